@@ -1,0 +1,31 @@
+use super::error::AppError;
+use super::types::UserView;
+use leptos::prelude::*;
+
+/// Posted by the sign-in form, with or without JavaScript; answers with a redirect.
+#[server(endpoint = "login")]
+pub async fn login(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    use crate::backend::{forms, session};
+    let result = session::sign_in(&email, &password).await.map(|_| ());
+    let back = format!(
+        "/login?email={}&next={}",
+        forms::encode(email.trim()),
+        forms::encode(&forms::safe_next(next.as_deref()))
+    );
+    forms::finish(result, &forms::safe_next(next.as_deref()), &back)
+}
+
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use crate::backend::{forms, session};
+    forms::finish(session::sign_out().await, "/login", "/")
+}
+
+#[server(endpoint = "me")]
+pub async fn current_user() -> Result<Option<UserView>, AppError> {
+    crate::backend::session::current_user().await
+}

@@ -1,0 +1,25 @@
+use super::error::AppError;
+use super::types::{CatalogView, ItemDetail};
+use leptos::prelude::*;
+
+#[server(endpoint = "catalog")]
+pub async fn catalog() -> Result<CatalogView, AppError> {
+    use crate::backend::{internal, session, store};
+    session::require_user().await?;
+    store()?.catalog().await.map_err(internal)
+}
+
+#[server(endpoint = "item")]
+pub async fn catalog_item(slug: String) -> Result<ItemDetail, AppError> {
+    use crate::backend::{internal, session, store};
+    session::require_user().await?;
+    let mut detail = store()?
+        .item_detail(&slug)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| {
+            AppError::NotFound("This catalog item does not exist or is no longer offered.".into())
+        })?;
+    detail.submission_key = crate::backend::submit::new_idempotency_key();
+    Ok(detail)
+}

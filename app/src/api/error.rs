@@ -1,0 +1,88 @@
+//! The one error type every server function answers with. Its variants mean something to the
+//! person using the portal; database and internal failures are logged on the server and reach the
+//! browser only as a reference to quote to the service desk.
+
+use crate::domain::validation::FieldErrors;
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum AppError {
+    #[error("Please sign in to continue.")]
+    NotSignedIn,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    NotFound(String),
+    /// Problems with what was sent, by field key (`_form` for the form as a whole).
+    #[error("Some answers need another look.")]
+    Invalid { fields: FieldErrors },
+    /// The request is valid but the thing it acts on has moved on (already decided, closed, …).
+    #[error("{0}")]
+    Conflict(String),
+    #[error("Something went wrong on our side. If it keeps happening, quote reference {reference} to the service desk.")]
+    Internal { reference: String },
+    /// Network or protocol failure between browser and server.
+    #[error("Could not reach the server ({0}). Check your connection and try again.")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn invalid_field(key: &str, message: impl Into<String>) -> Self {
+        let mut fields = FieldErrors::new();
+        fields.insert(key.to_string(), message.into());
+        AppError::Invalid { fields }
+    }
+
+    pub fn field_errors(&self) -> Option<&FieldErrors> {
+        match self {
+            AppError::Invalid { fields } => Some(fields),
+            _ => None,
+        }
+    }
+
+    /// A short code for carrying the error through a no-JavaScript redirect (`?error=`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotSignedIn => "not_signed_in",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::NotFound(_) => "not_found",
+            AppError::Invalid { .. } => "invalid",
+            AppError::Conflict(_) => "conflict",
+            AppError::Internal { .. } => "internal",
+            AppError::Transport(_) => "transport",
+        }
+    }
+
+    /// Logs an internal failure with a fresh reference and returns the error the user sees.
+    #[cfg(feature = "ssr")]
+    pub fn internal(err: impl std::fmt::Display) -> Self {
+        use rand::Rng;
+        let reference = format!("E{:08X}", rand::thread_rng().gen::<u32>());
+        tracing::error!(%reference, error = %err, "internal error");
+        AppError::Internal { reference }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Request(msg) | ServerFnErrorErr::Response(msg) => {
+                AppError::Transport(msg)
+            }
+            ServerFnErrorErr::Args(msg)
+            | ServerFnErrorErr::MissingArg(msg)
+            | ServerFnErrorErr::Deserialization(msg) => AppError::invalid_field(
+                crate::domain::validation::FORM_ERROR_KEY,
+                format!("The form could not be read ({msg}). Reload the page and try again."),
+            ),
+            other => AppError::Transport(other.to_string()),
+        }
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

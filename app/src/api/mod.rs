@@ -1,0 +1,10 @@
+//! Server functions: the browser's only way in. Each one checks who is calling, validates what
+//! it is sent, and hands the work to `backend`.
+
+pub mod approvals;
+pub mod attachments;
+pub mod auth;
+pub mod catalog;
+pub mod error;
+pub mod requests;
+pub mod types;

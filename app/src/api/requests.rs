@@ -1,0 +1,164 @@
+use super::error::AppError;
+use super::types::{Page, SubmitReceipt, TicketDetail, TicketSummary};
+use crate::domain::Answers;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+pub const PER_PAGE: u32 = 20;
+pub const MAX_COMMENT_CHARS: usize = 4_000;
+
+/// Submits a filled request form. JSON in, because answers are a map of lists.
+#[server(endpoint = "submit_request", input = Json)]
+pub async fn submit_request(
+    item_slug: String,
+    form_version: i64,
+    answers: Answers,
+    idempotency_key: String,
+) -> Result<SubmitReceipt, AppError> {
+    use crate::backend::{session, store, submit};
+    let user = session::require_user().await?;
+    submit::submit(
+        store()?.as_ref(),
+        &user,
+        submit::SubmitForm {
+            item_slug,
+            form_version,
+            answers,
+            idempotency_key,
+        },
+    )
+    .await
+}
+
+#[server(endpoint = "my_requests")]
+pub async fn my_requests(page: u32) -> Result<Page<TicketSummary>, AppError> {
+    use crate::backend::{internal, session, store};
+    let user = session::require_user().await?;
+    store()?
+        .tickets_of(user.id, page.max(1), PER_PAGE)
+        .await
+        .map_err(internal)
+}
+
+#[server(endpoint = "request")]
+pub async fn request_detail(number: String) -> Result<TicketDetail, AppError> {
+    use crate::backend::{access, internal, session, store};
+    let user = session::require_user().await?;
+    let store = store()?;
+    let not_found = || AppError::NotFound(format!("There is no request {number} that you can see."));
+    // Someone else's ticket answers exactly like a missing one: numbers are guessable.
+    let ticket = store
+        .ticket_access(&number)
+        .await
+        .map_err(internal)?
+        .filter(|t| access::can_view(&user, t))
+        .ok_or_else(not_found)?;
+    let mut detail = store
+        .ticket_detail(&number, access::sees_internal_notes(&user))
+        .await
+        .map_err(internal)?
+        .ok_or_else(not_found)?;
+    detail.can_cancel = access::can_cancel(&user, &ticket);
+    detail.can_comment = ticket.state.can_comment() && access::can_view(&user, &ticket);
+    Ok(detail)
+}
+
+#[server(endpoint = "comment")]
+pub async fn comment_on_request(number: String, body: String) -> Result<(), AppError> {
+    use crate::backend::store::{EventKind, NewEvent};
+    use crate::backend::{access, forms, internal, session, store};
+    let page = format!("/requests/{}", forms::encode(&number));
+    let result = async {
+        let user = session::require_user().await?;
+        let body = body.trim();
+        if body.is_empty() {
+            return Err(AppError::invalid_field("body", "Write a comment first."));
+        }
+        if body.chars().count() > MAX_COMMENT_CHARS {
+            return Err(AppError::invalid_field(
+                "body",
+                format!("Keep comments to {MAX_COMMENT_CHARS} characters."),
+            ));
+        }
+        let store = store()?;
+        let ticket = store
+            .ticket_access(&number)
+            .await
+            .map_err(internal)?
+            .filter(|t| access::can_view(&user, t))
+            .ok_or_else(|| AppError::NotFound(format!("There is no request {number} that you can see.")))?;
+        if !ticket.state.can_comment() {
+            return Err(AppError::Conflict(
+                "This request is finished; comments are closed. Raise a new request if you need more help.".into(),
+            ));
+        }
+        store
+            .add_event(
+                ticket.id,
+                NewEvent {
+                    kind: EventKind::Comment,
+                    author_id: user.id,
+                    body: body.to_string(),
+                    internal: false,
+                    now: chrono::Utc::now(),
+                },
+            )
+            .await
+            .map_err(internal)
+    }
+    .await;
+    forms::finish(result, &page, &page)
+}
+
+#[server(endpoint = "cancel")]
+pub async fn cancel_request(number: String, reason: Option<String>) -> Result<(), AppError> {
+    use crate::backend::store::{EventKind, NewEvent};
+    use crate::backend::{access, forms, internal, session, store};
+    use crate::domain::TicketState;
+    let page = format!("/requests/{}", forms::encode(&number));
+    let result = async {
+        let user = session::require_user().await?;
+        let reason = reason.unwrap_or_default();
+        if reason.chars().count() > MAX_COMMENT_CHARS {
+            return Err(AppError::invalid_field("reason", "Keep the reason short."));
+        }
+        let store = store()?;
+        let ticket = store
+            .ticket_access(&number)
+            .await
+            .map_err(internal)?
+            .filter(|t| access::can_view(&user, t))
+            .ok_or_else(|| AppError::NotFound(format!("There is no request {number} that you can see.")))?;
+        if ticket.requester_id != user.id {
+            return Err(AppError::Forbidden("Only the person who raised a request can cancel it.".into()));
+        }
+        if !access::can_cancel(&user, &ticket) {
+            return Err(AppError::Conflict(format!(
+                "This request is {} and can no longer be cancelled.",
+                ticket.state.label().to_lowercase()
+            )));
+        }
+        let moved = store
+            .transition(
+                ticket.id,
+                ticket.state,
+                TicketState::Cancelled,
+                NewEvent {
+                    kind: EventKind::Cancelled,
+                    author_id: user.id,
+                    body: reason.trim().to_string(),
+                    internal: false,
+                    now: chrono::Utc::now(),
+                },
+            )
+            .await
+            .map_err(internal)?;
+        if moved {
+            Ok(())
+        } else {
+            Err(AppError::Conflict("This request changed while you were looking at it. Reload to see its state.".into()))
+        }
+    }
+    .await;
+    forms::finish(result, &page, &page)
+}

@@ -1,0 +1,197 @@
+//! What server functions send to the browser. Plain data, shared by both sides.
+
+use crate::domain::validation::{LookupLists, ValidAnswers};
+use crate::domain::{FormSchema, TicketKind, TicketState};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Requester,
+    StoreStaff,
+    Approver,
+    Agent,
+    Manager,
+    Editor,
+    Admin,
+}
+
+impl Role {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "requester" => Role::Requester,
+            "store_staff" => Role::StoreStaff,
+            "approver" => Role::Approver,
+            "agent" => Role::Agent,
+            "manager" => Role::Manager,
+            "editor" => Role::Editor,
+            "admin" => Role::Admin,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Requester => "requester",
+            Role::StoreStaff => "store_staff",
+            Role::Approver => "approver",
+            Role::Agent => "agent",
+            Role::Manager => "manager",
+            Role::Editor => "editor",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Agents, managers and admins work tickets that are not their own.
+    pub fn sees_all_tickets(self) -> bool {
+        matches!(self, Role::Agent | Role::Manager | Role::Admin)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserView {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// Someone reports to them, so approvals may wait for them.
+    pub is_line_manager: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategoryView {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub icon: String,
+    pub parent: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemCard {
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub icon: String,
+    pub category: String,
+    pub kind: TicketKind,
+    pub keywords: Vec<String>,
+    pub requires_approval: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogView {
+    pub categories: Vec<CategoryView>,
+    pub items: Vec<ItemCard>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoreOption {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AssetOption {
+    pub tag: String,
+    pub name: String,
+    pub store: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemDetail {
+    pub card: ItemCard,
+    pub category_name: String,
+    pub description: String,
+    pub expected_delivery: String,
+    pub fulfilment_group: String,
+    pub form_version: i64,
+    pub form: FormSchema,
+    pub stores: Vec<StoreOption>,
+    pub assets: Vec<AssetOption>,
+    /// A fresh idempotency key for this visit's submission, made on the server at render time
+    /// so that the plain-HTML form carries one too.
+    pub submission_key: String,
+}
+
+impl ItemDetail {
+    pub fn lookups(&self) -> LookupLists {
+        LookupLists {
+            stores: self.stores.iter().map(|s| s.code.clone()).collect(),
+            assets: self
+                .assets
+                .iter()
+                .map(|a| (a.tag.clone(), a.store.clone()))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TicketSummary {
+    pub number: String,
+    pub title: String,
+    pub state: TicketState,
+    pub requester_name: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub page: u32,
+    pub per_page: u32,
+    pub total: u64,
+}
+
+impl<T> Page<T> {
+    pub fn has_next(&self) -> bool {
+        u64::from(self.page) * u64::from(self.per_page) < self.total
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventView {
+    pub kind: String,
+    pub author: String,
+    pub body: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttachmentView {
+    pub id: i64,
+    pub file_name: String,
+    pub size_bytes: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TicketDetail {
+    pub summary: TicketSummary,
+    pub kind: TicketKind,
+    pub item_slug: String,
+    pub form_version: i64,
+    pub on_behalf_of: Option<String>,
+    pub approver_name: Option<String>,
+    pub answers: ValidAnswers,
+    pub attachments: Vec<AttachmentView>,
+    pub timeline: Vec<EventView>,
+    pub can_cancel: bool,
+    pub can_comment: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ApprovalView {
+    pub ticket: TicketSummary,
+    pub answers: ValidAnswers,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubmitReceipt {
+    pub number: String,
+    pub state: TicketState,
+    /// False when the idempotency key had been seen before and the earlier ticket came back.
+    pub created: bool,
+}

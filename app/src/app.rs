@@ -1,0 +1,64 @@
+//! The document shell, the router and the session-wide context.
+
+use crate::api::auth::current_user;
+use crate::components::header::AppHeader;
+use crate::pages::{
+    approvals::ApprovalsPage, catalog::CatalogPage, item::ItemPage, login::LoginPage,
+    my_requests::MyRequestsPage, not_found::NotFound, request_detail::RequestDetailPage,
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1d4ed8"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The signed-in user, loaded once per page load and shared by the header and the pages.
+pub type CurrentUser = Resource<Result<Option<crate::api::types::UserView>, crate::api::error::AppError>>;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let user: CurrentUser = Resource::new(|| (), |_| current_user());
+    provide_context(user);
+
+    // Every page waits for its data on the server (SsrMode::Async) so the HTML is complete
+    // without JavaScript: out-of-order streaming needs a script to place late chunks.
+    view! {
+        <Stylesheet id="leptos" href="/pkg/deskfront.css"/>
+        <Title formatter=|text| format!("{text} · Deskfront")/>
+        <Router>
+            <AppHeader/>
+            <main class="page" id="main">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=CatalogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/catalog/:slug") view=ItemPage ssr=SsrMode::Async/>
+                    <Route path=path!("/requests") view=MyRequestsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/requests/:number") view=RequestDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/approvals") view=ApprovalsPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

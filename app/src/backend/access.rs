@@ -1,0 +1,75 @@
+//! Who may see and act on a ticket. A requester sees their own tickets; the approver sees the
+//! tickets waiting on them; agents, managers and admins see all (group queues come later).
+
+use super::store::TicketAccess;
+use crate::api::types::UserView;
+
+pub fn can_view(user: &UserView, ticket: &TicketAccess) -> bool {
+    ticket.requester_id == user.id
+        || ticket.approver_id == Some(user.id)
+        || user.role.sees_all_tickets()
+}
+
+/// Internal notes are for the people working the ticket, never the requester.
+pub fn sees_internal_notes(user: &UserView) -> bool {
+    user.role.sees_all_tickets()
+}
+
+pub fn can_cancel(user: &UserView, ticket: &TicketAccess) -> bool {
+    ticket.requester_id == user.id && ticket.state.can_cancel()
+}
+
+pub fn can_decide(user: &UserView, ticket: &TicketAccess) -> bool {
+    ticket.approver_id == Some(user.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::types::Role;
+    use crate::domain::TicketState;
+
+    fn user(id: i64, role: Role) -> UserView {
+        UserView {
+            id,
+            email: format!("u{id}@x.test"),
+            name: format!("U{id}"),
+            role,
+            is_line_manager: false,
+        }
+    }
+
+    fn ticket(state: TicketState) -> TicketAccess {
+        TicketAccess {
+            id: 1,
+            state,
+            requester_id: 10,
+            approver_id: Some(20),
+        }
+    }
+
+    #[test]
+    fn only_requester_approver_and_desk_see_a_ticket() {
+        let t = ticket(TicketState::AwaitingApproval);
+        assert!(can_view(&user(10, Role::Requester), &t));
+        assert!(can_view(&user(20, Role::Approver), &t));
+        assert!(can_view(&user(30, Role::Agent), &t));
+        assert!(!can_view(&user(31, Role::Requester), &t));
+        assert!(!can_view(&user(32, Role::Editor), &t));
+    }
+
+    #[test]
+    fn only_the_named_approver_decides() {
+        let t = ticket(TicketState::AwaitingApproval);
+        assert!(can_decide(&user(20, Role::Approver), &t));
+        assert!(!can_decide(&user(21, Role::Approver), &t));
+        assert!(!can_decide(&user(30, Role::Admin), &t));
+    }
+
+    #[test]
+    fn only_the_requester_cancels_an_open_ticket() {
+        assert!(can_cancel(&user(10, Role::Requester), &ticket(TicketState::InProgress)));
+        assert!(!can_cancel(&user(10, Role::Requester), &ticket(TicketState::Rejected)));
+        assert!(!can_cancel(&user(20, Role::Approver), &ticket(TicketState::New)));
+    }
+}

@@ -1,0 +1,39 @@
+//! Server-side services behind the server functions: sessions, submission, access rules.
+//! Compiled only with the `ssr` feature.
+
+pub mod access;
+pub mod attachments;
+pub mod forms;
+pub mod session;
+pub mod store;
+pub mod submit;
+
+use crate::api::error::AppError;
+use std::path::PathBuf;
+use std::sync::Arc;
+use store::Store;
+
+/// Everything a server function needs, provided as Leptos context by the server crate.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub attachments_dir: PathBuf,
+    pub max_attachment_bytes: usize,
+    /// Adds `Secure` to the session cookie; on when served over HTTPS.
+    pub secure_cookies: bool,
+    pub session_days: i64,
+}
+
+pub fn state() -> Result<AppState, AppError> {
+    leptos::prelude::use_context::<AppState>()
+        .ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+pub fn store() -> Result<Arc<dyn Store>, AppError> {
+    Ok(state()?.store)
+}
+
+/// Turns a storage failure into the user-facing error, logging the detail.
+pub fn internal<E: std::fmt::Display>(err: E) -> AppError {
+    AppError::internal(err)
+}

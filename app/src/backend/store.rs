@@ -1,0 +1,173 @@
+//! The storage interface server functions use. Each database has one implementation (SQLite
+//! now, PostgreSQL later) in the `server` crate; nothing above this trait writes SQL.
+
+use crate::api::types::{
+    ApprovalView, AssetOption, AttachmentView, CatalogView, ItemDetail, Page, StoreOption,
+    TicketDetail, TicketSummary, UserView,
+};
+use crate::domain::validation::ValidAnswers;
+use crate::domain::{FormSchema, TicketKind, TicketState};
+use chrono::{DateTime, Utc};
+
+/// A failure of the storage layer. It never reaches the user as text (see `AppError::internal`).
+#[derive(Debug, thiserror::Error)]
+#[error("storage: {0}")]
+pub struct StoreError(pub String);
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[derive(Clone, Debug)]
+pub struct Credentials {
+    pub user: UserView,
+    pub password_hash: String,
+}
+
+/// The live state of a catalog item as submission needs it.
+#[derive(Clone, Debug)]
+pub struct ItemForSubmit {
+    pub id: i64,
+    pub name: String,
+    pub kind: TicketKind,
+    pub retired: bool,
+    pub requires_approval: bool,
+    pub current_form_version: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewTicket {
+    pub kind: TicketKind,
+    pub item_id: i64,
+    pub form_version: i64,
+    pub title: String,
+    pub requester_id: i64,
+    pub on_behalf_of: Option<String>,
+    pub approver_id: Option<i64>,
+    pub state: TicketState,
+    pub answers: ValidAnswers,
+    pub attachment_ids: Vec<i64>,
+    pub idempotency_key: String,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TicketAccess {
+    pub id: i64,
+    pub state: TicketState,
+    pub requester_id: i64,
+    pub approver_id: Option<i64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewAttachment {
+    pub owner_id: i64,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub storage_name: String,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct AttachmentRecord {
+    pub view: AttachmentView,
+    pub owner_id: i64,
+    pub ticket_id: Option<i64>,
+    pub content_type: String,
+    pub storage_name: String,
+}
+
+/// The outcome of an idempotent create: the ticket, and whether this call made it.
+#[derive(Clone, Debug)]
+pub struct Created {
+    pub number: String,
+    pub state: TicketState,
+    pub created: bool,
+}
+
+#[async_trait::async_trait]
+pub trait Store: Send + Sync + 'static {
+    // people and sessions
+    async fn credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
+    async fn user(&self, id: i64) -> StoreResult<Option<UserView>>;
+    async fn line_manager(&self, user_id: i64) -> StoreResult<Option<i64>>;
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    async fn session_user(&self, token_hash: &str, now: DateTime<Utc>)
+        -> StoreResult<Option<UserView>>;
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+
+    // catalog
+    async fn catalog(&self) -> StoreResult<CatalogView>;
+    async fn item_detail(&self, slug: &str) -> StoreResult<Option<ItemDetail>>;
+    async fn item_for_submit(&self, slug: &str) -> StoreResult<Option<ItemForSubmit>>;
+    async fn form_version(&self, item_id: i64, version: i64) -> StoreResult<Option<FormSchema>>;
+    async fn stores(&self) -> StoreResult<Vec<StoreOption>>;
+    async fn assets(&self) -> StoreResult<Vec<AssetOption>>;
+
+    // tickets
+    /// Creates the ticket and its first events in one transaction. If the requester already
+    /// used `idempotency_key`, returns that ticket instead and writes nothing.
+    async fn create_ticket(&self, ticket: NewTicket) -> StoreResult<Created>;
+    async fn ticket_by_idempotency_key(
+        &self,
+        requester_id: i64,
+        key: &str,
+    ) -> StoreResult<Option<Created>>;
+    async fn ticket_access(&self, number: &str) -> StoreResult<Option<TicketAccess>>;
+    async fn ticket_access_by_id(&self, id: i64) -> StoreResult<Option<TicketAccess>>;
+    async fn ticket_detail(&self, number: &str, include_internal: bool)
+        -> StoreResult<Option<TicketDetail>>;
+    async fn tickets_of(&self, requester_id: i64, page: u32, per_page: u32)
+        -> StoreResult<Page<TicketSummary>>;
+    async fn pending_approvals(&self, approver_id: i64) -> StoreResult<Vec<ApprovalView>>;
+    /// Moves a ticket from `from` to `to` and records `event`, only if it is still in `from`
+    /// (a compare-and-set, so two racing decisions cannot both win). Returns whether it moved.
+    async fn transition(
+        &self,
+        ticket_id: i64,
+        from: TicketState,
+        to: TicketState,
+        event: NewEvent,
+    ) -> StoreResult<bool>;
+    async fn add_event(&self, ticket_id: i64, event: NewEvent) -> StoreResult<()>;
+
+    // attachments
+    async fn create_attachment(&self, attachment: NewAttachment) -> StoreResult<i64>;
+    async fn attachment(&self, id: i64) -> StoreResult<Option<AttachmentRecord>>;
+}
+
+#[derive(Clone, Debug)]
+pub struct NewEvent {
+    pub kind: EventKind,
+    pub author_id: i64,
+    pub body: String,
+    pub internal: bool,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventKind {
+    Submitted,
+    ApprovalRequested,
+    ApprovalApproved,
+    ApprovalRejected,
+    Comment,
+    Cancelled,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Submitted => "submitted",
+            EventKind::ApprovalRequested => "approval_requested",
+            EventKind::ApprovalApproved => "approval_approved",
+            EventKind::ApprovalRejected => "approval_rejected",
+            EventKind::Comment => "comment",
+            EventKind::Cancelled => "cancelled",
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Turning a filled form into a ticket: the one path both the server function (JavaScript) and
+//! the plain form post (no JavaScript) go through.
+
+use super::internal;
+use super::store::Store;
+use crate::api::error::{AppError, AppResult};
+use crate::api::types::{SubmitReceipt, UserView};
+use crate::domain::validation::{validate_answers, ValidAnswer, FORM_ERROR_KEY};
+use crate::domain::{Answers, TicketState};
+use super::store::NewTicket;
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+
+/// What the browser sends when a form is submitted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubmitForm {
+    pub item_slug: String,
+    pub form_version: i64,
+    pub answers: Answers,
+    /// Made by the client once per form fill; a retry with the same key returns the same ticket.
+    pub idempotency_key: String,
+}
+
+/// A random key for one form fill (UUID-shaped, so client-made keys look the same).
+pub fn new_idempotency_key() -> String {
+    use rand::Rng;
+    let b: [u8; 16] = rand::thread_rng().gen();
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+}
+
+pub fn check_idempotency_key(key: &str) -> AppResult<()> {
+    let ok = (8..=64).contains(&key.len())
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::invalid_field(
+            FORM_ERROR_KEY,
+            "The form is missing its submission key. Reload the page and submit again.",
+        ))
+    }
+}
+
+pub async fn submit(
+    store: &dyn Store,
+    user: &UserView,
+    form: SubmitForm,
+) -> AppResult<SubmitReceipt> {
+    check_idempotency_key(&form.idempotency_key)?;
+
+    // A retry of a submission that already worked returns the same ticket, even if the item
+    // was retired since: the person must see their number, not an error.
+    if let Some(done) = store
+        .ticket_by_idempotency_key(user.id, &form.idempotency_key)
+        .await
+        .map_err(internal)?
+    {
+        return Ok(SubmitReceipt {
+            number: done.number,
+            state: done.state,
+            created: false,
+        });
+    }
+
+    let item = store
+        .item_for_submit(&form.item_slug)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| AppError::NotFound("There is no such catalog item.".into()))?;
+    if item.retired {
+        return Err(AppError::Conflict(format!(
+            "\"{}\" is no longer offered. Look in the catalog for its replacement, or ask the service desk.",
+            item.name
+        )));
+    }
+    let schema = store
+        .form_version(item.id, form.form_version)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| {
+            AppError::invalid_field(
+                FORM_ERROR_KEY,
+                "This form has been updated since you opened it. Reload the page; your answers are kept as a draft.",
+            )
+        })?;
+
+    let lookups = crate::domain::validation::LookupLists {
+        stores: store.stores().await.map_err(internal)?.into_iter().map(|s| s.code).collect(),
+        assets: store
+            .assets()
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|a| (a.tag, a.store))
+            .collect(),
+    };
+    let answers = validate_answers(&schema, &form.answers, &lookups)
+        .map_err(|fields| AppError::Invalid { fields })?;
+
+    let attachment_ids = check_attachments(store, user, &answers).await?;
+
+    let approver_id = if item.requires_approval {
+        let manager = store.line_manager(user.id).await.map_err(internal)?;
+        Some(manager.ok_or_else(|| {
+            AppError::invalid_field(
+                FORM_ERROR_KEY,
+                "This item needs your line manager's approval, but no line manager is on file for you. Ask the service desk to add one.",
+            )
+        })?)
+    } else {
+        None
+    };
+
+    let on_behalf_of = answers.iter().find_map(|a| match &a.answer {
+        ValidAnswer::Email(e) if a.key.contains("colleague") || a.key.contains("behalf") => {
+            Some(e.clone())
+        }
+        _ => None,
+    });
+
+    let created = store
+        .create_ticket(NewTicket {
+            kind: item.kind,
+            item_id: item.id,
+            form_version: form.form_version,
+            title: item.name.clone(),
+            requester_id: user.id,
+            on_behalf_of,
+            approver_id,
+            state: TicketState::initial(item.requires_approval),
+            answers,
+            attachment_ids,
+            idempotency_key: form.idempotency_key,
+            now: Utc::now(),
+        })
+        .await
+        .map_err(internal)?;
+    Ok(SubmitReceipt {
+        number: created.number,
+        state: created.state,
+        created: created.created,
+    })
+}
+
+/// Attachments named in the answers must have been uploaded by this person and not yet be part
+/// of another ticket.
+async fn check_attachments(
+    store: &dyn Store,
+    user: &UserView,
+    answers: &crate::domain::ValidAnswers,
+) -> AppResult<Vec<i64>> {
+    let mut ids = Vec::new();
+    for answered in answers {
+        if let ValidAnswer::Attachment(id) = answered.answer {
+            let record = store.attachment(id).await.map_err(internal)?;
+            match record {
+                Some(r) if r.owner_id == user.id && r.ticket_id.is_none() => ids.push(id),
+                _ => {
+                    return Err(AppError::invalid_field(
+                        &answered.key,
+                        "That file is not available any more. Attach it again.",
+                    ))
+                }
+            }
+        }
+    }
+    Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idempotency_keys_are_bounded_and_plain() {
+        assert!(check_idempotency_key("3f2a9c1e-0b7d-4c55-9a1e-2f1d0c9b8a7e").is_ok());
+        assert!(check_idempotency_key("short").is_err());
+        assert!(check_idempotency_key(&"a".repeat(65)).is_err());
+        assert!(check_idempotency_key("has space in it").is_err());
+    }
+}

@@ -1,0 +1,343 @@
+//! One form field: label, help, the control for its kind, and its error message.
+//!
+//! Controls carry both the `value` attribute (so the server-rendered page shows answers kept
+//! after a failed plain-HTML submit) and the `value` property (so a restored draft shows after
+//! hydration). Names are `f.<key>`, which the plain form post reads back.
+
+use super::request_form::FormState;
+use crate::api::types::{AssetOption, StoreOption};
+use crate::domain::{Field, FieldKind};
+use leptos::prelude::*;
+
+#[component]
+pub fn FieldControl(
+    field: Field,
+    state: FormState,
+    stores: StoredValue<Vec<StoreOption>>,
+    assets: StoredValue<Vec<AssetOption>>,
+) -> impl IntoView {
+    let key = StoredValue::new(field.key.clone());
+    let id = format!("field-{}", field.key);
+    let error_id = format!("{id}-error");
+    let help_id = format!("{id}-help");
+    let error = move || key.with_value(|k| state.error(k));
+    let has_error = move || error().is_some();
+    let described_by = {
+        let (e, h) = (error_id.clone(), help_id.clone());
+        let has_help = field.help.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if has_help {
+                ids.push(h.clone());
+            }
+            if has_error() {
+                ids.push(e.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    let grouped = matches!(field.kind, FieldKind::MultiChoice | FieldKind::YesNo);
+    let label = view! {
+        <span>
+            {field.label.clone()}
+            {field.required.then(|| view! { <span class="required-mark" aria-hidden="true">" *"</span> })}
+        </span>
+    };
+    let help = field
+        .help
+        .clone()
+        .map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> });
+    let control = control_for(&field, &id, state, stores, assets, described_by.clone());
+    let error_view = move || {
+        error().map(|e| {
+            view! { <p class="field-error" id=error_id.clone() role="alert">{e}</p> }
+        })
+    };
+    let class = move || match (grouped, has_error()) {
+        (true, true) => "field choice-group has-error",
+        (true, false) => "field choice-group",
+        (false, true) => "field has-error",
+        (false, false) => "field",
+    };
+    let testid = format!("field-{}", field.key);
+
+    if grouped {
+        view! {
+            <fieldset class=class data-testid=testid aria-describedby=described_by>
+                <legend>{label}</legend>
+                {help}
+                {control}
+                {error_view}
+            </fieldset>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class=class data-testid=testid>
+                <label for=id.clone()>{label}</label>
+                {help}
+                {control}
+                {error_view}
+            </div>
+        }
+        .into_any()
+    }
+}
+
+fn control_for(
+    field: &Field,
+    id: &str,
+    state: FormState,
+    stores: StoredValue<Vec<StoreOption>>,
+    assets: StoredValue<Vec<AssetOption>>,
+    described_by: impl Fn() -> String + Send + Sync + Clone + 'static,
+) -> AnyView {
+    let key = field.key.clone();
+    let name = format!("f.{}", field.key);
+    let required = field.required;
+    let first = {
+        let key = key.clone();
+        move || state.values(&key).into_iter().next().unwrap_or_default()
+    };
+    let set_one = {
+        let key = key.clone();
+        move |value: String| state.set(&key, if value.is_empty() { vec![] } else { vec![value] })
+    };
+    let touch = {
+        let key = key.clone();
+        move |_| state.touch(&key)
+    };
+    let invalid = {
+        let key = key.clone();
+        move || state.error(&key).is_some().to_string()
+    };
+    let id = id.to_string();
+
+    match field.kind {
+        FieldKind::Text | FieldKind::Email | FieldKind::Number | FieldKind::Date => {
+            let (input_type, mode) = match field.kind {
+                FieldKind::Email => ("email", "email"),
+                FieldKind::Number => ("text", "decimal"),
+                FieldKind::Date => ("date", "text"),
+                _ => ("text", "text"),
+            };
+            let max_len = field
+                .max
+                .filter(|_| field.kind == FieldKind::Text)
+                .map(|m| m.to_string());
+            view! {
+                <input
+                    id=id
+                    name=name
+                    type=input_type
+                    inputmode=mode
+                    maxlength=max_len
+                    aria-required=required.to_string()
+                    aria-invalid=invalid
+                    aria-describedby=described_by
+                    value=first.clone()
+                    prop:value=first
+                    on:input=move |ev| set_one(event_target_value(&ev))
+                    on:blur=touch
+                />
+            }
+            .into_any()
+        }
+        FieldKind::LongText => view! {
+            <textarea
+                id=id
+                name=name
+                rows="5"
+                aria-required=required.to_string()
+                aria-invalid=invalid
+                aria-describedby=described_by
+                prop:value=first.clone()
+                on:input=move |ev| set_one(event_target_value(&ev))
+                on:blur=touch
+            >
+                {first()}
+            </textarea>
+        }
+        .into_any(),
+        FieldKind::Choice | FieldKind::Store | FieldKind::Asset => {
+            let options: Box<dyn Fn() -> Vec<(String, String)> + Send + Sync> = match field.kind {
+                FieldKind::Choice => {
+                    let opts: Vec<(String, String)> =
+                        field.options.iter().map(|o| (o.clone(), o.clone())).collect();
+                    Box::new(move || opts.clone())
+                }
+                FieldKind::Store => Box::new(move || {
+                    stores.with_value(|s| {
+                        s.iter()
+                            .map(|s| (s.code.clone(), format!("{} – {}", s.code, s.name)))
+                            .collect()
+                    })
+                }),
+                _ => {
+                    // Only the devices of the chosen store, once a store is chosen.
+                    Box::new(move || {
+                        let store = state.answers.with(|a| {
+                            stores.with_value(|s| {
+                                a.values()
+                                    .filter_map(|v| v.first())
+                                    .find(|v| s.iter().any(|st| &st.code == *v))
+                                    .cloned()
+                            })
+                        });
+                        assets.with_value(|all| {
+                            all.iter()
+                                .filter(|a| store.as_ref().is_none_or(|s| &a.store == s))
+                                .map(|a| (a.tag.clone(), format!("{} ({})", a.name, a.tag)))
+                                .collect()
+                        })
+                    })
+                }
+            };
+            let options = StoredValue::new(options);
+            let selected_value = first.clone();
+            view! {
+                <select
+                    id=id
+                    name=name
+                    aria-required=required.to_string()
+                    aria-invalid=invalid
+                    aria-describedby=described_by
+                    prop:value=first.clone()
+                    on:change=move |ev| set_one(event_target_value(&ev))
+                    on:blur=touch
+                >
+                    <option value="">"Choose…"</option>
+                    {move || {
+                        let current = selected_value();
+                        options.with_value(|o| o()).into_iter().map(|(value, label)| {
+                            let selected = value == current;
+                            view! { <option value=value selected=selected>{label}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            }
+            .into_any()
+        }
+        FieldKind::MultiChoice => {
+            let options = field.options.clone();
+            view! {
+                <div class="choices">
+                    {options.into_iter().enumerate().map(|(i, option)| {
+                        let key = key.clone();
+                        let checked = {
+                            let (key, option) = (key.clone(), option.clone());
+                            move || state.values(&key).contains(&option)
+                        };
+                        let toggle = {
+                            let option = option.clone();
+                            move |ev| {
+                                let on = event_target_checked(&ev);
+                                let mut values = state.values(&key);
+                                values.retain(|v| v != &option);
+                                if on {
+                                    values.push(option.clone());
+                                }
+                                state.set(&key, values);
+                                state.touch(&key);
+                            }
+                        };
+                        view! {
+                            <label class="choice">
+                                <input type="checkbox" name=name.clone() value=option.clone()
+                                    id=format!("{id}-{i}")
+                                    checked=checked.clone() prop:checked=checked on:change=toggle/>
+                                <span>{option.clone()}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+            }
+            .into_any()
+        }
+        FieldKind::YesNo => view! {
+            <div class="choices row">
+                {[("yes", "Yes"), ("no", "No")].into_iter().map(|(value, label)| {
+                    let checked = {
+                        let first = first.clone();
+                        move || first() == value
+                    };
+                    let set_one = set_one.clone();
+                    let key = key.clone();
+                    view! {
+                        <label class="choice">
+                            <input type="radio" name=name.clone() value=value id=format!("{id}-{value}")
+                                checked=checked.clone() prop:checked=checked
+                                on:change=move |_| { set_one(value.to_string()); state.touch(&key); }/>
+                            <span>{label}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+        }
+        .into_any(),
+        FieldKind::Attachment => view! { <AttachmentInput id name key state described_by/> }.into_any(),
+    }
+}
+
+/// A file picker. With JavaScript the file uploads as soon as it is chosen and the answer becomes
+/// its id; without, the file travels with the form.
+#[component]
+fn AttachmentInput(
+    id: String,
+    name: String,
+    key: String,
+    #[cfg_attr(not(feature = "hydrate"), allow(unused_variables))] state: FormState,
+    described_by: impl Fn() -> String + Send + Sync + Clone + 'static,
+) -> impl IntoView {
+    let status = RwSignal::new(None::<String>);
+    let on_change = {
+        let key = key.clone();
+        move |ev: leptos::ev::Event| {
+            #[cfg(feature = "hydrate")]
+            {
+                use wasm_bindgen::JsCast;
+                let Some(input) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                else {
+                    return;
+                };
+                let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                    state.set(&key, vec![]);
+                    return;
+                };
+                let form = web_sys::FormData::new().expect("FormData is available in browsers");
+                let _ = form.append_with_blob_and_filename("file", &file, &file.name());
+                status.set(Some(format!("Uploading {}…", file.name())));
+                let key = key.clone();
+                leptos::task::spawn_local(async move {
+                    match crate::api::attachments::upload_attachment(form.into()).await {
+                        Ok(view) => {
+                            status.set(Some(format!("Attached {}", view.file_name)));
+                            state.set(&key, vec![view.id.to_string()]);
+                        }
+                        Err(e) => {
+                            status.set(None);
+                            state.set(&key, vec![]);
+                            state.server_errors.update(|errors| {
+                                let message = e
+                                    .field_errors()
+                                    .and_then(|f| f.values().next().cloned())
+                                    .unwrap_or_else(|| e.to_string());
+                                errors.insert(key.clone(), message);
+                            });
+                        }
+                    }
+                    state.touch(&key);
+                });
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (ev, &key);
+        }
+    };
+    view! {
+        <input id=id name=name type="file" accept="image/*,application/pdf,text/plain"
+            aria-describedby=described_by on:change=on_change/>
+        {move || status.get().map(|s| view! { <p class="muted" role="status">{s}</p> })}
+    }
+}

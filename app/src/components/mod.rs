@@ -1,0 +1,5 @@
+pub mod error_notice;
+pub mod field_control;
+pub mod header;
+pub mod request_form;
+pub mod state_badge;

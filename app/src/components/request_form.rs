@@ -1,0 +1,245 @@
+//! A catalog item's request form, built from the schema stored with the item.
+//!
+//! One form, three behaviours: rendered on the server it posts as a plain multipart form (no
+//! JavaScript needed); hydrated it validates as you type with the same rules the server runs,
+//! shows and hides conditional fields, keeps a draft in IndexedDB, and submits through the
+//! `submit_request` server function without leaving the page until a number comes back.
+
+use super::field_control::FieldControl;
+use crate::api::requests::submit_request;
+use crate::api::types::ItemDetail;
+use crate::domain::validation::{validate_answers, FieldErrors, FORM_ERROR_KEY};
+use crate::domain::{is_visible, Answers};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// A failed no-JavaScript submit, handed back to the page so it renders with every answer and
+/// every message in place.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormPostback {
+    pub item_slug: String,
+    pub answers: Answers,
+    pub errors: FieldErrors,
+    pub idempotency_key: String,
+}
+
+/// Reactive state of one form being filled, shared with the field controls.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub answers: RwSignal<Answers>,
+    pub touched: RwSignal<BTreeSet<String>>,
+    /// Errors the server sent; each clears as soon as its field changes.
+    pub server_errors: RwSignal<FieldErrors>,
+    pub show_all_errors: RwSignal<bool>,
+    pub live_errors: Memo<FieldErrors>,
+}
+
+impl FormState {
+    pub fn values(&self, key: &str) -> Vec<String> {
+        self.answers.with(|a| a.get(key).cloned().unwrap_or_default())
+    }
+
+    pub fn set(&self, key: &str, values: Vec<String>) {
+        self.answers.update(|a| {
+            if values.is_empty() {
+                a.remove(key);
+            } else {
+                a.insert(key.to_string(), values);
+            }
+        });
+        self.server_errors.update(|e| {
+            e.remove(key);
+        });
+    }
+
+    pub fn touch(&self, key: &str) {
+        if !self.touched.with_untracked(|t| t.contains(key)) {
+            self.touched.update(|t| {
+                t.insert(key.to_string());
+            });
+        }
+    }
+
+    pub fn error(&self, key: &str) -> Option<String> {
+        if let Some(e) = self.server_errors.with(|e| e.get(key).cloned()) {
+            return Some(e);
+        }
+        let shown = self.show_all_errors.get() || self.touched.with(|t| t.contains(key));
+        shown
+            .then(|| self.live_errors.with(|e| e.get(key).cloned()))
+            .flatten()
+    }
+}
+
+#[component]
+pub fn RequestForm(
+    detail: ItemDetail,
+    user_id: i64,
+    postback: Option<FormPostback>,
+) -> impl IntoView {
+    let slug = detail.card.slug.clone();
+    let form_version = detail.form_version;
+    let lookups = StoredValue::new(detail.lookups());
+    let schema = StoredValue::new(detail.form.clone());
+    let had_postback = postback.is_some();
+    let FormPostback {
+        answers: initial_answers,
+        errors: initial_errors,
+        idempotency_key,
+        ..
+    } = postback.unwrap_or_else(|| FormPostback {
+        idempotency_key: detail.submission_key.clone(),
+        ..Default::default()
+    });
+
+    let answers = RwSignal::new(initial_answers);
+    let live_errors = Memo::new(move |_| {
+        answers.with(|a| {
+            schema.with_value(|s| lookups.with_value(|l| validate_answers(s, a, l).err().unwrap_or_default()))
+        })
+    });
+    let state = FormState {
+        answers,
+        touched: RwSignal::new(BTreeSet::new()),
+        server_errors: RwSignal::new(initial_errors),
+        show_all_errors: RwSignal::new(had_postback),
+        live_errors,
+    };
+    let form_error = RwSignal::new(None::<String>);
+    let submitting = RwSignal::new(false);
+    let draft_restored = RwSignal::new(false);
+    let idempotency_key = StoredValue::new(idempotency_key);
+
+    #[cfg(feature = "hydrate")]
+    crate::drafts::keep_draft(user_id, slug.clone(), state.answers, draft_restored, had_postback);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = user_id;
+
+    let navigate = leptos_router::hooks::use_navigate();
+    let submit_slug = slug.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if submitting.get_untracked() {
+            return; // a double tap must not send twice (the key would save us, but why ask)
+        }
+        state.show_all_errors.set(true);
+        form_error.set(None);
+        let visible_errors = state.live_errors.get_untracked();
+        if !visible_errors.is_empty() {
+            form_error.set(Some(format!(
+                "{} to fix before sending.",
+                plural(visible_errors.len(), "answer needs", "answers need")
+            )));
+            return;
+        }
+        submitting.set(true);
+        let navigate = navigate.clone();
+        let slug = submit_slug.clone();
+        let answers = state.answers.get_untracked();
+        let key = idempotency_key.get_value();
+        leptos::task::spawn_local(async move {
+            let result = submit_request(slug.clone(), form_version, answers, key).await;
+            submitting.set(false);
+            match result {
+                Ok(receipt) => {
+                    #[cfg(feature = "hydrate")]
+                    crate::drafts::discard(user_id, &slug).await;
+                    navigate(&format!("/requests/{}?submitted=1", receipt.number), Default::default());
+                }
+                Err(err) => {
+                    if let Some(fields) = err.field_errors() {
+                        form_error.set(fields.get(FORM_ERROR_KEY).cloned().or_else(|| {
+                            Some(format!(
+                                "{} to fix before sending.",
+                                plural(fields.len(), "answer needs", "answers need")
+                            ))
+                        }));
+                        state.server_errors.set(fields.clone());
+                    } else {
+                        form_error.set(Some(err.to_string()));
+                    }
+                }
+            }
+        });
+    };
+
+    let discard_slug = slug.clone();
+    let discard = move |_| {
+        state.answers.set(Answers::new());
+        state.touched.set(BTreeSet::new());
+        state.show_all_errors.set(false);
+        draft_restored.set(false);
+        #[cfg(feature = "hydrate")]
+        {
+            let slug = discard_slug.clone();
+            leptos::task::spawn_local(async move { crate::drafts::discard(user_id, &slug).await });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &discard_slug;
+    };
+
+    let summary = move || {
+        let server_form_error = state.server_errors.with(|e| e.get(FORM_ERROR_KEY).cloned());
+        let message = form_error.get().or(server_form_error).or_else(|| {
+            (had_postback && !state.server_errors.with(|e| e.is_empty()))
+                .then(|| "Some answers need another look.".to_string())
+        });
+        message.map(|m| {
+            view! {
+                <div class="form-error-summary" role="alert" data-testid="form-error">{m}</div>
+            }
+        })
+    };
+
+    let fields = detail.form.fields.clone();
+    let stores = StoredValue::new(detail.stores.clone());
+    let assets = StoredValue::new(detail.assets.clone());
+    view! {
+        <form
+            class="request-form"
+            method="post"
+            action=format!("/catalog/{slug}")
+            enctype="multipart/form-data"
+            novalidate
+            on:submit=on_submit
+        >
+            <Show when=move || draft_restored.get()>
+                <div class="draft-banner" role="status" data-testid="draft-restored">
+                    "Draft restored: your earlier answers are back. "
+                    <button type="button" class="link-button" on:click=discard.clone()>"Discard draft"</button>
+                </div>
+            </Show>
+            {summary}
+            <input type="hidden" name="idempotency_key" value=idempotency_key.get_value()/>
+            <input type="hidden" name="form_version" value=form_version.to_string()/>
+            {fields
+                .into_iter()
+                .map(|field| {
+                    let key = field.key.clone();
+                    let visible = move || {
+                        state.answers.with(|a| schema.with_value(|s| is_visible(s, a, &key)))
+                    };
+                    view! {
+                        <Show when=visible>
+                            <FieldControl field=field.clone() state stores assets/>
+                        </Show>
+                    }
+                })
+                .collect_view()}
+            <div class="form-actions">
+                <button type="submit" class="btn btn-primary" disabled=move || submitting.get() data-testid="submit">
+                    {move || if submitting.get() { "Sending…" } else { "Submit request" }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

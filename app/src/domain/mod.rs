@@ -1,0 +1,14 @@
+//! Rules that must hold the same way in the browser and on the server.
+//!
+//! Nothing in here knows about Leptos, HTTP or a database: the browser runs these functions for
+//! instant feedback, and the server runs them again on everything it is sent.
+
+pub mod form;
+pub mod ticket;
+pub mod validation;
+pub mod visibility;
+
+pub use form::{Answers, Condition, Field, FieldKind, FormSchema};
+pub use ticket::{TicketKind, TicketState};
+pub use validation::{validate_answers, FieldErrors, LookupLists, ValidAnswer, ValidAnswers};
+pub use visibility::is_visible;

@@ -1,0 +1,172 @@
+use crate::api::catalog::catalog;
+use crate::api::types::{CatalogView, ItemCard};
+use crate::components::error_notice::ErrorNotice;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// Whether a card matches what was typed: every word must appear in the name, summary or
+/// keywords, in any order.
+pub fn card_matches(card: &ItemCard, filter: &str) -> bool {
+    let haystack = format!(
+        "{} {} {}",
+        card.name,
+        card.summary,
+        card.keywords.join(" ")
+    )
+    .to_lowercase();
+    filter
+        .split_whitespace()
+        .all(|word| haystack.contains(&word.to_lowercase()))
+}
+
+#[component]
+pub fn CatalogPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| catalog());
+    view! {
+        <Title text="Service catalog"/>
+        <h1 class="page-title">"What do you need?"</h1>
+        <p class="page-intro">"Order equipment and access, or report something broken."</p>
+        <Suspense fallback=|| view! { <p class="loading">"Loading the catalog…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <CatalogBrowser catalog=view/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Filter box and category chips. Without JavaScript the box is a GET form (`?q=`), so the
+/// filter still works; with it, the list filters as you type.
+#[component]
+fn CatalogBrowser(catalog: CatalogView) -> impl IntoView {
+    let query = use_query_map();
+    let initial = query.read_untracked().get("q").unwrap_or_default();
+    let filter = RwSignal::new(initial.clone());
+    let category = RwSignal::new(query.read_untracked().get("category"));
+    let CatalogView { categories, items } = catalog;
+    let items = StoredValue::new(items);
+    let chips = categories.clone();
+
+    let visible = move |slug: &str| {
+        items.with_value(|items| {
+            items
+                .iter()
+                .filter(|i| i.category == slug)
+                .filter(|i| card_matches(i, &filter.get()))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let any_visible = move || {
+        items.with_value(|items| {
+            items.iter().any(|i| {
+                card_matches(i, &filter.get())
+                    && category.get().as_ref().is_none_or(|c| &i.category == c)
+            })
+        })
+    };
+
+    view! {
+        <form class="catalog-filter" method="get" action="/" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="catalog-filter" class="visually-hidden">"Filter the catalog"</label>
+            <input
+                id="catalog-filter"
+                class="filter-input"
+                type="search"
+                name="q"
+                placeholder="Search the catalog, e.g. laptop, VPN, printer"
+                autocomplete="off"
+                value=initial
+                on:input=move |ev| filter.set(event_target_value(&ev))
+            />
+        </form>
+        <div class="category-chips" role="group" aria-label="Categories">
+            <button type="button" class="chip" aria-pressed=move || category.get().is_none().to_string()
+                on:click=move |_| category.set(None)>"All"</button>
+            {chips.into_iter().map(|c| {
+                let slug = c.slug.clone();
+                let pressed = {
+                    let slug = slug.clone();
+                    move || (category.get().as_deref() == Some(slug.as_str())).to_string()
+                };
+                view! {
+                    <button type="button" class="chip" aria-pressed=pressed
+                        on:click=move |_| category.set(Some(slug.clone()))>
+                        {c.icon.clone()} " " {c.name.clone()}
+                    </button>
+                }
+            }).collect_view()}
+        </div>
+        {categories.into_iter().map(|c| {
+            let slug = c.slug.clone();
+            let shown = {
+                let slug = slug.clone();
+                move || {
+                    category.get().as_ref().is_none_or(|sel| sel == &slug) && !visible(&slug).is_empty()
+                }
+            };
+            let cards = move || visible(&slug).into_iter().map(|card| view! { <ItemCardView card/> }).collect_view();
+            view! {
+                <Show when=shown>
+                    <section class="category" aria-label=c.name.clone()>
+                        <h2>{c.icon.clone()} " " {c.name.clone()}</h2>
+                        <div class="card-grid">{cards.clone()}</div>
+                    </section>
+                </Show>
+            }
+        }).collect_view()}
+        <Show when=move || !any_visible()>
+            <div class="empty-state" data-testid="catalog-empty">
+                <h2>"Nothing matches"</h2>
+                <p>"Try another word, or " <a href="/catalog/how-to-question">"ask the service desk"</a> "."</p>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn ItemCardView(card: ItemCard) -> impl IntoView {
+    view! {
+        <a class="item-card" href=format!("/catalog/{}", card.slug) data-testid="item-card">
+            <span class="item-icon" aria-hidden="true">{card.icon.clone()}</span>
+            <span class="item-name">{card.name.clone()}</span>
+            <span class="item-summary">{card.summary.clone()}</span>
+            <span class="item-meta">
+                {card.requires_approval.then(|| view! { <span class="badge badge-approval">"Needs approval"</span> })}
+                {(card.kind == crate::domain::TicketKind::Incident).then(|| view! { <span class="badge badge-incident">"Report a fault"</span> })}
+            </span>
+        </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::TicketKind;
+
+    fn card() -> ItemCard {
+        ItemCard {
+            slug: "laptop".into(),
+            name: "Laptop".into(),
+            summary: "A standard or developer laptop.".into(),
+            icon: "💻".into(),
+            category: "hardware".into(),
+            kind: TicketKind::Request,
+            keywords: vec!["notebook".into(), "ThinkPad".into()],
+            requires_approval: true,
+        }
+    }
+
+    #[test]
+    fn filter_matches_name_summary_and_keywords_in_any_order() {
+        assert!(card_matches(&card(), ""));
+        assert!(card_matches(&card(), "LAPTOP"));
+        assert!(card_matches(&card(), "thinkpad"));
+        assert!(card_matches(&card(), "developer laptop"));
+        assert!(card_matches(&card(), "laptop developer"));
+        assert!(!card_matches(&card(), "laptop monitor"));
+    }
+}

@@ -1,0 +1,21 @@
+pub mod approvals;
+pub mod catalog;
+pub mod item;
+pub mod login;
+pub mod my_requests;
+pub mod not_found;
+pub mod request_detail;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The `?error=` a plain form post was sent back with, if any.
+pub fn query_error() -> Memo<Option<String>> {
+    let query = use_query_map();
+    Memo::new(move |_| query.read().get("error").filter(|e| !e.is_empty()))
+}
+
+/// Formats a time for lists and timelines, in UTC until people have a time zone setting.
+pub fn when(t: &chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%-d %b %Y, %H:%M UTC").to_string()
+}

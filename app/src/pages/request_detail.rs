@@ -1,0 +1,120 @@
+use super::{query_error, when};
+use crate::api::requests::request_detail;
+use crate::api::types::{EventView, TicketDetail};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::state_badge::StateBadge;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn RequestDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let number = move || params.read().get("number").unwrap_or_default();
+    let data = Resource::new(number, request_detail);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(detail) => view! { <RequestView detail/> }.into_any(),
+                    Err(e) => view! { <Title text="Request"/><ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RequestView(detail: TicketDetail) -> impl IntoView {
+    let query = use_query_map();
+    let error = query_error();
+    let just_submitted = move || query.read().get("submitted").is_some();
+    let s = detail.summary.clone();
+    let number = s.number.clone();
+    let submitted_number = number.clone();
+    view! {
+        <Title text=format!("{} {}", s.number, s.title)/>
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/requests">"My requests"</a><span>{number.clone()}</span></nav>
+        <Show when=just_submitted>
+            <div class="notice notice-success" role="status" data-testid="submitted">
+                "Thanks — your request is in. Quote " <strong>{submitted_number.clone()}</strong> " if you contact the service desk."
+            </div>
+        </Show>
+        {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="action-error">{e}</div> })}
+        <div class="request-header">
+            <h1 class="page-title">
+                <span class="request-number" data-testid="request-number">{s.number.clone()}</span>
+                " " {s.title.clone()}
+            </h1>
+            <StateBadge state=s.state/>
+        </div>
+        <dl class="facts">
+            <dt>"Raised by"</dt><dd>{s.requester_name.clone()}</dd>
+            <dt>"Raised"</dt><dd>{when(&s.created_at)}</dd>
+            {detail.on_behalf_of.clone().map(|o| view! { <dt>"For"</dt><dd>{o}</dd> })}
+            {detail.approver_name.clone().map(|a| view! { <dt>"Approver"</dt><dd>{a}</dd> })}
+        </dl>
+        <h2>"Your answers"</h2>
+        <dl class="answers" data-testid="answers">
+            {detail.answers.iter().map(|a| {
+                let value = match &a.answer {
+                    crate::domain::validation::ValidAnswer::Attachment(id) => {
+                        let name = detail.attachments.iter().find(|x| x.id == *id)
+                            .map(|x| x.file_name.clone()).unwrap_or_else(|| format!("attachment #{id}"));
+                        view! { <a href=format!("/attachments/{id}")>{name}</a> }.into_any()
+                    }
+                    other => other.display().into_any(),
+                };
+                view! { <dt>{a.label.clone()}</dt><dd>{value}</dd> }
+            }).collect_view()}
+        </dl>
+        <h2>"Timeline"</h2>
+        <ol class="timeline" data-testid="timeline">
+            {detail.timeline.into_iter().map(|e| view! { <TimelineEvent event=e/> }).collect_view()}
+        </ol>
+        <Show when=move || detail.can_comment>
+            <form class="comment-form stack" method="post" action="/api/comment">
+                <input type="hidden" name="number" value=number.clone()/>
+                <div class="field">
+                    <label for="comment-body">"Add a comment"</label>
+                    <textarea id="comment-body" name="body" rows="3" required maxlength="4000"></textarea>
+                </div>
+                <div class="form-actions"><button type="submit" class="btn btn-secondary">"Send comment"</button></div>
+            </form>
+        </Show>
+        <Show when=move || detail.can_cancel>
+            <details class="cancel-request">
+                <summary>"Cancel this request"</summary>
+                <form method="post" action="/api/cancel" class="stack">
+                    <input type="hidden" name="number" value=s.number.clone()/>
+                    <div class="field">
+                        <label for="cancel-reason">"Why? (optional)"</label>
+                        <input id="cancel-reason" name="reason" type="text" maxlength="500"/>
+                    </div>
+                    <button type="submit" class="btn btn-danger" data-testid="cancel">"Cancel request"</button>
+                </form>
+            </details>
+        </Show>
+    }
+}
+
+#[component]
+fn TimelineEvent(event: EventView) -> impl IntoView {
+    let label = match event.kind.as_str() {
+        "submitted" => "Submitted",
+        "approval_requested" => "Waiting for approval",
+        "approval_approved" => "Approved",
+        "approval_rejected" => "Rejected",
+        "comment" => "Comment",
+        "cancelled" => "Cancelled",
+        other => other,
+    }
+    .to_string();
+    view! {
+        <li class=format!("event event-{}", event.kind) data-kind=event.kind.clone()>
+            <span class="event-kind">{label}</span>
+            <span class="event-meta">{event.author.clone()} " · " {when(&event.at)}</span>
+            {(!event.body.is_empty()).then(|| view! { <p class="event-body">{event.body.clone()}</p> })}
+        </li>
+    }
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, skipping what is already there.
+# Safe to run again: a second run takes seconds.
+#
+# Why the detours: on Rust 1.95 `cargo install cargo-leptos --locked` fails on a dependency that
+# needs a newer rustc, and wasm-bindgen-cli's lockfile pins a crate version the registry no longer
+# serves. Both are installed from their unpacked sources with one dependency moved by `--precise`.
+# Tools that cargo-leptos would download (wasm-bindgen, wasm-opt) come from registries instead.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CARGO_LEPTOS_VERSION="0.3.11"
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")"
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+
+# cargo-leptos and wasm-bindgen-cli are build tools, not shipped code: building them without LTO
+# and with many codegen units cuts their install time by more than half.
+export CARGO_PROFILE_RELEASE_LTO=false
+export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=1
+
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+
+# Unpacks a crate's published source by letting a locked install fail after the download.
+crate_source() {
+  local name="$1" version="$2"
+  local src
+  src="$(ls -d "$HOME"/.cargo/registry/src/*/"$name-$version" 2>/dev/null | head -n1 || true)"
+  if [ -z "$src" ]; then
+    cargo install "$name@$version" --locked --no-track --root "$(mktemp -d)" >/dev/null 2>&1 || true
+    src="$(ls -d "$HOME"/.cargo/registry/src/*/"$name-$version" 2>/dev/null | head -n1 || true)"
+  fi
+  [ -n "$src" ] || { echo "could not fetch the source of $name $version" >&2; exit 1; }
+  local work
+  work="$(mktemp -d)/$name"
+  cp -r "$src" "$work"
+  echo "$work"
+}
+
+if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! rustup component list --installed 2>/dev/null | grep -q '^clippy'; then
+  rustup component add clippy rustfmt
+fi
+
+missing_debs=()
+[ -x /usr/bin/chromium ] || missing_debs+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing_debs+=(chromium-driver)
+command -v wrk >/dev/null || missing_debs+=(wrk)
+command -v brotli >/dev/null || missing_debs+=(brotli)
+if [ "${#missing_debs[@]}" -gt 0 ]; then
+  log "installing Debian packages: ${missing_debs[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing_debs[@]}"
+fi
+
+if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+  log "building cargo-leptos $CARGO_LEPTOS_VERSION (no_downloads); the first time takes several minutes"
+  src="$(crate_source cargo-leptos "$CARGO_LEPTOS_VERSION")"
+  (cd "$src" && cargo update -q -p cargo-util-schemas --precise 0.14.1 \
+    && cargo install --path . --locked --features no_downloads --force)
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  log "building wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  src="$(crate_source wasm-bindgen-cli "$WASM_BINDGEN_VERSION")"
+  (cd "$src" && { cargo update -q -p webpki-roots --precise 1.0.10 2>/dev/null || true; } \
+    && cargo install --path . --locked --force)
+fi
+
+if [ ! -x "$ROOT/end2end/node_modules/.bin/playwright" ] || [ ! -x "$ROOT/end2end/node_modules/.bin/wasm-opt" ] \
+  || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
+  log "installing npm packages (Playwright without its browser, binaryen for wasm-opt)"
+  (cd "$ROOT/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+log "tools ready"

@@ -1,0 +1,56 @@
+//! Sends people who are not signed in to the sign-in page before any page renders. Server
+//! functions and attachment downloads check the session themselves and answer with errors.
+
+use app::backend::{session, AppState};
+use axum::extract::Request;
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+
+fn is_public(path: &str) -> bool {
+    path == "/login"
+        || path == "/healthz"
+        || path.starts_with("/api/")
+        || path.starts_with("/pkg/")
+        || path.starts_with("/attachments/")
+        // Static files from `public/` (icons, manifest): anything whose last segment has a dot.
+        || path.rsplit('/').next().is_some_and(|last| last.contains('.'))
+}
+
+pub async fn require_session(req: Request, next: Next) -> Response {
+    if req.method() != Method::GET || is_public(req.uri().path()) {
+        return next.run(req).await;
+    }
+    let state = req.extensions().get::<AppState>().cloned();
+    let signed_in = match state {
+        Some(state) => matches!(
+            session::user_for_headers(state.store.as_ref(), req.headers()).await,
+            Ok(Some(_))
+        ),
+        None => false,
+    };
+    if signed_in {
+        return next.run(req).await;
+    }
+    let wanted = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str())
+        .unwrap_or("/");
+    Redirect::to(&format!("/login?next={}", app::backend::forms::encode(wanted))).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_public;
+
+    #[test]
+    fn pages_need_a_session_assets_do_not() {
+        assert!(!is_public("/"));
+        assert!(!is_public("/requests/REQ0000001"));
+        assert!(is_public("/login"));
+        assert!(is_public("/pkg/deskfront.wasm"));
+        assert!(is_public("/favicon.svg"));
+        assert!(is_public("/api/login"));
+    }
+}

@@ -1,0 +1,5 @@
+//! HTTP routes that are not Leptos pages or server functions.
+
+pub mod attachments;
+pub mod auth_gate;
+pub mod form_post;

@@ -1,0 +1,651 @@
+//! The embedded default: one SQLite file in WAL mode, migrated at start.
+
+use super::db_err;
+use app::api::types::{
+    ApprovalView, AssetOption, AttachmentView, CatalogView, CategoryView, EventView, ItemCard,
+    ItemDetail, Page, Role, StoreOption, TicketDetail, TicketSummary, UserView,
+};
+use app::backend::store::{
+    AttachmentRecord, Created, Credentials, EventKind, ItemForSubmit, NewAttachment, NewEvent,
+    NewTicket, Store, StoreResult, TicketAccess,
+};
+use app::domain::{FormSchema, TicketKind, TicketState};
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Row, SqlitePool};
+use std::str::FromStr;
+use std::time::Duration;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+
+#[derive(Clone)]
+pub struct SqliteStore {
+    pub pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `url` and applies pending migrations.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, sqlx::Error> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a ticket the server said it saved survives a power cut.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(max_connections)
+            .connect_with(options)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    pub async fn is_empty(&self) -> Result<bool, sqlx::Error> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n == 0)
+    }
+}
+
+fn role(s: &str) -> Role {
+    Role::parse(s).unwrap_or(Role::Requester)
+}
+
+fn state(s: &str) -> TicketState {
+    TicketState::parse(s).unwrap_or(TicketState::New)
+}
+
+fn kind(s: &str) -> TicketKind {
+    TicketKind::parse(s).unwrap_or(TicketKind::Request)
+}
+
+const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, \
+     EXISTS (SELECT 1 FROM users r WHERE r.manager_id = u.id) AS is_line_manager";
+
+fn user_from(row: &sqlx::sqlite::SqliteRow) -> UserView {
+    UserView {
+        id: row.get("id"),
+        email: row.get("email"),
+        name: row.get("name"),
+        role: role(row.get::<&str, _>("role")),
+        is_line_manager: row.get("is_line_manager"),
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "t.number, t.title, t.state, u.name AS requester_name, \
+     t.created_at, t.updated_at";
+
+fn summary_from(row: &sqlx::sqlite::SqliteRow) -> TicketSummary {
+    TicketSummary {
+        number: row.get("number"),
+        title: row.get("title"),
+        state: state(row.get::<&str, _>("state")),
+        requester_name: row.get("requester_name"),
+        created_at: row.get("created_at"),
+        updated_at: row.get("updated_at"),
+    }
+}
+
+fn answers_from(json: &str) -> StoreResult<app::domain::ValidAnswers> {
+    serde_json::from_str(json).map_err(db_err)
+}
+
+#[async_trait::async_trait]
+impl Store for SqliteStore {
+    #[tracing::instrument(skip(self))]
+    async fn credentials(&self, email: &str) -> StoreResult<Option<Credentials>> {
+        let sql = format!("SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = ?");
+        let row = sqlx::query(&sql)
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db_err)?;
+        Ok(row.map(|r| Credentials {
+            user: user_from(&r),
+            password_hash: r.get("password_hash"),
+        }))
+    }
+
+    async fn user(&self, id: i64) -> StoreResult<Option<UserView>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = ?");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db_err)?;
+        Ok(row.as_ref().map(user_from))
+    }
+
+    async fn line_manager(&self, user_id: i64) -> StoreResult<Option<i64>> {
+        sqlx::query_scalar("SELECT manager_id FROM users WHERE id = ?")
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await
+            .map(Option::flatten)
+            .map_err(db_err)
+    }
+
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+            .bind(token_hash)
+            .bind(user_id)
+            .bind(Utc::now())
+            .bind(expires_at)
+            .execute(&self.pool)
+            .await
+            .map_err(db_err)?;
+        Ok(())
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn session_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<UserView>> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = ? AND s.expires_at > ?"
+        );
+        let row = sqlx::query(&sql)
+            .bind(token_hash)
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db_err)?;
+        Ok(row.as_ref().map(user_from))
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await
+            .map_err(db_err)?;
+        Ok(())
+    }
+
+    #[tracing::instrument(skip(self))]
+    async fn catalog(&self) -> StoreResult<CatalogView> {
+        let categories = sqlx::query(
+            "SELECT c.slug, c.name, c.description, c.icon, p.slug AS parent \
+             FROM categories c LEFT JOIN categories p ON p.id = c.parent_id ORDER BY c.position",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_err)?
+        .iter()
+        .map(|r| CategoryView {
+            slug: r.get("slug"),
+            name: r.get("name"),
+            description: r.get("description"),
+            icon: r.get("icon"),
+            parent: r.get("parent"),
+        })
+        .collect();
+        let items = sqlx::query(
+            "SELECT i.slug, i.name, i.summary, i.icon, c.slug AS category, i.kind, i.keywords, \
+             i.requires_approval FROM items i JOIN categories c ON c.id = i.category_id \
+             WHERE NOT i.retired ORDER BY i.name",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_err)?
+        .iter()
+        .map(card_from)
+        .collect::<StoreResult<Vec<_>>>()?;
+        Ok(CatalogView { categories, items })
+    }
+
+    #[tracing::instrument(skip(self))]
+    async fn item_detail(&self, slug: &str) -> StoreResult<Option<ItemDetail>> {
+        let Some(row) = sqlx::query(
+            "SELECT i.id, i.slug, i.name, i.summary, i.icon, c.slug AS category, c.name AS category_name, \
+             i.kind, i.keywords, i.requires_approval, i.description, i.expected_delivery, \
+             i.fulfilment_group, i.current_form_version, f.schema_json \
+             FROM items i JOIN categories c ON c.id = i.category_id \
+             JOIN form_versions f ON f.item_id = i.id AND f.version = i.current_form_version \
+             WHERE i.slug = ? AND NOT i.retired",
+        )
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_err)?
+        else {
+            return Ok(None);
+        };
+        let form: FormSchema =
+            serde_json::from_str(row.get::<&str, _>("schema_json")).map_err(db_err)?;
+        Ok(Some(ItemDetail {
+            card: card_from(&row)?,
+            category_name: row.get("category_name"),
+            description: row.get("description"),
+            expected_delivery: row.get("expected_delivery"),
+            fulfilment_group: row.get("fulfilment_group"),
+            form_version: row.get("current_form_version"),
+            form,
+            stores: self.stores().await?,
+            assets: self.assets().await?,
+            submission_key: String::new(),
+        }))
+    }
+
+    async fn item_for_submit(&self, slug: &str) -> StoreResult<Option<ItemForSubmit>> {
+        let row = sqlx::query(
+            "SELECT id, name, kind, retired, requires_approval, current_form_version FROM items WHERE slug = ?",
+        )
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_err)?;
+        Ok(row.map(|r| ItemForSubmit {
+            id: r.get("id"),
+            name: r.get("name"),
+            kind: kind(r.get::<&str, _>("kind")),
+            retired: r.get("retired"),
+            requires_approval: r.get("requires_approval"),
+            current_form_version: r.get("current_form_version"),
+        }))
+    }
+
+    async fn form_version(&self, item_id: i64, version: i64) -> StoreResult<Option<FormSchema>> {
+        let json: Option<String> = sqlx::query_scalar(
+            "SELECT schema_json FROM form_versions WHERE item_id = ? AND version = ?",
+        )
+        .bind(item_id)
+        .bind(version)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_err)?;
+        json.map(|j| serde_json::from_str(&j).map_err(db_err))
+            .transpose()
+    }
+
+    async fn stores(&self) -> StoreResult<Vec<StoreOption>> {
+        Ok(sqlx::query("SELECT code, name FROM stores ORDER BY code")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db_err)?
+            .iter()
+            .map(|r| StoreOption {
+                code: r.get("code"),
+                name: r.get("name"),
+            })
+            .collect())
+    }
+
+    async fn assets(&self) -> StoreResult<Vec<AssetOption>> {
+        Ok(
+            sqlx::query("SELECT tag, name, store_code FROM assets ORDER BY store_code, tag")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?
+                .iter()
+                .map(|r| AssetOption {
+                    tag: r.get("tag"),
+                    name: r.get("name"),
+                    store: r.get("store_code"),
+                })
+                .collect(),
+        )
+    }
+
+    #[tracing::instrument(skip_all, fields(requester = t.requester_id))]
+    async fn create_ticket(&self, t: NewTicket) -> StoreResult<Created> {
+        let answers = serde_json::to_string(&t.answers).map_err(db_err)?;
+        let mut tx = self.pool.begin().await.map_err(db_err)?;
+        // First statement writes: SQLite takes the write lock here and waits (busy_timeout)
+        // rather than failing later on a stale read snapshot.
+        let seq: i64 = sqlx::query_scalar(
+            "UPDATE ticket_counters SET next_value = next_value + 1 WHERE kind = ? RETURNING next_value - 1",
+        )
+        .bind(t.kind.as_str())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        let number = t.kind.number(seq);
+        let inserted = sqlx::query(
+            "INSERT INTO tickets (number, kind, item_id, form_version, title, requester_id, on_behalf_of, \
+             approver_id, state, answers_json, idempotency_key, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             ON CONFLICT (requester_id, idempotency_key) DO NOTHING RETURNING id",
+        )
+        .bind(&number)
+        .bind(t.kind.as_str())
+        .bind(t.item_id)
+        .bind(t.form_version)
+        .bind(&t.title)
+        .bind(t.requester_id)
+        .bind(&t.on_behalf_of)
+        .bind(t.approver_id)
+        .bind(t.state.as_str())
+        .bind(&answers)
+        .bind(&t.idempotency_key)
+        .bind(t.now)
+        .bind(t.now)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        let Some(row) = inserted else {
+            // Another request with the same key won the race: give back its ticket and keep
+            // the number unspent.
+            tx.rollback().await.map_err(db_err)?;
+            return self
+                .ticket_by_idempotency_key(t.requester_id, &t.idempotency_key)
+                .await?
+                .ok_or_else(|| db_err("idempotency conflict without a ticket"));
+        };
+        let id: i64 = row.get("id");
+        insert_event(&mut tx, id, EventKind::Submitted, t.requester_id, "", false, t.now).await?;
+        if t.state == TicketState::AwaitingApproval {
+            if let Some(approver) = t.approver_id {
+                insert_event(&mut tx, id, EventKind::ApprovalRequested, approver, "", false, t.now).await?;
+            }
+        }
+        for attachment in &t.attachment_ids {
+            sqlx::query("UPDATE attachments SET ticket_id = ? WHERE id = ? AND owner_id = ? AND ticket_id IS NULL")
+                .bind(id)
+                .bind(attachment)
+                .bind(t.requester_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?;
+        }
+        tx.commit().await.map_err(db_err)?;
+        Ok(Created {
+            number,
+            state: t.state,
+            created: true,
+        })
+    }
+
+    async fn ticket_by_idempotency_key(
+        &self,
+        requester_id: i64,
+        key: &str,
+    ) -> StoreResult<Option<Created>> {
+        let row = sqlx::query(
+            "SELECT number, state FROM tickets WHERE requester_id = ? AND idempotency_key = ?",
+        )
+        .bind(requester_id)
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_err)?;
+        Ok(row.map(|r| Created {
+            number: r.get("number"),
+            state: state(r.get::<&str, _>("state")),
+            created: false,
+        }))
+    }
+
+    async fn ticket_access(&self, number: &str) -> StoreResult<Option<TicketAccess>> {
+        let row = sqlx::query("SELECT id, state, requester_id, approver_id FROM tickets WHERE number = ?")
+            .bind(number)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db_err)?;
+        Ok(row.as_ref().map(access_from))
+    }
+
+    async fn ticket_access_by_id(&self, id: i64) -> StoreResult<Option<TicketAccess>> {
+        let row = sqlx::query("SELECT id, state, requester_id, approver_id FROM tickets WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db_err)?;
+        Ok(row.as_ref().map(access_from))
+    }
+
+    #[tracing::instrument(skip(self))]
+    async fn ticket_detail(
+        &self,
+        number: &str,
+        include_internal: bool,
+    ) -> StoreResult<Option<TicketDetail>> {
+        let sql = format!(
+            "SELECT t.id, {SUMMARY_COLUMNS}, t.kind, i.slug, t.form_version, t.on_behalf_of, \
+             a.name AS approver_name, t.answers_json \
+             FROM tickets t JOIN users u ON u.id = t.requester_id JOIN items i ON i.id = t.item_id \
+             LEFT JOIN users a ON a.id = t.approver_id WHERE t.number = ?"
+        );
+        let Some(row) = sqlx::query(&sql)
+            .bind(number)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db_err)?
+        else {
+            return Ok(None);
+        };
+        let id: i64 = row.get("id");
+        let timeline = sqlx::query(
+            "SELECT e.kind, u.name AS author, e.body, e.created_at FROM ticket_events e \
+             JOIN users u ON u.id = e.author_id WHERE e.ticket_id = ? AND (? OR NOT e.internal) ORDER BY e.id",
+        )
+        .bind(id)
+        .bind(include_internal)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_err)?
+        .iter()
+        .map(|r| EventView {
+            kind: r.get("kind"),
+            author: r.get("author"),
+            body: r.get("body"),
+            at: r.get("created_at"),
+        })
+        .collect();
+        let attachments = sqlx::query(
+            "SELECT id, file_name, size_bytes FROM attachments WHERE ticket_id = ? ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_err)?
+        .iter()
+        .map(|r| AttachmentView {
+            id: r.get("id"),
+            file_name: r.get("file_name"),
+            size_bytes: r.get("size_bytes"),
+        })
+        .collect();
+        Ok(Some(TicketDetail {
+            summary: summary_from(&row),
+            kind: kind(row.get::<&str, _>("kind")),
+            item_slug: row.get("slug"),
+            form_version: row.get("form_version"),
+            on_behalf_of: row.get("on_behalf_of"),
+            approver_name: row.get("approver_name"),
+            answers: answers_from(row.get::<&str, _>("answers_json"))?,
+            attachments,
+            timeline,
+            can_cancel: false,
+            can_comment: false,
+        }))
+    }
+
+    async fn tickets_of(
+        &self,
+        requester_id: i64,
+        page: u32,
+        per_page: u32,
+    ) -> StoreResult<Page<TicketSummary>> {
+        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE requester_id = ?")
+            .bind(requester_id)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db_err)?;
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN users u ON u.id = t.requester_id \
+             WHERE t.requester_id = ? ORDER BY t.updated_at DESC, t.id DESC LIMIT ? OFFSET ?"
+        );
+        let items = sqlx::query(&sql)
+            .bind(requester_id)
+            .bind(i64::from(per_page))
+            .bind(i64::from(page.saturating_sub(1)) * i64::from(per_page))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db_err)?
+            .iter()
+            .map(summary_from)
+            .collect();
+        Ok(Page {
+            items,
+            page,
+            per_page,
+            total: total as u64,
+        })
+    }
+
+    async fn pending_approvals(&self, approver_id: i64) -> StoreResult<Vec<ApprovalView>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, t.answers_json FROM tickets t JOIN users u ON u.id = t.requester_id \
+             WHERE t.approver_id = ? AND t.state = ? ORDER BY t.created_at, t.id"
+        );
+        sqlx::query(&sql)
+            .bind(approver_id)
+            .bind(TicketState::AwaitingApproval.as_str())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db_err)?
+            .iter()
+            .map(|r| {
+                Ok(ApprovalView {
+                    ticket: summary_from(r),
+                    answers: answers_from(r.get::<&str, _>("answers_json"))?,
+                })
+            })
+            .collect()
+    }
+
+    #[tracing::instrument(skip(self, event))]
+    async fn transition(
+        &self,
+        ticket_id: i64,
+        from: TicketState,
+        to: TicketState,
+        event: NewEvent,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await.map_err(db_err)?;
+        let moved = sqlx::query("UPDATE tickets SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
+            .bind(to.as_str())
+            .bind(event.now)
+            .bind(ticket_id)
+            .bind(from.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(db_err)?
+            .rows_affected()
+            == 1;
+        if !moved {
+            tx.rollback().await.map_err(db_err)?;
+            return Ok(false);
+        }
+        insert_event(&mut tx, ticket_id, event.kind, event.author_id, &event.body, event.internal, event.now).await?;
+        tx.commit().await.map_err(db_err)?;
+        Ok(true)
+    }
+
+    async fn add_event(&self, ticket_id: i64, event: NewEvent) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await.map_err(db_err)?;
+        sqlx::query("UPDATE tickets SET updated_at = ? WHERE id = ?")
+            .bind(event.now)
+            .bind(ticket_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db_err)?;
+        insert_event(&mut tx, ticket_id, event.kind, event.author_id, &event.body, event.internal, event.now).await?;
+        tx.commit().await.map_err(db_err)
+    }
+
+    async fn create_attachment(&self, a: NewAttachment) -> StoreResult<i64> {
+        sqlx::query_scalar(
+            "INSERT INTO attachments (owner_id, file_name, content_type, size_bytes, storage_name, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(a.owner_id)
+        .bind(&a.file_name)
+        .bind(&a.content_type)
+        .bind(a.size_bytes)
+        .bind(&a.storage_name)
+        .bind(a.now)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db_err)
+    }
+
+    async fn attachment(&self, id: i64) -> StoreResult<Option<AttachmentRecord>> {
+        let row = sqlx::query(
+            "SELECT id, owner_id, ticket_id, file_name, content_type, size_bytes, storage_name \
+             FROM attachments WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_err)?;
+        Ok(row.map(|r| AttachmentRecord {
+            view: AttachmentView {
+                id: r.get("id"),
+                file_name: r.get("file_name"),
+                size_bytes: r.get("size_bytes"),
+            },
+            owner_id: r.get("owner_id"),
+            ticket_id: r.get("ticket_id"),
+            content_type: r.get("content_type"),
+            storage_name: r.get("storage_name"),
+        }))
+    }
+}
+
+fn access_from(r: &sqlx::sqlite::SqliteRow) -> TicketAccess {
+    TicketAccess {
+        id: r.get("id"),
+        state: state(r.get::<&str, _>("state")),
+        requester_id: r.get("requester_id"),
+        approver_id: r.get("approver_id"),
+    }
+}
+
+fn card_from(r: &sqlx::sqlite::SqliteRow) -> StoreResult<ItemCard> {
+    Ok(ItemCard {
+        slug: r.get("slug"),
+        name: r.get("name"),
+        summary: r.get("summary"),
+        icon: r.get("icon"),
+        category: r.get("category"),
+        kind: kind(r.get::<&str, _>("kind")),
+        keywords: serde_json::from_str(r.get::<&str, _>("keywords")).map_err(db_err)?,
+        requires_approval: r.get("requires_approval"),
+    })
+}
+
+async fn insert_event(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    ticket_id: i64,
+    kind: EventKind,
+    author_id: i64,
+    body: &str,
+    internal: bool,
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO ticket_events (ticket_id, kind, author_id, body, internal, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(ticket_id)
+    .bind(kind.as_str())
+    .bind(author_id)
+    .bind(body)
+    .bind(internal)
+    .bind(at)
+    .execute(&mut **tx)
+    .await
+    .map_err(db_err)?;
+    Ok(())
+}
