@@ -46,14 +46,14 @@ pub async fn decide_approval(
             .await
             .map_err(internal)?
             .filter(|t| access::can_view(&user, t))
-            .ok_or_else(|| AppError::NotFound(format!("There is no request {number} that you can see.")))?;
+            .ok_or_else(|| AppError::not_found(format!("There is no request {number} that you can see.")))?;
         if !access::can_decide(&user, &ticket) {
-            return Err(AppError::Forbidden(
-                "Only the requester's line manager can decide this approval.".into(),
+            return Err(AppError::forbidden(
+                "Only the requester's line manager can decide this approval.",
             ));
         }
         let to = ticket.state.after_approval(approve).ok_or_else(|| {
-            AppError::Conflict(format!("{number} is not waiting for approval any more."))
+            AppError::conflict(format!("{number} is not waiting for approval any more."))
         })?;
         let kind = if approve {
             EventKind::ApprovalApproved
@@ -74,7 +74,7 @@ pub async fn decide_approval(
         {
             Ok(())
         } else {
-            Err(AppError::Conflict(format!("{number} was decided a moment ago.")))
+            Err(AppError::conflict(format!("{number} was decided a moment ago.")))
         }
     }
     .await;

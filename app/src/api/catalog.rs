@@ -18,7 +18,7 @@ pub async fn catalog_item(slug: String) -> Result<ItemDetail, AppError> {
         .await
         .map_err(internal)?
         .ok_or_else(|| {
-            AppError::NotFound("This catalog item does not exist or is no longer offered.".into())
+            AppError::not_found("This catalog item does not exist or is no longer offered.")
         })?;
     detail.submission_key = crate::backend::submit::new_idempotency_key();
     Ok(detail)

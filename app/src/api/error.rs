@@ -12,21 +12,21 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 pub enum AppError {
     #[error("Please sign in to continue.")]
     NotSignedIn,
-    #[error("{0}")]
-    Forbidden(String),
-    #[error("{0}")]
-    NotFound(String),
+    #[error("{message}")]
+    Forbidden { message: String },
+    #[error("{message}")]
+    NotFound { message: String },
     /// Problems with what was sent, by field key (`_form` for the form as a whole).
     #[error("Some answers need another look.")]
     Invalid { fields: FieldErrors },
     /// The request is valid but the thing it acts on has moved on (already decided, closed, …).
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{message}")]
+    Conflict { message: String },
     #[error("Something went wrong on our side. If it keeps happening, quote reference {reference} to the service desk.")]
     Internal { reference: String },
     /// Network or protocol failure between browser and server.
-    #[error("Could not reach the server ({0}). Check your connection and try again.")]
-    Transport(String),
+    #[error("Could not reach the server ({message}). Check your connection and try again.")]
+    Transport { message: String },
 }
 
 impl AppError {
@@ -34,6 +34,22 @@ impl AppError {
         let mut fields = FieldErrors::new();
         fields.insert(key.to_string(), message.into());
         AppError::Invalid { fields }
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        AppError::Forbidden { message: message.into() }
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        AppError::NotFound { message: message.into() }
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        AppError::Conflict { message: message.into() }
+    }
+
+    pub fn transport(message: impl Into<String>) -> Self {
+        AppError::Transport { message: message.into() }
     }
 
     pub fn field_errors(&self) -> Option<&FieldErrors> {
@@ -47,12 +63,12 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             AppError::NotSignedIn => "not_signed_in",
-            AppError::Forbidden(_) => "forbidden",
-            AppError::NotFound(_) => "not_found",
+            AppError::Forbidden { .. } => "forbidden",
+            AppError::NotFound { .. } => "not_found",
             AppError::Invalid { .. } => "invalid",
-            AppError::Conflict(_) => "conflict",
+            AppError::Conflict { .. } => "conflict",
             AppError::Internal { .. } => "internal",
-            AppError::Transport(_) => "transport",
+            AppError::Transport { .. } => "transport",
         }
     }
 
@@ -72,7 +88,7 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Request(msg) | ServerFnErrorErr::Response(msg) => {
-                AppError::Transport(msg)
+                AppError::transport(msg)
             }
             ServerFnErrorErr::Args(msg)
             | ServerFnErrorErr::MissingArg(msg)
@@ -80,7 +96,7 @@ impl FromServerFnError for AppError {
                 crate::domain::validation::FORM_ERROR_KEY,
                 format!("The form could not be read ({msg}). Reload the page and try again."),
             ),
-            other => AppError::Transport(other.to_string()),
+            other => AppError::transport(other.to_string()),
         }
     }
 }

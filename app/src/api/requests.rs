@@ -45,7 +45,7 @@ pub async fn request_detail(number: String) -> Result<TicketDetail, AppError> {
     use crate::backend::{access, internal, session, store};
     let user = session::require_user().await?;
     let store = store()?;
-    let not_found = || AppError::NotFound(format!("There is no request {number} that you can see."));
+    let not_found = || AppError::not_found(format!("There is no request {number} that you can see."));
     // Someone else's ticket answers exactly like a missing one: numbers are guessable.
     let ticket = store
         .ticket_access(&number)
@@ -86,10 +86,10 @@ pub async fn comment_on_request(number: String, body: String) -> Result<(), AppE
             .await
             .map_err(internal)?
             .filter(|t| access::can_view(&user, t))
-            .ok_or_else(|| AppError::NotFound(format!("There is no request {number} that you can see.")))?;
+            .ok_or_else(|| AppError::not_found(format!("There is no request {number} that you can see.")))?;
         if !ticket.state.can_comment() {
-            return Err(AppError::Conflict(
-                "This request is finished; comments are closed. Raise a new request if you need more help.".into(),
+            return Err(AppError::conflict(
+                "This request is finished; comments are closed. Raise a new request if you need more help.",
             ));
         }
         store
@@ -128,12 +128,12 @@ pub async fn cancel_request(number: String, reason: Option<String>) -> Result<()
             .await
             .map_err(internal)?
             .filter(|t| access::can_view(&user, t))
-            .ok_or_else(|| AppError::NotFound(format!("There is no request {number} that you can see.")))?;
+            .ok_or_else(|| AppError::not_found(format!("There is no request {number} that you can see.")))?;
         if ticket.requester_id != user.id {
-            return Err(AppError::Forbidden("Only the person who raised a request can cancel it.".into()));
+            return Err(AppError::forbidden("Only the person who raised a request can cancel it."));
         }
         if !access::can_cancel(&user, &ticket) {
-            return Err(AppError::Conflict(format!(
+            return Err(AppError::conflict(format!(
                 "This request is {} and can no longer be cancelled.",
                 ticket.state.label().to_lowercase()
             )));
@@ -156,7 +156,7 @@ pub async fn cancel_request(number: String, reason: Option<String>) -> Result<()
         if moved {
             Ok(())
         } else {
-            Err(AppError::Conflict("This request changed while you were looking at it. Reload to see its state.".into()))
+            Err(AppError::conflict("This request changed while you were looking at it. Reload to see its state."))
         }
     }
     .await;

@@ -103,7 +103,7 @@ pub async fn readable(
     user: &UserView,
     id: i64,
 ) -> AppResult<AttachmentRecord> {
-    let not_found = || AppError::NotFound("There is no such attachment.".into());
+    let not_found = || AppError::not_found("There is no such attachment.");
     let record = store.attachment(id).await.map_err(internal)?.ok_or_else(not_found)?;
     if record.owner_id == user.id {
         return Ok(record);

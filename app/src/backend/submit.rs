@@ -67,9 +67,9 @@ pub async fn submit(
         .item_for_submit(&form.item_slug)
         .await
         .map_err(internal)?
-        .ok_or_else(|| AppError::NotFound("There is no such catalog item.".into()))?;
+        .ok_or_else(|| AppError::not_found("There is no such catalog item."))?;
     if item.retired {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "\"{}\" is no longer offered. Look in the catalog for its replacement, or ask the service desk.",
             item.name
         )));

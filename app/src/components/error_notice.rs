@@ -6,7 +6,7 @@ use leptos::prelude::*;
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let action = match &error {
         AppError::NotSignedIn => view! { <a href="/login">"Sign in"</a> }.into_any(),
-        AppError::NotFound(_) => view! { <a href="/">"Back to the catalog"</a> }.into_any(),
+        AppError::NotFound { .. } => view! { <a href="/">"Back to the catalog"</a> }.into_any(),
         _ => view! { <a href="">"Try again"</a> }.into_any(),
     };
     view! {

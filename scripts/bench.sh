@@ -1,0 +1,277 @@
+#!/usr/bin/env bash
+# Benchmarks a release build of Deskfront: bundle sizes, first-visit transfer, page throughput
+# and latency under wrk, and concurrent request submissions. Prints a summary table and saves it
+# to bench/results/latest.txt.
+#
+# Usage: scripts/bench.sh [--no-build]
+#   --no-build   use the existing target/release/server and target/site instead of building
+#
+# Tunables (environment): BENCH_PORT (3950), BENCH_DURATION (10s), BENCH_SUBMISSIONS (2000),
+# BENCH_CONCURRENCY (16).
+#
+# Exit status: non-zero when the run itself breaks or a submission is lost, fails or is doubled.
+# Budgets are reported in the table but do not fail the run: numbers vary between machines, and
+# a noisy laptop should not look like a broken build.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The server finds target/site relative to its working directory, and the build expects the
+# workspace root, so everything runs from there.
+cd "$ROOT"
+
+PORT="${BENCH_PORT:-3950}"
+DURATION="${BENCH_DURATION:-10s}"
+SUBMISSIONS="${BENCH_SUBMISSIONS:-2000}"
+CONCURRENCY="${BENCH_CONCURRENCY:-16}"
+BASE="http://127.0.0.1:$PORT"
+BUDGET_FIRST_VISIT_KB=250
+BUDGET_P99_MS=10
+DEMO_EMAIL="rita.requester@deskfront.test"
+DEMO_PASSWORD="bench-password"
+SITE="target/site"
+PKG="$SITE/pkg"
+SERVER_BIN="target/release/server"
+RESULTS_DIR="bench/results"
+
+BUILD=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) BUILD=0 ;;
+    -h | --help)
+      sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "unknown argument: $arg (try --help)" >&2
+      exit 2
+      ;;
+  esac
+done
+
+log() { printf '\033[1;34m[bench]\033[0m %s\n' "$*" >&2; }
+die() {
+  printf '\033[1;31m[bench]\033[0m %s\n' "$*" >&2
+  exit 1
+}
+
+for tool in curl wrk gzip brotli python3 awk; do
+  command -v "$tool" >/dev/null || die "$tool is not installed (scripts/setup-tools.sh installs wrk and brotli)"
+done
+
+# --- Build -------------------------------------------------------------------------------------
+
+if [ "$BUILD" = 1 ]; then
+  # wasm-opt comes from the end2end npm install rather than a system package; cargo-leptos looks
+  # for it on PATH. ~/.cargo/bin is added for shells that did not source cargo's env.
+  export PATH="$ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+  command -v cargo-leptos >/dev/null || die "cargo-leptos is missing: run scripts/setup-tools.sh"
+  log "building release (cargo leptos build --release)"
+  cargo leptos build --release
+fi
+
+for f in "$SERVER_BIN" "$PKG/deskfront_bg.wasm" "$PKG/deskfront.js" "$PKG/deskfront.css"; do
+  [ -f "$f" ] || die "$f is missing: build first, or drop --no-build"
+done
+
+# --- Server ------------------------------------------------------------------------------------
+
+TMP="$(mktemp -d)"
+SERVER_PID=""
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+# Turn Ctrl-C into a normal exit so the EXIT trap stops the server.
+trap 'exit 130' INT TERM
+
+# If something already answers on the port, the benchmark would measure that instead.
+if curl -fs -o /dev/null --max-time 2 "$BASE/healthz"; then
+  die "something is already listening on port $PORT; stop it or set BENCH_PORT"
+fi
+
+# An empty config file stops a developer's deskfront.toml from leaking into the run (every field
+# has a default), and unsetting DATABASE_URL matters because it wins over DESKFRONT_DATABASE_URL.
+: >"$TMP/bench.toml"
+mkdir -p "$TMP/att"
+log "starting the server on $BASE (fresh database in a temporary directory)"
+env -u DATABASE_URL \
+  DESKFRONT_CONFIG="$TMP/bench.toml" \
+  LEPTOS_SITE_ADDR="127.0.0.1:$PORT" \
+  LEPTOS_SITE_ROOT="$SITE" \
+  LEPTOS_ENV=PROD \
+  DESKFRONT_DATABASE_URL="sqlite://$TMP/bench.db" \
+  DESKFRONT_ATTACHMENTS_DIR="$TMP/att" \
+  DESKFRONT_DEMO_PASSWORD="$DEMO_PASSWORD" \
+  DESKFRONT_SEED_DEMO_DATA=true \
+  DESKFRONT_SECURE_COOKIES=false \
+  RUST_LOG=warn \
+  "./$SERVER_BIN" >"$TMP/server.log" 2>&1 &
+SERVER_PID=$!
+
+# Loading the demo data (and hashing its passwords) takes a moment on first start.
+for _ in $(seq 1 120); do
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    tail -n 30 "$TMP/server.log" >&2 || true
+    die "the server exited during start-up"
+  fi
+  if [ "$(curl -s --max-time 2 "$BASE/healthz" || true)" = "ok" ]; then break; fi
+  sleep 0.5
+done
+[ "$(curl -s --max-time 2 "$BASE/healthz" || true)" = "ok" ] || {
+  tail -n 30 "$TMP/server.log" >&2 || true
+  die "the server did not become healthy within 60 s"
+}
+
+# --- Sign in -----------------------------------------------------------------------------------
+
+status="$(curl -s -o /dev/null -w '%{http_code}' -c "$TMP/cookies.txt" \
+  --data-urlencode "email=$DEMO_EMAIL" \
+  --data-urlencode "password=$DEMO_PASSWORD" \
+  --data-urlencode "next=/" \
+  "$BASE/api/login")"
+# The cookie jar marks HttpOnly cookies with a "#HttpOnly_" domain prefix; the name and value
+# columns (6 and 7) are the same either way.
+SESSION="$(awk -F'\t' '$6 == "deskfront_session" { v = $7 } END { print v }' "$TMP/cookies.txt")"
+[ -n "$SESSION" ] || die "sign-in failed (HTTP $status): no deskfront_session cookie"
+COOKIE="deskfront_session=$SESSION"
+
+# wrk counts a 303 to /login as success, so make sure the cookie really opens the pages first.
+for path in / /catalog/laptop; do
+  code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")"
+  [ "$code" = 200 ] || die "GET $path answered HTTP $code with the session cookie (expected 200)"
+done
+
+# --- Bundle sizes ------------------------------------------------------------------------------
+
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
+
+declare -A RAW GZ BR
+for f in deskfront_bg.wasm deskfront.js deskfront.css; do
+  RAW[$f]="$(wc -c <"$PKG/$f")"
+  GZ[$f]="$(gzip -9 -c "$PKG/$f" | wc -c)"
+  # Brotli at its maximum is what a precompressed deployment would serve; the live server
+  # compresses on the fly at a faster level, which the first-visit figure below shows.
+  BR[$f]="$(brotli -c -q 11 "$PKG/$f" | wc -c)"
+  log "$f: raw ${RAW[$f]} B, gzip -9 ${GZ[$f]} B, brotli -q 11 ${BR[$f]} B"
+done
+
+# --- First visit -------------------------------------------------------------------------------
+
+# What a phone downloads to show the catalog with an empty cache: the HTML, then the stylesheet,
+# the JS glue and the wasm. --compressed is deliberately not used, so size_download is the
+# compressed bytes on the wire, as the server chose to encode them.
+FIRST_VISIT_BYTES=0
+FIRST_VISIT_DETAIL=""
+for path in / /pkg/deskfront.css /pkg/deskfront.js /pkg/deskfront_bg.wasm; do
+  read -r code bytes < <(curl -s -o /dev/null -D "$TMP/headers" \
+    -w '%{http_code} %{size_download}\n' \
+    -H "Cookie: $COOKIE" -H 'Accept-Encoding: br, gzip' "$BASE$path")
+  [ "$code" = 200 ] || die "first visit: GET $path answered HTTP $code"
+  encoding="$(awk -F': *' 'tolower($1) == "content-encoding" { gsub(/\r/, "", $2); print $2 }' "$TMP/headers")"
+  encoding="${encoding:-identity}"
+  log "first visit: $path $bytes B ($encoding)"
+  FIRST_VISIT_BYTES=$((FIRST_VISIT_BYTES + bytes))
+  FIRST_VISIT_DETAIL+="$(printf '  %-24s %9s KB  %s' "$path" "$(kb "$bytes")" "$encoding")"$'\n'
+done
+FIRST_VISIT_KB="$(kb "$FIRST_VISIT_BYTES")"
+
+# --- Page load ---------------------------------------------------------------------------------
+
+# wrk prints latencies with their own unit (us, ms, s, m); the table uses milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v; unit = v
+    sub(/[a-z]+$/, "", n); sub(/^[0-9.]+/, "", unit)
+    f = (unit == "us") ? 0.001 : (unit == "ms") ? 1 : (unit == "s") ? 1000 : (unit == "m") ? 60000 : (unit == "h") ? 3600000 : -1
+    if (f < 0 || n == "") { print "?"; exit }
+    printf "%.2f", n * f
+  }'
+}
+
+# Sets WRK_RPS, WRK_P50, WRK_P99 and WRK_ERRORS for one URL.
+run_wrk() {
+  local url="$1" out="$TMP/wrk.txt"
+  # A short unrecorded run first, so connection set-up and cold caches do not colour the numbers.
+  wrk -t2 -c16 -d2s -H "Cookie: $COOKIE" "$url" >/dev/null
+  wrk -t2 -c16 -d"$DURATION" --latency -H "Cookie: $COOKIE" "$url" >"$out"
+  WRK_RPS="$(awk '$1 == "Requests/sec:" { printf "%.1f", $2 }' "$out")"
+  WRK_P50="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")"
+  WRK_P99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")"
+  # Both lines are only printed when something went wrong; 4xx/5xx would make req/s meaningless.
+  WRK_ERRORS="$(awk '/Non-2xx or 3xx responses:/ { e += $NF } /Socket errors:/ { gsub(/,/, ""); e += $4 + $6 + $8 + $10 } END { print e + 0 }' "$out")"
+  [ -n "$WRK_RPS" ] || {
+    cat "$out" >&2
+    die "could not read wrk's output for $url"
+  }
+}
+
+log "wrk on / for $DURATION"
+run_wrk "$BASE/"
+CAT_RPS="$WRK_RPS" CAT_P50="$WRK_P50" CAT_P99="$WRK_P99" CAT_ERR="$WRK_ERRORS"
+log "wrk on /catalog/laptop for $DURATION"
+run_wrk "$BASE/catalog/laptop"
+ITEM_RPS="$WRK_RPS" ITEM_P50="$WRK_P50" ITEM_P99="$WRK_P99" ITEM_ERR="$WRK_ERRORS"
+
+# --- Submissions -------------------------------------------------------------------------------
+
+# Last, because it writes thousands of tickets; the page runs above see the demo data only.
+log "submitting $SUBMISSIONS requests at concurrency $CONCURRENCY"
+SUBMIT_RC=0
+python3 "$ROOT/scripts/bench_submit.py" "$BASE" "$COOKIE" \
+  --count "$SUBMISSIONS" --concurrency "$CONCURRENCY" --json "$TMP/submit.json" >&2 || SUBMIT_RC=$?
+if [ -s "$TMP/submit.json" ]; then
+  read -r SUB_RPS SUB_P50 SUB_P99 SUB_FAIL SUB_OK < <(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+fmt = lambda v: "?" if v is None else "%.2f" % v
+print("%.1f" % r["per_second"], fmt(r["p50_ms"]), fmt(r["p99_ms"]), r["failures"],
+      "ok" if r["numbers_ok"] else "DUPLICATES")
+' "$TMP/submit.json")
+else
+  # The probe submission failed, so there are no figures; the table says so instead of stopping.
+  SUB_RPS="-" SUB_P50="-" SUB_P99="-" SUB_FAIL="all" SUB_OK="FAILED"
+fi
+
+# --- Summary -----------------------------------------------------------------------------------
+
+verdict() { awk -v v="$1" -v max="$2" 'BEGIN { if (v == "?" || v == "-") print "?"; else print (v + 0 <= max + 0) ? "ok" : "OVER" }'; }
+
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if ! git diff --quiet HEAD 2>/dev/null; then commit="$commit (uncommitted changes)"; fi
+
+SUMMARY="$(
+  printf 'Deskfront benchmark  %s  commit %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$commit"
+  printf 'wrk -t2 -c16 -d%s; %s submissions at concurrency %s; KB = 1024 bytes\n\n' \
+    "$DURATION" "$SUBMISSIONS" "$CONCURRENCY"
+
+  printf '%-22s %10s %10s %10s\n' "Bundle (KB)" "raw" "gzip -9" "brotli 11"
+  for f in deskfront_bg.wasm deskfront.js deskfront.css; do
+    printf '%-22s %10s %10s %10s\n' "$f" "$(kb "${RAW[$f]}")" "$(kb "${GZ[$f]}")" "$(kb "${BR[$f]}")"
+  done
+  echo
+
+  printf '%-22s %10s %10s %10s\n' "First visit (catalog)" "KB" "budget" "status"
+  printf '%-22s %10s %10s %10s\n' "transferred" "$FIRST_VISIT_KB" "<= $BUDGET_FIRST_VISIT_KB" \
+    "$(verdict "$FIRST_VISIT_KB" "$BUDGET_FIRST_VISIT_KB")"
+  printf '%s' "$FIRST_VISIT_DETAIL"
+  echo
+
+  printf '%-22s %10s %10s %10s %10s %10s\n' "Load" "req/s" "p50 ms" "p99 ms" "failures" "status"
+  printf '%-22s %10s %10s %10s %10s %10s\n' "catalog /" "$CAT_RPS" "$CAT_P50" "$CAT_P99" "$CAT_ERR" \
+    "$(verdict "$CAT_P99" "$BUDGET_P99_MS")"
+  printf '%-22s %10s %10s %10s %10s %10s\n' "item /catalog/laptop" "$ITEM_RPS" "$ITEM_P50" "$ITEM_P99" "$ITEM_ERR" "-"
+  printf '%-22s %10s %10s %10s %10s %10s\n' "submissions" "$SUB_RPS" "$SUB_P50" "$SUB_P99" "$SUB_FAIL" "$SUB_OK"
+  printf '\nBudgets: first visit <= %s KB; catalog p99 <= %s ms. Submission status checks that every\n' \
+    "$BUDGET_FIRST_VISIT_KB" "$BUDGET_P99_MS"
+  printf 'success got its own ticket number (none lost, none duplicated).\n'
+)"
+
+mkdir -p "$RESULTS_DIR"
+printf '%s\n' "$SUMMARY" | tee "$RESULTS_DIR/latest.txt"
+log "saved to $RESULTS_DIR/latest.txt"
+
+[ "$SUBMIT_RC" = 0 ] || die "submissions failed or ticket numbers did not add up (see above)"
