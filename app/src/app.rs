@@ -33,14 +33,31 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// False on the server and during hydration, true once the WebAssembly runs the page. Things
+/// that only make sense with scripts (hiding conditional fields, live filters) key off it, so
+/// the server's HTML and the browser's first render agree.
+#[derive(Clone, Copy)]
+pub struct Hydrated(pub RwSignal<bool>);
+
 /// The signed-in user, loaded once per page load and shared by the header and the pages.
-pub type CurrentUser = Resource<Result<Option<crate::api::types::UserView>, crate::api::error::AppError>>;
+pub type CurrentUser =
+    Resource<Result<Option<crate::api::types::UserView>, crate::api::error::AppError>>;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let user: CurrentUser = Resource::new(|| (), |_| current_user());
     provide_context(user);
+    let hydrated = RwSignal::new(false);
+    provide_context(Hydrated(hydrated));
+    Effect::new(move |_| {
+        hydrated.set(true);
+        // A marker for end-to-end tests and for CSS: the page is interactive now.
+        #[cfg(feature = "hydrate")]
+        if let Some(body) = leptos::prelude::document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 
     // Every page waits for its data on the server (SsrMode::Async) so the HTML is complete
     // without JavaScript: out-of-order streaming needs a script to place late chunks.

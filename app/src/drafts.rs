@@ -43,7 +43,12 @@ pub async fn load(user_id: i64, slug: &str) -> Option<Answers> {
     let db = open().await.ok()?;
     let tx = db.transaction(DRAFTS).build().ok()?;
     let store = tx.object_store(DRAFTS).ok()?;
-    let raw: Option<String> = store.get(draft_key(user_id, slug)).primitive().ok()?.await.ok()?;
+    let raw: Option<String> = store
+        .get(draft_key(user_id, slug))
+        .primitive()
+        .ok()?
+        .await
+        .ok()?;
     serde_json::from_str::<Draft>(&raw?).ok().map(|d| d.answers)
 }
 
@@ -72,7 +77,11 @@ pub async fn save(user_id: i64, slug: &str, answers: &Answers) -> Result<(), Str
 
 pub async fn discard(user_id: i64, slug: &str) {
     let Ok(db) = open().await else { return };
-    let Ok(tx) = db.transaction(DRAFTS).with_mode(TransactionMode::Readwrite).build() else {
+    let Ok(tx) = db
+        .transaction(DRAFTS)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+    else {
         return;
     };
     if let Ok(store) = tx.object_store(DRAFTS) {

@@ -24,11 +24,15 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// router. Tests call this with a temporary database and serve it on a free port.
 pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Router, BoxError> {
     if let Some(path) = config.database_url.strip_prefix("sqlite://") {
-        if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Some(dir) = std::path::Path::new(path)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
             std::fs::create_dir_all(dir)?;
         }
     }
-    let sqlite = SqliteStore::connect(&config.database_url, config.database_max_connections).await?;
+    let sqlite =
+        SqliteStore::connect(&config.database_url, config.database_max_connections).await?;
     if config.seed_demo_data && sqlite.is_empty().await? {
         seed::load(&sqlite.pool, &config.seed_dir, &config.demo_password).await?;
     }
@@ -56,8 +60,12 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler(move |_| shell(shell_options.clone())))
-        .layer(axum::middleware::from_fn(routes::auth_gate::require_session))
+        .fallback(leptos_axum::file_and_error_handler(move |_| {
+            shell(shell_options.clone())
+        }))
+        .layer(axum::middleware::from_fn(
+            routes::auth_gate::require_session,
+        ))
         .layer(Extension(state))
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(CompressionLayer::new())

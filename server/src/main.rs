@@ -12,7 +12,9 @@ async fn main() -> Result<(), server::BoxError> {
     let config = Config::load()?;
     // Under cargo-leptos the LEPTOS_* environment says where the site is; run by hand from the
     // repository root, the workspace Cargo.toml does.
-    let cargo_toml = std::path::Path::new("Cargo.toml").exists().then_some("Cargo.toml");
+    let cargo_toml = std::path::Path::new("Cargo.toml")
+        .exists()
+        .then_some("Cargo.toml");
     let leptos = get_configuration(cargo_toml)?.leptos_options;
     let addr = leptos.site_addr;
     let app = server::build(&config, leptos).await?;

@@ -111,11 +111,16 @@ pub fn read_items(dir: &Path) -> Result<Vec<SeedItem>, SeedError> {
     for path in paths {
         let item: SeedItem = read(&path)?;
         if TicketKind::parse(&item.kind).is_none() {
-            return Err(SeedError::Invalid(format!("{}: unknown kind {}", item.slug, item.kind)));
+            return Err(SeedError::Invalid(format!(
+                "{}: unknown kind {}",
+                item.slug, item.kind
+            )));
         }
-        FormSchema { fields: item.fields.clone() }
-            .check()
-            .map_err(|e| SeedError::Invalid(format!("{}: {e}", item.slug)))?;
+        FormSchema {
+            fields: item.fields.clone(),
+        }
+        .check()
+        .map_err(|e| SeedError::Invalid(format!("{}: {e}", item.slug)))?;
         items.push(item);
     }
     Ok(items)
@@ -156,7 +161,10 @@ pub async fn load(pool: &SqlitePool, dir: &Path, demo_password: &str) -> Result<
 
     for item in &items {
         let category = category_ids.get(&item.category).ok_or_else(|| {
-            SeedError::Invalid(format!("item {} names unknown category {}", item.slug, item.category))
+            SeedError::Invalid(format!(
+                "item {} names unknown category {}",
+                item.slug, item.category
+            ))
         })?;
         let keywords = serde_json::to_string(&item.keywords).expect("strings serialize");
         let id: i64 = sqlx::query_scalar(
@@ -178,8 +186,10 @@ pub async fn load(pool: &SqlitePool, dir: &Path, demo_password: &str) -> Result<
         .bind(item.retired)
         .fetch_one(&mut *tx)
         .await?;
-        let schema = serde_json::to_string(&FormSchema { fields: item.fields.clone() })
-            .expect("schema serializes");
+        let schema = serde_json::to_string(&FormSchema {
+            fields: item.fields.clone(),
+        })
+        .expect("schema serializes");
         sqlx::query("INSERT INTO form_versions (item_id, version, schema_json, created_at) VALUES (?, 1, ?, ?)")
             .bind(id)
             .bind(schema)
@@ -197,20 +207,25 @@ pub async fn load(pool: &SqlitePool, dir: &Path, demo_password: &str) -> Result<
             .execute(&mut *tx)
             .await?;
         for a in &s.assets {
-            sqlx::query("INSERT INTO assets (tag, store_code, kind, model, name) VALUES (?, ?, ?, ?, ?)")
-                .bind(&a.tag)
-                .bind(&s.code)
-                .bind(&a.kind)
-                .bind(&a.model)
-                .bind(&a.name)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO assets (tag, store_code, kind, model, name) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(&a.tag)
+            .bind(&s.code)
+            .bind(&a.kind)
+            .bind(&a.model)
+            .bind(&a.name)
+            .execute(&mut *tx)
+            .await?;
         }
     }
 
     for u in &users.user {
         if app::api::types::Role::parse(&u.role).is_none() {
-            return Err(SeedError::Invalid(format!("user {} has unknown role {}", u.email, u.role)));
+            return Err(SeedError::Invalid(format!(
+                "user {} has unknown role {}",
+                u.email, u.role
+            )));
         }
         sqlx::query("INSERT INTO users (email, name, role, password_hash, store_code) VALUES (?, ?, ?, ?, ?)")
             .bind(u.email.to_lowercase())
@@ -231,12 +246,16 @@ pub async fn load(pool: &SqlitePool, dir: &Path, demo_password: &str) -> Result<
             .bind(u.email.to_lowercase())
             .execute(&mut *tx)
             .await?;
-            let found: Option<i64> = sqlx::query_scalar("SELECT manager_id FROM users WHERE email = ?")
-                .bind(u.email.to_lowercase())
-                .fetch_one(&mut *tx)
-                .await?;
+            let found: Option<i64> =
+                sqlx::query_scalar("SELECT manager_id FROM users WHERE email = ?")
+                    .bind(u.email.to_lowercase())
+                    .fetch_one(&mut *tx)
+                    .await?;
             if done.rows_affected() != 1 || found.is_none() {
-                return Err(SeedError::Invalid(format!("user {} names unknown manager {manager}", u.email)));
+                return Err(SeedError::Invalid(format!(
+                    "user {} names unknown manager {manager}",
+                    u.email
+                )));
             }
         }
     }
@@ -263,10 +282,23 @@ mod tests {
     fn shipped_items_have_valid_forms_and_cover_the_catalog() {
         let items = read_items(&seed_dir()).expect("seed items load");
         assert!(items.len() >= 25, "at least 25 catalog items");
-        let laptop = items.iter().find(|i| i.slug == "laptop").expect("a laptop item");
+        let laptop = items
+            .iter()
+            .find(|i| i.slug == "laptop")
+            .expect("a laptop item");
         assert!(laptop.fields.iter().any(|f| f.visible_when.is_some()));
-        for slug in ["monitor", "vpn-access", "new-starter", "leaver", "pos-terminal-fault", "receipt-printer-fault"] {
-            assert!(items.iter().any(|i| i.slug == slug), "{slug} is in the catalog");
+        for slug in [
+            "monitor",
+            "vpn-access",
+            "new-starter",
+            "leaver",
+            "pos-terminal-fault",
+            "receipt-printer-fault",
+        ] {
+            assert!(
+                items.iter().any(|i| i.slug == slug),
+                "{slug} is in the catalog"
+            );
         }
     }
 }

@@ -10,7 +10,11 @@ async fn pages_and_server_functions_require_sign_in() {
     let app = spawn().await;
     let anon = app.client();
 
-    let page = anon.get(format!("{}/requests", app.base)).send().await.unwrap();
+    let page = anon
+        .get(format!("{}/requests", app.base))
+        .send()
+        .await
+        .unwrap();
     assert!(page.status().is_redirection());
     let location = page.headers()["location"].to_str().unwrap();
     assert_eq!(location, "/login?next=%2Frequests");
@@ -37,7 +41,10 @@ async fn wrong_password_is_refused_without_saying_which_part_was_wrong() {
         .unwrap();
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["error"], "invalid");
-    assert_eq!(body["fields"]["_form"], "That email and password do not match an account.");
+    assert_eq!(
+        body["fields"]["_form"],
+        "That email and password do not match an account."
+    );
 
     // A plain browser form gets sent back to the sign-in page with the message.
     let res = client
@@ -90,7 +97,12 @@ async fn submit_creates_a_numbered_request_awaiting_the_line_manager() {
         .collect();
     assert!(keys.contains(&"justification"));
 
-    let mine: Value = app.call(&rita, "my_requests", &[("page", "1")]).await.json().await.unwrap();
+    let mine: Value = app
+        .call(&rita, "my_requests", &[("page", "1")])
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(mine["total"], 1);
     assert_eq!(mine["items"][0]["number"], "REQ0000001");
 }
@@ -113,7 +125,12 @@ async fn the_same_idempotency_key_twice_is_one_ticket() {
     let b: Value = b.json().await.unwrap();
     assert_eq!(a["number"], b["number"], "{a} {b}");
 
-    let mine: Value = app.call(&rita, "my_requests", &[("page", "1")]).await.json().await.unwrap();
+    let mine: Value = app
+        .call(&rita, "my_requests", &[("page", "1")])
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(mine["total"], 2);
 }
 
@@ -141,11 +158,22 @@ async fn validation_errors_come_back_per_field_and_nothing_is_written() {
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["error"], "invalid", "{body}");
     let fields = &body["fields"];
-    assert!(fields["justification"].as_str().unwrap().contains("at least 20"));
+    assert!(fields["justification"]
+        .as_str()
+        .unwrap()
+        .contains("at least 20"));
     assert!(fields["needed_by"].as_str().unwrap().contains("YYYY-MM-DD"));
-    assert!(fields["colleague_email"].as_str().unwrap().contains("email address"));
+    assert!(fields["colleague_email"]
+        .as_str()
+        .unwrap()
+        .contains("email address"));
 
-    let mine: Value = app.call(&rita, "my_requests", &[("page", "1")]).await.json().await.unwrap();
+    let mine: Value = app
+        .call(&rita, "my_requests", &[("page", "1")])
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(mine["total"], 0, "a rejected submit writes nothing");
 }
 
@@ -168,10 +196,24 @@ async fn bad_items_versions_keys_and_oversize_text_are_refused_clearly() {
     let mut old = laptop_order("old-version-00001");
     old["form_version"] = json!(7);
     let body: Value = app.submit(&rita, old).await.json().await.unwrap();
-    assert!(body["fields"]["_form"].as_str().unwrap().contains("updated"), "{body}");
+    assert!(
+        body["fields"]["_form"]
+            .as_str()
+            .unwrap()
+            .contains("updated"),
+        "{body}"
+    );
 
-    let body: Value = app.submit(&rita, laptop_order("x")).await.json().await.unwrap();
-    assert!(body["fields"]["_form"].as_str().unwrap().contains("submission key"));
+    let body: Value = app
+        .submit(&rita, laptop_order("x"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(body["fields"]["_form"]
+        .as_str()
+        .unwrap()
+        .contains("submission key"));
 
     let mut huge = laptop_order("huge-text-000001");
     huge["answers"]["justification"] = json!(["x".repeat(20_000)]);
@@ -183,7 +225,12 @@ async fn bad_items_versions_keys_and_oversize_text_are_refused_clearly() {
     let res = app.submit(&rita, wrong_type).await;
     assert!(!res.status().is_success());
 
-    let mine: Value = app.call(&rita, "my_requests", &[("page", "1")]).await.json().await.unwrap();
+    let mine: Value = app
+        .call(&rita, "my_requests", &[("page", "1")])
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(mine["total"], 0);
 }
 
@@ -202,7 +249,11 @@ async fn a_requester_cannot_read_another_persons_request() {
         .unwrap();
     assert_eq!(body["error"], "not_found");
     let body: Value = app
-        .call(&tom, "comment", &[("number", "REQ0000001"), ("body", "peek")])
+        .call(
+            &tom,
+            "comment",
+            &[("number", "REQ0000001"), ("body", "peek")],
+        )
         .await
         .json()
         .await
@@ -229,14 +280,22 @@ async fn only_the_requesters_line_manager_approves_and_the_requester_sees_it() {
     // Another approver and the requester herself cannot decide.
     let priya = app.signed_in(PRIYA).await;
     let body: Value = app
-        .call(&priya, "decide", &[("number", "REQ0000001"), ("decision", "approve")])
+        .call(
+            &priya,
+            "decide",
+            &[("number", "REQ0000001"), ("decision", "approve")],
+        )
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(body["error"], "not_found", "{body}");
     let body: Value = app
-        .call(&rita, "decide", &[("number", "REQ0000001"), ("decision", "approve")])
+        .call(
+            &rita,
+            "decide",
+            &[("number", "REQ0000001"), ("decision", "approve")],
+        )
         .await
         .json()
         .await
@@ -244,12 +303,21 @@ async fn only_the_requesters_line_manager_approves_and_the_requester_sees_it() {
     assert_eq!(body["error"], "forbidden", "{body}");
 
     let lena = app.signed_in(LENA).await;
-    let waiting: Value = app.call(&lena, "approvals", &[]).await.json().await.unwrap();
+    let waiting: Value = app
+        .call(&lena, "approvals", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(waiting.as_array().unwrap().len(), 1);
 
     // Rejecting needs a reason.
     let body: Value = app
-        .call(&lena, "decide", &[("number", "REQ0000001"), ("decision", "reject")])
+        .call(
+            &lena,
+            "decide",
+            &[("number", "REQ0000001"), ("decision", "reject")],
+        )
         .await
         .json()
         .await
@@ -257,11 +325,23 @@ async fn only_the_requesters_line_manager_approves_and_the_requester_sees_it() {
     assert!(body["fields"]["comment"].is_string(), "{body}");
 
     let res = app
-        .call(&lena, "decide", &[("number", "REQ0000001"), ("decision", "approve"), ("comment", "Go ahead")])
+        .call(
+            &lena,
+            "decide",
+            &[
+                ("number", "REQ0000001"),
+                ("decision", "approve"),
+                ("comment", "Go ahead"),
+            ],
+        )
         .await;
     assert!(res.status().is_success());
     let body: Value = app
-        .call(&lena, "decide", &[("number", "REQ0000001"), ("decision", "approve")])
+        .call(
+            &lena,
+            "decide",
+            &[("number", "REQ0000001"), ("decision", "approve")],
+        )
         .await
         .json()
         .await
@@ -283,7 +363,12 @@ async fn only_the_requesters_line_manager_approves_and_the_requester_sees_it() {
         .expect("approval on the timeline");
     assert_eq!(approved["author"], "Lena Lindqvist");
     assert_eq!(approved["body"], "Go ahead");
-    let waiting: Value = app.call(&lena, "approvals", &[]).await.json().await.unwrap();
+    let waiting: Value = app
+        .call(&lena, "approvals", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
     assert!(waiting.as_array().unwrap().is_empty());
 }
 
@@ -303,7 +388,11 @@ async fn cancel_only_while_open_and_only_by_the_requester() {
     assert_eq!(body["error"], "forbidden");
 
     let res = app
-        .call(&rita, "cancel", &[("number", "REQ0000001"), ("reason", "Ordered by mistake")])
+        .call(
+            &rita,
+            "cancel",
+            &[("number", "REQ0000001"), ("reason", "Ordered by mistake")],
+        )
         .await;
     assert!(res.status().is_success());
     let body: Value = app
@@ -317,14 +406,22 @@ async fn cancel_only_while_open_and_only_by_the_requester() {
     // A cancelled request can no longer be approved or commented on.
     let lena = app.signed_in(LENA).await;
     let body: Value = app
-        .call(&lena, "decide", &[("number", "REQ0000001"), ("decision", "approve")])
+        .call(
+            &lena,
+            "decide",
+            &[("number", "REQ0000001"), ("decision", "approve")],
+        )
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(body["error"], "conflict");
     let body: Value = app
-        .call(&rita, "comment", &[("number", "REQ0000001"), ("body", "hello?")])
+        .call(
+            &rita,
+            "comment",
+            &[("number", "REQ0000001"), ("body", "hello?")],
+        )
         .await
         .json()
         .await
@@ -338,14 +435,22 @@ async fn comments_appear_on_the_timeline() {
     let rita = app.signed_in(RITA).await;
     app.order_laptop(&rita, "comment-me-000001").await;
     let body: Value = app
-        .call(&rita, "comment", &[("number", "REQ0000001"), ("body", "   ")])
+        .call(
+            &rita,
+            "comment",
+            &[("number", "REQ0000001"), ("body", "   ")],
+        )
         .await
         .json()
         .await
         .unwrap();
     assert!(body["fields"]["body"].is_string());
     let res = app
-        .call(&rita, "comment", &[("number", "REQ0000001"), ("body", "Any update?")])
+        .call(
+            &rita,
+            "comment",
+            &[("number", "REQ0000001"), ("body", "Any update?")],
+        )
         .await;
     assert!(res.status().is_success());
     let detail: Value = app
@@ -354,7 +459,12 @@ async fn comments_appear_on_the_timeline() {
         .json()
         .await
         .unwrap();
-    let last = detail["timeline"].as_array().unwrap().last().unwrap().clone();
+    let last = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(last["kind"], "comment");
     assert_eq!(last["body"], "Any update?");
 }
@@ -413,14 +523,26 @@ async fn attachments_upload_link_and_stay_private() {
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["number"], "INC0000001", "{body}");
 
-    let own = sam.get(format!("{}/attachments/{id}", app.base)).send().await.unwrap();
+    let own = sam
+        .get(format!("{}/attachments/{id}", app.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(own.status(), 200);
     assert_eq!(own.headers()["x-content-type-options"], "nosniff");
 
     let rita = app.signed_in(RITA).await;
-    let other = rita.get(format!("{}/attachments/{id}", app.base)).send().await.unwrap();
+    let other = rita
+        .get(format!("{}/attachments/{id}", app.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(other.status(), 404);
     let ahmed = app.signed_in(AHMED).await;
-    let agent = ahmed.get(format!("{}/attachments/{id}", app.base)).send().await.unwrap();
+    let agent = ahmed
+        .get(format!("{}/attachments/{id}", app.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(agent.status(), 200);
 }

@@ -25,7 +25,12 @@ pub async fn decide_approval(
         let approve = match decision.as_str() {
             "approve" => true,
             "reject" => false,
-            _ => return Err(AppError::invalid_field("decision", "Choose approve or reject.")),
+            _ => {
+                return Err(AppError::invalid_field(
+                    "decision",
+                    "Choose approve or reject.",
+                ))
+            }
         };
         let comment = comment.unwrap_or_default().trim().to_string();
         if !approve && comment.is_empty() {
@@ -46,7 +51,9 @@ pub async fn decide_approval(
             .await
             .map_err(internal)?
             .filter(|t| access::can_view(&user, t))
-            .ok_or_else(|| AppError::not_found(format!("There is no request {number} that you can see.")))?;
+            .ok_or_else(|| {
+                AppError::not_found(format!("There is no request {number} that you can see."))
+            })?;
         if !access::can_decide(&user, &ticket) {
             return Err(AppError::forbidden(
                 "Only the requester's line manager can decide this approval.",
@@ -74,7 +81,9 @@ pub async fn decide_approval(
         {
             Ok(())
         } else {
-            Err(AppError::conflict(format!("{number} was decided a moment ago.")))
+            Err(AppError::conflict(format!(
+                "{number} was decided a moment ago."
+            )))
         }
     }
     .await;

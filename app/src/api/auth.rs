@@ -4,11 +4,7 @@ use leptos::prelude::*;
 
 /// Posted by the sign-in form, with or without JavaScript; answers with a redirect.
 #[server(endpoint = "login")]
-pub async fn login(
-    email: String,
-    password: String,
-    next: Option<String>,
-) -> Result<(), AppError> {
+pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::backend::{forms, session};
     let result = session::sign_in(&email, &password).await.map(|_| ());
     let back = format!(

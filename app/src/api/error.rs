@@ -3,9 +3,9 @@
 //! browser only as a reference to quote to the service desk.
 
 use crate::domain::validation::FieldErrors;
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "error", rename_all = "snake_case")]
@@ -37,19 +37,27 @@ impl AppError {
     }
 
     pub fn forbidden(message: impl Into<String>) -> Self {
-        AppError::Forbidden { message: message.into() }
+        AppError::Forbidden {
+            message: message.into(),
+        }
     }
 
     pub fn not_found(message: impl Into<String>) -> Self {
-        AppError::NotFound { message: message.into() }
+        AppError::NotFound {
+            message: message.into(),
+        }
     }
 
     pub fn conflict(message: impl Into<String>) -> Self {
-        AppError::Conflict { message: message.into() }
+        AppError::Conflict {
+            message: message.into(),
+        }
     }
 
     pub fn transport(message: impl Into<String>) -> Self {
-        AppError::Transport { message: message.into() }
+        AppError::Transport {
+            message: message.into(),
+        }
     }
 
     pub fn field_errors(&self) -> Option<&FieldErrors> {

@@ -45,7 +45,8 @@ pub async fn request_detail(number: String) -> Result<TicketDetail, AppError> {
     use crate::backend::{access, internal, session, store};
     let user = session::require_user().await?;
     let store = store()?;
-    let not_found = || AppError::not_found(format!("There is no request {number} that you can see."));
+    let not_found =
+        || AppError::not_found(format!("There is no request {number} that you can see."));
     // Someone else's ticket answers exactly like a missing one: numbers are guessable.
     let ticket = store
         .ticket_access(&number)
@@ -128,9 +129,13 @@ pub async fn cancel_request(number: String, reason: Option<String>) -> Result<()
             .await
             .map_err(internal)?
             .filter(|t| access::can_view(&user, t))
-            .ok_or_else(|| AppError::not_found(format!("There is no request {number} that you can see.")))?;
+            .ok_or_else(|| {
+                AppError::not_found(format!("There is no request {number} that you can see."))
+            })?;
         if ticket.requester_id != user.id {
-            return Err(AppError::forbidden("Only the person who raised a request can cancel it."));
+            return Err(AppError::forbidden(
+                "Only the person who raised a request can cancel it.",
+            ));
         }
         if !access::can_cancel(&user, &ticket) {
             return Err(AppError::conflict(format!(
@@ -156,7 +161,9 @@ pub async fn cancel_request(number: String, reason: Option<String>) -> Result<()
         if moved {
             Ok(())
         } else {
-            Err(AppError::conflict("This request changed while you were looking at it. Reload to see its state."))
+            Err(AppError::conflict(
+                "This request changed while you were looking at it. Reload to see its state.",
+            ))
         }
     }
     .await;

@@ -68,8 +68,17 @@ mod tests {
 
     #[test]
     fn only_the_requester_cancels_an_open_ticket() {
-        assert!(can_cancel(&user(10, Role::Requester), &ticket(TicketState::InProgress)));
-        assert!(!can_cancel(&user(10, Role::Requester), &ticket(TicketState::Rejected)));
-        assert!(!can_cancel(&user(20, Role::Approver), &ticket(TicketState::New)));
+        assert!(can_cancel(
+            &user(10, Role::Requester),
+            &ticket(TicketState::InProgress)
+        ));
+        assert!(!can_cancel(
+            &user(10, Role::Requester),
+            &ticket(TicketState::Rejected)
+        ));
+        assert!(!can_cancel(
+            &user(20, Role::Approver),
+            &ticket(TicketState::New)
+        ));
     }
 }

@@ -48,7 +48,13 @@ pub fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base
         .chars()
-        .map(|c| if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ' ') { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ' ') {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(120)
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').to_string();
@@ -98,18 +104,22 @@ pub async fn save_upload(
 
 /// The uploader may always read their file; once it is part of a ticket, whoever may see the
 /// ticket may read it too.
-pub async fn readable(
-    store: &dyn Store,
-    user: &UserView,
-    id: i64,
-) -> AppResult<AttachmentRecord> {
+pub async fn readable(store: &dyn Store, user: &UserView, id: i64) -> AppResult<AttachmentRecord> {
     let not_found = || AppError::not_found("There is no such attachment.");
-    let record = store.attachment(id).await.map_err(internal)?.ok_or_else(not_found)?;
+    let record = store
+        .attachment(id)
+        .await
+        .map_err(internal)?
+        .ok_or_else(not_found)?;
     if record.owner_id == user.id {
         return Ok(record);
     }
     if let Some(ticket_id) = record.ticket_id {
-        if let Some(ticket) = store.ticket_access_by_id(ticket_id).await.map_err(internal)? {
+        if let Some(ticket) = store
+            .ticket_access_by_id(ticket_id)
+            .await
+            .map_err(internal)?
+        {
             if super::access::can_view(user, &ticket) {
                 return Ok(record);
             }
@@ -126,7 +136,13 @@ mod tests {
     fn uploads_are_limited_by_size_and_type() {
         assert!(check_upload("image/jpeg", 1000, 5000).is_ok());
         assert!(check_upload("image/jpeg", 0, 5000).is_err());
-        assert!(check_upload("image/jpeg", 6000, 5000).unwrap_err().to_string().len() > 0);
+        assert!(
+            check_upload("image/jpeg", 6000, 5000)
+                .unwrap_err()
+                .to_string()
+                .len()
+                > 0
+        );
         assert!(check_upload("text/html", 10, 5000).is_err());
         assert!(check_upload("image/svg+xml", 10, 5000).is_err());
     }

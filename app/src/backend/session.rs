@@ -120,7 +120,11 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
         .create_session(&token_hash(&token), user.id, expires)
         .await
         .map_err(internal)?;
-    set_cookie(cookie(&token, state.session_days * 86_400, state.secure_cookies));
+    set_cookie(cookie(
+        &token,
+        state.session_days * 86_400,
+        state.secure_cookies,
+    ));
     Ok(user)
 }
 
@@ -146,7 +150,10 @@ pub async fn current_user() -> AppResult<Option<UserView>> {
 }
 
 /// The user whose session cookie is in `headers`; for handlers outside Leptos too.
-pub async fn user_for_headers(store: &dyn Store, headers: &HeaderMap) -> AppResult<Option<UserView>> {
+pub async fn user_for_headers(
+    store: &dyn Store,
+    headers: &HeaderMap,
+) -> AppResult<Option<UserView>> {
     let Some(token) = token_from_headers(headers) else {
         return Ok(None);
     };
@@ -181,7 +188,9 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert(
             header::COOKIE,
-            format!("theme=dark; {COOKIE_NAME}=abc123; other=1").parse().unwrap(),
+            format!("theme=dark; {COOKIE_NAME}=abc123; other=1")
+                .parse()
+                .unwrap(),
         );
         assert_eq!(token_from_headers(&headers).as_deref(), Some("abc123"));
         assert_eq!(token_from_headers(&HeaderMap::new()), None);

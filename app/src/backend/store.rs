@@ -96,8 +96,11 @@ pub trait Store: Send + Sync + 'static {
         user_id: i64,
         expires_at: DateTime<Utc>,
     ) -> StoreResult<()>;
-    async fn session_user(&self, token_hash: &str, now: DateTime<Utc>)
-        -> StoreResult<Option<UserView>>;
+    async fn session_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<UserView>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
 
     // catalog
@@ -119,10 +122,17 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Option<Created>>;
     async fn ticket_access(&self, number: &str) -> StoreResult<Option<TicketAccess>>;
     async fn ticket_access_by_id(&self, id: i64) -> StoreResult<Option<TicketAccess>>;
-    async fn ticket_detail(&self, number: &str, include_internal: bool)
-        -> StoreResult<Option<TicketDetail>>;
-    async fn tickets_of(&self, requester_id: i64, page: u32, per_page: u32)
-        -> StoreResult<Page<TicketSummary>>;
+    async fn ticket_detail(
+        &self,
+        number: &str,
+        include_internal: bool,
+    ) -> StoreResult<Option<TicketDetail>>;
+    async fn tickets_of(
+        &self,
+        requester_id: i64,
+        page: u32,
+        per_page: u32,
+    ) -> StoreResult<Page<TicketSummary>>;
     async fn pending_approvals(&self, approver_id: i64) -> StoreResult<Vec<ApprovalView>>;
     /// Moves a ticket from `from` to `to` and records `event`, only if it is still in `from`
     /// (a compare-and-set, so two racing decisions cannot both win). Returns whether it moved.

@@ -2,12 +2,12 @@
 //! the plain form post (no JavaScript) go through.
 
 use super::internal;
+use super::store::NewTicket;
 use super::store::Store;
 use crate::api::error::{AppError, AppResult};
 use crate::api::types::{SubmitReceipt, UserView};
 use crate::domain::validation::{validate_answers, ValidAnswer, FORM_ERROR_KEY};
 use crate::domain::{Answers, TicketState};
-use super::store::NewTicket;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
@@ -26,12 +26,19 @@ pub fn new_idempotency_key() -> String {
     use rand::Rng;
     let b: [u8; 16] = rand::thread_rng().gen();
     let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
 }
 
 pub fn check_idempotency_key(key: &str) -> AppResult<()> {
-    let ok = (8..=64).contains(&key.len())
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let ok =
+        (8..=64).contains(&key.len()) && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     if ok {
         Ok(())
     } else {
@@ -86,7 +93,13 @@ pub async fn submit(
         })?;
 
     let lookups = crate::domain::validation::LookupLists {
-        stores: store.stores().await.map_err(internal)?.into_iter().map(|s| s.code).collect(),
+        stores: store
+            .stores()
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|s| s.code)
+            .collect(),
         assets: store
             .assets()
             .await

@@ -15,7 +15,13 @@ pub fn FieldControl(
     state: FormState,
     stores: StoredValue<Vec<StoreOption>>,
     assets: StoredValue<Vec<AssetOption>>,
+    /// "Only if … is …", shown while the page runs without scripts.
+    condition: Option<String>,
 ) -> impl IntoView {
+    let hydrated = expect_context::<crate::app::Hydrated>().0;
+    let condition = condition.map(|c| {
+        view! { <Show when=move || !hydrated.get()><p class="help condition-hint">{c.clone()}</p></Show> }
+    });
     let key = StoredValue::new(field.key.clone());
     let id = format!("field-{}", field.key);
     let error_id = format!("{id}-error");
@@ -65,6 +71,7 @@ pub fn FieldControl(
         view! {
             <fieldset class=class data-testid=testid aria-describedby=described_by>
                 <legend>{label}</legend>
+                {condition}
                 {help}
                 {control}
                 {error_view}
@@ -75,6 +82,7 @@ pub fn FieldControl(
         view! {
             <div class=class data-testid=testid>
                 <label for=id.clone()>{label}</label>
+                {condition}
                 {help}
                 {control}
                 {error_view}
@@ -101,7 +109,16 @@ fn control_for(
     };
     let set_one = {
         let key = key.clone();
-        move |value: String| state.set(&key, if value.is_empty() { vec![] } else { vec![value] })
+        move |value: String| {
+            state.set(
+                &key,
+                if value.is_empty() {
+                    vec![]
+                } else {
+                    vec![value]
+                },
+            )
+        }
     };
     let touch = {
         let key = key.clone();

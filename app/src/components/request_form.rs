@@ -37,7 +37,8 @@ pub struct FormState {
 
 impl FormState {
     pub fn values(&self, key: &str) -> Vec<String> {
-        self.answers.with(|a| a.get(key).cloned().unwrap_or_default())
+        self.answers
+            .with(|a| a.get(key).cloned().unwrap_or_default())
     }
 
     pub fn set(&self, key: &str, values: Vec<String>) {
@@ -96,7 +97,9 @@ pub fn RequestForm(
     let answers = RwSignal::new(initial_answers);
     let live_errors = Memo::new(move |_| {
         answers.with(|a| {
-            schema.with_value(|s| lookups.with_value(|l| validate_answers(s, a, l).err().unwrap_or_default()))
+            schema.with_value(|s| {
+                lookups.with_value(|l| validate_answers(s, a, l).err().unwrap_or_default())
+            })
         })
     });
     let state = FormState {
@@ -112,7 +115,13 @@ pub fn RequestForm(
     let idempotency_key = StoredValue::new(idempotency_key);
 
     #[cfg(feature = "hydrate")]
-    crate::drafts::keep_draft(user_id, slug.clone(), state.answers, draft_restored, had_postback);
+    crate::drafts::keep_draft(
+        user_id,
+        slug.clone(),
+        state.answers,
+        draft_restored,
+        had_postback,
+    );
     #[cfg(not(feature = "hydrate"))]
     let _ = user_id;
 
@@ -145,7 +154,10 @@ pub fn RequestForm(
                 Ok(receipt) => {
                     #[cfg(feature = "hydrate")]
                     crate::drafts::discard(user_id, &slug).await;
-                    navigate(&format!("/requests/{}?submitted=1", receipt.number), Default::default());
+                    navigate(
+                        &format!("/requests/{}?submitted=1", receipt.number),
+                        Default::default(),
+                    );
                 }
                 Err(err) => {
                     if let Some(fields) = err.field_errors() {
@@ -192,6 +204,7 @@ pub fn RequestForm(
         })
     };
 
+    let hydrated = expect_context::<crate::app::Hydrated>().0;
     let fields = detail.form.fields.clone();
     let stores = StoredValue::new(detail.stores.clone());
     let assets = StoredValue::new(detail.assets.clone());
@@ -217,12 +230,21 @@ pub fn RequestForm(
                 .into_iter()
                 .map(|field| {
                     let key = field.key.clone();
+                    // Without scripts nothing can appear later, so every field is shown, and
+                    // a conditional one says when it applies (the server ignores it otherwise).
                     let visible = move || {
-                        state.answers.with(|a| schema.with_value(|s| is_visible(s, a, &key)))
+                        !hydrated.get()
+                            || state.answers.with(|a| schema.with_value(|s| is_visible(s, a, &key)))
                     };
+                    let condition = field.visible_when.as_ref().map(|c| {
+                        let on = schema.with_value(|s| {
+                            s.field(&c.field).map(|f| f.label.clone()).unwrap_or_default()
+                        });
+                        format!("Only if “{on}” is {}.", c.equals.join(" or "))
+                    });
                     view! {
                         <Show when=visible>
-                            <FieldControl field=field.clone() state stores assets/>
+                            <FieldControl field=field.clone() state stores assets condition=condition.clone()/>
                         </Show>
                     }
                 })

@@ -105,7 +105,12 @@ pub fn validate_answers(
         }
         let values: Vec<&str> = answers
             .get(&field.key)
-            .map(|v| v.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect())
+            .map(|v| {
+                v.iter()
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
             .unwrap_or_default();
         match validate_field(field, &values, chosen_store, lookups) {
             Ok(Some(answer)) => valid.push(AnsweredField {
@@ -160,8 +165,9 @@ pub fn validate_field(
         FieldKind::Text | FieldKind::LongText => {
             check_length(field, value)?;
             if let Some(pattern) = &field.pattern {
-                let re = regex_lite::Regex::new(pattern)
-                    .map_err(|_| "This field cannot be checked; tell the service desk.".to_string())?;
+                let re = regex_lite::Regex::new(pattern).map_err(|_| {
+                    "This field cannot be checked; tell the service desk.".to_string()
+                })?;
                 if !re.is_match(value) {
                     return Err(field
                         .pattern_hint
@@ -279,7 +285,9 @@ fn check_length(field: &Field, value: &str) -> Result<(), String> {
         .map(|m| m as usize)
         .unwrap_or_else(|| field.kind.default_max_chars());
     if len > max {
-        return Err(format!("Keep this to {max} characters or fewer (now {len})."));
+        return Err(format!(
+            "Keep this to {max} characters or fewer (now {len})."
+        ));
     }
     if let Some(min) = field.min.map(|m| m as usize).filter(|m| len < *m) {
         return Err(format!("Write at least {min} characters (now {len})."));
@@ -324,7 +332,11 @@ mod tests {
 
     fn one(field: Field, value: &str) -> Result<Option<ValidAnswer>, String> {
         let lookups = lookups();
-        let values: Vec<&str> = if value.is_empty() { vec![] } else { vec![value] };
+        let values: Vec<&str> = if value.is_empty() {
+            vec![]
+        } else {
+            vec![value]
+        };
         validate_field(&field, &values, None, &lookups)
     }
 
@@ -353,10 +365,15 @@ mod tests {
         f.min = Some(3.0);
         f.max = Some(6.0);
         assert!(one(f.clone(), "ab").unwrap_err().contains("at least 3"));
-        assert!(one(f.clone(), "abcdefg").unwrap_err().contains("6 characters"));
+        assert!(one(f.clone(), "abcdefg")
+            .unwrap_err()
+            .contains("6 characters"));
         f.pattern = Some("^[A-Z]{2}[0-9]{2}$".into());
         f.pattern_hint = Some("Two letters then two digits".into());
-        assert_eq!(one(f.clone(), "ab12"), Err("Two letters then two digits".into()));
+        assert_eq!(
+            one(f.clone(), "ab12"),
+            Err("Two letters then two digits".into())
+        );
         assert_eq!(one(f, "AB12"), Ok(Some(ValidAnswer::Text("AB12".into()))));
     }
 
@@ -378,8 +395,13 @@ mod tests {
         f.max = Some(5.0);
         assert_eq!(one(f.clone(), "3"), Ok(Some(ValidAnswer::Number(3.0))));
         assert_eq!(one(f.clone(), "2.5"), Ok(Some(ValidAnswer::Number(2.5))));
-        assert_eq!(one(f.clone(), "9"), Err("Enter a number from 1 to 5.".into()));
-        assert!(one(f.clone(), "three").unwrap_err().contains("Enter a number"));
+        assert_eq!(
+            one(f.clone(), "9"),
+            Err("Enter a number from 1 to 5.".into())
+        );
+        assert!(one(f.clone(), "three")
+            .unwrap_err()
+            .contains("Enter a number"));
         assert!(one(f, "NaN").is_err());
     }
 
@@ -388,7 +410,9 @@ mod tests {
         let f = field("d", FieldKind::Date);
         assert_eq!(
             one(f.clone(), "2026-12-01"),
-            Ok(Some(ValidAnswer::Date(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())))
+            Ok(Some(ValidAnswer::Date(
+                NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+            )))
         );
         assert!(one(f.clone(), "01/12/2026").is_err());
         assert!(one(f, "2026-02-30").is_err());
@@ -398,7 +422,10 @@ mod tests {
     fn choice_must_be_an_option() {
         let mut f = field("c", FieldKind::Choice);
         f.options = vec!["A".into(), "B".into()];
-        assert_eq!(one(f.clone(), "A"), Ok(Some(ValidAnswer::Choice("A".into()))));
+        assert_eq!(
+            one(f.clone(), "A"),
+            Ok(Some(ValidAnswer::Choice("A".into())))
+        );
         assert_eq!(one(f.clone(), "C"), Err("Pick one of the options.".into()));
         assert_eq!(one(f, ""), Err("Pick an option.".into()));
     }
@@ -410,7 +437,10 @@ mod tests {
         f.max = Some(2.0);
         let l = lookups();
         let ok = validate_field(&f, &["A", "B", "A"], None, &l);
-        assert_eq!(ok, Ok(Some(ValidAnswer::MultiChoice(vec!["A".into(), "B".into()]))));
+        assert_eq!(
+            ok,
+            Ok(Some(ValidAnswer::MultiChoice(vec!["A".into(), "B".into()])))
+        );
         assert!(validate_field(&f, &["A", "B", "C"], None, &l)
             .unwrap_err()
             .contains("at most 2"));
@@ -437,7 +467,15 @@ mod tests {
             one(f.clone(), "Ana@Example.com"),
             Ok(Some(ValidAnswer::Email("ana@example.com".into())))
         );
-        for bad in ["ana", "ana@", "@x.com", "ana@x", "a b@x.com", "a@b@c.com", "a@.com"] {
+        for bad in [
+            "ana",
+            "ana@",
+            "@x.com",
+            "ana@x",
+            "a b@x.com",
+            "a@b@c.com",
+            "a@.com",
+        ] {
             assert!(one(f.clone(), bad).is_err(), "{bad} should fail");
         }
     }
@@ -450,13 +488,19 @@ mod tests {
         assert!(one(field("a", FieldKind::Asset), "NOPE").is_err());
 
         let schema = FormSchema {
-            fields: vec![field("store", FieldKind::Store), field("asset", FieldKind::Asset)],
+            fields: vec![
+                field("store", FieldKind::Store),
+                field("asset", FieldKind::Asset),
+            ],
         };
         let wrong = answers(&[("store", "S020"), ("asset", "S012-REG-03")]);
         let errors = validate_answers(&schema, &wrong, &lookups()).unwrap_err();
         assert_eq!(errors["asset"], "That device is not in store S020.");
         let right = answers(&[("store", "S012"), ("asset", "S012-REG-03")]);
-        assert_eq!(validate_answers(&schema, &right, &lookups()).unwrap().len(), 2);
+        assert_eq!(
+            validate_answers(&schema, &right, &lookups()).unwrap().len(),
+            2
+        );
     }
 
     #[test]
@@ -491,7 +535,10 @@ mod tests {
     #[test]
     fn hidden_fields_are_neither_required_nor_kept() {
         let schema = laptop();
-        let a = answers(&[("model", "Standard"), ("justification", "left over from before")]);
+        let a = answers(&[
+            ("model", "Standard"),
+            ("justification", "left over from before"),
+        ]);
         let valid = validate_answers(&schema, &a, &lookups()).unwrap();
         assert_eq!(valid.len(), 1);
         assert_eq!(valid[0].key, "model");
@@ -500,12 +547,16 @@ mod tests {
     #[test]
     fn visible_conditional_field_is_required_and_all_errors_come_back() {
         let schema = laptop();
-        let errors = validate_answers(&schema, &answers(&[("model", "Other")]), &lookups())
-            .unwrap_err();
+        let errors =
+            validate_answers(&schema, &answers(&[("model", "Other")]), &lookups()).unwrap_err();
         assert_eq!(errors["justification"], "This field is required.");
 
         let errors = validate_answers(&schema, &Answers::new(), &lookups()).unwrap_err();
-        assert_eq!(errors.len(), 1, "justification is hidden while model is empty");
+        assert_eq!(
+            errors.len(),
+            1,
+            "justification is hidden while model is empty"
+        );
         assert_eq!(errors["model"], "Pick an option.");
     }
 

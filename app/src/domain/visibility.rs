@@ -75,8 +75,16 @@ mod tests {
     #[test]
     fn condition_shows_field_only_for_matching_answer() {
         let s = schema();
-        assert!(!is_visible(&s, &answers(&[("model", "Standard")]), "justification"));
-        assert!(is_visible(&s, &answers(&[("model", "Other")]), "justification"));
+        assert!(!is_visible(
+            &s,
+            &answers(&[("model", "Standard")]),
+            "justification"
+        ));
+        assert!(is_visible(
+            &s,
+            &answers(&[("model", "Other")]),
+            "justification"
+        ));
         assert!(!is_visible(&s, &Answers::new(), "justification"));
     }
 

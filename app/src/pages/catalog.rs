@@ -8,13 +8,8 @@ use leptos_router::hooks::use_query_map;
 /// Whether a card matches what was typed: every word must appear in the name, summary or
 /// keywords, in any order.
 pub fn card_matches(card: &ItemCard, filter: &str) -> bool {
-    let haystack = format!(
-        "{} {} {}",
-        card.name,
-        card.summary,
-        card.keywords.join(" ")
-    )
-    .to_lowercase();
+    let haystack =
+        format!("{} {} {}", card.name, card.summary, card.keywords.join(" ")).to_lowercase();
     filter
         .split_whitespace()
         .all(|word| haystack.contains(&word.to_lowercase()))

@@ -13,7 +13,9 @@ pub async fn download(
 ) -> Response {
     let user = match session::user_for_headers(state.store.as_ref(), &headers).await {
         Ok(Some(user)) => user,
-        Ok(None) => return (StatusCode::UNAUTHORIZED, "Sign in to see attachments.").into_response(),
+        Ok(None) => {
+            return (StatusCode::UNAUTHORIZED, "Sign in to see attachments.").into_response()
+        }
         Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     };
     let record = match attachments::readable(state.store.as_ref(), &user, id).await {

@@ -37,7 +37,11 @@ pub async fn require_session(req: Request, next: Next) -> Response {
         .path_and_query()
         .map(|p| p.as_str())
         .unwrap_or("/");
-    Redirect::to(&format!("/login?next={}", app::backend::forms::encode(wanted))).into_response()
+    Redirect::to(&format!(
+        "/login?next={}",
+        app::backend::forms::encode(wanted)
+    ))
+    .into_response()
 }
 
 #[cfg(test)]

@@ -57,13 +57,19 @@ pub async fn submit(
             match file_name {
                 // A file input with nothing chosen still sends an empty part.
                 Some(f) if f.is_empty() && bytes.is_empty() => {}
-                Some(f) => match attachments::save_upload(&state, &user, &f, &content_type, &bytes).await {
-                    Ok(view) => answers.entry(key.to_string()).or_default().push(view.id.to_string()),
-                    Err(e) => {
-                        let message = e.field_errors().and_then(|m| m.values().next().cloned());
-                        upload_errors.insert(key.to_string(), message.unwrap_or_else(|| e.to_string()));
+                Some(f) => {
+                    match attachments::save_upload(&state, &user, &f, &content_type, &bytes).await {
+                        Ok(view) => answers
+                            .entry(key.to_string())
+                            .or_default()
+                            .push(view.id.to_string()),
+                        Err(e) => {
+                            let message = e.field_errors().and_then(|m| m.values().next().cloned());
+                            upload_errors
+                                .insert(key.to_string(), message.unwrap_or_else(|| e.to_string()));
+                        }
                     }
-                },
+                }
                 None => answers
                     .entry(key.to_string())
                     .or_default()
@@ -89,7 +95,9 @@ pub async fn submit(
         )
         .await
     } else {
-        Err(AppError::Invalid { fields: upload_errors })
+        Err(AppError::Invalid {
+            fields: upload_errors,
+        })
     };
 
     match result {

@@ -343,10 +343,28 @@ impl Store for SqliteStore {
                 .ok_or_else(|| db_err("idempotency conflict without a ticket"));
         };
         let id: i64 = row.get("id");
-        insert_event(&mut tx, id, EventKind::Submitted, t.requester_id, "", false, t.now).await?;
+        insert_event(
+            &mut tx,
+            id,
+            EventKind::Submitted,
+            t.requester_id,
+            "",
+            false,
+            t.now,
+        )
+        .await?;
         if t.state == TicketState::AwaitingApproval {
             if let Some(approver) = t.approver_id {
-                insert_event(&mut tx, id, EventKind::ApprovalRequested, approver, "", false, t.now).await?;
+                insert_event(
+                    &mut tx,
+                    id,
+                    EventKind::ApprovalRequested,
+                    approver,
+                    "",
+                    false,
+                    t.now,
+                )
+                .await?;
             }
         }
         for attachment in &t.attachment_ids {
@@ -387,20 +405,23 @@ impl Store for SqliteStore {
     }
 
     async fn ticket_access(&self, number: &str) -> StoreResult<Option<TicketAccess>> {
-        let row = sqlx::query("SELECT id, state, requester_id, approver_id FROM tickets WHERE number = ?")
-            .bind(number)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(db_err)?;
+        let row = sqlx::query(
+            "SELECT id, state, requester_id, approver_id FROM tickets WHERE number = ?",
+        )
+        .bind(number)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_err)?;
         Ok(row.as_ref().map(access_from))
     }
 
     async fn ticket_access_by_id(&self, id: i64) -> StoreResult<Option<TicketAccess>> {
-        let row = sqlx::query("SELECT id, state, requester_id, approver_id FROM tickets WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(db_err)?;
+        let row =
+            sqlx::query("SELECT id, state, requester_id, approver_id FROM tickets WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?;
         Ok(row.as_ref().map(access_from))
     }
 
@@ -534,21 +555,31 @@ impl Store for SqliteStore {
         event: NewEvent,
     ) -> StoreResult<bool> {
         let mut tx = self.pool.begin().await.map_err(db_err)?;
-        let moved = sqlx::query("UPDATE tickets SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
-            .bind(to.as_str())
-            .bind(event.now)
-            .bind(ticket_id)
-            .bind(from.as_str())
-            .execute(&mut *tx)
-            .await
-            .map_err(db_err)?
-            .rows_affected()
-            == 1;
+        let moved =
+            sqlx::query("UPDATE tickets SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
+                .bind(to.as_str())
+                .bind(event.now)
+                .bind(ticket_id)
+                .bind(from.as_str())
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?
+                .rows_affected()
+                == 1;
         if !moved {
             tx.rollback().await.map_err(db_err)?;
             return Ok(false);
         }
-        insert_event(&mut tx, ticket_id, event.kind, event.author_id, &event.body, event.internal, event.now).await?;
+        insert_event(
+            &mut tx,
+            ticket_id,
+            event.kind,
+            event.author_id,
+            &event.body,
+            event.internal,
+            event.now,
+        )
+        .await?;
         tx.commit().await.map_err(db_err)?;
         Ok(true)
     }
@@ -561,7 +592,16 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(db_err)?;
-        insert_event(&mut tx, ticket_id, event.kind, event.author_id, &event.body, event.internal, event.now).await?;
+        insert_event(
+            &mut tx,
+            ticket_id,
+            event.kind,
+            event.author_id,
+            &event.body,
+            event.internal,
+            event.now,
+        )
+        .await?;
         tx.commit().await.map_err(db_err)
     }
 

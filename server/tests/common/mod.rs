@@ -33,7 +33,9 @@ pub async fn spawn() -> TestApp {
         .output_name("deskfront")
         .site_root(dir.path().display().to_string())
         .build();
-    let router = server::build(&config, options).await.expect("server builds");
+    let router = server::build(&config, options)
+        .await
+        .expect("server builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
@@ -62,7 +64,11 @@ impl TestApp {
             .send()
             .await
             .unwrap();
-        assert!(res.status().is_success(), "sign-in of {email} failed: {}", res.status());
+        assert!(
+            res.status().is_success(),
+            "sign-in of {email} failed: {}",
+            res.status()
+        );
         client
     }
 

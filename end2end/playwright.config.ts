@@ -1,0 +1,59 @@
+import { defineConfig } from "@playwright/test";
+import * as os from "node:os";
+import * as path from "node:path";
+
+// The suite starts the release server itself on a throwaway database with the demo data, and
+// drives Debian's Chromium (Playwright's own browser download is not available here).
+const port = process.env.E2E_PORT ?? "3100";
+const baseURL = `http://127.0.0.1:${port}`;
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), "deskfront-e2e");
+export const DEMO_PASSWORD = "e2e-demo-password";
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    // Phone-sized, touch: the store worker's device.
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: "./target/release/server",
+    cwd: "..",
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    env: {
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: "target/site",
+      LEPTOS_ENV: "PROD",
+      DESKFRONT_CONFIG: "/dev/null",
+      DESKFRONT_DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
+      DESKFRONT_ATTACHMENTS_DIR: `${dataDir}/attachments`,
+      DESKFRONT_DEMO_PASSWORD: DEMO_PASSWORD,
+      RUST_LOG: "warn",
+    },
+  },
+});

@@ -1,0 +1,43 @@
+import { expect, Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../playwright.config";
+
+export const RITA = { email: "rita.requester@deskfront.test", name: "Rita Patel" };
+export const LENA = { email: "lena.lead@deskfront.test", name: "Lena Lindqvist" };
+
+export async function signIn(page: Page, who: { email: string; name: string }) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(who.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("user-name")).toHaveText(who.name);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** Waits until the WebAssembly has taken over the page. */
+export async function hydrated(page: Page) {
+  await page.locator("body[data-hydrated=true]").waitFor({ timeout: 30_000 });
+}
+
+/** The manager approves `number` from their approvals list; works with or without scripts. */
+export async function approve(page: Page, number: string, comment: string) {
+  await page.goto("/approvals");
+  const card = page.locator(`[data-testid=approval-card][data-number=${number}]`);
+  await expect(card).toBeVisible();
+  await card.getByLabel(/Comment/).fill(comment);
+  await card.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByTestId("decided")).toBeVisible();
+  await expect(page.locator(`[data-testid=approval-card][data-number=${number}]`)).toHaveCount(0);
+}
+
+/** The requester opens the request and sees the manager's approval on its timeline. */
+export async function expectApproved(page: Page, number: string) {
+  await page.goto(`/requests/${number}`);
+  await expect(page.locator(".request-header [data-state]")).toHaveText("In progress");
+  const approval = page.locator("[data-testid=timeline] [data-kind=approval_approved]");
+  await expect(approval).toContainText("Approved");
+  await expect(approval).toContainText(LENA.name);
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The README's first command: installs what is missing, builds the release, and serves the
+# portal on http://127.0.0.1:3000 with an SQLite file (data/deskfront.db) and the demo data.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+"$ROOT/scripts/setup-tools.sh"
+# wasm-opt comes from npm's binaryen (Debian's is too old and breaks hydration).
+export PATH="$ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+echo "[start] building and serving on http://127.0.0.1:3000 (Ctrl-C stops)"
+exec cargo leptos serve --release
