@@ -69,7 +69,7 @@ if [ "$BUILD" = 1 ]; then
   cargo leptos build --release
 fi
 
-for f in "$SERVER_BIN" "$PKG/deskfront_bg.wasm" "$PKG/deskfront.js" "$PKG/deskfront.css"; do
+for f in "$SERVER_BIN" "$PKG/deskfront.wasm" "$PKG/deskfront.js" "$PKG/deskfront.css"; do
   [ -f "$f" ] || die "$f is missing: build first, or drop --no-build"
 done
 
@@ -150,7 +150,7 @@ done
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
 
 declare -A RAW GZ BR
-for f in deskfront_bg.wasm deskfront.js deskfront.css; do
+for f in deskfront.wasm deskfront.js deskfront.css; do
   RAW[$f]="$(wc -c <"$PKG/$f")"
   GZ[$f]="$(gzip -9 -c "$PKG/$f" | wc -c)"
   # Brotli at its maximum is what a precompressed deployment would serve; the live server
@@ -166,7 +166,7 @@ done
 # compressed bytes on the wire, as the server chose to encode them.
 FIRST_VISIT_BYTES=0
 FIRST_VISIT_DETAIL=""
-for path in / /pkg/deskfront.css /pkg/deskfront.js /pkg/deskfront_bg.wasm; do
+for path in / /pkg/deskfront.css /pkg/deskfront.js /pkg/deskfront.wasm; do
   read -r code bytes < <(curl -s -o /dev/null -D "$TMP/headers" \
     -w '%{http_code} %{size_download}\n' \
     -H "Cookie: $COOKIE" -H 'Accept-Encoding: br, gzip' "$BASE$path")
@@ -249,7 +249,7 @@ SUMMARY="$(
     "$DURATION" "$SUBMISSIONS" "$CONCURRENCY"
 
   printf '%-22s %10s %10s %10s\n' "Bundle (KB)" "raw" "gzip -9" "brotli 11"
-  for f in deskfront_bg.wasm deskfront.js deskfront.css; do
+  for f in deskfront.wasm deskfront.js deskfront.css; do
     printf '%-22s %10s %10s %10s\n' "$f" "$(kb "${RAW[$f]}")" "$(kb "${GZ[$f]}")" "$(kb "${BR[$f]}")"
   done
   echo
