@@ -72,6 +72,8 @@ fi
 for f in "$SERVER_BIN" "$PKG/deskfront.wasm" "$PKG/deskfront.js" "$PKG/deskfront.css"; do
   [ -f "$f" ] || die "$f is missing: build first, or drop --no-build"
 done
+# The server serves these precompressed copies; measure what a browser really downloads.
+"$ROOT/scripts/precompress.sh"
 
 # --- Server ------------------------------------------------------------------------------------
 

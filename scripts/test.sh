@@ -29,6 +29,7 @@ cargo test -p server
 
 step "release build"
 cargo leptos build --release
+scripts/precompress.sh
 
 step "end-to-end (Playwright, Chromium, phone viewport, JavaScript on and off)"
 E2E_DATA_DIR="$(mktemp -d)"

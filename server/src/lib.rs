@@ -52,7 +52,15 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
     let provide_state = move || provide_context(context_state.clone());
     let body_limit = state.max_attachment_bytes + 1024 * 1024;
     let shell_options = leptos_options.clone();
+    // The build leaves brotli and gzip copies beside each file in /pkg (scripts/precompress.sh);
+    // serving those beats compressing on the fly, which uses a fast, weaker brotli level.
+    let pkg_dir =
+        std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir);
+    let pkg = tower_http::services::ServeDir::new(pkg_dir)
+        .precompressed_br()
+        .precompressed_gzip();
     Router::new()
+        .nest_service("/pkg", pkg)
         .route("/healthz", get(|| async { "ok" }))
         .route("/catalog/{slug}", post(routes::form_post::submit))
         .route("/attachments/{id}", get(routes::attachments::download))

@@ -64,10 +64,10 @@ async fn wrong_password_is_refused_without_saying_which_part_was_wrong() {
 async fn sign_out_ends_the_session() {
     let app = spawn().await;
     let rita = app.signed_in(RITA).await;
-    let me: Value = app.call(&rita, "me", &[]).await.json().await.unwrap();
+    let me: Value = app.call_json(&rita, "me", &[]).await;
     assert_eq!(me["email"], RITA);
     app.call(&rita, "logout", &[]).await;
-    let me: Value = app.call(&rita, "me", &[]).await.json().await.unwrap();
+    let me: Value = app.call_json(&rita, "me", &[]).await;
     assert!(me.is_null());
 }
 
@@ -81,11 +81,8 @@ async fn submit_creates_a_numbered_request_awaiting_the_line_manager() {
     assert_eq!(receipt["created"], true);
 
     let detail: Value = app
-        .call(&rita, "request", &[("number", "REQ0000001")])
-        .await
-        .json()
-        .await
-        .unwrap();
+        .call_json(&rita, "request", &[("number", "REQ0000001")])
+        .await;
     assert_eq!(detail["summary"]["state"], "awaiting_approval");
     assert_eq!(detail["approver_name"], "Lena Lindqvist");
     assert_eq!(detail["form_version"], 1);
@@ -97,12 +94,7 @@ async fn submit_creates_a_numbered_request_awaiting_the_line_manager() {
         .collect();
     assert!(keys.contains(&"justification"));
 
-    let mine: Value = app
-        .call(&rita, "my_requests", &[("page", "1")])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let mine: Value = app.call_json(&rita, "my_requests", &[("page", "1")]).await;
     assert_eq!(mine["total"], 1);
     assert_eq!(mine["items"][0]["number"], "REQ0000001");
 }
@@ -125,12 +117,7 @@ async fn the_same_idempotency_key_twice_is_one_ticket() {
     let b: Value = b.json().await.unwrap();
     assert_eq!(a["number"], b["number"], "{a} {b}");
 
-    let mine: Value = app
-        .call(&rita, "my_requests", &[("page", "1")])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let mine: Value = app.call_json(&rita, "my_requests", &[("page", "1")]).await;
     assert_eq!(mine["total"], 2);
 }
 
@@ -168,12 +155,7 @@ async fn validation_errors_come_back_per_field_and_nothing_is_written() {
         .unwrap()
         .contains("email address"));
 
-    let mine: Value = app
-        .call(&rita, "my_requests", &[("page", "1")])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let mine: Value = app.call_json(&rita, "my_requests", &[("page", "1")]).await;
     assert_eq!(mine["total"], 0, "a rejected submit writes nothing");
 }
 
@@ -225,12 +207,7 @@ async fn bad_items_versions_keys_and_oversize_text_are_refused_clearly() {
     let res = app.submit(&rita, wrong_type).await;
     assert!(!res.status().is_success());
 
-    let mine: Value = app
-        .call(&rita, "my_requests", &[("page", "1")])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let mine: Value = app.call_json(&rita, "my_requests", &[("page", "1")]).await;
     assert_eq!(mine["total"], 0);
 }
 
@@ -242,32 +219,23 @@ async fn a_requester_cannot_read_another_persons_request() {
 
     let tom = app.signed_in(TOM).await;
     let body: Value = app
-        .call(&tom, "request", &[("number", "REQ0000001")])
-        .await
-        .json()
-        .await
-        .unwrap();
+        .call_json(&tom, "request", &[("number", "REQ0000001")])
+        .await;
     assert_eq!(body["error"], "not_found");
     let body: Value = app
-        .call(
+        .call_json(
             &tom,
             "comment",
             &[("number", "REQ0000001"), ("body", "peek")],
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(body["error"], "not_found");
 
     // The service desk can.
     let ahmed = app.signed_in(AHMED).await;
     let body: Value = app
-        .call(&ahmed, "request", &[("number", "REQ0000001")])
-        .await
-        .json()
-        .await
-        .unwrap();
+        .call_json(&ahmed, "request", &[("number", "REQ0000001")])
+        .await;
     assert_eq!(body["summary"]["number"], "REQ0000001");
 }
 
@@ -280,48 +248,34 @@ async fn only_the_requesters_line_manager_approves_and_the_requester_sees_it() {
     // Another approver and the requester herself cannot decide.
     let priya = app.signed_in(PRIYA).await;
     let body: Value = app
-        .call(
+        .call_json(
             &priya,
             "decide",
             &[("number", "REQ0000001"), ("decision", "approve")],
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(body["error"], "not_found", "{body}");
     let body: Value = app
-        .call(
+        .call_json(
             &rita,
             "decide",
             &[("number", "REQ0000001"), ("decision", "approve")],
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(body["error"], "forbidden", "{body}");
 
     let lena = app.signed_in(LENA).await;
-    let waiting: Value = app
-        .call(&lena, "approvals", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let waiting: Value = app.call_json(&lena, "approvals", &[]).await;
     assert_eq!(waiting.as_array().unwrap().len(), 1);
 
     // Rejecting needs a reason.
     let body: Value = app
-        .call(
+        .call_json(
             &lena,
             "decide",
             &[("number", "REQ0000001"), ("decision", "reject")],
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert!(body["fields"]["comment"].is_string(), "{body}");
 
     let res = app
@@ -337,23 +291,17 @@ async fn only_the_requesters_line_manager_approves_and_the_requester_sees_it() {
         .await;
     assert!(res.status().is_success());
     let body: Value = app
-        .call(
+        .call_json(
             &lena,
             "decide",
             &[("number", "REQ0000001"), ("decision", "approve")],
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(body["error"], "conflict", "a decision is made once");
 
     let detail: Value = app
-        .call(&rita, "request", &[("number", "REQ0000001")])
-        .await
-        .json()
-        .await
-        .unwrap();
+        .call_json(&rita, "request", &[("number", "REQ0000001")])
+        .await;
     assert_eq!(detail["summary"]["state"], "in_progress");
     let approved = detail["timeline"]
         .as_array()
@@ -363,12 +311,7 @@ async fn only_the_requesters_line_manager_approves_and_the_requester_sees_it() {
         .expect("approval on the timeline");
     assert_eq!(approved["author"], "Lena Lindqvist");
     assert_eq!(approved["body"], "Go ahead");
-    let waiting: Value = app
-        .call(&lena, "approvals", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let waiting: Value = app.call_json(&lena, "approvals", &[]).await;
     assert!(waiting.as_array().unwrap().is_empty());
 }
 
@@ -380,11 +323,8 @@ async fn cancel_only_while_open_and_only_by_the_requester() {
 
     let ahmed = app.signed_in(AHMED).await;
     let body: Value = app
-        .call(&ahmed, "cancel", &[("number", "REQ0000001")])
-        .await
-        .json()
-        .await
-        .unwrap();
+        .call_json(&ahmed, "cancel", &[("number", "REQ0000001")])
+        .await;
     assert_eq!(body["error"], "forbidden");
 
     let res = app
@@ -396,36 +336,27 @@ async fn cancel_only_while_open_and_only_by_the_requester() {
         .await;
     assert!(res.status().is_success());
     let body: Value = app
-        .call(&rita, "cancel", &[("number", "REQ0000001")])
-        .await
-        .json()
-        .await
-        .unwrap();
+        .call_json(&rita, "cancel", &[("number", "REQ0000001")])
+        .await;
     assert_eq!(body["error"], "conflict");
 
     // A cancelled request can no longer be approved or commented on.
     let lena = app.signed_in(LENA).await;
     let body: Value = app
-        .call(
+        .call_json(
             &lena,
             "decide",
             &[("number", "REQ0000001"), ("decision", "approve")],
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(body["error"], "conflict");
     let body: Value = app
-        .call(
+        .call_json(
             &rita,
             "comment",
             &[("number", "REQ0000001"), ("body", "hello?")],
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(body["error"], "conflict");
 }
 
@@ -435,15 +366,12 @@ async fn comments_appear_on_the_timeline() {
     let rita = app.signed_in(RITA).await;
     app.order_laptop(&rita, "comment-me-000001").await;
     let body: Value = app
-        .call(
+        .call_json(
             &rita,
             "comment",
             &[("number", "REQ0000001"), ("body", "   ")],
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert!(body["fields"]["body"].is_string());
     let res = app
         .call(
@@ -454,11 +382,8 @@ async fn comments_appear_on_the_timeline() {
         .await;
     assert!(res.status().is_success());
     let detail: Value = app
-        .call(&rita, "request", &[("number", "REQ0000001")])
-        .await
-        .json()
-        .await
-        .unwrap();
+        .call_json(&rita, "request", &[("number", "REQ0000001")])
+        .await;
     let last = detail["timeline"]
         .as_array()
         .unwrap()

@@ -46,14 +46,7 @@ pub async fn decide_approval(
             ));
         }
         let store = store()?;
-        let ticket = store
-            .ticket_access(&number)
-            .await
-            .map_err(internal)?
-            .filter(|t| access::can_view(&user, t))
-            .ok_or_else(|| {
-                AppError::not_found(format!("There is no request {number} that you can see."))
-            })?;
+        let ticket = access::visible_ticket(store.as_ref(), &user, &number).await?;
         if !access::can_decide(&user, &ticket) {
             return Err(AppError::forbidden(
                 "Only the requester's line manager can decide this approval.",

@@ -58,7 +58,9 @@ pub async fn request_detail(number: String) -> Result<TicketDetail, AppError> {
         .ticket_detail(&number, access::sees_internal_notes(&user))
         .await
         .map_err(internal)?
-        .ok_or_else(not_found)?;
+        .ok_or_else(|| {
+            AppError::not_found(format!("There is no request {number} that you can see."))
+        })?;
     detail.can_cancel = access::can_cancel(&user, &ticket);
     detail.can_comment = ticket.state.can_comment() && access::can_view(&user, &ticket);
     Ok(detail)
@@ -82,12 +84,7 @@ pub async fn comment_on_request(number: String, body: String) -> Result<(), AppE
             ));
         }
         let store = store()?;
-        let ticket = store
-            .ticket_access(&number)
-            .await
-            .map_err(internal)?
-            .filter(|t| access::can_view(&user, t))
-            .ok_or_else(|| AppError::not_found(format!("There is no request {number} that you can see.")))?;
+        let ticket = access::visible_ticket(store.as_ref(), &user, &number).await?;
         if !ticket.state.can_comment() {
             return Err(AppError::conflict(
                 "This request is finished; comments are closed. Raise a new request if you need more help.",
@@ -124,14 +121,7 @@ pub async fn cancel_request(number: String, reason: Option<String>) -> Result<()
             return Err(AppError::invalid_field("reason", "Keep the reason short."));
         }
         let store = store()?;
-        let ticket = store
-            .ticket_access(&number)
-            .await
-            .map_err(internal)?
-            .filter(|t| access::can_view(&user, t))
-            .ok_or_else(|| {
-                AppError::not_found(format!("There is no request {number} that you can see."))
-            })?;
+        let ticket = access::visible_ticket(store.as_ref(), &user, &number).await?;
         if ticket.requester_id != user.id {
             return Err(AppError::forbidden(
                 "Only the person who raised a request can cancel it.",

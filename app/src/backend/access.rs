@@ -1,8 +1,27 @@
 //! Who may see and act on a ticket. A requester sees their own tickets; the approver sees the
 //! tickets waiting on them; agents, managers and admins see all (group queues come later).
 
-use super::store::TicketAccess;
+use super::internal;
+use super::store::{Store, TicketAccess};
+use crate::api::error::{AppError, AppResult};
 use crate::api::types::UserView;
+
+/// The ticket `number` if `user` may see it. Someone else's ticket answers exactly like a
+/// missing one: numbers are sequential and easy to guess.
+pub async fn visible_ticket(
+    store: &dyn Store,
+    user: &UserView,
+    number: &str,
+) -> AppResult<TicketAccess> {
+    store
+        .ticket_access(number)
+        .await
+        .map_err(internal)?
+        .filter(|t| can_view(user, t))
+        .ok_or_else(|| {
+            AppError::not_found(format!("There is no request {number} that you can see."))
+        })
+}
 
 pub fn can_view(user: &UserView, ticket: &TicketAccess) -> bool {
     ticket.requester_id == user.id

@@ -141,8 +141,14 @@ pub async fn sign_out() -> AppResult<()> {
     Ok(())
 }
 
-/// The signed-in user of the current request, if any.
+/// The signed-in user of the current request, if any. A page request already resolved by the
+/// sign-in gate carries the user in its extensions, which saves a query per server function.
 pub async fn current_user() -> AppResult<Option<UserView>> {
+    let known = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<UserView>().cloned());
+    if known.is_some() {
+        return Ok(known);
+    }
     match request_headers() {
         Some(headers) => user_for_headers(store()?.as_ref(), &headers).await,
         None => Ok(None),

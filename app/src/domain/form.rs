@@ -94,6 +94,25 @@ pub enum SchemaError {
     BadRange(String),
 }
 
+impl Field {
+    /// An optional field with no limits; set the rest with struct update syntax.
+    pub fn new(key: &str, label: &str, kind: FieldKind) -> Self {
+        Field {
+            key: key.into(),
+            label: label.into(),
+            kind,
+            required: false,
+            help: None,
+            options: vec![],
+            min: None,
+            max: None,
+            pattern: None,
+            pattern_hint: None,
+            visible_when: None,
+        }
+    }
+}
+
 impl FormSchema {
     pub fn field(&self, key: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.key == key)
@@ -148,20 +167,8 @@ impl FormSchema {
 mod tests {
     use super::*;
 
-    pub(crate) fn field(key: &str, kind: FieldKind) -> Field {
-        Field {
-            key: key.into(),
-            label: key.into(),
-            kind,
-            required: false,
-            help: None,
-            options: vec![],
-            min: None,
-            max: None,
-            pattern: None,
-            pattern_hint: None,
-            visible_when: None,
-        }
+    fn field(key: &str, kind: FieldKind) -> Field {
+        Field::new(key, key, kind)
     }
 
     #[test]

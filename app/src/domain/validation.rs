@@ -316,17 +316,8 @@ mod tests {
 
     fn field(key: &str, kind: FieldKind) -> Field {
         Field {
-            key: key.into(),
-            label: key.into(),
-            kind,
             required: true,
-            help: None,
-            options: vec![],
-            min: None,
-            max: None,
-            pattern: None,
-            pattern_hint: None,
-            visible_when: None,
+            ..Field::new(key, key, kind)
         }
     }
 

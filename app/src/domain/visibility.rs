@@ -36,20 +36,12 @@ mod tests {
 
     fn schema() -> FormSchema {
         let f = |key: &str, cond: Option<(&str, &str)>| Field {
-            key: key.into(),
-            label: key.into(),
-            kind: FieldKind::Text,
             required: true,
-            help: None,
-            options: vec![],
-            min: None,
-            max: None,
-            pattern: None,
-            pattern_hint: None,
             visible_when: cond.map(|(field, value)| Condition {
                 field: field.into(),
                 equals: vec![value.into()],
             }),
+            ..Field::new(key, key, FieldKind::Text)
         };
         FormSchema {
             fields: vec![

@@ -17,19 +17,22 @@ fn is_public(path: &str) -> bool {
         || path.rsplit('/').next().is_some_and(|last| last.contains('.'))
 }
 
-pub async fn require_session(req: Request, next: Next) -> Response {
+/// The user found here rides along in the request's extensions, so the page's server
+/// functions do not look the session up again.
+pub async fn require_session(mut req: Request, next: Next) -> Response {
     if req.method() != Method::GET || is_public(req.uri().path()) {
         return next.run(req).await;
     }
     let state = req.extensions().get::<AppState>().cloned();
-    let signed_in = match state {
-        Some(state) => matches!(
-            session::user_for_headers(state.store.as_ref(), req.headers()).await,
-            Ok(Some(_))
-        ),
-        None => false,
+    let user = match state {
+        Some(state) => session::user_for_headers(state.store.as_ref(), req.headers())
+            .await
+            .ok()
+            .flatten(),
+        None => None,
     };
-    if signed_in {
+    if let Some(user) = user {
+        req.extensions_mut().insert(user);
         return next.run(req).await;
     }
     let wanted = req

@@ -81,6 +81,11 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Calls a server function and returns its JSON answer, success or error.
+    pub async fn call_json(&self, client: &Client, name: &str, form: &[(&str, &str)]) -> Value {
+        self.call(client, name, form).await.json().await.unwrap()
+    }
+
     pub async fn submit(&self, client: &Client, body: Value) -> Response {
         client
             .post(format!("{}/api/submit_request", self.base))
