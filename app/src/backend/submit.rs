@@ -92,21 +92,25 @@ pub async fn submit(
             )
         })?;
 
-    let lookups = crate::domain::validation::LookupLists {
-        stores: store
-            .stores()
-            .await
-            .map_err(internal)?
-            .into_iter()
-            .map(|s| s.code)
-            .collect(),
-        assets: store
-            .assets()
-            .await
-            .map_err(internal)?
-            .into_iter()
-            .map(|a| (a.tag, a.store))
-            .collect(),
+    let lookups = if schema.uses_lookups() {
+        crate::domain::validation::LookupLists {
+            stores: store
+                .stores()
+                .await
+                .map_err(internal)?
+                .into_iter()
+                .map(|s| s.code)
+                .collect(),
+            assets: store
+                .assets()
+                .await
+                .map_err(internal)?
+                .into_iter()
+                .map(|a| (a.tag, a.store))
+                .collect(),
+        }
+    } else {
+        Default::default()
     };
     let answers = validate_answers(&schema, &form.answers, &lookups)
         .map_err(|fields| AppError::Invalid { fields })?;

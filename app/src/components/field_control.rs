@@ -194,12 +194,9 @@ fn control_for(
                     // Only the devices of the chosen store, once a store is chosen.
                     Box::new(move || {
                         let store = state.answers.with(|a| {
-                            stores.with_value(|s| {
-                                a.values()
-                                    .filter_map(|v| v.first())
-                                    .find(|v| s.iter().any(|st| &st.code == *v))
-                                    .cloned()
-                            })
+                            state
+                                .schema
+                                .with_value(|s| s.chosen_store(a).map(str::to_string))
                         });
                         assets.with_value(|all| {
                             all.iter()

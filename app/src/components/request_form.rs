@@ -9,7 +9,7 @@ use super::field_control::FieldControl;
 use crate::api::requests::submit_request;
 use crate::api::types::ItemDetail;
 use crate::domain::validation::{validate_answers, FieldErrors, FORM_ERROR_KEY};
-use crate::domain::{is_visible, Answers};
+use crate::domain::{is_visible, Answers, FormSchema};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -27,6 +27,7 @@ pub struct FormPostback {
 /// Reactive state of one form being filled, shared with the field controls.
 #[derive(Clone, Copy)]
 pub struct FormState {
+    pub schema: StoredValue<FormSchema>,
     pub answers: RwSignal<Answers>,
     pub touched: RwSignal<BTreeSet<String>>,
     /// Errors the server sent; each clears as soon as its field changes.
@@ -103,6 +104,7 @@ pub fn RequestForm(
         })
     });
     let state = FormState {
+        schema,
         answers,
         touched: RwSignal::new(BTreeSet::new()),
         server_errors: RwSignal::new(initial_errors),

@@ -118,6 +118,26 @@ impl FormSchema {
         self.fields.iter().find(|f| f.key == key)
     }
 
+    /// Whether answering needs the store and device lists; most forms do not, and loading them
+    /// for every page view and submit would be wasted work.
+    pub fn uses_lookups(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| matches!(f.kind, FieldKind::Store | FieldKind::Asset))
+    }
+
+    /// The store picked on this form (its first store field), which narrows the devices that
+    /// may be picked: the picker shows only those, and validation refuses the others.
+    pub fn chosen_store<'a>(&self, answers: &'a Answers) -> Option<&'a str> {
+        self.fields
+            .iter()
+            .find(|f| f.kind == FieldKind::Store)
+            .and_then(|f| answers.get(&f.key))
+            .and_then(|v| v.first())
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+    }
+
     /// Checks that a schema can be answered at all. Conditions may only point backwards, which
     /// rules out cycles and lets visibility be decided in one pass.
     pub fn check(&self) -> Result<(), SchemaError> {
@@ -188,6 +208,27 @@ mod tests {
         let back: FormSchema = serde_json::from_str(&json).unwrap();
         assert_eq!(back, schema);
         assert_eq!(back.check(), Ok(()));
+    }
+
+    #[test]
+    fn chosen_store_comes_from_the_first_store_field_only() {
+        let schema = FormSchema {
+            fields: vec![
+                field("note", FieldKind::Text),
+                field("store", FieldKind::Store),
+            ],
+        };
+        let mut answers = Answers::new();
+        // A text answer that happens to look like a store code is not a store choice.
+        answers.insert("note".into(), vec!["S020".into()]);
+        assert_eq!(schema.chosen_store(&answers), None);
+        answers.insert("store".into(), vec![" S012 ".into()]);
+        assert_eq!(schema.chosen_store(&answers), Some("S012"));
+        assert!(schema.uses_lookups());
+        let plain = FormSchema {
+            fields: vec![field("note", FieldKind::Text)],
+        };
+        assert!(!plain.uses_lookups());
     }
 
     #[test]

@@ -91,13 +91,7 @@ pub fn validate_answers(
     }
 
     // A device must belong to the store chosen on the same form, if the form asks for one.
-    let chosen_store = schema
-        .fields
-        .iter()
-        .find(|f| f.kind == FieldKind::Store)
-        .and_then(|f| answers.get(&f.key))
-        .and_then(|v| v.first())
-        .map(|s| s.trim());
+    let chosen_store = schema.chosen_store(answers);
 
     for field in &schema.fields {
         if !is_visible(schema, answers, &field.key) {

@@ -223,6 +223,11 @@ impl Store for SqliteStore {
         };
         let form: FormSchema =
             serde_json::from_str(row.get::<&str, _>("schema_json")).map_err(db_err)?;
+        let (stores, assets) = if form.uses_lookups() {
+            (self.stores().await?, self.assets().await?)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         Ok(Some(ItemDetail {
             card: card_from(&row)?,
             category_name: row.get("category_name"),
@@ -231,8 +236,8 @@ impl Store for SqliteStore {
             fulfilment_group: row.get("fulfilment_group"),
             form_version: row.get("current_form_version"),
             form,
-            stores: self.stores().await?,
-            assets: self.assets().await?,
+            stores,
+            assets,
             submission_key: String::new(),
         }))
     }
