@@ -398,34 +398,13 @@ async fn comments_appear_on_the_timeline() {
 async fn attachments_upload_link_and_stay_private() {
     let app = spawn().await;
     let sam = app.signed_in("sam.store@deskfront.test").await;
-    let part = reqwest::multipart::Part::bytes(vec![0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3])
-        .file_name("till.jpg")
-        .mime_str("image/jpeg")
-        .unwrap();
-    let uploaded: Value = sam
-        .post(format!("{}/api/upload", app.base))
-        .multipart(reqwest::multipart::Form::new().part("file", part))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3];
+    let uploaded = app.upload(&sam, "till.jpg", "image/jpeg", jpeg).await;
     let id = uploaded["id"].as_i64().expect("an attachment id");
 
-    let html = reqwest::multipart::Part::bytes(b"<script>".to_vec())
-        .file_name("x.html")
-        .mime_str("text/html")
-        .unwrap();
-    let refused: Value = sam
-        .post(format!("{}/api/upload", app.base))
-        .multipart(reqwest::multipart::Form::new().part("file", html))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let refused = app
+        .upload(&sam, "x.html", "text/html", b"<script>".to_vec())
+        .await;
     assert_eq!(refused["error"], "invalid");
 
     let res = app

@@ -30,7 +30,6 @@ pub struct ItemForSubmit {
     pub kind: TicketKind,
     pub retired: bool,
     pub requires_approval: bool,
-    pub current_form_version: i64,
 }
 
 #[derive(Clone, Debug)]
@@ -88,7 +87,6 @@ pub struct Created {
 pub trait Store: Send + Sync + 'static {
     // people and sessions
     async fn credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
-    async fn user(&self, id: i64) -> StoreResult<Option<UserView>>;
     async fn line_manager(&self, user_id: i64) -> StoreResult<Option<i64>>;
     async fn create_session(
         &self,
@@ -157,6 +155,19 @@ pub struct NewEvent {
     pub body: String,
     pub internal: bool,
     pub now: DateTime<Utc>,
+}
+
+impl NewEvent {
+    /// A public event with no text, such as "submitted".
+    pub fn bare(kind: EventKind, author_id: i64, now: DateTime<Utc>) -> Self {
+        NewEvent {
+            kind,
+            author_id,
+            body: String::new(),
+            internal: false,
+            now,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -108,16 +108,6 @@ impl Store for SqliteStore {
         }))
     }
 
-    async fn user(&self, id: i64) -> StoreResult<Option<UserView>> {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = ?");
-        let row = sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(db_err)?;
-        Ok(row.as_ref().map(user_from))
-    }
-
     async fn line_manager(&self, user_id: i64) -> StoreResult<Option<i64>> {
         sqlx::query_scalar("SELECT manager_id FROM users WHERE id = ?")
             .bind(user_id)
@@ -244,7 +234,7 @@ impl Store for SqliteStore {
 
     async fn item_for_submit(&self, slug: &str) -> StoreResult<Option<ItemForSubmit>> {
         let row = sqlx::query(
-            "SELECT id, name, kind, retired, requires_approval, current_form_version FROM items WHERE slug = ?",
+            "SELECT id, name, kind, retired, requires_approval FROM items WHERE slug = ?",
         )
         .bind(slug)
         .fetch_optional(&self.pool)
@@ -256,7 +246,6 @@ impl Store for SqliteStore {
             kind: kind(r.get::<&str, _>("kind")),
             retired: r.get("retired"),
             requires_approval: r.get("requires_approval"),
-            current_form_version: r.get("current_form_version"),
         }))
     }
 
@@ -351,25 +340,13 @@ impl Store for SqliteStore {
         insert_event(
             &mut tx,
             id,
-            EventKind::Submitted,
-            t.requester_id,
-            "",
-            false,
-            t.now,
+            &NewEvent::bare(EventKind::Submitted, t.requester_id, t.now),
         )
         .await?;
         if t.state == TicketState::AwaitingApproval {
             if let Some(approver) = t.approver_id {
-                insert_event(
-                    &mut tx,
-                    id,
-                    EventKind::ApprovalRequested,
-                    approver,
-                    "",
-                    false,
-                    t.now,
-                )
-                .await?;
+                let asked = NewEvent::bare(EventKind::ApprovalRequested, approver, t.now);
+                insert_event(&mut tx, id, &asked).await?;
             }
         }
         for attachment in &t.attachment_ids {
@@ -575,16 +552,7 @@ impl Store for SqliteStore {
             tx.rollback().await.map_err(db_err)?;
             return Ok(false);
         }
-        insert_event(
-            &mut tx,
-            ticket_id,
-            event.kind,
-            event.author_id,
-            &event.body,
-            event.internal,
-            event.now,
-        )
-        .await?;
+        insert_event(&mut tx, ticket_id, &event).await?;
         tx.commit().await.map_err(db_err)?;
         Ok(true)
     }
@@ -597,16 +565,7 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(db_err)?;
-        insert_event(
-            &mut tx,
-            ticket_id,
-            event.kind,
-            event.author_id,
-            &event.body,
-            event.internal,
-            event.now,
-        )
-        .await?;
+        insert_event(&mut tx, ticket_id, &event).await?;
         tx.commit().await.map_err(db_err)
     }
 
@@ -674,21 +633,17 @@ fn card_from(r: &sqlx::sqlite::SqliteRow) -> StoreResult<ItemCard> {
 async fn insert_event(
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
     ticket_id: i64,
-    kind: EventKind,
-    author_id: i64,
-    body: &str,
-    internal: bool,
-    at: DateTime<Utc>,
+    event: &NewEvent,
 ) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO ticket_events (ticket_id, kind, author_id, body, internal, created_at) VALUES (?, ?, ?, ?, ?, ?)",
     )
     .bind(ticket_id)
-    .bind(kind.as_str())
-    .bind(author_id)
-    .bind(body)
-    .bind(internal)
-    .bind(at)
+    .bind(event.kind.as_str())
+    .bind(event.author_id)
+    .bind(&event.body)
+    .bind(event.internal)
+    .bind(event.now)
     .execute(&mut **tx)
     .await
     .map_err(db_err)?;

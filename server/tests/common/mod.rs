@@ -86,6 +86,23 @@ impl TestApp {
         self.call(client, name, form).await.json().await.unwrap()
     }
 
+    /// Uploads one file through the `upload` server function and returns its JSON answer.
+    pub async fn upload(&self, client: &Client, name: &str, mime: &str, bytes: Vec<u8>) -> Value {
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name(name.to_string())
+            .mime_str(mime)
+            .unwrap();
+        client
+            .post(format!("{}/api/upload", self.base))
+            .multipart(reqwest::multipart::Form::new().part("file", part))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     pub async fn submit(&self, client: &Client, body: Value) -> Response {
         client
             .post(format!("{}/api/submit_request", self.base))
