@@ -6,12 +6,17 @@
 use serde::Deserialize;
 use std::path::PathBuf;
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(default)]
 pub struct Config {
-    /// `sqlite://path/to/file.db` (created if missing).
+    /// `sqlite://path/to/file.db` (created if missing) or `postgres://user:password@host/db`.
+    /// May hold a password: it is only ever logged through `store::redacted`.
     pub database_url: String,
-    pub database_max_connections: u32,
+    pub database: DatabaseSettings,
+    /// This process's name in job claims and in the `X-Deskfront-Instance` response header.
+    /// Defaults to the host name and process id.
+    pub instance_name: String,
+    pub jobs: JobSettings,
     /// Where attachments are kept, beside the database by default.
     pub attachments_dir: PathBuf,
     pub max_attachment_mb: usize,
@@ -28,7 +33,9 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             database_url: "sqlite://data/deskfront.db".into(),
-            database_max_connections: 8,
+            database: DatabaseSettings::default(),
+            instance_name: default_instance_name(),
+            jobs: JobSettings::default(),
             attachments_dir: "data/attachments".into(),
             max_attachment_mb: 10,
             seed_demo_data: true,
@@ -37,6 +44,82 @@ impl Default for Config {
             secure_cookies: false,
             session_days: 14,
         }
+    }
+}
+
+/// The connection pool and its limits. In TOML, the `[database]` table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default)]
+pub struct DatabaseSettings {
+    pub max_connections: u32,
+    pub min_connections: u32,
+    /// How long a request waits for a free connection before it fails.
+    pub acquire_timeout_secs: u64,
+    /// PostgreSQL cancels a statement after this long (0: no limit). SQLite waits this long for
+    /// the write lock.
+    pub statement_timeout_ms: u64,
+    /// PostgreSQL TLS: disable, allow, prefer, require, verify-ca or verify-full. Unset: what
+    /// the URL says (`?sslmode=`), else prefer.
+    pub ssl_mode: Option<String>,
+    /// PEM file of the certificate authority that signed the PostgreSQL server's certificate.
+    pub ssl_root_cert: Option<PathBuf>,
+}
+
+impl Default for DatabaseSettings {
+    fn default() -> Self {
+        Self {
+            max_connections: 8,
+            min_connections: 0,
+            acquire_timeout_secs: 10,
+            statement_timeout_ms: 10_000,
+            ssl_mode: None,
+            ssl_root_cert: None,
+        }
+    }
+}
+
+/// Periodic work (see `crate::jobs`). In TOML, the `[jobs]` table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default)]
+pub struct JobSettings {
+    /// Off on instances that should only serve pages; at least one instance must run them.
+    pub enabled: bool,
+    /// How often an instance looks for due work. Each job still runs once per its own period.
+    pub tick_secs: u64,
+    /// Resolved tickets close by themselves after this many days without a change.
+    pub auto_close_days: i64,
+}
+
+impl Default for JobSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            tick_secs: 30,
+            auto_close_days: 5,
+        }
+    }
+}
+
+fn default_instance_name() -> String {
+    let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "deskfront".into());
+    format!("{host}-{}", std::process::id())
+}
+
+impl std::fmt::Debug for Config {
+    /// Written by hand so the database password never reaches a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &crate::store::redacted(&self.database_url))
+            .field("database", &self.database)
+            .field("instance_name", &self.instance_name)
+            .field("jobs", &self.jobs)
+            .field("attachments_dir", &self.attachments_dir)
+            .field("max_attachment_mb", &self.max_attachment_mb)
+            .field("seed_demo_data", &self.seed_demo_data)
+            .field("seed_dir", &self.seed_dir)
+            .field("secure_cookies", &self.secure_cookies)
+            .field("session_days", &self.session_days)
+            .finish_non_exhaustive()
     }
 }
 
@@ -71,8 +154,36 @@ impl Config {
         if let Some(v) = get("DATABASE_URL").or_else(|| get("DESKFRONT_DATABASE_URL")) {
             self.database_url = v;
         }
+        let db = &mut self.database;
         if let Some(v) = get("DESKFRONT_DATABASE_MAX_CONNECTIONS") {
-            self.database_max_connections = parse("DESKFRONT_DATABASE_MAX_CONNECTIONS", v)?;
+            db.max_connections = parse("DESKFRONT_DATABASE_MAX_CONNECTIONS", v)?;
+        }
+        if let Some(v) = get("DESKFRONT_DATABASE_MIN_CONNECTIONS") {
+            db.min_connections = parse("DESKFRONT_DATABASE_MIN_CONNECTIONS", v)?;
+        }
+        if let Some(v) = get("DESKFRONT_DATABASE_ACQUIRE_TIMEOUT_SECS") {
+            db.acquire_timeout_secs = parse("DESKFRONT_DATABASE_ACQUIRE_TIMEOUT_SECS", v)?;
+        }
+        if let Some(v) = get("DESKFRONT_DATABASE_STATEMENT_TIMEOUT_MS") {
+            db.statement_timeout_ms = parse("DESKFRONT_DATABASE_STATEMENT_TIMEOUT_MS", v)?;
+        }
+        if let Some(v) = get("DESKFRONT_DATABASE_SSL_MODE") {
+            db.ssl_mode = Some(v);
+        }
+        if let Some(v) = get("DESKFRONT_DATABASE_SSL_ROOT_CERT") {
+            db.ssl_root_cert = Some(v.into());
+        }
+        if let Some(v) = get("DESKFRONT_INSTANCE_NAME") {
+            self.instance_name = v;
+        }
+        if let Some(v) = get("DESKFRONT_JOBS_ENABLED") {
+            self.jobs.enabled = parse("DESKFRONT_JOBS_ENABLED", v)?;
+        }
+        if let Some(v) = get("DESKFRONT_JOBS_TICK_SECS") {
+            self.jobs.tick_secs = parse("DESKFRONT_JOBS_TICK_SECS", v)?;
+        }
+        if let Some(v) = get("DESKFRONT_AUTO_CLOSE_DAYS") {
+            self.jobs.auto_close_days = parse("DESKFRONT_AUTO_CLOSE_DAYS", v)?;
         }
         if let Some(v) = get("DESKFRONT_ATTACHMENTS_DIR") {
             self.attachments_dir = v.into();
@@ -115,6 +226,29 @@ mod tests {
         assert_eq!(c.database_url, "sqlite://x.db");
         assert_eq!(c.max_attachment_mb, 3);
         assert!(!c.secure_cookies);
+    }
+
+    #[test]
+    fn debug_output_hides_the_database_password() {
+        let c = Config {
+            database_url: "postgres://desk:hunter2@db/deskfront".into(),
+            ..Config::default()
+        };
+        let shown = format!("{c:?}");
+        assert!(shown.contains("desk:***@db"), "{shown}");
+        assert!(!shown.contains("hunter2"));
+    }
+
+    #[test]
+    fn database_tables_come_from_the_file() {
+        let c: Config = toml::from_str(
+            "database_url = \"postgres://db/deskfront\"\n[database]\nmax_connections = 32\nssl_mode = \"require\"\n[jobs]\nenabled = false\n",
+        )
+        .unwrap();
+        assert_eq!(c.database.max_connections, 32);
+        assert_eq!(c.database.ssl_mode.as_deref(), Some("require"));
+        assert_eq!(c.database.acquire_timeout_secs, 10);
+        assert!(!c.jobs.enabled);
     }
 
     #[test]

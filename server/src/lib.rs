@@ -2,6 +2,7 @@
 //! Leptos application. `main.rs` only parses the command line and calls `serve`.
 
 pub mod config;
+pub mod jobs;
 pub mod routes;
 pub mod seed;
 pub mod store;
@@ -9,41 +10,59 @@ pub mod store;
 use app::app::{shell, App};
 use app::backend::AppState;
 use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use config::Config;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
-use store::sqlite::SqliteStore;
+use store::Housekeeping;
 use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// Opens the database (migrating it, and loading demo data into an empty one) and builds the
-/// router. Tests call this with a temporary database and serve it on a free port.
+/// Opens the database (migrating it, and loading demo data into an empty one), starts this
+/// instance's periodic jobs and builds the router. Tests call this with a temporary database
+/// and serve it on a free port.
 pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Router, BoxError> {
-    if let Some(path) = config.database_url.strip_prefix("sqlite://") {
-        if let Some(dir) = std::path::Path::new(path)
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(dir)?;
-        }
+    let store = open_store(config).await?;
+    if config.jobs.enabled {
+        jobs::spawn(
+            store.clone(),
+            config.instance_name.clone(),
+            config.jobs.clone(),
+        );
     }
-    let sqlite =
-        SqliteStore::connect(&config.database_url, config.database_max_connections).await?;
-    if config.seed_demo_data && sqlite.is_empty().await? {
-        seed::load(&sqlite.pool, &config.seed_dir, &config.demo_password).await?;
+    Ok(router(app_state(config, store), leptos_options)
+        .layer(instance_header(&config.instance_name)))
+}
+
+/// The migrated database, with the demo data if configured and not yet there.
+pub async fn open_store(config: &Config) -> Result<Arc<dyn Housekeeping>, BoxError> {
+    let store = store::open(config).await?;
+    if config.seed_demo_data {
+        seed::load(&*store, &config.seed_dir, &config.demo_password).await?;
     }
-    let state = AppState {
-        store: Arc::new(sqlite),
+    Ok(store)
+}
+
+fn app_state(config: &Config, store: Arc<dyn Housekeeping>) -> AppState {
+    AppState {
+        store,
         attachments_dir: config.attachments_dir.clone(),
         max_attachment_bytes: config.max_attachment_mb * 1024 * 1024,
         secure_cookies: config.secure_cookies,
         session_days: config.session_days,
-    };
-    Ok(router(state, leptos_options))
+    }
+}
+
+/// Names the instance that answered, so a load balancer's spread can be seen (and tested).
+fn instance_header(name: &str) -> SetResponseHeaderLayer<HeaderValue> {
+    let value =
+        HeaderValue::from_str(name).unwrap_or_else(|_| HeaderValue::from_static("deskfront"));
+    SetResponseHeaderLayer::overriding(HeaderName::from_static("x-deskfront-instance"), value)
 }
 
 pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {

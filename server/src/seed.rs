@@ -2,11 +2,13 @@
 //! database: categories, catalog items with their forms, stores and their devices, and people in
 //! every role with their line managers. Everything goes in one transaction.
 
+use crate::store::Housekeeping;
+use app::api::types::Role;
 use app::backend::session::hash_password;
+use app::backend::store::StoreError;
 use app::domain::{Field, FormSchema, TicketKind};
 use serde::Deserialize;
-use sqlx::SqlitePool;
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::Path;
 
 #[derive(Deserialize)]
@@ -15,12 +17,12 @@ struct CategoryFile {
 }
 
 #[derive(Deserialize)]
-struct SeedCategory {
-    slug: String,
-    name: String,
-    description: String,
-    icon: String,
-    parent: Option<String>,
+pub struct SeedCategory {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub icon: String,
+    pub parent: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -50,21 +52,21 @@ struct StoreFile {
 }
 
 #[derive(Deserialize)]
-struct SeedStore {
-    code: String,
-    name: String,
-    region: String,
-    timezone: String,
+pub struct SeedStore {
+    pub code: String,
+    pub name: String,
+    pub region: String,
+    pub timezone: String,
     #[serde(default)]
-    assets: Vec<SeedAsset>,
+    pub assets: Vec<SeedAsset>,
 }
 
 #[derive(Deserialize)]
-struct SeedAsset {
-    tag: String,
-    kind: String,
-    model: String,
-    name: String,
+pub struct SeedAsset {
+    pub tag: String,
+    pub kind: String,
+    pub model: String,
+    pub name: String,
 }
 
 #[derive(Deserialize)]
@@ -73,12 +75,12 @@ struct UserFile {
 }
 
 #[derive(Deserialize)]
-struct SeedUser {
-    email: String,
-    name: String,
-    role: String,
-    manager: Option<String>,
-    store: Option<String>,
+pub struct SeedUser {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub manager: Option<String>,
+    pub store: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -89,8 +91,8 @@ pub enum SeedError {
     Parse(String, toml::de::Error),
     #[error("{0}")]
     Invalid(String),
-    #[error("database: {0}")]
-    Db(#[from] sqlx::Error),
+    #[error("{0}")]
+    Db(#[from] StoreError),
 }
 
 fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, SeedError> {
@@ -126,147 +128,87 @@ pub fn read_items(dir: &Path) -> Result<Vec<SeedItem>, SeedError> {
     Ok(items)
 }
 
-/// Loads the demo data into an empty database. All demo accounts share `demo_password`.
-pub async fn load(pool: &SqlitePool, dir: &Path, demo_password: &str) -> Result<(), SeedError> {
-    let categories: CategoryFile = read(&dir.join("categories.toml"))?;
-    let stores: StoreFile = read(&dir.join("stores.toml"))?;
-    let users: UserFile = read(&dir.join("users.toml"))?;
-    let items = read_items(dir)?;
-    // One hash for every demo account: Argon2 is slow on purpose, and these share a password.
-    let hash = hash_password(demo_password);
-    let now = chrono::Utc::now();
+/// The demo data, read and checked before any of it is written.
+pub struct SeedData {
+    pub categories: Vec<SeedCategory>,
+    pub items: Vec<SeedItem>,
+    pub stores: Vec<SeedStore>,
+    pub users: Vec<SeedUser>,
+}
 
-    let mut tx = pool.begin().await?;
-    let mut category_ids: HashMap<String, i64> = HashMap::new();
-    for (position, c) in categories.category.iter().enumerate() {
-        let parent = match &c.parent {
-            Some(p) => Some(*category_ids.get(p).ok_or_else(|| {
-                SeedError::Invalid(format!("category {} names unknown parent {p}", c.slug))
-            })?),
-            None => None,
+impl SeedData {
+    /// Reads the TOML files in `dir` and checks that every reference (parent category, item
+    /// category, role, line manager) points at something that exists.
+    pub fn read(dir: &Path) -> Result<Self, SeedError> {
+        let categories: CategoryFile = read(&dir.join("categories.toml"))?;
+        let stores: StoreFile = read(&dir.join("stores.toml"))?;
+        let users: UserFile = read(&dir.join("users.toml"))?;
+        let data = SeedData {
+            categories: categories.category,
+            items: read_items(dir)?,
+            stores: stores.store,
+            users: users.user,
         };
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO categories (slug, name, description, icon, parent_id, position) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(&c.slug)
-        .bind(&c.name)
-        .bind(&c.description)
-        .bind(&c.icon)
-        .bind(parent)
-        .bind(position as i64)
-        .fetch_one(&mut *tx)
-        .await?;
-        category_ids.insert(c.slug.clone(), id);
+        data.check()?;
+        Ok(data)
     }
 
-    for item in &items {
-        let category = category_ids.get(&item.category).ok_or_else(|| {
-            SeedError::Invalid(format!(
-                "item {} names unknown category {}",
-                item.slug, item.category
-            ))
-        })?;
-        let keywords = serde_json::to_string(&item.keywords).expect("strings serialize");
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO items (slug, category_id, name, summary, description, icon, kind, keywords, \
-             expected_delivery, requires_approval, fulfilment_group, retired, current_form_version) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-        )
-        .bind(&item.slug)
-        .bind(category)
-        .bind(&item.name)
-        .bind(&item.summary)
-        .bind(item.description.trim())
-        .bind(&item.icon)
-        .bind(&item.kind)
-        .bind(keywords)
-        .bind(&item.expected_delivery)
-        .bind(item.requires_approval)
-        .bind(&item.fulfilment_group)
-        .bind(item.retired)
-        .fetch_one(&mut *tx)
-        .await?;
-        let schema = serde_json::to_string(&FormSchema {
-            fields: item.fields.clone(),
-        })
-        .expect("schema serializes");
-        sqlx::query("INSERT INTO form_versions (item_id, version, schema_json, created_at) VALUES (?, 1, ?, ?)")
-            .bind(id)
-            .bind(schema)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-    }
-
-    for s in &stores.store {
-        sqlx::query("INSERT INTO stores (code, name, region, timezone) VALUES (?, ?, ?, ?)")
-            .bind(&s.code)
-            .bind(&s.name)
-            .bind(&s.region)
-            .bind(&s.timezone)
-            .execute(&mut *tx)
-            .await?;
-        for a in &s.assets {
-            sqlx::query(
-                "INSERT INTO assets (tag, store_code, kind, model, name) VALUES (?, ?, ?, ?, ?)",
-            )
-            .bind(&a.tag)
-            .bind(&s.code)
-            .bind(&a.kind)
-            .bind(&a.model)
-            .bind(&a.name)
-            .execute(&mut *tx)
-            .await?;
+    fn check(&self) -> Result<(), SeedError> {
+        let invalid = |m: String| Err(SeedError::Invalid(m));
+        let mut seen = HashSet::new();
+        for c in &self.categories {
+            if let Some(p) = c.parent.as_ref().filter(|p| !seen.contains(p.as_str())) {
+                return invalid(format!("category {} names unknown parent {p}", c.slug));
+            }
+            seen.insert(c.slug.as_str());
         }
-    }
-
-    for u in &users.user {
-        if app::api::types::Role::parse(&u.role).is_none() {
-            return Err(SeedError::Invalid(format!(
-                "user {} has unknown role {}",
-                u.email, u.role
-            )));
-        }
-        sqlx::query("INSERT INTO users (email, name, role, password_hash, store_code) VALUES (?, ?, ?, ?, ?)")
-            .bind(u.email.to_lowercase())
-            .bind(&u.name)
-            .bind(&u.role)
-            .bind(&hash)
-            .bind(&u.store)
-            .execute(&mut *tx)
-            .await?;
-    }
-    // Managers second: a manager may be listed after the people who report to them.
-    for u in &users.user {
-        if let Some(manager) = &u.manager {
-            let done = sqlx::query(
-                "UPDATE users SET manager_id = (SELECT id FROM users WHERE email = ?) WHERE email = ?",
-            )
-            .bind(manager.to_lowercase())
-            .bind(u.email.to_lowercase())
-            .execute(&mut *tx)
-            .await?;
-            let found: Option<i64> =
-                sqlx::query_scalar("SELECT manager_id FROM users WHERE email = ?")
-                    .bind(u.email.to_lowercase())
-                    .fetch_one(&mut *tx)
-                    .await?;
-            if done.rows_affected() != 1 || found.is_none() {
-                return Err(SeedError::Invalid(format!(
-                    "user {} names unknown manager {manager}",
-                    u.email
-                )));
+        for item in &self.items {
+            if !seen.contains(item.category.as_str()) {
+                return invalid(format!(
+                    "item {} names unknown category {}",
+                    item.slug, item.category
+                ));
             }
         }
+        let emails: HashSet<String> = self.users.iter().map(|u| u.email.to_lowercase()).collect();
+        for u in &self.users {
+            if Role::parse(&u.role).is_none() {
+                return invalid(format!("user {} has unknown role {}", u.email, u.role));
+            }
+            if let Some(m) = u
+                .manager
+                .as_ref()
+                .filter(|m| !emails.contains(&m.to_lowercase()))
+            {
+                return invalid(format!("user {} names unknown manager {m}", u.email));
+            }
+        }
+        Ok(())
     }
-    tx.commit().await?;
-    tracing::info!(
-        categories = categories.category.len(),
-        items = items.len(),
-        stores = stores.store.len(),
-        users = users.user.len(),
-        "loaded demo data"
-    );
+}
+
+/// Loads the demo data into an empty database, once even if several instances start together.
+/// All demo accounts share `demo_password`.
+pub async fn load(
+    store: &dyn Housekeeping,
+    dir: &Path,
+    demo_password: &str,
+) -> Result<(), SeedError> {
+    if !store.is_empty().await? {
+        return Ok(());
+    }
+    let data = SeedData::read(dir)?;
+    // One hash for every demo account: Argon2 is slow on purpose, and these share a password.
+    let hash = hash_password(demo_password);
+    if store.load_seed(&data, &hash, chrono::Utc::now()).await? {
+        tracing::info!(
+            categories = data.categories.len(),
+            items = data.items.len(),
+            stores = data.stores.len(),
+            users = data.users.len(),
+            "loaded demo data"
+        );
+    }
     Ok(())
 }
 

@@ -1,5 +1,5 @@
-//! The storage interface server functions use. Each database has one implementation (SQLite
-//! now, PostgreSQL later) in the `server` crate; nothing above this trait writes SQL.
+//! The storage interface server functions use. The `server` crate implements it for SQLite and
+//! PostgreSQL; nothing above this trait writes SQL.
 
 use crate::api::types::{
     ApprovalView, AssetOption, AttachmentView, CatalogView, ItemDetail, Page, StoreOption,
@@ -178,6 +178,8 @@ pub enum EventKind {
     ApprovalRejected,
     Comment,
     Cancelled,
+    /// Closed by Deskfront after a resolved ticket saw no change for the grace period.
+    Closed,
 }
 
 impl EventKind {
@@ -189,6 +191,7 @@ impl EventKind {
             EventKind::ApprovalRejected => "approval_rejected",
             EventKind::Comment => "comment",
             EventKind::Cancelled => "cancelled",
+            EventKind::Closed => "closed",
         }
     }
 }

@@ -107,6 +107,7 @@ fn TimelineEvent(event: EventView) -> impl IntoView {
         "approval_rejected" => "Rejected",
         "comment" => "Comment",
         "cancelled" => "Cancelled",
+        "closed" => "Closed",
         other => other,
     }
     .to_string();

@@ -1,11 +1,18 @@
-//! Starts the real server on a free port with a fresh SQLite file and the demo data, and
-//! signs people in over real HTTP.
+//! Starts the real server on a free port with a fresh database and the demo data, and signs
+//! people in over real HTTP.
+//!
+//! The database is a new SQLite file, or, when `DESKFRONT_TEST_POSTGRES` names a PostgreSQL
+//! server (`postgres://user:password@host:port`, as `scripts/postgres.sh` prints it), a new
+//! database on that server: the same suite proves both adapters.
 #![allow(dead_code)]
 
 use leptos::prelude::LeptosOptions;
 use reqwest::{redirect, Client, Response};
 use serde_json::{json, Value};
 use server::config::Config;
+use server::store::Housekeeping;
+use sqlx::Connection;
+use std::sync::Arc;
 use tempfile::TempDir;
 
 pub const PASSWORD: &str = "integration-test-password";
@@ -15,34 +22,98 @@ pub const TOM: &str = "tom.requester@deskfront.test";
 pub const PRIYA: &str = "priya.approver@deskfront.test";
 pub const AHMED: &str = "ahmed.agent@deskfront.test";
 
-pub struct TestApp {
-    pub base: String,
-    _dir: TempDir,
+/// One empty database (and attachments folder) that one or several instances share.
+pub struct TestDb {
+    pub config: Config,
+    dir: TempDir,
 }
 
-pub async fn spawn() -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let config = Config {
-        database_url: format!("sqlite://{}/test.db", dir.path().display()),
-        attachments_dir: dir.path().join("attachments"),
-        demo_password: PASSWORD.into(),
-        max_attachment_mb: 1,
-        ..Config::default()
-    };
-    let options = LeptosOptions::builder()
-        .output_name("deskfront")
-        .site_root(dir.path().display().to_string())
-        .build();
-    let router = server::build(&config, options)
-        .await
-        .expect("server builds");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    TestApp {
-        base: format!("http://{addr}"),
-        _dir: dir,
+impl TestDb {
+    pub async fn new() -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let database_url = match std::env::var("DESKFRONT_TEST_POSTGRES") {
+            Ok(server) => fresh_postgres_database(&server).await,
+            Err(_) => format!("sqlite://{}/test.db", dir.path().display()),
+        };
+        let config = Config {
+            database_url,
+            attachments_dir: dir.path().join("attachments"),
+            demo_password: PASSWORD.into(),
+            max_attachment_mb: 1,
+            ..Config::default()
+        };
+        TestDb { config, dir }
     }
+
+    pub fn is_postgres(&self) -> bool {
+        self.config.database_url.starts_with("postgres")
+    }
+
+    /// A server instance on this database, named `instance` in its response headers.
+    pub async fn spawn(&self, instance: &str) -> TestApp {
+        let config = Config {
+            instance_name: instance.into(),
+            ..self.config.clone()
+        };
+        let options = LeptosOptions::builder()
+            .output_name("deskfront")
+            .site_root(self.dir.path().display().to_string())
+            .build();
+        let router = server::build(&config, options)
+            .await
+            .expect("server builds");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        TestApp {
+            base: format!("http://{addr}"),
+            _db: None,
+        }
+    }
+
+    /// The database as the server's housekeeping sees it, for tests of periodic jobs.
+    pub async fn store(&self) -> Arc<dyn Housekeeping> {
+        server::open_store(&self.config).await.expect("store opens")
+    }
+}
+
+/// Creates a uniquely named database so tests running in parallel never share one.
+async fn fresh_postgres_database(server: &str) -> String {
+    let server = server.trim_end_matches('/');
+    let name = format!("deskfront_test_{:016x}", rand_suffix());
+    let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres"))
+        .await
+        .expect("the test PostgreSQL server accepts connections");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("create the test database");
+    format!("{server}/{name}")
+}
+
+fn rand_suffix() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos(),
+    );
+    h.finish()
+}
+
+pub struct TestApp {
+    pub base: String,
+    _db: Option<TestDb>,
+}
+
+/// One instance on its own fresh database.
+pub async fn spawn() -> TestApp {
+    let db = TestDb::new().await;
+    let mut app = db.spawn("test").await;
+    app._db = Some(db);
+    app
 }
 
 impl TestApp {

@@ -1,0 +1,149 @@
+//! Periodic work, run once across however many instances share the database.
+//!
+//! Time is cut into numbered slots per job (`now / period`). Every instance wakes up every few
+//! seconds and, for each job whose slot it has not seen, tries to claim `(job, slot)` in the
+//! `job_runs` table; the insert that lands runs the job, the others do nothing. The claim is a
+//! primary key, so it holds on SQLite and PostgreSQL alike, across processes and machines.
+//!
+//! A claimed run that crashes is not retried within its slot. That is acceptable because every
+//! job is a sweep of what is due ("every resolved ticket older than …"): the next slot picks up
+//! what the lost run left. The writes themselves are compare-and-set transitions as well, so
+//! even two runs of overlapping slots never record the same change twice.
+
+use crate::config::JobSettings;
+use crate::store::Housekeeping;
+use app::backend::store::{EventKind, NewEvent, StoreResult};
+use app::domain::TicketState;
+use chrono::{DateTime, Duration, Utc};
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Job {
+    /// Deletes expired sessions and old job claims.
+    Purge,
+    /// Closes resolved tickets after the grace period in which the requester may reopen them.
+    AutoClose,
+}
+
+impl Job {
+    pub const ALL: [Job; 2] = [Job::Purge, Job::AutoClose];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Job::Purge => "purge-expired",
+            Job::AutoClose => "auto-close-resolved",
+        }
+    }
+
+    /// How often the job runs, across all instances together.
+    pub fn period(self) -> Duration {
+        match self {
+            Job::Purge => Duration::hours(1),
+            Job::AutoClose => Duration::minutes(10),
+        }
+    }
+
+    /// The numbered time window `at` falls in.
+    pub fn slot(self, at: DateTime<Utc>) -> i64 {
+        at.timestamp().div_euclid(self.period().num_seconds())
+    }
+}
+
+/// Runs every job whose current slot this instance wins. Returns the jobs it ran with the
+/// number of rows each changed.
+pub async fn run_due(
+    store: &dyn Housekeeping,
+    instance: &str,
+    settings: &JobSettings,
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<(Job, u64)>> {
+    let mut ran = Vec::new();
+    for job in Job::ALL {
+        if store
+            .claim_job(job.name(), job.slot(now), instance, now)
+            .await?
+        {
+            ran.push((job, run(job, store, settings, now).await?));
+        }
+    }
+    Ok(ran)
+}
+
+async fn run(
+    job: Job,
+    store: &dyn Housekeeping,
+    settings: &JobSettings,
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
+    match job {
+        Job::Purge => store.purge_expired(now, now - Duration::days(7)).await,
+        Job::AutoClose => auto_close(store, settings, now).await,
+    }
+}
+
+async fn auto_close(
+    store: &dyn Housekeeping,
+    settings: &JobSettings,
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
+    let cutoff = now - Duration::days(settings.auto_close_days);
+    let system = store.system_user().await?;
+    let mut closed = 0;
+    for ticket in store.resolved_before(cutoff).await? {
+        let event = NewEvent {
+            kind: EventKind::Closed,
+            author_id: system,
+            body: format!(
+                "Closed automatically {} days after it was resolved.",
+                settings.auto_close_days
+            ),
+            internal: false,
+            now,
+        };
+        // Compare-and-set: if the requester reopened it meanwhile, or another run closed it,
+        // nothing is written.
+        if store
+            .transition(ticket, TicketState::Resolved, TicketState::Closed, event)
+            .await?
+        {
+            closed += 1;
+        }
+    }
+    Ok(closed)
+}
+
+/// Starts the background loop on this instance. Errors are logged and retried on the next tick.
+pub fn spawn(store: Arc<dyn Housekeeping>, instance: String, settings: JobSettings) {
+    tokio::spawn(async move {
+        let mut tick =
+            tokio::time::interval(std::time::Duration::from_secs(settings.tick_secs.max(1)));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match run_due(&*store, &instance, &settings, Utc::now()).await {
+                Ok(ran) => {
+                    for (job, changed) in ran {
+                        tracing::info!(job = job.name(), changed, "periodic job ran");
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "periodic jobs failed; retrying next tick"),
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slot_is_one_period_wide() {
+        let t = DateTime::parse_from_rfc3339("2026-11-21T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let job = Job::AutoClose;
+        assert_eq!(job.slot(t), job.slot(t + Duration::minutes(9)));
+        assert_eq!(job.slot(t) + 1, job.slot(t + Duration::minutes(10)));
+        assert_ne!(Job::Purge.name(), Job::AutoClose.name());
+    }
+}

@@ -1,0 +1,79 @@
+//! PostgreSQL, for several server instances on one database. The statements are shared with
+//! SQLite (`sql.rs`); what is PostgreSQL's own is here: pool and timeouts, TLS, migrations.
+
+use crate::config::{Config, DatabaseSettings};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgSslMode};
+use sqlx::PgPool;
+use std::str::FromStr;
+use std::time::Duration;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+#[derive(Clone)]
+pub struct PgStore {
+    pub pool: PgPool,
+}
+
+impl PgStore {
+    /// Connects and applies pending migrations. sqlx's migrator holds an advisory lock while it
+    /// runs, so instances starting together migrate once.
+    pub async fn connect(config: &Config) -> Result<Self, sqlx::Error> {
+        let db = &config.database;
+        let options = connect_options(&config.database_url, db)?;
+        let pool = PgPoolOptions::new()
+            .max_connections(db.max_connections)
+            .min_connections(db.min_connections)
+            .acquire_timeout(Duration::from_secs(db.acquire_timeout_secs))
+            .connect_with(options)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Self { pool })
+    }
+}
+
+/// The URL's options, with the configured TLS mode, root certificate and statement timeout on
+/// top (settings given in configuration win over the URL's).
+fn connect_options(url: &str, db: &DatabaseSettings) -> Result<PgConnectOptions, sqlx::Error> {
+    let mut options = PgConnectOptions::from_str(url)?.application_name("deskfront");
+    if let Some(mode) = &db.ssl_mode {
+        let mode = PgSslMode::from_str(mode)
+            .map_err(|_| sqlx::Error::Configuration(format!("unknown ssl_mode {mode:?}").into()))?;
+        options = options.ssl_mode(mode);
+    }
+    if let Some(cert) = &db.ssl_root_cert {
+        options = options.ssl_root_cert(cert);
+    }
+    if db.statement_timeout_ms > 0 {
+        let timeout = db.statement_timeout_ms.to_string();
+        options = options.options([("statement_timeout", timeout.as_str())]);
+    }
+    Ok(options)
+}
+
+super::sql::sql_store!(PgStore, sqlx::Postgres);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn configured_tls_and_timeouts_override_the_url() {
+        let db = DatabaseSettings {
+            ssl_mode: Some("verify-full".into()),
+            statement_timeout_ms: 2500,
+            ..DatabaseSettings::default()
+        };
+        let options = connect_options(
+            "postgres://desk:pw@db.internal/deskfront?sslmode=disable",
+            &db,
+        )
+        .unwrap();
+        assert!(matches!(options.get_ssl_mode(), PgSslMode::VerifyFull));
+        assert_eq!(options.get_options(), Some("-c statement_timeout=2500"));
+        let bad = DatabaseSettings {
+            ssl_mode: Some("sometimes".into()),
+            ..DatabaseSettings::default()
+        };
+        assert!(connect_options("postgres://db/deskfront", &bad).is_err());
+    }
+}

@@ -1,0 +1,869 @@
+//! The SQL behind `Store` and `Housekeeping`, written once for SQLite and PostgreSQL.
+//!
+//! Both databases accept every statement here: numbered `$1` parameters (sqlx binds them by
+//! number on both), `RETURNING`, `ON CONFLICT … DO NOTHING`, boolean columns, and timestamps that
+//! sqlx encodes per driver (TEXT in SQLite, TIMESTAMPTZ in PostgreSQL). What differs — connection
+//! options, column types, migrations — lives in each adapter.
+//!
+//! Why a macro rather than a function generic over `sqlx::Database`: sqlx's drivers share no row,
+//! executor or argument type, and the generic version needs a higher-ranked trait bound for every
+//! type bound and every column read. Stamping the same code out per driver keeps it readable,
+//! and the compiler still checks each copy against its own driver.
+
+macro_rules! sql_store {
+    ($store:ident, $db:ty) => {
+        use crate::seed::SeedData;
+        use crate::store::{db_err, Housekeeping};
+        use app::api::types::{
+            ApprovalView, AssetOption, AttachmentView, CatalogView, CategoryView, EventView,
+            ItemCard, ItemDetail, Page, Role, StoreOption, TicketDetail, TicketSummary, UserView,
+        };
+        use app::backend::store::{
+            AttachmentRecord, Created, Credentials, EventKind, ItemForSubmit, NewAttachment,
+            NewEvent, NewTicket, Store, StoreResult, TicketAccess,
+        };
+        use app::domain::{FormSchema, TicketKind, TicketState};
+        use chrono::{DateTime, Utc};
+        use sqlx::Row as _;
+
+        type DbRow = <$db as sqlx::Database>::Row;
+        type Tx<'a> = sqlx::Transaction<'a, $db>;
+
+        fn role(s: &str) -> Role {
+            Role::parse(s).unwrap_or(Role::Requester)
+        }
+
+        fn state(s: &str) -> TicketState {
+            TicketState::parse(s).unwrap_or(TicketState::New)
+        }
+
+        fn kind(s: &str) -> TicketKind {
+            TicketKind::parse(s).unwrap_or(TicketKind::Request)
+        }
+
+        const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, \
+             EXISTS (SELECT 1 FROM users r WHERE r.manager_id = u.id) AS is_line_manager";
+
+        fn user_from(row: &DbRow) -> UserView {
+            UserView {
+                id: row.get("id"),
+                email: row.get("email"),
+                name: row.get("name"),
+                role: role(row.get::<&str, _>("role")),
+                is_line_manager: row.get("is_line_manager"),
+            }
+        }
+
+        const SUMMARY_COLUMNS: &str = "t.number, t.title, t.state, u.name AS requester_name, \
+             t.created_at, t.updated_at";
+
+        fn summary_from(row: &DbRow) -> TicketSummary {
+            TicketSummary {
+                number: row.get("number"),
+                title: row.get("title"),
+                state: state(row.get::<&str, _>("state")),
+                requester_name: row.get("requester_name"),
+                created_at: row.get("created_at"),
+                updated_at: row.get("updated_at"),
+            }
+        }
+
+        fn answers_from(json: &str) -> StoreResult<app::domain::ValidAnswers> {
+            serde_json::from_str(json).map_err(db_err)
+        }
+
+        fn access_from(r: &DbRow) -> TicketAccess {
+            TicketAccess {
+                id: r.get("id"),
+                state: state(r.get::<&str, _>("state")),
+                requester_id: r.get("requester_id"),
+                approver_id: r.get("approver_id"),
+            }
+        }
+
+        fn card_from(r: &DbRow) -> StoreResult<ItemCard> {
+            Ok(ItemCard {
+                slug: r.get("slug"),
+                name: r.get("name"),
+                summary: r.get("summary"),
+                icon: r.get("icon"),
+                category: r.get("category"),
+                kind: kind(r.get::<&str, _>("kind")),
+                keywords: serde_json::from_str(r.get::<&str, _>("keywords")).map_err(db_err)?,
+                requires_approval: r.get("requires_approval"),
+            })
+        }
+
+        async fn insert_event(tx: &mut Tx<'_>, ticket_id: i64, event: &NewEvent) -> StoreResult<()> {
+            sqlx::query(
+                "INSERT INTO ticket_events (ticket_id, kind, author_id, body, internal, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(ticket_id)
+            .bind(event.kind.as_str())
+            .bind(event.author_id)
+            .bind(&event.body)
+            .bind(event.internal)
+            .bind(event.now)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_err)?;
+            Ok(())
+        }
+
+        /// Inserts the claim row; `false` when another caller holds it already.
+        async fn claim(
+            tx: &mut Tx<'_>,
+            job: &str,
+            slot: i64,
+            instance: &str,
+            now: DateTime<Utc>,
+        ) -> StoreResult<bool> {
+            let done = sqlx::query(
+                "INSERT INTO job_runs (job, slot, claimed_by, claimed_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (job, slot) DO NOTHING",
+            )
+            .bind(job)
+            .bind(slot)
+            .bind(instance)
+            .bind(now)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_err)?;
+            Ok(done.rows_affected() == 1)
+        }
+
+        #[async_trait::async_trait]
+        impl Store for $store {
+            #[tracing::instrument(skip(self))]
+            async fn credentials(&self, email: &str) -> StoreResult<Option<Credentials>> {
+                let sql = format!(
+                    "SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1"
+                );
+                let row = sqlx::query(&sql)
+                    .bind(email)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(row.map(|r| Credentials {
+                    user: user_from(&r),
+                    password_hash: r.get("password_hash"),
+                }))
+            }
+
+            async fn line_manager(&self, user_id: i64) -> StoreResult<Option<i64>> {
+                sqlx::query_scalar("SELECT manager_id FROM users WHERE id = $1")
+                    .bind(user_id)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map(Option::flatten)
+                    .map_err(db_err)
+            }
+
+            async fn create_session(
+                &self,
+                token_hash: &str,
+                user_id: i64,
+                expires_at: DateTime<Utc>,
+            ) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) \
+                     VALUES ($1, $2, $3, $4)",
+                )
+                .bind(token_hash)
+                .bind(user_id)
+                .bind(Utc::now())
+                .bind(expires_at)
+                .execute(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(())
+            }
+
+            #[tracing::instrument(skip_all)]
+            async fn session_user(
+                &self,
+                token_hash: &str,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Option<UserView>> {
+                let sql = format!(
+                    "SELECT {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id \
+                     WHERE s.token_hash = $1 AND s.expires_at > $2"
+                );
+                let row = sqlx::query(&sql)
+                    .bind(token_hash)
+                    .bind(now)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(row.as_ref().map(user_from))
+            }
+
+            async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+                sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                    .bind(token_hash)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(())
+            }
+
+            #[tracing::instrument(skip(self))]
+            async fn catalog(&self) -> StoreResult<CatalogView> {
+                let categories = sqlx::query(
+                    "SELECT c.slug, c.name, c.description, c.icon, p.slug AS parent \
+                     FROM categories c LEFT JOIN categories p ON p.id = c.parent_id ORDER BY c.position",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?
+                .iter()
+                .map(|r| CategoryView {
+                    slug: r.get("slug"),
+                    name: r.get("name"),
+                    description: r.get("description"),
+                    icon: r.get("icon"),
+                    parent: r.get("parent"),
+                })
+                .collect();
+                let items = sqlx::query(
+                    "SELECT i.slug, i.name, i.summary, i.icon, c.slug AS category, i.kind, i.keywords, \
+                     i.requires_approval FROM items i JOIN categories c ON c.id = i.category_id \
+                     WHERE NOT i.retired ORDER BY i.name",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?
+                .iter()
+                .map(card_from)
+                .collect::<StoreResult<Vec<_>>>()?;
+                Ok(CatalogView { categories, items })
+            }
+
+            #[tracing::instrument(skip(self))]
+            async fn item_detail(&self, slug: &str) -> StoreResult<Option<ItemDetail>> {
+                let Some(row) = sqlx::query(
+                    "SELECT i.id, i.slug, i.name, i.summary, i.icon, c.slug AS category, \
+                     c.name AS category_name, i.kind, i.keywords, i.requires_approval, i.description, \
+                     i.expected_delivery, i.fulfilment_group, i.current_form_version, f.schema_json \
+                     FROM items i JOIN categories c ON c.id = i.category_id \
+                     JOIN form_versions f ON f.item_id = i.id AND f.version = i.current_form_version \
+                     WHERE i.slug = $1 AND NOT i.retired",
+                )
+                .bind(slug)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?
+                else {
+                    return Ok(None);
+                };
+                let form: FormSchema =
+                    serde_json::from_str(row.get::<&str, _>("schema_json")).map_err(db_err)?;
+                let (stores, assets) = if form.uses_lookups() {
+                    (self.stores().await?, self.assets().await?)
+                } else {
+                    (Vec::new(), Vec::new())
+                };
+                Ok(Some(ItemDetail {
+                    card: card_from(&row)?,
+                    category_name: row.get("category_name"),
+                    description: row.get("description"),
+                    expected_delivery: row.get("expected_delivery"),
+                    fulfilment_group: row.get("fulfilment_group"),
+                    form_version: row.get("current_form_version"),
+                    form,
+                    stores,
+                    assets,
+                    submission_key: String::new(),
+                }))
+            }
+
+            async fn item_for_submit(&self, slug: &str) -> StoreResult<Option<ItemForSubmit>> {
+                let row = sqlx::query(
+                    "SELECT id, name, kind, retired, requires_approval FROM items WHERE slug = $1",
+                )
+                .bind(slug)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(row.map(|r| ItemForSubmit {
+                    id: r.get("id"),
+                    name: r.get("name"),
+                    kind: kind(r.get::<&str, _>("kind")),
+                    retired: r.get("retired"),
+                    requires_approval: r.get("requires_approval"),
+                }))
+            }
+
+            async fn form_version(
+                &self,
+                item_id: i64,
+                version: i64,
+            ) -> StoreResult<Option<FormSchema>> {
+                let json: Option<String> = sqlx::query_scalar(
+                    "SELECT schema_json FROM form_versions WHERE item_id = $1 AND version = $2",
+                )
+                .bind(item_id)
+                .bind(version)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?;
+                json.map(|j| serde_json::from_str(&j).map_err(db_err))
+                    .transpose()
+            }
+
+            async fn stores(&self) -> StoreResult<Vec<StoreOption>> {
+                Ok(sqlx::query("SELECT code, name FROM stores ORDER BY code")
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?
+                    .iter()
+                    .map(|r| StoreOption {
+                        code: r.get("code"),
+                        name: r.get("name"),
+                    })
+                    .collect())
+            }
+
+            async fn assets(&self) -> StoreResult<Vec<AssetOption>> {
+                Ok(
+                    sqlx::query("SELECT tag, name, store_code FROM assets ORDER BY store_code, tag")
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(db_err)?
+                        .iter()
+                        .map(|r| AssetOption {
+                            tag: r.get("tag"),
+                            name: r.get("name"),
+                            store: r.get("store_code"),
+                        })
+                        .collect(),
+                )
+            }
+
+            #[tracing::instrument(skip_all, fields(requester = t.requester_id))]
+            async fn create_ticket(&self, t: NewTicket) -> StoreResult<Created> {
+                let answers = serde_json::to_string(&t.answers).map_err(db_err)?;
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                // The first statement writes. SQLite takes its write lock here and waits
+                // (busy_timeout) rather than failing later on a stale read; PostgreSQL locks the
+                // counter row, so numbers are handed out in commit order without gaps.
+                let seq: i64 = sqlx::query_scalar(
+                    "UPDATE ticket_counters SET next_value = next_value + 1 WHERE kind = $1 \
+                     RETURNING next_value - 1",
+                )
+                .bind(t.kind.as_str())
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                let number = t.kind.number(seq);
+                let inserted = sqlx::query(
+                    "INSERT INTO tickets (number, kind, item_id, form_version, title, requester_id, \
+                     on_behalf_of, approver_id, state, answers_json, idempotency_key, created_at, \
+                     updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) \
+                     ON CONFLICT (requester_id, idempotency_key) DO NOTHING RETURNING id",
+                )
+                .bind(&number)
+                .bind(t.kind.as_str())
+                .bind(t.item_id)
+                .bind(t.form_version)
+                .bind(&t.title)
+                .bind(t.requester_id)
+                .bind(&t.on_behalf_of)
+                .bind(t.approver_id)
+                .bind(t.state.as_str())
+                .bind(&answers)
+                .bind(&t.idempotency_key)
+                .bind(t.now)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                let Some(row) = inserted else {
+                    // Another request with the same key won the race: give back its ticket and
+                    // keep the number unspent.
+                    tx.rollback().await.map_err(db_err)?;
+                    return self
+                        .ticket_by_idempotency_key(t.requester_id, &t.idempotency_key)
+                        .await?
+                        .ok_or_else(|| db_err("idempotency conflict without a ticket"));
+                };
+                let id: i64 = row.get("id");
+                let submitted = NewEvent::bare(EventKind::Submitted, t.requester_id, t.now);
+                insert_event(&mut tx, id, &submitted).await?;
+                if t.state == TicketState::AwaitingApproval {
+                    if let Some(approver) = t.approver_id {
+                        let asked = NewEvent::bare(EventKind::ApprovalRequested, approver, t.now);
+                        insert_event(&mut tx, id, &asked).await?;
+                    }
+                }
+                for attachment in &t.attachment_ids {
+                    sqlx::query(
+                        "UPDATE attachments SET ticket_id = $1 \
+                         WHERE id = $2 AND owner_id = $3 AND ticket_id IS NULL",
+                    )
+                    .bind(id)
+                    .bind(attachment)
+                    .bind(t.requester_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                }
+                tx.commit().await.map_err(db_err)?;
+                Ok(Created {
+                    number,
+                    state: t.state,
+                    created: true,
+                })
+            }
+
+            async fn ticket_by_idempotency_key(
+                &self,
+                requester_id: i64,
+                key: &str,
+            ) -> StoreResult<Option<Created>> {
+                let row = sqlx::query(
+                    "SELECT number, state FROM tickets WHERE requester_id = $1 AND idempotency_key = $2",
+                )
+                .bind(requester_id)
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(row.map(|r| Created {
+                    number: r.get("number"),
+                    state: state(r.get::<&str, _>("state")),
+                    created: false,
+                }))
+            }
+
+            async fn ticket_access(&self, number: &str) -> StoreResult<Option<TicketAccess>> {
+                let row = sqlx::query(
+                    "SELECT id, state, requester_id, approver_id FROM tickets WHERE number = $1",
+                )
+                .bind(number)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(row.as_ref().map(access_from))
+            }
+
+            async fn ticket_access_by_id(&self, id: i64) -> StoreResult<Option<TicketAccess>> {
+                let row = sqlx::query(
+                    "SELECT id, state, requester_id, approver_id FROM tickets WHERE id = $1",
+                )
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(row.as_ref().map(access_from))
+            }
+
+            #[tracing::instrument(skip(self))]
+            async fn ticket_detail(
+                &self,
+                number: &str,
+                include_internal: bool,
+            ) -> StoreResult<Option<TicketDetail>> {
+                let sql = format!(
+                    "SELECT t.id, {SUMMARY_COLUMNS}, t.kind, i.slug, t.form_version, t.on_behalf_of, \
+                     a.name AS approver_name, t.answers_json \
+                     FROM tickets t JOIN users u ON u.id = t.requester_id JOIN items i ON i.id = t.item_id \
+                     LEFT JOIN users a ON a.id = t.approver_id WHERE t.number = $1"
+                );
+                let Some(row) = sqlx::query(&sql)
+                    .bind(number)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_err)?
+                else {
+                    return Ok(None);
+                };
+                let id: i64 = row.get("id");
+                let timeline = sqlx::query(
+                    "SELECT e.kind, u.name AS author, e.body, e.created_at FROM ticket_events e \
+                     JOIN users u ON u.id = e.author_id \
+                     WHERE e.ticket_id = $1 AND ($2 OR NOT e.internal) ORDER BY e.id",
+                )
+                .bind(id)
+                .bind(include_internal)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?
+                .iter()
+                .map(|r| EventView {
+                    kind: r.get("kind"),
+                    author: r.get("author"),
+                    body: r.get("body"),
+                    at: r.get("created_at"),
+                })
+                .collect();
+                let attachments = sqlx::query(
+                    "SELECT id, file_name, size_bytes FROM attachments WHERE ticket_id = $1 ORDER BY id",
+                )
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?
+                .iter()
+                .map(|r| AttachmentView {
+                    id: r.get("id"),
+                    file_name: r.get("file_name"),
+                    size_bytes: r.get("size_bytes"),
+                })
+                .collect();
+                Ok(Some(TicketDetail {
+                    summary: summary_from(&row),
+                    kind: kind(row.get::<&str, _>("kind")),
+                    item_slug: row.get("slug"),
+                    form_version: row.get("form_version"),
+                    on_behalf_of: row.get("on_behalf_of"),
+                    approver_name: row.get("approver_name"),
+                    answers: answers_from(row.get::<&str, _>("answers_json"))?,
+                    attachments,
+                    timeline,
+                    can_cancel: false,
+                    can_comment: false,
+                }))
+            }
+
+            async fn tickets_of(
+                &self,
+                requester_id: i64,
+                page: u32,
+                per_page: u32,
+            ) -> StoreResult<Page<TicketSummary>> {
+                let total: i64 =
+                    sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE requester_id = $1")
+                        .bind(requester_id)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(db_err)?;
+                let sql = format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN users u ON u.id = t.requester_id \
+                     WHERE t.requester_id = $1 ORDER BY t.updated_at DESC, t.id DESC LIMIT $2 OFFSET $3"
+                );
+                let items = sqlx::query(&sql)
+                    .bind(requester_id)
+                    .bind(i64::from(per_page))
+                    .bind(i64::from(page.saturating_sub(1)) * i64::from(per_page))
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?
+                    .iter()
+                    .map(summary_from)
+                    .collect();
+                Ok(Page {
+                    items,
+                    page,
+                    per_page,
+                    total: total as u64,
+                })
+            }
+
+            async fn pending_approvals(&self, approver_id: i64) -> StoreResult<Vec<ApprovalView>> {
+                let sql = format!(
+                    "SELECT {SUMMARY_COLUMNS}, t.answers_json FROM tickets t \
+                     JOIN users u ON u.id = t.requester_id \
+                     WHERE t.approver_id = $1 AND t.state = $2 ORDER BY t.created_at, t.id"
+                );
+                sqlx::query(&sql)
+                    .bind(approver_id)
+                    .bind(TicketState::AwaitingApproval.as_str())
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?
+                    .iter()
+                    .map(|r| {
+                        Ok(ApprovalView {
+                            ticket: summary_from(r),
+                            answers: answers_from(r.get::<&str, _>("answers_json"))?,
+                        })
+                    })
+                    .collect()
+            }
+
+            #[tracing::instrument(skip(self, event))]
+            async fn transition(
+                &self,
+                ticket_id: i64,
+                from: TicketState,
+                to: TicketState,
+                event: NewEvent,
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let moved = sqlx::query(
+                    "UPDATE tickets SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4",
+                )
+                .bind(to.as_str())
+                .bind(event.now)
+                .bind(ticket_id)
+                .bind(from.as_str())
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?
+                .rows_affected()
+                    == 1;
+                if !moved {
+                    tx.rollback().await.map_err(db_err)?;
+                    return Ok(false);
+                }
+                insert_event(&mut tx, ticket_id, &event).await?;
+                tx.commit().await.map_err(db_err)?;
+                Ok(true)
+            }
+
+            async fn add_event(&self, ticket_id: i64, event: NewEvent) -> StoreResult<()> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                sqlx::query("UPDATE tickets SET updated_at = $1 WHERE id = $2")
+                    .bind(event.now)
+                    .bind(ticket_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                insert_event(&mut tx, ticket_id, &event).await?;
+                tx.commit().await.map_err(db_err)
+            }
+
+            async fn create_attachment(&self, a: NewAttachment) -> StoreResult<i64> {
+                sqlx::query_scalar(
+                    "INSERT INTO attachments (owner_id, file_name, content_type, size_bytes, \
+                     storage_name, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                )
+                .bind(a.owner_id)
+                .bind(&a.file_name)
+                .bind(&a.content_type)
+                .bind(a.size_bytes)
+                .bind(&a.storage_name)
+                .bind(a.now)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db_err)
+            }
+
+            async fn attachment(&self, id: i64) -> StoreResult<Option<AttachmentRecord>> {
+                let row = sqlx::query(
+                    "SELECT id, owner_id, ticket_id, file_name, content_type, size_bytes, storage_name \
+                     FROM attachments WHERE id = $1",
+                )
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(row.map(|r| AttachmentRecord {
+                    view: AttachmentView {
+                        id: r.get("id"),
+                        file_name: r.get("file_name"),
+                        size_bytes: r.get("size_bytes"),
+                    },
+                    owner_id: r.get("owner_id"),
+                    ticket_id: r.get("ticket_id"),
+                    content_type: r.get("content_type"),
+                    storage_name: r.get("storage_name"),
+                }))
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl Housekeeping for $store {
+            async fn is_empty(&self) -> StoreResult<bool> {
+                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM categories")
+                    .fetch_one(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(n == 0)
+            }
+
+            async fn load_seed(
+                &self,
+                data: &SeedData,
+                password_hash: &str,
+                now: DateTime<Utc>,
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                // The claim is the first write: a second instance blocks here until the first
+                // commits, then finds the claim taken and leaves the data alone.
+                if !claim(&mut tx, "seed-demo-data", 0, "seed", now).await? {
+                    return Ok(false);
+                }
+                let loaded: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM categories")
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                if loaded > 0 {
+                    // Loaded before claims existed: keep the claim so nobody checks again.
+                    tx.commit().await.map_err(db_err)?;
+                    return Ok(false);
+                }
+                let mut category_ids = std::collections::HashMap::new();
+                for (position, c) in data.categories.iter().enumerate() {
+                    let parent: Option<i64> =
+                        c.parent.as_ref().and_then(|p| category_ids.get(p).copied());
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO categories (slug, name, description, icon, parent_id, position) \
+                         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    )
+                    .bind(&c.slug)
+                    .bind(&c.name)
+                    .bind(&c.description)
+                    .bind(&c.icon)
+                    .bind(parent)
+                    .bind(position as i64)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                    category_ids.insert(c.slug.clone(), id);
+                }
+                for item in &data.items {
+                    let keywords = serde_json::to_string(&item.keywords).map_err(db_err)?;
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO items (slug, category_id, name, summary, description, icon, kind, \
+                         keywords, expected_delivery, requires_approval, fulfilment_group, retired, \
+                         current_form_version) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1) RETURNING id",
+                    )
+                    .bind(&item.slug)
+                    .bind(category_ids.get(&item.category).copied())
+                    .bind(&item.name)
+                    .bind(&item.summary)
+                    .bind(item.description.trim())
+                    .bind(&item.icon)
+                    .bind(&item.kind)
+                    .bind(keywords)
+                    .bind(&item.expected_delivery)
+                    .bind(item.requires_approval)
+                    .bind(&item.fulfilment_group)
+                    .bind(item.retired)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                    let schema = serde_json::to_string(&FormSchema {
+                        fields: item.fields.clone(),
+                    })
+                    .map_err(db_err)?;
+                    sqlx::query(
+                        "INSERT INTO form_versions (item_id, version, schema_json, created_at) \
+                         VALUES ($1, 1, $2, $3)",
+                    )
+                    .bind(id)
+                    .bind(schema)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                }
+                for s in &data.stores {
+                    sqlx::query(
+                        "INSERT INTO stores (code, name, region, timezone) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(&s.code)
+                    .bind(&s.name)
+                    .bind(&s.region)
+                    .bind(&s.timezone)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                    for a in &s.assets {
+                        sqlx::query(
+                            "INSERT INTO assets (tag, store_code, kind, model, name) \
+                             VALUES ($1, $2, $3, $4, $5)",
+                        )
+                        .bind(&a.tag)
+                        .bind(&s.code)
+                        .bind(&a.kind)
+                        .bind(&a.model)
+                        .bind(&a.name)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                    }
+                }
+                for u in &data.users {
+                    sqlx::query(
+                        "INSERT INTO users (email, name, role, password_hash, store_code) \
+                         VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(u.email.to_lowercase())
+                    .bind(&u.name)
+                    .bind(&u.role)
+                    .bind(password_hash)
+                    .bind(&u.store)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                }
+                // Managers second: a manager may be listed after the people who report to them.
+                for u in &data.users {
+                    if let Some(manager) = &u.manager {
+                        sqlx::query(
+                            "UPDATE users SET manager_id = (SELECT id FROM users WHERE email = $1) \
+                             WHERE email = $2",
+                        )
+                        .bind(manager.to_lowercase())
+                        .bind(u.email.to_lowercase())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                    }
+                }
+                tx.commit().await.map_err(db_err)?;
+                Ok(true)
+            }
+
+            async fn claim_job(
+                &self,
+                job: &str,
+                slot: i64,
+                instance: &str,
+                now: DateTime<Utc>,
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let claimed = claim(&mut tx, job, slot, instance, now).await?;
+                tx.commit().await.map_err(db_err)?;
+                Ok(claimed)
+            }
+
+            async fn purge_expired(
+                &self,
+                now: DateTime<Utc>,
+                claims_before: DateTime<Utc>,
+            ) -> StoreResult<u64> {
+                let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(db_err)?
+                    .rows_affected();
+                // The demo-data claim stays: it is what stops a second load.
+                let claims = sqlx::query(
+                    "DELETE FROM job_runs WHERE claimed_at < $1 AND job <> 'seed-demo-data'",
+                )
+                .bind(claims_before)
+                .execute(&self.pool)
+                .await
+                .map_err(db_err)?
+                .rows_affected();
+                Ok(sessions + claims)
+            }
+
+            async fn resolved_before(&self, cutoff: DateTime<Utc>) -> StoreResult<Vec<i64>> {
+                sqlx::query_scalar(
+                    "SELECT id FROM tickets WHERE state = $1 AND updated_at < $2 ORDER BY id",
+                )
+                .bind(TicketState::Resolved.as_str())
+                .bind(cutoff)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)
+            }
+
+            async fn system_user(&self) -> StoreResult<i64> {
+                sqlx::query_scalar("SELECT id FROM users WHERE email = 'system@deskfront.invalid'")
+                    .fetch_one(&self.pool)
+                    .await
+                    .map_err(db_err)
+            }
+        }
+    };
+}
+
+pub(crate) use sql_store;
