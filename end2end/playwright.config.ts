@@ -9,7 +9,36 @@ const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), "deskfront-e2e");
 export const DEMO_PASSWORD = "e2e-demo-password";
 
-export default defineConfig({
+/** The environment of one release server instance listening on `port`. */
+export function serverEnv(port: string, database: string, instance: string) {
+  return {
+    LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+    LEPTOS_SITE_ROOT: "target/site",
+    LEPTOS_ENV: "PROD",
+    DESKFRONT_CONFIG: "/dev/null",
+    DESKFRONT_DATABASE_URL: database,
+    // Shared by every instance: an attachment uploaded through one is downloaded through another.
+    DESKFRONT_ATTACHMENTS_DIR: `${dataDir}/attachments`,
+    DESKFRONT_DEMO_PASSWORD: DEMO_PASSWORD,
+    DESKFRONT_INSTANCE_NAME: instance,
+    RUST_LOG: "warn",
+  };
+}
+
+/** Starts one release server instance for Playwright, which waits for its health check. */
+export function serverInstance(port: string, database: string, instance: string) {
+  return {
+    command: "./target/release/server",
+    cwd: "..",
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe" as const,
+    env: serverEnv(port, database, instance),
+  };
+}
+
+export const shared = {
   testDir: "./tests",
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -38,22 +67,11 @@ export default defineConfig({
     },
     trace: "retain-on-failure",
   },
-  webServer: {
-    command: "./target/release/server",
-    cwd: "..",
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    env: {
-      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: "target/site",
-      LEPTOS_ENV: "PROD",
-      DESKFRONT_CONFIG: "/dev/null",
-      DESKFRONT_DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
-      DESKFRONT_ATTACHMENTS_DIR: `${dataDir}/attachments`,
-      DESKFRONT_DEMO_PASSWORD: DEMO_PASSWORD,
-      RUST_LOG: "warn",
-    },
-  },
+  // The two-instance run (playwright.two-instances.config.ts) has its own spec.
+  testIgnore: "**/two-instances.spec.ts",
+};
+
+export default defineConfig({
+  ...shared,
+  webServer: serverInstance(port, `sqlite://${dataDir}/e2e.db`, "single"),
 });

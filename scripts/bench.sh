@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Benchmarks a release build of Deskfront: bundle sizes, first-visit transfer, page throughput
-# and latency under wrk, and concurrent request submissions. Prints a summary table and saves it
-# to bench/results/latest.txt.
+# Benchmarks a release build of Deskfront: bundle sizes, first-visit transfer, then page
+# throughput and latency under wrk and concurrent request submissions in three deployments —
+# one instance on SQLite, one on PostgreSQL, two on PostgreSQL behind nginx — in one run.
+# Prints a summary table and saves it to bench/results/latest.txt.
 #
 # Usage: scripts/bench.sh [--no-build]
 #   --no-build   use the existing target/release/server and target/site instead of building
 #
-# Tunables (environment): BENCH_PORT (3950), BENCH_DURATION (10s), BENCH_SUBMISSIONS (2000),
-# BENCH_CONCURRENCY (16).
+# Tunables (environment): BENCH_PORT (3950; 3951-3953 are used too), BENCH_DURATION (10s),
+# BENCH_SUBMISSIONS (2000), BENCH_CONCURRENCY (16).
 #
 # Exit status: non-zero when the run itself breaks or a submission is lost, fails or is doubled.
 # Budgets are reported in the table but do not fail the run: numbers vary between machines, and
@@ -75,77 +76,90 @@ done
 # The server serves these precompressed copies; measure what a browser really downloads.
 "$ROOT/scripts/precompress.sh"
 
-# --- Server ------------------------------------------------------------------------------------
+# --- Servers -----------------------------------------------------------------------------------
 
 TMP="$(mktemp -d)"
-SERVER_PID=""
+PIDS=()
 cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  "$ROOT/scripts/postgres.sh" stop "$TMP/pg"
   rm -rf "$TMP"
 }
 trap cleanup EXIT
-# Turn Ctrl-C into a normal exit so the EXIT trap stops the server.
+# Turn Ctrl-C into a normal exit so the EXIT trap stops the servers.
 trap 'exit 130' INT TERM
 
-# If something already answers on the port, the benchmark would measure that instead.
-if curl -fs -o /dev/null --max-time 2 "$BASE/healthz"; then
-  die "something is already listening on port $PORT; stop it or set BENCH_PORT"
-fi
-
-# An empty config file stops a developer's deskfront.toml from leaking into the run (every field
-# has a default), and unsetting DATABASE_URL matters because it wins over DESKFRONT_DATABASE_URL.
-: >"$TMP/bench.toml"
-mkdir -p "$TMP/att"
-log "starting the server on $BASE (fresh database in a temporary directory)"
-env -u DATABASE_URL \
-  DESKFRONT_CONFIG="$TMP/bench.toml" \
-  LEPTOS_SITE_ADDR="127.0.0.1:$PORT" \
-  LEPTOS_SITE_ROOT="$SITE" \
-  LEPTOS_ENV=PROD \
-  DESKFRONT_DATABASE_URL="sqlite://$TMP/bench.db" \
-  DESKFRONT_ATTACHMENTS_DIR="$TMP/att" \
-  DESKFRONT_DEMO_PASSWORD="$DEMO_PASSWORD" \
-  DESKFRONT_SEED_DEMO_DATA=true \
-  DESKFRONT_SECURE_COOKIES=false \
-  RUST_LOG=warn \
-  "./$SERVER_BIN" >"$TMP/server.log" 2>&1 &
-SERVER_PID=$!
-
-# Loading the demo data (and hashing its passwords) takes a moment on first start.
-for _ in $(seq 1 120); do
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    tail -n 30 "$TMP/server.log" >&2 || true
-    die "the server exited during start-up"
+# Starts a release instance on PORT with DATABASE and waits for its health check.
+start_instance() {
+  local port="$1" database="$2" name="$3" base="http://127.0.0.1:$1"
+  # If something already answers on the port, the benchmark would measure that instead.
+  if curl -fs -o /dev/null --max-time 2 "$base/healthz"; then
+    die "something is already listening on port $port; stop it or set BENCH_PORT"
   fi
-  if [ "$(curl -s --max-time 2 "$BASE/healthz" || true)" = "ok" ]; then break; fi
-  sleep 0.5
-done
-[ "$(curl -s --max-time 2 "$BASE/healthz" || true)" = "ok" ] || {
-  tail -n 30 "$TMP/server.log" >&2 || true
-  die "the server did not become healthy within 60 s"
+  # An empty config file stops a developer's deskfront.toml from leaking into the run (every
+  # field has a default); DATABASE_URL is unset because it wins over DESKFRONT_DATABASE_URL.
+  : >"$TMP/bench.toml"
+  mkdir -p "$TMP/att"
+  env -u DATABASE_URL \
+    DESKFRONT_CONFIG="$TMP/bench.toml" \
+    LEPTOS_SITE_ADDR="127.0.0.1:$port" \
+    LEPTOS_SITE_ROOT="$SITE" \
+    LEPTOS_ENV=PROD \
+    DESKFRONT_DATABASE_URL="$database" \
+    DESKFRONT_DATABASE_MAX_CONNECTIONS=16 \
+    DESKFRONT_ATTACHMENTS_DIR="$TMP/att" \
+    DESKFRONT_DEMO_PASSWORD="$DEMO_PASSWORD" \
+    DESKFRONT_SEED_DEMO_DATA=true \
+    DESKFRONT_INSTANCE_NAME="$name" \
+    RUST_LOG=warn \
+    "./$SERVER_BIN" >"$TMP/$name.log" 2>&1 &
+  local pid=$!
+  PIDS+=("$pid")
+  # Loading the demo data (and hashing its passwords) takes a moment on first start.
+  for _ in $(seq 1 120); do
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$TMP/$name.log" >&2; die "$name exited during start-up"; }
+    [ "$(curl -s --max-time 2 "$base/healthz" || true)" = "ok" ] && return 0
+    sleep 0.5
+  done
+  tail -n 30 "$TMP/$name.log" >&2
+  die "$name did not become healthy within 60 s"
 }
 
-# --- Sign in -----------------------------------------------------------------------------------
+stop_instances() {
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  PIDS=()
+}
 
-status="$(curl -s -o /dev/null -w '%{http_code}' -c "$TMP/cookies.txt" \
-  --data-urlencode "email=$DEMO_EMAIL" \
-  --data-urlencode "password=$DEMO_PASSWORD" \
-  --data-urlencode "next=/" \
-  "$BASE/api/login")"
-# The cookie jar marks HttpOnly cookies with a "#HttpOnly_" domain prefix; the name and value
-# columns (6 and 7) are the same either way.
-SESSION="$(awk -F'\t' '$6 == "deskfront_session" { v = $7 } END { print v }' "$TMP/cookies.txt")"
-[ -n "$SESSION" ] || die "sign-in failed (HTTP $status): no deskfront_session cookie"
-COOKIE="deskfront_session=$SESSION"
+# Signs the demo requester in at BASE and sets COOKIE.
+sign_in() {
+  local base="$1" status session
+  status="$(curl -s -o /dev/null -w '%{http_code}' -c "$TMP/cookies.txt" \
+    --data-urlencode "email=$DEMO_EMAIL" \
+    --data-urlencode "password=$DEMO_PASSWORD" \
+    --data-urlencode "next=/" \
+    "$base/api/login")"
+  # The cookie jar marks HttpOnly cookies with a "#HttpOnly_" domain prefix; the name and value
+  # columns (6 and 7) are the same either way.
+  session="$(awk -F'\t' '$6 == "deskfront_session" { v = $7 } END { print v }' "$TMP/cookies.txt")"
+  [ -n "$session" ] || die "sign-in at $base failed (HTTP $status): no deskfront_session cookie"
+  COOKIE="deskfront_session=$session"
+  # wrk counts a 303 to /login as success, so make sure the cookie really opens the pages first.
+  local path code
+  for path in / /catalog/laptop; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$base$path")"
+    [ "$code" = 200 ] || die "GET $base$path answered HTTP $code with the session cookie (expected 200)"
+  done
+}
 
-# wrk counts a 303 to /login as success, so make sure the cookie really opens the pages first.
-for path in / /catalog/laptop; do
-  code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")"
-  [ "$code" = 200 ] || die "GET $path answered HTTP $code with the session cookie (expected 200)"
-done
+log "starting one instance on SQLite (fresh database in a temporary directory)"
+start_instance "$PORT" "sqlite://$TMP/bench.db" sqlite
+sign_in "$BASE"
 
 # --- Bundle sizes ------------------------------------------------------------------------------
 
@@ -211,36 +225,75 @@ run_wrk() {
   }
 }
 
-log "wrk on / for $DURATION"
-run_wrk "$BASE/"
-CAT_RPS="$WRK_RPS" CAT_P50="$WRK_P50" CAT_P99="$WRK_P99" CAT_ERR="$WRK_ERRORS"
-log "wrk on /catalog/laptop for $DURATION"
-run_wrk "$BASE/catalog/laptop"
-ITEM_RPS="$WRK_RPS" ITEM_P50="$WRK_P50" ITEM_P99="$WRK_P99" ITEM_ERR="$WRK_ERRORS"
-
-# --- Submissions -------------------------------------------------------------------------------
-
-# Last, because it writes thousands of tickets; the page runs above see the demo data only.
-log "submitting $SUBMISSIONS requests at concurrency $CONCURRENCY"
-SUBMIT_RC=0
-python3 "$ROOT/scripts/bench_submit.py" "$BASE" "$COOKIE" \
-  --count "$SUBMISSIONS" --concurrency "$CONCURRENCY" --json "$TMP/submit.json" >&2 || SUBMIT_RC=$?
-if [ -s "$TMP/submit.json" ]; then
-  read -r SUB_RPS SUB_P50 SUB_P99 SUB_FAIL SUB_OK < <(python3 -c '
+# Submits SUBMISSIONS requests at BASE; sets SUB_RPS SUB_P50 SUB_P99 SUB_FAIL SUB_OK.
+run_submissions() {
+  local base="$1" rc=0
+  python3 "$ROOT/scripts/bench_submit.py" "$base" "$COOKIE" \
+    --count "$SUBMISSIONS" --concurrency "$CONCURRENCY" --json "$TMP/submit.json" >&2 || rc=$?
+  if [ -s "$TMP/submit.json" ]; then
+    read -r SUB_RPS SUB_P50 SUB_P99 SUB_FAIL SUB_OK < <(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))
 fmt = lambda v: "?" if v is None else "%.2f" % v
 print("%.1f" % r["per_second"], fmt(r["p50_ms"]), fmt(r["p99_ms"]), r["failures"],
       "ok" if r["numbers_ok"] else "DUPLICATES")
 ' "$TMP/submit.json")
-else
-  # The probe submission failed, so there are no figures; the table says so instead of stopping.
-  SUB_RPS="-" SUB_P50="-" SUB_P99="-" SUB_FAIL="all" SUB_OK="FAILED"
-fi
+  else
+    # The probe submission failed, so there are no figures; the table says so instead.
+    SUB_RPS="-" SUB_P50="-" SUB_P99="-" SUB_FAIL="all" SUB_OK="FAILED"
+  fi
+  rm -f "$TMP/submit.json"
+  [ "$rc" = 0 ] || SUBMIT_RC=$rc
+}
 
-# --- Summary -----------------------------------------------------------------------------------
+SUBMIT_RC=0
+LOAD_ROWS=""
+# Measures one deployment at BASE and appends its rows to the table. The catalog and item pages
+# run first; submissions last, because they write thousands of tickets.
+measure_deployment() {
+  local label="$1" base="$2"
+  log "$label: wrk on / for $DURATION"
+  run_wrk "$base/"
+  LOAD_ROWS+="$(printf '%-30s %9s %9s %9s %9s %8s' "$label: catalog /" "$WRK_RPS" "$WRK_P50" "$WRK_P99" "$WRK_ERRORS" "$(verdict "$WRK_P99" "$BUDGET_P99_MS")")"$'\n'
+  log "$label: wrk on /catalog/laptop for $DURATION"
+  run_wrk "$base/catalog/laptop"
+  LOAD_ROWS+="$(printf '%-30s %9s %9s %9s %9s %8s' "$label: item page" "$WRK_RPS" "$WRK_P50" "$WRK_P99" "$WRK_ERRORS" "-")"$'\n'
+  log "$label: submitting $SUBMISSIONS requests at concurrency $CONCURRENCY"
+  run_submissions "$base"
+  LOAD_ROWS+="$(printf '%-30s %9s %9s %9s %9s %8s' "$label: submissions" "$SUB_RPS" "$SUB_P50" "$SUB_P99" "$SUB_FAIL" "$SUB_OK")"$'\n'
+}
 
 verdict() { awk -v v="$1" -v max="$2" 'BEGIN { if (v == "?" || v == "-") print "?"; else print (v + 0 <= max + 0) ? "ok" : "OVER" }'; }
+
+measure_deployment "SQLite, 1 instance" "$BASE"
+stop_instances
+
+log "starting PostgreSQL (durable defaults) and one instance on it"
+PG_SERVER="$("$ROOT/scripts/postgres.sh" start "$TMP/pg")"
+psql -q "$PG_SERVER/postgres" -c "CREATE DATABASE bench_one" -c "CREATE DATABASE bench_two"
+start_instance "$PORT" "$PG_SERVER/bench_one" pg-one
+sign_in "$BASE"
+measure_deployment "PostgreSQL, 1 instance" "$BASE"
+stop_instances
+
+log "starting two instances on PostgreSQL behind nginx"
+start_instance "$((PORT + 2))" "$PG_SERVER/bench_two" pg-a
+start_instance "$((PORT + 3))" "$PG_SERVER/bench_two" pg-b
+mkdir -p "$TMP/nginx"
+sed -e "s/127.0.0.1:3111/127.0.0.1:$((PORT + 2))/" -e "s/127.0.0.1:3112/127.0.0.1:$((PORT + 3))/" \
+  -e "s/listen 127.0.0.1:3110/listen 127.0.0.1:$((PORT + 1))/" \
+  "$ROOT/end2end/nginx/two-instances.conf" >"$TMP/nginx/nginx.conf"
+/usr/sbin/nginx -p "$TMP/nginx/" -c "$TMP/nginx/nginx.conf" -e stderr -g "daemon off;" &
+PIDS+=("$!")
+LB="http://127.0.0.1:$((PORT + 1))"
+for _ in $(seq 1 40); do
+  [ "$(curl -s --max-time 2 "$LB/healthz" || true)" = "ok" ] && break
+  sleep 0.25
+done
+sign_in "$LB"
+measure_deployment "PostgreSQL, 2 instances+nginx" "$LB"
+
+# --- Summary -----------------------------------------------------------------------------------
 
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if ! git diff --quiet HEAD 2>/dev/null; then commit="$commit (uncommitted changes)"; fi
@@ -262,14 +315,12 @@ SUMMARY="$(
   printf '%s' "$FIRST_VISIT_DETAIL"
   echo
 
-  printf '%-22s %10s %10s %10s %10s %10s\n' "Load" "req/s" "p50 ms" "p99 ms" "failures" "status"
-  printf '%-22s %10s %10s %10s %10s %10s\n' "catalog /" "$CAT_RPS" "$CAT_P50" "$CAT_P99" "$CAT_ERR" \
-    "$(verdict "$CAT_P99" "$BUDGET_P99_MS")"
-  printf '%-22s %10s %10s %10s %10s %10s\n' "item /catalog/laptop" "$ITEM_RPS" "$ITEM_P50" "$ITEM_P99" "$ITEM_ERR" "-"
-  printf '%-22s %10s %10s %10s %10s %10s\n' "submissions" "$SUB_RPS" "$SUB_P50" "$SUB_P99" "$SUB_FAIL" "$SUB_OK"
+  printf '%-30s %9s %9s %9s %9s %8s\n' "Load" "req/s" "p50 ms" "p99 ms" "failures" "status"
+  printf '%s' "$LOAD_ROWS"
   printf '\nBudgets: first visit <= %s KB; catalog p99 <= %s ms. Submission status checks that every\n' \
     "$BUDGET_FIRST_VISIT_KB" "$BUDGET_P99_MS"
-  printf 'success got its own ticket number (none lost, none duplicated).\n'
+  printf 'success got its own ticket number (none lost, none duplicated). Everything (servers,\n'
+  printf 'PostgreSQL, nginx, wrk, the submitting client) shares this machine'"'"'s %s cores.\n' "$(nproc)"
 )"
 
 mkdir -p "$RESULTS_DIR"

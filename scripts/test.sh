@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's second command, and what CI runs: formatting and lints, unit tests, integration
-# tests of the server functions against a real SQLite database, then the Playwright suite in
-# Debian's Chromium against a release build.
+# tests of the server functions against a real SQLite database and a real PostgreSQL server,
+# then the Playwright suite in Debian's Chromium against a release build: one instance on
+# SQLite, and two instances on PostgreSQL behind nginx.
 #
 # Packages are built one at a time (never --workspace): unifying features would build `app`
 # with ssr and hydrate at once.
@@ -24,17 +25,34 @@ cargo clippy -p server --all-targets -- -D warnings
 step "unit tests (shared rules, backend)"
 cargo test -p app --features ssr
 
+# A throwaway PostgreSQL on loopback for the whole run (scripts/postgres.sh).
+WORK_DIR="$(mktemp -d)"
+cleanup() {
+  "$ROOT/scripts/postgres.sh" stop "$WORK_DIR/pg"
+  rm -rf "$WORK_DIR"
+}
+trap cleanup EXIT
+
 step "server unit and integration tests (real HTTP, real SQLite)"
 cargo test -p server
+
+step "the same integration tests on PostgreSQL"
+PG_SERVER="$("$ROOT/scripts/postgres.sh" start "$WORK_DIR/pg" --fast)"
+DESKFRONT_TEST_POSTGRES="$PG_SERVER" cargo test -p server --test api --test instances
 
 step "release build"
 cargo leptos build --release
 scripts/precompress.sh
 
 step "end-to-end (Playwright, Chromium, phone viewport, JavaScript on and off)"
-E2E_DATA_DIR="$(mktemp -d)"
+E2E_DATA_DIR="$WORK_DIR/e2e"
+mkdir -p "$E2E_DATA_DIR"
 export E2E_DATA_DIR
-trap 'rm -rf "$E2E_DATA_DIR"' EXIT
 (cd end2end && npx playwright test)
+
+step "end-to-end across two instances on PostgreSQL behind nginx"
+psql -q "$PG_SERVER/postgres" -c "CREATE DATABASE deskfront_e2e"
+E2E_DATABASE_URL="$PG_SERVER/deskfront_e2e" E2E_DATA_DIR="$WORK_DIR/e2e-two" \
+  bash -c 'mkdir -p "$E2E_DATA_DIR" && cd end2end && npx playwright test --config playwright.two-instances.config.ts'
 
 step "all checks passed"

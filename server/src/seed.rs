@@ -243,4 +243,20 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn shipped_data_passes_its_checks_and_broken_references_are_named() {
+        let mut data = SeedData::read(&seed_dir()).expect("shipped demo data is consistent");
+        data.users[0].manager = Some("nobody@deskfront.test".into());
+        let err = data.check().unwrap_err().to_string();
+        assert!(
+            err.contains("unknown manager nobody@deskfront.test"),
+            "{err}"
+        );
+
+        let mut data = SeedData::read(&seed_dir()).unwrap();
+        data.items[0].category = "no-such-category".into();
+        let err = data.check().unwrap_err().to_string();
+        assert!(err.contains("unknown category no-such-category"), "{err}");
+    }
 }

@@ -1,0 +1,28 @@
+import { defineConfig } from "@playwright/test";
+import * as path from "node:path";
+import { serverInstance, shared } from "./playwright.config";
+
+// The whole suite again, through nginx in front of two release instances on one PostgreSQL
+// database (E2E_DATABASE_URL; scripts/test.sh creates it). nginx alternates requests between
+// the instances, so every journey crosses them; two-instances.spec.ts proves that it does.
+const database = process.env.E2E_DATABASE_URL;
+if (!database) throw new Error("E2E_DATABASE_URL must name an empty PostgreSQL database");
+const dataDir = process.env.E2E_DATA_DIR ?? "/tmp/deskfront-e2e-two";
+const nginxPrefix = path.join(dataDir, "nginx");
+const nginxConf = path.resolve(__dirname, "nginx/two-instances.conf");
+
+export default defineConfig({
+  ...shared,
+  testIgnore: [],
+  use: { ...shared.use, baseURL: "http://127.0.0.1:3110" },
+  webServer: [
+    serverInstance("3111", database, "instance-a"),
+    serverInstance("3112", database, "instance-b"),
+    {
+      command: `mkdir -p ${nginxPrefix} && exec /usr/sbin/nginx -p ${nginxPrefix}/ -c ${nginxConf} -e stderr -g "daemon off;"`,
+      url: "http://127.0.0.1:3110/healthz",
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+});
