@@ -254,13 +254,13 @@ measure_deployment() {
   local label="$1" base="$2"
   log "$label: wrk on / for $DURATION"
   run_wrk "$base/"
-  LOAD_ROWS+="$(printf '%-30s %9s %9s %9s %9s %8s' "$label: catalog /" "$WRK_RPS" "$WRK_P50" "$WRK_P99" "$WRK_ERRORS" "$(verdict "$WRK_P99" "$BUDGET_P99_MS")")"$'\n'
+  LOAD_ROWS+="$(printf '%-36s %9s %9s %9s %9s %8s' "$label: catalog /" "$WRK_RPS" "$WRK_P50" "$WRK_P99" "$WRK_ERRORS" "$(verdict "$WRK_P99" "$BUDGET_P99_MS")")"$'\n'
   log "$label: wrk on /catalog/laptop for $DURATION"
   run_wrk "$base/catalog/laptop"
-  LOAD_ROWS+="$(printf '%-30s %9s %9s %9s %9s %8s' "$label: item page" "$WRK_RPS" "$WRK_P50" "$WRK_P99" "$WRK_ERRORS" "-")"$'\n'
+  LOAD_ROWS+="$(printf '%-36s %9s %9s %9s %9s %8s' "$label: item page" "$WRK_RPS" "$WRK_P50" "$WRK_P99" "$WRK_ERRORS" "-")"$'\n'
   log "$label: submitting $SUBMISSIONS requests at concurrency $CONCURRENCY"
   run_submissions "$base"
-  LOAD_ROWS+="$(printf '%-30s %9s %9s %9s %9s %8s' "$label: submissions" "$SUB_RPS" "$SUB_P50" "$SUB_P99" "$SUB_FAIL" "$SUB_OK")"$'\n'
+  LOAD_ROWS+="$(printf '%-36s %9s %9s %9s %9s %8s' "$label: submissions" "$SUB_RPS" "$SUB_P50" "$SUB_P99" "$SUB_FAIL" "$SUB_OK")"$'\n'
 }
 
 verdict() { awk -v v="$1" -v max="$2" 'BEGIN { if (v == "?" || v == "-") print "?"; else print (v + 0 <= max + 0) ? "ok" : "OVER" }'; }
@@ -315,7 +315,7 @@ SUMMARY="$(
   printf '%s' "$FIRST_VISIT_DETAIL"
   echo
 
-  printf '%-30s %9s %9s %9s %9s %8s\n' "Load" "req/s" "p50 ms" "p99 ms" "failures" "status"
+  printf '%-36s %9s %9s %9s %9s %8s\n' "Load" "req/s" "p50 ms" "p99 ms" "failures" "status"
   printf '%s' "$LOAD_ROWS"
   printf '\nBudgets: first visit <= %s KB; catalog p99 <= %s ms. Submission status checks that every\n' \
     "$BUDGET_FIRST_VISIT_KB" "$BUDGET_P99_MS"
