@@ -1,0 +1,374 @@
+//! The index and its ranking.
+//!
+//! Why our own index rather than a crate: the same code must rank on the server and inside the
+//! browser's wasm, from a snapshot small enough to keep in IndexedDB, and it must forgive typos,
+//! prefixes and split or joined words. Tantivy does not target wasm32; the wasm-friendly crates
+//! we looked at either build an index for a JavaScript library or have no typo tolerance. The
+//! knowledge base is hundreds of documents with a vocabulary of thousands of terms, so a sorted
+//! term list with postings, scanned for typos, answers in well under a millisecond.
+//!
+//! Ranking is BM25 per field, with title and tags weighted above the summary and the summary
+//! above the body, multiplied by how well each query word matched (exact, typo, prefix) and by
+//! how many of the query's words the document matched.
+
+use super::text::{allowed_typos, edit_distance, is_stop_word, stem, terms, words};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// The parts of a document, in order of weight.
+const FIELD_COUNT: usize = 4;
+const TITLE: usize = 0;
+const TAGS: usize = 1;
+const SUMMARY: usize = 2;
+const BODY: usize = 3;
+const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [3.0, 2.5, 1.5, 1.0];
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// How much a match counts, by kind.
+const EXACT: f32 = 1.0;
+const JOINED: f32 = 0.9;
+const PREFIX: f32 = 0.85;
+const SPLIT: f32 = 0.8;
+const ONE_TYPO: f32 = 0.7;
+const TWO_TYPOS: f32 = 0.5;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocKind {
+    Article,
+    Item,
+}
+
+/// A document to index. Articles and catalog items both go in: people do not know which of
+/// the two they need.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub key: String,
+    pub kind: DocKind,
+    pub title: String,
+    pub tags: Vec<String>,
+    pub summary: String,
+    pub body: String,
+    pub category: String,
+}
+
+/// What the index keeps of a document: enough to show it in a result list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocInfo {
+    pub key: String,
+    pub kind: DocKind,
+    pub title: String,
+    pub summary: String,
+    pub category: String,
+    /// Terms per field, for BM25's length normalisation.
+    lengths: [u16; FIELD_COUNT],
+}
+
+/// One term's occurrences in one document: the document's number and the count per field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Posting(u32, [u16; FIELD_COUNT]);
+
+/// A built index. Serialises to a compact snapshot that the browser keeps: the bodies' terms
+/// are in it (they count for ranking), the bodies' text is not.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    docs: Vec<DocInfo>,
+    /// Sorted, so a prefix is a contiguous range.
+    terms: Vec<String>,
+    /// Parallel to `terms`.
+    postings: Vec<Vec<Posting>>,
+    avg_lengths: [f32; FIELD_COUNT],
+}
+
+/// What to search for and how.
+#[derive(Clone, Debug)]
+pub struct SearchOptions {
+    pub limit: usize,
+    /// The query is being typed: its last word may be the start of a longer one.
+    pub typing: bool,
+    pub kind: Option<DocKind>,
+    pub category: Option<String>,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        Self {
+            limit: 10,
+            typing: false,
+            kind: None,
+            category: None,
+        }
+    }
+}
+
+/// A ranked result: the document's number in `SearchIndex::doc`, its score, and the index
+/// terms it matched (for highlighting with `snippet`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub doc: usize,
+    pub score: f32,
+    pub matched: Vec<String>,
+}
+
+/// One way a query word can match: all of `terms` present (two for a split word), at `quality`.
+#[derive(Clone, Debug)]
+struct Alternative {
+    terms: Vec<usize>,
+    quality: f32,
+}
+
+impl SearchIndex {
+    pub fn build(documents: &[Document]) -> Self {
+        let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        let mut docs = Vec::with_capacity(documents.len());
+        let mut totals = [0f32; FIELD_COUNT];
+        for (n, d) in documents.iter().enumerate() {
+            let fields = [
+                terms(&d.title),
+                terms(&d.tags.join(" ")),
+                terms(&d.summary),
+                terms(&d.body),
+            ];
+            let mut counts: HashMap<&str, [u16; FIELD_COUNT]> = HashMap::new();
+            let mut lengths = [0u16; FIELD_COUNT];
+            for (f, field_terms) in fields.iter().enumerate() {
+                lengths[f] = field_terms.len().min(u16::MAX as usize) as u16;
+                totals[f] += f32::from(lengths[f]);
+                for t in field_terms {
+                    let c = &mut counts.entry(t.as_str()).or_default()[f];
+                    *c = c.saturating_add(1);
+                }
+            }
+            for (term, tf) in counts {
+                postings
+                    .entry(term.to_string())
+                    .or_default()
+                    .push(Posting(n as u32, tf));
+            }
+            docs.push(DocInfo {
+                key: d.key.clone(),
+                kind: d.kind,
+                title: d.title.clone(),
+                summary: d.summary.clone(),
+                category: d.category.clone(),
+                lengths,
+            });
+        }
+        let n = documents.len().max(1) as f32;
+        let (terms, mut postings): (Vec<_>, Vec<_>) = postings.into_iter().unzip();
+        for list in &mut postings {
+            list.sort_by_key(|p: &Posting| p.0);
+        }
+        SearchIndex {
+            docs,
+            terms,
+            postings,
+            avg_lengths: totals.map(|t| (t / n).max(1.0)),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    pub fn doc(&self, n: usize) -> &DocInfo {
+        &self.docs[n]
+    }
+
+    fn term_id(&self, term: &str) -> Option<usize> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
+    }
+
+    /// Every way each query word can match, one list per word.
+    fn alternatives(&self, query: &str, typing: bool) -> Vec<Vec<Alternative>> {
+        let all = words(query);
+        let open_last = typing && query.chars().last().is_some_and(|c| c.is_alphanumeric());
+        let last = all.len().saturating_sub(1);
+        // Stop words only count when they are all there is ("how to").
+        let keep: Vec<(usize, &str)> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| !is_stop_word(&w.folded) || (open_last && *i == last))
+            .map(|(i, w)| (i, w.folded.as_str()))
+            .collect();
+        let keep = if keep.is_empty() {
+            all.iter()
+                .enumerate()
+                .map(|(i, w)| (i, w.folded.as_str()))
+                .collect()
+        } else {
+            keep
+        };
+        let mut units: Vec<Vec<Alternative>> = keep
+            .iter()
+            .map(|&(i, folded)| self.word_alternatives(folded, open_last && i == last))
+            .collect();
+        // "mail box" finds "mailbox": the joined pair is an alternative for both words.
+        for pair in 0..keep.len().saturating_sub(1) {
+            let joined = format!("{}{}", keep[pair].1, keep[pair + 1].1);
+            if let Some(t) = self.term_id(&stem(&joined)) {
+                for unit in &mut units[pair..=pair + 1] {
+                    unit.push(Alternative {
+                        terms: vec![t],
+                        quality: JOINED,
+                    });
+                }
+            }
+        }
+        units
+    }
+
+    fn word_alternatives(&self, folded: &str, open: bool) -> Vec<Alternative> {
+        let single = |t: usize, quality: f32| Alternative {
+            terms: vec![t],
+            quality,
+        };
+        let stemmed = stem(folded);
+        let mut alts = Vec::new();
+        let exact = self.term_id(&stemmed).or_else(|| self.term_id(folded));
+        if let Some(t) = exact {
+            alts.push(single(t, EXACT));
+        }
+        if open && folded.chars().count() >= 2 {
+            let from = self.terms.partition_point(|t| t.as_str() < folded);
+            for (t, term) in self.terms.iter().enumerate().skip(from) {
+                if !term.starts_with(folded) {
+                    break;
+                }
+                if Some(t) != exact {
+                    alts.push(single(t, PREFIX));
+                }
+            }
+        }
+        let max = allowed_typos(folded.chars().count());
+        if exact.is_none() && max > 0 {
+            for (t, term) in self.terms.iter().enumerate() {
+                let distance =
+                    edit_distance(&stemmed, term, max).or_else(|| edit_distance(folded, term, max));
+                match distance {
+                    Some(1) => alts.push(single(t, ONE_TYPO)),
+                    Some(2) => alts.push(single(t, TWO_TYPOS)),
+                    _ => {}
+                }
+            }
+        }
+        // "mailbox" finds "mail box": both halves must be words of the index.
+        if exact.is_none() && folded.len() >= 6 && folded.is_ascii() {
+            for cut in 3..=folded.len() - 3 {
+                let (left, right) = folded.split_at(cut);
+                if let (Some(l), Some(r)) = (self.term_id(&stem(left)), self.term_id(&stem(right)))
+                {
+                    alts.push(Alternative {
+                        terms: vec![l, r],
+                        quality: SPLIT,
+                    });
+                }
+            }
+        }
+        alts
+    }
+
+    /// BM25 of one term in one document, over the weighted fields.
+    fn term_score(&self, term: usize, posting: &Posting) -> f32 {
+        let n = self.docs.len() as f32;
+        let df = self.postings[term].len() as f32;
+        let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+        let lengths = &self.docs[posting.0 as usize].lengths;
+        let mut score = 0.0;
+        for f in [TITLE, TAGS, SUMMARY, BODY] {
+            let tf = f32::from(posting.1[f]);
+            if tf > 0.0 {
+                let norm = 1.0 - B + B * f32::from(lengths[f]) / self.avg_lengths[f];
+                score += FIELD_WEIGHTS[f] * tf * (K1 + 1.0) / (tf + K1 * norm);
+            }
+        }
+        idf * score
+    }
+
+    fn posting(&self, term: usize, doc: u32) -> Option<&Posting> {
+        let list = &self.postings[term];
+        list.binary_search_by_key(&doc, |p| p.0)
+            .ok()
+            .map(|i| &list[i])
+    }
+
+    /// Ranks the documents for `query`, best first.
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Vec<Hit> {
+        let units = self.alternatives(query, options.typing);
+        if units.is_empty() {
+            return Vec::new();
+        }
+        let mut candidates: Vec<u32> = units
+            .iter()
+            .flatten()
+            .flat_map(|alt| alt.terms.iter())
+            .flat_map(|&t| self.postings[t].iter().map(|p| p.0))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+
+        let mut hits: Vec<Hit> = candidates
+            .into_iter()
+            .filter(|&d| {
+                let info = &self.docs[d as usize];
+                options.kind.is_none_or(|k| k == info.kind)
+                    && options
+                        .category
+                        .as_ref()
+                        .is_none_or(|c| *c == info.category)
+            })
+            .filter_map(|doc| self.score(doc, &units))
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| self.docs[a.doc].title.cmp(&self.docs[b.doc].title))
+        });
+        hits.truncate(options.limit);
+        hits
+    }
+
+    fn score(&self, doc: u32, units: &[Vec<Alternative>]) -> Option<Hit> {
+        let mut total = 0.0;
+        let mut matched_units = 0;
+        let mut matched = Vec::new();
+        for unit in units {
+            let mut best: Option<(f32, &Alternative)> = None;
+            for alt in unit {
+                let scores: Option<Vec<f32>> = alt
+                    .terms
+                    .iter()
+                    .map(|&t| self.posting(t, doc).map(|p| self.term_score(t, p)))
+                    .collect();
+                if let Some(scores) = scores {
+                    let s = alt.quality * scores.iter().sum::<f32>() / scores.len() as f32;
+                    if best.is_none_or(|(b, _)| s > b) {
+                        best = Some((s, alt));
+                    }
+                }
+            }
+            if let Some((s, alt)) = best {
+                total += s;
+                matched_units += 1;
+                matched.extend(alt.terms.iter().map(|&t| self.terms[t].clone()));
+            }
+        }
+        if matched_units == 0 {
+            return None;
+        }
+        // A document that matches every word of the query beats one that matches a word
+        // many times.
+        let coverage = matched_units as f32 / units.len() as f32;
+        matched.sort();
+        matched.dedup();
+        Some(Hit {
+            doc: doc as usize,
+            score: total * coverage * coverage,
+            matched,
+        })
+    }
+}

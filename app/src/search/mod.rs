@@ -1,0 +1,13 @@
+//! The one search engine of the portal: the server ranks with it, and the browser ranks with the
+//! same code from a snapshot of the index kept in IndexedDB, so results agree and keep working
+//! offline. Pure Rust, no I/O.
+
+pub mod index;
+pub mod snippet;
+pub mod text;
+
+pub use index::{DocInfo, DocKind, Document, Hit, SearchIndex, SearchOptions};
+pub use snippet::{snippet, Segment};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,212 @@
+//! The engine's behaviour on a small knowledge base shaped like the real one.
+
+use super::*;
+
+fn doc(
+    key: &str,
+    kind: DocKind,
+    title: &str,
+    tags: &[&str],
+    summary: &str,
+    body: &str,
+) -> Document {
+    Document {
+        key: key.into(),
+        kind,
+        title: title.into(),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        summary: summary.into(),
+        body: body.into(),
+        category: if kind == DocKind::Item {
+            "catalog"
+        } else {
+            "kb"
+        }
+        .into(),
+    }
+}
+
+fn corpus() -> SearchIndex {
+    use DocKind::*;
+    SearchIndex::build(&[
+        doc("receipt-printer", Article, "Receipt printer not printing", &["printer", "receipt", "till"],
+            "The till's receipt printer feeds no paper or prints blank receipts.",
+            "Open the cover, check the paper roll faces the right way, and press the feed button. If the light blinks red, turn the printer off and on."),
+        doc("office-printer", Article, "Add an office printer to your laptop", &["printer", "print", "office"],
+            "Find and add the floor printer at head office.",
+            "Open Settings, then Printers and scanners, and choose Add device."),
+        doc("reset-password", Article, "Reset your password", &["password", "login", "locked out"],
+            "Change a forgotten password yourself in two minutes.",
+            "Go to the sign-in page and choose Forgotten password. You need your Authenticator app."),
+        doc("vpn-connect", Article, "VPN won't connect", &["vpn", "remote", "home working"],
+            "What to check when the VPN client stops at Connecting.",
+            "Check your internet connection first. Restart the VPN client and sign in again."),
+        doc("outlook-sync", Article, "Outlook not syncing email", &["outlook", "email", "sync"],
+            "New messages do not arrive in Outlook on your laptop.",
+            "Check the status bar says Connected. Restart Outlook; if it still does not update, repair the profile."),
+        doc("mailbox-full", Article, "Mailbox full", &["email", "quota", "storage"],
+            "Your mailbox has reached its size limit and mail bounces.",
+            "Empty Deleted Items and archive old folders."),
+        doc("shared-mail-box", Article, "Shared mail box not showing in Outlook", &["shared", "outlook"],
+            "A shared mail box you were given does not appear.",
+            "Restart Outlook after access is granted; it can take an hour to appear."),
+        doc("cafe-wifi", Article, "Using café and hotel Wi-Fi safely", &["wifi", "public", "hotel"],
+            "Connect on public networks without risk.",
+            "Always start the VPN before you open company apps on a café network."),
+        doc("scanner-beep", Article, "Barcode scanner not beeping", &["scanner", "barcode"],
+            "The till scanner reads nothing and makes no sound.",
+            "Check the cable and scan the reset barcode in the manual."),
+        doc("till-frozen", Article, "Till frozen or not responding", &["till", "pos", "frozen"],
+            "The register screen does not react to touches.",
+            "Hold the power button for ten seconds. A scanner that keeps beeping can also freeze the till."),
+        doc("receipt-printer-fault", Item, "Receipt printer fault", &["printer", "receipt"],
+            "Report a receipt printer that does not work.", "Tell us which register."),
+        doc("vpn-access", Item, "VPN access", &["vpn", "remote"],
+            "Ask for access to the company VPN.", "For people who work from home."),
+    ])
+}
+
+fn keys(index: &SearchIndex, query: &str, options: &SearchOptions) -> Vec<String> {
+    index
+        .search(query, options)
+        .iter()
+        .map(|h| index.doc(h.doc).key.clone())
+        .collect()
+}
+
+fn top(index: &SearchIndex, query: &str, n: usize) -> Vec<String> {
+    let mut k = keys(index, query, &SearchOptions::default());
+    k.truncate(n);
+    k
+}
+
+#[test]
+fn a_misspelt_question_finds_its_article_in_the_first_three() {
+    let index = corpus();
+    let found = top(&index, "pritner wont print", 3);
+    assert!(found.contains(&"receipt-printer".to_string()), "{found:?}");
+    assert_eq!(top(&index, "pasword", 1), ["reset-password"]);
+    assert_eq!(top(&index, "outlok", 2)[0], "outlook-sync");
+}
+
+#[test]
+fn short_words_are_not_fuzzed() {
+    let index = corpus();
+    assert!(top(&index, "vpm", 5).is_empty());
+}
+
+#[test]
+fn case_accents_and_word_forms_do_not_matter() {
+    let index = corpus();
+    assert_eq!(top(&index, "CAFE wifi", 1), ["cafe-wifi"]);
+    assert_eq!(top(&index, "Outlóok SYNCED", 1), ["outlook-sync"]);
+    assert_eq!(top(&index, "connecting vpn", 1)[0], "vpn-connect");
+}
+
+#[test]
+fn words_in_any_order_and_apart_still_match() {
+    let index = corpus();
+    assert_eq!(top(&index, "email syncing outlook", 1), ["outlook-sync"]);
+    assert_eq!(top(&index, "responding till", 1), ["till-frozen"]);
+}
+
+#[test]
+fn the_last_word_is_a_prefix_while_typing() {
+    let index = corpus();
+    let typing = SearchOptions {
+        typing: true,
+        ..SearchOptions::default()
+    };
+    assert_eq!(keys(&index, "reset passw", &typing)[0], "reset-password");
+    // Not while searching a finished query: "passw" is not a word.
+    assert!(
+        !keys(&index, "passw", &SearchOptions::default()).contains(&"reset-password".to_string())
+    );
+    // A trailing space ends the word.
+    assert!(keys(&index, "passw ", &typing).is_empty());
+}
+
+#[test]
+fn split_and_joined_words_meet() {
+    let index = corpus();
+    // "mail box" in the query, "mailbox" in the document, and the other way round.
+    assert_eq!(top(&index, "mail box full", 1), ["mailbox-full"]);
+    assert_eq!(top(&index, "shared mailbox", 1), ["shared-mail-box"]);
+}
+
+#[test]
+fn stop_words_do_not_drown_the_question() {
+    let index = corpus();
+    assert_eq!(
+        top(&index, "how do I reset my password", 1),
+        ["reset-password"]
+    );
+}
+
+#[test]
+fn title_and_tags_outrank_the_body() {
+    let index = corpus();
+    // "scanner" is in one title and in another article's body.
+    let found = top(&index, "scanner", 2);
+    assert_eq!(found[0], "scanner-beep");
+}
+
+#[test]
+fn catalog_items_come_back_too_and_can_be_filtered() {
+    let index = corpus();
+    let all = top(&index, "receipt printer", 3);
+    assert!(
+        all.contains(&"receipt-printer-fault".to_string()),
+        "{all:?}"
+    );
+    let articles = SearchOptions {
+        kind: Some(DocKind::Article),
+        ..SearchOptions::default()
+    };
+    assert!(
+        !keys(&index, "receipt printer", &articles).contains(&"receipt-printer-fault".to_string())
+    );
+    let catalog = SearchOptions {
+        category: Some("catalog".into()),
+        ..SearchOptions::default()
+    };
+    assert_eq!(keys(&index, "vpn", &catalog), ["vpn-access"]);
+}
+
+#[test]
+fn an_empty_or_unknown_query_finds_nothing() {
+    let index = corpus();
+    assert!(top(&index, "", 5).is_empty());
+    assert!(top(&index, "  ,; ", 5).is_empty());
+    assert!(top(&index, "xylophone", 5).is_empty());
+}
+
+#[test]
+fn snippets_mark_the_matched_words_around_the_densest_part() {
+    let index = corpus();
+    let hit = &index.search("paper roll", &SearchOptions::default())[0];
+    let body =
+        "Open the cover, check the paper roll faces the right way, and press the feed button.";
+    let segments = snippet(body, &hit.matched, 8);
+    let marked: Vec<&str> = segments
+        .iter()
+        .filter(|s| s.hit)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(marked, ["paper roll"]);
+    let text: String = segments.iter().map(|s| s.text.as_str()).collect();
+    assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
+    assert!(text.contains("check the paper roll faces"), "{text}");
+}
+
+#[test]
+fn a_snapshot_round_trip_ranks_the_same() {
+    let index = corpus();
+    let json = serde_json::to_string(&index).unwrap();
+    let back: SearchIndex = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, index);
+    assert_eq!(
+        top(&back, "pritner wont print", 3),
+        top(&index, "pritner wont print", 3)
+    );
+}

@@ -1,0 +1,223 @@
+//! From text to index terms: case and accent folding, word splitting, stop words, stemming.
+//! The index and the query go through exactly these functions, so "Réinstaller", "reinstalling"
+//! and "reinstalls" meet at one term.
+
+use pagefind_stem::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+
+/// A word of the original text: where it is (byte offsets, for highlighting) and its folded
+/// form (lowercase, accents removed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub folded: String,
+}
+
+/// Lowercase, with the accents of Latin letters removed. Written as a table rather than with a
+/// Unicode normalisation crate: the table is a few hundred bytes of wasm, the crate's data
+/// tables are tens of kilobytes, and portal text is overwhelmingly Latin script.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let c = c.to_lowercase().next().unwrap_or(c);
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' => 's',
+        'ţ' | 'ť' | 'ŧ' => 't',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        other => other,
+    }
+}
+
+/// Splits text into words: runs of letters and digits. Apostrophes inside a word are dropped
+/// ("won't" → "wont"), because people type it both ways.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut current: Option<Word> = None;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if c.is_alphanumeric() {
+            let w = current.get_or_insert_with(|| Word {
+                start: i,
+                end,
+                folded: String::new(),
+            });
+            w.folded.push(fold_char(c));
+            w.end = end;
+        } else if (c == '\'' || c == '’') && current.is_some() {
+            // Part of the word if a letter follows; otherwise the word ends at the next
+            // non-letter anyway.
+            continue;
+        } else if let Some(w) = current.take() {
+            out.push(w);
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Words too common to tell documents apart. Short on purpose: "not", "no" and "won't" stay,
+/// because "printer not printing" is a different problem from "printer printing twice".
+pub fn is_stop_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "a" | "an"
+            | "and"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "by"
+            | "can"
+            | "do"
+            | "does"
+            | "for"
+            | "from"
+            | "how"
+            | "i"
+            | "if"
+            | "in"
+            | "into"
+            | "is"
+            | "it"
+            | "its"
+            | "me"
+            | "my"
+            | "of"
+            | "on"
+            | "or"
+            | "our"
+            | "so"
+            | "that"
+            | "the"
+            | "their"
+            | "then"
+            | "there"
+            | "this"
+            | "to"
+            | "was"
+            | "we"
+            | "what"
+            | "when"
+            | "where"
+            | "which"
+            | "why"
+            | "will"
+            | "with"
+            | "you"
+            | "your"
+    )
+}
+
+/// The English stem of a folded word ("printing" → "print").
+pub fn stem(folded: &str) -> String {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER
+        .get_or_init(|| Stemmer::create(Algorithm::English))
+        .stem(folded)
+        .into_owned()
+}
+
+/// The index terms of a text, in order, stop words removed.
+pub fn terms(text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .filter(|w| !is_stop_word(&w.folded))
+        .map(|w| stem(&w.folded))
+        .collect()
+}
+
+/// Edit distance with adjacent transpositions counting as one edit ("pritner" → "printer" is
+/// one), or `None` when it is above `max`. Rows stop early once every cell exceeds `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut before: Vec<usize> = Vec::new();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
+        }
+        if row.iter().all(|&d| d > max) {
+            return None;
+        }
+        before = std::mem::replace(&mut prev, row);
+    }
+    Some(prev[b.len()]).filter(|&d| d <= max)
+}
+
+/// How many typos a word of this length may carry and still match: none for short words (too
+/// many false friends), one from four letters, two from eight.
+pub fn allowed_typos(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_case_and_accents() {
+        let folded: String = "Réinstaller ÇA Ñandú Łódź".chars().map(fold_char).collect();
+        assert_eq!(folded, "reinstaller ca nandu lodz");
+    }
+
+    #[test]
+    fn words_keep_their_place_in_the_original() {
+        let text = "Printer won't print — café Wi-Fi";
+        let ws = words(text);
+        let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+        assert_eq!(folded, ["printer", "wont", "print", "cafe", "wi", "fi"]);
+        assert_eq!(&text[ws[3].start..ws[3].end], "café");
+        assert_eq!(&text[ws[1].start..ws[1].end], "won't");
+    }
+
+    #[test]
+    fn word_forms_share_a_stem_and_stop_words_go() {
+        assert_eq!(terms("Printing the printers"), ["print", "printer"]);
+        assert_eq!(stem("connecting"), stem("connected"));
+        assert_eq!(terms("is not working"), ["not", "work"]);
+    }
+
+    #[test]
+    fn edit_distance_counts_transpositions_once_and_stops_at_max() {
+        assert_eq!(edit_distance("pritner", "printer", 2), Some(1));
+        assert_eq!(edit_distance("pasword", "password", 1), Some(1));
+        assert_eq!(edit_distance("outlok", "outlook", 1), Some(1));
+        assert_eq!(edit_distance("vpn", "vpn", 0), Some(0));
+        assert_eq!(edit_distance("scanner", "printer", 2), None);
+        assert_eq!(edit_distance("a", "abcd", 2), None);
+    }
+
+    #[test]
+    fn short_words_must_be_exact() {
+        assert_eq!(allowed_typos(3), 0);
+        assert_eq!(allowed_typos(5), 1);
+        assert_eq!(allowed_typos(9), 2);
+    }
+}
