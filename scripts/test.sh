@@ -38,7 +38,7 @@ cargo test -p server
 
 step "the same integration tests on PostgreSQL"
 PG_SERVER="$("$ROOT/scripts/postgres.sh" start "$WORK_DIR/pg" --fast)"
-DESKFRONT_TEST_POSTGRES="$PG_SERVER" cargo test -p server --test api --test instances
+DESKFRONT_TEST_POSTGRES="$PG_SERVER" cargo test -p server --tests
 
 step "release build"
 cargo leptos build --release

@@ -27,6 +27,8 @@ pub struct Config {
     /// Mark the session cookie `Secure`: turn on when served over HTTPS.
     pub secure_cookies: bool,
     pub session_days: i64,
+    /// Let `GET /api/v1/kb/search` answer without a session (published articles only).
+    pub public_kb_search: bool,
 }
 
 impl Default for Config {
@@ -43,6 +45,7 @@ impl Default for Config {
             demo_password: "deskfront-demo".into(),
             secure_cookies: false,
             session_days: 14,
+            public_kb_search: false,
         }
     }
 }
@@ -119,6 +122,7 @@ impl std::fmt::Debug for Config {
             .field("seed_dir", &self.seed_dir)
             .field("secure_cookies", &self.secure_cookies)
             .field("session_days", &self.session_days)
+            .field("public_kb_search", &self.public_kb_search)
             .finish_non_exhaustive()
     }
 }
@@ -202,6 +206,9 @@ impl Config {
         }
         if let Some(v) = get("DESKFRONT_SECURE_COOKIES") {
             self.secure_cookies = parse("DESKFRONT_SECURE_COOKIES", v)?;
+        }
+        if let Some(v) = get("DESKFRONT_PUBLIC_KB_SEARCH") {
+            self.public_kb_search = parse("DESKFRONT_PUBLIC_KB_SEARCH", v)?;
         }
         if let Some(v) = get("DESKFRONT_SESSION_DAYS") {
             self.session_days = parse("DESKFRONT_SESSION_DAYS", v)?;

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod jobs;
+pub mod kb_import;
 pub mod routes;
 pub mod seed;
 pub mod store;
@@ -55,6 +56,8 @@ fn app_state(config: &Config, store: Arc<dyn Housekeeping>) -> AppState {
         max_attachment_bytes: config.max_attachment_mb * 1024 * 1024,
         secure_cookies: config.secure_cookies,
         session_days: config.session_days,
+        search: Default::default(),
+        public_kb_search: config.public_kb_search,
     }
 }
 
@@ -83,6 +86,7 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/catalog/{slug}", post(routes::form_post::submit))
         .route("/attachments/{id}", get(routes::attachments::download))
+        .route("/api/v1/kb/search", get(routes::kb_search::search))
         .leptos_routes_with_context(&leptos_options, routes, provide_state, {
             let options = leptos_options.clone();
             move || shell(options.clone())

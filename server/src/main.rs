@@ -10,6 +10,17 @@ async fn main() -> Result<(), server::BoxError> {
         )
         .init();
     let config = Config::load()?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        None => {}
+        Some("kb-import") => return kb_import(&config, &args[1..]).await,
+        Some(other) => {
+            return Err(format!(
+                "unknown command {other:?}; usage: server [kb-import FOLDER [--author EMAIL]]"
+            )
+            .into())
+        }
+    }
     // Under cargo-leptos the LEPTOS_* environment says where the site is; run by hand from the
     // repository root, the workspace Cargo.toml does.
     let cargo_toml = std::path::Path::new("Cargo.toml")
@@ -25,5 +36,34 @@ async fn main() -> Result<(), server::BoxError> {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await?;
+    Ok(())
+}
+
+/// `server kb-import FOLDER [--author EMAIL]`: imports Markdown articles into the configured
+/// database. Run it again after editing the files: changed articles get a new revision.
+async fn kb_import(config: &Config, args: &[String]) -> Result<(), server::BoxError> {
+    let (folder, author) = match args {
+        [folder] => (folder, None),
+        [folder, flag, email] if flag == "--author" => (folder, Some(email.to_lowercase())),
+        _ => return Err("usage: server kb-import FOLDER [--author EMAIL]".into()),
+    };
+    let store = server::open_store(config).await?;
+    let author_id = match author {
+        None => store.system_user().await?,
+        Some(email) => {
+            store
+                .credentials(&email)
+                .await?
+                .ok_or_else(|| format!("no user with the email {email}"))?
+                .user
+                .id
+        }
+    };
+    let report =
+        server::kb_import::import(&*store, std::path::Path::new(folder), author_id).await?;
+    println!(
+        "imported {folder}: {} created, {} updated, {} unchanged",
+        report.created, report.updated, report.unchanged
+    );
     Ok(())
 }

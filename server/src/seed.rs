@@ -201,7 +201,13 @@ pub async fn load(
     // One hash for every demo account: Argon2 is slow on purpose, and these share a password.
     let hash = hash_password(demo_password);
     if store.load_seed(&data, &hash, chrono::Utc::now()).await? {
+        // The demo knowledge base goes through the same import an editor would use.
+        let system = store.system_user().await?;
+        let kb = crate::kb_import::import(store, &dir.join("kb"), system)
+            .await
+            .map_err(|e| SeedError::Invalid(e.to_string()))?;
         tracing::info!(
+            articles = kb.created,
             categories = data.categories.len(),
             items = data.items.len(),
             stores = data.stores.len(),

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod attachments;
 pub mod forms;
+pub mod search;
 pub mod session;
 pub mod store;
 pub mod submit;
@@ -22,6 +23,10 @@ pub struct AppState {
     /// Adds `Secure` to the session cookie; on when served over HTTPS.
     pub secure_cookies: bool,
     pub session_days: i64,
+    /// This instance's search index, rebuilt when the shared content version moves.
+    pub search: Arc<search::SearchCache>,
+    /// `GET /api/v1/kb/search` answers without a session.
+    pub public_kb_search: bool,
 }
 
 pub fn state() -> Result<AppState, AppError> {

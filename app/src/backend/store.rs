@@ -7,6 +7,7 @@ use crate::api::types::{
 };
 use crate::domain::validation::ValidAnswers;
 use crate::domain::{FormSchema, TicketKind, TicketState};
+use crate::search::Document;
 use chrono::{DateTime, Utc};
 
 /// A failure of the storage layer. It never reaches the user as text (see `AppError::internal`).
@@ -146,6 +147,60 @@ pub trait Store: Send + Sync + 'static {
     // attachments
     async fn create_attachment(&self, attachment: NewAttachment) -> StoreResult<i64>;
     async fn attachment(&self, id: i64) -> StoreResult<Option<AttachmentRecord>>;
+
+    // knowledge and search
+    /// Bumped by every change to what search covers; instances compare it to rebuild their
+    /// index (see `backend::search`).
+    async fn search_version(&self) -> StoreResult<i64>;
+    /// Published articles and live catalog items, as the search engine indexes them, with the
+    /// version they were read at.
+    async fn search_documents(&self) -> StoreResult<(i64, Vec<Document>)>;
+    /// Creates or updates the article with `article.slug`; a new revision only when something
+    /// changed.
+    async fn save_article(
+        &self,
+        article: &ArticleInput,
+        author_id: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Saved>;
+}
+
+/// An article as an editor or an import gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleInput {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub body_md: String,
+    pub category: String,
+    pub tags: Vec<String>,
+    pub related_items: Vec<String>,
+    pub state: ArticleState,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleState {
+    Draft,
+    Published,
+    Retired,
+}
+
+impl ArticleState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleState::Draft => "draft",
+            ArticleState::Published => "published",
+            ArticleState::Retired => "retired",
+        }
+    }
+}
+
+/// What `save_article` did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    Created,
+    Updated { revision: i64 },
+    Unchanged,
 }
 
 #[derive(Clone, Debug)]

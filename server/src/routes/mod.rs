@@ -3,3 +3,4 @@
 pub mod attachments;
 pub mod auth_gate;
 pub mod form_post;
+pub mod kb_search;

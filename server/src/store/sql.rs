@@ -19,9 +19,10 @@ macro_rules! sql_store {
             ItemCard, ItemDetail, Page, Role, StoreOption, TicketDetail, TicketSummary, UserView,
         };
         use app::backend::store::{
-            AttachmentRecord, Created, Credentials, EventKind, ItemForSubmit, NewAttachment,
-            NewEvent, NewTicket, Store, StoreResult, TicketAccess,
+            ArticleInput, AttachmentRecord, Created, Credentials, EventKind, ItemForSubmit,
+            NewAttachment, NewEvent, NewTicket, Saved, Store, StoreResult, TicketAccess,
         };
+        use app::search::{DocKind, Document};
         use app::domain::{FormSchema, TicketKind, TicketState};
         use chrono::{DateTime, Utc};
         use sqlx::Row as _;
@@ -66,6 +67,10 @@ macro_rules! sql_store {
                 created_at: row.get("created_at"),
                 updated_at: row.get("updated_at"),
             }
+        }
+
+        fn json_list(json: &str) -> StoreResult<Vec<String>> {
+            serde_json::from_str(json).map_err(db_err)
         }
 
         fn answers_from(json: &str) -> StoreResult<app::domain::ValidAnswers> {
@@ -660,6 +665,158 @@ macro_rules! sql_store {
                     content_type: r.get("content_type"),
                     storage_name: r.get("storage_name"),
                 }))
+            }
+            async fn search_version(&self) -> StoreResult<i64> {
+                sqlx::query_scalar("SELECT version FROM content_versions WHERE name = 'search'")
+                    .fetch_one(&self.pool)
+                    .await
+                    .map_err(db_err)
+            }
+
+            async fn search_documents(&self) -> StoreResult<(i64, Vec<Document>)> {
+                // The version is read first: a change committed meanwhile makes the next
+                // search rebuild again, never the other way round.
+                let version = self.search_version().await?;
+                let articles = sqlx::query(
+                    "SELECT slug, title, tags, summary, body_md, category FROM articles \
+                     WHERE state = 'published' ORDER BY slug",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let items = sqlx::query(
+                    "SELECT i.slug, i.name, i.keywords, i.summary, i.description, c.slug AS category \
+                     FROM items i JOIN categories c ON c.id = i.category_id \
+                     WHERE NOT i.retired ORDER BY i.slug",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let mut documents = Vec::with_capacity(articles.len() + items.len());
+                for r in &articles {
+                    documents.push(Document {
+                        key: r.get("slug"),
+                        kind: DocKind::Article,
+                        title: r.get("title"),
+                        tags: json_list(r.get::<&str, _>("tags"))?,
+                        summary: r.get("summary"),
+                        body: r.get("body_md"),
+                        category: r.get("category"),
+                    });
+                }
+                for r in &items {
+                    documents.push(Document {
+                        key: r.get("slug"),
+                        kind: DocKind::Item,
+                        title: r.get("name"),
+                        tags: json_list(r.get::<&str, _>("keywords"))?,
+                        summary: r.get("summary"),
+                        body: r.get("description"),
+                        category: r.get("category"),
+                    });
+                }
+                Ok((version, documents))
+            }
+
+            #[tracing::instrument(skip_all, fields(slug = %a.slug))]
+            async fn save_article(
+                &self,
+                a: &ArticleInput,
+                author_id: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Saved> {
+                let tags = serde_json::to_string(&a.tags).map_err(db_err)?;
+                let related = serde_json::to_string(&a.related_items).map_err(db_err)?;
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                // First statement writes (SQLite's write lock); rolled back if nothing changed.
+                sqlx::query("UPDATE content_versions SET version = version + 1 WHERE name = 'search'")
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                let existing = sqlx::query(
+                    "SELECT id, title, summary, body_md, category, tags, related_items, state, revision \
+                     FROM articles WHERE slug = $1",
+                )
+                .bind(&a.slug)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                let (id, revision, outcome) = match existing {
+                    None => {
+                        let id: i64 = sqlx::query_scalar(
+                            "INSERT INTO articles (slug, title, summary, body_md, category, tags, \
+                             related_items, state, revision, created_at, updated_at) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9) RETURNING id",
+                        )
+                        .bind(&a.slug)
+                        .bind(&a.title)
+                        .bind(&a.summary)
+                        .bind(&a.body_md)
+                        .bind(&a.category)
+                        .bind(&tags)
+                        .bind(&related)
+                        .bind(a.state.as_str())
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                        (id, 1, Saved::Created)
+                    }
+                    Some(r) => {
+                        let same = r.get::<&str, _>("title") == a.title
+                            && r.get::<&str, _>("summary") == a.summary
+                            && r.get::<&str, _>("body_md") == a.body_md
+                            && r.get::<&str, _>("category") == a.category
+                            && r.get::<&str, _>("tags") == tags
+                            && r.get::<&str, _>("related_items") == related
+                            && r.get::<&str, _>("state") == a.state.as_str();
+                        if same {
+                            tx.rollback().await.map_err(db_err)?;
+                            return Ok(Saved::Unchanged);
+                        }
+                        let id: i64 = r.get("id");
+                        let revision: i64 = r.get::<i64, _>("revision") + 1;
+                        sqlx::query(
+                            "UPDATE articles SET title = $1, summary = $2, body_md = $3, category = $4, \
+                             tags = $5, related_items = $6, state = $7, revision = $8, updated_at = $9 \
+                             WHERE id = $10",
+                        )
+                        .bind(&a.title)
+                        .bind(&a.summary)
+                        .bind(&a.body_md)
+                        .bind(&a.category)
+                        .bind(&tags)
+                        .bind(&related)
+                        .bind(a.state.as_str())
+                        .bind(revision)
+                        .bind(now)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                        (id, revision, Saved::Updated { revision })
+                    }
+                };
+                sqlx::query(
+                    "INSERT INTO article_revisions (article_id, revision, title, summary, body_md, \
+                     category, tags, related_items, author_id, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                )
+                .bind(id)
+                .bind(revision)
+                .bind(&a.title)
+                .bind(&a.summary)
+                .bind(&a.body_md)
+                .bind(&a.category)
+                .bind(&tags)
+                .bind(&related)
+                .bind(author_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                tx.commit().await.map_err(db_err)?;
+                Ok(outcome)
             }
         }
 

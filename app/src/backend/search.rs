@@ -1,0 +1,41 @@
+//! This instance's copy of the search index. Every search first reads the shared content
+//! version (one indexed row); when another instance has changed an article since, the index is
+//! rebuilt here before answering. No restart, no message bus, and never a stale answer.
+
+use super::store::{Store, StoreResult};
+use crate::search::SearchIndex;
+use std::sync::{Arc, RwLock};
+
+#[derive(Default)]
+pub struct SearchCache {
+    current: RwLock<Option<(i64, Arc<SearchIndex>)>>,
+}
+
+impl SearchCache {
+    /// The index as of the database's current version.
+    pub async fn index(&self, store: &dyn Store) -> StoreResult<Arc<SearchIndex>> {
+        let version = store.search_version().await?;
+        if let Some((v, index)) = self.current.read().expect("search cache lock").as_ref() {
+            if *v == version {
+                return Ok(index.clone());
+            }
+        }
+        let (version, documents) = store.search_documents().await?;
+        let index = Arc::new(SearchIndex::build(&documents));
+        let mut slot = self.current.write().expect("search cache lock");
+        // Two requests may rebuild at once; keep the newer version.
+        if slot.as_ref().is_none_or(|(v, _)| *v <= version) {
+            *slot = Some((version, index.clone()));
+        }
+        Ok(index)
+    }
+
+    /// The version of the index this instance holds, if any.
+    pub fn version(&self) -> Option<i64> {
+        self.current
+            .read()
+            .expect("search cache lock")
+            .as_ref()
+            .map(|(v, _)| *v)
+    }
+}
