@@ -741,7 +741,7 @@ macro_rules! sql_store {
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_err)?;
-                let (id, revision, outcome) = match existing {
+                let (id, outcome) = match existing {
                     None => {
                         let id: i64 = sqlx::query_scalar(
                             "INSERT INTO articles (slug, title, summary, body_md, category, tags, \
@@ -760,7 +760,7 @@ macro_rules! sql_store {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(db_err)?;
-                        (id, 1, Saved::Created)
+                        (id, Saved::Created)
                     }
                     Some(r) => {
                         let same = r.get::<&str, _>("title") == a.title
@@ -794,22 +794,17 @@ macro_rules! sql_store {
                         .execute(&mut *tx)
                         .await
                         .map_err(db_err)?;
-                        (id, revision, Saved::Updated { revision })
+                        (id, Saved::Updated { revision })
                     }
                 };
+                // The revision is a copy of the row just written, so the two cannot disagree.
                 sqlx::query(
                     "INSERT INTO article_revisions (article_id, revision, title, summary, body_md, \
                      category, tags, related_items, author_id, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                     SELECT id, revision, title, summary, body_md, category, tags, related_items, $2, $3 \
+                     FROM articles WHERE id = $1",
                 )
                 .bind(id)
-                .bind(revision)
-                .bind(&a.title)
-                .bind(&a.summary)
-                .bind(&a.body_md)
-                .bind(&a.category)
-                .bind(&tags)
-                .bind(&related)
                 .bind(author_id)
                 .bind(now)
                 .execute(&mut *tx)
