@@ -3,8 +3,9 @@
 use crate::api::auth::current_user;
 use crate::components::header::AppHeader;
 use crate::pages::{
-    approvals::ApprovalsPage, catalog::CatalogPage, item::ItemPage, login::LoginPage,
-    my_requests::MyRequestsPage, not_found::NotFound, request_detail::RequestDetailPage,
+    approvals::ApprovalsPage, article::ArticlePage, catalog::CatalogPage, item::ItemPage,
+    login::LoginPage, my_requests::MyRequestsPage, not_found::NotFound,
+    request_detail::RequestDetailPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requests") view=MyRequestsPage ssr=SsrMode::Async/>
                     <Route path=path!("/requests/:number") view=RequestDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/approvals") view=ApprovalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kb/:slug") view=ArticlePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -122,3 +122,51 @@ async fn reimporting_updates_instead_of_duplicating_and_every_instance_sees_it()
     let (_, on_a) = kb_search(&a, &client, "zebrafish").await;
     assert_eq!(slugs(&on_a), slugs(&after));
 }
+
+#[tokio::test]
+async fn an_article_page_renders_on_the_server_with_clean_html() {
+    let db = TestDb::new().await;
+    let app = db.spawn("web").await;
+    let store = db.store().await;
+    let system = store.system_user().await.unwrap();
+    // An article whose author tried to smuggle a script and an event handler in.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("hostile-article.md"),
+        "+++\ntitle = \"Hostile article\"\nslug = \"hostile-article\"\nsummary = \"Testing the sanitiser.\"\ncategory = \"software\"\nrelated_items = [\"software-install\"]\n+++\n\n## Safe heading\n\n<script>alert('x')</script>\n\n<img src=x onerror=\"alert('y')\">\n\n[bad](javascript:alert('z'))\n",
+    )
+    .unwrap();
+    import(&*store, dir.path(), system).await.unwrap();
+
+    let client = app.signed_in(RITA).await;
+    let page = client
+        .get(format!("{}/kb/hostile-article", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("<h2>Safe heading</h2>"), "{html}");
+    assert!(
+        html.contains("href=\"/catalog/software-install\""),
+        "related item link"
+    );
+    for bad in ["alert('x')", "onerror", "javascript:alert"] {
+        assert!(!html.contains(bad), "{bad} reached the page");
+    }
+
+    let shipped = client
+        .get(format!("{}/kb/receipt-printer-not-printing", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(shipped.contains("Receipt printer not printing"));
+
+    let missing = app
+        .call_json(&client, "article", &[("slug", "no-such-article")])
+        .await;
+    assert_eq!(missing["error"], "not_found", "{missing}");
+}

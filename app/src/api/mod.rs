@@ -6,5 +6,6 @@ pub mod attachments;
 pub mod auth;
 pub mod catalog;
 pub mod error;
+pub mod knowledge;
 pub mod requests;
 pub mod types;

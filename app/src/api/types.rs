@@ -195,3 +195,18 @@ pub struct SubmitReceipt {
     /// False when the idempotency key had been seen before and the earlier ticket came back.
     pub created: bool,
 }
+
+/// A published knowledge article as its page shows it. `html` is already sanitised.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleView {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub html: String,
+    pub category: String,
+    pub tags: Vec<String>,
+    /// Catalog items to order when the article does not solve it: (slug, name).
+    pub related_items: Vec<(String, String)>,
+    pub revision: i64,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}

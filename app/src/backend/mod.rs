@@ -4,6 +4,7 @@
 pub mod access;
 pub mod attachments;
 pub mod forms;
+pub mod markdown;
 pub mod search;
 pub mod session;
 pub mod store;

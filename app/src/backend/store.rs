@@ -155,6 +155,7 @@ pub trait Store: Send + Sync + 'static {
     /// Published articles and live catalog items, as the search engine indexes them, with the
     /// version they were read at.
     async fn search_documents(&self) -> StoreResult<(i64, Vec<Document>)>;
+    async fn article(&self, slug: &str) -> StoreResult<Option<ArticleRecord>>;
     /// Creates or updates the article with `article.slug`; a new revision only when something
     /// changed.
     async fn save_article(
@@ -186,6 +187,12 @@ pub enum ArticleState {
 }
 
 impl ArticleState {
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Draft, Self::Published, Self::Retired]
+            .into_iter()
+            .find(|state| state.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ArticleState::Draft => "draft",
@@ -193,6 +200,14 @@ impl ArticleState {
             ArticleState::Retired => "retired",
         }
     }
+}
+
+/// A stored article at its current revision.
+#[derive(Clone, Debug)]
+pub struct ArticleRecord {
+    pub input: ArticleInput,
+    pub revision: i64,
+    pub updated_at: DateTime<Utc>,
 }
 
 /// What `save_article` did.

@@ -1,4 +1,5 @@
 pub mod approvals;
+pub mod article;
 pub mod catalog;
 pub mod item;
 pub mod login;

@@ -19,7 +19,7 @@ macro_rules! sql_store {
             ItemCard, ItemDetail, Page, Role, StoreOption, TicketDetail, TicketSummary, UserView,
         };
         use app::backend::store::{
-            ArticleInput, AttachmentRecord, Created, Credentials, EventKind, ItemForSubmit,
+            ArticleInput, ArticleRecord, ArticleState, AttachmentRecord, Created, Credentials, EventKind, ItemForSubmit,
             NewAttachment, NewEvent, NewTicket, Saved, Store, StoreResult, TicketAccess,
         };
         use app::search::{DocKind, Document};
@@ -716,6 +716,35 @@ macro_rules! sql_store {
                     });
                 }
                 Ok((version, documents))
+            }
+
+            async fn article(&self, slug: &str) -> StoreResult<Option<ArticleRecord>> {
+                let Some(r) = sqlx::query(
+                    "SELECT slug, title, summary, body_md, category, tags, related_items, state, \
+                     revision, updated_at FROM articles WHERE slug = $1",
+                )
+                .bind(slug)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?
+                else {
+                    return Ok(None);
+                };
+                Ok(Some(ArticleRecord {
+                    input: ArticleInput {
+                        slug: r.get("slug"),
+                        title: r.get("title"),
+                        summary: r.get("summary"),
+                        body_md: r.get("body_md"),
+                        category: r.get("category"),
+                        tags: json_list(r.get::<&str, _>("tags"))?,
+                        related_items: json_list(r.get::<&str, _>("related_items"))?,
+                        state: ArticleState::parse(r.get::<&str, _>("state"))
+                            .unwrap_or(ArticleState::Draft),
+                    },
+                    revision: r.get("revision"),
+                    updated_at: r.get("updated_at"),
+                }))
             }
 
             #[tracing::instrument(skip_all, fields(slug = %a.slug))]

@@ -1,0 +1,62 @@
+use crate::api::knowledge::article;
+use crate::api::types::ArticleView;
+use crate::components::error_notice::ErrorNotice;
+use crate::pages::when;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// `/kb/:slug`: one knowledge article, rendered on the server.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let found = Resource::new(slug, article);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(a) => view! { <ArticleBody a/> }.into_any(),
+                    Err(e) => view! { <Title text="Not available"/><ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ArticleBody(a: ArticleView) -> impl IntoView {
+    let tags = a
+        .tags
+        .iter()
+        .map(|t| view! { <li class="tag">{t.clone()}</li> })
+        .collect_view();
+    let related = a
+        .related_items
+        .iter()
+        .map(
+            |(slug, name)| view! { <li><a href=format!("/catalog/{slug}")>{name.clone()}</a></li> },
+        )
+        .collect_view();
+    let has_related = !a.related_items.is_empty();
+    view! {
+        <Title text=a.title.clone()/>
+        <article class="article" data-testid="article" data-slug=a.slug.clone()>
+            <nav class="breadcrumbs" aria-label="Breadcrumb">
+                <span>"Knowledge"</span>
+                <span>{a.category.clone()}</span>
+            </nav>
+            <h1 class="page-title">{a.title.clone()}</h1>
+            <p class="page-intro">{a.summary.clone()}</p>
+            // Rendered from Markdown and cleaned with an allow-list on the server
+            // (backend::markdown), so it is safe to insert as HTML.
+            <div class="article-body" inner_html=a.html.clone()></div>
+            <ul class="tags" aria-label="Tags">{tags}</ul>
+            <p class="muted">"Updated " {when(&a.updated_at)} " · revision " {a.revision}</p>
+            <Show when=move || has_related>
+                <h2>"Still not solved?"</h2>
+                <ul class="related-items">{related.clone()}</ul>
+            </Show>
+        </article>
+    }
+}
