@@ -2,10 +2,18 @@
 
 use crate::api::auth::current_user;
 use crate::components::header::AppHeader;
+use crate::local_search::LocalIndex;
 use crate::pages::{
-    approvals::ApprovalsPage, article::ArticlePage, catalog::CatalogPage, item::ItemPage,
-    login::LoginPage, my_requests::MyRequestsPage, not_found::NotFound,
+    approvals::ApprovalsPage,
+    article::ArticlePage,
+    catalog::CatalogPage,
+    editor::{ArticleEditorPage, EditorListPage, NewArticlePage},
+    item::ItemPage,
+    login::LoginPage,
+    my_requests::MyRequestsPage,
+    not_found::NotFound,
     request_detail::RequestDetailPage,
+    search::SearchPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -51,6 +59,21 @@ pub fn App() -> impl IntoView {
     provide_context(user);
     let hydrated = RwSignal::new(false);
     provide_context(Hydrated(hydrated));
+    let local = LocalIndex::provide();
+    // Once someone is signed in, bring the device's search index up to date.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        let signed_in = matches!(user.get(), Some(Ok(Some(_))));
+        if signed_in {
+            leptos::task::spawn_local(crate::local_search::load_and_refresh(local));
+        }
+        signed_in
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = local;
     Effect::new(move |_| {
         hydrated.set(true);
         // A marker for end-to-end tests and for CSS: the page is interactive now.
@@ -76,6 +99,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requests/:number") view=RequestDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/approvals") view=ApprovalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/kb/:slug") view=ArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/editor/articles") view=EditorListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/editor/articles/new") view=NewArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("/editor/articles/:slug") view=ArticleEditorPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

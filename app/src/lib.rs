@@ -6,14 +6,18 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod domain;
+pub mod local_search;
 pub mod pages;
 pub mod search;
+pub mod url;
 
 #[cfg(feature = "ssr")]
 pub mod backend;
 
 #[cfg(feature = "hydrate")]
 pub mod drafts;
+#[cfg(feature = "hydrate")]
+pub mod idb;
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

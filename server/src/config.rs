@@ -29,6 +29,8 @@ pub struct Config {
     pub session_days: i64,
     /// Let `GET /api/v1/kb/search` answer without a session (published articles only).
     pub public_kb_search: bool,
+    /// How often this instance writes the article views it counted (see `backend::views`).
+    pub view_flush_secs: u64,
 }
 
 impl Default for Config {
@@ -46,6 +48,7 @@ impl Default for Config {
             secure_cookies: false,
             session_days: 14,
             public_kb_search: false,
+            view_flush_secs: 10,
         }
     }
 }
@@ -123,6 +126,7 @@ impl std::fmt::Debug for Config {
             .field("secure_cookies", &self.secure_cookies)
             .field("session_days", &self.session_days)
             .field("public_kb_search", &self.public_kb_search)
+            .field("view_flush_secs", &self.view_flush_secs)
             .finish_non_exhaustive()
     }
 }
@@ -209,6 +213,9 @@ impl Config {
         }
         if let Some(v) = get("DESKFRONT_PUBLIC_KB_SEARCH") {
             self.public_kb_search = parse("DESKFRONT_PUBLIC_KB_SEARCH", v)?;
+        }
+        if let Some(v) = get("DESKFRONT_VIEW_FLUSH_SECS") {
+            self.view_flush_secs = parse("DESKFRONT_VIEW_FLUSH_SECS", v)?;
         }
         if let Some(v) = get("DESKFRONT_SESSION_DAYS") {
             self.session_days = parse("DESKFRONT_SESSION_DAYS", v)?;

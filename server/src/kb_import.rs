@@ -4,7 +4,7 @@
 //! leaves the rest alone, so nothing is duplicated.
 
 use crate::store::Housekeeping;
-use app::backend::store::{ArticleInput, ArticleState, Saved, StoreError};
+use app::backend::store::{ArticleInput, ArticleState, Expect, Saved, StoreError};
 use chrono::Utc;
 use serde::Deserialize;
 use std::path::Path;
@@ -39,6 +39,8 @@ pub struct ImportReport {
     pub created: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Files that were not imported: (file, reason).
+    pub rejected: Vec<(String, String)>,
 }
 
 /// Parses one file's text; `name` is the file name without `.md`, which must equal the slug.
@@ -89,8 +91,16 @@ pub fn parse_article(name: &str, text: &str) -> Result<ArticleInput, String> {
     })
 }
 
-/// Every `*.md` file of `dir`, checked before anything is written.
-pub fn read_folder(dir: &Path) -> Result<Vec<ArticleInput>, ImportError> {
+/// What a folder holds: the articles that parsed, and each file that did not with the reason.
+#[derive(Debug, Default)]
+pub struct Folder {
+    pub articles: Vec<ArticleInput>,
+    pub rejected: Vec<(String, String)>,
+}
+
+/// Every `*.md` file of `dir`, parsed; a broken file is set aside with its reason, so one bad
+/// file does not hold back the rest.
+pub fn scan_folder(dir: &Path) -> Result<Folder, ImportError> {
     let read_err = |e| ImportError::Read(dir.display().to_string(), e);
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .map_err(read_err)?
@@ -98,32 +108,56 @@ pub fn read_folder(dir: &Path) -> Result<Vec<ArticleInput>, ImportError> {
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
         .collect();
     paths.sort();
-    paths
-        .iter()
-        .map(|path| {
-            let shown = path.display().to_string();
-            let text =
-                std::fs::read_to_string(path).map_err(|e| ImportError::Read(shown.clone(), e))?;
-            let name = path.file_stem().unwrap_or_default().to_string_lossy();
-            parse_article(&name, &text).map_err(|e| ImportError::Invalid(shown, e))
-        })
-        .collect()
+    let mut folder = Folder::default();
+    for path in &paths {
+        let shown = path.display().to_string();
+        let name = path.file_stem().unwrap_or_default().to_string_lossy();
+        let parsed = std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| parse_article(&name, &text));
+        match parsed {
+            Ok(article) => folder.articles.push(article),
+            Err(reason) => folder.rejected.push((shown, reason)),
+        }
+    }
+    Ok(folder)
 }
 
-/// Imports the folder as `author_id`.
+/// Every `*.md` file of `dir`, all of which must parse (the demo data and the benchmarks).
+pub fn read_folder(dir: &Path) -> Result<Vec<ArticleInput>, ImportError> {
+    let folder = scan_folder(dir)?;
+    match folder.rejected.into_iter().next() {
+        Some((file, reason)) => Err(ImportError::Invalid(file, reason)),
+        None => Ok(folder.articles),
+    }
+}
+
+/// Imports the good files of the folder as `author_id`; the report lists the bad ones.
 pub async fn import(
     store: &dyn Housekeeping,
     dir: &Path,
     author_id: i64,
 ) -> Result<ImportReport, ImportError> {
-    let articles = read_folder(dir)?;
-    let mut report = ImportReport::default();
+    let folder = scan_folder(dir)?;
+    let mut report = ImportReport {
+        rejected: folder.rejected,
+        ..ImportReport::default()
+    };
     let now = Utc::now();
-    for article in &articles {
-        match store.save_article(article, author_id, now).await? {
+    for article in &folder.articles {
+        let saved = store
+            .save_article(article, Expect::Anything, author_id, now)
+            .await?;
+        match saved {
             Saved::Created => report.created += 1,
             Saved::Updated { .. } => report.updated += 1,
             Saved::Unchanged => report.unchanged += 1,
+            Saved::Conflict { current } => {
+                return Err(ImportError::Invalid(
+                    article.slug.clone(),
+                    format!("conflict at revision {current}, which an import never expects"),
+                ))
+            }
         }
     }
     Ok(report)

@@ -1,5 +1,6 @@
 //! The Deskfront server: configuration, storage, demo data and the HTTP routes around the
 //! Leptos application. `main.rs` only parses the command line and calls `serve`.
+#![recursion_limit = "256"]
 
 pub mod config;
 pub mod jobs;
@@ -36,8 +37,24 @@ pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Rou
             config.jobs.clone(),
         );
     }
-    Ok(router(app_state(config, store), leptos_options)
-        .layer(instance_header(&config.instance_name)))
+    let state = app_state(config, store);
+    spawn_view_flush(&state, config.view_flush_secs);
+    Ok(router(state, leptos_options).layer(instance_header(&config.instance_name)))
+}
+
+/// Every instance writes the article views it counted, whether or not it runs the jobs.
+fn spawn_view_flush(state: &AppState, every_secs: u64) {
+    let views = state.views.clone();
+    let store = state.store.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(every_secs.max(1)));
+        loop {
+            tick.tick().await;
+            if let Err(e) = views.flush(&*store).await {
+                tracing::warn!(error = %e, "could not write article views; retrying");
+            }
+        }
+    });
 }
 
 /// The migrated database, with the demo data if configured and not yet there.
@@ -58,6 +75,7 @@ fn app_state(config: &Config, store: Arc<dyn Housekeeping>) -> AppState {
         session_days: config.session_days,
         search: Default::default(),
         public_kb_search: config.public_kb_search,
+        views: Default::default(),
     }
 }
 

@@ -206,6 +206,9 @@ pub async fn load(
         let kb = crate::kb_import::import(store, &dir.join("kb"), system)
             .await
             .map_err(|e| SeedError::Invalid(e.to_string()))?;
+        if let Some((file, reason)) = kb.rejected.first() {
+            return Err(SeedError::Invalid(format!("{file}: {reason}")));
+        }
         tracing::info!(
             articles = kb.created,
             categories = data.categories.len(),

@@ -77,7 +77,7 @@ async fn reimporting_updates_instead_of_duplicating_and_every_instance_sees_it()
     let b = db.spawn("b").await;
     let client = a.signed_in(RITA).await;
     // Instance b builds its index now, before the change.
-    let (_, before) = kb_search(&b, &client, "zebrafish").await;
+    let (_, before) = kb_search(&b, &client, "xqzvjkw").await;
     assert!(slugs(&before).is_empty(), "{before}");
 
     let store = db.store().await;
@@ -93,7 +93,7 @@ async fn reimporting_updates_instead_of_duplicating_and_every_instance_sees_it()
     let text = std::fs::read_to_string(shipped.join(name)).unwrap();
     let edited = text.replacen(
         "## Quick checks",
-        "## Quick checks\n\nThe zebrafish test roll is in the drawer.",
+        "## Quick checks\n\nThe xqzvjkw test roll is in the drawer.",
         1,
     );
     std::fs::write(dir.path().join(name), edited).unwrap();
@@ -103,7 +103,8 @@ async fn reimporting_updates_instead_of_duplicating_and_every_instance_sees_it()
         ImportReport {
             created: 0,
             updated: 1,
-            unchanged: 0
+            unchanged: 0,
+            rejected: vec![],
         }
     );
     let second = import(&*store, dir.path(), system).await.unwrap();
@@ -112,14 +113,41 @@ async fn reimporting_updates_instead_of_duplicating_and_every_instance_sees_it()
         ImportReport {
             created: 0,
             updated: 0,
-            unchanged: 1
+            unchanged: 1,
+            rejected: vec![],
         }
     );
 
+    // A broken file beside it is reported by name and reason; the good one still imports.
+    std::fs::write(
+        dir.path().join("broken-front-matter.md"),
+        "+++\ntitle = \"No closing line\"\nslug = \"broken-front-matter\"\n\nBody.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("wrong-slug.md"),
+        "+++\ntitle = \"T\"\nslug = \"other-slug\"\nsummary = \"S\"\ncategory = \"vpn\"\n+++\nBody.\n",
+    )
+    .unwrap();
+    let mixed = import(&*store, dir.path(), system).await.unwrap();
+    assert_eq!((mixed.created, mixed.updated, mixed.unchanged), (0, 0, 1));
+    let reasons: Vec<String> = mixed
+        .rejected
+        .iter()
+        .map(|(f, r)| format!("{f}: {r}"))
+        .collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(reasons[0].contains("broken-front-matter.md") && reasons[0].contains("closing +++"));
+    assert!(
+        reasons[1].contains("wrong-slug.md") && reasons[1].contains("differs from the file name")
+    );
+    std::fs::remove_file(dir.path().join("broken-front-matter.md")).unwrap();
+    std::fs::remove_file(dir.path().join("wrong-slug.md")).unwrap();
+
     // Instance b noticed the new version and rebuilt its index: no restart.
-    let (_, after) = kb_search(&b, &client, "zebrafish").await;
+    let (_, after) = kb_search(&b, &client, "xqzvjkw").await;
     assert_eq!(slugs(&after), ["receipt-printer-not-printing"], "{after}");
-    let (_, on_a) = kb_search(&a, &client, "zebrafish").await;
+    let (_, on_a) = kb_search(&a, &client, "xqzvjkw").await;
     assert_eq!(slugs(&on_a), slugs(&after));
 }
 

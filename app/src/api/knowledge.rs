@@ -1,5 +1,5 @@
 use super::error::AppError;
-use super::types::ArticleView;
+use super::types::{ArticleView, SearchSnapshot};
 use leptos::prelude::*;
 
 /// A published article, rendered and sanitised. Drafts and retired articles are not found
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[server(endpoint = "article")]
 pub async fn article(slug: String) -> Result<ArticleView, AppError> {
     use crate::backend::store::ArticleState;
-    use crate::backend::{internal, markdown, session, store};
+    use crate::backend::{internal, markdown, session, state, store};
     session::require_user().await?;
     let store = store()?;
     let record = store
@@ -29,6 +29,7 @@ pub async fn article(slug: String) -> Result<ArticleView, AppError> {
             related_items.push((item.clone(), live.name));
         }
     }
+    state()?.views.count(&record.input.slug);
     let a = record.input;
     Ok(ArticleView {
         html: markdown::render(&a.body_md),
@@ -40,5 +41,104 @@ pub async fn article(slug: String) -> Result<ArticleView, AppError> {
         related_items,
         revision: record.revision,
         updated_at: record.updated_at,
+        views: record.views,
     })
 }
+
+/// The portal's search page: articles and catalog items, ranked by the shared engine, with
+/// counts per category. An empty query is an empty page, not an error.
+#[server(endpoint = "search")]
+pub async fn search_portal(
+    q: String,
+    category: Option<String>,
+) -> Result<crate::search::SearchResults, AppError> {
+    use crate::backend::{internal, session, state};
+    use crate::search::results::{run, MAX_QUERY_CHARS};
+    session::require_user().await?;
+    let q = q.trim().to_string();
+    if q.chars().count() > MAX_QUERY_CHARS {
+        return Err(AppError::invalid_field(
+            "q",
+            format!("Shorten the search to {MAX_QUERY_CHARS} characters or fewer."),
+        ));
+    }
+    let category = category.filter(|c| !c.trim().is_empty());
+    if q.is_empty() {
+        return Ok(crate::search::SearchResults {
+            category,
+            ..Default::default()
+        });
+    }
+    let state = state()?;
+    let index = state
+        .search
+        .index(state.store.as_ref())
+        .await
+        .map_err(internal)?;
+    Ok(run(&index, &q, category.as_deref(), 30, false))
+}
+
+/// The search index for the browser to keep, unless it already has version `have`. The
+/// snapshot holds titles, summaries and the terms of the bodies, never the bodies.
+#[server(endpoint = "kb_snapshot")]
+pub async fn kb_snapshot(have: Option<i64>) -> Result<Option<SearchSnapshot>, AppError> {
+    use crate::backend::{internal, session, state};
+    session::require_user().await?;
+    let state = state()?;
+    let (version, index) = state
+        .search
+        .versioned(state.store.as_ref())
+        .await
+        .map_err(internal)?;
+    if have == Some(version) {
+        return Ok(None);
+    }
+    Ok(Some(SearchSnapshot {
+        version,
+        index: (*index).clone(),
+    }))
+}
+
+/// "Did this help?" under an article. Works as a plain form: without JavaScript the browser
+/// comes back to the article with a thank-you or the error.
+#[server(endpoint = "vote_article")]
+pub async fn vote_article(
+    slug: String,
+    helpful: String,
+    comment: Option<String>,
+) -> Result<(), AppError> {
+    use crate::backend::{forms, internal, session, store, store::NewVote};
+    let back = format!("/kb/{}", forms::encode(&slug));
+    let result = async {
+        let user = session::require_user().await?;
+        let helpful = match helpful.as_str() {
+            "yes" => true,
+            "no" => false,
+            _ => return Err(AppError::invalid_field("helpful", "Choose yes or no.")),
+        };
+        let comment = comment.unwrap_or_default().trim().to_string();
+        if comment.chars().count() > MAX_VOTE_COMMENT {
+            return Err(AppError::invalid_field(
+                "comment",
+                format!("Keep the comment under {MAX_VOTE_COMMENT} characters."),
+            ));
+        }
+        let vote = NewVote {
+            slug: slug.clone(),
+            user_id: user.id,
+            helpful,
+            comment,
+            now: chrono::Utc::now(),
+        };
+        if !store()?.vote_article(&vote).await.map_err(internal)? {
+            return Err(AppError::not_found(
+                "This article is no longer published, so it cannot take votes.",
+            ));
+        }
+        Ok(())
+    }
+    .await;
+    forms::finish(result, &format!("{back}?voted=1#feedback"), &back)
+}
+
+pub const MAX_VOTE_COMMENT: usize = 1000;

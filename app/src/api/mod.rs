@@ -5,6 +5,8 @@ pub mod approvals;
 pub mod attachments;
 pub mod auth;
 pub mod catalog;
+pub mod deflection;
+pub mod editor;
 pub mod error;
 pub mod knowledge;
 pub mod requests;

@@ -37,19 +37,7 @@ pub fn finish<T>(result: Result<T, AppError>, success: &str, back: &str) -> Resu
     result
 }
 
-/// Percent-encodes a query value.
-pub fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
+pub use crate::url::encode;
 
 /// Only same-site paths are followed after sign-in, so a crafted link cannot send people to
 /// another site.

@@ -9,6 +9,7 @@ pub mod search;
 pub mod session;
 pub mod store;
 pub mod submit;
+pub mod views;
 
 use crate::api::error::AppError;
 use std::path::PathBuf;
@@ -28,6 +29,8 @@ pub struct AppState {
     pub search: Arc<search::SearchCache>,
     /// `GET /api/v1/kb/search` answers without a session.
     pub public_kb_search: bool,
+    /// Article views not yet written (see `backend::views`).
+    pub views: Arc<views::ViewCounter>,
 }
 
 pub fn state() -> Result<AppState, AppError> {

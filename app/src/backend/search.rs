@@ -14,10 +14,16 @@ pub struct SearchCache {
 impl SearchCache {
     /// The index as of the database's current version.
     pub async fn index(&self, store: &dyn Store) -> StoreResult<Arc<SearchIndex>> {
+        Ok(self.versioned(store).await?.1)
+    }
+
+    /// The index with the content version it was built from (the browser's snapshot carries
+    /// it, to ask later whether there is anything newer).
+    pub async fn versioned(&self, store: &dyn Store) -> StoreResult<(i64, Arc<SearchIndex>)> {
         let version = store.search_version().await?;
         if let Some((v, index)) = self.current.read().expect("search cache lock").as_ref() {
             if *v == version {
-                return Ok(index.clone());
+                return Ok((*v, index.clone()));
             }
         }
         let (version, documents) = store.search_documents().await?;
@@ -27,15 +33,6 @@ impl SearchCache {
         if slot.as_ref().is_none_or(|(v, _)| *v <= version) {
             *slot = Some((version, index.clone()));
         }
-        Ok(index)
-    }
-
-    /// The version of the index this instance holds, if any.
-    pub fn version(&self) -> Option<i64> {
-        self.current
-            .read()
-            .expect("search cache lock")
-            .as_ref()
-            .map(|(v, _)| *v)
+        Ok((version, index))
     }
 }

@@ -2,8 +2,8 @@
 //! PostgreSQL; nothing above this trait writes SQL.
 
 use crate::api::types::{
-    ApprovalView, AssetOption, AttachmentView, CatalogView, ItemDetail, Page, StoreOption,
-    TicketDetail, TicketSummary, UserView,
+    ApprovalView, AssetOption, AttachmentView, CatalogView, DeflectionKind, ItemDetail, Page,
+    StoreOption, TicketDetail, TicketSummary, UserView,
 };
 use crate::domain::validation::ValidAnswers;
 use crate::domain::{FormSchema, TicketKind, TicketState};
@@ -157,13 +157,89 @@ pub trait Store: Send + Sync + 'static {
     async fn search_documents(&self) -> StoreResult<(i64, Vec<Document>)>;
     async fn article(&self, slug: &str) -> StoreResult<Option<ArticleRecord>>;
     /// Creates or updates the article with `article.slug`; a new revision only when something
-    /// changed.
+    /// changed. `expect` guards against overwriting someone else's edit.
     async fn save_article(
         &self,
         article: &ArticleInput,
+        expect: Expect,
         author_id: i64,
         now: DateTime<Utc>,
     ) -> StoreResult<Saved>;
+    /// Every article in every state, for the editors' list, newest change first.
+    async fn article_list(&self) -> StoreResult<Vec<ArticleListRow>>;
+    async fn article_revisions(&self, slug: &str) -> StoreResult<Vec<RevisionRow>>;
+    /// Adds counted views (batched by `backend::views`); unknown slugs are ignored.
+    async fn add_article_views(&self, views: &[(String, i64)]) -> StoreResult<()>;
+    /// Records or replaces this person's vote. False when no published article has the slug.
+    async fn vote_article(&self, vote: &NewVote) -> StoreResult<bool>;
+    async fn record_deflection(&self, event: &DeflectionEvent) -> StoreResult<()>;
+    /// How many funnel events of each kind happened since `since` (for tests and the
+    /// manager's figures).
+    async fn deflection_counts(&self, since: DateTime<Utc>) -> StoreResult<DeflectionCounts>;
+}
+
+/// What the article must look like in the database before a save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    /// Whatever is there (imports: the folder is the truth).
+    Anything,
+    /// No article with this slug yet (the editor's "new article").
+    New,
+    /// The article at this revision (the editor started from it).
+    Revision(i64),
+}
+
+/// A row of the editors' article list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleListRow {
+    pub slug: String,
+    pub title: String,
+    pub category: String,
+    pub state: ArticleState,
+    pub revision: i64,
+    pub updated_at: DateTime<Utc>,
+    pub views: i64,
+    pub helpful: i64,
+    pub not_helpful: i64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevisionRow {
+    pub revision: i64,
+    pub title: String,
+    /// Empty for revisions saved before states were recorded.
+    pub state: String,
+    pub author: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewVote {
+    pub slug: String,
+    pub user_id: i64,
+    pub helpful: bool,
+    pub comment: String,
+    pub now: DateTime<Utc>,
+}
+
+/// One step of the deflection funnel (see `api::deflection`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeflectionEvent {
+    pub funnel: String,
+    pub kind: DeflectionKind,
+    pub user_id: i64,
+    pub item_slug: String,
+    pub query: String,
+    pub article_slug: Option<String>,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DeflectionCounts {
+    pub shown: i64,
+    pub opened: i64,
+    pub solved: i64,
+    pub submitted: i64,
 }
 
 /// An article as an editor or an import gives it.
@@ -208,14 +284,22 @@ pub struct ArticleRecord {
     pub input: ArticleInput,
     pub revision: i64,
     pub updated_at: DateTime<Utc>,
+    pub views: i64,
 }
 
 /// What `save_article` did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Saved {
     Created,
-    Updated { revision: i64 },
+    Updated {
+        revision: i64,
+    },
     Unchanged,
+    /// `Expect` did not hold; nothing was written. `current` is the stored revision (0 when
+    /// the article does not exist).
+    Conflict {
+        current: i64,
+    },
 }
 
 #[derive(Clone, Debug)]

@@ -9,9 +9,14 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         AppError::NotFound { .. } => view! { <a href="/">"Back to the catalog"</a> }.into_any(),
         _ => view! { <a href="">"Try again"</a> }.into_any(),
     };
+    // A refused input names its problem; the generic "needs another look" would not help here.
+    let message = error
+        .field_errors()
+        .and_then(|f| f.values().next().cloned())
+        .unwrap_or_else(|| error.to_string());
     view! {
         <div class="notice notice-error" role="alert">
-            <p>{error.to_string()}</p>
+            <p>{message}</p>
             <p>{action}</p>
         </div>
     }

@@ -1,4 +1,5 @@
 use crate::app::CurrentUser;
+use crate::components::search_box::SearchBox;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -26,7 +27,9 @@ pub fn AppHeader() -> impl IntoView {
                     match user.await {
                         Ok(Some(u)) => {
                             let approvals = u.is_line_manager;
+                            let editor = u.role.edits_articles();
                             view! {
+                                <SearchBox/>
                                 <nav class="main-nav" aria-label="Main">
                                     <a href="/" aria-current=move || current("/")>"Catalog"</a>
                                     <a href="/requests" aria-current=move || current("/requests")>
@@ -35,6 +38,11 @@ pub fn AppHeader() -> impl IntoView {
                                     <Show when=move || approvals>
                                         <a href="/approvals" aria-current=move || current("/approvals")>
                                             "Approvals"
+                                        </a>
+                                    </Show>
+                                    <Show when=move || editor>
+                                        <a href="/editor/articles" aria-current=move || current("/editor")>
+                                            "Articles"
                                         </a>
                                     </Show>
                                 </nav>

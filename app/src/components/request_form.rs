@@ -6,7 +6,9 @@
 //! `submit_request` server function without leaving the page until a number comes back.
 
 use super::field_control::FieldControl;
+use super::suggestions::{Funnel, Suggestions};
 use crate::api::requests::submit_request;
+use crate::api::types::DeflectionKind;
 use crate::api::types::ItemDetail;
 use crate::domain::validation::{validate_answers, FieldErrors, FORM_ERROR_KEY};
 use crate::domain::{is_visible, Answers, FormSchema};
@@ -114,6 +116,7 @@ pub fn RequestForm(
     let form_error = RwSignal::new(None::<String>);
     let submitting = RwSignal::new(false);
     let draft_restored = RwSignal::new(false);
+    let funnel = Funnel::new(slug.clone(), idempotency_key.clone());
     let idempotency_key = StoredValue::new(idempotency_key);
 
     #[cfg(feature = "hydrate")]
@@ -154,6 +157,9 @@ pub fn RequestForm(
             submitting.set(false);
             match result {
                 Ok(receipt) => {
+                    if funnel.anything_shown() {
+                        funnel.report(DeflectionKind::Submitted, None);
+                    }
                     #[cfg(feature = "hydrate")]
                     crate::drafts::discard(user_id, &slug).await;
                     navigate(
@@ -179,7 +185,7 @@ pub fn RequestForm(
     };
 
     let discard_slug = slug.clone();
-    let discard = move |_| {
+    let discard = move || {
         state.answers.set(Answers::new());
         state.touched.set(BTreeSet::new());
         state.show_all_errors.set(false);
@@ -210,7 +216,14 @@ pub fn RequestForm(
     let fields = detail.form.fields.clone();
     let stores = StoredValue::new(detail.stores.clone());
     let assets = StoredValue::new(detail.assets.clone());
+    let describing = Signal::derive(move || {
+        state
+            .answers
+            .with(|a| schema.with_value(|s| s.describing_text(a)))
+    });
+    let discard_draft = Callback::new(move |_: ()| discard());
     view! {
+        <div class="form-with-suggestions">
         <form
             class="request-form"
             method="post"
@@ -222,7 +235,7 @@ pub fn RequestForm(
             <Show when=move || draft_restored.get()>
                 <div class="draft-banner" role="status" data-testid="draft-restored">
                     "Draft restored: your earlier answers are back. "
-                    <button type="button" class="link-button" on:click=discard.clone()>"Discard draft"</button>
+                    <button type="button" class="link-button" on:click=move |_| discard_draft.run(())>"Discard draft"</button>
                 </div>
             </Show>
             {summary}
@@ -257,6 +270,8 @@ pub fn RequestForm(
                 </button>
             </div>
         </form>
+        <Suggestions funnel text=describing discard_draft/>
+        </div>
     }
 }
 

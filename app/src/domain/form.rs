@@ -113,9 +113,38 @@ impl Field {
     }
 }
 
+/// Short fields whose answer says what the request is about, besides every long text.
+const DESCRIBING_KEYS: [&str; 7] = [
+    "title",
+    "subject",
+    "summary",
+    "symptom",
+    "problem",
+    "topic",
+    "description",
+];
+
 impl FormSchema {
     pub fn field(&self, key: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// What the person has said about their problem so far, from the long texts and the
+    /// title-like fields, in form order: the query for knowledge suggestions beside the form.
+    pub fn describing_text(&self, answers: &Answers) -> String {
+        self.fields
+            .iter()
+            .filter(|f| {
+                f.kind == FieldKind::LongText
+                    || (matches!(f.kind, FieldKind::Text | FieldKind::Choice)
+                        && DESCRIBING_KEYS.contains(&f.key.as_str()))
+            })
+            .filter_map(|f| answers.get(&f.key))
+            .flatten()
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Whether answering needs the store and device lists; most forms do not, and loading them
@@ -208,6 +237,28 @@ mod tests {
         let back: FormSchema = serde_json::from_str(&json).unwrap();
         assert_eq!(back, schema);
         assert_eq!(back.check(), Ok(()));
+    }
+
+    #[test]
+    fn describing_text_takes_long_texts_and_title_like_fields_in_form_order() {
+        let schema = FormSchema {
+            fields: vec![
+                field("symptom", FieldKind::Choice),
+                field("store", FieldKind::Store),
+                field("callback_number", FieldKind::Text),
+                field("details", FieldKind::LongText),
+            ],
+        };
+        let mut answers = Answers::new();
+        answers.insert("details".into(), vec!["  paper jams every time ".into()]);
+        answers.insert("symptom".into(), vec!["Prints blank receipts".into()]);
+        answers.insert("store".into(), vec!["S012".into()]);
+        answers.insert("callback_number".into(), vec!["0123".into()]);
+        assert_eq!(
+            schema.describing_text(&answers),
+            "Prints blank receipts paper jams every time"
+        );
+        assert_eq!(schema.describing_text(&Answers::new()), "");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Nothing in here knows about Leptos, HTTP or a database: the browser runs these functions for
 //! instant feedback, and the server runs them again on everything it is sent.
 
+pub mod article;
 pub mod form;
 pub mod ticket;
 pub mod validation;

@@ -1,10 +1,11 @@
 use crate::api::knowledge::article;
+use crate::api::knowledge::MAX_VOTE_COMMENT;
 use crate::api::types::ArticleView;
 use crate::components::error_notice::ErrorNotice;
-use crate::pages::when;
+use crate::pages::{query_error, when};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// `/kb/:slug`: one knowledge article, rendered on the server.
 #[component]
@@ -52,11 +53,54 @@ fn ArticleBody(a: ArticleView) -> impl IntoView {
             // (backend::markdown), so it is safe to insert as HTML.
             <div class="article-body" inner_html=a.html.clone()></div>
             <ul class="tags" aria-label="Tags">{tags}</ul>
-            <p class="muted">"Updated " {when(&a.updated_at)} " · revision " {a.revision}</p>
+            <p class="muted">
+                "Updated " {when(&a.updated_at)} " · revision " {a.revision} " · read " {a.views}
+                {if a.views == 1 { " time" } else { " times" }}
+            </p>
+            <Feedback slug=a.slug.clone()/>
             <Show when=move || has_related>
                 <h2>"Still not solved?"</h2>
                 <ul class="related-items">{related.clone()}</ul>
             </Show>
         </article>
+    }
+}
+
+/// "Did this help?": a plain form, so it works before and without the WebAssembly; the server
+/// sends the reader back here with `?voted=1` or `?error=…`.
+#[component]
+fn Feedback(slug: String) -> impl IntoView {
+    let query = use_query_map();
+    let voted = move || query.read().get("voted").is_some();
+    let error = query_error();
+    view! {
+        <section class="feedback" id="feedback" aria-labelledby="feedback-title">
+            <Show
+                when=voted
+                fallback=move || {
+                    let slug = slug.clone();
+                    view! {
+                        <form method="post" action="/api/vote_article" class="stack" data-testid="feedback-form">
+                            <input type="hidden" name="slug" value=slug/>
+                            <fieldset class="choice-group">
+                                <legend id="feedback-title">"Did this help?"</legend>
+                                <label><input type="radio" name="helpful" value="yes" required/>" Yes"</label>
+                                <label><input type="radio" name="helpful" value="no"/>" No"</label>
+                            </fieldset>
+                            <div class="field">
+                                <label for="feedback-comment">"What was missing or wrong? (optional)"</label>
+                                <textarea id="feedback-comment" name="comment" rows="2" maxlength=MAX_VOTE_COMMENT.to_string()></textarea>
+                            </div>
+                            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                            <button type="submit" class="btn">"Send feedback"</button>
+                        </form>
+                    }
+                }
+            >
+                <p class="notice notice-success" role="status" data-testid="feedback-thanks">
+                    "Thank you: the editors read every answer."
+                </p>
+            </Show>
+        </section>
     }
 }

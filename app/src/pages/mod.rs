@@ -1,11 +1,13 @@
 pub mod approvals;
 pub mod article;
 pub mod catalog;
+pub mod editor;
 pub mod item;
 pub mod login;
 pub mod my_requests;
 pub mod not_found;
 pub mod request_detail;
+pub mod search;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

@@ -3,10 +3,12 @@
 //! offline. Pure Rust, no I/O.
 
 pub mod index;
+pub mod results;
 pub mod snippet;
 pub mod text;
 
 pub use index::{DocInfo, DocKind, Document, Hit, SearchIndex, SearchOptions};
+pub use results::{category_label, ResultView, SearchResults};
 pub use snippet::{snippet, Segment};
 
 #[cfg(test)]

@@ -19,8 +19,10 @@ macro_rules! sql_store {
             ItemCard, ItemDetail, Page, Role, StoreOption, TicketDetail, TicketSummary, UserView,
         };
         use app::backend::store::{
-            ArticleInput, ArticleRecord, ArticleState, AttachmentRecord, Created, Credentials, EventKind, ItemForSubmit,
-            NewAttachment, NewEvent, NewTicket, Saved, Store, StoreResult, TicketAccess,
+            ArticleInput, ArticleListRow, ArticleRecord, ArticleState, AttachmentRecord, Created,
+            Credentials, DeflectionCounts, DeflectionEvent, EventKind, Expect, ItemForSubmit,
+            NewAttachment, NewEvent, NewTicket, NewVote, RevisionRow, Saved, Store, StoreResult,
+            TicketAccess,
         };
         use app::search::{DocKind, Document};
         use app::domain::{FormSchema, TicketKind, TicketState};
@@ -721,7 +723,7 @@ macro_rules! sql_store {
             async fn article(&self, slug: &str) -> StoreResult<Option<ArticleRecord>> {
                 let Some(r) = sqlx::query(
                     "SELECT slug, title, summary, body_md, category, tags, related_items, state, \
-                     revision, updated_at FROM articles WHERE slug = $1",
+                     revision, updated_at, view_count FROM articles WHERE slug = $1",
                 )
                 .bind(slug)
                 .fetch_optional(&self.pool)
@@ -744,6 +746,7 @@ macro_rules! sql_store {
                     },
                     revision: r.get("revision"),
                     updated_at: r.get("updated_at"),
+                    views: r.get("view_count"),
                 }))
             }
 
@@ -751,6 +754,7 @@ macro_rules! sql_store {
             async fn save_article(
                 &self,
                 a: &ArticleInput,
+                expect: Expect,
                 author_id: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Saved> {
@@ -770,6 +774,16 @@ macro_rules! sql_store {
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_err)?;
+                let current = existing.as_ref().map_or(0, |r| r.get::<i64, _>("revision"));
+                let holds = match expect {
+                    Expect::Anything => true,
+                    Expect::New => existing.is_none(),
+                    Expect::Revision(n) => existing.is_some() && current == n,
+                };
+                if !holds {
+                    tx.rollback().await.map_err(db_err)?;
+                    return Ok(Saved::Conflict { current });
+                }
                 let (id, outcome) = match existing {
                     None => {
                         let id: i64 = sqlx::query_scalar(
@@ -829,8 +843,8 @@ macro_rules! sql_store {
                 // The revision is a copy of the row just written, so the two cannot disagree.
                 sqlx::query(
                     "INSERT INTO article_revisions (article_id, revision, title, summary, body_md, \
-                     category, tags, related_items, author_id, created_at) \
-                     SELECT id, revision, title, summary, body_md, category, tags, related_items, $2, $3 \
+                     category, tags, related_items, state, author_id, created_at) \
+                     SELECT id, revision, title, summary, body_md, category, tags, related_items, state, $2, $3 \
                      FROM articles WHERE id = $1",
                 )
                 .bind(id)
@@ -841,6 +855,132 @@ macro_rules! sql_store {
                 .map_err(db_err)?;
                 tx.commit().await.map_err(db_err)?;
                 Ok(outcome)
+            }
+
+            async fn article_list(&self) -> StoreResult<Vec<ArticleListRow>> {
+                let rows = sqlx::query(
+                    "SELECT a.slug, a.title, a.category, a.state, a.revision, a.updated_at, a.view_count, \
+                     (SELECT COUNT(*) FROM article_votes v WHERE v.article_id = a.id AND v.helpful) AS yes, \
+                     (SELECT COUNT(*) FROM article_votes v WHERE v.article_id = a.id AND NOT v.helpful) AS no \
+                     FROM articles a ORDER BY a.updated_at DESC, a.slug",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(rows
+                    .iter()
+                    .map(|r| ArticleListRow {
+                        slug: r.get("slug"),
+                        title: r.get("title"),
+                        category: r.get("category"),
+                        state: ArticleState::parse(r.get::<&str, _>("state"))
+                            .unwrap_or(ArticleState::Draft),
+                        revision: r.get("revision"),
+                        updated_at: r.get("updated_at"),
+                        views: r.get("view_count"),
+                        helpful: r.get("yes"),
+                        not_helpful: r.get("no"),
+                    })
+                    .collect())
+            }
+
+            async fn article_revisions(&self, slug: &str) -> StoreResult<Vec<RevisionRow>> {
+                let rows = sqlx::query(
+                    "SELECT r.revision, r.title, r.state, u.name, r.created_at \
+                     FROM article_revisions r JOIN articles a ON a.id = r.article_id \
+                     JOIN users u ON u.id = r.author_id \
+                     WHERE a.slug = $1 ORDER BY r.revision DESC",
+                )
+                .bind(slug)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(rows
+                    .iter()
+                    .map(|r| RevisionRow {
+                        revision: r.get("revision"),
+                        title: r.get("title"),
+                        state: r.get("state"),
+                        author: r.get("name"),
+                        created_at: r.get("created_at"),
+                    })
+                    .collect())
+            }
+
+            async fn add_article_views(&self, views: &[(String, i64)]) -> StoreResult<()> {
+                if views.is_empty() {
+                    return Ok(());
+                }
+                // One transaction for the whole batch: one commit however many articles.
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                for (slug, n) in views {
+                    sqlx::query("UPDATE articles SET view_count = view_count + $1 WHERE slug = $2")
+                        .bind(n)
+                        .bind(slug)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                }
+                tx.commit().await.map_err(db_err)
+            }
+
+            async fn vote_article(&self, v: &NewVote) -> StoreResult<bool> {
+                let done = sqlx::query(
+                    "INSERT INTO article_votes (article_id, user_id, helpful, comment, created_at) \
+                     SELECT id, $2, $3, $4, $5 FROM articles WHERE slug = $1 AND state = 'published' \
+                     ON CONFLICT (article_id, user_id) DO UPDATE SET helpful = excluded.helpful, \
+                     comment = excluded.comment, created_at = excluded.created_at",
+                )
+                .bind(&v.slug)
+                .bind(v.user_id)
+                .bind(v.helpful)
+                .bind(&v.comment)
+                .bind(v.now)
+                .execute(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(done.rows_affected() > 0)
+            }
+
+            async fn record_deflection(&self, e: &DeflectionEvent) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO deflection_events (funnel, kind, user_id, item_slug, query, \
+                     article_slug, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(&e.funnel)
+                .bind(e.kind.as_str())
+                .bind(e.user_id)
+                .bind(&e.item_slug)
+                .bind(&e.query)
+                .bind(&e.article_slug)
+                .bind(e.now)
+                .execute(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(())
+            }
+
+            async fn deflection_counts(&self, since: DateTime<Utc>) -> StoreResult<DeflectionCounts> {
+                let rows = sqlx::query(
+                    "SELECT kind, COUNT(*) AS n FROM deflection_events WHERE created_at >= $1 \
+                     GROUP BY kind",
+                )
+                .bind(since)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let mut counts = DeflectionCounts::default();
+                for r in &rows {
+                    let n: i64 = r.get("n");
+                    match r.get::<&str, _>("kind") {
+                        "shown" => counts.shown = n,
+                        "opened" => counts.opened = n,
+                        "solved" => counts.solved = n,
+                        "submitted" => counts.submitted = n,
+                        _ => {}
+                    }
+                }
+                Ok(counts)
             }
         }
 

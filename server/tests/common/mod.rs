@@ -21,6 +21,7 @@ pub const LENA: &str = "lena.lead@deskfront.test";
 pub const TOM: &str = "tom.requester@deskfront.test";
 pub const PRIYA: &str = "priya.approver@deskfront.test";
 pub const AHMED: &str = "ahmed.agent@deskfront.test";
+pub const EVE: &str = "eve.editor@deskfront.test";
 
 /// One empty database (and attachments folder) that one or several instances share.
 pub struct TestDb {
@@ -40,6 +41,7 @@ impl TestDb {
             attachments_dir: dir.path().join("attachments"),
             demo_password: PASSWORD.into(),
             max_attachment_mb: 1,
+            view_flush_secs: 1,
             ..Config::default()
         };
         TestDb { config, dir }
@@ -117,6 +119,15 @@ pub async fn spawn() -> TestApp {
 }
 
 impl TestApp {
+    /// The database of an app made by `spawn()`, to check what was written.
+    pub async fn store(&self) -> Arc<dyn Housekeeping> {
+        self._db
+            .as_ref()
+            .expect("spawn() keeps its database")
+            .store()
+            .await
+    }
+
     /// A browser-like client that keeps cookies and does not follow redirects, so tests can
     /// see where the server sends people.
     pub fn client(&self) -> Client {

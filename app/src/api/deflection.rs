@@ -1,0 +1,81 @@
+//! The deflection funnel, as the browser reports it: which articles were suggested beside a
+//! form, which were opened, "This solved it", and forms sent after suggestions. Nothing
+//! personal is recorded beyond the user id: the query is what was typed into the form's
+//! describing fields, cut to the search limit.
+
+use super::error::AppError;
+use super::types::DeflectionKind;
+use leptos::prelude::*;
+
+#[server(endpoint = "deflection")]
+pub async fn record_deflection(
+    funnel: String,
+    kind: DeflectionKind,
+    item: String,
+    query: String,
+    article: Option<String>,
+) -> Result<(), AppError> {
+    use crate::api::types::DeflectionKind as K;
+    use crate::backend::store::{ArticleState, DeflectionEvent};
+    use crate::backend::{internal, session, store};
+    use crate::search::results::MAX_QUERY_CHARS;
+    /// Longest funnel id accepted: the form's submission key (a UUID-like string).
+    const MAX_FUNNEL_CHARS: usize = 64;
+    let user = session::require_user().await?;
+    let store = store()?;
+    let funnel = funnel.trim().to_string();
+    if funnel.is_empty() || funnel.chars().count() > MAX_FUNNEL_CHARS {
+        return Err(AppError::invalid_field(
+            "funnel",
+            "The form's key is missing or too long. Reload the page.",
+        ));
+    }
+    let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
+    if store
+        .item_for_submit(&item)
+        .await
+        .map_err(internal)?
+        .is_none()
+    {
+        return Err(AppError::invalid_field(
+            "item",
+            "There is no such catalog item.",
+        ));
+    }
+    let article = match (kind, article) {
+        (K::Submitted, None) => None,
+        (K::Submitted, Some(_)) => {
+            return Err(AppError::invalid_field(
+                "article",
+                "A form sent anyway names no article.",
+            ))
+        }
+        (_, None) => return Err(AppError::invalid_field("article", "Name the article.")),
+        (_, Some(slug)) => {
+            let published = store
+                .article(&slug)
+                .await
+                .map_err(internal)?
+                .is_some_and(|a| a.input.state == ArticleState::Published);
+            if !published {
+                return Err(AppError::invalid_field(
+                    "article",
+                    "There is no such article.",
+                ));
+            }
+            Some(slug)
+        }
+    };
+    store
+        .record_deflection(&DeflectionEvent {
+            funnel,
+            kind,
+            user_id: user.id,
+            item_slug: item,
+            query,
+            article_slug: article,
+            now: chrono::Utc::now(),
+        })
+        .await
+        .map_err(internal)
+}

@@ -1,0 +1,150 @@
+//! The knowledge editors' side: the list of every article, one article with its revisions,
+//! saving (create, edit, publish, retire) and the live preview. Editors and admins only.
+
+use super::error::AppError;
+use super::types::{ArticleEditView, ArticleListView};
+use crate::domain::article::ArticleDraft;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+async fn require_editor() -> Result<super::types::UserView, AppError> {
+    let user = crate::backend::session::require_user().await?;
+    if user.role.edits_articles() {
+        Ok(user)
+    } else {
+        Err(AppError::forbidden(
+            "Only knowledge editors can change articles. Ask the service desk if you should be one.",
+        ))
+    }
+}
+
+#[server(endpoint = "editor_articles")]
+pub async fn editor_articles() -> Result<Vec<ArticleListView>, AppError> {
+    use crate::backend::{internal, store};
+    require_editor().await?;
+    let rows = store()?.article_list().await.map_err(internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ArticleListView {
+            slug: r.slug,
+            title: r.title,
+            category: r.category,
+            state: r.state.as_str().to_string(),
+            revision: r.revision,
+            updated_at: r.updated_at,
+            views: r.views,
+            helpful: r.helpful,
+            not_helpful: r.not_helpful,
+        })
+        .collect())
+}
+
+/// One article as the editor shows it, with its revisions, newest first.
+#[server(endpoint = "article_for_edit")]
+pub async fn article_for_edit(slug: String) -> Result<ArticleEditView, AppError> {
+    use super::types::RevisionView;
+    use crate::backend::{internal, store};
+    require_editor().await?;
+    let store = store()?;
+    let record = store
+        .article(&slug)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| AppError::not_found("There is no article with this address."))?;
+    let revisions = store
+        .article_revisions(&slug)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|r| RevisionView {
+            revision: r.revision,
+            title: r.title,
+            state: r.state,
+            author: r.author,
+            created_at: r.created_at,
+        })
+        .collect();
+    let a = record.input;
+    Ok(ArticleEditView {
+        draft: ArticleDraft {
+            slug: a.slug,
+            title: a.title,
+            summary: a.summary,
+            category: a.category,
+            tags: a.tags.join(", "),
+            related_items: a.related_items.join(", "),
+            body_md: a.body_md,
+            state: a.state.as_str().to_string(),
+        },
+        revision: record.revision,
+        views: record.views,
+        revisions,
+    })
+}
+
+/// Saves an article. `base_revision` is the revision the editor started from (0 for a new
+/// article): if someone saved in between, nothing is written and the editor is told.
+/// Answers with the revision now stored.
+#[server(endpoint = "save_article")]
+pub async fn save_article(draft: ArticleDraft, base_revision: i64) -> Result<i64, AppError> {
+    use crate::backend::store::{ArticleInput, ArticleState, Expect, Saved};
+    use crate::backend::{internal, store};
+    use crate::domain::article::{split_list, validate_article};
+    let user = require_editor().await?;
+    let store = store()?;
+    let known: Vec<String> = store
+        .catalog()
+        .await
+        .map_err(internal)?
+        .items
+        .into_iter()
+        .map(|i| i.slug)
+        .collect();
+    validate_article(&draft, Some(&known)).map_err(|fields| AppError::Invalid { fields })?;
+    let input = ArticleInput {
+        slug: draft.slug.clone(),
+        title: draft.title.trim().to_string(),
+        summary: draft.summary.trim().to_string(),
+        body_md: draft.body_md.clone(),
+        category: draft.category.clone(),
+        tags: split_list(&draft.tags),
+        related_items: split_list(&draft.related_items),
+        state: ArticleState::parse(&draft.state).unwrap_or(ArticleState::Draft),
+    };
+    let expect = if base_revision == 0 {
+        Expect::New
+    } else {
+        Expect::Revision(base_revision)
+    };
+    let saved = store
+        .save_article(&input, expect, user.id, chrono::Utc::now())
+        .await
+        .map_err(internal)?;
+    match saved {
+        Saved::Created => Ok(1),
+        Saved::Updated { revision } => Ok(revision),
+        Saved::Unchanged => Ok(base_revision),
+        Saved::Conflict { .. } if base_revision == 0 => Err(AppError::invalid_field(
+            "slug",
+            "An article with this address exists already. Choose another slug, or edit that article.",
+        )),
+        Saved::Conflict { current } => Err(AppError::conflict(format!(
+            "Someone else saved revision {current} while you were editing. Copy your text, \
+             reload the article to see their change, then apply yours again."
+        ))),
+    }
+}
+
+/// The article body as the article page will show it, for the editor's live preview.
+#[server(endpoint = "preview_article")]
+pub async fn preview_article(body_md: String) -> Result<String, AppError> {
+    use crate::domain::article::MAX_BODY;
+    require_editor().await?;
+    if body_md.chars().count() > MAX_BODY {
+        return Err(AppError::invalid_field(
+            "body_md",
+            format!("The text is longer than {MAX_BODY} characters."),
+        ));
+    }
+    Ok(crate::backend::markdown::render(&body_md))
+}

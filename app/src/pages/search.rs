@@ -1,0 +1,144 @@
+//! `/search?q=…&category=…`: articles and catalog items for a query, with category filters.
+//! Rendered on the server and complete without JavaScript (filters are links). When the server
+//! cannot be reached, the page ranks the same query over the index kept on this device.
+
+use crate::api::error::AppError;
+use crate::api::knowledge::search_portal;
+use crate::components::error_notice::ErrorNotice;
+use crate::components::search_box::kind_label;
+use crate::local_search::LocalIndex;
+use crate::search::results::{run, MAX_QUERY_CHARS};
+use crate::search::{category_label, SearchResults, Segment};
+use crate::url::search_url;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let query = use_query_map();
+    let q = move || query.read().get("q").unwrap_or_default();
+    let category = move || query.read().get("category").filter(|c| !c.is_empty());
+    let found = Resource::new(move || (q(), category()), |(q, c)| search_portal(q, c));
+    let local = LocalIndex::get();
+    view! {
+        <Title text=move || if q().trim().is_empty() { "Search".to_string() } else { format!("“{}” – search", q().trim()) }/>
+        <h1 class="page-title">"Search"</h1>
+        <form class="search-page-form" action="/search" method="get" role="search">
+            <label for="search-page-q">"Search help articles and the catalog"</label>
+            <div class="search-row">
+                <input
+                    id="search-page-q"
+                    type="search"
+                    name="q"
+                    value=q
+                    maxlength=MAX_QUERY_CHARS.to_string()
+                    data-testid="search-page-q"
+                />
+                <button type="submit" class="btn btn-primary">"Search"</button>
+            </div>
+        </form>
+        <Suspense fallback=|| view! { <p class="loading">"Searching…"</p> }>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(results) => view! { <Results results offline=false/> }.into_any(),
+                    // Offline: the same engine over the snapshot on this device.
+                    Err(AppError::Transport { .. }) if local.0.with_untracked(Option::is_some) => {
+                        let results = local.0.with_untracked(|index| {
+                            index
+                                .as_ref()
+                                .map(|index| run(index, &q(), category().as_deref(), 30, false))
+                                .unwrap_or_default()
+                        });
+                        view! { <Results results offline=true/> }.into_any()
+                    }
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Results(results: SearchResults, offline: bool) -> impl IntoView {
+    let SearchResults {
+        query,
+        category,
+        results,
+        categories,
+    } = results;
+    if query.is_empty() {
+        return view! {
+            <p class="empty-state">"Type a few words about your problem or what you need, for example “printer offline” or “new laptop”."</p>
+        }
+        .into_any();
+    }
+    let total: usize = categories.iter().map(|(_, n)| n).sum();
+    let filters = (!categories.is_empty()).then(|| {
+        let all_current = category.is_none().then_some("page");
+        let chips = categories
+            .iter()
+            .map(|(c, n)| {
+                let current = (category.as_deref() == Some(c.as_str())).then_some("page");
+                view! {
+                    <li><a href=search_url(&query, Some(c)) aria-current=current>{category_label(c)} " (" {*n} ")"</a></li>
+                }
+            })
+            .collect_view();
+        view! {
+            <nav aria-label="Filter by category">
+                <ul class="filter-chips" data-testid="category-filters">
+                    <li><a href=search_url(&query, None) aria-current=all_current>"All (" {total} ")"</a></li>
+                    {chips}
+                </ul>
+            </nav>
+        }
+    });
+    let empty = results.is_empty();
+    let list = results
+        .into_iter()
+        .map(|r| {
+            view! {
+                <li class="search-result" data-testid="search-result" data-key=r.key.clone()>
+                    <span class="result-kind">{kind_label(r.kind)} " · " {category_label(&r.category)}</span>
+                    <a class="result-title" href=r.url.clone()>{r.title.clone()}</a>
+                    <p class="result-snippet">{highlighted(&r.snippet)}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <Show when=move || offline>
+            <p class="notice" role="status" data-testid="offline-results">
+                "You are offline: these results come from the copy of the knowledge base on this device."
+            </p>
+        </Show>
+        {filters}
+        {if empty {
+            view! {
+                <div class="empty-state" data-testid="no-results">
+                    <p>"Nothing matches “" {query.clone()} "”."</p>
+                    <p>"Try other or fewer words, or "<a href="/">"browse the catalog"</a>" to ask the service desk."</p>
+                </div>
+            }
+                .into_any()
+        } else {
+            view! { <ol class="search-results">{list}</ol> }.into_any()
+        }}
+    }
+    .into_any()
+}
+
+/// A snippet with its matched words marked. Text only: nothing from a document becomes markup.
+pub fn highlighted(segments: &[Segment]) -> impl IntoView {
+    segments
+        .iter()
+        .map(|s| {
+            if s.hit {
+                view! { <mark>{s.text.clone()}</mark> }.into_any()
+            } else {
+                s.text.clone().into_any()
+            }
+        })
+        .collect_view()
+}

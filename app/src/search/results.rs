@@ -1,0 +1,108 @@
+//! A page of search results as the portal shows them: the same function answers on the server
+//! and, from the local snapshot, in the browser when the server cannot be reached, so both
+//! look alike.
+
+use super::{snippet, DocKind, SearchIndex, SearchOptions, Segment};
+use serde::{Deserialize, Serialize};
+
+/// Longest query the portal searches for; longer ones are refused with a message.
+pub const MAX_QUERY_CHARS: usize = 200;
+const SNIPPET_WORDS: usize = 24;
+/// How many hits the category counts are taken over.
+const FACET_DEPTH: usize = 200;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResultView {
+    pub kind: DocKind,
+    pub key: String,
+    pub title: String,
+    pub url: String,
+    pub category: String,
+    pub snippet: Vec<Segment>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub query: String,
+    pub category: Option<String>,
+    pub results: Vec<ResultView>,
+    /// Categories of every match (before the category filter), with their counts, largest first.
+    pub categories: Vec<(String, usize)>,
+}
+
+pub fn url_of(kind: DocKind, key: &str) -> String {
+    match kind {
+        DocKind::Article => format!("/kb/{key}"),
+        DocKind::Item => format!("/catalog/{key}"),
+    }
+}
+
+/// Ranks `query` over `index`, optionally within one category. `typing`: the query is still
+/// being typed, so its last word may be the start of a longer one.
+pub fn run(
+    index: &SearchIndex,
+    query: &str,
+    category: Option<&str>,
+    limit: usize,
+    typing: bool,
+) -> SearchResults {
+    let all = index.search(
+        query,
+        &SearchOptions {
+            limit: FACET_DEPTH,
+            typing,
+            ..SearchOptions::default()
+        },
+    );
+    let query = query.trim();
+    let mut categories: Vec<(String, usize)> = Vec::new();
+    for hit in &all {
+        let c = &index.doc(hit.doc).category;
+        match categories.iter_mut().find(|(name, _)| name == c) {
+            Some((_, n)) => *n += 1,
+            None => categories.push((c.clone(), 1)),
+        }
+    }
+    categories.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let results = all
+        .iter()
+        .filter(|hit| category.is_none_or(|c| index.doc(hit.doc).category == c))
+        .take(limit)
+        .map(|hit| {
+            let doc = index.doc(hit.doc);
+            ResultView {
+                kind: doc.kind,
+                key: doc.key.clone(),
+                title: doc.title.clone(),
+                url: url_of(doc.kind, &doc.key),
+                category: doc.category.clone(),
+                snippet: snippet(&doc.summary, &hit.matched, SNIPPET_WORDS),
+            }
+        })
+        .collect();
+    SearchResults {
+        query: query.to_string(),
+        category: category.map(str::to_string),
+        results,
+        categories,
+    }
+}
+
+/// A category's name for people: the slugs are short ("pos", "wifi").
+pub fn category_label(slug: &str) -> String {
+    match slug {
+        "pos" => "POS terminals".into(),
+        "wifi" => "Wi-Fi".into(),
+        "vpn" => "VPN".into(),
+        "email" => "Email".into(),
+        "store-systems" => "Store systems".into(),
+        other => {
+            let text = other.replace('-', " ");
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        }
+    }
+}
