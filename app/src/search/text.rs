@@ -167,6 +167,72 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     Some(prev[b.len()]).filter(|&d| d <= max)
 }
 
+/// Every word of `words` within `max` edits of `query`, counted as `edit_distance` counts them:
+/// calls `found(position, distance)` in order. The same answers as calling `edit_distance` on
+/// each word, at a fraction of the cost when `words` is sorted: the table's rows for a prefix
+/// are shared by every word that starts with it, and a prefix already more than `max` edits
+/// from every start of the query rules out all of them at once. The index scans its whole
+/// vocabulary this way for each misspelt query word; comparing word by word took about 10 ms a
+/// query word at 40,000 terms.
+pub fn within_distance(
+    query: &str,
+    max: usize,
+    words: &[String],
+    mut found: impl FnMut(usize, usize),
+) {
+    let q: Vec<char> = query.chars().collect();
+    let n = q.len();
+    // rows[i][j]: the distance between the first i characters of `prefix` and the first j of
+    // the query; rows[0] is the empty prefix.
+    let mut rows: Vec<Vec<usize>> = vec![(0..=n).collect()];
+    let mut spare: Vec<Vec<usize>> = Vec::new();
+    let mut prefix: Vec<char> = Vec::new();
+    // The length of the start of `prefix` that is too far from the query, if it is.
+    let mut dead: Option<usize> = None;
+    for (position, word) in words.iter().enumerate() {
+        let mut chars = word.chars().peekable();
+        let mut common = 0;
+        while common < prefix.len() && chars.peek() == Some(&prefix[common]) {
+            chars.next();
+            common += 1;
+        }
+        if dead.is_some_and(|d| common >= d) {
+            continue;
+        }
+        dead = None;
+        prefix.truncate(common);
+        spare.extend(rows.drain(common + 1..));
+        for c in chars {
+            prefix.push(c);
+            let i = prefix.len();
+            let mut row = spare.pop().unwrap_or_default();
+            row.clear();
+            row.push(i);
+            let prev = &rows[i - 1];
+            for j in 1..=n {
+                let cost = usize::from(c != q[j - 1]);
+                let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+                if i > 1 && j > 1 && c == q[j - 2] && prefix[i - 2] == q[j - 1] {
+                    d = d.min(rows[i - 2][j - 2] + 1);
+                }
+                row.push(d);
+            }
+            let too_far = row.iter().all(|&d| d > max);
+            rows.push(row);
+            if too_far {
+                dead = Some(i);
+                break;
+            }
+        }
+        if dead.is_none() {
+            let d = rows[prefix.len()][n];
+            if d <= max {
+                found(position, d);
+            }
+        }
+    }
+}
+
 /// How many typos a word of this length may carry and still match: none for short words (too
 /// many false friends), one from four letters, two from eight.
 pub fn allowed_typos(len: usize) -> usize {
@@ -212,6 +278,55 @@ mod tests {
         assert_eq!(edit_distance("vpn", "vpn", 0), Some(0));
         assert_eq!(edit_distance("scanner", "printer", 2), None);
         assert_eq!(edit_distance("a", "abcd", 2), None);
+    }
+
+    #[test]
+    fn scanning_a_word_list_agrees_with_edit_distance() {
+        let mut list: Vec<String> = [
+            "print",
+            "printer",
+            "pritner",
+            "prints",
+            "paint",
+            "painter",
+            "password",
+            "passwort",
+            "pasword",
+            "outlook",
+            "outlok",
+            "out",
+            "ou",
+            "",
+            "scanner",
+            "printing",
+            "prnit",
+            "rpint",
+            "abcd",
+            "a",
+            "café",
+            "cafe",
+            "caef",
+            "receipt",
+            "reciept",
+            "reconcili",
+        ]
+        .map(String::from)
+        .into();
+        list.sort();
+        for query in [
+            "printer", "print", "pasword", "outlok", "caf", "café", "reciept", "ab",
+        ] {
+            for max in 0..=2 {
+                let mut scanned = Vec::new();
+                within_distance(query, max, &list, |i, d| scanned.push((i, d)));
+                let expected: Vec<(usize, usize)> = list
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, w)| edit_distance(query, w, max).map(|d| (i, d)))
+                    .collect();
+                assert_eq!(scanned, expected, "{query} within {max}");
+            }
+        }
     }
 
     #[test]
