@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Benchmarks a release build of Deskfront: bundle sizes, first-visit transfer, then page
-# throughput and latency under wrk and concurrent request submissions in three deployments —
-# one instance on SQLite, one on PostgreSQL, two on PostgreSQL behind nginx — in one run.
+# Benchmarks a release build of Deskfront: bundle sizes, first-visit transfer, knowledge base
+# search latency over a generated corpus and the search snapshot's size, then page throughput
+# and latency under wrk and concurrent request submissions in three deployments — one instance
+# on SQLite, one on PostgreSQL, two on PostgreSQL behind nginx — in one run.
 # Prints a summary table and saves it to bench/results/latest.txt.
 #
 # Usage: scripts/bench.sh [--no-build]
 #   --no-build   use the existing target/release/server and target/site instead of building
 #
 # Tunables (environment): BENCH_PORT (3950; 3951-3953 are used too), BENCH_DURATION (10s),
-# BENCH_SUBMISSIONS (2000), BENCH_CONCURRENCY (16).
+# BENCH_SUBMISSIONS (2000), BENCH_CONCURRENCY (16), BENCH_SEARCH_ARTICLES (50000).
 #
 # Exit status: non-zero when the run itself breaks or a submission is lost, fails or is doubled.
 # Budgets are reported in the table but do not fail the run: numbers vary between machines, and
@@ -24,9 +25,12 @@ PORT="${BENCH_PORT:-3950}"
 DURATION="${BENCH_DURATION:-10s}"
 SUBMISSIONS="${BENCH_SUBMISSIONS:-2000}"
 CONCURRENCY="${BENCH_CONCURRENCY:-16}"
+SEARCH_ARTICLES="${BENCH_SEARCH_ARTICLES:-50000}"
 BASE="http://127.0.0.1:$PORT"
 BUDGET_FIRST_VISIT_KB=250
 BUDGET_P99_MS=10
+BUDGET_SEARCH_P95_MS=20
+BUDGET_BROWSER_SEARCH_MS=10
 DEMO_EMAIL="rita.requester@deskfront.test"
 DEMO_PASSWORD="bench-password"
 SITE="target/site"
@@ -39,7 +43,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
     -h | --help)
-      sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -54,6 +58,9 @@ die() {
   printf '\033[1;31m[bench]\033[0m %s\n' "$*" >&2
   exit 1
 }
+# Bytes as KB with one decimal; "ok" or "OVER" for a figure against its budget.
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
+verdict() { awk -v v="$1" -v max="$2" 'BEGIN { if (v == "?" || v == "-") print "?"; else print (v + 0 <= max + 0) ? "ok" : "OVER" }'; }
 
 for tool in curl wrk gzip brotli python3 awk; do
   command -v "$tool" >/dev/null || die "$tool is not installed (scripts/setup-tools.sh installs wrk and brotli)"
@@ -157,13 +164,70 @@ sign_in() {
   done
 }
 
+# --- Search ------------------------------------------------------------------------------------
+
+# Before any server starts, so nothing else competes for the cores. `server search-bench` times
+# the engine itself over a knowledge base generated from the demo articles (the queries are
+# server/seed/kb-queries.toml) and writes the index snapshots the browser would keep.
+log "search: generating $SEARCH_ARTICLES articles and timing the query set (about half a minute)"
+: >"$TMP/bench.toml"
+env -u DATABASE_URL \
+  DESKFRONT_CONFIG="$TMP/bench.toml" \
+  DESKFRONT_SEED_DIR="$ROOT/server/seed" \
+  RUST_LOG=warn \
+  "./$SERVER_BIN" search-bench --articles "$SEARCH_ARTICLES" --snapshot-dir "$TMP/search" \
+  >"$TMP/search.txt" || {
+  cat "$TMP/search.txt" >&2
+  die "server search-bench failed"
+}
+# Prints the value of KEY=value on the first line of the output that starts with the given words.
+search_value() { awk -v line="$1" -v key="$2" 'index($0, line " ") == 1 { for (i = 1; i <= NF; i++) if (index($i, key "=") == 1) { print substr($i, length(key) + 2); exit } }' "$TMP/search.txt"; }
+SEARCH_TERMS="$(search_value corpus terms)"
+SEARCH_BUILD_MS="$(search_value corpus build_ms)"
+SEARCH_ROUNDS="$(search_value "latency mode=search" rounds)"
+SEARCH_ROWS=""
+for mode in search typing; do
+  p50="$(search_value "latency mode=$mode" p50_ms)"
+  p95="$(search_value "latency mode=$mode" p95_ms)"
+  max="$(search_value "latency mode=$mode" max_ms)"
+  [ -n "$p95" ] || { cat "$TMP/search.txt" >&2; die "could not read search-bench's output"; }
+  case "$mode" in
+    search) label="finished query" ;;
+    typing) label="while typing (prefix)" ;;
+  esac
+  log "search, $label: p50 $p50 ms, p95 $p95 ms, max $max ms"
+  SEARCH_ROWS+="$(printf '%-28s %9s %9s %9s %9s %8s' "$label" "$p50" "$p95" "$max" "<= $BUDGET_SEARCH_P95_MS" "$(verdict "$p95" "$BUDGET_SEARCH_P95_MS")")"$'\n'
+done
+SNAPSHOT_ROWS=""
+SNAPSHOT_FILES=()
+while read -r name docs file; do
+  SNAPSHOT_FILES+=("$file")
+  raw="$(wc -c <"$file")"
+  gz="$(gzip -9 -c "$file" | wc -c)"
+  br="$(brotli -c -q 11 "$file" | wc -c)"
+  log "search snapshot $name: $docs docs, raw $raw B, gzip -9 $gz B, brotli -q 11 $br B"
+  SNAPSHOT_ROWS+="$(printf '%-28s %9s %10s %10s %10s' "$name" "$docs" "$(kb "$raw")" "$(kb "$gz")" "$(kb "$br")")"$'\n'
+done < <(awk '$1 == "snapshot" { n = d = f = ""; for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "name") n = kv[2]; if (kv[1] == "docs") d = kv[2]; if (kv[1] == "file") f = kv[2] } print n, d, f }' "$TMP/search.txt")
+
 log "starting one instance on SQLite (fresh database in a temporary directory)"
 start_instance "$PORT" "sqlite://$TMP/bench.db" sqlite
 sign_in "$BASE"
 
-# --- Bundle sizes ------------------------------------------------------------------------------
+# The same engine in the browser: the release wasm in Chromium, over the same snapshots.
+log "search in the browser: the query set over each snapshot, in Chromium"
+BROWSER_SEARCH_ROWS=""
+(cd end2end && node bench/browser-search.mjs "$BASE" "$DEMO_EMAIL" "$DEMO_PASSWORD" \
+  "$ROOT/server/seed/kb-queries.toml" "${SNAPSHOT_FILES[@]}") >"$TMP/browser-search.txt" || {
+  cat "$TMP/browser-search.txt" >&2
+  die "the browser search benchmark failed"
+}
+while read -r _ name _ p50 p95 max; do
+  name="${name#name=}" p50="${p50#p50_ms=}" p95="${p95#p95_ms=}" max="${max#max_ms=}"
+  log "browser search over $name: p50 $p50 ms, p95 $p95 ms, max $max ms"
+  BROWSER_SEARCH_ROWS+="$(printf '%-28s %9s %9s %9s %9s %8s' "browser, $name" "$p50" "$p95" "$max" "<= $BUDGET_BROWSER_SEARCH_MS" "$(verdict "$p95" "$BUDGET_BROWSER_SEARCH_MS")")"$'\n'
+done <"$TMP/browser-search.txt"
 
-kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
+# --- Bundle sizes ------------------------------------------------------------------------------
 
 declare -A RAW GZ BR
 for f in deskfront.wasm deskfront.js deskfront.css; do
@@ -263,8 +327,6 @@ measure_deployment() {
   LOAD_ROWS+="$(printf '%-36s %9s %9s %9s %9s %8s' "$label: submissions" "$SUB_RPS" "$SUB_P50" "$SUB_P99" "$SUB_FAIL" "$SUB_OK")"$'\n'
 }
 
-verdict() { awk -v v="$1" -v max="$2" 'BEGIN { if (v == "?" || v == "-") print "?"; else print (v + 0 <= max + 0) ? "ok" : "OVER" }'; }
-
 measure_deployment "SQLite, 1 instance" "$BASE"
 stop_instances
 
@@ -309,6 +371,15 @@ SUMMARY="$(
   done
   echo
 
+  printf 'Search: %s generated articles, %s terms, index built in %s ms; %s rounds of the query set\n' \
+    "$SEARCH_ARTICLES" "$SEARCH_TERMS" "$SEARCH_BUILD_MS" "$SEARCH_ROUNDS"
+  printf '%-28s %9s %9s %9s %9s %8s\n' "Search latency" "p50 ms" "p95 ms" "max ms" "budget" "status"
+  printf '%s' "$SEARCH_ROWS"
+  printf '%s' "$BROWSER_SEARCH_ROWS"
+  printf '%-28s %9s %10s %10s %10s\n' "Search snapshot (KB)" "docs" "raw" "gzip -9" "brotli 11"
+  printf '%s' "$SNAPSHOT_ROWS"
+  echo
+
   printf '%-22s %10s %10s %10s\n' "First visit (catalog)" "KB" "budget" "status"
   printf '%-22s %10s %10s %10s\n' "transferred" "$FIRST_VISIT_KB" "<= $BUDGET_FIRST_VISIT_KB" \
     "$(verdict "$FIRST_VISIT_KB" "$BUDGET_FIRST_VISIT_KB")"
@@ -317,10 +388,12 @@ SUMMARY="$(
 
   printf '%-36s %9s %9s %9s %9s %8s\n' "Load" "req/s" "p50 ms" "p99 ms" "failures" "status"
   printf '%s' "$LOAD_ROWS"
-  printf '\nBudgets: first visit <= %s KB; catalog p99 <= %s ms. Submission status checks that every\n' \
-    "$BUDGET_FIRST_VISIT_KB" "$BUDGET_P99_MS"
-  printf 'success got its own ticket number (none lost, none duplicated). Everything (servers,\n'
-  printf 'PostgreSQL, nginx, wrk, the submitting client) shares this machine'"'"'s %s cores.\n' "$(nproc)"
+  printf '\nBudgets: first visit <= %s KB; catalog p99 <= %s ms; search p95 <= %s ms on the server,\n' \
+    "$BUDGET_FIRST_VISIT_KB" "$BUDGET_P99_MS" "$BUDGET_SEARCH_P95_MS"
+  printf '<= %s ms in the browser (typing, per query). Submission\n' "$BUDGET_BROWSER_SEARCH_MS"
+  printf 'status checks that every success got its own ticket number (none lost, none duplicated).\n'
+  printf 'Everything (servers, PostgreSQL, nginx, wrk, the submitting client) shares this machine'"'"'s\n'
+  printf '%s cores.\n' "$(nproc)"
 )"
 
 mkdir -p "$RESULTS_DIR"

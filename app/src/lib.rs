@@ -25,3 +25,34 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(app::App);
 }
+
+/// For the benchmark script (`scripts/bench.sh`): ranks each query `rounds` times over the
+/// given snapshot (a `SearchSnapshot` or bare `SearchIndex` as JSON) with the engine as the
+/// browser runs it, and returns the mean milliseconds per query. Not used by the portal.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_local_search(snapshot_json: &str, queries: Vec<String>, rounds: u32) -> Vec<f64> {
+    use search::{SearchIndex, SearchOptions};
+    let index: SearchIndex = serde_json::from_str::<api::types::SearchSnapshot>(snapshot_json)
+        .map(|s| s.index)
+        .or_else(|_| serde_json::from_str(snapshot_json))
+        .unwrap_or_default();
+    let Some(clock) = web_sys::window().and_then(|w| w.performance()) else {
+        return Vec::new();
+    };
+    let options = SearchOptions {
+        typing: true,
+        ..SearchOptions::default()
+    };
+    let rounds = rounds.max(1);
+    queries
+        .iter()
+        .map(|q| {
+            let start = clock.now();
+            for _ in 0..rounds {
+                std::hint::black_box(index.search(q, &options));
+            }
+            (clock.now() - start) / f64::from(rounds)
+        })
+        .collect()
+}

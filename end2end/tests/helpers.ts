@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from "../playwright.config";
 
 export const RITA = { email: "rita.requester@deskfront.test", name: "Rita Patel" };
 export const LENA = { email: "lena.lead@deskfront.test", name: "Lena Lindqvist" };
+export const EVE = { email: "eve.editor@deskfront.test", name: "Eve Thompson" };
 
 export async function signIn(page: Page, who: { email: string; name: string }) {
   await page.goto("/login");

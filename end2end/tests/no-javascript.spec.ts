@@ -55,3 +55,21 @@ test("wrong password is explained on the sign-in page", async ({ page }) => {
   await expect(page.getByTestId("login-error")).toHaveText("That email and password do not match an account.");
   await expect(page.getByLabel("Email address")).toHaveValue(RITA.email);
 });
+
+test("search, filter and rate an article without JavaScript", async ({ page }) => {
+  await signIn(page, RITA);
+  await page.getByLabel("Search help articles and the catalog").first().fill("pritner wont print");
+  await page.getByLabel("Search help articles and the catalog").first().press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=pritner/);
+  const results = page.getByTestId("search-result");
+  await expect(results.filter({ hasText: "Receipt printer not printing" })).toHaveCount(1);
+  await expect(results.filter({ hasText: "Receipt printer fault" })).toHaveCount(1);
+  await page.getByTestId("category-filters").getByRole("link", { name: /Printers/ }).click();
+  await expect(results.filter({ hasText: "Receipt printer fault" })).toHaveCount(0);
+
+  await results.filter({ hasText: "Receipt printer not printing" }).getByRole("link").click();
+  await page.getByLabel("No").check();
+  await page.getByLabel(/What was missing/).fill("The photo of the paper path would help.");
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  await expect(page.getByTestId("feedback-thanks")).toBeVisible();
+});

@@ -1,3 +1,5 @@
+mod search_bench;
+
 use leptos::prelude::get_configuration;
 use server::config::Config;
 use tracing_subscriber::EnvFilter;
@@ -14,9 +16,14 @@ async fn main() -> Result<(), server::BoxError> {
     match args.first().map(String::as_str) {
         None => {}
         Some("kb-import") => return kb_import(&config, &args[1..]).await,
+        Some("search-bench") => {
+            let options = search_bench::Options::parse(&config.seed_dir, &args[1..])?;
+            return search_bench::run(&options);
+        }
         Some(other) => {
             return Err(format!(
-                "unknown command {other:?}; usage: server [kb-import FOLDER [--author EMAIL]]"
+                "unknown command {other:?}; usage: server [kb-import FOLDER [--author EMAIL] | \
+                 search-bench [--articles N] [--queries FILE] [--snapshot-dir DIR]]"
             )
             .into())
         }
@@ -61,9 +68,23 @@ async fn kb_import(config: &Config, args: &[String]) -> Result<(), server::BoxEr
     };
     let report =
         server::kb_import::import(&*store, std::path::Path::new(folder), author_id).await?;
+    for (file, reason) in &report.rejected {
+        eprintln!("not imported: {file}: {reason}");
+    }
     println!(
-        "imported {folder}: {} created, {} updated, {} unchanged",
-        report.created, report.updated, report.unchanged
+        "imported {folder}: {} created, {} updated, {} unchanged, {} not imported",
+        report.created,
+        report.updated,
+        report.unchanged,
+        report.rejected.len()
     );
-    Ok(())
+    if report.rejected.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} files were not imported (see above)",
+            report.rejected.len()
+        )
+        .into())
+    }
 }
