@@ -31,6 +31,9 @@ pub struct Config {
     pub public_kb_search: bool,
     /// How often this instance writes the article views it counted (see `backend::views`).
     pub view_flush_secs: u64,
+    /// Priority matrix, SLA policies and business calendars. Unset: the shipped
+    /// `config/service-levels.toml`, built into the binary.
+    pub service_levels_file: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -49,6 +52,7 @@ impl Default for Config {
             session_days: 14,
             public_kb_search: false,
             view_flush_secs: 10,
+            service_levels_file: None,
         }
     }
 }
@@ -127,6 +131,7 @@ impl std::fmt::Debug for Config {
             .field("session_days", &self.session_days)
             .field("public_kb_search", &self.public_kb_search)
             .field("view_flush_secs", &self.view_flush_secs)
+            .field("service_levels_file", &self.service_levels_file)
             .finish_non_exhaustive()
     }
 }
@@ -139,7 +144,12 @@ pub enum ConfigError {
     Parse(String, toml::de::Error),
     #[error("environment variable {0}: {1}")]
     Env(String, String),
+    #[error("service levels ({0}): {1}")]
+    ServiceLevels(String, String),
 }
+
+/// The shipped service levels, so a fresh install has a complete set without any file.
+const SHIPPED_SERVICE_LEVELS: &str = include_str!("../config/service-levels.toml");
 
 impl Config {
     pub fn load() -> Result<Self, ConfigError> {
@@ -152,6 +162,26 @@ impl Config {
         };
         config.apply_env(|k| std::env::var(k).ok())?;
         Ok(config)
+    }
+
+    /// The service levels, read and checked: a missing rule stops the server at start-up
+    /// rather than leaving tickets without due times.
+    pub fn service_levels(&self) -> Result<app::domain::priority::ServiceLevels, ConfigError> {
+        let (name, text) = match &self.service_levels_file {
+            Some(path) => {
+                let name = path.display().to_string();
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| ConfigError::Read(name.clone(), e))?;
+                (name, text)
+            }
+            None => ("built in".to_string(), SHIPPED_SERVICE_LEVELS.to_string()),
+        };
+        let levels: app::domain::priority::ServiceLevels =
+            toml::from_str(&text).map_err(|e| ConfigError::Parse(name.clone(), e))?;
+        levels
+            .check()
+            .map_err(|e| ConfigError::ServiceLevels(name, e))?;
+        Ok(levels)
     }
 
     fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
@@ -180,6 +210,9 @@ impl Config {
         }
         if let Some(v) = get("DESKFRONT_DATABASE_SSL_ROOT_CERT") {
             db.ssl_root_cert = Some(v.into());
+        }
+        if let Some(v) = get("DESKFRONT_SERVICE_LEVELS_FILE") {
+            self.service_levels_file = Some(v.into());
         }
         if let Some(v) = get("DESKFRONT_INSTANCE_NAME") {
             self.instance_name = v;

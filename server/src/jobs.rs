@@ -23,15 +23,18 @@ pub enum Job {
     Purge,
     /// Closes resolved tickets after the grace period in which the requester may reopen them.
     AutoClose,
+    /// Puts SLA warnings (75 % of a target used) and breaches on the tickets' timelines.
+    SlaAlerts,
 }
 
 impl Job {
-    pub const ALL: [Job; 2] = [Job::Purge, Job::AutoClose];
+    pub const ALL: [Job; 3] = [Job::Purge, Job::AutoClose, Job::SlaAlerts];
 
     pub fn name(self) -> &'static str {
         match self {
             Job::Purge => "purge-expired",
             Job::AutoClose => "auto-close-resolved",
+            Job::SlaAlerts => "sla-alerts",
         }
     }
 
@@ -40,6 +43,7 @@ impl Job {
         match self {
             Job::Purge => Duration::hours(1),
             Job::AutoClose => Duration::minutes(10),
+            Job::SlaAlerts => Duration::minutes(1),
         }
     }
 
@@ -78,7 +82,38 @@ async fn run(
     match job {
         Job::Purge => store.purge_expired(now, now - Duration::days(7)).await,
         Job::AutoClose => auto_close(store, settings, now).await,
+        Job::SlaAlerts => sla_alerts(store, now).await,
     }
+}
+
+/// Raises every warning and breach that fell due. Each is recorded once (the alert's key is
+/// the ticket, clock, level and due time), however many instances or overlapping runs find it.
+pub async fn sla_alerts(store: &dyn Housekeeping, now: DateTime<Utc>) -> StoreResult<u64> {
+    let system = store.system_user().await?;
+    let mut raised = 0;
+    for alert in store.due_alerts(now, 500).await? {
+        let due = alert.due_at.format("%Y-%m-%d %H:%M UTC");
+        let (kind, body) = if alert.breach {
+            (
+                EventKind::SlaBreach,
+                format!("{} target breached (was due {due}).", alert.clock.label()),
+            )
+        } else {
+            (
+                EventKind::SlaWarning,
+                format!(
+                    "{} target {} % used: due {due}.",
+                    alert.clock.label(),
+                    app::domain::sla::WARNING_PERCENT
+                ),
+            )
+        };
+        let event = NewEvent::text(kind, system, body, now).internal();
+        if store.raise_alert(&alert, event).await? {
+            raised += 1;
+        }
+    }
+    Ok(raised)
 }
 
 async fn auto_close(
@@ -98,6 +133,7 @@ async fn auto_close(
                 settings.auto_close_days
             ),
             internal: false,
+            change: None,
             now,
         };
         // Compare-and-set: if the requester reopened it meanwhile, or another run closed it,

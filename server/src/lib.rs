@@ -29,6 +29,7 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// instance's periodic jobs and builds the router. Tests call this with a temporary database
 /// and serve it on a free port.
 pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Router, BoxError> {
+    let levels = Arc::new(config.service_levels()?);
     let store = open_store(config).await?;
     if config.jobs.enabled {
         jobs::spawn(
@@ -37,7 +38,7 @@ pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Rou
             config.jobs.clone(),
         );
     }
-    let state = app_state(config, store);
+    let state = app_state(config, store, levels);
     spawn_view_flush(&state, config.view_flush_secs);
     Ok(router(state, leptos_options).layer(instance_header(&config.instance_name)))
 }
@@ -66,7 +67,11 @@ pub async fn open_store(config: &Config) -> Result<Arc<dyn Housekeeping>, BoxErr
     Ok(store)
 }
 
-fn app_state(config: &Config, store: Arc<dyn Housekeeping>) -> AppState {
+fn app_state(
+    config: &Config,
+    store: Arc<dyn Housekeeping>,
+    service_levels: Arc<app::domain::priority::ServiceLevels>,
+) -> AppState {
     AppState {
         store,
         attachments_dir: config.attachments_dir.clone(),
@@ -76,6 +81,8 @@ fn app_state(config: &Config, store: Arc<dyn Housekeeping>) -> AppState {
         search: Default::default(),
         public_kb_search: config.public_kb_search,
         views: Default::default(),
+        service_levels,
+        reopen_days: config.jobs.auto_close_days,
     }
 }
 

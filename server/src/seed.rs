@@ -57,6 +57,9 @@ pub struct SeedStore {
     pub name: String,
     pub region: String,
     pub timezone: String,
+    /// A business calendar from the service-levels file; none takes its store default.
+    #[serde(default)]
+    pub calendar: Option<String>,
     #[serde(default)]
     pub assets: Vec<SeedAsset>,
 }
@@ -81,6 +84,9 @@ pub struct SeedUser {
     pub role: String,
     pub manager: Option<String>,
     pub store: Option<String>,
+    /// Assignment groups an agent works in.
+    #[serde(default)]
+    pub groups: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]

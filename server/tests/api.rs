@@ -418,6 +418,8 @@ async fn attachments_upload_link_and_stay_private() {
                     "store": ["S012"],
                     "asset": ["S012-PRN-01"],
                     "symptom": ["Not printing"],
+                    "impact": ["one_device"],
+                    "urgency": ["today"],
                     "description": ["The printer on till 3 stopped printing mid-receipt."],
                     "photo": [id.to_string()]
                 }

@@ -116,6 +116,7 @@ async fn a_periodic_job_run_by_two_instances_at_once_happens_once() {
         author_id: ticket.requester_id,
         body: "Resolved for the test".into(),
         internal: false,
+        change: None,
         now: Utc::now(),
     };
     assert!(one

@@ -19,7 +19,7 @@ pub async fn decide_approval(
     comment: Option<String>,
 ) -> Result<(), AppError> {
     use crate::backend::store::{EventKind, NewEvent};
-    use crate::backend::{access, forms, internal, session, store};
+    use crate::backend::{access, forms, session, store};
     let result = async {
         let user = session::require_user().await?;
         let approve = match decision.as_str() {
@@ -65,12 +65,11 @@ pub async fn decide_approval(
             author_id: user.id,
             body: comment,
             internal: false,
+            change: None,
             now: chrono::Utc::now(),
         };
-        if store
-            .transition(ticket.id, ticket.state, to, event)
-            .await
-            .map_err(internal)?
+        if crate::backend::desk::transition(store.as_ref(), &number, ticket.state, to, event)
+            .await?
         {
             Ok(())
         } else {

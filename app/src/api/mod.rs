@@ -6,6 +6,7 @@ pub mod attachments;
 pub mod auth;
 pub mod catalog;
 pub mod deflection;
+pub mod desk;
 pub mod editor;
 pub mod error;
 pub mod knowledge;

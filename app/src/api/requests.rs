@@ -15,10 +15,12 @@ pub async fn submit_request(
     answers: Answers,
     idempotency_key: String,
 ) -> Result<SubmitReceipt, AppError> {
-    use crate::backend::{session, store, submit};
+    use crate::backend::{session, state, submit};
     let user = session::require_user().await?;
+    let state = state()?;
     submit::submit(
-        store()?.as_ref(),
+        state.store.as_ref(),
+        &state.service_levels,
         &user,
         submit::SubmitForm {
             item_slug,
@@ -42,27 +44,21 @@ pub async fn my_requests(page: u32) -> Result<Page<TicketSummary>, AppError> {
 
 #[server(endpoint = "request")]
 pub async fn request_detail(number: String) -> Result<TicketDetail, AppError> {
-    use crate::backend::{access, internal, session, store};
+    use crate::backend::{desk, desk_view, internal, session, state};
     let user = session::require_user().await?;
-    let store = store()?;
-    let not_found =
-        || AppError::not_found(format!("There is no request {number} that you can see."));
+    let state = state()?;
+    let store = state.store.as_ref();
     // Someone else's ticket answers exactly like a missing one: numbers are guessable.
-    let ticket = store
-        .ticket_access(&number)
-        .await
-        .map_err(internal)?
-        .filter(|t| access::can_view(&user, t))
-        .ok_or_else(not_found)?;
+    let (ticket, relation) = desk::load(store, &user, &number).await?;
+    // Internal notes are for the people working the ticket, never the requester.
     let mut detail = store
-        .ticket_detail(&number, access::sees_internal_notes(&user))
+        .ticket_detail(&number, relation.desk)
         .await
         .map_err(internal)?
         .ok_or_else(|| {
             AppError::not_found(format!("There is no request {number} that you can see."))
         })?;
-    detail.can_cancel = access::can_cancel(&user, &ticket);
-    detail.can_comment = ticket.state.can_comment() && access::can_view(&user, &ticket);
+    desk_view::fill(&state, &ticket, &relation, &mut detail, chrono::Utc::now()).await?;
     Ok(detail)
 }
 
@@ -85,6 +81,14 @@ pub async fn comment_on_request(number: String, body: String) -> Result<(), AppE
         }
         let store = store()?;
         let ticket = access::visible_ticket(store.as_ref(), &user, &number).await?;
+        if ticket.requester_id == user.id {
+            // The requester's comment may answer the desk's question: that goes through the
+            // desk's lifecycle, which restarts the SLA clocks.
+            return super::desk::run(&user, &number, crate::backend::desk::Action::Answer {
+                body: body.to_string(),
+            })
+            .await;
+        }
         if !ticket.state.can_comment() {
             return Err(AppError::conflict(
                 "This request is finished; comments are closed. Raise a new request if you need more help.",
@@ -98,6 +102,7 @@ pub async fn comment_on_request(number: String, body: String) -> Result<(), AppE
                     author_id: user.id,
                     body: body.to_string(),
                     internal: false,
+                    change: None,
                     now: chrono::Utc::now(),
                 },
             )
@@ -133,21 +138,22 @@ pub async fn cancel_request(number: String, reason: Option<String>) -> Result<()
                 ticket.state.label().to_lowercase()
             )));
         }
-        let moved = store
-            .transition(
-                ticket.id,
-                ticket.state,
-                TicketState::Cancelled,
-                NewEvent {
-                    kind: EventKind::Cancelled,
-                    author_id: user.id,
-                    body: reason.trim().to_string(),
-                    internal: false,
-                    now: chrono::Utc::now(),
-                },
-            )
-            .await
-            .map_err(internal)?;
+        let moved = crate::backend::desk::transition(
+            store.as_ref(),
+            &number,
+            ticket.state,
+            TicketState::Cancelled,
+            NewEvent {
+                kind: EventKind::Cancelled,
+                author_id: user.id,
+                body: reason.trim().to_string(),
+                internal: false,
+                change: None,
+                now: chrono::Utc::now(),
+            },
+        )
+        .await
+        .map_err(internal)?;
         if moved {
             Ok(())
         } else {

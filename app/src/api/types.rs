@@ -1,5 +1,6 @@
 //! What server functions send to the browser. Plain data, shared by both sides.
 
+use crate::domain::priority::{Level, PriorityMatrix, ServiceLevels, StoreHours};
 use crate::domain::validation::{LookupLists, ValidAnswers};
 use crate::domain::{FormSchema, TicketKind, TicketState};
 use chrono::{DateTime, Utc};
@@ -118,10 +119,23 @@ pub struct ItemDetail {
     /// A fresh idempotency key for this visit's submission, made on the server at render time
     /// so that the plain-HTML form carries one too.
     pub submission_key: String,
+    /// For forms that ask impact and urgency (fault reports).
+    pub service: Option<ServicePreview>,
 }
 
 impl ItemDetail {
     pub fn lookups(&self) -> LookupLists {
+        let levels = |pick: fn(&PriorityMatrix) -> &Vec<Level>| {
+            self.service
+                .as_ref()
+                .map(|s| {
+                    pick(&s.levels.matrix)
+                        .iter()
+                        .map(|l| (l.key.clone(), l.label.clone()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
         LookupLists {
             stores: self.stores.iter().map(|s| s.code.clone()).collect(),
             assets: self
@@ -129,8 +143,18 @@ impl ItemDetail {
                 .iter()
                 .map(|a| (a.tag.clone(), a.store.clone()))
                 .collect(),
+            impacts: levels(|m| &m.impacts),
+            urgencies: levels(|m| &m.urgencies),
         }
     }
+}
+
+/// What a form with impact and urgency needs to show the priority and the promised response
+/// time before it is sent: the service levels and the hours of each store.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServicePreview {
+    pub levels: ServiceLevels,
+    pub store_hours: Vec<(String, StoreHours)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -185,6 +209,15 @@ pub struct TicketDetail {
     pub timeline: Vec<EventView>,
     pub can_cancel: bool,
     pub can_comment: bool,
+    /// Priority, SLA clocks and assignment: shown to everyone who sees the ticket.
+    pub service: Option<ServiceView>,
+    /// What the service desk may do here; `None` for everyone else.
+    pub desk: Option<DeskPanel>,
+    /// The requester may rate (resolved or closed, not rated yet).
+    pub can_rate: bool,
+    /// The requester may reopen (resolved, within the grace period).
+    pub can_reopen: bool,
+    pub rating: Option<(i64, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -279,4 +312,53 @@ pub struct ArticleEditView {
     pub revision: i64,
     pub views: i64,
     pub revisions: Vec<RevisionView>,
+}
+
+/// A ticket's service facts as its page shows them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceView {
+    pub priority: crate::domain::priority::Priority,
+    pub store: Option<String>,
+    pub asset: Option<String>,
+    pub assignment_group: String,
+    pub assignee: Option<String>,
+    pub response: crate::domain::sla::ClockStatus,
+    pub resolution: crate::domain::sla::ClockStatus,
+    pub resolution_code: Option<String>,
+}
+
+/// The desk's controls on a ticket page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeskPanel {
+    /// People of the assignment group: (id, name).
+    pub members: Vec<(i64, String)>,
+    pub resolution_codes: Vec<String>,
+    pub can_assign: bool,
+    pub can_ask: bool,
+    pub can_resolve: bool,
+}
+
+/// One row of the agent queue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueueItem {
+    pub number: String,
+    pub title: String,
+    pub state: TicketState,
+    pub priority: crate::domain::priority::Priority,
+    pub store: Option<String>,
+    pub asset: Option<String>,
+    pub category: String,
+    pub assignment_group: String,
+    pub assignee: Option<String>,
+    pub requester: String,
+    pub created_at: DateTime<Utc>,
+    pub next_due_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub number: String,
+    pub body: String,
+    pub at: DateTime<Utc>,
+    pub read: bool,
 }

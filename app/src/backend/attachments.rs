@@ -120,7 +120,15 @@ pub async fn readable(store: &dyn Store, user: &UserView, id: i64) -> AppResult<
             .await
             .map_err(internal)?
         {
-            if super::access::can_view(user, &ticket) {
+            let relation = super::desk::relation(
+                store,
+                user,
+                &ticket.assignment_group,
+                ticket.requester_id,
+                ticket.approver_id,
+            )
+            .await?;
+            if relation.sees() {
                 return Ok(record);
             }
         }

@@ -3,6 +3,9 @@
 
 pub mod access;
 pub mod attachments;
+pub mod desk;
+pub mod desk_store;
+pub mod desk_view;
 pub mod forms;
 pub mod markdown;
 pub mod search;
@@ -31,6 +34,10 @@ pub struct AppState {
     pub public_kb_search: bool,
     /// Article views not yet written (see `backend::views`).
     pub views: Arc<views::ViewCounter>,
+    /// Priority matrix, SLA policies and calendars (the service-levels file).
+    pub service_levels: Arc<crate::domain::priority::ServiceLevels>,
+    /// How long a requester may reopen a resolved ticket; it closes after that.
+    pub reopen_days: i64,
 }
 
 pub fn state() -> Result<AppState, AppError> {

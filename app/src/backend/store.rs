@@ -31,6 +31,10 @@ pub struct ItemForSubmit {
     pub kind: TicketKind,
     pub retired: bool,
     pub requires_approval: bool,
+    /// The category's slug: queues filter by it.
+    pub category: String,
+    /// The assignment group that works tickets for this item.
+    pub fulfilment_group: String,
 }
 
 #[derive(Clone, Debug)]
@@ -46,6 +50,7 @@ pub struct NewTicket {
     pub answers: ValidAnswers,
     pub attachment_ids: Vec<i64>,
     pub idempotency_key: String,
+    pub desk: super::desk_store::DeskFields,
     pub now: DateTime<Utc>,
 }
 
@@ -55,6 +60,7 @@ pub struct TicketAccess {
     pub state: TicketState,
     pub requester_id: i64,
     pub approver_id: Option<i64>,
+    pub assignment_group: String,
 }
 
 #[derive(Clone, Debug)]
@@ -85,7 +91,7 @@ pub struct Created {
 }
 
 #[async_trait::async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: super::desk_store::DeskStore + Send + Sync + 'static {
     // people and sessions
     async fn credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
     async fn line_manager(&self, user_id: i64) -> StoreResult<Option<i64>>;
@@ -308,19 +314,53 @@ pub struct NewEvent {
     pub author_id: i64,
     pub body: String,
     pub internal: bool,
+    /// The audit record: which field the event changed, from what, to what.
+    pub change: Option<FieldChange>,
     pub now: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldChange {
+    pub field: &'static str,
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 impl NewEvent {
     /// A public event with no text, such as "submitted".
     pub fn bare(kind: EventKind, author_id: i64, now: DateTime<Utc>) -> Self {
+        Self::text(kind, author_id, String::new(), now)
+    }
+
+    /// A public event with text and no field change.
+    pub fn text(kind: EventKind, author_id: i64, body: String, now: DateTime<Utc>) -> Self {
         NewEvent {
             kind,
             author_id,
-            body: String::new(),
+            body,
             internal: false,
+            change: None,
             now,
         }
+    }
+
+    pub fn internal(mut self) -> Self {
+        self.internal = true;
+        self
+    }
+
+    pub fn changing(
+        mut self,
+        field: &'static str,
+        before: Option<String>,
+        after: Option<String>,
+    ) -> Self {
+        self.change = Some(FieldChange {
+            field,
+            before,
+            after,
+        });
+        self
     }
 }
 
@@ -334,6 +374,20 @@ pub enum EventKind {
     Cancelled,
     /// Closed by Deskfront after a resolved ticket saw no change for the grace period.
     Closed,
+    /// A change of state made by the desk or the requester (audit: before/after).
+    StateChanged,
+    Assigned,
+    /// The desk asked the requester something; the ticket waits for them.
+    Question,
+    /// A public answer from the desk.
+    Reply,
+    /// For the desk only.
+    Note,
+    Resolved,
+    Reopened,
+    Rated,
+    SlaWarning,
+    SlaBreach,
 }
 
 impl EventKind {
@@ -346,6 +400,16 @@ impl EventKind {
             EventKind::Comment => "comment",
             EventKind::Cancelled => "cancelled",
             EventKind::Closed => "closed",
+            EventKind::StateChanged => "state_changed",
+            EventKind::Assigned => "assigned",
+            EventKind::Question => "question",
+            EventKind::Reply => "reply",
+            EventKind::Note => "note",
+            EventKind::Resolved => "resolved",
+            EventKind::Reopened => "reopened",
+            EventKind::Rated => "rated",
+            EventKind::SlaWarning => "sla_warning",
+            EventKind::SlaBreach => "sla_breach",
         }
     }
 }

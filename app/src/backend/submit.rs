@@ -1,13 +1,15 @@
 //! Turning a filled form into a ticket: the one path both the server function (JavaScript) and
 //! the plain form post (no JavaScript) go through.
 
+use super::desk;
 use super::internal;
 use super::store::NewTicket;
 use super::store::Store;
 use crate::api::error::{AppError, AppResult};
 use crate::api::types::{SubmitReceipt, UserView};
+use crate::domain::priority::{Level, ServiceLevels};
 use crate::domain::validation::{validate_answers, ValidAnswer, FORM_ERROR_KEY};
-use crate::domain::{Answers, TicketState};
+use crate::domain::{Answers, FieldKind, TicketState};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +53,7 @@ pub fn check_idempotency_key(key: &str) -> AppResult<()> {
 
 pub async fn submit(
     store: &dyn Store,
+    levels: &ServiceLevels,
     user: &UserView,
     form: SubmitForm,
 ) -> AppResult<SubmitReceipt> {
@@ -92,7 +95,7 @@ pub async fn submit(
             )
         })?;
 
-    let lookups = if schema.uses_lookups() {
+    let mut lookups = if schema.uses_lookups() {
         crate::domain::validation::LookupLists {
             stores: store
                 .stores()
@@ -108,10 +111,19 @@ pub async fn submit(
                 .into_iter()
                 .map(|a| (a.tag, a.store))
                 .collect(),
+            ..Default::default()
         }
     } else {
         Default::default()
     };
+    let level_pairs = |levels: &[Level]| -> Vec<(String, String)> {
+        levels
+            .iter()
+            .map(|l| (l.key.clone(), l.label.clone()))
+            .collect()
+    };
+    lookups.impacts = level_pairs(&levels.matrix.impacts);
+    lookups.urgencies = level_pairs(&levels.matrix.urgencies);
     let answers = validate_answers(&schema, &form.answers, &lookups)
         .map_err(|fields| AppError::Invalid { fields })?;
 
@@ -136,6 +148,36 @@ pub async fn submit(
         _ => None,
     });
 
+    let now = Utc::now();
+    let state = TicketState::initial(item.requires_approval);
+    let store_code = schema.chosen_store(&form.answers).map(str::to_string);
+    let store_hours = match &store_code {
+        Some(code) => store
+            .store_hours(code)
+            .await
+            .map_err(internal)?
+            .map(|hours| (code.clone(), hours)),
+        None => None,
+    };
+    // The priority is recomputed here from the answers: whatever the browser showed is a
+    // preview, never an input.
+    let desk = desk::plan_new_ticket(
+        levels,
+        &item.category,
+        &item.fulfilment_group,
+        schema
+            .answer_of(FieldKind::Impact, &form.answers)
+            .map(str::to_string),
+        schema
+            .answer_of(FieldKind::Urgency, &form.answers)
+            .map(str::to_string),
+        store_hours,
+        schema
+            .answer_of(FieldKind::Asset, &form.answers)
+            .map(str::to_string),
+        state,
+        now,
+    )?;
     let created = store
         .create_ticket(NewTicket {
             kind: item.kind,
@@ -145,11 +187,12 @@ pub async fn submit(
             requester_id: user.id,
             on_behalf_of,
             approver_id,
-            state: TicketState::initial(item.requires_approval),
+            state,
             answers,
             attachment_ids,
             idempotency_key: form.idempotency_key,
-            now: Utc::now(),
+            desk,
+            now,
         })
         .await
         .map_err(internal)?;

@@ -6,6 +6,7 @@
 
 use super::request_form::FormState;
 use crate::api::types::{AssetOption, StoreOption};
+use crate::domain::priority::{Level, PriorityMatrix};
 use crate::domain::{Field, FieldKind};
 use leptos::prelude::*;
 
@@ -15,6 +16,8 @@ pub fn FieldControl(
     state: FormState,
     stores: StoredValue<Vec<StoreOption>>,
     assets: StoredValue<Vec<AssetOption>>,
+    /// The priority matrix, for impact and urgency fields.
+    matrix: StoredValue<Option<PriorityMatrix>>,
     /// "Only if … is …", shown while the page runs without scripts.
     condition: Option<String>,
 ) -> impl IntoView {
@@ -42,7 +45,10 @@ pub fn FieldControl(
             ids.join(" ")
         }
     };
-    let grouped = matches!(field.kind, FieldKind::MultiChoice | FieldKind::YesNo);
+    let grouped = matches!(
+        field.kind,
+        FieldKind::MultiChoice | FieldKind::YesNo | FieldKind::Impact | FieldKind::Urgency
+    );
     let label = view! {
         <span>
             {field.label.clone()}
@@ -53,7 +59,17 @@ pub fn FieldControl(
         .help
         .clone()
         .map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> });
-    let control = control_for(&field, &id, state, stores, assets, described_by.clone());
+    let control = control_for(
+        &field,
+        &id,
+        state,
+        Lists {
+            stores,
+            assets,
+            matrix,
+        },
+        described_by.clone(),
+    );
     let error_view = move || {
         error().map(|e| {
             view! { <p class="field-error" id=error_id.clone() role="alert">{e}</p> }
@@ -92,14 +108,25 @@ pub fn FieldControl(
     }
 }
 
+/// The lists some kinds of field pick from.
+struct Lists {
+    stores: StoredValue<Vec<StoreOption>>,
+    assets: StoredValue<Vec<AssetOption>>,
+    matrix: StoredValue<Option<PriorityMatrix>>,
+}
+
 fn control_for(
     field: &Field,
     id: &str,
     state: FormState,
-    stores: StoredValue<Vec<StoreOption>>,
-    assets: StoredValue<Vec<AssetOption>>,
+    lists: Lists,
     described_by: impl Fn() -> String + Send + Sync + Clone + 'static,
 ) -> AnyView {
+    let Lists {
+        stores,
+        assets,
+        matrix,
+    } = lists;
     let key = field.key.clone();
     let name = format!("f.{}", field.key);
     let required = field.required;
@@ -290,6 +317,48 @@ fn control_for(
         }
         .into_any(),
         FieldKind::Attachment => view! { <AttachmentInput id name key state described_by/> }.into_any(),
+        FieldKind::Impact | FieldKind::Urgency => {
+            // Each level in words, with a line saying what it means: people pick their
+            // situation, not a number.
+            let levels: Vec<Level> = matrix.with_value(|m| {
+                m.as_ref()
+                    .map(|m| {
+                        if field.kind == FieldKind::Impact {
+                            m.impacts.clone()
+                        } else {
+                            m.urgencies.clone()
+                        }
+                    })
+                    .unwrap_or_default()
+            });
+            view! {
+                <div class="choices levels">
+                    {levels.into_iter().map(|level| {
+                        let value = level.key.clone();
+                        let checked = {
+                            let (first, value) = (first.clone(), value.clone());
+                            move || first() == value
+                        };
+                        let set_one = set_one.clone();
+                        let key = key.clone();
+                        let pick = value.clone();
+                        view! {
+                            <label class="choice level">
+                                <input type="radio" name=name.clone() value=value.clone()
+                                    id=format!("{id}-{value}")
+                                    checked=checked.clone() prop:checked=checked
+                                    on:change=move |_| { set_one(pick.clone()); state.touch(&key); }/>
+                                <span>
+                                    <strong>{level.label}</strong>
+                                    {(!level.help.is_empty()).then(|| view! { <small class="muted">{level.help}</small> })}
+                                </span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 

@@ -216,6 +216,7 @@ pub fn RequestForm(
     let fields = detail.form.fields.clone();
     let stores = StoredValue::new(detail.stores.clone());
     let assets = StoredValue::new(detail.assets.clone());
+    let matrix = StoredValue::new(detail.service.as_ref().map(|s| s.levels.matrix.clone()));
     let describing = Signal::derive(move || {
         state
             .answers
@@ -259,7 +260,7 @@ pub fn RequestForm(
                     });
                     view! {
                         <Show when=visible>
-                            <FieldControl field=field.clone() state stores assets condition=condition.clone()/>
+                            <FieldControl field=field.clone() state stores assets matrix condition=condition.clone()/>
                         </Show>
                     }
                 })

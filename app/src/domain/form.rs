@@ -25,6 +25,10 @@ pub enum FieldKind {
     Store,
     Asset,
     Attachment,
+    /// "How much is affected?": its options are the impact levels of the priority matrix.
+    Impact,
+    /// "How soon?": the urgency levels of the priority matrix.
+    Urgency,
 }
 
 impl FieldKind {
@@ -155,16 +159,22 @@ impl FormSchema {
             .any(|f| matches!(f.kind, FieldKind::Store | FieldKind::Asset))
     }
 
-    /// The store picked on this form (its first store field), which narrows the devices that
-    /// may be picked: the picker shows only those, and validation refuses the others.
-    pub fn chosen_store<'a>(&self, answers: &'a Answers) -> Option<&'a str> {
+    /// The raw answer of the first field of `kind` (the impact, urgency, store or device the
+    /// form asked for).
+    pub fn answer_of<'a>(&self, kind: FieldKind, answers: &'a Answers) -> Option<&'a str> {
         self.fields
             .iter()
-            .find(|f| f.kind == FieldKind::Store)
+            .find(|f| f.kind == kind)
             .and_then(|f| answers.get(&f.key))
             .and_then(|v| v.first())
             .map(|s| s.trim())
             .filter(|s| !s.is_empty())
+    }
+
+    /// The store picked on this form (its first store field), which narrows the devices that
+    /// may be picked: the picker shows only those, and validation refuses the others.
+    pub fn chosen_store<'a>(&self, answers: &'a Answers) -> Option<&'a str> {
+        self.answer_of(FieldKind::Store, answers)
     }
 
     /// Checks that a schema can be answered at all. Conditions may only point backwards, which

@@ -4,12 +4,16 @@
 //! instant feedback, and the server runs them again on everything it is sent.
 
 pub mod article;
+pub mod calendar;
 pub mod form;
+pub mod priority;
+pub mod sla;
 pub mod ticket;
+pub mod ticket_sla;
 pub mod validation;
 pub mod visibility;
 
 pub use form::{Answers, Condition, Field, FieldKind, FormSchema};
-pub use ticket::{TicketKind, TicketState};
+pub use ticket::{Actor, TicketKind, TicketState};
 pub use validation::{validate_answers, FieldErrors, LookupLists, ValidAnswer, ValidAnswers};
 pub use visibility::is_visible;

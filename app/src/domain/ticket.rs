@@ -41,6 +41,17 @@ impl TicketKind {
     }
 }
 
+/// Who is making a change, as far as the lifecycle cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Actor {
+    /// An agent of the ticket's assignment group (or a manager or admin).
+    Desk,
+    Requester,
+    Approver,
+    /// Deskfront itself: auto-close.
+    System,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TicketState {
@@ -125,6 +136,45 @@ impl TicketState {
         self.is_open() || self == TicketState::Resolved
     }
 
+    /// States in which the SLA clocks stand still: nobody on the desk can act until someone
+    /// else does (the approver, the requester), or the work is done unless it is reopened.
+    pub fn pauses_sla(self) -> bool {
+        matches!(
+            self,
+            TicketState::AwaitingApproval | TicketState::AwaitingUser | TicketState::Resolved
+        )
+    }
+
+    /// Finished for good: no clock runs, nothing more can happen but reading.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            TicketState::Closed | TicketState::Rejected | TicketState::Cancelled
+        )
+    }
+
+    /// The lifecycle: which moves each kind of actor may make. Every state change on the server
+    /// goes through this; the browser uses it to decide which buttons to show.
+    pub fn allows(self, to: TicketState, actor: Actor) -> bool {
+        use TicketState::*;
+        match actor {
+            Actor::Desk => matches!(
+                (self, to),
+                (New, InProgress)
+                    | (New | InProgress, AwaitingUser)
+                    | (AwaitingUser, InProgress)
+                    | (New | InProgress | AwaitingUser, Resolved)
+            ),
+            // Replying to a question, reopening within the grace period, or withdrawing.
+            Actor::Requester => {
+                matches!((self, to), (AwaitingUser | Resolved, InProgress))
+                    || (to == Cancelled && self.can_cancel())
+            }
+            Actor::Approver => self.after_approval(to == InProgress) == Some(to),
+            Actor::System => matches!((self, to), (Resolved, Closed)),
+        }
+    }
+
     /// The state an approval decision moves a ticket to, if it may be decided at all.
     pub fn after_approval(self, approved: bool) -> Option<Self> {
         match (self, approved) {
@@ -172,6 +222,51 @@ mod tests {
         assert!(!Cancelled.can_cancel());
         assert!(Resolved.can_comment());
         assert!(!Closed.can_comment() && !Cancelled.can_comment() && !Rejected.can_comment());
+    }
+
+    #[test]
+    fn the_desk_moves_tickets_along_the_lifecycle_only() {
+        use TicketState::*;
+        let desk = |from: TicketState, to| from.allows(to, Actor::Desk);
+        assert!(desk(New, InProgress) && desk(InProgress, AwaitingUser));
+        assert!(desk(AwaitingUser, InProgress) && desk(InProgress, Resolved));
+        assert!(desk(New, Resolved) && desk(AwaitingUser, Resolved));
+        // Approval is the approver's; closing is Deskfront's after the grace period.
+        assert!(!desk(AwaitingApproval, InProgress) && !desk(Resolved, Closed));
+        assert!(!desk(Closed, InProgress) && !desk(Cancelled, InProgress));
+        assert!(!desk(Resolved, InProgress), "only the requester reopens");
+        assert!(!desk(InProgress, New) && !desk(InProgress, InProgress));
+    }
+
+    #[test]
+    fn the_requester_answers_reopens_and_cancels() {
+        use TicketState::*;
+        let requester = |from: TicketState, to| from.allows(to, Actor::Requester);
+        assert!(requester(AwaitingUser, InProgress) && requester(Resolved, InProgress));
+        assert!(requester(New, Cancelled) && requester(InProgress, Cancelled));
+        assert!(!requester(New, InProgress) && !requester(InProgress, Resolved));
+        assert!(!requester(Closed, InProgress) && !requester(Resolved, Cancelled));
+    }
+
+    #[test]
+    fn approver_and_system_moves() {
+        use TicketState::*;
+        assert!(AwaitingApproval.allows(InProgress, Actor::Approver));
+        assert!(AwaitingApproval.allows(Rejected, Actor::Approver));
+        assert!(!New.allows(InProgress, Actor::Approver));
+        assert!(Resolved.allows(Closed, Actor::System));
+        assert!(!InProgress.allows(Closed, Actor::System));
+    }
+
+    #[test]
+    fn clocks_pause_while_someone_else_must_act() {
+        use TicketState::*;
+        assert!(
+            AwaitingUser.pauses_sla() && AwaitingApproval.pauses_sla() && Resolved.pauses_sla()
+        );
+        assert!(!New.pauses_sla() && !InProgress.pauses_sla());
+        assert!(Closed.is_final() && Cancelled.is_final() && Rejected.is_final());
+        assert!(!Resolved.is_final());
     }
 
     #[test]

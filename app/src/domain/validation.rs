@@ -71,6 +71,10 @@ pub struct LookupLists {
     pub stores: Vec<String>,
     /// (asset tag, store code)
     pub assets: Vec<(String, String)>,
+    /// The priority matrix's levels as (key, label): impact and urgency fields answer with a
+    /// key and are stored with the label people read.
+    pub impacts: Vec<(String, String)>,
+    pub urgencies: Vec<(String, String)>,
 }
 
 /// Validates every visible field and returns typed answers, or every problem at once (people
@@ -253,6 +257,18 @@ pub fn validate_field(
                 _ => Ok(Some(ValidAnswer::Asset(value.to_string()))),
             }
         }
+        FieldKind::Impact | FieldKind::Urgency => {
+            let levels = if field.kind == FieldKind::Impact {
+                &lookups.impacts
+            } else {
+                &lookups.urgencies
+            };
+            levels
+                .iter()
+                .find(|(key, _)| key == value)
+                .map(|(_, label)| Some(ValidAnswer::Choice(label.clone())))
+                .ok_or_else(|| "Pick one of the options.".into())
+        }
         FieldKind::Attachment => value
             .parse::<i64>()
             .ok()
@@ -264,7 +280,11 @@ pub fn validate_field(
 
 fn required_message(field: &Field) -> String {
     match field.kind {
-        FieldKind::Choice | FieldKind::Store | FieldKind::Asset => "Pick an option.".into(),
+        FieldKind::Choice
+        | FieldKind::Store
+        | FieldKind::Asset
+        | FieldKind::Impact
+        | FieldKind::Urgency => "Pick an option.".into(),
         FieldKind::MultiChoice => "Pick at least one option.".into(),
         FieldKind::Attachment => "Attach a file.".into(),
         FieldKind::YesNo => "Answer yes or no.".into(),
@@ -332,7 +352,20 @@ mod tests {
                 ("S012-REG-03".into(), "S012".into()),
                 ("S020-REG-01".into(), "S020".into()),
             ],
+            impacts: vec![("whole_store".into(), "The whole store".into())],
+            urgencies: vec![("now".into(), "Now".into())],
         }
+    }
+
+    #[test]
+    fn impact_and_urgency_answer_with_a_level_key_and_keep_its_words() {
+        assert_eq!(
+            one(field("i", FieldKind::Impact), "whole_store"),
+            Ok(Some(ValidAnswer::Choice("The whole store".into())))
+        );
+        assert!(one(field("i", FieldKind::Impact), "P1").is_err());
+        assert!(one(field("u", FieldKind::Urgency), "whole_store").is_err());
+        assert!(one(field("u", FieldKind::Urgency), "now").is_ok());
     }
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {

@@ -5,6 +5,7 @@
 
 pub mod postgres;
 mod sql;
+mod sql_desk;
 pub mod sqlite;
 
 use crate::config::Config;

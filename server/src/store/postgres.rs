@@ -51,6 +51,7 @@ fn connect_options(url: &str, db: &DatabaseSettings) -> Result<PgConnectOptions,
 }
 
 super::sql::sql_store!(PgStore, sqlx::Postgres);
+super::sql_desk::sql_desk!(PgStore);
 
 #[cfg(test)]
 mod tests {

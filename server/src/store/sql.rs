@@ -85,6 +85,7 @@ macro_rules! sql_store {
                 state: state(r.get::<&str, _>("state")),
                 requester_id: r.get("requester_id"),
                 approver_id: r.get("approver_id"),
+                assignment_group: r.get("assignment_group"),
             }
         }
 
@@ -103,8 +104,8 @@ macro_rules! sql_store {
 
         async fn insert_event(tx: &mut Tx<'_>, ticket_id: i64, event: &NewEvent) -> StoreResult<()> {
             sqlx::query(
-                "INSERT INTO ticket_events (ticket_id, kind, author_id, body, internal, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO ticket_events (ticket_id, kind, author_id, body, internal, created_at, \
+                 field, before_value, after_value) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(ticket_id)
             .bind(event.kind.as_str())
@@ -112,6 +113,9 @@ macro_rules! sql_store {
             .bind(&event.body)
             .bind(event.internal)
             .bind(event.now)
+            .bind(event.change.as_ref().map(|c| c.field))
+            .bind(event.change.as_ref().and_then(|c| c.before.clone()))
+            .bind(event.change.as_ref().and_then(|c| c.after.clone()))
             .execute(&mut **tx)
             .await
             .map_err(db_err)?;
@@ -282,12 +286,15 @@ macro_rules! sql_store {
                     stores,
                     assets,
                     submission_key: String::new(),
+                    service: None,
                 }))
             }
 
             async fn item_for_submit(&self, slug: &str) -> StoreResult<Option<ItemForSubmit>> {
                 let row = sqlx::query(
-                    "SELECT id, name, kind, retired, requires_approval FROM items WHERE slug = $1",
+                    "SELECT i.id, i.name, i.kind, i.retired, i.requires_approval, \
+                     i.fulfilment_group, c.slug AS category FROM items i \
+                     JOIN categories c ON c.id = i.category_id WHERE i.slug = $1",
                 )
                 .bind(slug)
                 .fetch_optional(&self.pool)
@@ -299,6 +306,8 @@ macro_rules! sql_store {
                     kind: kind(r.get::<&str, _>("kind")),
                     retired: r.get("retired"),
                     requires_approval: r.get("requires_approval"),
+                    category: r.get("category"),
+                    fulfilment_group: r.get("fulfilment_group"),
                 }))
             }
 
@@ -351,6 +360,8 @@ macro_rules! sql_store {
             #[tracing::instrument(skip_all, fields(requester = t.requester_id))]
             async fn create_ticket(&self, t: NewTicket) -> StoreResult<Created> {
                 let answers = serde_json::to_string(&t.answers).map_err(db_err)?;
+                let calendar = serde_json::to_string(&t.desk.calendar).map_err(db_err)?;
+                let d = &t.desk;
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
                 // The first statement writes. SQLite takes its write lock here and waits
                 // (busy_timeout) rather than failing later on a stale read; PostgreSQL locks the
@@ -367,7 +378,11 @@ macro_rules! sql_store {
                 let inserted = sqlx::query(
                     "INSERT INTO tickets (number, kind, item_id, form_version, title, requester_id, \
                      on_behalf_of, approver_id, state, answers_json, idempotency_key, created_at, \
-                     updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) \
+                     updated_at, priority, impact, urgency, category, store_code, asset_tag, \
+                     assignment_group, sla_calendar_json, response_minutes, resolution_minutes, \
+                     response_due_at, response_warn_at, resolution_due_at, resolution_warn_at, \
+                     next_due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, \
+                     $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27) \
                      ON CONFLICT (requester_id, idempotency_key) DO NOTHING RETURNING id",
                 )
                 .bind(&number)
@@ -382,6 +397,21 @@ macro_rules! sql_store {
                 .bind(&answers)
                 .bind(&t.idempotency_key)
                 .bind(t.now)
+                .bind(d.priority.as_str())
+                .bind(&d.impact)
+                .bind(&d.urgency)
+                .bind(&d.category)
+                .bind(&d.store_code)
+                .bind(&d.asset_tag)
+                .bind(&d.assignment_group)
+                .bind(&calendar)
+                .bind(d.response_minutes)
+                .bind(d.resolution_minutes)
+                .bind(d.due.response_due_at)
+                .bind(d.due.response_warn_at)
+                .bind(d.due.resolution_due_at)
+                .bind(d.due.resolution_warn_at)
+                .bind(d.due.next_due_at)
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_err)?;
@@ -397,6 +427,15 @@ macro_rules! sql_store {
                 let id: i64 = row.get("id");
                 let submitted = NewEvent::bare(EventKind::Submitted, t.requester_id, t.now);
                 insert_event(&mut tx, id, &submitted).await?;
+                if t.state.pauses_sla() {
+                    // Waiting for approval from the start: the clocks wait too.
+                    sqlx::query("INSERT INTO sla_pauses (ticket_id, started_at) VALUES ($1, $2)")
+                        .bind(id)
+                        .bind(t.now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                }
                 if t.state == TicketState::AwaitingApproval {
                     if let Some(approver) = t.approver_id {
                         let asked = NewEvent::bare(EventKind::ApprovalRequested, approver, t.now);
@@ -445,7 +484,8 @@ macro_rules! sql_store {
 
             async fn ticket_access(&self, number: &str) -> StoreResult<Option<TicketAccess>> {
                 let row = sqlx::query(
-                    "SELECT id, state, requester_id, approver_id FROM tickets WHERE number = $1",
+                    "SELECT id, state, requester_id, approver_id, assignment_group FROM tickets \
+                     WHERE number = $1",
                 )
                 .bind(number)
                 .fetch_optional(&self.pool)
@@ -456,7 +496,8 @@ macro_rules! sql_store {
 
             async fn ticket_access_by_id(&self, id: i64) -> StoreResult<Option<TicketAccess>> {
                 let row = sqlx::query(
-                    "SELECT id, state, requester_id, approver_id FROM tickets WHERE id = $1",
+                    "SELECT id, state, requester_id, approver_id, assignment_group FROM tickets \
+                     WHERE id = $1",
                 )
                 .bind(id)
                 .fetch_optional(&self.pool)
@@ -530,6 +571,11 @@ macro_rules! sql_store {
                     timeline,
                     can_cancel: false,
                     can_comment: false,
+                    service: None,
+                    desk: None,
+                    can_rate: false,
+                    can_reopen: false,
+                    rating: None,
                 }))
             }
 
@@ -599,7 +645,8 @@ macro_rules! sql_store {
             ) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
                 let moved = sqlx::query(
-                    "UPDATE tickets SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4",
+                    "UPDATE tickets SET state = $1, updated_at = $2, revision = revision + 1 \
+                     WHERE id = $3 AND state = $4",
                 )
                 .bind(to.as_str())
                 .bind(event.now)
@@ -1074,12 +1121,14 @@ macro_rules! sql_store {
                 }
                 for s in &data.stores {
                     sqlx::query(
-                        "INSERT INTO stores (code, name, region, timezone) VALUES ($1, $2, $3, $4)",
+                        "INSERT INTO stores (code, name, region, timezone, calendar) \
+                         VALUES ($1, $2, $3, $4, $5)",
                     )
                     .bind(&s.code)
                     .bind(&s.name)
                     .bind(&s.region)
                     .bind(&s.timezone)
+                    .bind(&s.calendar)
                     .execute(&mut *tx)
                     .await
                     .map_err(db_err)?;
@@ -1111,6 +1160,19 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await
                     .map_err(db_err)?;
+                }
+                for u in &data.users {
+                    for group in &u.groups {
+                        sqlx::query(
+                            "INSERT INTO user_groups (user_id, group_name) \
+                             SELECT id, $1 FROM users WHERE email = $2",
+                        )
+                        .bind(group)
+                        .bind(u.email.to_lowercase())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                    }
                 }
                 // Managers second: a manager may be listed after the people who report to them.
                 for u in &data.users {

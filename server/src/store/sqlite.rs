@@ -43,3 +43,4 @@ impl SqliteStore {
 }
 
 super::sql::sql_store!(SqliteStore, sqlx::Sqlite);
+super::sql_desk::sql_desk!(SqliteStore);

@@ -1,0 +1,256 @@
+//! The service desk's server functions: the agent queue, actions on a ticket (for the desk and
+//! for the requester), ratings and in-portal notifications. All of them also work as plain HTML
+//! form posts.
+
+use super::error::AppError;
+use super::types::{NotificationView, Page, QueueItem};
+use leptos::prelude::*;
+
+pub const QUEUE_PER_PAGE: u32 = 25;
+pub const MAX_RATING_COMMENT: usize = 2_000;
+
+/// Runs `action` on ticket `number` for `user` with the configured service levels.
+#[cfg(feature = "ssr")]
+pub(crate) async fn run(
+    user: &super::types::UserView,
+    number: &str,
+    action: crate::backend::desk::Action,
+) -> Result<(), AppError> {
+    use crate::backend::{desk, state};
+    let state = state()?;
+    let ctx = desk::Context {
+        store: state.store.as_ref(),
+        levels: &state.service_levels,
+        reopen_days: state.reopen_days,
+        now: chrono::Utc::now(),
+    };
+    desk::act(&ctx, user, number, action).await
+}
+
+/// One action on a ticket. `action` is one of: assign (to `assignee`, a user id, or to
+/// nobody when empty), take (assign to me), reply, ask, note, resolve (with `code`), answer,
+/// reopen.
+#[server(endpoint = "ticket_action")]
+pub async fn ticket_action(
+    number: String,
+    action: String,
+    body: Option<String>,
+    code: Option<String>,
+    assignee: Option<String>,
+) -> Result<(), AppError> {
+    use crate::backend::desk::Action;
+    use crate::backend::{forms, session};
+    let page = format!("/requests/{}", forms::encode(&number));
+    let result = async {
+        let user = session::require_user().await?;
+        let body = body.unwrap_or_default();
+        let action = match action.as_str() {
+            "take" => Action::Assign { to: Some(user.id) },
+            "assign" => {
+                let to = match assignee.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+                    None => None,
+                    Some(id) => Some(id.parse::<i64>().map_err(|_| {
+                        AppError::invalid_field("assignee", "Pick someone from the list.")
+                    })?),
+                };
+                Action::Assign { to }
+            }
+            "reply" => Action::Reply { body },
+            "ask" => Action::Ask { body },
+            "note" => Action::Note { body },
+            "resolve" => Action::Resolve {
+                code: code.unwrap_or_default(),
+                body,
+            },
+            "answer" => Action::Answer { body },
+            "reopen" => Action::Reopen { body },
+            _ => {
+                return Err(AppError::invalid_field(
+                    "action",
+                    "That is not something you can do to a ticket.",
+                ))
+            }
+        };
+        run(&user, &number, action).await
+    }
+    .await;
+    forms::finish(result, &page, &page)
+}
+
+/// The requester's rating of a resolved ticket: 1 to 5, with an optional comment. Once.
+#[server(endpoint = "rate")]
+pub async fn rate_ticket(
+    number: String,
+    rating: String,
+    comment: Option<String>,
+) -> Result<(), AppError> {
+    use crate::backend::{desk, forms, internal, session, store};
+    use crate::domain::TicketState;
+    let page = format!("/requests/{}", forms::encode(&number));
+    let result = async {
+        let user = session::require_user().await?;
+        let rating = rating
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|r| (1..=5).contains(r))
+            .ok_or_else(|| AppError::invalid_field("rating", "Pick from 1 to 5 stars."))?;
+        let comment = comment.unwrap_or_default().trim().to_string();
+        if comment.chars().count() > MAX_RATING_COMMENT {
+            return Err(AppError::invalid_field(
+                "comment",
+                format!("Keep the comment to {MAX_RATING_COMMENT} characters."),
+            ));
+        }
+        let store = store()?;
+        let (ticket, relation) = desk::load(store.as_ref(), &user, &number).await?;
+        if !relation.requester {
+            return Err(AppError::forbidden(
+                "Only the person who raised the ticket can rate it.",
+            ));
+        }
+        if !matches!(ticket.state, TicketState::Resolved | TicketState::Closed)
+            || ticket.resolved_at.is_none()
+        {
+            return Err(AppError::conflict(
+                "You can rate a ticket once it is resolved.",
+            ));
+        }
+        let rated = store
+            .rate_ticket(ticket.id, user.id, rating, &comment, chrono::Utc::now())
+            .await
+            .map_err(internal)?;
+        if rated {
+            Ok(())
+        } else {
+            Err(AppError::conflict(
+                "You have rated this ticket already. Thank you!",
+            ))
+        }
+    }
+    .await;
+    forms::finish(result, &page, &page)
+}
+
+/// The agent queue: the caller's groups (managers and admins: every group), what breaches
+/// first at the top. Filters are optional; `state` empty means every open state, `assignee`
+/// is "me", "none" or empty (anyone).
+#[server(endpoint = "queue")]
+pub async fn agent_queue(
+    state: Option<String>,
+    priority: Option<String>,
+    store: Option<String>,
+    category: Option<String>,
+    assignee: Option<String>,
+    page: Option<u32>,
+) -> Result<Page<QueueItem>, AppError> {
+    use crate::api::types::Role;
+    use crate::backend::desk_store::{AssigneeFilter, QueueFilter};
+    use crate::backend::{internal, session};
+    use crate::domain::priority::Priority;
+    use crate::domain::TicketState;
+    let user = session::require_user().await?;
+    let backend = crate::backend::store()?;
+    let groups = match user.role {
+        Role::Manager | Role::Admin => None,
+        Role::Agent => Some(backend.groups_of(user.id).await.map_err(internal)?),
+        _ => {
+            return Err(AppError::forbidden(
+                "The queue is for the service desk. Your own tickets are under My requests.",
+            ))
+        }
+    };
+    let given = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let states = match given(state) {
+        None => Vec::new(),
+        Some(s) => vec![TicketState::parse(&s)
+            .ok_or_else(|| AppError::invalid_field("state", "Pick a state from the list."))?],
+    };
+    let priority = match given(priority) {
+        None => None,
+        Some(p) => Some(
+            Priority::parse(&p)
+                .ok_or_else(|| AppError::invalid_field("priority", "Pick P1 to P4."))?,
+        ),
+    };
+    let assignee = match given(assignee).as_deref() {
+        None => AssigneeFilter::Anyone,
+        Some("me") => AssigneeFilter::User(user.id),
+        Some("none") => AssigneeFilter::Unassigned,
+        Some(_) => {
+            return Err(AppError::invalid_field(
+                "assignee",
+                "Pick me, nobody or anyone.",
+            ))
+        }
+    };
+    let rows = backend
+        .queue(&QueueFilter {
+            groups,
+            states,
+            priority,
+            store: given(store),
+            category: given(category),
+            assignee,
+            page: page.unwrap_or(1).max(1),
+            per_page: QUEUE_PER_PAGE,
+        })
+        .await
+        .map_err(internal)?;
+    Ok(Page {
+        items: rows
+            .items
+            .into_iter()
+            .map(|r| QueueItem {
+                number: r.number,
+                title: r.title,
+                state: r.state,
+                priority: r.priority,
+                store: r.store_code,
+                asset: r.asset_tag,
+                category: r.category,
+                assignment_group: r.assignment_group,
+                assignee: r.assignee_name,
+                requester: r.requester_name,
+                created_at: r.created_at,
+                next_due_at: r.next_due_at,
+            })
+            .collect(),
+        page: rows.page,
+        per_page: rows.per_page,
+        total: rows.total,
+    })
+}
+
+/// The caller's latest notifications, newest first; reading them marks them read.
+#[server(endpoint = "notifications")]
+pub async fn my_notifications() -> Result<Vec<NotificationView>, AppError> {
+    use crate::backend::{internal, session, store};
+    let user = session::require_user().await?;
+    let store = store()?;
+    let rows = store.notifications(user.id, 50).await.map_err(internal)?;
+    store
+        .mark_notifications_read(user.id, chrono::Utc::now())
+        .await
+        .map_err(internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|n| NotificationView {
+            number: n.number,
+            body: n.body,
+            at: n.created_at,
+            read: n.read,
+        })
+        .collect())
+}
+
+/// How many notifications the caller has not read (the badge in the header).
+#[server(endpoint = "unread")]
+pub async fn unread_notifications() -> Result<i64, AppError> {
+    use crate::backend::{internal, session, store};
+    let user = session::require_user().await?;
+    store()?
+        .unread_notifications(user.id)
+        .await
+        .map_err(internal)
+}

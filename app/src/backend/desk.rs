@@ -1,0 +1,555 @@
+//! What the service desk and the requester do to a ticket after it is raised: assign, reply,
+//! ask, note, resolve, answer, reopen. One function, `act`, checks who may do it, checks the
+//! lifecycle, keeps the SLA clocks (pauses, due times) and writes the change with its audit
+//! events as one compare-and-set, so two people acting at once never overwrite each other.
+
+use super::desk_store::{DeskFields, DeskTicket, NewNotification, PauseChange, TicketChange};
+use super::internal;
+use super::store::{EventKind, NewEvent, Store};
+use crate::api::error::{AppError, AppResult};
+use crate::api::types::{Role, UserView};
+use crate::domain::priority::{ServiceLevels, StoreHours};
+use crate::domain::sla::Pause;
+use crate::domain::ticket_sla::{DueTimes, TicketClocks};
+use crate::domain::{Actor, TicketState};
+use chrono::{DateTime, Duration, Utc};
+
+pub const MAX_TEXT_CHARS: usize = 4_000;
+
+/// Everything that can be done to a ticket after it is raised.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Desk: take or hand over the ticket (`None` puts it back in the queue).
+    Assign { to: Option<i64> },
+    /// Desk: a public answer; the ticket stays where it is.
+    Reply { body: String },
+    /// Desk: a question; the ticket waits for the requester and its clocks pause.
+    Ask { body: String },
+    /// Desk: for the desk's eyes only.
+    Note { body: String },
+    /// Desk: done, with a resolution code from the service levels file.
+    Resolve { code: String, body: String },
+    /// Requester: a comment; answers a question if the desk asked one.
+    Answer { body: String },
+    /// Requester: not fixed after all (within the reopen grace period).
+    Reopen { body: String },
+}
+
+/// Who the user is to this ticket.
+pub struct Relation {
+    pub desk: bool,
+    pub requester: bool,
+    pub approver: bool,
+}
+
+/// The desk of a ticket is its assignment group's agents, plus managers and admins.
+pub async fn relation(
+    store: &dyn Store,
+    user: &UserView,
+    group: &str,
+    requester_id: i64,
+    approver_id: Option<i64>,
+) -> AppResult<Relation> {
+    let desk = match user.role {
+        Role::Manager | Role::Admin => true,
+        Role::Agent => store
+            .groups_of(user.id)
+            .await
+            .map_err(internal)?
+            .iter()
+            .any(|g| g == group),
+        _ => false,
+    };
+    Ok(Relation {
+        desk,
+        requester: requester_id == user.id,
+        approver: approver_id == Some(user.id),
+    })
+}
+
+impl Relation {
+    pub fn sees(&self) -> bool {
+        self.desk || self.requester || self.approver
+    }
+}
+
+/// The ticket `number` if `user` may see it, with how they relate to it. Someone else's ticket
+/// answers exactly like a missing one: numbers are sequential and easy to guess.
+pub async fn load(
+    store: &dyn Store,
+    user: &UserView,
+    number: &str,
+) -> AppResult<(DeskTicket, Relation)> {
+    let missing = || AppError::not_found(format!("There is no ticket {number} that you can see."));
+    let ticket = store
+        .desk_ticket(number)
+        .await
+        .map_err(internal)?
+        .ok_or_else(missing)?;
+    let relation = relation(
+        store,
+        user,
+        &ticket.assignment_group,
+        ticket.requester_id,
+        ticket.approver_id,
+    )
+    .await?;
+    if relation.sees() {
+        Ok((ticket, relation))
+    } else {
+        Err(missing())
+    }
+}
+
+fn text(key: &str, body: &str, empty: &str) -> AppResult<String> {
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(AppError::invalid_field(key, empty));
+    }
+    if body.chars().count() > MAX_TEXT_CHARS {
+        return Err(AppError::invalid_field(
+            key,
+            format!("Keep it to {MAX_TEXT_CHARS} characters."),
+        ));
+    }
+    Ok(body.to_string())
+}
+
+/// The calendar the ticket's SLA was planned on (kept with the ticket).
+pub fn due_times_calendar(
+    ticket: &DeskTicket,
+) -> AppResult<crate::domain::calendar::BusinessCalendar> {
+    ticket.calendar.build().map_err(internal)
+}
+
+/// The SLA due times of `ticket` in `state` with `pauses`, from its own calendar and targets.
+pub fn due_times(ticket: &DeskTicket, state: TicketState, pauses: &[Pause]) -> AppResult<DueTimes> {
+    let calendar = due_times_calendar(ticket)?;
+    Ok(TicketClocks {
+        calendar: &calendar,
+        started_at: ticket.created_at,
+        response: Duration::minutes(ticket.response_minutes),
+        resolution: Duration::minutes(ticket.resolution_minutes),
+        pauses,
+        responded_at: ticket.responded_at,
+        resolved_at: ticket.resolved_at,
+        state,
+    }
+    .due_times())
+}
+
+/// The change a state move makes to the pauses: entering a pausing state starts one, leaving
+/// it ends the open one.
+fn pause_for(from: TicketState, to: TicketState, now: DateTime<Utc>) -> PauseChange {
+    match (from.pauses_sla(), to.pauses_sla()) {
+        (false, true) => PauseChange::Start(now),
+        (true, false) => PauseChange::End(now),
+        _ => PauseChange::Keep,
+    }
+}
+
+fn apply_pause(pauses: &[Pause], change: PauseChange) -> Vec<Pause> {
+    let mut pauses = pauses.to_vec();
+    match change {
+        PauseChange::Keep => {}
+        PauseChange::Start(at) => pauses.push(Pause { from: at, to: None }),
+        PauseChange::End(at) => {
+            for p in pauses.iter_mut().filter(|p| p.to.is_none()) {
+                p.to = Some(at);
+            }
+        }
+    }
+    pauses
+}
+
+/// A change of state with its audit event, its pause and its new due times, starting from the
+/// ticket as it is. Callers add their own events and fields.
+pub fn moving(
+    ticket: &DeskTicket,
+    to: TicketState,
+    author_id: i64,
+    now: DateTime<Utc>,
+) -> TicketChange {
+    let pause = pause_for(ticket.state, to, now);
+    let mut events = Vec::new();
+    if to != ticket.state {
+        events.push(
+            NewEvent::bare(EventKind::StateChanged, author_id, now)
+                .internal()
+                .changing(
+                    "state",
+                    Some(ticket.state.as_str().into()),
+                    Some(to.as_str().into()),
+                ),
+        );
+    }
+    TicketChange {
+        expect_revision: ticket.revision,
+        state: to,
+        assignee_id: ticket.assignee_id,
+        responded_at: ticket.responded_at,
+        resolved_at: ticket.resolved_at,
+        resolution_code: ticket.resolution_code.clone(),
+        pause,
+        due: DueTimes::default(),
+        events,
+        notify: None,
+        now,
+    }
+}
+
+/// Fills in the due times for the change as it now stands, and writes it. False when the
+/// ticket changed meanwhile (nothing was written).
+async fn write(
+    store: &dyn Store,
+    ticket: &DeskTicket,
+    mut change: TicketChange,
+) -> AppResult<bool> {
+    let pauses = apply_pause(&ticket.pauses, change.pause);
+    let mut after = ticket.clone();
+    after.responded_at = change.responded_at;
+    after.resolved_at = change.resolved_at;
+    change.due = due_times(&after, change.state, &pauses)?;
+    store
+        .change_ticket(ticket.id, change)
+        .await
+        .map_err(internal)
+}
+
+/// A state move decided outside `act` (approval decisions, cancellation), with the same pause
+/// and due-time bookkeeping. `event` is its timeline entry. False if the ticket is no longer
+/// in `from` or changed meanwhile.
+pub async fn transition(
+    store: &dyn Store,
+    number: &str,
+    from: TicketState,
+    to: TicketState,
+    event: NewEvent,
+) -> AppResult<bool> {
+    let Some(ticket) = store.desk_ticket(number).await.map_err(internal)? else {
+        return Ok(false);
+    };
+    if ticket.state != from {
+        return Ok(false);
+    }
+    let mut change = moving(&ticket, to, event.author_id, event.now);
+    change.events.push(event);
+    write(store, &ticket, change).await
+}
+
+async fn commit(store: &dyn Store, ticket: &DeskTicket, change: TicketChange) -> AppResult<()> {
+    if write(store, ticket, change).await? {
+        Ok(())
+    } else {
+        Err(AppError::conflict(format!(
+            "{} changed while you were looking at it. Reload to see what changed, then try again.",
+            ticket.number
+        )))
+    }
+}
+
+fn desk_only(relation: &Relation) -> AppResult<()> {
+    if relation.desk {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(
+            "Only the service desk team working this ticket can do that.",
+        ))
+    }
+}
+
+fn lifecycle(ticket: &DeskTicket, to: TicketState, actor: Actor, what: &str) -> AppResult<()> {
+    if ticket.state == to || ticket.state.allows(to, actor) {
+        Ok(())
+    } else {
+        Err(AppError::conflict(format!(
+            "{} is {}: it cannot be {what} now.",
+            ticket.number,
+            ticket.state.label().to_lowercase()
+        )))
+    }
+}
+
+/// The first thing the desk does that the requester can see is the first response.
+fn responded(change: &mut TicketChange, now: DateTime<Utc>) {
+    change.responded_at.get_or_insert(now);
+}
+
+pub struct Context<'a> {
+    pub store: &'a dyn Store,
+    pub levels: &'a ServiceLevels,
+    pub reopen_days: i64,
+    pub now: DateTime<Utc>,
+}
+
+pub async fn act(
+    ctx: &Context<'_>,
+    user: &UserView,
+    number: &str,
+    action: Action,
+) -> AppResult<()> {
+    let (ticket, relation) = load(ctx.store, user, number).await?;
+    let now = ctx.now;
+    let notify = |body: String| {
+        (ticket.requester_id != user.id).then_some(NewNotification {
+            user_id: ticket.requester_id,
+            body,
+        })
+    };
+    let change = match action {
+        Action::Assign { to } => {
+            desk_only(&relation)?;
+            if ticket.state.is_final() || ticket.state == TicketState::Resolved {
+                return Err(AppError::conflict(format!(
+                    "{} is {}; there is nothing left to assign.",
+                    ticket.number,
+                    ticket.state.label().to_lowercase()
+                )));
+            }
+            if ticket.state == TicketState::AwaitingApproval {
+                return Err(AppError::conflict(
+                    "This request is still waiting for approval; assign it once it is approved.",
+                ));
+            }
+            let assignee_name = match to {
+                None => None,
+                Some(id) => Some(
+                    ctx.store
+                        .group_members(&ticket.assignment_group)
+                        .await
+                        .map_err(internal)?
+                        .into_iter()
+                        .find(|(member, _)| *member == id)
+                        .map(|(_, name)| name)
+                        .ok_or_else(|| {
+                            AppError::invalid_field(
+                                "assignee",
+                                format!(
+                                    "Pick someone from {}: only its members work these tickets.",
+                                    ticket.assignment_group
+                                ),
+                            )
+                        })?,
+                ),
+            };
+            // Taking a new ticket starts the work on it.
+            let to_state = if to.is_some() && ticket.state == TicketState::New {
+                TicketState::InProgress
+            } else {
+                ticket.state
+            };
+            let mut change = moving(&ticket, to_state, user.id, now);
+            change.assignee_id = to;
+            change.events.push(
+                NewEvent::text(
+                    EventKind::Assigned,
+                    user.id,
+                    assignee_name
+                        .clone()
+                        .unwrap_or_else(|| "Back to the queue".into()),
+                    now,
+                )
+                .changing(
+                    "assignee",
+                    ticket.assignee_name.clone(),
+                    assignee_name.clone(),
+                ),
+            );
+            if to.is_some() {
+                responded(&mut change, now);
+            }
+            change
+        }
+        Action::Reply { body } => {
+            desk_only(&relation)?;
+            let body = text("body", &body, "Write the reply first.")?;
+            if !ticket.state.can_comment() {
+                return Err(finished(&ticket));
+            }
+            let mut change = moving(&ticket, ticket.state, user.id, now);
+            change
+                .events
+                .push(NewEvent::text(EventKind::Reply, user.id, body, now));
+            change.notify = notify(format!("{}: the service desk replied.", ticket.number));
+            responded(&mut change, now);
+            change
+        }
+        Action::Ask { body } => {
+            desk_only(&relation)?;
+            let body = text("body", &body, "Write the question first.")?;
+            lifecycle(
+                &ticket,
+                TicketState::AwaitingUser,
+                Actor::Desk,
+                "put on hold",
+            )?;
+            let mut change = moving(&ticket, TicketState::AwaitingUser, user.id, now);
+            change
+                .events
+                .push(NewEvent::text(EventKind::Question, user.id, body, now));
+            change.notify = notify(format!(
+                "{}: the service desk has a question for you.",
+                ticket.number
+            ));
+            responded(&mut change, now);
+            change
+        }
+        Action::Note { body } => {
+            desk_only(&relation)?;
+            let body = text("body", &body, "Write the note first.")?;
+            if ticket.state.is_final() {
+                return Err(finished(&ticket));
+            }
+            let mut change = moving(&ticket, ticket.state, user.id, now);
+            change
+                .events
+                .push(NewEvent::text(EventKind::Note, user.id, body, now).internal());
+            change
+        }
+        Action::Resolve { code, body } => {
+            desk_only(&relation)?;
+            if !ctx.levels.resolution_codes.iter().any(|c| c == &code) {
+                return Err(AppError::invalid_field("code", "Pick how it was resolved."));
+            }
+            let body = text("body", &body, "Say what was done, for the requester.")?;
+            lifecycle(&ticket, TicketState::Resolved, Actor::Desk, "resolved")?;
+            if ticket.state == TicketState::Resolved {
+                return Err(AppError::conflict(format!(
+                    "{} is resolved already.",
+                    ticket.number
+                )));
+            }
+            let mut change = moving(&ticket, TicketState::Resolved, user.id, now);
+            change.resolved_at = Some(now);
+            change.resolution_code = Some(code.clone());
+            change.events.push(
+                NewEvent::text(EventKind::Resolved, user.id, body, now).changing(
+                    "resolution_code",
+                    ticket.resolution_code.clone(),
+                    Some(code),
+                ),
+            );
+            change.notify = notify(format!(
+                "{} is resolved. Tell us how we did.",
+                ticket.number
+            ));
+            responded(&mut change, now);
+            change
+        }
+        Action::Answer { body } => {
+            if !relation.requester {
+                return Err(AppError::forbidden(
+                    "Only the person who raised the ticket can answer here.",
+                ));
+            }
+            let body = text("body", &body, "Write a comment first.")?;
+            if !ticket.state.can_comment() {
+                return Err(finished(&ticket));
+            }
+            // An answer to the desk's question sets the clocks running again.
+            let to = if ticket.state == TicketState::AwaitingUser {
+                TicketState::InProgress
+            } else {
+                ticket.state
+            };
+            let mut change = moving(&ticket, to, user.id, now);
+            change
+                .events
+                .push(NewEvent::text(EventKind::Comment, user.id, body, now));
+            change
+        }
+        Action::Reopen { body } => {
+            if !relation.requester {
+                return Err(AppError::forbidden(
+                    "Only the person who raised the ticket can reopen it.",
+                ));
+            }
+            let body = text("body", &body, "Say what is still wrong.")?;
+            if ticket.state != TicketState::Resolved {
+                return Err(AppError::conflict(format!(
+                    "{} is {}: only a resolved ticket can be reopened.",
+                    ticket.number,
+                    ticket.state.label().to_lowercase()
+                )));
+            }
+            let resolved = ticket.resolved_at.unwrap_or(ticket.updated_at);
+            if now > resolved + Duration::days(ctx.reopen_days) {
+                return Err(AppError::conflict(format!(
+                    "{} was resolved more than {} days ago and can no longer be reopened. Raise a new ticket and mention it.",
+                    ticket.number, ctx.reopen_days
+                )));
+            }
+            let mut change = moving(&ticket, TicketState::InProgress, user.id, now);
+            change
+                .events
+                .push(NewEvent::text(EventKind::Reopened, user.id, body, now));
+            change
+        }
+    };
+    commit(ctx.store, &ticket, change).await
+}
+
+fn finished(ticket: &DeskTicket) -> AppError {
+    AppError::conflict(format!(
+        "{} is {}; it takes no more comments. Raise a new ticket if you need more help.",
+        ticket.number,
+        ticket.state.label().to_lowercase()
+    ))
+}
+
+/// The desk fields of a ticket about to be created: priority from the reporter's impact and
+/// urgency (recomputed here, whatever the browser showed), the SLA plan for the store, and the
+/// first due times.
+#[allow(clippy::too_many_arguments)]
+pub fn plan_new_ticket(
+    levels: &ServiceLevels,
+    category: &str,
+    group: &str,
+    impact: Option<String>,
+    urgency: Option<String>,
+    store: Option<(String, StoreHours)>,
+    asset_tag: Option<String>,
+    state: TicketState,
+    now: DateTime<Utc>,
+) -> AppResult<DeskFields> {
+    let priority = levels.priority_for(impact.as_deref(), urgency.as_deref());
+    let hours = store.as_ref().map(|(_, h)| h);
+    let plan = levels
+        .plan(priority, hours)
+        .ok_or_else(|| internal("service levels have no plan for this ticket"))?;
+    let calendar = levels
+        .plan_calendar_spec(priority, hours)
+        .ok_or_else(|| internal("service levels name a missing calendar"))?;
+    let pauses: Vec<Pause> = if state.pauses_sla() {
+        vec![Pause {
+            from: now,
+            to: None,
+        }]
+    } else {
+        Vec::new()
+    };
+    let due = TicketClocks {
+        calendar: &plan.calendar,
+        started_at: now,
+        response: plan.response,
+        resolution: plan.resolution,
+        pauses: &pauses,
+        responded_at: None,
+        resolved_at: None,
+        state,
+    }
+    .due_times();
+    Ok(DeskFields {
+        priority,
+        impact,
+        urgency,
+        category: category.to_string(),
+        store_code: store.map(|(code, _)| code),
+        asset_tag,
+        assignment_group: group.to_string(),
+        calendar,
+        response_minutes: plan.response.num_minutes(),
+        resolution_minutes: plan.resolution.num_minutes(),
+        due,
+    })
+}

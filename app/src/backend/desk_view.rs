@@ -1,0 +1,72 @@
+//! What a ticket page shows beyond the form and timeline: priority and SLA clocks for everyone
+//! who may see the ticket, the desk's controls for its agents, rating and reopening for the
+//! requester. The same rules as `desk::act`, asked in advance so the page offers only what
+//! would be accepted.
+
+use super::desk::{due_times_calendar, Relation};
+use super::desk_store::DeskTicket;
+use super::{internal, AppState};
+use crate::api::error::AppResult;
+use crate::api::types::{DeskPanel, ServiceView, TicketDetail};
+use crate::domain::ticket_sla::{Clock, TicketClocks};
+use crate::domain::{Actor, TicketState};
+use chrono::{DateTime, Duration, Utc};
+
+pub async fn fill(
+    state: &AppState,
+    ticket: &DeskTicket,
+    relation: &Relation,
+    detail: &mut TicketDetail,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let store = state.store.as_ref();
+    let calendar = due_times_calendar(ticket)?;
+    let clocks = TicketClocks {
+        calendar: &calendar,
+        started_at: ticket.created_at,
+        response: Duration::minutes(ticket.response_minutes),
+        resolution: Duration::minutes(ticket.resolution_minutes),
+        pauses: &ticket.pauses,
+        responded_at: ticket.responded_at,
+        resolved_at: ticket.resolved_at,
+        state: ticket.state,
+    };
+    detail.service = Some(ServiceView {
+        priority: ticket.priority,
+        store: ticket.store_code.clone(),
+        asset: ticket.asset_tag.clone(),
+        assignment_group: ticket.assignment_group.clone(),
+        assignee: ticket.assignee_name.clone(),
+        response: clocks.status(Clock::Response, now),
+        resolution: clocks.status(Clock::Resolution, now),
+        resolution_code: ticket.resolution_code.clone(),
+    });
+    let s = ticket.state;
+    detail.can_cancel = relation.requester && s.can_cancel();
+    detail.can_comment = s.can_comment();
+    if relation.desk {
+        let workable =
+            !s.is_final() && s != TicketState::Resolved && s != TicketState::AwaitingApproval;
+        detail.desk = Some(DeskPanel {
+            members: store
+                .group_members(&ticket.assignment_group)
+                .await
+                .map_err(internal)?,
+            resolution_codes: state.service_levels.resolution_codes.clone(),
+            can_assign: workable,
+            can_ask: s.allows(TicketState::AwaitingUser, Actor::Desk),
+            can_resolve: s.allows(TicketState::Resolved, Actor::Desk),
+        });
+    }
+    if relation.requester {
+        detail.rating = store.rating(ticket.id).await.map_err(internal)?;
+        detail.can_rate = matches!(s, TicketState::Resolved | TicketState::Closed)
+            && ticket.resolved_at.is_some()
+            && detail.rating.is_none();
+        detail.can_reopen = s == TicketState::Resolved
+            && ticket
+                .resolved_at
+                .is_some_and(|at| now <= at + Duration::days(state.reopen_days));
+    }
+    Ok(())
+}

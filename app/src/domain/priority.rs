@@ -1,0 +1,364 @@
+//! Impact × urgency → priority, and the service levels that hang off a priority.
+//!
+//! The matrix, the SLA targets and the calendars are data (`service-levels.toml`), not code: a
+//! service desk tunes them without a release. The same functions run in the browser, to tell the
+//! person reporting a fault which priority it gets and when we will respond, and on the server,
+//! which recomputes everything from the answers and never trusts the browser's figures.
+
+use super::calendar::{BusinessCalendar, CalendarSpec};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Priority {
+    P1,
+    P2,
+    P3,
+    P4,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 4] = [Priority::P1, Priority::P2, Priority::P3, Priority::P4];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::P1 => "P1",
+            Priority::P2 => "P2",
+            Priority::P3 => "P3",
+            Priority::P4 => "P4",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Priority::P1 => "P1 – critical",
+            Priority::P2 => "P2 – high",
+            Priority::P3 => "P3 – moderate",
+            Priority::P4 => "P4 – low",
+        }
+    }
+}
+
+/// One answer to "how bad is it?" or "how soon?", in words a store worker uses.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Level {
+    pub key: String,
+    pub label: String,
+    #[serde(default)]
+    pub help: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PriorityMatrix {
+    pub impacts: Vec<Level>,
+    pub urgencies: Vec<Level>,
+    /// `grid[i][u]` is the priority for `impacts[i]` and `urgencies[u]`.
+    pub grid: Vec<Vec<Priority>>,
+}
+
+impl PriorityMatrix {
+    pub fn priority(&self, impact: &str, urgency: &str) -> Option<Priority> {
+        let i = self.impacts.iter().position(|l| l.key == impact)?;
+        let u = self.urgencies.iter().position(|l| l.key == urgency)?;
+        self.grid.get(i)?.get(u).copied()
+    }
+
+    /// A matrix with a hole or a duplicate key would leave some report without a priority.
+    pub fn check(&self) -> Result<(), String> {
+        for (what, levels) in [("impact", &self.impacts), ("urgency", &self.urgencies)] {
+            if levels.is_empty() {
+                return Err(format!("the priority matrix has no {what} levels"));
+            }
+            for (n, level) in levels.iter().enumerate() {
+                if levels[..n].iter().any(|l| l.key == level.key) {
+                    return Err(format!("{what} level \"{}\" appears twice", level.key));
+                }
+            }
+        }
+        if self.grid.len() != self.impacts.len()
+            || self
+                .grid
+                .iter()
+                .any(|row| row.len() != self.urgencies.len())
+        {
+            return Err(format!(
+                "the priority grid must have {} rows of {} priorities (one per impact, one per urgency)",
+                self.impacts.len(),
+                self.urgencies.len()
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Response and resolution targets for one priority, counted on a calendar.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SlaPolicy {
+    pub priority: Priority,
+    pub response_minutes: i64,
+    pub resolution_minutes: i64,
+    /// A calendar name, or `"store"` for the calendar of the ticket's store.
+    pub calendar: String,
+}
+
+/// The word in a policy that means "the store's own calendar".
+pub const STORE_CALENDAR: &str = "store";
+
+/// Everything `service-levels.toml` configures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceLevels {
+    pub matrix: PriorityMatrix,
+    pub policies: Vec<SlaPolicy>,
+    pub calendars: Vec<CalendarSpec>,
+    /// The calendar for stores that name none.
+    pub store_calendar: String,
+    /// The calendar for tickets raised without a store (office staff).
+    pub office_calendar: String,
+    /// Priority of service requests and of incidents reported without impact and urgency.
+    pub default_priority: Priority,
+    /// How a ticket may be resolved (the agent picks one).
+    pub resolution_codes: Vec<String>,
+}
+
+/// The SLA a ticket is held to, decided when it is created.
+#[derive(Clone, Debug)]
+pub struct SlaPlan {
+    pub priority: Priority,
+    pub calendar: BusinessCalendar,
+    pub response: Duration,
+    pub resolution: Duration,
+}
+
+impl SlaPlan {
+    /// When the first response is due if the clock started at `start` and never pauses.
+    pub fn response_due(&self, start: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.calendar.add_business_time(start, self.response)
+    }
+}
+
+/// A store as SLA planning needs it: its zone, and the calendar it names (if any).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoreHours {
+    pub timezone: String,
+    pub calendar: Option<String>,
+}
+
+impl ServiceLevels {
+    pub fn policy(&self, priority: Priority) -> Option<&SlaPolicy> {
+        self.policies.iter().find(|p| p.priority == priority)
+    }
+
+    pub fn calendar_spec(&self, name: &str) -> Option<&CalendarSpec> {
+        self.calendars.iter().find(|c| c.name == name)
+    }
+
+    /// Every rule checked once at start-up, so a typo in the file stops the server with a
+    /// message instead of leaving tickets without due times.
+    pub fn check(&self) -> Result<(), String> {
+        self.matrix.check()?;
+        for priority in Priority::ALL {
+            let policy = self
+                .policy(priority)
+                .ok_or_else(|| format!("no SLA policy for {}", priority.as_str()))?;
+            if policy.response_minutes <= 0 || policy.resolution_minutes < policy.response_minutes {
+                return Err(format!(
+                    "the {} policy needs a positive response target and a resolution target no shorter than it",
+                    priority.as_str()
+                ));
+            }
+            if policy.calendar != STORE_CALENDAR && self.calendar_spec(&policy.calendar).is_none() {
+                return Err(format!(
+                    "the {} policy names the unknown calendar \"{}\"",
+                    priority.as_str(),
+                    policy.calendar
+                ));
+            }
+        }
+        for spec in &self.calendars {
+            spec.build()
+                .map_err(|e| format!("calendar \"{}\": {e}", spec.name))?;
+        }
+        if self.resolution_codes.is_empty() {
+            return Err("no resolution codes are defined".into());
+        }
+        for name in [&self.store_calendar, &self.office_calendar] {
+            if self.calendar_spec(name).is_none() {
+                return Err(format!("the calendar \"{name}\" is not defined"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Priority from the reporter's words; `None` answers fall back to the default.
+    pub fn priority_for(&self, impact: Option<&str>, urgency: Option<&str>) -> Priority {
+        match (impact, urgency) {
+            (Some(i), Some(u)) => self.matrix.priority(i, u).unwrap_or(self.default_priority),
+            _ => self.default_priority,
+        }
+    }
+
+    /// The calendar the SLA for `priority` at `store` (or no store) runs on. A store's calendar
+    /// keeps its hours and holidays but runs in the store's own time zone, so one "store hours"
+    /// calendar serves stores in several zones.
+    pub fn plan_calendar_spec(
+        &self,
+        priority: Priority,
+        store: Option<&StoreHours>,
+    ) -> Option<CalendarSpec> {
+        let policy = self.policy(priority)?;
+        if policy.calendar != STORE_CALENDAR {
+            return self.calendar_spec(&policy.calendar).cloned();
+        }
+        match store {
+            Some(s) => {
+                let name = s.calendar.as_deref().unwrap_or(&self.store_calendar);
+                let mut spec = self.calendar_spec(name)?.clone();
+                spec.timezone = s.timezone.clone();
+                Some(spec)
+            }
+            None => self.calendar_spec(&self.office_calendar).cloned(),
+        }
+    }
+
+    /// The SLA for `priority` at `store` (or no store).
+    pub fn plan(&self, priority: Priority, store: Option<&StoreHours>) -> Option<SlaPlan> {
+        let policy = self.policy(priority)?;
+        Some(SlaPlan {
+            priority,
+            calendar: self.plan_calendar_spec(priority, store)?.build().ok()?,
+            response: Duration::minutes(policy.response_minutes),
+            resolution: Duration::minutes(policy.resolution_minutes),
+        })
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// The shipped configuration: tests check the rules people will actually run.
+    pub(crate) fn shipped() -> ServiceLevels {
+        toml::from_str(include_str!("../../../server/config/service-levels.toml"))
+            .expect("the shipped service levels parse")
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_shipped_configuration_is_complete() {
+        shipped().check().unwrap();
+    }
+
+    #[test]
+    fn whole_store_down_and_urgent_is_p1_and_a_single_till_that_can_wait_is_p4() {
+        let levels = shipped();
+        let m = &levels.matrix;
+        assert_eq!(m.priority("whole_store", "now"), Some(Priority::P1));
+        assert_eq!(m.priority("whole_store", "today"), Some(Priority::P2));
+        assert_eq!(m.priority("several_tills", "now"), Some(Priority::P2));
+        assert_eq!(m.priority("one_device", "now"), Some(Priority::P3));
+        assert_eq!(m.priority("one_device", "can_wait"), Some(Priority::P4));
+        assert_eq!(m.priority("whole_store", "bogus"), None);
+        assert_eq!(m.priority("bogus", "now"), None);
+    }
+
+    #[test]
+    fn every_cell_of_the_matrix_has_a_priority() {
+        let levels = shipped();
+        for impact in &levels.matrix.impacts {
+            for urgency in &levels.matrix.urgencies {
+                assert!(levels.matrix.priority(&impact.key, &urgency.key).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_or_missing_answers_take_the_default_priority() {
+        let levels = shipped();
+        assert_eq!(
+            levels.priority_for(None, Some("now")),
+            levels.default_priority
+        );
+        assert_eq!(
+            levels.priority_for(Some("made-up"), Some("now")),
+            levels.default_priority
+        );
+        assert_eq!(
+            levels.priority_for(Some("whole_store"), Some("now")),
+            Priority::P1
+        );
+    }
+
+    #[test]
+    fn a_ragged_or_duplicated_matrix_is_refused() {
+        let mut levels = shipped();
+        levels.matrix.grid[0].pop();
+        assert!(levels.check().unwrap_err().contains("grid"));
+
+        let mut levels = shipped();
+        let dup = levels.matrix.impacts[0].clone();
+        levels.matrix.impacts.push(dup);
+        levels.matrix.grid.push(levels.matrix.grid[0].clone());
+        assert!(levels.check().unwrap_err().contains("twice"));
+
+        let mut levels = shipped();
+        levels.policies.retain(|p| p.priority != Priority::P3);
+        assert!(levels.check().unwrap_err().contains("P3"));
+    }
+
+    #[test]
+    fn p1_runs_around_the_clock_and_lower_priorities_on_the_store_calendar() {
+        let levels = shipped();
+        let leeds = StoreHours {
+            timezone: "Europe/London".into(),
+            calendar: None,
+        };
+        // Saturday 21 November 2026, 22:00 in Leeds: the store is closed.
+        let late = utc("2026-11-21T22:00:00Z");
+        let p1 = levels.plan(Priority::P1, Some(&leeds)).unwrap();
+        assert_eq!(
+            p1.response_due(late),
+            Some(late + Duration::minutes(p1.response.num_minutes()))
+        );
+        let p3 = levels.plan(Priority::P3, Some(&leeds)).unwrap();
+        let due = p3.response_due(late).unwrap();
+        assert!(
+            due > utc("2026-11-22T10:00:00Z"),
+            "P3 waits for Sunday opening, got {due}"
+        );
+    }
+
+    #[test]
+    fn a_store_calendar_runs_in_the_stores_own_zone() {
+        let levels = shipped();
+        let dublin = StoreHours {
+            timezone: "Europe/Dublin".into(),
+            calendar: None,
+        };
+        let new_york = StoreHours {
+            timezone: "America/New_York".into(),
+            calendar: None,
+        };
+        let plan_ie = levels.plan(Priority::P3, Some(&dublin)).unwrap();
+        let plan_us = levels.plan(Priority::P3, Some(&new_york)).unwrap();
+        assert_eq!(plan_ie.calendar.timezone().name(), "Europe/Dublin");
+        assert_eq!(plan_us.calendar.timezone().name(), "America/New_York");
+        // Monday 23 November 2026 at 08:00 UTC: open in Dublin (from 08:00 local?) — the
+        // point is only that the two zones give different due times for the same instant.
+        let start = utc("2026-11-23T08:00:00Z");
+        assert_ne!(plan_ie.response_due(start), plan_us.response_due(start));
+    }
+
+    #[test]
+    fn tickets_without_a_store_use_the_office_calendar() {
+        let levels = shipped();
+        let plan = levels.plan(Priority::P3, None).unwrap();
+        assert_eq!(plan.calendar.name(), levels.office_calendar);
+    }
+}

@@ -1,0 +1,484 @@
+//! The SQL behind `DeskStore`, written once for SQLite and PostgreSQL (see `sql.rs` for why a
+//! macro). Stamped out inside each adapter's module, next to `sql_store!`, whose helpers
+//! (`insert_event`, `state`, `kind`, `DbRow`, `Tx`) it uses.
+
+macro_rules! sql_desk {
+    ($store:ident) => {
+        use app::backend::desk_store::{
+            AssigneeFilter, DeskStore, DeskTicket, DueAlert, NotificationRow, PauseChange,
+            QueueFilter, QueueRow, TicketChange,
+        };
+        use app::domain::priority::{Priority, StoreHours};
+        use app::domain::sla::Pause;
+        use app::domain::ticket_sla::Clock;
+
+        fn priority(s: &str) -> Priority {
+            Priority::parse(s).unwrap_or(Priority::P4)
+        }
+
+        /// The four sweeps of the SLA job: (column, clock, breach?).
+        const ALERT_COLUMNS: [(&str, Clock, bool); 4] = [
+            ("response_warn_at", Clock::Response, false),
+            ("response_due_at", Clock::Response, true),
+            ("resolution_warn_at", Clock::Resolution, false),
+            ("resolution_due_at", Clock::Resolution, true),
+        ];
+
+        fn alert_level(breach: bool) -> &'static str {
+            if breach {
+                "breach"
+            } else {
+                "warning"
+            }
+        }
+
+        fn queue_row(r: &DbRow) -> QueueRow {
+            QueueRow {
+                number: r.get("number"),
+                title: r.get("title"),
+                state: state(r.get::<&str, _>("state")),
+                priority: priority(r.get::<&str, _>("priority")),
+                store_code: r.get("store_code"),
+                asset_tag: r.get("asset_tag"),
+                category: r.get("category"),
+                assignment_group: r.get("assignment_group"),
+                assignee_name: r.get("assignee_name"),
+                requester_name: r.get("requester_name"),
+                created_at: r.get("created_at"),
+                next_due_at: r.get("next_due_at"),
+            }
+        }
+
+        /// Appends the queue filter to `sql` as a WHERE clause with numbered parameters; returns
+        /// the values to bind, in order.
+        fn queue_where(filter: &QueueFilter, sql: &mut String) -> Vec<String> {
+            let mut binds: Vec<String> = Vec::new();
+            let param = |binds: &mut Vec<String>, value: String| {
+                binds.push(value);
+                format!("${}", binds.len())
+            };
+            sql.push_str(" WHERE 1 = 1");
+            if let Some(groups) = &filter.groups {
+                if groups.is_empty() {
+                    sql.push_str(" AND 1 = 0");
+                } else {
+                    let list: Vec<String> =
+                        groups.iter().map(|g| param(&mut binds, g.clone())).collect();
+                    sql.push_str(&format!(" AND t.assignment_group IN ({})", list.join(", ")));
+                }
+            }
+            let states: Vec<&str> = if filter.states.is_empty() {
+                TicketState::ALL
+                    .into_iter()
+                    .filter(|s| s.is_open())
+                    .map(|s| s.as_str())
+                    .collect()
+            } else {
+                filter.states.iter().map(|s| s.as_str()).collect()
+            };
+            let list: Vec<String> = states
+                .iter()
+                .map(|s| param(&mut binds, s.to_string()))
+                .collect();
+            sql.push_str(&format!(" AND t.state IN ({})", list.join(", ")));
+            if let Some(p) = filter.priority {
+                let n = param(&mut binds, p.as_str().into());
+                sql.push_str(&format!(" AND t.priority = {n}"));
+            }
+            if let Some(store) = &filter.store {
+                let n = param(&mut binds, store.clone());
+                sql.push_str(&format!(" AND t.store_code = {n}"));
+            }
+            if let Some(category) = &filter.category {
+                let n = param(&mut binds, category.clone());
+                sql.push_str(&format!(" AND t.category = {n}"));
+            }
+            match &filter.assignee {
+                AssigneeFilter::Anyone => {}
+                AssigneeFilter::Unassigned => sql.push_str(" AND t.assignee_id IS NULL"),
+                // Ids are integers we made: safe to inline, and it keeps every bind a string.
+                AssigneeFilter::User(id) => sql.push_str(&format!(" AND t.assignee_id = {id}")),
+            }
+            binds
+        }
+
+        #[async_trait::async_trait]
+        impl DeskStore for $store {
+            async fn desk_ticket(&self, number: &str) -> StoreResult<Option<DeskTicket>> {
+                let row = sqlx::query(
+                    "SELECT t.*, u.name AS requester_name, a.name AS assignee_name \
+                     FROM tickets t JOIN users u ON u.id = t.requester_id \
+                     LEFT JOIN users a ON a.id = t.assignee_id WHERE t.number = $1",
+                )
+                .bind(number)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let Some(r) = row else { return Ok(None) };
+                let id: i64 = r.get("id");
+                let pauses = sqlx::query(
+                    "SELECT started_at, ended_at FROM sla_pauses WHERE ticket_id = $1 \
+                     ORDER BY started_at",
+                )
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?
+                .iter()
+                .map(|p| Pause {
+                    from: p.get("started_at"),
+                    to: p.get("ended_at"),
+                })
+                .collect();
+                Ok(Some(DeskTicket {
+                    id,
+                    number: r.get("number"),
+                    kind: kind(r.get::<&str, _>("kind")),
+                    title: r.get("title"),
+                    state: state(r.get::<&str, _>("state")),
+                    revision: r.get("revision"),
+                    requester_id: r.get("requester_id"),
+                    requester_name: r.get("requester_name"),
+                    approver_id: r.get("approver_id"),
+                    priority: priority(r.get::<&str, _>("priority")),
+                    impact: r.get("impact"),
+                    urgency: r.get("urgency"),
+                    category: r.get("category"),
+                    store_code: r.get("store_code"),
+                    asset_tag: r.get("asset_tag"),
+                    assignment_group: r.get("assignment_group"),
+                    assignee_id: r.get("assignee_id"),
+                    assignee_name: r.get("assignee_name"),
+                    created_at: r.get("created_at"),
+                    updated_at: r.get("updated_at"),
+                    calendar: serde_json::from_str(r.get::<&str, _>("sla_calendar_json"))
+                        .map_err(db_err)?,
+                    response_minutes: r.get("response_minutes"),
+                    resolution_minutes: r.get("resolution_minutes"),
+                    responded_at: r.get("responded_at"),
+                    resolved_at: r.get("resolved_at"),
+                    resolution_code: r.get("resolution_code"),
+                    pauses,
+                }))
+            }
+
+            async fn change_ticket(&self, ticket_id: i64, c: TicketChange) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let moved = sqlx::query(
+                    "UPDATE tickets SET state = $1, assignee_id = $2, responded_at = $3, \
+                     resolved_at = $4, resolution_code = $5, response_due_at = $6, \
+                     response_warn_at = $7, resolution_due_at = $8, resolution_warn_at = $9, \
+                     next_due_at = $10, updated_at = $11, revision = revision + 1 \
+                     WHERE id = $12 AND revision = $13",
+                )
+                .bind(c.state.as_str())
+                .bind(c.assignee_id)
+                .bind(c.responded_at)
+                .bind(c.resolved_at)
+                .bind(&c.resolution_code)
+                .bind(c.due.response_due_at)
+                .bind(c.due.response_warn_at)
+                .bind(c.due.resolution_due_at)
+                .bind(c.due.resolution_warn_at)
+                .bind(c.due.next_due_at)
+                .bind(c.now)
+                .bind(ticket_id)
+                .bind(c.expect_revision)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?
+                .rows_affected()
+                    == 1;
+                if !moved {
+                    tx.rollback().await.map_err(db_err)?;
+                    return Ok(false);
+                }
+                match c.pause {
+                    PauseChange::Keep => {}
+                    PauseChange::Start(at) => {
+                        sqlx::query(
+                            "INSERT INTO sla_pauses (ticket_id, started_at) VALUES ($1, $2) \
+                             ON CONFLICT (ticket_id, started_at) DO NOTHING",
+                        )
+                        .bind(ticket_id)
+                        .bind(at)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                    }
+                    PauseChange::End(at) => {
+                        sqlx::query(
+                            "UPDATE sla_pauses SET ended_at = $1 \
+                             WHERE ticket_id = $2 AND ended_at IS NULL",
+                        )
+                        .bind(at)
+                        .bind(ticket_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                    }
+                }
+                for event in &c.events {
+                    insert_event(&mut tx, ticket_id, event).await?;
+                }
+                if let Some(n) = &c.notify {
+                    sqlx::query(
+                        "INSERT INTO notifications (user_id, ticket_id, body, created_at) \
+                         VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(n.user_id)
+                    .bind(ticket_id)
+                    .bind(&n.body)
+                    .bind(c.now)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                }
+                tx.commit().await.map_err(db_err)?;
+                Ok(true)
+            }
+
+            #[tracing::instrument(skip(self))]
+            async fn queue(&self, filter: &QueueFilter) -> StoreResult<Page<QueueRow>> {
+                let mut filters = String::new();
+                let binds = queue_where(filter, &mut filters);
+                let from = "FROM tickets t JOIN users u ON u.id = t.requester_id \
+                            LEFT JOIN users a ON a.id = t.assignee_id";
+                let count_sql = format!("SELECT COUNT(*) {from}{filters}");
+                let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+                for b in &binds {
+                    count = count.bind(b);
+                }
+                let total = count.fetch_one(&self.pool).await.map_err(db_err)?;
+                let per_page = filter.per_page.clamp(1, 100);
+                let offset = (filter.page.max(1) - 1) as i64 * per_page as i64;
+                // What breaches first comes first; paused and met clocks (no due time) last.
+                let sql = format!(
+                    "SELECT t.number, t.title, t.state, t.priority, t.store_code, t.asset_tag, \
+                     t.category, t.assignment_group, a.name AS assignee_name, \
+                     u.name AS requester_name, t.created_at, t.next_due_at \
+                     {from}{filters} ORDER BY t.next_due_at IS NULL, t.next_due_at, t.id \
+                     LIMIT {per_page} OFFSET {offset}"
+                );
+                let mut rows = sqlx::query(&sql);
+                for b in &binds {
+                    rows = rows.bind(b);
+                }
+                let items = rows
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?
+                    .iter()
+                    .map(queue_row)
+                    .collect();
+                Ok(Page {
+                    items,
+                    page: filter.page.max(1),
+                    per_page,
+                    total: total as u64,
+                })
+            }
+
+            async fn groups_of(&self, user_id: i64) -> StoreResult<Vec<String>> {
+                sqlx::query_scalar(
+                    "SELECT group_name FROM user_groups WHERE user_id = $1 ORDER BY group_name",
+                )
+                .bind(user_id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)
+            }
+
+            async fn group_members(&self, group: &str) -> StoreResult<Vec<(i64, String)>> {
+                let rows = sqlx::query(
+                    "SELECT u.id, u.name FROM user_groups g JOIN users u ON u.id = g.user_id \
+                     WHERE g.group_name = $1 ORDER BY u.name",
+                )
+                .bind(group)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(rows.iter().map(|r| (r.get("id"), r.get("name"))).collect())
+            }
+
+            async fn store_hours(&self, code: &str) -> StoreResult<Option<StoreHours>> {
+                let row = sqlx::query("SELECT timezone, calendar FROM stores WHERE code = $1")
+                    .bind(code)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(row.map(|r| StoreHours {
+                    timezone: r.get("timezone"),
+                    calendar: r.get("calendar"),
+                }))
+            }
+
+            async fn all_store_hours(&self) -> StoreResult<Vec<(String, StoreHours)>> {
+                let rows = sqlx::query("SELECT code, timezone, calendar FROM stores ORDER BY code")
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(rows
+                    .iter()
+                    .map(|r| {
+                        let hours = StoreHours {
+                            timezone: r.get("timezone"),
+                            calendar: r.get("calendar"),
+                        };
+                        (r.get("code"), hours)
+                    })
+                    .collect())
+            }
+
+            async fn notifications(
+                &self,
+                user_id: i64,
+                limit: u32,
+            ) -> StoreResult<Vec<NotificationRow>> {
+                let rows = sqlx::query(&format!(
+                    "SELECT n.id, t.number, n.body, n.created_at, n.read_at IS NOT NULL AS seen \
+                     FROM notifications n JOIN tickets t ON t.id = n.ticket_id \
+                     WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT {}",
+                    limit.clamp(1, 200)
+                ))
+                .bind(user_id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(rows
+                    .iter()
+                    .map(|r| NotificationRow {
+                        id: r.get("id"),
+                        number: r.get("number"),
+                        body: r.get("body"),
+                        created_at: r.get("created_at"),
+                        read: r.get("seen"),
+                    })
+                    .collect())
+            }
+
+            async fn unread_notifications(&self, user_id: i64) -> StoreResult<i64> {
+                sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+                )
+                .bind(user_id)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db_err)
+            }
+
+            async fn mark_notifications_read(
+                &self,
+                user_id: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<()> {
+                sqlx::query(
+                    "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
+                )
+                .bind(now)
+                .bind(user_id)
+                .execute(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(())
+            }
+
+            async fn rate_ticket(
+                &self,
+                ticket_id: i64,
+                user_id: i64,
+                rating: i64,
+                comment: &str,
+                now: DateTime<Utc>,
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let rated = sqlx::query(
+                    "INSERT INTO satisfaction (ticket_id, user_id, rating, comment, created_at) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (ticket_id) DO NOTHING",
+                )
+                .bind(ticket_id)
+                .bind(user_id)
+                .bind(rating)
+                .bind(comment)
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?
+                .rows_affected()
+                    == 1;
+                if rated {
+                    let event = NewEvent::text(EventKind::Rated, user_id, comment.to_string(), now)
+                        .changing("rating", None, Some(rating.to_string()));
+                    insert_event(&mut tx, ticket_id, &event).await?;
+                }
+                tx.commit().await.map_err(db_err)?;
+                Ok(rated)
+            }
+
+            async fn rating(&self, ticket_id: i64) -> StoreResult<Option<(i64, String)>> {
+                let row = sqlx::query("SELECT rating, comment FROM satisfaction WHERE ticket_id = $1")
+                    .bind(ticket_id)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(row.map(|r| (r.get("rating"), r.get("comment"))))
+            }
+
+            async fn due_alerts(&self, now: DateTime<Utc>, limit: u32) -> StoreResult<Vec<DueAlert>> {
+                let mut alerts = Vec::new();
+                for (column, clock, breach) in ALERT_COLUMNS {
+                    // The due time in the alert key: a clock that paused and moved its due time
+                    // can warn and breach again against the new time.
+                    let due_column = column.replace("_warn_at", "_due_at");
+                    let sql = format!(
+                        "SELECT t.id, t.{due_column} AS due FROM tickets t \
+                         WHERE t.{column} <= $1 AND t.{due_column} IS NOT NULL AND NOT EXISTS \
+                         (SELECT 1 FROM sla_alerts a WHERE a.ticket_id = t.id AND a.clock = $2 \
+                          AND a.level = $3 AND a.due_at = t.{due_column}) \
+                         ORDER BY t.{column} LIMIT {limit}"
+                    );
+                    let rows = sqlx::query(&sql)
+                        .bind(now)
+                        .bind(clock.as_str())
+                        .bind(alert_level(breach))
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(db_err)?;
+                    alerts.extend(rows.iter().map(|r| DueAlert {
+                        ticket_id: r.get("id"),
+                        clock,
+                        breach,
+                        due_at: r.get("due"),
+                    }));
+                }
+                Ok(alerts)
+            }
+
+            async fn raise_alert(&self, alert: &DueAlert, event: NewEvent) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let raised = sqlx::query(
+                    "INSERT INTO sla_alerts (ticket_id, clock, level, due_at, raised_at) \
+                     VALUES ($1, $2, $3, $4, $5) \
+                     ON CONFLICT (ticket_id, clock, level, due_at) DO NOTHING",
+                )
+                .bind(alert.ticket_id)
+                .bind(alert.clock.as_str())
+                .bind(alert_level(alert.breach))
+                .bind(alert.due_at)
+                .bind(event.now)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?
+                .rows_affected()
+                    == 1;
+                if raised {
+                    insert_event(&mut tx, alert.ticket_id, &event).await?;
+                }
+                tx.commit().await.map_err(db_err)?;
+                Ok(raised)
+            }
+        }
+    };
+}
+
+pub(crate) use sql_desk;
