@@ -44,11 +44,6 @@ impl Role {
         }
     }
 
-    /// Agents, managers and admins work tickets that are not their own.
-    pub fn sees_all_tickets(self) -> bool {
-        matches!(self, Role::Agent | Role::Manager | Role::Admin)
-    }
-
     /// Editors and admins write, publish and retire knowledge articles.
     pub fn edits_articles(self) -> bool {
         matches!(self, Role::Editor | Role::Admin)

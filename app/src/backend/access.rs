@@ -20,14 +20,7 @@ pub async fn visible_ticket(
         .await
         .map_err(internal)?
         .ok_or_else(missing)?;
-    let relation = super::desk::relation(
-        store,
-        user,
-        &ticket.assignment_group,
-        ticket.requester_id,
-        ticket.approver_id,
-    )
-    .await?;
+    let relation = super::desk::relation_to(store, user, &ticket).await?;
     if relation.sees() {
         Ok(ticket)
     } else {

@@ -120,14 +120,7 @@ pub async fn readable(store: &dyn Store, user: &UserView, id: i64) -> AppResult<
             .await
             .map_err(internal)?
         {
-            let relation = super::desk::relation(
-                store,
-                user,
-                &ticket.assignment_group,
-                ticket.requester_id,
-                ticket.approver_id,
-            )
-            .await?;
+            let relation = super::desk::relation_to(store, user, &ticket).await?;
             if relation.sees() {
                 return Ok(record);
             }

@@ -67,6 +67,22 @@ pub async fn relation(
     })
 }
 
+/// `relation` for a ticket known by its access facts.
+pub async fn relation_to(
+    store: &dyn Store,
+    user: &UserView,
+    ticket: &super::store::TicketAccess,
+) -> AppResult<Relation> {
+    relation(
+        store,
+        user,
+        &ticket.assignment_group,
+        ticket.requester_id,
+        ticket.approver_id,
+    )
+    .await
+}
+
 impl Relation {
     pub fn sees(&self) -> bool {
         self.desk || self.requester || self.approver
@@ -259,7 +275,7 @@ fn desk_only(relation: &Relation) -> AppResult<()> {
 }
 
 fn lifecycle(ticket: &DeskTicket, to: TicketState, actor: Actor, what: &str) -> AppResult<()> {
-    if ticket.state == to || ticket.state.allows(to, actor) {
+    if ticket.state.allows(to, actor) {
         Ok(())
     } else {
         Err(AppError::conflict(format!(
@@ -413,12 +429,6 @@ pub async fn act(
             }
             let body = text("body", &body, "Say what was done, for the requester.")?;
             lifecycle(&ticket, TicketState::Resolved, Actor::Desk, "resolved")?;
-            if ticket.state == TicketState::Resolved {
-                return Err(AppError::conflict(format!(
-                    "{} is resolved already.",
-                    ticket.number
-                )));
-            }
             let mut change = moving(&ticket, TicketState::Resolved, user.id, now);
             change.resolved_at = Some(now);
             change.resolution_code = Some(code.clone());
@@ -517,9 +527,6 @@ pub fn plan_new_ticket(
     let plan = levels
         .plan(priority, hours)
         .ok_or_else(|| internal("service levels have no plan for this ticket"))?;
-    let calendar = levels
-        .plan_calendar_spec(priority, hours)
-        .ok_or_else(|| internal("service levels name a missing calendar"))?;
     let pauses: Vec<Pause> = if state.pauses_sla() {
         vec![Pause {
             from: now,
@@ -547,7 +554,7 @@ pub fn plan_new_ticket(
         store_code: store.map(|(code, _)| code),
         asset_tag,
         assignment_group: group.to_string(),
-        calendar,
+        calendar: plan.spec,
         response_minutes: plan.response.num_minutes(),
         resolution_minutes: plan.resolution.num_minutes(),
         due,

@@ -128,6 +128,8 @@ pub struct ServiceLevels {
 #[derive(Clone, Debug)]
 pub struct SlaPlan {
     pub priority: Priority,
+    /// The calendar as configured (kept with the ticket) and built.
+    pub spec: CalendarSpec,
     pub calendar: BusinessCalendar,
     pub response: Duration,
     pub resolution: Duration,
@@ -227,9 +229,11 @@ impl ServiceLevels {
     /// The SLA for `priority` at `store` (or no store).
     pub fn plan(&self, priority: Priority, store: Option<&StoreHours>) -> Option<SlaPlan> {
         let policy = self.policy(priority)?;
+        let spec = self.plan_calendar_spec(priority, store)?;
         Some(SlaPlan {
             priority,
-            calendar: self.plan_calendar_spec(priority, store)?.build().ok()?,
+            calendar: spec.build().ok()?,
+            spec,
             response: Duration::minutes(policy.response_minutes),
             resolution: Duration::minutes(policy.resolution_minutes),
         })
