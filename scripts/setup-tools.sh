@@ -54,6 +54,7 @@ missing_debs=()
 [ -x /usr/bin/chromedriver ] || missing_debs+=(chromium-driver)
 command -v wrk >/dev/null || missing_debs+=(wrk)
 command -v brotli >/dev/null || missing_debs+=(brotli)
+command -v sqlite3 >/dev/null || missing_debs+=(sqlite3)
 # PostgreSQL and nginx run only inside the tests (scripts/postgres.sh, end2end two-instance run).
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing_debs+=(postgresql)
 command -v psql >/dev/null || missing_debs+=(postgresql-client)

@@ -12,6 +12,9 @@ use crate::pages::{
     login::LoginPage,
     my_requests::MyRequestsPage,
     not_found::NotFound,
+    notifications::NotificationsPage,
+    queue::QueuePage,
+    report::ReportPage,
     request_detail::RequestDetailPage,
     search::SearchPage,
 };
@@ -97,6 +100,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalog/:slug") view=ItemPage ssr=SsrMode::Async/>
                     <Route path=path!("/requests") view=MyRequestsPage ssr=SsrMode::Async/>
                     <Route path=path!("/requests/:number") view=RequestDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/report") view=ReportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/desk") view=QueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/approvals") view=ApprovalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/kb/:slug") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>

@@ -42,3 +42,6 @@ export async function expectApproved(page: Page, number: string) {
   await expect(approval).toContainText("Approved");
   await expect(approval).toContainText(LENA.name);
 }
+
+export const SAM = { email: "sam.store@deskfront.test", name: "Sam O'Connor" };
+export const AHMED = { email: "ahmed.agent@deskfront.test", name: "Ahmed Hassan" };

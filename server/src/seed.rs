@@ -223,8 +223,35 @@ pub async fn load(
             users = data.users.len(),
             "loaded demo data"
         );
+        for (place, link) in till_sticker_links(&data) {
+            tracing::info!(till = %place, link = %link, "QR link for a till sticker (prefix the portal's address)");
+        }
     }
     Ok(())
+}
+
+/// The "Report a fault" link for the QR sticker on each till of the demo stores: scanning it
+/// opens the fault list with the store and the register already picked.
+pub fn till_sticker_links(data: &SeedData) -> Vec<(String, String)> {
+    data.stores
+        .iter()
+        .flat_map(|store| {
+            store
+                .assets
+                .iter()
+                .filter(|a| a.kind == "register")
+                .map(move |a| {
+                    (
+                        format!("{} {}, {}", store.code, store.name, a.name),
+                        format!(
+                            "/report?store={}&asset={}",
+                            app::url::encode(&store.code),
+                            app::url::encode(&a.tag)
+                        ),
+                    )
+                })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -233,6 +260,18 @@ mod tests {
 
     fn seed_dir() -> std::path::PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("seed")
+    }
+
+    #[test]
+    fn every_demo_till_gets_a_report_link_with_its_store_and_register() {
+        let data = SeedData::read(&seed_dir()).expect("seed data loads");
+        let links = till_sticker_links(&data);
+        assert!(links.len() >= 3, "{links:?}");
+        assert!(links
+            .iter()
+            .any(|(place, link)| place == "S012 Leeds Briggate, Register 3"
+                && link == "/report?store=S012&asset=S012-REG-03"));
+        assert!(links.iter().all(|(_, link)| link.contains("-REG-")));
     }
 
     #[test]

@@ -214,6 +214,18 @@ async fn the_requester_never_sees_internal_notes() {
     let desk = detail(&app, &ahmed, &number).await;
     assert!(desk["timeline"].to_string().contains(note));
     assert!(desk["desk"]["members"].to_string().contains("Ahmed Hassan"));
+    let their_note = desk["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "note")
+        .unwrap();
+    assert_eq!(their_note["internal"], true);
+    assert!(theirs["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["internal"] == false));
 
     // The public reply told the requester, in the portal.
     let unread: Value = app.call_json(&sam, "unread", &[]).await;
@@ -484,4 +496,112 @@ async fn the_sla_job_raises_each_warning_and_breach_once_across_instances() {
     // Breaches are for the desk: the requester's view has none.
     let theirs = one.ticket_detail(&number, false).await.unwrap().unwrap();
     assert!(theirs.timeline.iter().all(|e| e.kind != "sla_breach"));
+}
+
+#[tokio::test]
+async fn every_change_is_on_the_timeline_with_who_before_and_after() {
+    let app = spawn().await;
+    let sam = app.signed_in(SAM).await;
+    let number = report_card_reader(&app, &sam, "key-desk-audit-001", "whole_store").await;
+    let ahmed = app.signed_in(AHMED).await;
+    assert!(act(&app, &ahmed, &number, &[("action", "take")])
+        .await
+        .is_null());
+    assert!(act(
+        &app,
+        &ahmed,
+        &number,
+        &[
+            ("action", "resolve"),
+            ("code", "Fixed"),
+            ("body", "Cable reseated.")
+        ]
+    )
+    .await
+    .is_null());
+
+    let desk = detail(&app, &ahmed, &number).await;
+    let changes: Vec<(String, Value, Value, String)> = desk["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| !e["change"].is_null())
+        .map(|e| {
+            (
+                e["change"]["field"].as_str().unwrap().to_string(),
+                e["change"]["before"].clone(),
+                e["change"]["after"].clone(),
+                e["author"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let has = |field: &str, before: Value, after: Value| {
+        changes.iter().any(|(f, b, a, who)| {
+            f == field && *b == before && *a == after && who == "Ahmed Hassan"
+        })
+    };
+    assert!(
+        has("assignee", Value::Null, json!("Ahmed Hassan")),
+        "{changes:?}"
+    );
+    assert!(
+        has("state", json!("new"), json!("in_progress")),
+        "{changes:?}"
+    );
+    assert!(
+        has("state", json!("in_progress"), json!("resolved")),
+        "{changes:?}"
+    );
+    assert!(
+        has("resolution_code", Value::Null, json!("Fixed")),
+        "{changes:?}"
+    );
+}
+
+#[tokio::test]
+async fn report_a_fault_lists_store_faults_and_keeps_only_a_known_store_and_till() {
+    let app = spawn().await;
+    let sam = app.signed_in(SAM).await;
+    let report = app
+        .call_json(
+            &sam,
+            "report",
+            &[("store", "S012"), ("asset", "S012-REG-03")],
+        )
+        .await;
+    assert_eq!(report["store"]["code"], "S012");
+    assert_eq!(report["asset"]["name"], "Register 3");
+    let slugs: Vec<&str> = report["faults"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["slug"].as_str().unwrap())
+        .collect();
+    for fault in [
+        "pos-terminal-fault",
+        "card-reader-fault",
+        "receipt-printer-fault",
+        "barcode-scanner-fault",
+        "cash-drawer-fault",
+        "store-network-outage",
+        "other-store-fault",
+    ] {
+        assert!(slugs.contains(&fault), "{fault} missing from {slugs:?}");
+    }
+    // Office faults (a laptop) are not store faults.
+    assert!(!slugs.contains(&"laptop-fault"), "{slugs:?}");
+
+    // A till of another store, or an unknown store, is dropped rather than trusted.
+    let other = app
+        .call_json(
+            &sam,
+            "report",
+            &[("store", "S012"), ("asset", "S027-REG-01")],
+        )
+        .await;
+    assert_eq!(other["store"]["code"], "S012");
+    assert!(other["asset"].is_null());
+    let unknown = app.call_json(&sam, "report", &[("store", "S999")]).await;
+    assert!(unknown["store"].is_null());
+    assert!(!unknown["faults"].as_array().unwrap().is_empty());
 }

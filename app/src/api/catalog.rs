@@ -37,3 +37,58 @@ pub async fn catalog_item(slug: String) -> Result<ItemDetail, AppError> {
     }
     Ok(detail)
 }
+
+/// The "Report a fault" page: store faults (incident items whose form asks for a store), with
+/// the store and device from a QR sticker's link when they exist. Unknown codes are dropped
+/// rather than refused, so a sticker for a closed store still opens the page.
+#[server(endpoint = "report")]
+pub async fn report_faults(
+    store: Option<String>,
+    asset: Option<String>,
+) -> Result<super::types::ReportView, AppError> {
+    use crate::backend::{internal, session, store as backend};
+    use crate::domain::{FieldKind, TicketKind};
+    session::require_user().await?;
+    let backend = backend()?;
+    let catalog = backend.catalog().await.map_err(internal)?;
+    let mut faults = Vec::new();
+    for card in catalog.items {
+        if card.kind != TicketKind::Incident {
+            continue;
+        }
+        let Some(detail) = backend.item_detail(&card.slug).await.map_err(internal)? else {
+            continue;
+        };
+        if detail
+            .form
+            .fields
+            .iter()
+            .any(|f| f.kind == FieldKind::Store)
+        {
+            faults.push(card);
+        }
+    }
+    let store = match store.filter(|s| !s.is_empty()) {
+        Some(code) => backend
+            .stores()
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .find(|s| s.code == code),
+        None => None,
+    };
+    let asset = match asset.filter(|a| !a.is_empty()) {
+        Some(tag) => backend
+            .assets()
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .find(|a| a.tag == tag && store.as_ref().is_none_or(|s| s.code == a.store)),
+        None => None,
+    };
+    Ok(super::types::ReportView {
+        store,
+        asset,
+        faults,
+    })
+}

@@ -44,6 +44,11 @@ impl Role {
         }
     }
 
+    /// Agents, managers and admins work the queue.
+    pub fn works_queue(self) -> bool {
+        matches!(self, Role::Agent | Role::Manager | Role::Admin)
+    }
+
     /// Editors and admins write, publish and retire knowledge articles.
     pub fn edits_articles(self) -> bool {
         matches!(self, Role::Editor | Role::Admin)
@@ -182,6 +187,17 @@ pub struct EventView {
     pub author: String,
     pub body: String,
     pub at: DateTime<Utc>,
+    /// Seen by the service desk only; the requester's timeline never contains these.
+    pub internal: bool,
+    /// The field the event changed, with its value before and after (the audit trail).
+    pub change: Option<FieldChangeView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldChangeView {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -356,4 +372,13 @@ pub struct NotificationView {
     pub body: String,
     pub at: DateTime<Utc>,
     pub read: bool,
+}
+
+/// "Report a fault": the store faults to pick from, and the store and device a QR sticker named.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportView {
+    pub store: Option<StoreOption>,
+    pub asset: Option<AssetOption>,
+    /// Incident items whose form asks for a store, in catalog order.
+    pub faults: Vec<ItemCard>,
 }

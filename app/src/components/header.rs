@@ -1,3 +1,5 @@
+use crate::api::desk::unread_notifications;
+use crate::api::types::Role;
 use crate::app::CurrentUser;
 use crate::components::search_box::SearchBox;
 use leptos::prelude::*;
@@ -28,6 +30,8 @@ pub fn AppHeader() -> impl IntoView {
                         Ok(Some(u)) => {
                             let approvals = u.is_line_manager;
                             let editor = u.role.edits_articles();
+                            let desk = u.role.works_queue();
+                            let store_staff = u.role == Role::StoreStaff;
                             view! {
                                 <SearchBox/>
                                 <nav class="main-nav" aria-label="Main">
@@ -35,6 +39,12 @@ pub fn AppHeader() -> impl IntoView {
                                     <a href="/requests" aria-current=move || current("/requests")>
                                         "My requests"
                                     </a>
+                                    <Show when=move || store_staff>
+                                        <a href="/report" aria-current=move || current("/report")>"Report a fault"</a>
+                                    </Show>
+                                    <Show when=move || desk>
+                                        <a href="/desk" aria-current=move || current("/desk")>"Queue"</a>
+                                    </Show>
                                     <Show when=move || approvals>
                                         <a href="/approvals" aria-current=move || current("/approvals")>
                                             "Approvals"
@@ -47,6 +57,7 @@ pub fn AppHeader() -> impl IntoView {
                                     </Show>
                                 </nav>
                                 <div class="user-menu">
+                                    <NotificationsLink/>
                                     <span class="user-name" data-testid="user-name">{u.name.clone()}</span>
                                     <form method="post" action="/api/logout">
                                         <button type="submit" class="link-button">"Sign out"</button>
@@ -60,5 +71,28 @@ pub fn AppHeader() -> impl IntoView {
                 })}
             </Suspense>
         </header>
+    }
+}
+
+/// "Notifications", with the number not yet read. Counted again on every navigation, so the
+/// badge clears after the list has been opened.
+#[component]
+fn NotificationsLink() -> impl IntoView {
+    let location = use_location();
+    let unread = Resource::new(move || location.pathname.get(), |_| unread_notifications());
+    view! {
+        <a class="notifications-link" href="/notifications" data-testid="notifications-link">
+            "Notifications"
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match unread.await {
+                        Ok(n) if n > 0 => view! {
+                            <span class="badge badge-count" data-testid="unread-count" aria-label=format!("{n} unread")>{n}</span>
+                        }.into_any(),
+                        _ => ().into_any(),
+                    }
+                })}
+            </Suspense>
+        </a>
     }
 }

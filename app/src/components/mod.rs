@@ -1,6 +1,8 @@
+pub mod desk_panel;
 pub mod error_notice;
 pub mod field_control;
 pub mod header;
+pub mod priority_preview;
 pub mod request_form;
 pub mod search_box;
 pub mod state_badge;

@@ -6,12 +6,13 @@
 //! `submit_request` server function without leaving the page until a number comes back.
 
 use super::field_control::FieldControl;
+use super::priority_preview::PriorityPreview;
 use super::suggestions::{Funnel, Suggestions};
 use crate::api::requests::submit_request;
 use crate::api::types::DeflectionKind;
 use crate::api::types::ItemDetail;
 use crate::domain::validation::{validate_answers, FieldErrors, FORM_ERROR_KEY};
-use crate::domain::{is_visible, Answers, FormSchema};
+use crate::domain::{is_visible, Answers, FieldKind, FormSchema};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -93,6 +94,10 @@ pub fn RequestForm(
         idempotency_key,
         ..
     } = postback.unwrap_or_else(|| FormPostback {
+        answers: prefilled(
+            &detail,
+            &leptos_router::hooks::use_query_map().get_untracked(),
+        ),
         idempotency_key: detail.submission_key.clone(),
         ..Default::default()
     });
@@ -265,6 +270,7 @@ pub fn RequestForm(
                     }
                 })
                 .collect_view()}
+            {detail.service.clone().map(|service| view! { <PriorityPreview state service/> })}
             <div class="form-actions">
                 <button type="submit" class="btn btn-primary" disabled=move || submitting.get() data-testid="submit">
                     {move || if submitting.get() { "Sending…" } else { "Submit request" }}
@@ -274,6 +280,33 @@ pub fn RequestForm(
         <Suggestions funnel text=describing discard_draft/>
         </div>
     }
+}
+
+/// Answers a deep link fills in: `/catalog/card-reader-fault?store=S012&asset=S012-REG-03`
+/// (from the QR sticker on a till, via "Report a fault") picks the store and the device when the
+/// form asks for them and they exist. Anything else in the link is ignored.
+fn prefilled(detail: &ItemDetail, query: &leptos_router::params::ParamsMap) -> Answers {
+    let store = query
+        .get("store")
+        .filter(|code| detail.stores.iter().any(|s| &s.code == code));
+    let asset = query.get("asset").filter(|tag| {
+        detail
+            .assets
+            .iter()
+            .any(|a| &a.tag == tag && store.as_ref().is_none_or(|s| &a.store == s))
+    });
+    let mut answers = Answers::new();
+    for field in &detail.form.fields {
+        let value = match field.kind {
+            FieldKind::Store => store.clone(),
+            FieldKind::Asset => asset.clone(),
+            _ => None,
+        };
+        if let Some(v) = value {
+            answers.entry(field.key.clone()).or_insert_with(|| vec![v]);
+        }
+    }
+    answers
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -240,6 +240,58 @@ impl ServiceLevels {
     }
 }
 
+/// What a reporter is told before sending: the priority their answers give and when the first
+/// response is due if the ticket were created now. The server creates tickets from the same
+/// `priority_for` and `plan`, so the promise and the stored due time agree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Promise {
+    pub priority: Priority,
+    pub respond_by: DateTime<Utc>,
+    /// The store's zone (else the calendar's), for showing `respond_by` as its people read it: a
+    /// P1 runs on a 24×7 calendar in UTC, but a worker in Leeds reads Leeds time.
+    pub timezone: chrono_tz::Tz,
+}
+
+impl Promise {
+    /// "Priority P1 — we will respond by 10:45", with the weekday and date when it is not today
+    /// where the store is.
+    pub fn text(&self, now: DateTime<Utc>) -> String {
+        let due = self.respond_by.with_timezone(&self.timezone);
+        let today = now.with_timezone(&self.timezone).date_naive();
+        let when = if due.date_naive() == today {
+            due.format("%H:%M").to_string()
+        } else {
+            due.format("%H:%M on %a %-d %b").to_string()
+        };
+        format!(
+            "Priority {} — we will respond by {when}",
+            self.priority.as_str()
+        )
+    }
+}
+
+impl ServiceLevels {
+    /// The promise for a report with these answers at `store`; `None` until impact and urgency
+    /// are both answered (or if the configuration cannot plan it, which `check` rules out).
+    pub fn promise(
+        &self,
+        impact: Option<&str>,
+        urgency: Option<&str>,
+        store: Option<&StoreHours>,
+        now: DateTime<Utc>,
+    ) -> Option<Promise> {
+        let priority = self.matrix.priority(impact?, urgency?)?;
+        let plan = self.plan(priority, store)?;
+        Some(Promise {
+            priority,
+            respond_by: plan.response_due(now)?,
+            timezone: store
+                .and_then(|s| s.timezone.parse().ok())
+                .unwrap_or_else(|| plan.calendar.timezone()),
+        })
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -364,5 +416,68 @@ pub(crate) mod tests {
         let levels = shipped();
         let plan = levels.plan(Priority::P3, None).unwrap();
         assert_eq!(plan.calendar.name(), levels.office_calendar);
+    }
+
+    fn leeds() -> StoreHours {
+        StoreHours {
+            timezone: "Europe/London".into(),
+            calendar: None,
+        }
+    }
+
+    #[test]
+    fn the_promise_waits_for_both_answers() {
+        let levels = shipped();
+        let now = utc("2026-11-23T10:30:00Z");
+        assert_eq!(
+            levels.promise(Some("whole_store"), None, Some(&leeds()), now),
+            None
+        );
+        assert_eq!(levels.promise(None, Some("now"), Some(&leeds()), now), None);
+        assert_eq!(
+            levels.promise(Some("whole_store"), Some("whenever"), Some(&leeds()), now),
+            None
+        );
+    }
+
+    #[test]
+    fn a_whole_store_outage_now_is_p1_answered_within_15_minutes_in_store_time() {
+        let levels = shipped();
+        // Monday 23 November 2026, 10:30 in Leeds (GMT).
+        let now = utc("2026-11-23T10:30:00Z");
+        let promise = levels
+            .promise(Some("whole_store"), Some("now"), Some(&leeds()), now)
+            .unwrap();
+        assert_eq!(promise.priority, Priority::P1);
+        assert_eq!(promise.respond_by, utc("2026-11-23T10:45:00Z"));
+        assert_eq!(promise.text(now), "Priority P1 — we will respond by 10:45");
+    }
+
+    #[test]
+    fn a_promise_that_falls_on_another_day_names_the_day() {
+        let levels = shipped();
+        // Saturday 21 November 2026, 19:30 in Leeds: a P4 (8 store hours) runs into Sunday and
+        // Monday, since the store closes at 20:00 and opens 10:00-16:00 on Sunday.
+        let now = utc("2026-11-21T19:30:00Z");
+        let promise = levels
+            .promise(Some("one_device"), Some("can_wait"), Some(&leeds()), now)
+            .unwrap();
+        assert_eq!(promise.priority, Priority::P4);
+        assert_eq!(promise.respond_by, utc("2026-11-23T09:30:00Z"));
+        assert_eq!(
+            promise.text(now),
+            "Priority P4 — we will respond by 09:30 on Mon 23 Nov"
+        );
+    }
+
+    #[test]
+    fn the_promise_is_shown_in_the_stores_zone_in_summer_too() {
+        let levels = shipped();
+        // Monday 6 July 2026, 10:00 BST = 09:00 UTC.
+        let now = utc("2026-07-06T09:00:00Z");
+        let promise = levels
+            .promise(Some("whole_store"), Some("now"), Some(&leeds()), now)
+            .unwrap();
+        assert_eq!(promise.text(now), "Priority P1 — we will respond by 10:15");
     }
 }

@@ -122,10 +122,11 @@ fn CatalogBrowser(catalog: CatalogView) -> impl IntoView {
     }
 }
 
+/// A catalog item as a card; `query` (e.g. `?store=S012`) is passed on to the item's form.
 #[component]
-fn ItemCardView(card: ItemCard) -> impl IntoView {
+pub fn ItemCardView(card: ItemCard, #[prop(optional, into)] query: String) -> impl IntoView {
     view! {
-        <a class="item-card" href=format!("/catalog/{}", card.slug) data-testid="item-card">
+        <a class="item-card" href=format!("/catalog/{}{query}", card.slug) data-testid="item-card">
             <span class="item-icon" aria-hidden="true">{card.icon.clone()}</span>
             <span class="item-name">{card.name.clone()}</span>
             <span class="item-summary">{card.summary.clone()}</span>

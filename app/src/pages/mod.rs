@@ -6,6 +6,9 @@ pub mod item;
 pub mod login;
 pub mod my_requests;
 pub mod not_found;
+pub mod notifications;
+pub mod queue;
+pub mod report;
 pub mod request_detail;
 pub mod search;
 

@@ -1,8 +1,10 @@
 use super::{query_error, when};
 use crate::api::requests::request_detail;
 use crate::api::types::{EventView, TicketDetail};
+use crate::components::desk_panel::{DeskControls, RatingForm, ReopenForm, ServiceFacts};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::state_badge::StateBadge;
+use crate::domain::TicketState;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -31,6 +33,8 @@ fn RequestView(detail: TicketDetail) -> impl IntoView {
     let just_submitted = move || query.read().get("submitted").is_some();
     let s = detail.summary.clone();
     let number = s.number.clone();
+    let awaiting_user = s.state == TicketState::AwaitingUser;
+    let is_desk = detail.desk.is_some();
     let submitted_number = number.clone();
     view! {
         <Title text=format!("{} {}", s.number, s.title)/>
@@ -54,7 +58,21 @@ fn RequestView(detail: TicketDetail) -> impl IntoView {
             {detail.on_behalf_of.clone().map(|o| view! { <dt>"For"</dt><dd>{o}</dd> })}
             {detail.approver_name.clone().map(|a| view! { <dt>"Approver"</dt><dd>{a}</dd> })}
         </dl>
-        <h2>"Your answers"</h2>
+        {detail.service.clone().map(|service| view! { <ServiceFacts service/> })}
+        {(awaiting_user && !is_desk).then(|| view! {
+            <div class="notice notice-info" role="status" data-testid="awaiting-you">
+                "The service desk asked you something (see the timeline). Answer below; the clock on your ticket waits until you do."
+            </div>
+        })}
+        {detail.rating.clone().map(|(stars, comment)| view! {
+            <p class="rating-given" data-testid="rating-given">
+                "You rated this " {"★".repeat(stars.clamp(0, 5) as usize)} {(!comment.is_empty()).then(|| format!(" — “{comment}”"))}
+            </p>
+        })}
+        {detail.can_rate.then(|| view! { <RatingForm number=number.clone()/> })}
+        {detail.can_reopen.then(|| view! { <ReopenForm number=number.clone()/> })}
+        {detail.desk.clone().map(|panel| view! { <DeskControls number=number.clone() panel/> })}
+        <h2>{if is_desk { "Requester's answers" } else { "Your answers" }}</h2>
         <dl class="answers" data-testid="answers">
             {detail.answers.iter().map(|a| {
                 let value = match &a.answer {
@@ -72,14 +90,16 @@ fn RequestView(detail: TicketDetail) -> impl IntoView {
         <ol class="timeline" data-testid="timeline">
             {detail.timeline.into_iter().map(|e| view! { <TimelineEvent event=e/> }).collect_view()}
         </ol>
-        <Show when=move || detail.can_comment>
+        <Show when=move || detail.can_comment && !is_desk>
             <form class="comment-form stack" method="post" action="/api/comment">
                 <input type="hidden" name="number" value=number.clone()/>
                 <div class="field">
-                    <label for="comment-body">"Add a comment"</label>
+                    <label for="comment-body">{if awaiting_user { "Your answer" } else { "Add a comment" }}</label>
                     <textarea id="comment-body" name="body" rows="3" required maxlength="4000"></textarea>
                 </div>
-                <div class="form-actions"><button type="submit" class="btn btn-secondary">"Send comment"</button></div>
+                <div class="form-actions"><button type="submit" class="btn btn-secondary" data-testid="send-comment">
+                    {if awaiting_user { "Send answer" } else { "Send comment" }}
+                </button></div>
             </form>
         </Show>
         <Show when=move || detail.can_cancel>
@@ -108,14 +128,49 @@ fn TimelineEvent(event: EventView) -> impl IntoView {
         "comment" => "Comment",
         "cancelled" => "Cancelled",
         "closed" => "Closed",
+        "state_changed" => "State changed",
+        "assigned" => "Assigned",
+        "question" => "Question for you",
+        "reply" => "Reply",
+        "note" => "Internal note",
+        "resolved" => "Resolved",
+        "reopened" => "Reopened",
+        "rated" => "Rated",
+        "sla_warning" => "SLA warning",
+        "sla_breach" => "SLA breached",
         other => other,
     }
     .to_string();
+    let change = event.change.as_ref().map(change_text);
     view! {
-        <li class=format!("event event-{}", event.kind) data-kind=event.kind.clone()>
-            <span class="event-kind">{label}</span>
+        <li class=format!("event event-{}", event.kind) class:internal=event.internal data-kind=event.kind.clone()>
+            <span class="event-kind">{label}{event.internal.then_some(" · desk only")}</span>
             <span class="event-meta">{event.author.clone()} " · " {when(&event.at)}</span>
+            {change.map(|c| view! { <span class="event-change" data-testid="event-change">{c}</span> })}
             {(!event.body.is_empty()).then(|| view! { <p class="event-body">{event.body.clone()}</p> })}
         </li>
     }
+}
+
+/// "State: New → In progress": the audit trail's before and after, in words.
+fn change_text(change: &crate::api::types::FieldChangeView) -> String {
+    let word = |v: &Option<String>| match v.as_deref() {
+        None | Some("") => "nothing".to_string(),
+        Some(v) if change.field == "state" => TicketState::parse(v)
+            .map(|s| s.label().to_string())
+            .unwrap_or_else(|| v.to_string()),
+        Some(v) => v.to_string(),
+    };
+    let field = match change.field.as_str() {
+        "state" => "State",
+        "assignee" => "Assignee",
+        "resolution_code" => "Resolution code",
+        "priority" => "Priority",
+        other => other,
+    };
+    format!(
+        "{field}: {} → {}",
+        word(&change.before),
+        word(&change.after)
+    )
 }

@@ -15,7 +15,7 @@ macro_rules! sql_store {
         use crate::seed::SeedData;
         use crate::store::{db_err, Housekeeping};
         use app::api::types::{
-            ApprovalView, AssetOption, AttachmentView, CatalogView, CategoryView, EventView,
+            ApprovalView, AssetOption, AttachmentView, CatalogView, CategoryView, EventView, FieldChangeView,
             ItemCard, ItemDetail, Page, Role, StoreOption, TicketDetail, TicketSummary, UserView,
         };
         use app::backend::store::{
@@ -528,7 +528,8 @@ macro_rules! sql_store {
                 };
                 let id: i64 = row.get("id");
                 let timeline = sqlx::query(
-                    "SELECT e.kind, u.name AS author, e.body, e.created_at FROM ticket_events e \
+                    "SELECT e.kind, u.name AS author, e.body, e.created_at, e.internal, \
+                     e.field, e.before_value, e.after_value FROM ticket_events e \
                      JOIN users u ON u.id = e.author_id \
                      WHERE e.ticket_id = $1 AND ($2 OR NOT e.internal) ORDER BY e.id",
                 )
@@ -543,6 +544,12 @@ macro_rules! sql_store {
                     author: r.get("author"),
                     body: r.get("body"),
                     at: r.get("created_at"),
+                    internal: r.get("internal"),
+                    change: r.get::<Option<String>, _>("field").map(|field| FieldChangeView {
+                        field,
+                        before: r.get("before_value"),
+                        after: r.get("after_value"),
+                    }),
                 })
                 .collect();
                 let attachments = sqlx::query(

@@ -1,0 +1,165 @@
+//! What a ticket page offers beyond the form and the timeline: its service facts (priority,
+//! SLA clocks, assignment) for everyone who sees it, the desk's controls for its agents, and
+//! rating and reopening for the requester. Every control is a plain form posting to a server
+//! function, so it works before the WebAssembly arrives and on a phone that never runs it.
+
+use crate::api::desk::MAX_RATING_COMMENT;
+use crate::api::requests::MAX_COMMENT_CHARS;
+use crate::api::types::{DeskPanel, ServiceView};
+use crate::domain::sla::{describe, ClockState, ClockStatus};
+use leptos::prelude::*;
+
+/// Priority, SLA clocks and who has the ticket.
+#[component]
+pub fn ServiceFacts(service: ServiceView) -> impl IntoView {
+    let place = [service.store.clone(), service.asset.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <dl class="facts service-facts" data-testid="service-facts">
+            <dt>"Priority"</dt>
+            <dd><span class=format!("priority priority-{}", service.priority.as_str().to_lowercase()) data-testid="priority">{service.priority.label()}</span></dd>
+            {(!place.is_empty()).then(|| view! { <dt>"Where"</dt><dd>{place}</dd> })}
+            <dt>"Team"</dt><dd>{service.assignment_group.clone()}</dd>
+            <dt>"Assigned to"</dt>
+            <dd data-testid="assignee">{service.assignee.clone().unwrap_or_else(|| "Nobody yet".into())}</dd>
+            <dt>"First response"</dt><dd><Clock status=service.response.clone() testid="response-clock"/></dd>
+            <dt>"Resolution"</dt><dd><Clock status=service.resolution.clone() testid="resolution-clock"/></dd>
+            {service.resolution_code.clone().map(|c| view! { <dt>"Resolved as"</dt><dd data-testid="resolution-code">{c}</dd> })}
+        </dl>
+    }
+}
+
+#[component]
+fn Clock(status: ClockStatus, testid: &'static str) -> impl IntoView {
+    let class = match status.state {
+        ClockState::Met => "sla sla-ok",
+        ClockState::Paused => "sla sla-paused",
+        ClockState::Breached => "sla sla-breached",
+        ClockState::Running if status.warning => "sla sla-soon",
+        ClockState::Running => "sla sla-ok",
+    };
+    let due = (status.state == ClockState::Running)
+        .then_some(status.due)
+        .flatten()
+        .map(|d| format!(" (due {})", crate::pages::when(&d)));
+    let paused = (status.state == ClockState::Paused).then_some(" while we wait for the requester");
+    view! {
+        <span class=class data-testid=testid data-state=format!("{:?}", status.state).to_lowercase()>
+            {describe(&status)}{paused}{due}
+        </span>
+    }
+}
+
+/// The agent's controls: take or assign, reply / ask / internal note, resolve.
+#[component]
+pub fn DeskControls(number: String, panel: DeskPanel) -> impl IntoView {
+    let hidden = move || view! { <input type="hidden" name="number" value=number.clone()/> };
+    view! {
+        <section class="desk-panel" aria-labelledby="desk-panel-title" data-testid="desk-panel">
+            <h2 id="desk-panel-title">"Work this ticket"</h2>
+            {panel.can_assign.then(|| view! {
+                <div class="desk-assign">
+                    <form method="post" action="/api/ticket_action">
+                        {hidden()}
+                        <input type="hidden" name="action" value="take"/>
+                        <button type="submit" class="btn btn-primary" data-testid="take">"Assign to me"</button>
+                    </form>
+                    <form method="post" action="/api/ticket_action" class="inline-form">
+                        {hidden()}
+                        <input type="hidden" name="action" value="assign"/>
+                        <label for="assignee">"Assign to"</label>
+                        <select id="assignee" name="assignee">
+                            <option value="">"Nobody (back to the queue)"</option>
+                            {panel.members.iter().map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> }).collect_view()}
+                        </select>
+                        <button type="submit" class="btn btn-secondary" data-testid="assign">"Assign"</button>
+                    </form>
+                </div>
+            })}
+            <form method="post" action="/api/ticket_action" class="stack desk-message">
+                {hidden()}
+                <div class="field">
+                    <label for="desk-body">"Message"</label>
+                    <textarea id="desk-body" name="body" rows="4" required maxlength=MAX_COMMENT_CHARS.to_string()></textarea>
+                    <p class="help">"A reply and a question go to the requester; a question also pauses the SLA until they answer. An internal note is for the desk only."</p>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" name="action" value="reply" class="btn btn-secondary" data-testid="reply">"Send reply"</button>
+                    {panel.can_ask.then(|| view! {
+                        <button type="submit" name="action" value="ask" class="btn btn-secondary" data-testid="ask">"Ask the requester"</button>
+                    })}
+                    <button type="submit" name="action" value="note" class="btn btn-secondary" data-testid="note">"Add internal note"</button>
+                </div>
+            </form>
+            {panel.can_resolve.then(|| view! {
+                <details class="desk-resolve">
+                    <summary>"Resolve"</summary>
+                    <form method="post" action="/api/ticket_action" class="stack">
+                        {hidden()}
+                        <input type="hidden" name="action" value="resolve"/>
+                        <div class="field">
+                            <label for="resolution-code">"Resolution code"</label>
+                            <select id="resolution-code" name="code" required>
+                                <option value="">"Pick one"</option>
+                                {panel.resolution_codes.iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="resolution-body">"What was done (the requester sees this)"</label>
+                            <textarea id="resolution-body" name="body" rows="3" required maxlength=MAX_COMMENT_CHARS.to_string()></textarea>
+                        </div>
+                        <button type="submit" class="btn btn-primary" data-testid="resolve">"Resolve ticket"</button>
+                    </form>
+                </details>
+            })}
+        </section>
+    }
+}
+
+/// Stars from 1 to 5 and an optional comment, once the ticket is resolved.
+#[component]
+pub fn RatingForm(number: String) -> impl IntoView {
+    const WORDS: [&str; 5] = ["Very poor", "Poor", "OK", "Good", "Excellent"];
+    view! {
+        <form method="post" action="/api/rate" class="stack rating-form" data-testid="rating-form">
+            <input type="hidden" name="number" value=number/>
+            <fieldset class="rating">
+                <legend>"How did we do?"</legend>
+                {(1..=5).map(|n| view! {
+                    <label class="rating-option">
+                        <input type="radio" name="rating" value=n.to_string() required/>
+                        <span>{"★".repeat(n)}</span>
+                        <span class="rating-word">{WORDS[n - 1]}</span>
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <div class="field">
+                <label for="rating-comment">"Anything to add? (optional)"</label>
+                <textarea id="rating-comment" name="comment" rows="2" maxlength=MAX_RATING_COMMENT.to_string()></textarea>
+            </div>
+            <button type="submit" class="btn btn-primary" data-testid="rate">"Send rating"</button>
+        </form>
+    }
+}
+
+/// "Not fixed after all": back to the desk within the grace period, with a reason.
+#[component]
+pub fn ReopenForm(number: String) -> impl IntoView {
+    view! {
+        <details class="reopen">
+            <summary>"Still not fixed?"</summary>
+            <form method="post" action="/api/ticket_action" class="stack">
+                <input type="hidden" name="number" value=number/>
+                <input type="hidden" name="action" value="reopen"/>
+                <div class="field">
+                    <label for="reopen-body">"What is still wrong?"</label>
+                    <textarea id="reopen-body" name="body" rows="3" required maxlength=MAX_COMMENT_CHARS.to_string()></textarea>
+                </div>
+                <button type="submit" class="btn btn-secondary" data-testid="reopen">"Reopen"</button>
+            </form>
+        </details>
+    }
+}

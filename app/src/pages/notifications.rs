@@ -1,0 +1,42 @@
+//! The in-portal notification list: replies, questions and resolutions on your tickets.
+//! Opening it marks everything read (the badge in the header goes back to nothing).
+
+use super::when;
+use crate::api::desk::my_notifications;
+use crate::components::error_notice::ErrorNotice;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| my_notifications());
+    view! {
+        <Title text="Notifications"/>
+        <h1 class="page-title">"Notifications"</h1>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Ok(list) if list.is_empty() => view! {
+                        <div class="empty-state" data-testid="no-notifications">
+                            <p>"Nothing new. When the service desk replies to you, asks you something or resolves one of your tickets, it shows up here."</p>
+                        </div>
+                    }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="notification-list">
+                            {list.into_iter().map(|n| view! {
+                                <li class="notification" class:unread=!n.read data-testid="notification">
+                                    <a href=format!("/requests/{}", n.number)>
+                                        <span class="request-number">{n.number.clone()}</span>
+                                        " " {n.body.clone()}
+                                    </a>
+                                    <span class="event-meta">{when(&n.at)}{(!n.read).then_some(" · new")}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,228 @@
+//! The agent queue: tickets of the agent's groups, the one that breaches first at the top.
+//! Filters are a GET form, so the page works (and can be bookmarked) without JavaScript.
+
+use super::when;
+use crate::api::desk::agent_queue;
+use crate::api::types::{Page, QueueItem};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::state_badge::StateBadge;
+use crate::domain::priority::Priority;
+use crate::domain::TicketState;
+use crate::url::encode;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The filter names, as in the URL and the `queue` server function.
+const FILTERS: [&str; 5] = ["state", "priority", "store", "category", "assignee"];
+
+/// States an agent filters by (closed, rejected and cancelled tickets leave the queue).
+const OPEN_STATES: [TicketState; 5] = [
+    TicketState::New,
+    TicketState::InProgress,
+    TicketState::AwaitingUser,
+    TicketState::AwaitingApproval,
+    TicketState::Resolved,
+];
+
+/// How long until the next SLA clock breaches, in wall-clock time, as the queue shows it, and a
+/// class for its colour. `None`: no clock is running (paused while waiting for the requester).
+pub fn time_to_breach(due: Option<DateTime<Utc>>, now: DateTime<Utc>) -> (String, &'static str) {
+    let Some(due) = due else {
+        return ("clock paused".to_string(), "sla-paused");
+    };
+    let minutes = (due - now).num_minutes();
+    let span = |m: i64| match (m / (60 * 24), m / 60 % 24, m % 60) {
+        (0, 0, m) => format!("{m} min"),
+        (0, h, 0) => format!("{h} h"),
+        (0, h, m) => format!("{h} h {m} min"),
+        (d, h, _) => format!("{d} d {h} h"),
+    };
+    if due <= now {
+        (
+            format!("breached {} ago", span((now - due).num_minutes())),
+            "sla-breached",
+        )
+    } else if minutes < 60 {
+        (format!("breaches in {}", span(minutes)), "sla-soon")
+    } else {
+        (format!("breaches in {}", span(minutes)), "sla-ok")
+    }
+}
+
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    let query = use_query_map();
+    let args = move || {
+        let q = query.read();
+        let filters = FILTERS.map(|f| q.get(f).filter(|v| !v.is_empty()));
+        let page = q.get("page").and_then(|p| p.parse::<u32>().ok());
+        (filters, page)
+    };
+    let data = Resource::new(
+        args,
+        |([state, priority, store, category, assignee], page)| {
+            agent_queue(state, priority, store, category, assignee, page)
+        },
+    );
+    view! {
+        <Title text="Queue"/>
+        <h1 class="page-title">"Queue"</h1>
+        <FilterForm/>
+        <Suspense fallback=|| view! { <p class="loading">"Loading the queue…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Ok(page) => view! { <QueueList page/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FilterForm() -> impl IntoView {
+    let query = use_query_map();
+    let current = move |name: &str| query.read_untracked().get(name).unwrap_or_default();
+    let option = move |name: &'static str, value: &'static str, label: &'static str| {
+        let selected = current(name) == value;
+        view! { <option value=value selected=selected>{label}</option> }
+    };
+    view! {
+        <form class="queue-filters" method="get" action="/desk" data-testid="queue-filters">
+            <label>"State"
+                <select name="state">
+                    {option("state", "", "Any open")}
+                    {OPEN_STATES.map(|s| option("state", s.as_str(), s.label())).collect_view()}
+                </select>
+            </label>
+            <label>"Priority"
+                <select name="priority">
+                    {option("priority", "", "Any")}
+                    {Priority::ALL.map(|p| option("priority", p.as_str(), p.label())).collect_view()}
+                </select>
+            </label>
+            <label>"Store"
+                <input name="store" type="text" inputmode="text" placeholder="e.g. S012" size="6" value=current("store")/>
+            </label>
+            <label>"Category"
+                <input name="category" type="text" placeholder="e.g. tills" size="10" value=current("category")/>
+            </label>
+            <label>"Assignee"
+                <select name="assignee">
+                    {option("assignee", "", "Anyone")}
+                    {option("assignee", "me", "Me")}
+                    {option("assignee", "none", "Nobody yet")}
+                </select>
+            </label>
+            <button type="submit" class="btn btn-secondary">"Filter"</button>
+        </form>
+    }
+}
+
+#[component]
+fn QueueList(page: Page<QueueItem>) -> impl IntoView {
+    let query = use_query_map();
+    if page.items.is_empty() {
+        let filtered = FILTERS
+            .iter()
+            .any(|f| query.read_untracked().get(f).is_some_and(|v| !v.is_empty()));
+        return view! {
+            <div class="empty-state" data-testid="queue-empty">
+                {if filtered {
+                    view! { <p>"Nothing matches these filters. " <a href="/desk">"Show the whole queue"</a></p> }.into_any()
+                } else {
+                    view! { <p>"The queue is empty: nothing is waiting for your groups."</p> }.into_any()
+                }}
+            </div>
+        }
+        .into_any();
+    }
+    // Pagination keeps the filters.
+    let link = move |n: u32| {
+        let q = query.read_untracked();
+        let mut parts: Vec<String> = FILTERS
+            .iter()
+            .filter_map(|f| {
+                q.get(f)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| format!("{f}={}", encode(&v)))
+            })
+            .collect();
+        parts.push(format!("page={n}"));
+        format!("/desk?{}", parts.join("&"))
+    };
+    let now = Utc::now();
+    let n = page.page;
+    let has_next = page.has_next();
+    let pages = page.total.div_ceil(u64::from(page.per_page)).max(1);
+    view! {
+        <p class="muted" data-testid="queue-total">{format!("{} open ticket{}", page.total, if page.total == 1 { "" } else { "s" })}</p>
+        <ul class="queue-list">
+            {page.items.into_iter().map(|t| {
+                let (breach, class) = time_to_breach(t.next_due_at, now);
+                let place = [t.store.clone(), t.asset.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                view! {
+                    <li class="queue-row" data-testid="queue-row" data-number=t.number.clone()>
+                        <span class=format!("priority priority-{}", t.priority.as_str().to_lowercase())>{t.priority.as_str()}</span>
+                        <a class="queue-title" href=format!("/requests/{}", t.number)>
+                            <span class="request-number">{t.number.clone()}</span> " " {t.title.clone()}
+                        </a>
+                        <span class=format!("sla {class}") data-testid="time-to-breach">{breach}</span>
+                        <StateBadge state=t.state/>
+                        <span class="queue-meta">
+                            {(!place.is_empty()).then(|| view! { <span>{place}</span> })}
+                            <span>{t.assignment_group.clone()}</span>
+                            <span>{t.assignee.clone().unwrap_or_else(|| "Unassigned".into())}</span>
+                            <span>"Raised " {when(&t.created_at)} " by " {t.requester.clone()}</span>
+                        </span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <nav class="pagination" aria-label="Pages">
+            {(n > 1).then(|| view! { <a href=link(n - 1) rel="prev">"← Previous"</a> })}
+            <span class="page-info">{format!("Page {n} of {pages}")}</span>
+            {has_next.then(|| view! { <a href=link(n + 1) rel="next">"Next →"</a> })}
+        </nav>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn time_to_breach_counts_down_then_up_and_says_when_paused() {
+        let now: DateTime<Utc> = "2026-11-23T10:00:00Z".parse().unwrap();
+        let at = |m: i64| Some(now + Duration::minutes(m));
+        assert_eq!(
+            time_to_breach(at(45), now),
+            ("breaches in 45 min".into(), "sla-soon")
+        );
+        assert_eq!(
+            time_to_breach(at(150), now),
+            ("breaches in 2 h 30 min".into(), "sla-ok")
+        );
+        assert_eq!(
+            time_to_breach(at(120), now),
+            ("breaches in 2 h".into(), "sla-ok")
+        );
+        assert_eq!(
+            time_to_breach(at(60 * 27), now),
+            ("breaches in 1 d 3 h".into(), "sla-ok")
+        );
+        assert_eq!(
+            time_to_breach(at(-5), now),
+            ("breached 5 min ago".into(), "sla-breached")
+        );
+        assert_eq!(time_to_breach(at(0), now).1, "sla-breached");
+        assert_eq!(
+            time_to_breach(None, now),
+            ("clock paused".into(), "sla-paused")
+        );
+    }
+}

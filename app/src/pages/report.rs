@@ -1,0 +1,80 @@
+//! "Report a fault": the short path for store staff. A QR sticker on a till links here with the
+//! store and the device (`/report?store=S012&asset=S012-REG-03`); picking a fault opens its form
+//! with both already filled in.
+
+use super::catalog::ItemCardView;
+use crate::api::catalog::report_faults;
+use crate::api::types::ReportView;
+use crate::components::error_notice::ErrorNotice;
+use crate::url::encode;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            let q = query.read();
+            (q.get("store"), q.get("asset"))
+        },
+        |(store, asset)| report_faults(store, asset),
+    );
+    view! {
+        <Title text="Report a fault"/>
+        <h1 class="page-title">"Report a fault"</h1>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(report) => view! { <FaultPicker report/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FaultPicker(report: ReportView) -> impl IntoView {
+    let mut query = Vec::new();
+    if let Some(s) = &report.store {
+        query.push(format!("store={}", encode(&s.code)));
+    }
+    if let Some(a) = &report.asset {
+        query.push(format!("asset={}", encode(&a.tag)));
+    }
+    let query = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", query.join("&"))
+    };
+    let place = match (&report.store, &report.asset) {
+        (Some(s), Some(a)) => Some(format!("{} ({}) · {}", s.name, s.code, a.name)),
+        (Some(s), None) => Some(format!("{} ({})", s.name, s.code)),
+        _ => None,
+    };
+    view! {
+        {match place {
+            Some(place) => view! {
+                <p class="report-place" data-testid="report-place">"At " <strong>{place}</strong>". What is wrong?"</p>
+            }.into_any(),
+            None => view! {
+                <p class="page-intro">"What is wrong? You pick the store and the device on the next page. Tip: the QR sticker on a till opens this page with both filled in."</p>
+            }.into_any(),
+        }}
+        {if report.faults.is_empty() {
+            view! {
+                <div class="empty-state">
+                    <p>"No store faults are set up yet. " <a href="/catalog/how-to-question">"Ask the service desk"</a> " instead."</p>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <div class="card-grid" data-testid="fault-list">
+                    {report.faults.into_iter().map(|card| view! { <ItemCardView card query=query.clone()/> }).collect_view()}
+                </div>
+            }.into_any()
+        }}
+    }
+}
