@@ -179,6 +179,65 @@ async fn the_queue_puts_what_breaches_first_on_top_and_filters() {
 }
 
 #[tokio::test]
+async fn queue_pages_run_through_due_tickets_then_paused_ones_without_gaps_or_repeats() {
+    let app = spawn().await;
+    let sam = app.signed_in(SAM).await;
+    let ahmed = app.signed_in(AHMED).await;
+    let mut numbers = Vec::new();
+    for i in 0..26 {
+        let impact = if i % 2 == 0 {
+            "one_device"
+        } else {
+            "several_tills"
+        };
+        numbers
+            .push(report_card_reader(&app, &sam, &format!("key-desk-pages-{i:03}"), impact).await);
+    }
+    // Two wait for Sam's answer: no due time while paused, so they sort after the rest.
+    for paused in &numbers[..2] {
+        let asked = act(
+            &app,
+            &ahmed,
+            paused,
+            &[("action", "ask"), ("body", "Which till?")],
+        )
+        .await;
+        assert!(asked.is_null(), "{asked}");
+    }
+
+    let first: Value = app.call_json(&ahmed, "queue", &[("page", "1")]).await;
+    let second: Value = app.call_json(&ahmed, "queue", &[("page", "2")]).await;
+    assert_eq!(first["total"], 26);
+    let rows: Vec<&Value> = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(second["items"].as_array().unwrap())
+        .collect();
+    assert_eq!(rows.len(), 26, "page 1 has 25, page 2 the last one");
+    let dues: Vec<Option<&str>> = rows.iter().map(|r| r["next_due_at"].as_str()).collect();
+    assert!(dues[..24].iter().all(Option::is_some), "{dues:?}");
+    assert!(dues[24..].iter().all(Option::is_none), "{dues:?}");
+    let times: Vec<chrono::DateTime<Utc>> = dues[..24]
+        .iter()
+        .map(|d| d.unwrap().parse().unwrap())
+        .collect();
+    assert!(
+        times.windows(2).all(|w| w[0] <= w[1]),
+        "soonest first: {times:?}"
+    );
+    let mut seen: Vec<&str> = rows.iter().map(|r| r["number"].as_str().unwrap()).collect();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 26, "a ticket shown twice or missing");
+    assert_eq!(
+        rows[24]["number"],
+        numbers[0].as_str(),
+        "paused ones oldest first"
+    );
+}
+
+#[tokio::test]
 async fn the_requester_never_sees_internal_notes() {
     let app = spawn().await;
     let sam = app.signed_in(SAM).await;

@@ -102,6 +102,45 @@ macro_rules! sql_desk {
             binds
         }
 
+        impl $store {
+            /// One ordered slice of the queue: the tickets with a due time (soonest first) or
+            /// those without (oldest first).
+            async fn queue_part(
+                &self,
+                filters: &str,
+                binds: &[String],
+                with_due: bool,
+                limit: i64,
+                offset: i64,
+            ) -> StoreResult<Vec<QueueRow>> {
+                let (due, order) = if with_due {
+                    ("IS NOT NULL", "t.next_due_at, t.id")
+                } else {
+                    ("IS NULL", "t.id")
+                };
+                let sql = format!(
+                    "SELECT t.number, t.title, t.state, t.priority, t.store_code, t.asset_tag, \
+                     t.category, t.assignment_group, a.name AS assignee_name, \
+                     u.name AS requester_name, t.created_at, t.next_due_at \
+                     FROM tickets t JOIN users u ON u.id = t.requester_id \
+                     LEFT JOIN users a ON a.id = t.assignee_id\
+                     {filters} AND t.next_due_at {due} ORDER BY {order} \
+                     LIMIT {limit} OFFSET {offset}"
+                );
+                let mut rows = sqlx::query(&sql);
+                for b in binds {
+                    rows = rows.bind(b);
+                }
+                Ok(rows
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?
+                    .iter()
+                    .map(queue_row)
+                    .collect())
+            }
+        }
+
         #[async_trait::async_trait]
         impl DeskStore for $store {
             async fn desk_ticket(&self, number: &str) -> StoreResult<Option<DeskTicket>> {
@@ -242,39 +281,34 @@ macro_rules! sql_desk {
             async fn queue(&self, filter: &QueueFilter) -> StoreResult<Page<QueueRow>> {
                 let mut filters = String::new();
                 let binds = queue_where(filter, &mut filters);
-                let from = "FROM tickets t JOIN users u ON u.id = t.requester_id \
-                            LEFT JOIN users a ON a.id = t.assignee_id";
-                let count_sql = format!("SELECT COUNT(*) {from}{filters}");
-                let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+                // Counted on the ticket table alone: (group, state, due) covers it.
+                let count_sql =
+                    format!("SELECT COUNT(*), COUNT(t.next_due_at) FROM tickets t{filters}");
+                let mut count = sqlx::query_as::<_, (i64, i64)>(&count_sql);
                 for b in &binds {
                     count = count.bind(b);
                 }
-                let total = count.fetch_one(&self.pool).await.map_err(db_err)?;
-                let per_page = filter.per_page.clamp(1, 100);
-                let offset = (filter.page.max(1) - 1) as i64 * per_page as i64;
+                let (total, with_due) = count.fetch_one(&self.pool).await.map_err(db_err)?;
+                let per_page = i64::from(filter.per_page.clamp(1, 100));
+                let offset = i64::from(filter.page.max(1) - 1) * per_page;
                 // What breaches first comes first; paused and met clocks (no due time) last.
-                let sql = format!(
-                    "SELECT t.number, t.title, t.state, t.priority, t.store_code, t.asset_tag, \
-                     t.category, t.assignment_group, a.name AS assignee_name, \
-                     u.name AS requester_name, t.created_at, t.next_due_at \
-                     {from}{filters} ORDER BY t.next_due_at IS NULL, t.next_due_at, t.id \
-                     LIMIT {per_page} OFFSET {offset}"
-                );
-                let mut rows = sqlx::query(&sql);
-                for b in &binds {
-                    rows = rows.bind(b);
+                // Two ordered reads instead of one `ORDER BY next_due_at IS NULL, …`, so each
+                // can walk an index and stop at the page instead of sorting every open ticket.
+                let mut items = Vec::new();
+                if offset < with_due {
+                    items = self
+                        .queue_part(&filters, &binds, true, per_page, offset)
+                        .await?;
                 }
-                let items = rows
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(db_err)?
-                    .iter()
-                    .map(queue_row)
-                    .collect();
+                let wanted = per_page - items.len() as i64;
+                if wanted > 0 && total > with_due {
+                    let skip = (offset - with_due).max(0);
+                    items.extend(self.queue_part(&filters, &binds, false, wanted, skip).await?);
+                }
                 Ok(Page {
                     items,
                     page: filter.page.max(1),
-                    per_page,
+                    per_page: per_page as u32,
                     total: total as u64,
                 })
             }
