@@ -176,6 +176,19 @@ async fn the_queue_puts_what_breaches_first_on_top_and_filters() {
 
     let bad = app.call_json(&ahmed, "queue", &[("priority", "P9")]).await;
     assert!(bad["fields"]["priority"].is_string(), "{bad}");
+
+    // One of the agent's groups narrows the queue; a group they do not work in is refused.
+    let store_systems: Value = app
+        .call_json(&ahmed, "queue", &[("group", "Store systems")])
+        .await;
+    assert_eq!(store_systems["total"], 2);
+    let not_mine = app
+        .call_json(&ahmed, "queue", &[("group", "Network")])
+        .await;
+    assert!(not_mine["fields"]["group"].is_string(), "{not_mine}");
+    let groups: Value = app.call_json(&ahmed, "my_groups", &[]).await;
+    assert!(groups.as_array().unwrap().contains(&json!("Store systems")));
+    assert!(!groups.as_array().unwrap().contains(&json!("Network")));
 }
 
 #[tokio::test]

@@ -133,10 +133,12 @@ pub async fn rate_ticket(
 }
 
 /// The agent queue: the caller's groups (managers and admins: every group), what breaches
-/// first at the top. Filters are optional; `state` empty means every open state, `assignee`
-/// is "me", "none" or empty (anyone).
+/// first at the top. Filters are optional; `group` narrows to one assignment group (one of the
+/// agent's own), `state` empty means every open state, `assignee` is "me", "none" or empty
+/// (anyone).
 #[server(endpoint = "queue")]
 pub async fn agent_queue(
+    group: Option<String>,
     state: Option<String>,
     priority: Option<String>,
     store: Option<String>,
@@ -161,6 +163,16 @@ pub async fn agent_queue(
         }
     };
     let given = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let groups = match (given(group), groups) {
+        (None, groups) => groups,
+        (Some(g), Some(mine)) if !mine.contains(&g) => {
+            return Err(AppError::invalid_field(
+                "group",
+                "You do not work in that group; pick one of yours.",
+            ))
+        }
+        (Some(g), _) => Some(vec![g]),
+    };
     let states = match given(state) {
         None => Vec::new(),
         Some(s) => vec![TicketState::parse(&s)
@@ -220,6 +232,21 @@ pub async fn agent_queue(
         per_page: rows.per_page,
         total: rows.total,
     })
+}
+
+/// The assignment groups whose queues the caller may open: an agent's own, every group for
+/// managers and admins, none for everyone else.
+#[server(endpoint = "my_groups")]
+pub async fn my_groups() -> Result<Vec<String>, AppError> {
+    use crate::api::types::Role;
+    use crate::backend::{internal, session, store};
+    let user = session::require_user().await?;
+    let store = store()?;
+    match user.role {
+        Role::Manager | Role::Admin => store.all_groups().await.map_err(internal),
+        Role::Agent => store.groups_of(user.id).await.map_err(internal),
+        _ => Ok(Vec::new()),
+    }
 }
 
 /// The caller's latest notifications, newest first; reading them marks them read.

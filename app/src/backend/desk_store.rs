@@ -155,6 +155,8 @@ pub trait DeskStore: Send + Sync {
     async fn queue(&self, filter: &QueueFilter) -> StoreResult<Page<QueueRow>>;
     /// The assignment groups `user_id` works in.
     async fn groups_of(&self, user_id: i64) -> StoreResult<Vec<String>>;
+    /// Every assignment group someone works in, by name.
+    async fn all_groups(&self) -> StoreResult<Vec<String>>;
     /// The people who may be assigned tickets of `group`: (id, name), by name.
     async fn group_members(&self, group: &str) -> StoreResult<Vec<(i64, String)>>;
     async fn store_hours(&self, code: &str) -> StoreResult<Option<StoreHours>>;

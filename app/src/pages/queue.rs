@@ -2,7 +2,7 @@
 //! Filters are a GET form, so the page works (and can be bookmarked) without JavaScript.
 
 use super::when;
-use crate::api::desk::agent_queue;
+use crate::api::desk::{agent_queue, my_groups};
 use crate::api::types::{Page, QueueItem};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::state_badge::StateBadge;
@@ -15,7 +15,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The filter names, as in the URL and the `queue` server function.
-const FILTERS: [&str; 5] = ["state", "priority", "store", "category", "assignee"];
+const FILTERS: [&str; 6] = [
+    "group", "state", "priority", "store", "category", "assignee",
+];
 
 /// States an agent filters by (closed, rejected and cancelled tickets leave the queue).
 const OPEN_STATES: [TicketState; 5] = [
@@ -62,8 +64,8 @@ pub fn QueuePage() -> impl IntoView {
     };
     let data = Resource::new(
         args,
-        |([state, priority, store, category, assignee], page)| {
-            agent_queue(state, priority, store, category, assignee, page)
+        |([group, state, priority, store, category, assignee], page)| {
+            agent_queue(group, state, priority, store, category, assignee, page)
         },
     );
     view! {
@@ -84,6 +86,7 @@ pub fn QueuePage() -> impl IntoView {
 #[component]
 fn FilterForm() -> impl IntoView {
     let query = use_query_map();
+    let groups = Resource::new(|| (), |_| my_groups());
     let current = move |name: &str| query.read_untracked().get(name).unwrap_or_default();
     let option = move |name: &'static str, value: &'static str, label: &'static str| {
         let selected = current(name) == value;
@@ -91,6 +94,20 @@ fn FilterForm() -> impl IntoView {
     };
     view! {
         <form class="queue-filters" method="get" action="/desk" data-testid="queue-filters">
+            <label>"Group"
+                <select name="group">
+                    {option("group", "", "All of mine")}
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            let picked = current("group");
+                            groups.await.unwrap_or_default().into_iter().map(|g| {
+                                let selected = g == picked;
+                                view! { <option value=g.clone() selected=selected>{g.clone()}</option> }
+                            }).collect_view()
+                        })}
+                    </Suspense>
+                </select>
+            </label>
             <label>"State"
                 <select name="state">
                     {option("state", "", "Any open")}

@@ -323,6 +323,15 @@ macro_rules! sql_desk {
                 .map_err(db_err)
             }
 
+            async fn all_groups(&self) -> StoreResult<Vec<String>> {
+                sqlx::query_scalar(
+                    "SELECT DISTINCT group_name FROM user_groups ORDER BY group_name",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)
+            }
+
             async fn group_members(&self, group: &str) -> StoreResult<Vec<(i64, String)>> {
                 let rows = sqlx::query(
                     "SELECT u.id, u.name FROM user_groups g JOIN users u ON u.id = g.user_id \
