@@ -35,6 +35,8 @@ pub struct ItemForSubmit {
     pub category: String,
     /// The assignment group that works tickets for this item.
     pub fulfilment_group: String,
+    /// The form version new submissions answer (integrations send no version of their own).
+    pub form_version: i64,
 }
 
 #[derive(Clone, Debug)]
@@ -51,6 +53,9 @@ pub struct NewTicket {
     pub attachment_ids: Vec<i64>,
     pub idempotency_key: String,
     pub desk: super::desk_store::DeskFields,
+    /// Text of the "submitted" event: empty from the portal, the integration's name when one
+    /// raised the ticket.
+    pub submitted_body: String,
     pub now: DateTime<Utc>,
 }
 
