@@ -112,6 +112,11 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/catalog/{slug}", post(routes::form_post::submit))
         .route("/attachments/{id}", get(routes::attachments::download))
         .route("/api/v1/kb/search", get(routes::kb_search::search))
+        .route(
+            "/api/v1/incidents",
+            post(routes::incidents::report)
+                .layer(DefaultBodyLimit::max(routes::incidents::MAX_BODY_BYTES)),
+        )
         .leptos_routes_with_context(&leptos_options, routes, provide_state, {
             let options = leptos_options.clone();
             move || shell(options.clone())

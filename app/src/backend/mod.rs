@@ -7,6 +7,8 @@ pub mod desk;
 pub mod desk_store;
 pub mod desk_view;
 pub mod forms;
+pub mod integration_store;
+pub mod integrations;
 pub mod markdown;
 pub mod search;
 pub mod session;

@@ -96,7 +96,9 @@ pub struct Created {
 }
 
 #[async_trait::async_trait]
-pub trait Store: super::desk_store::DeskStore + Send + Sync + 'static {
+pub trait Store:
+    super::desk_store::DeskStore + super::integration_store::IntegrationStore + Send + Sync + 'static
+{
     // people and sessions
     async fn credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
     async fn line_manager(&self, user_id: i64) -> StoreResult<Option<i64>>;

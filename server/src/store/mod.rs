@@ -6,6 +6,7 @@
 pub mod postgres;
 mod sql;
 mod sql_desk;
+mod sql_integrations;
 pub mod sqlite;
 
 use crate::config::Config;

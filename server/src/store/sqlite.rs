@@ -44,3 +44,4 @@ impl SqliteStore {
 
 super::sql::sql_store!(SqliteStore, sqlx::Sqlite);
 super::sql_desk::sql_desk!(SqliteStore);
+super::sql_integrations::sql_integrations!(SqliteStore);
