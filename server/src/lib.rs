@@ -83,6 +83,10 @@ fn app_state(
         views: Default::default(),
         service_levels,
         reopen_days: config.jobs.auto_close_days,
+        recurring: app::domain::problem::RecurringRule::new(
+            config.recurring_window_days,
+            config.recurring_threshold,
+        ),
     }
 }
 

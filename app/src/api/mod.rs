@@ -11,5 +11,6 @@ pub mod editor;
 pub mod error;
 pub mod integrations;
 pub mod knowledge;
+pub mod problems;
 pub mod requests;
 pub mod types;

@@ -97,7 +97,12 @@ pub struct Created {
 
 #[async_trait::async_trait]
 pub trait Store:
-    super::desk_store::DeskStore + super::integration_store::IntegrationStore + Send + Sync + 'static
+    super::desk_store::DeskStore
+    + super::integration_store::IntegrationStore
+    + super::problem_store::ProblemStore
+    + Send
+    + Sync
+    + 'static
 {
     // people and sessions
     async fn credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
@@ -395,6 +400,10 @@ pub enum EventKind {
     Rated,
     SlaWarning,
     SlaBreach,
+    /// The incident became part of a problem record (internal).
+    ProblemLinked,
+    /// The problem the incident belongs to changed: cause, workaround, fix or state (internal).
+    ProblemUpdated,
 }
 
 impl EventKind {
@@ -417,6 +426,8 @@ impl EventKind {
             EventKind::Rated => "rated",
             EventKind::SlaWarning => "sla_warning",
             EventKind::SlaBreach => "sla_breach",
+            EventKind::ProblemLinked => "problem_linked",
+            EventKind::ProblemUpdated => "problem_updated",
         }
     }
 }
