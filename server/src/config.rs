@@ -34,6 +34,11 @@ pub struct Config {
     /// Priority matrix, SLA policies and business calendars. Unset: the shipped
     /// `config/service-levels.toml`, built into the binary.
     pub service_levels_file: Option<PathBuf>,
+    /// Incidents this many days apart or closer, on the same device or of the same category at
+    /// the same store, are related (recurring faults).
+    pub recurring_window_days: i64,
+    /// How many related incidents make a recurring fault.
+    pub recurring_threshold: i64,
 }
 
 impl Default for Config {
@@ -53,6 +58,8 @@ impl Default for Config {
             public_kb_search: false,
             view_flush_secs: 10,
             service_levels_file: None,
+            recurring_window_days: 14,
+            recurring_threshold: 2,
         }
     }
 }
@@ -132,6 +139,8 @@ impl std::fmt::Debug for Config {
             .field("public_kb_search", &self.public_kb_search)
             .field("view_flush_secs", &self.view_flush_secs)
             .field("service_levels_file", &self.service_levels_file)
+            .field("recurring_window_days", &self.recurring_window_days)
+            .field("recurring_threshold", &self.recurring_threshold)
             .finish_non_exhaustive()
     }
 }
@@ -253,6 +262,12 @@ impl Config {
         if let Some(v) = get("DESKFRONT_SESSION_DAYS") {
             self.session_days = parse("DESKFRONT_SESSION_DAYS", v)?;
         }
+        if let Some(v) = get("DESKFRONT_RECURRING_WINDOW_DAYS") {
+            self.recurring_window_days = parse("DESKFRONT_RECURRING_WINDOW_DAYS", v)?;
+        }
+        if let Some(v) = get("DESKFRONT_RECURRING_THRESHOLD") {
+            self.recurring_threshold = parse("DESKFRONT_RECURRING_THRESHOLD", v)?;
+        }
         Ok(())
     }
 }
@@ -267,11 +282,14 @@ mod tests {
         c.apply_env(|k| match k {
             "DATABASE_URL" => Some("sqlite://x.db".into()),
             "DESKFRONT_MAX_ATTACHMENT_MB" => Some("3".into()),
+            "DESKFRONT_RECURRING_WINDOW_DAYS" => Some("30".into()),
             _ => None,
         })
         .unwrap();
         assert_eq!(c.database_url, "sqlite://x.db");
         assert_eq!(c.max_attachment_mb, 3);
+        assert_eq!(c.recurring_window_days, 30);
+        assert_eq!(c.recurring_threshold, 2);
         assert!(!c.secure_cookies);
     }
 

@@ -83,6 +83,10 @@ fn app_state(
         views: Default::default(),
         service_levels,
         reopen_days: config.jobs.auto_close_days,
+        recurring: app::domain::problem::RecurringRule::new(
+            config.recurring_window_days,
+            config.recurring_threshold,
+        ),
     }
 }
 
@@ -112,6 +116,11 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/catalog/{slug}", post(routes::form_post::submit))
         .route("/attachments/{id}", get(routes::attachments::download))
         .route("/api/v1/kb/search", get(routes::kb_search::search))
+        .route(
+            "/api/v1/incidents",
+            post(routes::incidents::report)
+                .layer(DefaultBodyLimit::max(routes::incidents::MAX_BODY_BYTES)),
+        )
         .leptos_routes_with_context(&leptos_options, routes, provide_state, {
             let options = leptos_options.clone();
             move || shell(options.clone())

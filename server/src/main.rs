@@ -16,6 +16,7 @@ async fn main() -> Result<(), server::BoxError> {
     match args.first().map(String::as_str) {
         None => {}
         Some("kb-import") => return kb_import(&config, &args[1..]).await,
+        Some("token") => return token(&config, &args[1..]).await,
         Some("search-bench") => {
             let options = search_bench::Options::parse(&config.seed_dir, &args[1..])?;
             return search_bench::run(&options);
@@ -23,6 +24,7 @@ async fn main() -> Result<(), server::BoxError> {
         Some(other) => {
             return Err(format!(
                 "unknown command {other:?}; usage: server [kb-import FOLDER [--author EMAIL] | \
+                 token create NAME | token list | token revoke ID | \
                  search-bench [--articles N] [--queries FILE] [--snapshot-dir DIR]]"
             )
             .into())
@@ -87,4 +89,48 @@ async fn kb_import(config: &Config, args: &[String]) -> Result<(), server::BoxEr
         )
         .into())
     }
+}
+
+/// `server token create NAME | list | revoke ID`: integration tokens for `POST
+/// /api/v1/incidents`, for administrators with a shell on the server (the admin page does the
+/// same). A created token is printed once, alone on stdout, so scripts can capture it.
+async fn token(config: &Config, args: &[String]) -> Result<(), server::BoxError> {
+    const USAGE: &str =
+        "usage: server token create NAME | server token list | server token revoke ID";
+    let store = server::open_store(config).await?;
+    let now = chrono::Utc::now();
+    match args {
+        [cmd, name] if cmd == "create" => {
+            let system = store.system_user().await?;
+            let created =
+                app::backend::integrations::create_token(&*store, system, name, now).await?;
+            eprintln!(
+                "token {} for {:?}; it is shown only now:",
+                created.id, created.name
+            );
+            println!("{}", created.token);
+        }
+        [cmd] if cmd == "list" => {
+            for t in store.integration_tokens().await? {
+                let state = match t.revoked_at {
+                    Some(at) => format!("revoked {}", at.format("%Y-%m-%d %H:%M")),
+                    None => "live".to_string(),
+                };
+                let used = t
+                    .last_used_at
+                    .map(|at| at.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_else(|| "never".into());
+                println!("{}\t{}\t{state}\tlast used {used}", t.id, t.name);
+            }
+        }
+        [cmd, id] if cmd == "revoke" => {
+            let id: i64 = id.parse().map_err(|_| USAGE)?;
+            if !store.revoke_integration_token(id, now).await? {
+                return Err(format!("no integration token has id {id}").into());
+            }
+            println!("token {id} revoked");
+        }
+        _ => return Err(USAGE.into()),
+    }
+    Ok(())
 }

@@ -9,6 +9,8 @@ pub mod deflection;
 pub mod desk;
 pub mod editor;
 pub mod error;
+pub mod integrations;
 pub mod knowledge;
+pub mod problems;
 pub mod requests;
 pub mod types;

@@ -347,6 +347,9 @@ pub struct DeskPanel {
     pub can_assign: bool,
     pub can_ask: bool,
     pub can_resolve: bool,
+    /// When related incidents make a recurring fault: as many as `threshold` within
+    /// `window_days` (see `api::problems::related_incidents`).
+    pub recurring: crate::domain::problem::RecurringRule,
 }
 
 /// One row of the agent queue.

@@ -56,6 +56,7 @@ pub async fn fill(
             can_assign: workable,
             can_ask: s.allows(TicketState::AwaitingUser, Actor::Desk),
             can_resolve: s.allows(TicketState::Resolved, Actor::Desk),
+            recurring: state.recurring,
         });
     }
     if relation.requester {

@@ -7,7 +7,11 @@ pub mod desk;
 pub mod desk_store;
 pub mod desk_view;
 pub mod forms;
+pub mod integration_store;
+pub mod integrations;
 pub mod markdown;
+pub mod problem_store;
+pub mod problems;
 pub mod search;
 pub mod session;
 pub mod store;
@@ -38,6 +42,8 @@ pub struct AppState {
     pub service_levels: Arc<crate::domain::priority::ServiceLevels>,
     /// How long a requester may reopen a resolved ticket; it closes after that.
     pub reopen_days: i64,
+    /// When incidents count as a recurring fault (window and threshold).
+    pub recurring: crate::domain::problem::RecurringRule,
 }
 
 pub fn state() -> Result<AppState, AppError> {

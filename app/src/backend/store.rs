@@ -35,6 +35,8 @@ pub struct ItemForSubmit {
     pub category: String,
     /// The assignment group that works tickets for this item.
     pub fulfilment_group: String,
+    /// The form version new submissions answer (integrations send no version of their own).
+    pub form_version: i64,
 }
 
 #[derive(Clone, Debug)]
@@ -51,6 +53,9 @@ pub struct NewTicket {
     pub attachment_ids: Vec<i64>,
     pub idempotency_key: String,
     pub desk: super::desk_store::DeskFields,
+    /// Text of the "submitted" event: empty from the portal, the integration's name when one
+    /// raised the ticket.
+    pub submitted_body: String,
     pub now: DateTime<Utc>,
 }
 
@@ -91,7 +96,14 @@ pub struct Created {
 }
 
 #[async_trait::async_trait]
-pub trait Store: super::desk_store::DeskStore + Send + Sync + 'static {
+pub trait Store:
+    super::desk_store::DeskStore
+    + super::integration_store::IntegrationStore
+    + super::problem_store::ProblemStore
+    + Send
+    + Sync
+    + 'static
+{
     // people and sessions
     async fn credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
     async fn line_manager(&self, user_id: i64) -> StoreResult<Option<i64>>;
@@ -388,6 +400,10 @@ pub enum EventKind {
     Rated,
     SlaWarning,
     SlaBreach,
+    /// The incident became part of a problem record (internal).
+    ProblemLinked,
+    /// The problem the incident belongs to changed: cause, workaround, fix or state (internal).
+    ProblemUpdated,
 }
 
 impl EventKind {
@@ -410,6 +426,8 @@ impl EventKind {
             EventKind::Rated => "rated",
             EventKind::SlaWarning => "sla_warning",
             EventKind::SlaBreach => "sla_breach",
+            EventKind::ProblemLinked => "problem_linked",
+            EventKind::ProblemUpdated => "problem_updated",
         }
     }
 }

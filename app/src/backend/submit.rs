@@ -1,15 +1,14 @@
-//! Turning a filled form into a ticket: the one path both the server function (JavaScript) and
-//! the plain form post (no JavaScript) go through.
+//! Turning a filled form into a ticket: the one path the server function (JavaScript), the
+//! plain form post (no JavaScript) and integrations (`backend::integrations`) go through.
 
 use super::desk;
 use super::internal;
-use super::store::NewTicket;
-use super::store::Store;
+use super::store::{ItemForSubmit, NewTicket, Store};
 use crate::api::error::{AppError, AppResult};
 use crate::api::types::{SubmitReceipt, UserView};
 use crate::domain::priority::{Level, ServiceLevels};
 use crate::domain::validation::{validate_answers, ValidAnswer, FORM_ERROR_KEY};
-use crate::domain::{Answers, FieldKind, TicketState};
+use crate::domain::{Answers, FieldKind, FormSchema, TicketState};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
@@ -94,7 +93,49 @@ pub async fn submit(
                 "This form has been updated since you opened it. Reload the page; your answers are kept as a draft.",
             )
         })?;
+    file(
+        store,
+        levels,
+        user,
+        Filing {
+            item: &item,
+            form_version: form.form_version,
+            schema: &schema,
+            answers: &form.answers,
+            idempotency_key: form.idempotency_key,
+            submitted_body: String::new(),
+        },
+    )
+    .await
+}
 
+/// A form for a live item, about to become a ticket.
+pub struct Filing<'a> {
+    pub item: &'a ItemForSubmit,
+    pub form_version: i64,
+    pub schema: &'a FormSchema,
+    pub answers: &'a Answers,
+    pub idempotency_key: String,
+    /// The text of the ticket's "submitted" event.
+    pub submitted_body: String,
+}
+
+/// Validates the answers against the schema (the rules the browser ran), recomputes the
+/// priority and SLA plan, and creates the ticket, idempotently on the requester's key.
+pub async fn file(
+    store: &dyn Store,
+    levels: &ServiceLevels,
+    user: &UserView,
+    filing: Filing<'_>,
+) -> AppResult<SubmitReceipt> {
+    let Filing {
+        item,
+        form_version,
+        schema,
+        answers: raw,
+        idempotency_key,
+        submitted_body,
+    } = filing;
     let mut lookups = if schema.uses_lookups() {
         crate::domain::validation::LookupLists {
             stores: store
@@ -124,8 +165,8 @@ pub async fn submit(
     };
     lookups.impacts = level_pairs(&levels.matrix.impacts);
     lookups.urgencies = level_pairs(&levels.matrix.urgencies);
-    let answers = validate_answers(&schema, &form.answers, &lookups)
-        .map_err(|fields| AppError::Invalid { fields })?;
+    let answers =
+        validate_answers(schema, raw, &lookups).map_err(|fields| AppError::Invalid { fields })?;
 
     let attachment_ids = check_attachments(store, user, &answers).await?;
 
@@ -150,7 +191,7 @@ pub async fn submit(
 
     let now = Utc::now();
     let state = TicketState::initial(item.requires_approval);
-    let store_code = schema.chosen_store(&form.answers).map(str::to_string);
+    let store_code = schema.chosen_store(raw).map(str::to_string);
     let store_hours = match &store_code {
         Some(code) => store
             .store_hours(code)
@@ -165,16 +206,12 @@ pub async fn submit(
         levels,
         &item.category,
         &item.fulfilment_group,
+        schema.answer_of(FieldKind::Impact, raw).map(str::to_string),
         schema
-            .answer_of(FieldKind::Impact, &form.answers)
-            .map(str::to_string),
-        schema
-            .answer_of(FieldKind::Urgency, &form.answers)
+            .answer_of(FieldKind::Urgency, raw)
             .map(str::to_string),
         store_hours,
-        schema
-            .answer_of(FieldKind::Asset, &form.answers)
-            .map(str::to_string),
+        schema.answer_of(FieldKind::Asset, raw).map(str::to_string),
         state,
         now,
     )?;
@@ -182,7 +219,7 @@ pub async fn submit(
         .create_ticket(NewTicket {
             kind: item.kind,
             item_id: item.id,
-            form_version: form.form_version,
+            form_version,
             title: item.name.clone(),
             requester_id: user.id,
             on_behalf_of,
@@ -190,8 +227,9 @@ pub async fn submit(
             state,
             answers,
             attachment_ids,
-            idempotency_key: form.idempotency_key,
+            idempotency_key,
             desk,
+            submitted_body,
             now,
         })
         .await

@@ -7,6 +7,7 @@ pub mod article;
 pub mod calendar;
 pub mod form;
 pub mod priority;
+pub mod problem;
 pub mod sla;
 pub mod ticket;
 pub mod ticket_sla;

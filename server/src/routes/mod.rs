@@ -3,4 +3,5 @@
 pub mod attachments;
 pub mod auth_gate;
 pub mod form_post;
+pub mod incidents;
 pub mod kb_search;

@@ -6,6 +6,8 @@
 pub mod postgres;
 mod sql;
 mod sql_desk;
+mod sql_integrations;
+mod sql_problems;
 pub mod sqlite;
 
 use crate::config::Config;

@@ -293,7 +293,7 @@ macro_rules! sql_store {
             async fn item_for_submit(&self, slug: &str) -> StoreResult<Option<ItemForSubmit>> {
                 let row = sqlx::query(
                     "SELECT i.id, i.name, i.kind, i.retired, i.requires_approval, \
-                     i.fulfilment_group, c.slug AS category FROM items i \
+                     i.fulfilment_group, i.current_form_version, c.slug AS category FROM items i \
                      JOIN categories c ON c.id = i.category_id WHERE i.slug = $1",
                 )
                 .bind(slug)
@@ -308,6 +308,7 @@ macro_rules! sql_store {
                     requires_approval: r.get("requires_approval"),
                     category: r.get("category"),
                     fulfilment_group: r.get("fulfilment_group"),
+                    form_version: r.get("current_form_version"),
                 }))
             }
 
@@ -425,7 +426,12 @@ macro_rules! sql_store {
                         .ok_or_else(|| db_err("idempotency conflict without a ticket"));
                 };
                 let id: i64 = row.get("id");
-                let submitted = NewEvent::bare(EventKind::Submitted, t.requester_id, t.now);
+                let submitted = NewEvent::text(
+                    EventKind::Submitted,
+                    t.requester_id,
+                    t.submitted_body.clone(),
+                    t.now,
+                );
                 insert_event(&mut tx, id, &submitted).await?;
                 if t.state.pauses_sla() {
                     // Waiting for approval from the start: the clocks wait too.

@@ -44,3 +44,5 @@ impl SqliteStore {
 
 super::sql::sql_store!(SqliteStore, sqlx::Sqlite);
 super::sql_desk::sql_desk!(SqliteStore);
+super::sql_integrations::sql_integrations!(SqliteStore);
+super::sql_problems::sql_problems!(SqliteStore);

@@ -1,0 +1,97 @@
+//! Administrators' management of integration tokens: the credentials monitoring systems and
+//! tills use to report incidents through `POST /api/v1/incidents` (see
+//! `backend::integrations`). Admins only.
+
+use super::error::AppError;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Where the plain-form versions of these functions send people.
+pub const ADMIN_PAGE: &str = "/admin/integrations";
+
+/// A token just created. `token` is shown this once and never stored: copy it now.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewIntegrationToken {
+    pub id: i64,
+    pub name: String,
+    pub token: String,
+}
+
+/// A row of the token list. The token itself is never shown again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IntegrationTokenView {
+    pub id: i64,
+    pub name: String,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// Creates a token for the integration `name` and returns it, once. Needs JavaScript: a plain
+/// form post would have to redirect, and the token must not travel in a URL.
+#[server(endpoint = "create_integration_token")]
+pub async fn create_integration_token(name: String) -> Result<NewIntegrationToken, AppError> {
+    use crate::backend::{forms, integrations, session, store};
+    let result = async {
+        let user = session::require_user().await?;
+        integrations::require_admin(&user)?;
+        if forms::is_plain_form_post() {
+            return Err(AppError::conflict(
+                "Creating a token needs JavaScript, so the token can be shown without leaving the page. Turn it on, or run `server token create NAME` on the server.",
+            ));
+        }
+        let created =
+            integrations::create_token(store()?.as_ref(), user.id, &name, chrono::Utc::now())
+                .await?;
+        Ok(NewIntegrationToken {
+            id: created.id,
+            name: created.name,
+            token: created.token,
+        })
+    }
+    .await;
+    forms::finish(result, ADMIN_PAGE, ADMIN_PAGE)
+}
+
+/// Every token, revoked ones too, newest first.
+#[server(endpoint = "integration_tokens")]
+pub async fn list_integration_tokens() -> Result<Vec<IntegrationTokenView>, AppError> {
+    use crate::backend::{integrations, internal, session, store};
+    let user = session::require_user().await?;
+    integrations::require_admin(&user)?;
+    let rows = store()?.integration_tokens().await.map_err(internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| IntegrationTokenView {
+            id: r.id,
+            name: r.name,
+            created_by: r.created_by,
+            created_at: r.created_at,
+            revoked_at: r.revoked_at,
+            last_used_at: r.last_used_at,
+        })
+        .collect())
+}
+
+/// Revokes token `id`: from now on it is answered 401. Revoking twice is harmless.
+#[server(endpoint = "revoke_integration_token")]
+pub async fn revoke_integration_token(id: i64) -> Result<(), AppError> {
+    use crate::backend::{forms, integrations, internal, session, store};
+    let result = async {
+        let user = session::require_user().await?;
+        integrations::require_admin(&user)?;
+        let found = store()?
+            .revoke_integration_token(id, chrono::Utc::now())
+            .await
+            .map_err(internal)?;
+        if found {
+            Ok(())
+        } else {
+            Err(AppError::not_found("There is no such integration token."))
+        }
+    }
+    .await;
+    forms::finish(result, ADMIN_PAGE, ADMIN_PAGE)
+}

@@ -1,0 +1,96 @@
+//! `POST /api/v1/incidents`: monitoring systems and till software report incidents with a
+//! bearer token an administrator created (see `app::backend::integrations`). A stable contract:
+//! fields are only ever added.
+//!
+//! - `201 {"number", "state", "created": true, "url"}`: a new incident;
+//! - `200` with `"created": false`: the same `key` was reported before, here is its ticket;
+//! - `401 {"error": "unauthorized", "message"}`: no token, a wrong one, or a revoked one;
+//! - `422 {"error": "invalid", "fields": {field: message}}`: `item`, `key` or form fields;
+//! - `400 {"error": "invalid_json", "message"}`: the body is not a JSON object.
+
+use app::api::error::AppError;
+use app::backend::integrations::{self, IncidentReport};
+use app::backend::AppState;
+use axum::body::Bytes;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde_json::json;
+
+/// Reports are a few answers; nothing here needs the attachment-sized limit of the portal.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+fn unauthorized(message: &str) -> Response {
+    let body = json!({ "error": "unauthorized", "message": message });
+    (
+        StatusCode::UNAUTHORIZED,
+        [(header::WWW_AUTHENTICATE, "Bearer")],
+        Json(body),
+    )
+        .into_response()
+}
+
+pub async fn report(
+    Extension(state): Extension<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let store = state.store.as_ref();
+    let Some(token) = integrations::bearer(&headers) else {
+        return unauthorized(
+            "Send the integration token in the header Authorization: Bearer <token>.",
+        );
+    };
+    let caller = match integrations::authenticate(store, token, chrono::Utc::now()).await {
+        Ok(Some(caller)) => caller,
+        Ok(None) => {
+            return unauthorized(
+                "This token is not valid: it is wrong or was revoked. Ask an administrator for a new one.",
+            )
+        }
+        Err(e) => return error(e),
+    };
+    let report: IncidentReport = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => {
+            let body = json!({
+                "error": "invalid_json",
+                "message": format!("The body must be a JSON object with item, key and answers ({e})."),
+            });
+            return (StatusCode::BAD_REQUEST, Json(body)).into_response();
+        }
+    };
+    match integrations::report_incident(store, &state.service_levels, &caller, report).await {
+        Ok(receipt) => {
+            let status = if receipt.created {
+                StatusCode::CREATED
+            } else {
+                StatusCode::OK
+            };
+            let body = json!({
+                "number": receipt.number,
+                "state": receipt.state,
+                "created": receipt.created,
+                "url": format!("/requests/{}", receipt.number),
+            });
+            (status, Json(body)).into_response()
+        }
+        Err(e) => error(e),
+    }
+}
+
+fn error(err: AppError) -> Response {
+    let status = match &err {
+        AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::NotSignedIn => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden { .. } => StatusCode::FORBIDDEN,
+        AppError::NotFound { .. } => StatusCode::NOT_FOUND,
+        AppError::Conflict { .. } => StatusCode::CONFLICT,
+        AppError::Internal { .. } | AppError::Transport { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    let body = match &err {
+        AppError::Invalid { fields } => json!({ "error": "invalid", "fields": fields }),
+        other => json!({ "error": other.code(), "message": other.to_string() }),
+    };
+    (status, Json(body)).into_response()
+}
