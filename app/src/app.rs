@@ -4,6 +4,7 @@ use crate::api::auth::current_user;
 use crate::components::header::AppHeader;
 use crate::local_search::LocalIndex;
 use crate::pages::{
+    admin_integrations::IntegrationsPage,
     approvals::ApprovalsPage,
     article::ArticlePage,
     catalog::CatalogPage,
@@ -13,6 +14,7 @@ use crate::pages::{
     my_requests::MyRequestsPage,
     not_found::NotFound,
     notifications::NotificationsPage,
+    problem::ProblemPage,
     queue::QueuePage,
     report::ReportPage,
     request_detail::RequestDetailPage,
@@ -102,6 +104,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requests/:number") view=RequestDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/report") view=ReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/desk") view=QueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/problems/:number") view=ProblemPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/integrations") view=IntegrationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/approvals") view=ApprovalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/kb/:slug") view=ArticlePage ssr=SsrMode::Async/>

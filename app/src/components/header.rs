@@ -32,6 +32,7 @@ pub fn AppHeader() -> impl IntoView {
                             let editor = u.role.edits_articles();
                             let desk = u.role.works_queue();
                             let store_staff = u.role == Role::StoreStaff;
+                            let admin = u.role == Role::Admin;
                             view! {
                                 <SearchBox/>
                                 <nav class="main-nav" aria-label="Main">
@@ -49,6 +50,9 @@ pub fn AppHeader() -> impl IntoView {
                                         <a href="/approvals" aria-current=move || current("/approvals")>
                                             "Approvals"
                                         </a>
+                                    </Show>
+                                    <Show when=move || admin>
+                                        <a href="/admin/integrations" aria-current=move || current("/admin")>"Integrations"</a>
                                     </Show>
                                     <Show when=move || editor>
                                         <a href="/editor/articles" aria-current=move || current("/editor")>

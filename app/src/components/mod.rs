@@ -3,6 +3,7 @@ pub mod error_notice;
 pub mod field_control;
 pub mod header;
 pub mod priority_preview;
+pub mod related_incidents;
 pub mod request_form;
 pub mod search_box;
 pub mod state_badge;

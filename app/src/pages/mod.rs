@@ -1,3 +1,4 @@
+pub mod admin_integrations;
 pub mod approvals;
 pub mod article;
 pub mod catalog;
@@ -7,6 +8,7 @@ pub mod login;
 pub mod my_requests;
 pub mod not_found;
 pub mod notifications;
+pub mod problem;
 pub mod queue;
 pub mod report;
 pub mod request_detail;

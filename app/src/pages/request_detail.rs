@@ -3,8 +3,9 @@ use crate::api::requests::request_detail;
 use crate::api::types::{EventView, TicketDetail};
 use crate::components::desk_panel::{DeskControls, RatingForm, ReopenForm, ServiceFacts};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::related_incidents::RelatedIncidents;
 use crate::components::state_badge::StateBadge;
-use crate::domain::TicketState;
+use crate::domain::{TicketKind, TicketState};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -71,7 +72,14 @@ fn RequestView(detail: TicketDetail) -> impl IntoView {
         })}
         {detail.can_rate.then(|| view! { <RatingForm number=number.clone()/> })}
         {detail.can_reopen.then(|| view! { <ReopenForm number=number.clone()/> })}
-        {detail.desk.clone().map(|panel| view! { <DeskControls number=number.clone() panel/> })}
+        {detail.desk.clone().map(|panel| {
+            let rule = panel.recurring;
+            let incident = detail.kind == TicketKind::Incident;
+            view! {
+                <DeskControls number=number.clone() panel/>
+                {incident.then(|| view! { <RelatedIncidents number=number.clone() title=s.title.clone() rule/> })}
+            }
+        })}
         <h2>{if is_desk { "Requester's answers" } else { "Your answers" }}</h2>
         <dl class="answers" data-testid="answers">
             {detail.answers.iter().map(|a| {
@@ -138,6 +146,8 @@ fn TimelineEvent(event: EventView) -> impl IntoView {
         "rated" => "Rated",
         "sla_warning" => "SLA warning",
         "sla_breach" => "SLA breached",
+        "problem_linked" => "Linked to a problem",
+        "problem_updated" => "Problem updated",
         other => other,
     }
     .to_string();

@@ -1,0 +1,119 @@
+//! Recurring faults on the desk's view of an incident: the other incidents on the same device,
+//! or of the same category at the same store, within the configured window, and the problem
+//! record that groups them (opened here, or joined if one exists).
+
+use crate::api::problems::{related_incidents, RelatedIncident};
+use crate::domain::problem::RecurringRule;
+use crate::pages::when;
+use leptos::prelude::*;
+
+#[component]
+pub fn RelatedIncidents(number: String, title: String, rule: RecurringRule) -> impl IntoView {
+    let related = Resource::new(
+        {
+            let number = number.clone();
+            move || number.clone()
+        },
+        related_incidents,
+    );
+    view! {
+        <section class="related-incidents" aria-labelledby="related-title" data-testid="related-incidents">
+            <Suspense fallback=|| view! { <p class="loading">"Looking for related incidents…"</p> }>
+                {move || {
+                    let (number, title) = (number.clone(), title.clone());
+                    Suspend::new(async move {
+                        match related.await {
+                            Err(e) => view! { <p class="muted">{e.to_string()}</p> }.into_any(),
+                            Ok(list) => view! { <RelatedList number title rule list/> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn RelatedList(
+    number: String,
+    title: String,
+    rule: RecurringRule,
+    list: Vec<RelatedIncident>,
+) -> impl IntoView {
+    let heading = if list.is_empty() {
+        format!(
+            "No related incidents in {} days either side",
+            rule.window_days
+        )
+    } else if rule.is_recurring(list.len()) {
+        format!(
+            "Recurring fault: {} related incident{} within {} days",
+            list.len(),
+            if list.len() == 1 { "" } else { "s" },
+            rule.window_days
+        )
+    } else {
+        format!("Related incidents within {} days", rule.window_days)
+    };
+    let recurring = rule.is_recurring(list.len());
+    // The problem some of them already belong to: join it rather than open a second one.
+    let existing = list.iter().find_map(|r| r.problem.clone());
+    let groupable: Vec<RelatedIncident> = list
+        .iter()
+        .filter(|r| r.problem.is_none())
+        .cloned()
+        .collect();
+    view! {
+        <h2 id="related-title" class:recurring=recurring>{heading}</h2>
+        {(!list.is_empty()).then(|| view! {
+            <ul class="related-list">
+                {list.iter().map(|r| view! {
+                    <li data-testid="related-incident" data-number=r.number.clone()>
+                        <span class=format!("priority priority-{}", r.priority.as_str().to_lowercase())>{r.priority.as_str()}</span>
+                        " " <a href=format!("/requests/{}", r.number)>{r.number.clone()} " " {r.title.clone()}</a>
+                        <span class="event-meta">
+                            {if r.same_asset { " · same device" } else { " · same store and category" }}
+                            " · " {r.state.label()} " · " {when(&r.created_at)}
+                        </span>
+                        {r.problem.clone().map(|p| view! { " · " <a href=format!("/problems/{p}")>{p.clone()}</a> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+        {match existing {
+            Some(problem) => view! {
+                <form method="post" action="/api/link_incident" class="inline-form">
+                    <input type="hidden" name="problem" value=problem.clone()/>
+                    <input type="hidden" name="incident" value=number.clone()/>
+                    <button type="submit" class="btn btn-secondary" data-testid="link-problem">
+                        {format!("Add this incident to {problem}")}
+                    </button>
+                </form>
+            }.into_any(),
+            None => view! {
+                <details class="open-problem" open=recurring>
+                    <summary>"Open a problem record"</summary>
+                    <form method="post" action="/api/open_problem" class="stack">
+                        <input type="hidden" name="incident" value=number.clone()/>
+                        <div class="field">
+                            <label for="problem-title">"Problem title"</label>
+                            <input id="problem-title" name="title" type="text" required maxlength="200" value=title.clone()/>
+                        </div>
+                        {(!groupable.is_empty()).then(|| view! {
+                            <fieldset class="choices">
+                                <legend>"Group these incidents with it"</legend>
+                                {groupable.iter().map(|r| view! {
+                                    <label class="choice">
+                                        <input type="checkbox" name="related[]" value=r.number.clone() checked=true/>
+                                        <span>{r.number.clone()} " " {r.title.clone()}</span>
+                                    </label>
+                                }).collect_view()}
+                            </fieldset>
+                        })}
+                        <button type="submit" class="btn btn-primary" data-testid="open-problem">"Open problem"</button>
+                    </form>
+                </details>
+            }.into_any(),
+        }}
+    }
+}

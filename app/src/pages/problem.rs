@@ -1,0 +1,89 @@
+//! A problem record (ITIL): the recurring incidents it groups, and its analysis — cause,
+//! workaround, fix — moving from open to known error to resolved. The form is a plain post that
+//! carries the revision it was loaded at, so two agents never overwrite each other.
+
+use super::{query_error, when};
+use crate::api::problems::{problem_detail, ProblemView};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::state_badge::StateBadge;
+use crate::domain::problem::{ProblemState, MAX_TEXT_CHARS};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProblemPage() -> impl IntoView {
+    let params = use_params_map();
+    let number = move || params.read().get("number").unwrap_or_default();
+    let data = Resource::new(number, problem_detail);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(problem) => view! { <ProblemRecord problem/> }.into_any(),
+                    Err(e) => view! { <Title text="Problem"/><ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProblemRecord(problem: ProblemView) -> impl IntoView {
+    let error = query_error();
+    let text_area = |id: &'static str, label: &'static str, help: &'static str, value: String| {
+        view! {
+            <div class="field">
+                <label for=format!("problem-{id}")>{label}</label>
+                <textarea id=format!("problem-{id}") name=id rows="3" maxlength=MAX_TEXT_CHARS.to_string()>{value}</textarea>
+                <p class="help">{help}</p>
+            </div>
+        }
+    };
+    view! {
+        <Title text=format!("{} {}", problem.number, problem.title)/>
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/desk">"Queue"</a><span>{problem.number.clone()}</span></nav>
+        {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="action-error">{e}</div> })}
+        <div class="request-header">
+            <h1 class="page-title">
+                <span class="request-number" data-testid="problem-number">{problem.number.clone()}</span>
+                " " {problem.title.clone()}
+            </h1>
+            <span class=format!("state problem-{}", problem.state.as_str()) data-testid="problem-state">{problem.state.label()}</span>
+        </div>
+        <p class="muted">"Opened by " {problem.created_by.clone()} " · " {when(&problem.created_at)} " · updated " {when(&problem.updated_at)}</p>
+        <h2>"Incidents"</h2>
+        <ul class="request-list" data-testid="problem-incidents">
+            {problem.incidents.iter().map(|i| {
+                let place = [i.store.clone(), i.asset.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                view! {
+                    <li class="request-row">
+                        <a href=format!("/requests/{}", i.number)>
+                            <span class="request-number">{i.number.clone()}</span> " "
+                            <span class="request-title">{i.title.clone()}</span>
+                        </a>
+                        <StateBadge state=i.state/>
+                        <span class="request-updated">{i.priority.as_str()} " · " {place} " · " {when(&i.created_at)}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <h2>"Analysis"</h2>
+        <form method="post" action="/api/update_problem" class="stack problem-form">
+            <input type="hidden" name="number" value=problem.number.clone()/>
+            <input type="hidden" name="revision" value=problem.revision.to_string()/>
+            {text_area("cause", "Cause", "What makes these incidents happen. Needed for a known error.", problem.cause.clone())}
+            {text_area("workaround", "Workaround", "What stores can do meanwhile; agents can pass it on.", problem.workaround.clone())}
+            {text_area("fix", "Fix", "The permanent fix. Needed to resolve the problem.", problem.fix.clone())}
+            <div class="field">
+                <label for="problem-state-select">"State"</label>
+                <select id="problem-state-select" name="state">
+                    {ProblemState::ALL.map(|s| view! {
+                        <option value=s.as_str() selected=s == problem.state>{s.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="form-actions"><button type="submit" class="btn btn-primary" data-testid="save-problem">"Save"</button></div>
+        </form>
+    }
+}
