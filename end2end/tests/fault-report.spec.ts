@@ -15,6 +15,9 @@ async function desktop(browser: Browser): Promise<Page> {
 
 test("a till's QR sticker to a rated fix: report with a photo, the desk assigns, asks, resolves", async ({ page, browser }) => {
   test.setTimeout(120_000);
+  // A hydration mismatch kills the wasm quietly (links stop working); fail loudly instead.
+  const crashes: string[] = [];
+  page.on("pageerror", (e) => crashes.push(e.message));
   // The store worker, on a phone, scans the sticker on register 3.
   await signIn(page, SAM);
   await page.goto("/report?store=S012&asset=S012-REG-03");
@@ -49,8 +52,10 @@ test("a till's QR sticker to a rated fix: report with a photo, the desk assigns,
 
   // The agent, at a desk, finds it at the top of the queue with its SLA clock.
   const desk = await desktop(browser);
+  desk.on("pageerror", (e) => crashes.push(e.message));
   await signIn(desk, AHMED);
   await desk.goto("/desk");
+  await hydrated(desk);
   const first = desk.getByTestId("queue-row").first();
   await expect(first).toHaveAttribute("data-number", number);
   await expect(first.getByTestId("time-to-breach")).toContainText(/breaches in 1?\d min/);
@@ -101,6 +106,7 @@ test("a till's QR sticker to a rated fix: report with a photo, the desk assigns,
   await page.getByTestId("rate").click();
   await expect(page.getByTestId("rating-given")).toContainText("★★★★★");
   await expect(page.getByTestId("rating-form")).toHaveCount(0);
+  expect(crashes).toEqual([]);
 });
 
 test.describe("without JavaScript", () => {

@@ -25,16 +25,20 @@ pub enum Job {
     AutoClose,
     /// Puts SLA warnings (75 % of a target used) and breaches on the tickets' timelines.
     SlaAlerts,
+    /// Refreshes the query planner's statistics, so that the queue keeps picking its
+    /// index-ordered plan as the ticket table grows (SQLite has no autovacuum to do it).
+    Statistics,
 }
 
 impl Job {
-    pub const ALL: [Job; 3] = [Job::Purge, Job::AutoClose, Job::SlaAlerts];
+    pub const ALL: [Job; 4] = [Job::Purge, Job::AutoClose, Job::SlaAlerts, Job::Statistics];
 
     pub fn name(self) -> &'static str {
         match self {
             Job::Purge => "purge-expired",
             Job::AutoClose => "auto-close-resolved",
             Job::SlaAlerts => "sla-alerts",
+            Job::Statistics => "refresh-statistics",
         }
     }
 
@@ -44,6 +48,7 @@ impl Job {
             Job::Purge => Duration::hours(1),
             Job::AutoClose => Duration::minutes(10),
             Job::SlaAlerts => Duration::minutes(1),
+            Job::Statistics => Duration::hours(6),
         }
     }
 
@@ -83,6 +88,7 @@ async fn run(
         Job::Purge => store.purge_expired(now, now - Duration::days(7)).await,
         Job::AutoClose => auto_close(store, settings, now).await,
         Job::SlaAlerts => sla_alerts(store, now).await,
+        Job::Statistics => store.refresh_statistics().await.map(|()| 0),
     }
 }
 

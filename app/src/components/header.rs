@@ -11,6 +11,11 @@ use leptos_router::hooks::use_location;
 pub fn AppHeader() -> impl IntoView {
     let user = expect_context::<CurrentUser>();
     let location = use_location();
+    // Made here, not inside the signed-in branch below: a resource created after an `.await`
+    // is numbered differently on the server and in the browser, and hydration then pairs the
+    // wrong data with it. Counted again on every navigation, so the badge clears once the list
+    // has been opened.
+    let unread = Resource::new(move || location.pathname.get(), |_| unread_notifications());
     let current = move |prefix: &'static str| {
         let path = location.pathname.get();
         let active = if prefix == "/" {
@@ -61,7 +66,7 @@ pub fn AppHeader() -> impl IntoView {
                                     </Show>
                                 </nav>
                                 <div class="user-menu">
-                                    <NotificationsLink/>
+                                    <NotificationsLink unread/>
                                     <span class="user-name" data-testid="user-name">{u.name.clone()}</span>
                                     <form method="post" action="/api/logout">
                                         <button type="submit" class="link-button">"Sign out"</button>
@@ -78,12 +83,9 @@ pub fn AppHeader() -> impl IntoView {
     }
 }
 
-/// "Notifications", with the number not yet read. Counted again on every navigation, so the
-/// badge clears after the list has been opened.
+/// "Notifications", with the number not yet read.
 #[component]
-fn NotificationsLink() -> impl IntoView {
-    let location = use_location();
-    let unread = Resource::new(move || location.pathname.get(), |_| unread_notifications());
+fn NotificationsLink(unread: Resource<Result<i64, crate::api::error::AppError>>) -> impl IntoView {
     view! {
         <a class="notifications-link" href="/notifications" data-testid="notifications-link">
             "Notifications"

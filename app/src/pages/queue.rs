@@ -94,20 +94,25 @@ fn FilterForm() -> impl IntoView {
     };
     view! {
         <form class="queue-filters" method="get" action="/desk" data-testid="queue-filters">
-            <label>"Group"
-                <select name="group">
-                    {option("group", "", "All of mine")}
-                    <Suspense fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            let picked = current("group");
-                            groups.await.unwrap_or_default().into_iter().map(|g| {
-                                let selected = g == picked;
-                                view! { <option value=g.clone() selected=selected>{g.clone()}</option> }
-                            }).collect_view()
-                        })}
-                    </Suspense>
-                </select>
-            </label>
+            // The whole select waits for the groups: a Suspense inside a <select> would leave
+            // markers the HTML parser moves, and hydration would not find them.
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let picked = current("group");
+                    let groups = groups.await.unwrap_or_default();
+                    view! {
+                        <label>"Group"
+                            <select name="group">
+                                {option("group", "", "All of mine")}
+                                {groups.into_iter().map(|g| {
+                                    let selected = g == picked;
+                                    view! { <option value=g.clone() selected=selected>{g.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    }
+                })}
+            </Suspense>
             <label>"State"
                 <select name="state">
                     {option("state", "", "Any open")}

@@ -53,6 +53,8 @@ pub trait Housekeeping: Store {
     async fn resolved_before(&self, cutoff: DateTime<Utc>) -> StoreResult<Vec<i64>>;
     /// The user that authors what Deskfront does by itself.
     async fn system_user(&self) -> StoreResult<i64>;
+    /// Re-gathers the query planner's table statistics (`ANALYZE`, the same on both databases).
+    async fn refresh_statistics(&self) -> StoreResult<()>;
 }
 
 /// The database the URL names, migrated. `postgres://` or `postgresql://` selects PostgreSQL;

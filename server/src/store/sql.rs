@@ -1258,6 +1258,14 @@ macro_rules! sql_store {
                     .await
                     .map_err(db_err)
             }
+
+            async fn refresh_statistics(&self) -> StoreResult<()> {
+                sqlx::query("ANALYZE")
+                    .execute(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(())
+            }
         }
     };
 }
