@@ -55,15 +55,17 @@ pub fn keep_draft(
         Effect::new(move |_| {
             let slug = slug.clone();
             leptos::task::spawn_local(async move {
+                // The form may be gone by the time IndexedDB answers (the person navigated
+                // away): the `try_` forms do nothing then instead of panicking.
                 if !skip_restore {
                     if let Some(saved) = load(user_id, &slug).await.filter(|a| !a.is_empty()) {
-                        if answers.with_untracked(|a| a.is_empty()) {
-                            answers.set(saved);
-                            restored.set(true);
+                        if answers.try_with_untracked(|a| a.is_empty()) == Some(true) {
+                            answers.try_set(saved);
+                            restored.try_set(true);
                         }
                     }
                 }
-                ready.set(true);
+                ready.try_set(true);
             });
         });
     }
@@ -78,8 +80,10 @@ pub fn keep_draft(
         let slug = slug.clone();
         leptos::task::spawn_local(async move {
             gloo_timers::future::TimeoutFuture::new(SAVE_DELAY_MS).await;
-            if generation.get_value() != mine {
-                return; // a newer change will save
+            // A newer change will save; and a form that is gone (sent, or left) saves nothing:
+            // sending discards the draft, and writing it back now would resurrect it.
+            if generation.try_get_value() != Some(mine) {
+                return;
             }
             let result = if current.is_empty() {
                 discard(user_id, &slug).await;

@@ -17,7 +17,7 @@ test("a till's QR sticker to a rated fix: report with a photo, the desk assigns,
   test.setTimeout(120_000);
   // A hydration mismatch kills the wasm quietly (links stop working); fail loudly instead.
   const crashes: string[] = [];
-  page.on("pageerror", (e) => crashes.push(e.message));
+  page.on("pageerror", (e) => crashes.push(`${page.url()}: ${e.message}`));
   // The store worker, on a phone, scans the sticker on register 3.
   await signIn(page, SAM);
   await page.goto("/report?store=S012&asset=S012-REG-03");
@@ -52,7 +52,7 @@ test("a till's QR sticker to a rated fix: report with a photo, the desk assigns,
 
   // The agent, at a desk, finds it at the top of the queue with its SLA clock.
   const desk = await desktop(browser);
-  desk.on("pageerror", (e) => crashes.push(e.message));
+  desk.on("pageerror", (e) => crashes.push(`${desk.url()}: ${e.message}`));
   await signIn(desk, AHMED);
   await desk.goto("/desk");
   await hydrated(desk);

@@ -30,6 +30,8 @@ test("recurring faults on one printer become a problem with a cause and a workar
   for (let i = 0; i < 3; i++) numbers.push(await reportPrinterFault(page, `e2e-prn-${suffix}-${i}`));
 
   const desk = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const crashes: string[] = [];
+  desk.on("pageerror", (e) => crashes.push(`${desk.url()}: ${e.message}`));
   await signIn(desk, AHMED);
   await desk.goto(`/requests/${numbers[2]}`);
   const related = desk.getByTestId("related-incidents");
@@ -61,4 +63,5 @@ test("recurring faults on one printer become a problem with a cause and a workar
   await expect(desk.getByTestId("timeline")).toContainText("PRB");
   await page.goto(`/requests/${numbers[0]}`);
   await expect(page.getByTestId("timeline")).not.toContainText("PRB");
+  expect(crashes).toEqual([]);
 });

@@ -11,10 +11,10 @@ use leptos_router::hooks::use_location;
 pub fn AppHeader() -> impl IntoView {
     let user = expect_context::<CurrentUser>();
     let location = use_location();
-    // Made here, not inside the signed-in branch below: a resource created after an `.await`
-    // is numbered differently on the server and in the browser, and hydration then pairs the
-    // wrong data with it. Counted again on every navigation, so the badge clears once the list
-    // has been opened.
+    // Made here and shown outside the signed-in branch below: a resource or a Suspense created
+    // after an `.await` is numbered differently on the server (where the await really waits)
+    // and in the browser, and hydration then pairs the wrong data with it. Counted again on
+    // every navigation, so the badge clears once the list has been opened.
     let unread = Resource::new(move || location.pathname.get(), |_| unread_notifications());
     let current = move |prefix: &'static str| {
         let path = location.pathname.get();
@@ -66,7 +66,6 @@ pub fn AppHeader() -> impl IntoView {
                                     </Show>
                                 </nav>
                                 <div class="user-menu">
-                                    <NotificationsLink unread/>
                                     <span class="user-name" data-testid="user-name">{u.name.clone()}</span>
                                     <form method="post" action="/api/logout">
                                         <button type="submit" class="link-button">"Sign out"</button>
@@ -79,26 +78,27 @@ pub fn AppHeader() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <NotificationsLink unread/>
         </header>
     }
 }
 
-/// "Notifications", with the number not yet read.
+/// "Notifications", with the number not yet read; nothing for someone not signed in (the count
+/// is then an error).
 #[component]
 fn NotificationsLink(unread: Resource<Result<i64, crate::api::error::AppError>>) -> impl IntoView {
     view! {
-        <a class="notifications-link" href="/notifications" data-testid="notifications-link">
-            "Notifications"
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match unread.await {
-                        Ok(n) if n > 0 => view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                unread.await.ok().map(|n| view! {
+                    <a class="notifications-link" href="/notifications" data-testid="notifications-link">
+                        "Notifications"
+                        {(n > 0).then(|| view! {
                             <span class="badge badge-count" data-testid="unread-count" aria-label=format!("{n} unread")>{n}</span>
-                        }.into_any(),
-                        _ => ().into_any(),
-                    }
-                })}
-            </Suspense>
-        </a>
+                        })}
+                    </a>
+                })
+            })}
+        </Suspense>
     }
 }

@@ -85,8 +85,9 @@ pub fn Suggestions(
             let mine = generation.get_value();
             leptos::task::spawn_local(async move {
                 gloo_timers::future::TimeoutFuture::new(DEBOUNCE_MS).await;
-                if generation.get_value() == mine {
-                    funnel.query.set(current);
+                // `try_`: the form may have been sent (and disposed) while we waited.
+                if generation.try_get_value() == Some(mine) {
+                    funnel.query.try_set(current);
                 }
             });
         });

@@ -135,15 +135,18 @@ fn ArticleEditor(
             let mine = generation.get_value();
             leptos::task::spawn_local(async move {
                 gloo_timers::future::TimeoutFuture::new(PREVIEW_DELAY_MS).await;
-                if generation.get_value() != mine {
+                // `try_`: the editor may have been left while we waited.
+                if generation.try_get_value() != Some(mine) {
                     return;
                 }
                 match preview_article(body).await {
                     Ok(html) => {
-                        preview.set(html);
-                        preview_note.set(None);
+                        preview.try_set(html);
+                        preview_note.try_set(None);
                     }
-                    Err(e) => preview_note.set(Some(format!("Preview not updated: {e}"))),
+                    Err(e) => {
+                        preview_note.try_set(Some(format!("Preview not updated: {e}")));
+                    }
                 }
             });
         });

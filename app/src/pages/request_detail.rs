@@ -39,7 +39,14 @@ fn RequestView(detail: TicketDetail) -> impl IntoView {
     let submitted_number = number.clone();
     view! {
         <Title text=format!("{} {}", s.number, s.title)/>
-        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/requests">"My requests"</a><span>{number.clone()}</span></nav>
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            {if is_desk {
+                view! { <a href="/desk">"Queue"</a> }.into_any()
+            } else {
+                view! { <a href="/requests">"My requests"</a> }.into_any()
+            }}
+            <span>{number.clone()}</span>
+        </nav>
         <Show when=just_submitted>
             <div class="notice notice-success" role="status" data-testid="submitted">
                 "Thanks — your request is in. Quote " <strong>{submitted_number.clone()}</strong> " if you contact the service desk."
