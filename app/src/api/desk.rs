@@ -7,6 +7,8 @@ use super::types::{NotificationView, Page, QueueItem};
 use leptos::prelude::*;
 
 pub const QUEUE_PER_PAGE: u32 = 25;
+/// The queue counts its tickets up to this many; a `Page::total` above it means "more than".
+pub const QUEUE_COUNT_CAP: u64 = 10_000;
 pub const MAX_RATING_COMMENT: usize = 2_000;
 
 /// Runs `action` on ticket `number` for `user` with the configured service levels.

@@ -2,7 +2,7 @@
 //! Filters are a GET form, so the page works (and can be bookmarked) without JavaScript.
 
 use super::when;
-use crate::api::desk::{agent_queue, my_groups};
+use crate::api::desk::{agent_queue, my_groups, QUEUE_COUNT_CAP};
 use crate::api::types::{Page, QueueItem};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::state_badge::StateBadge;
@@ -178,9 +178,24 @@ fn QueueList(page: Page<QueueItem>) -> impl IntoView {
     let now = Utc::now();
     let n = page.page;
     let has_next = page.has_next();
+    let capped = page.total > QUEUE_COUNT_CAP;
     let pages = page.total.div_ceil(u64::from(page.per_page)).max(1);
+    let total = if capped {
+        format!("More than {QUEUE_COUNT_CAP} tickets: narrow the filters to see them all")
+    } else {
+        format!(
+            "{} ticket{}",
+            page.total,
+            if page.total == 1 { "" } else { "s" }
+        )
+    };
+    let page_info = if capped {
+        format!("Page {n}")
+    } else {
+        format!("Page {n} of {pages}")
+    };
     view! {
-        <p class="muted" data-testid="queue-total">{format!("{} open ticket{}", page.total, if page.total == 1 { "" } else { "s" })}</p>
+        <p class="muted" data-testid="queue-total">{total}</p>
         <ul class="queue-list">
             {page.items.into_iter().map(|t| {
                 let (breach, class) = time_to_breach(t.next_due_at, now);
@@ -205,7 +220,7 @@ fn QueueList(page: Page<QueueItem>) -> impl IntoView {
         </ul>
         <nav class="pagination" aria-label="Pages">
             {(n > 1).then(|| view! { <a href=link(n - 1) rel="prev">"← Previous"</a> })}
-            <span class="page-info">{format!("Page {n} of {pages}")}</span>
+            <span class="page-info">{page_info}</span>
             {has_next.then(|| view! { <a href=link(n + 1) rel="next">"Next →"</a> })}
         </nav>
     }

@@ -49,6 +49,9 @@ macro_rules! sql_desk {
             }
         }
 
+        /// The queue counts at most this many tickets; a total above it means "more than".
+        const QUEUE_COUNT_CAP: i64 = app::api::desk::QUEUE_COUNT_CAP as i64;
+
         /// Appends the queue filter to `sql` as a WHERE clause with numbered parameters; returns
         /// the values to bind, in order.
         fn queue_where(filter: &QueueFilter, sql: &mut String) -> Vec<String> {
@@ -103,6 +106,14 @@ macro_rules! sql_desk {
         }
 
         impl $store {
+            async fn count(&self, sql: &str, binds: &[String]) -> StoreResult<i64> {
+                let mut query = sqlx::query_scalar::<_, i64>(sql);
+                for b in binds {
+                    query = query.bind(b);
+                }
+                query.fetch_one(&self.pool).await.map_err(db_err)
+            }
+
             /// One ordered slice of the queue: the tickets with a due time (soonest first) or
             /// those without (oldest first).
             async fn queue_part(
@@ -281,27 +292,34 @@ macro_rules! sql_desk {
             async fn queue(&self, filter: &QueueFilter) -> StoreResult<Page<QueueRow>> {
                 let mut filters = String::new();
                 let binds = queue_where(filter, &mut filters);
-                // Counted on the ticket table alone: (group, state, due) covers it.
-                let count_sql =
-                    format!("SELECT COUNT(*), COUNT(t.next_due_at) FROM tickets t{filters}");
-                let mut count = sqlx::query_as::<_, (i64, i64)>(&count_sql);
-                for b in &binds {
-                    count = count.bind(b);
-                }
-                let (total, with_due) = count.fetch_one(&self.pool).await.map_err(db_err)?;
+                // Counted up to a cap: past it nobody pages, and counting 60,000 open tickets
+                // on every view was most of the page's cost. Read from the ticket table alone,
+                // which (group, state, due) covers.
+                let count_sql = format!(
+                    "SELECT COUNT(*) FROM (SELECT 1 AS one FROM tickets t{filters} LIMIT {}) capped",
+                    QUEUE_COUNT_CAP + 1
+                );
+                let total = self.count(&count_sql, &binds).await?;
                 let per_page = i64::from(filter.per_page.clamp(1, 100));
                 let offset = i64::from(filter.page.max(1) - 1) * per_page;
                 // What breaches first comes first; paused and met clocks (no due time) last.
                 // Two ordered reads instead of one `ORDER BY next_due_at IS NULL, …`, so each
                 // can walk an index and stop at the page instead of sorting every open ticket.
-                let mut items = Vec::new();
-                if offset < with_due {
-                    items = self
-                        .queue_part(&filters, &binds, true, per_page, offset)
-                        .await?;
-                }
+                let mut items = self
+                    .queue_part(&filters, &binds, true, per_page, offset)
+                    .await?;
                 let wanted = per_page - items.len() as i64;
-                if wanted > 0 && total > with_due {
+                if wanted > 0 {
+                    // The tickets with a due time ran out on this page or before it: how many
+                    // there are is known from this page, or counted (deep pages only).
+                    let with_due = if items.is_empty() {
+                        let sql = format!(
+                            "SELECT COUNT(*) FROM tickets t{filters} AND t.next_due_at IS NOT NULL"
+                        );
+                        self.count(&sql, &binds).await?
+                    } else {
+                        offset + items.len() as i64
+                    };
                     let skip = (offset - with_due).max(0);
                     items.extend(self.queue_part(&filters, &binds, false, wanted, skip).await?);
                 }
