@@ -1,5 +1,5 @@
-import { Browser, expect, Page, test } from "@playwright/test";
-import { AHMED, hydrated, SAM, signIn } from "./helpers";
+import { Browser, expect, Page } from "@playwright/test";
+import { AHMED, hydrated, SAM, signIn, test } from "./helpers";
 
 // A 1×1 PNG: the "photo" the store worker takes of the card reader.
 const PHOTO = Buffer.from(
@@ -15,9 +15,8 @@ async function desktop(browser: Browser): Promise<Page> {
 
 test("a till's QR sticker to a rated fix: report with a photo, the desk assigns, asks, resolves", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  // A hydration mismatch kills the wasm quietly (links stop working); fail loudly instead.
+  // The fixture guards `page`; the desk's own page is guarded here.
   const crashes: string[] = [];
-  page.on("pageerror", (e) => crashes.push(`${page.url()}: ${e.message}`));
   // The store worker, on a phone, scans the sticker on register 3.
   await signIn(page, SAM);
   await page.goto("/report?store=S012&asset=S012-REG-03");

@@ -1,5 +1,22 @@
-import { expect, Page } from "@playwright/test";
+import { test as base, expect, Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../playwright.config";
+
+/**
+ * Playwright's `test`, failing any test whose page threw: a panic in the WebAssembly (a hydration
+ * mismatch, a disposed signal) stops every link and button silently, and a test that only
+ * looks at the server-rendered HTML would still pass.
+ */
+export const test = base.extend<{ crashGuard: void }>({
+  crashGuard: [
+    async ({ page }, use) => {
+      const crashes: string[] = [];
+      page.on("pageerror", (e) => crashes.push(`${page.url()}: ${e.message}`));
+      await use();
+      expect(crashes, "the page threw (see the messages)").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const RITA = { email: "rita.requester@deskfront.test", name: "Rita Patel" };
 export const LENA = { email: "lena.lead@deskfront.test", name: "Lena Lindqvist" };

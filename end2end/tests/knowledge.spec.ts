@@ -1,5 +1,5 @@
-import { expect, Page, test } from "@playwright/test";
-import { EVE, hydrated, RITA, signIn } from "./helpers";
+import { expect, Page } from "@playwright/test";
+import { EVE, hydrated, RITA, signIn, test } from "./helpers";
 
 const PRINTER_TITLE = "Receipt printer not printing";
 

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { approve, expectApproved, LENA, RITA, signIn, signOut } from "./helpers";
+import { expect } from "@playwright/test";
+import { approve, expectApproved, LENA, RITA, signIn, signOut, test } from "./helpers";
 
 // The same journey as a person whose browser runs no scripts (or before the WebAssembly
 // arrives on a slow connection): every step must work with plain HTML forms.

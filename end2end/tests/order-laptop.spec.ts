@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { approve, expectApproved, hydrated, LENA, RITA, signIn, signOut } from "./helpers";
+import { expect } from "@playwright/test";
+import { approve, expectApproved, hydrated, LENA, RITA, signIn, signOut, test } from "./helpers";
 
 test("order a laptop with a conditional field, get it approved, see the approval", async ({ page }) => {
   await signIn(page, RITA);

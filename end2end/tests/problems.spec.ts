@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { AHMED, SAM, signIn } from "./helpers";
+import { expect } from "@playwright/test";
+import { AHMED, SAM, signIn, test } from "./helpers";
 
 /** Sam reports a receipt printer fault on register 2 through the same server function the form uses. */
 async function reportPrinterFault(page: import("@playwright/test").Page, key: string): Promise<string> {

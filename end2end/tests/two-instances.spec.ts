@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { hydrated, RITA, signIn, signOut } from "./helpers";
+import { expect } from "@playwright/test";
+import { hydrated, RITA, signIn, signOut, test } from "./helpers";
 
 // Runs only behind the load balancer (playwright.two-instances.config.ts).
 test("one person's pages and server calls are answered by both instances", async ({ page }) => {
