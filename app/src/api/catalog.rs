@@ -56,15 +56,20 @@ pub async fn report_faults(
         if card.kind != TicketKind::Incident {
             continue;
         }
-        let Some(detail) = backend.item_detail(&card.slug).await.map_err(internal)? else {
+        // Only the form is needed: `item_detail` would also load every store and asset for
+        // each item's pickers.
+        let Some(item) = backend
+            .item_for_submit(&card.slug)
+            .await
+            .map_err(internal)?
+        else {
             continue;
         };
-        if detail
-            .form
-            .fields
-            .iter()
-            .any(|f| f.kind == FieldKind::Store)
-        {
+        let form = backend
+            .form_version(item.id, item.form_version)
+            .await
+            .map_err(internal)?;
+        if form.is_some_and(|f| f.fields.iter().any(|f| f.kind == FieldKind::Store)) {
             faults.push(card);
         }
     }
