@@ -6,21 +6,18 @@
 use crate::api::desk::MAX_RATING_COMMENT;
 use crate::api::requests::MAX_COMMENT_CHARS;
 use crate::api::types::{DeskPanel, ServiceView};
+use crate::components::state_badge::PriorityBadge;
 use crate::domain::sla::{describe, ClockState, ClockStatus};
 use leptos::prelude::*;
 
 /// Priority, SLA clocks and who has the ticket.
 #[component]
 pub fn ServiceFacts(service: ServiceView) -> impl IntoView {
-    let place = [service.store.clone(), service.asset.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let place = crate::pages::place(&service.store, &service.asset);
     view! {
         <dl class="facts service-facts" data-testid="service-facts">
             <dt>"Priority"</dt>
-            <dd><span class=format!("priority priority-{}", service.priority.as_str().to_lowercase()) data-testid="priority">{service.priority.label()}</span></dd>
+            <dd data-testid="priority"><PriorityBadge priority=service.priority long=true/></dd>
             {(!place.is_empty()).then(|| view! { <dt>"Where"</dt><dd>{place}</dd> })}
             <dt>"Team"</dt><dd>{service.assignment_group.clone()}</dd>
             <dt>"Assigned to"</dt>

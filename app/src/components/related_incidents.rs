@@ -3,6 +3,7 @@
 //! record that groups them (opened here, or joined if one exists).
 
 use crate::api::problems::{related_incidents, RelatedIncident};
+use crate::components::state_badge::PriorityBadge;
 use crate::domain::problem::RecurringRule;
 use crate::pages::when;
 use leptos::prelude::*;
@@ -69,7 +70,7 @@ fn RelatedList(
             <ul class="related-list">
                 {list.iter().map(|r| view! {
                     <li data-testid="related-incident" data-number=r.number.clone()>
-                        <span class=format!("priority priority-{}", r.priority.as_str().to_lowercase())>{r.priority.as_str()}</span>
+                        <PriorityBadge priority=r.priority/>
                         " " <a href=format!("/requests/{}", r.number)>{r.number.clone()} " " {r.title.clone()}</a>
                         <span class="event-meta">
                             {if r.same_asset { " · same device" } else { " · same store and category" }}

@@ -1,3 +1,4 @@
+use crate::domain::priority::Priority;
 use crate::domain::TicketState;
 use leptos::prelude::*;
 
@@ -8,4 +9,16 @@ pub fn StateBadge(state: TicketState) -> impl IntoView {
             {state.label()}
         </span>
     }
+}
+
+/// "P1", coloured by priority; `long` says "P1 – critical".
+#[component]
+pub fn PriorityBadge(priority: Priority, #[prop(optional)] long: bool) -> impl IntoView {
+    let class = format!("priority priority-{}", priority.as_str().to_lowercase());
+    let text = if long {
+        priority.label()
+    } else {
+        priority.as_str()
+    };
+    view! { <span class=class data-priority=priority.as_str()>{text}</span> }
 }

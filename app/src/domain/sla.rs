@@ -222,7 +222,8 @@ fn percent_of(d: Duration, percent: u32) -> Duration {
         .unwrap_or(Duration::MAX)
 }
 
-fn show_minutes(minutes: i64) -> String {
+/// "45 min", "2 h", "2 h 15 min".
+pub fn show_minutes(minutes: i64) -> String {
     let (hours, rest) = (minutes / 60, minutes % 60);
     match (hours, rest) {
         (0, m) => format!("{m} min"),

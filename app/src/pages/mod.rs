@@ -27,3 +27,12 @@ pub fn query_error() -> Memo<Option<String>> {
 pub fn when(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.format("%-d %b %Y, %H:%M UTC").to_string()
 }
+
+/// Where a ticket is: "S012 · S012-REG-03", either part when only one is known, or empty.
+pub fn place(store: &Option<String>, asset: &Option<String>) -> String {
+    [store.as_deref(), asset.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

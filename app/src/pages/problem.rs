@@ -55,7 +55,7 @@ fn ProblemRecord(problem: ProblemView) -> impl IntoView {
         <h2>"Incidents"</h2>
         <ul class="request-list" data-testid="problem-incidents">
             {problem.incidents.iter().map(|i| {
-                let place = [i.store.clone(), i.asset.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                let place = super::place(&i.store, &i.asset);
                 view! {
                     <li class="request-row">
                         <a href=format!("/requests/{}", i.number)>

@@ -5,7 +5,7 @@ use super::when;
 use crate::api::desk::{agent_queue, my_groups, QUEUE_COUNT_CAP};
 use crate::api::types::{Page, QueueItem};
 use crate::components::error_notice::ErrorNotice;
-use crate::components::state_badge::StateBadge;
+use crate::components::state_badge::{PriorityBadge, StateBadge};
 use crate::domain::priority::Priority;
 use crate::domain::TicketState;
 use crate::url::encode;
@@ -35,11 +35,10 @@ pub fn time_to_breach(due: Option<DateTime<Utc>>, now: DateTime<Utc>) -> (String
         return ("clock paused".to_string(), "sla-paused");
     };
     let minutes = (due - now).num_minutes();
-    let span = |m: i64| match (m / (60 * 24), m / 60 % 24, m % 60) {
-        (0, 0, m) => format!("{m} min"),
-        (0, h, 0) => format!("{h} h"),
-        (0, h, m) => format!("{h} h {m} min"),
-        (d, h, _) => format!("{d} d {h} h"),
+    // Wall-clock time, so past a day it says days (an SLA's business minutes never do).
+    let span = |m: i64| match m / (60 * 24) {
+        0 => crate::domain::sla::show_minutes(m),
+        d => format!("{d} d {} h", m / 60 % 24),
     };
     if due <= now {
         (
@@ -199,10 +198,10 @@ fn QueueList(page: Page<QueueItem>) -> impl IntoView {
         <ul class="queue-list">
             {page.items.into_iter().map(|t| {
                 let (breach, class) = time_to_breach(t.next_due_at, now);
-                let place = [t.store.clone(), t.asset.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                let place = super::place(&t.store, &t.asset);
                 view! {
                     <li class="queue-row" data-testid="queue-row" data-number=t.number.clone()>
-                        <span class=format!("priority priority-{}", t.priority.as_str().to_lowercase())>{t.priority.as_str()}</span>
+                        <PriorityBadge priority=t.priority/>
                         <a class="queue-title" href=format!("/requests/{}", t.number)>
                             <span class="request-number">{t.number.clone()}</span> " " {t.title.clone()}
                         </a>
