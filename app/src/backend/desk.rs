@@ -10,7 +10,7 @@ use crate::api::error::{AppError, AppResult};
 use crate::api::types::{Role, UserView};
 use crate::domain::priority::{ServiceLevels, StoreHours};
 use crate::domain::sla::Pause;
-use crate::domain::ticket_sla::{DueTimes, TicketClocks};
+use crate::domain::ticket_sla::{DueTimes, TicketClocks, UsedMinutes};
 use crate::domain::{Actor, TicketState};
 use chrono::{DateTime, Duration, Utc};
 
@@ -138,10 +138,15 @@ pub fn due_times_calendar(
     ticket.calendar.build().map_err(internal)
 }
 
-/// The SLA due times of `ticket` in `state` with `pauses`, from its own calendar and targets.
-pub fn due_times(ticket: &DeskTicket, state: TicketState, pauses: &[Pause]) -> AppResult<DueTimes> {
+/// The SLA due times of `ticket` in `state` with `pauses`, from its own calendar and targets,
+/// and what its clocks used until their goals.
+pub fn due_times(
+    ticket: &DeskTicket,
+    state: TicketState,
+    pauses: &[Pause],
+) -> AppResult<(DueTimes, UsedMinutes)> {
     let calendar = due_times_calendar(ticket)?;
-    Ok(TicketClocks {
+    let clocks = TicketClocks {
         calendar: &calendar,
         started_at: ticket.created_at,
         response: Duration::minutes(ticket.response_minutes),
@@ -150,8 +155,8 @@ pub fn due_times(ticket: &DeskTicket, state: TicketState, pauses: &[Pause]) -> A
         responded_at: ticket.responded_at,
         resolved_at: ticket.resolved_at,
         state,
-    }
-    .due_times())
+    };
+    Ok((clocks.due_times(), clocks.used_minutes()))
 }
 
 /// The change a state move makes to the pauses: entering a pausing state starts one, leaving
@@ -208,6 +213,8 @@ pub fn moving(
         resolution_code: ticket.resolution_code.clone(),
         pause,
         due: DueTimes::default(),
+        used: UsedMinutes::default(),
+        reopened: false,
         events,
         notify: None,
         now,
@@ -225,7 +232,7 @@ async fn write(
     let mut after = ticket.clone();
     after.responded_at = change.responded_at;
     after.resolved_at = change.resolved_at;
-    change.due = due_times(&after, change.state, &pauses)?;
+    (change.due, change.used) = due_times(&after, change.state, &pauses)?;
     store
         .change_ticket(ticket.id, change)
         .await
@@ -490,6 +497,7 @@ pub async fn act(
                 )));
             }
             let mut change = moving(&ticket, TicketState::InProgress, user.id, now);
+            change.reopened = true;
             change
                 .events
                 .push(NewEvent::text(EventKind::Reopened, user.id, body, now));

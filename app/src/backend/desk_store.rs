@@ -7,7 +7,7 @@ use crate::api::types::Page;
 use crate::domain::calendar::CalendarSpec;
 use crate::domain::priority::{Priority, StoreHours};
 use crate::domain::sla::Pause;
-use crate::domain::ticket_sla::{Clock, DueTimes};
+use crate::domain::ticket_sla::{Clock, DueTimes, UsedMinutes};
 use crate::domain::{TicketKind, TicketState};
 use chrono::{DateTime, Utc};
 
@@ -79,6 +79,10 @@ pub struct TicketChange {
     pub resolution_code: Option<String>,
     pub pause: PauseChange,
     pub due: DueTimes,
+    /// What the clocks used until their goals (filled in with `due`).
+    pub used: UsedMinutes,
+    /// The requester reopened it (counted on the ticket for the reopen rate).
+    pub reopened: bool,
     /// Audit and timeline entries, in order.
     pub events: Vec<NewEvent>,
     /// Someone to tell in the portal (the requester, when the desk replies or resolves).

@@ -22,6 +22,17 @@ pub struct DueTimes {
     pub next_due_at: Option<DateTime<Utc>>,
 }
 
+/// Business minutes each clock ran until its goal was reached, pauses excluded, rounded up to
+/// the minute: what the dashboard's first-response time, MTTR and SLA compliance read. Rounding
+/// up keeps "breached" the same test the live clock makes: with a target of whole minutes,
+/// `used > target` holds for the rounded figure exactly when it holds for the exact one.
+/// `None`: the goal is not reached (for resolution: or the ticket was reopened since).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsedMinutes {
+    pub response: Option<i64>,
+    pub resolution: Option<i64>,
+}
+
 pub struct TicketClocks<'a> {
     pub calendar: &'a BusinessCalendar,
     pub started_at: DateTime<Utc>,
@@ -100,6 +111,25 @@ impl TicketClocks<'_> {
             self.stop(clock),
             now,
         )
+    }
+
+    pub fn used_minutes(&self) -> UsedMinutes {
+        let used = |stop: Option<DateTime<Utc>>| {
+            stop.map(|at| {
+                let d = sla::elapsed(self.calendar, self.started_at, at, self.pauses);
+                let whole = d.num_minutes();
+                if d > Duration::minutes(whole) {
+                    whole + 1
+                } else {
+                    whole
+                }
+            })
+        };
+        let resolved = matches!(self.state, TicketState::Resolved | TicketState::Closed);
+        UsedMinutes {
+            response: used(self.responded_at),
+            resolution: used(self.resolved_at.filter(|_| resolved)),
+        }
     }
 
     pub fn due_times(&self) -> DueTimes {
@@ -218,5 +248,42 @@ mod tests {
         assert!(!c.status(Clock::Resolution, now).breached);
         c.resolved_at = Some(utc("2026-11-23T14:00:01Z"));
         assert!(c.status(Clock::Resolution, now).breached);
+    }
+
+    #[test]
+    fn used_minutes_exclude_pauses_round_up_and_agree_with_the_breach() {
+        let cal = BusinessCalendar::always_open("24x7");
+        // Waited 30 min for the user between 11:00 and 11:30.
+        let pauses = [Pause {
+            from: utc("2026-11-23T11:00:00Z"),
+            to: Some(utc("2026-11-23T11:30:00Z")),
+        }];
+        let mut c = clocks(&cal, &pauses, TicketState::Resolved);
+        c.responded_at = Some(utc("2026-11-23T10:15:00Z"));
+        c.resolved_at = Some(utc("2026-11-23T14:30:00Z"));
+        let used = c.used_minutes();
+        assert_eq!(used.response, Some(15));
+        assert_eq!(used.resolution, Some(240));
+        assert!(
+            !c.status(Clock::Resolution, utc("2026-11-24T00:00:00Z"))
+                .breached
+        );
+        // Half a minute late: 16 minutes, a breach, as the live clock says.
+        c.responded_at = Some(utc("2026-11-23T10:15:30Z"));
+        assert_eq!(c.used_minutes().response, Some(16));
+        assert!(
+            c.status(Clock::Response, utc("2026-11-24T00:00:00Z"))
+                .breached
+        );
+    }
+
+    #[test]
+    fn a_reopened_ticket_has_no_resolution_figure_until_resolved_again() {
+        let cal = BusinessCalendar::always_open("24x7");
+        let mut c = clocks(&cal, &[], TicketState::InProgress);
+        c.resolved_at = Some(utc("2026-11-23T12:00:00Z"));
+        assert_eq!(c.used_minutes().resolution, None);
+        c.state = TicketState::Closed;
+        assert_eq!(c.used_minutes().resolution, Some(120));
     }
 }

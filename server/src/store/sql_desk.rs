@@ -218,7 +218,9 @@ macro_rules! sql_desk {
                     "UPDATE tickets SET state = $1, assignee_id = $2, responded_at = $3, \
                      resolved_at = $4, resolution_code = $5, response_due_at = $6, \
                      response_warn_at = $7, resolution_due_at = $8, resolution_warn_at = $9, \
-                     next_due_at = $10, updated_at = $11, revision = revision + 1 \
+                     next_due_at = $10, updated_at = $11, revision = revision + 1, \
+                     response_used_minutes = $14, resolution_used_minutes = $15, \
+                     reopen_count = reopen_count + $16 \
                      WHERE id = $12 AND revision = $13",
                 )
                 .bind(c.state.as_str())
@@ -234,6 +236,9 @@ macro_rules! sql_desk {
                 .bind(c.now)
                 .bind(ticket_id)
                 .bind(c.expect_revision)
+                .bind(c.used.response)
+                .bind(c.used.resolution)
+                .bind(i64::from(c.reopened))
                 .execute(&mut *tx)
                 .await
                 .map_err(db_err)?

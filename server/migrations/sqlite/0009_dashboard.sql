@@ -1,0 +1,27 @@
+-- The service manager's dashboard: figures are aggregate queries over the ticket table, so
+-- what they need is kept on the ticket when it happens rather than recomputed per report.
+
+-- Business minutes the clock ran until its goal was reached, pauses excluded (the same
+-- count the SLA judges by): NULL until the ticket is answered / resolved, and the resolution
+-- figure NULL again while a reopened ticket is being worked. Breached = used > target.
+ALTER TABLE tickets ADD COLUMN response_used_minutes INTEGER;
+ALTER TABLE tickets ADD COLUMN resolution_used_minutes INTEGER;
+-- How often the requester reopened it; the reopen rate counts a ticket once however often.
+ALTER TABLE tickets ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
+
+-- Each figure reads one period of one timestamp.
+CREATE INDEX tickets_created ON tickets (created_at);
+CREATE INDEX tickets_responded ON tickets (responded_at) WHERE responded_at IS NOT NULL;
+CREATE INDEX tickets_resolved ON tickets (resolved_at) WHERE resolved_at IS NOT NULL;
+CREATE INDEX satisfaction_created ON satisfaction (created_at);
+
+-- Knowledge searches as people typed them (server search, or reported by the browser when it
+-- searched its offline copy), for "searches that find nothing". No user id: what was asked
+-- and how many answers it got is all the report needs.
+CREATE TABLE search_log (
+    id         INTEGER PRIMARY KEY,
+    query      TEXT NOT NULL,
+    results    INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX search_log_created ON search_log (created_at);
