@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod attachments;
+pub mod charts;
 pub mod desk;
 pub mod desk_store;
 pub mod desk_view;
