@@ -8,6 +8,9 @@ use crate::pages::{
     approvals::ApprovalsPage,
     article::ArticlePage,
     catalog::CatalogPage,
+    daily_report::DailyReportPage,
+    dashboard::DashboardPage,
+    dashboard_tickets::DashboardTicketsPage,
     editor::{ArticleEditorPage, EditorListPage, NewArticlePage},
     item::ItemPage,
     login::LoginPage,
@@ -104,6 +107,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requests/:number") view=RequestDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/report") view=ReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/desk") view=QueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard/tickets") view=DashboardTicketsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard/daily") view=DailyReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/problems/:number") view=ProblemPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/integrations") view=IntegrationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>

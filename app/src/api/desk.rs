@@ -212,24 +212,7 @@ pub async fn agent_queue(
         .await
         .map_err(internal)?;
     Ok(Page {
-        items: rows
-            .items
-            .into_iter()
-            .map(|r| QueueItem {
-                number: r.number,
-                title: r.title,
-                state: r.state,
-                priority: r.priority,
-                store: r.store_code,
-                asset: r.asset_tag,
-                category: r.category,
-                assignment_group: r.assignment_group,
-                assignee: r.assignee_name,
-                requester: r.requester_name,
-                created_at: r.created_at,
-                next_due_at: r.next_due_at,
-            })
-            .collect(),
+        items: rows.items.into_iter().map(QueueItem::from).collect(),
         page: rows.page,
         per_page: rows.per_page,
         total: rows.total,

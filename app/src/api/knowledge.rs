@@ -75,7 +75,27 @@ pub async fn search_portal(
         .index(state.store.as_ref())
         .await
         .map_err(internal)?;
-    Ok(run(&index, &q, category.as_deref(), 30, false))
+    let results = run(&index, &q, category.as_deref(), 30, false);
+    // The dashboard's "searches that find nothing". Choosing a category reruns a search
+    // already logged, so only the first run counts.
+    if category.is_none() {
+        let articles = results
+            .results
+            .iter()
+            .filter(|r| r.kind == crate::search::DocKind::Article)
+            .count();
+        let normalized = q
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        state
+            .store
+            .record_search(&normalized, articles as u64, chrono::Utc::now())
+            .await
+            .map_err(internal)?;
+    }
+    Ok(results)
 }
 
 /// The search index for the browser to keep, unless it already has version `have`. The

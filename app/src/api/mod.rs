@@ -5,6 +5,7 @@ pub mod approvals;
 pub mod attachments;
 pub mod auth;
 pub mod catalog;
+pub mod dashboard;
 pub mod deflection;
 pub mod desk;
 pub mod editor;

@@ -133,6 +133,25 @@ pub struct QueueRow {
     pub next_due_at: Option<DateTime<Utc>>,
 }
 
+impl From<QueueRow> for crate::api::types::QueueItem {
+    fn from(r: QueueRow) -> Self {
+        crate::api::types::QueueItem {
+            number: r.number,
+            title: r.title,
+            state: r.state,
+            priority: r.priority,
+            store: r.store_code,
+            asset: r.asset_tag,
+            category: r.category,
+            assignment_group: r.assignment_group,
+            assignee: r.assignee_name,
+            requester: r.requester_name,
+            created_at: r.created_at,
+            next_due_at: r.next_due_at,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct NotificationRow {
     pub id: i64,

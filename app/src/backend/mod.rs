@@ -4,6 +4,9 @@
 pub mod access;
 pub mod attachments;
 pub mod charts;
+pub mod dashboard;
+pub mod dashboard_csv;
+pub mod dashboard_store;
 pub mod desk;
 pub mod desk_store;
 pub mod desk_view;

@@ -98,6 +98,7 @@ pub struct Created {
 #[async_trait::async_trait]
 pub trait Store:
     super::desk_store::DeskStore
+    + super::dashboard_store::DashboardStore
     + super::integration_store::IntegrationStore
     + super::problem_store::ProblemStore
     + Send

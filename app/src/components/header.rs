@@ -50,6 +50,7 @@ pub fn AppHeader() -> impl IntoView {
                                     </Show>
                                     <Show when=move || desk>
                                         <a href="/desk" aria-current=move || current("/desk")>"Queue"</a>
+                                        <a href="/dashboard" aria-current=move || current("/dashboard")>"Dashboard"</a>
                                     </Show>
                                     <Show when=move || approvals>
                                         <a href="/approvals" aria-current=move || current("/approvals")>

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod form;
 pub mod priority;
 pub mod problem;
+pub mod report;
 pub mod sla;
 pub mod ticket;
 pub mod ticket_sla;

@@ -2,6 +2,7 @@
 
 pub mod attachments;
 pub mod auth_gate;
+pub mod exports;
 pub mod form_post;
 pub mod incidents;
 pub mod kb_search;

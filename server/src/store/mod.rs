@@ -5,6 +5,7 @@
 
 pub mod postgres;
 mod sql;
+mod sql_dashboard;
 mod sql_desk;
 mod sql_integrations;
 mod sql_problems;

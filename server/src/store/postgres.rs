@@ -80,3 +80,6 @@ mod tests {
         assert!(connect_options("postgres://db/deskfront", &bad).is_err());
     }
 }
+super::sql_dashboard::sql_dashboard!(PgStore, |column: &str| format!(
+    "to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+));

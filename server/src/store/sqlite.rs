@@ -46,3 +46,7 @@ super::sql::sql_store!(SqliteStore, sqlx::Sqlite);
 super::sql_desk::sql_desk!(SqliteStore);
 super::sql_integrations::sql_integrations!(SqliteStore);
 super::sql_problems::sql_problems!(SqliteStore);
+// SQLite keeps timestamps as RFC 3339 text: the day is its first ten characters.
+super::sql_dashboard::sql_dashboard!(SqliteStore, |column: &str| format!(
+    "substr({column}, 1, 10)"
+));

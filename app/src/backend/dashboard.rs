@@ -1,0 +1,243 @@
+//! The dashboard's figures put together for one caller: who may see what (managers and admins
+//! every group, agents their own, nobody else), the filters checked, and every figure asked of
+//! the database for one fixed "now".
+
+use super::dashboard_store::{FaultKey, Scope};
+use super::internal;
+use super::store::Store;
+use crate::api::dashboard::{
+    Charts, DashboardView, FilterChoices, FilterQuery, TicketList, TICKETS_PER_PAGE, TOP_ROWS,
+};
+use crate::api::error::AppError;
+use crate::api::types::{Page, QueueItem, Role, UserView};
+use crate::domain::priority::Priority;
+use crate::domain::report::{self, Period, TicketSet};
+use crate::domain::ticket_sla::Clock;
+use chrono::{DateTime, Utc};
+
+type AppResult<T> = Result<T, AppError>;
+
+/// Longest filter value accepted (store codes, regions, slugs and group names are short).
+const MAX_FILTER_CHARS: usize = 100;
+
+/// The groups whose figures `user` may see: `None` for every group.
+async fn visible_groups(store: &dyn Store, user: &UserView) -> AppResult<Option<Vec<String>>> {
+    match user.role {
+        Role::Manager | Role::Admin => Ok(None),
+        Role::Agent => Ok(Some(store.groups_of(user.id).await.map_err(internal)?)),
+        _ => Err(AppError::forbidden(
+            "The dashboard is for the service desk and its managers.",
+        )),
+    }
+}
+
+/// Checks the filters and turns them into the scope the figures are counted in.
+pub async fn scope(
+    store: &dyn Store,
+    user: &UserView,
+    filters: &FilterQuery,
+    now: DateTime<Utc>,
+) -> AppResult<Scope> {
+    let groups = visible_groups(store, user).await?;
+    let period = Period::parse(
+        filters.from.as_deref(),
+        filters.to.as_deref(),
+        now.date_naive(),
+    )
+    .map_err(|(field, message)| AppError::invalid_field(field, message))?;
+    let text = |field: &str, value: &Option<String>| -> AppResult<Option<String>> {
+        match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            None => Ok(None),
+            Some(v) if v.chars().count() > MAX_FILTER_CHARS => Err(AppError::invalid_field(
+                field,
+                format!("Keep it to {MAX_FILTER_CHARS} characters."),
+            )),
+            Some(v) => Ok(Some(v.to_string())),
+        }
+    };
+    let group = text("group", &filters.group)?;
+    if let (Some(group), Some(mine)) = (&group, &groups) {
+        if !mine.contains(group) {
+            return Err(AppError::invalid_field(
+                "group",
+                "You see the figures of your own groups only. Pick one of them.",
+            ));
+        }
+    }
+    let priority = match text("priority", &filters.priority)? {
+        None => None,
+        Some(p) => Some(Priority::parse(&p).ok_or_else(|| {
+            AppError::invalid_field("priority", "Pick a priority from the list.")
+        })?),
+    };
+    Ok(Scope {
+        period,
+        now,
+        groups,
+        store: text("store", &filters.store)?.map(|s| s.to_uppercase()),
+        region: text("region", &filters.region)?,
+        category: text("category", &filters.category)?,
+        group,
+        priority,
+        asset: text("asset", &filters.asset)?.map(|s| s.to_uppercase()),
+    })
+}
+
+/// Every figure of the dashboard for `filters`.
+pub async fn load(
+    store: &dyn Store,
+    user: &UserView,
+    filters: &FilterQuery,
+    now: DateTime<Utc>,
+) -> AppResult<DashboardView> {
+    let scope = scope(store, user, filters, now).await?;
+    let e = internal;
+    let opened_days = store.per_day(&scope, TicketSet::Opened).await.map_err(e)?;
+    let resolved_days = store
+        .per_day(&scope, TicketSet::Resolved)
+        .await
+        .map_err(e)?;
+    let backlog_ages = store.backlog_ages(&scope).await.map_err(e)?;
+    let fault_stores = store
+        .top_faults(&scope, FaultKey::Store, TOP_ROWS)
+        .await
+        .map_err(e)?;
+    let mut view = DashboardView {
+        filters: filters.pinned(scope.period),
+        period: scope.period,
+        generated_at: now,
+        only_groups: scope.groups.clone(),
+        opened: opened_days.iter().map(|(_, n)| n).sum(),
+        resolved: resolved_days.iter().map(|(_, n)| n).sum(),
+        backlog: backlog_ages.iter().sum(),
+        overdue: store
+            .count_set(&scope, TicketSet::OverdueNow)
+            .await
+            .map_err(e)?,
+        backlog_ages,
+        response: store
+            .clock_figures(&scope, Clock::Response)
+            .await
+            .map_err(e)?,
+        resolution: store
+            .clock_figures(&scope, Clock::Resolution)
+            .await
+            .map_err(e)?,
+        ratings: store.ratings(&scope).await.map_err(e)?,
+        deflection: store.deflection(scope.period, TOP_ROWS).await.map_err(e)?,
+        fault_assets: store
+            .top_faults(&scope, FaultKey::Asset, TOP_ROWS)
+            .await
+            .map_err(e)?,
+        fault_stores,
+        trend: report::trend(scope.period, &opened_days, &resolved_days),
+        charts: Charts::default(),
+    };
+    view.charts = charts(&view);
+    Ok(view)
+}
+
+/// The charts, drawn on the server as SVG so they show before (and without) the wasm.
+fn charts(view: &DashboardView) -> Charts {
+    use super::charts::{bars_svg, trend_svg, Series};
+    let labels: Vec<String> = view.trend.iter().map(|b| b.label.clone()).collect();
+    let series = [
+        Series {
+            name: "Opened".into(),
+            values: view.trend.iter().map(|b| b.opened as i64).collect(),
+        },
+        Series {
+            name: "Resolved".into(),
+            values: view.trend.iter().map(|b| b.resolved as i64).collect(),
+        },
+    ];
+    let stores: Vec<(String, i64)> = view
+        .fault_stores
+        .iter()
+        .map(|r| (format!("{} {}", r.key, r.label), r.count as i64))
+        .collect();
+    let ratings: Vec<(String, i64)> = (1..=5)
+        .rev()
+        .map(|stars| {
+            (
+                format!("{stars} star{}", if stars == 1 { "" } else { "s" }),
+                view.ratings[stars - 1] as i64,
+            )
+        })
+        .collect();
+    Charts {
+        trend: trend_svg("Tickets opened and resolved", &labels, &series),
+        stores: bars_svg("Incidents by store", &stores),
+        ratings: bars_svg("Satisfaction ratings", &ratings),
+    }
+}
+
+/// The tickets behind one figure, a page at a time.
+pub async fn tickets(
+    store: &dyn Store,
+    user: &UserView,
+    filters: &FilterQuery,
+    set: TicketSet,
+    page: u32,
+    now: DateTime<Utc>,
+) -> AppResult<TicketList> {
+    let offset = u64::from(page - 1) * u64::from(TICKETS_PER_PAGE);
+    list(
+        store,
+        user,
+        filters,
+        set,
+        (page, offset, TICKETS_PER_PAGE),
+        now,
+    )
+    .await
+}
+
+/// The first `limit` tickets behind one figure (for a download).
+pub async fn tickets_up_to(
+    store: &dyn Store,
+    user: &UserView,
+    filters: &FilterQuery,
+    set: TicketSet,
+    limit: u32,
+    now: DateTime<Utc>,
+) -> AppResult<TicketList> {
+    list(store, user, filters, set, (1, 0, limit), now).await
+}
+
+async fn list(
+    store: &dyn Store,
+    user: &UserView,
+    filters: &FilterQuery,
+    set: TicketSet,
+    (page, offset, limit): (u32, u64, u32),
+    now: DateTime<Utc>,
+) -> AppResult<TicketList> {
+    let scope = scope(store, user, filters, now).await?;
+    let total = store.count_set(&scope, set).await.map_err(internal)?;
+    let rows = store
+        .list_set(&scope, set, offset, limit)
+        .await
+        .map_err(internal)?;
+    Ok(TicketList {
+        set,
+        filters: filters.pinned(scope.period),
+        period: scope.period,
+        tickets: Page {
+            items: rows.into_iter().map(QueueItem::from).collect(),
+            page,
+            per_page: limit,
+            total,
+        },
+    })
+}
+
+/// What the filter form offers `user`: an agent's group list is their own groups.
+pub async fn choices(store: &dyn Store, user: &UserView) -> AppResult<FilterChoices> {
+    let groups = visible_groups(store, user).await?;
+    let mut choices = store.filter_choices().await.map_err(internal)?;
+    if let Some(mine) = groups {
+        choices.groups = mine;
+    }
+    Ok(choices)
+}

@@ -1,0 +1,111 @@
+//! The building blocks the dashboard and the daily report share: headline figures with their
+//! definitions, count tables whose rows link to tickets, server-drawn charts, CSV links.
+
+use crate::api::dashboard::{Figure, FilterQuery};
+use crate::domain::report;
+use leptos::prelude::*;
+
+/// The headline figures: value (a link to its tickets when it counts tickets), a line of
+/// detail, and the definition behind a "?" that opens without JavaScript (`<details>`).
+#[component]
+pub fn FigureGrid(figures: Vec<Figure>, filters: FilterQuery) -> impl IntoView {
+    view! {
+        <div class="figure-grid">
+            {figures.into_iter().map(|fig| {
+                let value = match fig.set {
+                    Some(set) => view! {
+                        <a class="figure-value" href=filters.tickets_link(set) data-testid="figure-value">{fig.value.clone()}</a>
+                    }.into_any(),
+                    None => view! { <span class="figure-value" data-testid="figure-value">{fig.value.clone()}</span> }.into_any(),
+                };
+                view! {
+                    <div class="figure" data-testid=format!("figure-{}", fig.key) title=fig.definition>
+                        <span class="figure-label">{fig.label}</span>
+                        {value}
+                        <span class="figure-detail">{fig.detail.clone()}</span>
+                        <details class="figure-help">
+                            <summary>"How is this counted?"</summary>
+                            <p>{fig.definition}</p>
+                        </details>
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// A two-column table of counts: (key, label, count, link to what is behind the count).
+#[component]
+pub fn CountTable(
+    testid: &'static str,
+    head: (&'static str, &'static str),
+    rows: Vec<(String, String, u64, Option<String>)>,
+) -> impl IntoView {
+    let body = if rows.is_empty() {
+        view! { <tr><td colspan="2" class="muted">"Nothing in this period."</td></tr> }.into_any()
+    } else {
+        rows.into_iter()
+            .map(|(key, label, count, link)| {
+                let count = match link {
+                    Some(href) => view! { <a href=href>{count}</a> }.into_any(),
+                    None => view! { <span>{count}</span> }.into_any(),
+                };
+                view! {
+                    <tr data-key=key>
+                        <th scope="row">{label}</th>
+                        <td class="num">{count}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <table class="count-table" data-testid=testid>
+            <thead><tr><th scope="col">{head.0}</th><th scope="col" class="num">{head.1}</th></tr></thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+}
+
+/// An SVG chart drawn on the server (it carries its own title and description for screen
+/// readers).
+#[component]
+pub fn Chart(svg: String) -> impl IntoView {
+    view! { <div class="chart" inner_html=svg></div> }
+}
+
+/// A download of one dashboard table as CSV, under the same filters.
+#[component]
+pub fn CsvLink(table: &'static str, query: String, label: &'static str) -> impl IntoView {
+    view! {
+        <a class="csv-link" href=format!("/dashboard/export/{table}.csv?{query}") download=""
+           data-testid=format!("csv-{table}") rel="external">{label}</a>
+    }
+}
+
+/// Every definition the figures follow, in one place.
+#[component]
+pub fn Definitions() -> impl IntoView {
+    let items = [
+        ("Period", report::PERIOD),
+        ("Breach", report::BREACH),
+        ("First response SLA", report::FIRST_RESPONSE_SLA),
+        ("Resolution SLA", report::RESOLUTION_SLA),
+        ("First-response time", report::TIME_TO_RESPOND),
+        ("Time to resolve (MTTR)", report::TIME_TO_RESOLVE),
+        ("Reopen rate", report::REOPEN_RATE),
+        ("Backlog", report::BACKLOG),
+        ("Satisfaction", report::CSAT),
+        ("Deflection", report::DEFLECTION),
+        ("Recurring faults", report::RECURRING_FAULTS),
+    ];
+    view! {
+        <details class="definitions" data-testid="definitions">
+            <summary>"How these figures are counted"</summary>
+            <dl>
+                {items.map(|(term, text)| view! { <dt>{term}</dt><dd>{text}</dd> }).to_vec()}
+            </dl>
+        </details>
+    }
+}

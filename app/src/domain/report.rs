@@ -1,0 +1,493 @@
+//! The service manager's figures: the period they cover, which tickets each figure counts, and
+//! how each is worded for the people who read the dashboard.
+//!
+//! The SQL behind the dashboard (server/src/store/sql_dashboard.rs) implements exactly the
+//! [`TicketSet`]s named here, one predicate each, and the page shows [`TicketSet::definition`]
+//! next to every figure, so what the code counts and what the help text promises are written
+//! side by side. Every figure links to the list of its tickets through the same set.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The longest period one dashboard covers: a year (and a leap day).
+pub const MAX_PERIOD_DAYS: i64 = 366;
+/// The period when none is chosen: the last 30 days, today included.
+pub const DEFAULT_PERIOD_DAYS: i64 = 30;
+/// Periods up to this many days chart one bar per day; longer ones one per week.
+pub const DAILY_TREND_MAX_DAYS: i64 = 62;
+
+/// Whole UTC days, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Period {
+    /// The default period ending on `today`.
+    pub fn recent(today: NaiveDate, days: i64) -> Self {
+        Period {
+            from: today - Duration::days(days - 1),
+            to: today,
+        }
+    }
+
+    pub fn day(day: NaiveDate) -> Self {
+        Period { from: day, to: day }
+    }
+
+    /// Reads `from` and `to` (YYYY-MM-DD) as a form sends them; either may be missing or empty.
+    /// Errors name the field to show them next to.
+    pub fn parse(
+        from: Option<&str>,
+        to: Option<&str>,
+        today: NaiveDate,
+    ) -> Result<Self, (&'static str, String)> {
+        let date = |field: &'static str, raw: Option<&str>| match raw
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => Ok(None),
+            Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| (field, "Give the date as YYYY-MM-DD.".to_string())),
+        };
+        let to = date("to", to)?.unwrap_or(today);
+        let from = date("from", from)?.unwrap_or(to - Duration::days(DEFAULT_PERIOD_DAYS - 1));
+        if from > to {
+            return Err(("from", "The period starts after it ends.".into()));
+        }
+        let period = Period { from, to };
+        if period.days() > MAX_PERIOD_DAYS {
+            return Err((
+                "from",
+                format!("Pick at most {MAX_PERIOD_DAYS} days; narrow the period."),
+            ));
+        }
+        Ok(period)
+    }
+
+    /// The first instant of the period (midnight UTC on `from`).
+    pub fn start(&self) -> DateTime<Utc> {
+        midnight(self.from)
+    }
+
+    /// The first instant after the period (midnight UTC after `to`).
+    pub fn end(&self) -> DateTime<Utc> {
+        midnight(self.to + Duration::days(1))
+    }
+
+    pub fn days(&self) -> i64 {
+        (self.to - self.from).num_days() + 1
+    }
+
+    pub fn label(&self) -> String {
+        if self.from == self.to {
+            self.from.format("%a %-d %b %Y").to_string()
+        } else {
+            format!(
+                "{} – {}",
+                self.from.format("%-d %b %Y"),
+                self.to.format("%-d %b %Y")
+            )
+        }
+    }
+}
+
+fn midnight(day: NaiveDate) -> DateTime<Utc> {
+    day.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc()
+}
+
+/// How old an open ticket is, in bands the backlog is broken into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AgeBand {
+    UnderADay,
+    OneToThreeDays,
+    ThreeToSevenDays,
+    OneToFourWeeks,
+    OverFourWeeks,
+}
+
+impl AgeBand {
+    pub const ALL: [AgeBand; 5] = [
+        AgeBand::UnderADay,
+        AgeBand::OneToThreeDays,
+        AgeBand::ThreeToSevenDays,
+        AgeBand::OneToFourWeeks,
+        AgeBand::OverFourWeeks,
+    ];
+
+    /// Age in days: at least the first, less than the second (`None`: no upper end).
+    pub fn days(self) -> (i64, Option<i64>) {
+        match self {
+            AgeBand::UnderADay => (0, Some(1)),
+            AgeBand::OneToThreeDays => (1, Some(3)),
+            AgeBand::ThreeToSevenDays => (3, Some(7)),
+            AgeBand::OneToFourWeeks => (7, Some(28)),
+            AgeBand::OverFourWeeks => (28, None),
+        }
+    }
+
+    /// Raised at or before the first instant, and after the second (`None`: no lower bound).
+    pub fn raised_between(self, now: DateTime<Utc>) -> (DateTime<Utc>, Option<DateTime<Utc>>) {
+        let (min, max) = self.days();
+        (
+            now - Duration::days(min),
+            max.map(|d| now - Duration::days(d)),
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgeBand::UnderADay => "0-1d",
+            AgeBand::OneToThreeDays => "1-3d",
+            AgeBand::ThreeToSevenDays => "3-7d",
+            AgeBand::OneToFourWeeks => "7-28d",
+            AgeBand::OverFourWeeks => "28d+",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AgeBand::UnderADay => "Under a day",
+            AgeBand::OneToThreeDays => "1–3 days",
+            AgeBand::ThreeToSevenDays => "3–7 days",
+            AgeBand::OneToFourWeeks => "1–4 weeks",
+            AgeBand::OverFourWeeks => "Over 4 weeks",
+        }
+    }
+}
+
+/// The tickets behind one figure. The dashboard counts each set; the ticket list shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TicketSet {
+    Opened,
+    Resolved,
+    Backlog,
+    BacklogAged(AgeBand),
+    OverdueNow,
+    /// First answered in the period (both first-response sets together).
+    Responded,
+    ResponseMet,
+    ResponseBreached,
+    ResolutionMet,
+    ResolutionBreached,
+    /// Either clock breached when it stopped in the period.
+    Breached,
+    Reopened,
+    /// Rated in the period; `Some(n)`: with n stars.
+    Rated(Option<u8>),
+    /// Incidents raised in the period (the recurring-fault tables).
+    Faults,
+    /// Forms sent in the period although articles were suggested beside them.
+    SubmittedAnyway,
+}
+
+impl TicketSet {
+    /// The name in URLs (`?set=`).
+    pub fn as_str(self) -> String {
+        match self {
+            TicketSet::Opened => "opened".into(),
+            TicketSet::Resolved => "resolved".into(),
+            TicketSet::Backlog => "backlog".into(),
+            TicketSet::BacklogAged(band) => format!("backlog-{}", band.as_str()),
+            TicketSet::OverdueNow => "overdue".into(),
+            TicketSet::Responded => "responded".into(),
+            TicketSet::ResponseMet => "response-met".into(),
+            TicketSet::ResponseBreached => "response-breached".into(),
+            TicketSet::ResolutionMet => "resolution-met".into(),
+            TicketSet::ResolutionBreached => "resolution-breached".into(),
+            TicketSet::Breached => "breached".into(),
+            TicketSet::Reopened => "reopened".into(),
+            TicketSet::Rated(None) => "rated".into(),
+            TicketSet::Rated(Some(n)) => format!("rated-{n}"),
+            TicketSet::Faults => "faults".into(),
+            TicketSet::SubmittedAnyway => "submitted-anyway".into(),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        if let Some(band) = s.strip_prefix("backlog-") {
+            return AgeBand::ALL
+                .into_iter()
+                .find(|b| b.as_str() == band)
+                .map(TicketSet::BacklogAged);
+        }
+        if let Some(n) = s.strip_prefix("rated-") {
+            return n
+                .parse::<u8>()
+                .ok()
+                .filter(|n| (1..=5).contains(n))
+                .map(|n| TicketSet::Rated(Some(n)));
+        }
+        Some(match s {
+            "opened" => TicketSet::Opened,
+            "resolved" => TicketSet::Resolved,
+            "backlog" => TicketSet::Backlog,
+            "overdue" => TicketSet::OverdueNow,
+            "responded" => TicketSet::Responded,
+            "response-met" => TicketSet::ResponseMet,
+            "response-breached" => TicketSet::ResponseBreached,
+            "resolution-met" => TicketSet::ResolutionMet,
+            "resolution-breached" => TicketSet::ResolutionBreached,
+            "breached" => TicketSet::Breached,
+            "reopened" => TicketSet::Reopened,
+            "rated" => TicketSet::Rated(None),
+            "faults" => TicketSet::Faults,
+            "submitted-anyway" => TicketSet::SubmittedAnyway,
+            _ => return None,
+        })
+    }
+
+    /// A heading for the list of these tickets.
+    pub fn label(self) -> String {
+        match self {
+            TicketSet::Opened => "Opened in the period".into(),
+            TicketSet::Resolved => "Resolved in the period".into(),
+            TicketSet::Backlog => "Backlog: open now".into(),
+            TicketSet::BacklogAged(band) => format!("Backlog aged {}", band.label().to_lowercase()),
+            TicketSet::OverdueNow => "Open and past due now".into(),
+            TicketSet::Responded => "First answered in the period".into(),
+            TicketSet::ResponseMet => "First response on time".into(),
+            TicketSet::ResponseBreached => "First response breached".into(),
+            TicketSet::ResolutionMet => "Resolved on time".into(),
+            TicketSet::ResolutionBreached => "Resolution breached".into(),
+            TicketSet::Breached => "Breached in the period".into(),
+            TicketSet::Reopened => "Resolved, and reopened at least once".into(),
+            TicketSet::Rated(None) => "Rated in the period".into(),
+            TicketSet::Rated(Some(n)) => format!("Rated {n} of 5"),
+            TicketSet::Faults => "Incidents raised in the period".into(),
+            TicketSet::SubmittedAnyway => "Sent although articles were suggested".into(),
+        }
+    }
+
+    /// What the set counts, in the words the dashboard's help shows.
+    pub fn definition(self) -> &'static str {
+        match self {
+            TicketSet::Opened => "Tickets raised in the period.",
+            TicketSet::Resolved => {
+                "Tickets whose last resolution falls in the period and that are still resolved or closed (a reopened ticket counts again when it is resolved again)."
+            }
+            TicketSet::Backlog | TicketSet::BacklogAged(_) => BACKLOG,
+            TicketSet::OverdueNow => {
+                "Open tickets whose next SLA clock is past its due time now, still running. They count in compliance once the clock stops."
+            }
+            TicketSet::Responded => TIME_TO_RESPOND,
+            TicketSet::ResponseMet | TicketSet::ResponseBreached => FIRST_RESPONSE_SLA,
+            TicketSet::ResolutionMet | TicketSet::ResolutionBreached => RESOLUTION_SLA,
+            TicketSet::Breached => BREACH,
+            TicketSet::Reopened => REOPEN_RATE,
+            TicketSet::Rated(_) => CSAT,
+            TicketSet::Faults => RECURRING_FAULTS,
+            TicketSet::SubmittedAnyway => DEFLECTION,
+        }
+    }
+}
+
+pub const BREACH: &str = "A clock is breached when it used more business time than its target. Business time is the working hours of the calendar the ticket was planned on, counted from when it was raised, leaving out the time it waited for the requester and the time it stood resolved before a reopen; it is rounded up to the minute. Using exactly the target is on time.";
+pub const FIRST_RESPONSE_SLA: &str = "First response: the first reply, question or resolution the requester could see. Compliance counts the tickets first answered in the period: on time when the response used at most its target (see breach).";
+pub const RESOLUTION_SLA: &str = "Resolution: counted over the tickets resolved in the period, on time when resolving used at most the resolution target in business time (see breach).";
+pub const TIME_TO_RESOLVE: &str = "Time to resolve (MTTR): business time from raising a ticket to its last resolution, without the time it waited for the requester, over tickets resolved in the period. Shown as the median and the 90th percentile (nearest rank: the value at or below which that share of tickets falls).";
+pub const TIME_TO_RESPOND: &str = "First-response time: business time from raising a ticket to the desk's first answer the requester could see, over tickets first answered in the period; median and 90th percentile (nearest rank).";
+pub const REOPEN_RATE: &str = "Reopen rate: tickets resolved in the period that the requester reopened at least once (however often: counted once), out of all tickets resolved in the period.";
+pub const CSAT: &str = "Satisfaction: the 1 to 5 star ratings requesters gave in the period, one per ticket, for tickets matching the filters.";
+pub const BACKLOG: &str = "Backlog: tickets open now (new, awaiting approval, in progress, awaiting the requester) that match the filters, whatever the period; age from when each was raised. Resolved tickets are not backlog.";
+pub const DEFLECTION: &str = "Deflection: a visit to a request form where articles were suggested while typing, one was marked \u{201c}This solved it\u{201d}, and the form was not sent. The rate is those visits out of all visits with suggestions shown. \u{201c}Sent anyway\u{201d} are visits with suggestions that ended in a ticket. Searches are knowledge searches typed in the portal; \u{201c}found nothing\u{201d} means no article matched. Deflection follows the period only: searches and form visits belong to no store or group.";
+pub const RECURRING_FAULTS: &str = "Recurring faults: incidents raised in the period, counted per device (asset tag) and per store, most first.";
+pub const PERIOD: &str = "Days are whole UTC days; both the first and the last day are included.";
+
+/// The offset (0-based, ascending order) of the nearest-rank percentile among `count` values:
+/// the smallest value with at least `percent` % of the values at or below it.
+pub fn nearest_rank(count: u64, percent: u64) -> Option<u64> {
+    if count == 0 {
+        return None;
+    }
+    let rank = (count * percent).div_ceil(100).max(1);
+    Some(rank - 1)
+}
+
+/// One bar of the trend chart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrendBucket {
+    pub label: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub opened: u64,
+    pub resolved: u64,
+}
+
+/// Daily counts (as the database groups them, days without tickets missing) folded into the
+/// chart's bars: one per day for short periods, one per week (from Monday, cut to the period)
+/// for longer ones. Every day of the period lands in exactly one bar.
+pub fn trend(
+    period: Period,
+    opened: &[(NaiveDate, u64)],
+    resolved: &[(NaiveDate, u64)],
+) -> Vec<TrendBucket> {
+    let weekly = period.days() > DAILY_TREND_MAX_DAYS;
+    let mut buckets: Vec<TrendBucket> = Vec::new();
+    let mut day = period.from;
+    while day <= period.to {
+        let to = if weekly {
+            let sunday = day + Duration::days(6 - i64::from(day.weekday().num_days_from_monday()));
+            sunday.min(period.to)
+        } else {
+            day
+        };
+        let label = if weekly {
+            format!("w/c {}", day.format("%-d %b"))
+        } else {
+            day.format("%-d %b").to_string()
+        };
+        buckets.push(TrendBucket {
+            label,
+            from: day,
+            to,
+            opened: 0,
+            resolved: 0,
+        });
+        day = to + Duration::days(1);
+    }
+    fn find(buckets: &mut [TrendBucket], d: NaiveDate) -> Option<&mut TrendBucket> {
+        let i = buckets.partition_point(|b| b.to < d);
+        buckets.get_mut(i).filter(|b| b.from <= d)
+    }
+    for &(d, n) in opened {
+        if let Some(b) = find(&mut buckets, d) {
+            b.opened += n;
+        }
+    }
+    for &(d, n) in resolved {
+        if let Some(b) = find(&mut buckets, d) {
+            b.resolved += n;
+        }
+    }
+    buckets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_period_defaults_to_thirty_days_and_checks_its_dates() {
+        let today = d("2026-11-21");
+        let p = Period::parse(None, Some(""), today).unwrap();
+        assert_eq!((p.from, p.to), (d("2026-10-23"), today));
+        assert_eq!(p.days(), 30);
+        assert_eq!(p.start().to_rfc3339(), "2026-10-23T00:00:00+00:00");
+        assert_eq!(p.end().to_rfc3339(), "2026-11-22T00:00:00+00:00");
+        assert_eq!(
+            Period::parse(Some("21/11/2026"), None, today)
+                .unwrap_err()
+                .0,
+            "from"
+        );
+        assert_eq!(
+            Period::parse(Some("2026-11-22"), Some("2026-11-21"), today)
+                .unwrap_err()
+                .0,
+            "from"
+        );
+        assert!(Period::parse(Some("2025-01-01"), Some("2026-11-21"), today).is_err());
+        assert_eq!(
+            Period::parse(Some("2025-11-21"), Some("2026-11-21"), today)
+                .unwrap()
+                .days(),
+            366
+        );
+    }
+
+    #[test]
+    fn every_set_reads_back_from_its_url_name() {
+        let mut sets = vec![
+            TicketSet::Opened,
+            TicketSet::Resolved,
+            TicketSet::Backlog,
+            TicketSet::OverdueNow,
+            TicketSet::Responded,
+            TicketSet::ResponseMet,
+            TicketSet::ResponseBreached,
+            TicketSet::ResolutionMet,
+            TicketSet::ResolutionBreached,
+            TicketSet::Breached,
+            TicketSet::Reopened,
+            TicketSet::Rated(None),
+            TicketSet::Faults,
+            TicketSet::SubmittedAnyway,
+        ];
+        sets.extend(AgeBand::ALL.map(TicketSet::BacklogAged));
+        sets.extend((1..=5).map(|n| TicketSet::Rated(Some(n))));
+        for set in sets {
+            assert_eq!(TicketSet::parse(&set.as_str()), Some(set), "{set:?}");
+            assert!(!set.definition().is_empty());
+        }
+        assert_eq!(TicketSet::parse("rated-6"), None);
+        assert_eq!(TicketSet::parse("backlog-2d"), None);
+        assert_eq!(TicketSet::parse("everything"), None);
+    }
+
+    #[test]
+    fn nearest_rank_picks_the_value_at_or_below_which_the_share_falls() {
+        assert_eq!(nearest_rank(0, 50), None);
+        assert_eq!(nearest_rank(1, 90), Some(0));
+        // 10 values: median is the 5th, p90 the 9th.
+        assert_eq!(nearest_rank(10, 50), Some(4));
+        assert_eq!(nearest_rank(10, 90), Some(8));
+        // 3 values: median the 2nd, p90 the 3rd.
+        assert_eq!(nearest_rank(3, 50), Some(1));
+        assert_eq!(nearest_rank(3, 90), Some(2));
+    }
+
+    #[test]
+    fn short_periods_chart_days_and_long_ones_weeks_cut_to_the_period() {
+        let p = Period::parse(Some("2026-11-16"), Some("2026-11-18"), d("2026-11-21")).unwrap();
+        let t = trend(
+            p,
+            &[(d("2026-11-17"), 4)],
+            &[(d("2026-11-18"), 2), (d("2026-11-30"), 9)],
+        );
+        assert_eq!(t.len(), 3);
+        assert_eq!(
+            (t[1].label.as_str(), t[1].opened, t[2].resolved),
+            ("17 Nov", 4, 2)
+        );
+
+        // Wednesday 1 Jan 2025 to Friday 1 Aug 2025: a short first week, then Mondays.
+        let p = Period::parse(Some("2025-01-01"), Some("2025-08-01"), d("2026-11-21")).unwrap();
+        let t = trend(
+            p,
+            &[
+                (d("2025-01-05"), 1),
+                (d("2025-01-06"), 2),
+                (d("2025-08-01"), 3),
+            ],
+            &[],
+        );
+        assert_eq!(
+            (t[0].from, t[0].to, t[0].opened),
+            (d("2025-01-01"), d("2025-01-05"), 1)
+        );
+        assert_eq!((t[1].label.as_str(), t[1].opened), ("w/c 6 Jan", 2));
+        let last = t.last().unwrap();
+        assert_eq!((last.to, last.opened), (d("2025-08-01"), 3));
+        let days: i64 = t.iter().map(|b| (b.to - b.from).num_days() + 1).sum();
+        assert_eq!(days, p.days());
+    }
+
+    #[test]
+    fn age_bands_cover_every_age_once() {
+        let now: DateTime<Utc> = "2026-11-21T12:00:00Z".parse().unwrap();
+        let (newest, oldest) = AgeBand::OneToThreeDays.raised_between(now);
+        assert_eq!(newest, now - Duration::days(1));
+        assert_eq!(oldest, Some(now - Duration::days(3)));
+        for pair in AgeBand::ALL.windows(2) {
+            assert_eq!(pair[0].days().1, Some(pair[1].days().0));
+        }
+        assert_eq!(AgeBand::OverFourWeeks.raised_between(now).1, None);
+    }
+}

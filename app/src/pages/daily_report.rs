@@ -1,0 +1,93 @@
+//! The daily service report: one day's figures (yesterday unless another day is picked), what
+//! breached that day, and the same figures as CSV. Plain and printable.
+
+use crate::api::dashboard::{dashboard, dashboard_tickets, FilterQuery};
+use crate::components::dashboard_parts::{CsvLink, Definitions, FigureGrid};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::state_badge::PriorityBadge;
+use crate::domain::report::TicketSet;
+use chrono::{Duration, NaiveDate, Utc};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn DailyReportPage() -> impl IntoView {
+    let query = use_query_map();
+    let day = Memo::new(move |_| {
+        query
+            .read()
+            .get("date")
+            .filter(|d| !d.is_empty())
+            .unwrap_or_else(|| (Utc::now().date_naive() - Duration::days(1)).to_string())
+    });
+    let filters = move || FilterQuery {
+        from: Some(day.get()),
+        to: Some(day.get()),
+        ..FilterQuery::default()
+    };
+    let figures = Resource::new(filters, dashboard);
+    let breached = Resource::new(filters, |f| {
+        dashboard_tickets(f, TicketSet::Breached.as_str(), None)
+    });
+    let shift = move |days: i64| {
+        NaiveDate::parse_from_str(&day.get_untracked(), "%Y-%m-%d")
+            .map(|d| format!("/dashboard/daily?date={}", d + Duration::days(days)))
+            .unwrap_or_else(|_| "/dashboard/daily".into())
+    };
+    view! {
+        <Title text="Daily service report"/>
+        <p class="no-print"><a href="/dashboard">"← Dashboard"</a></p>
+        <h1 class="page-title">"Daily service report"</h1>
+        <form class="dashboard-filters no-print" method="get" action="/dashboard/daily">
+            <label>"Day" <input type="date" name="date" value=move || day.get()/></label>
+            <button type="submit" class="btn btn-secondary">"Show"</button>
+            <a href=move || shift(-1) rel="prev">"← Day before"</a>
+            <a href=move || shift(1) rel="next">"Day after →"</a>
+        </form>
+        <Suspense fallback=|| view! { <p class="loading">"Counting…"</p> }>
+            {move || Suspend::new(async move {
+                let view = match figures.await {
+                    Err(e) => return view! { <ErrorNotice error=e/> }.into_any(),
+                    Ok(view) => view,
+                };
+                let breached = breached.await.ok();
+                let qs = view.filters.query_string();
+                view! {
+                    <p class="period-label" data-testid="period-label">{view.period.label()}" (UTC)"</p>
+                    <FigureGrid figures=view.figures() filters=view.filters.clone()/>
+                    <p class="no-print"><CsvLink table="summary" query=qs label="This report as CSV"/></p>
+                    <section class="dashboard-section">
+                        <h2>"Breached that day"</h2>
+                        {match breached {
+                            None => view! { <p class="muted">"Could not load the breached tickets. Reload to try again."</p> }.into_any(),
+                            Some(list) if list.tickets.items.is_empty() => view! {
+                                <p class="empty-state" data-testid="breached-none">"No SLA breaches."</p>
+                            }.into_any(),
+                            Some(list) => {
+                                let more = list.tickets.has_next().then(|| view! {
+                                    <p><a href=list.filters.tickets_link(TicketSet::Breached)>
+                                        {format!("All {} breached tickets", list.tickets.total)}
+                                    </a></p>
+                                });
+                                view! {
+                                    <ul class="plain-list" data-testid="breached-list">
+                                        {list.tickets.items.into_iter().map(|t| view! {
+                                            <li>
+                                                <PriorityBadge priority=t.priority/> " "
+                                                <a href=format!("/requests/{}", t.number)>{t.number.clone()}</a>
+                                                " " {t.title.clone()} " · " {t.assignment_group.clone()}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                    {more}
+                                }.into_any()
+                            }
+                        }}
+                    </section>
+                }.into_any()
+            })}
+        </Suspense>
+        <Definitions/>
+    }
+}
