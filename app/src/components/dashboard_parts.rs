@@ -72,7 +72,7 @@ pub fn CountTable(
 /// readers).
 #[component]
 pub fn Chart(svg: String) -> impl IntoView {
-    view! { <div class="chart" inner_html=svg></div> }
+    view! { <div class="chart-frame" inner_html=svg></div> }
 }
 
 /// A download of one dashboard table as CSV, under the same filters.
