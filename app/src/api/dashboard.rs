@@ -15,8 +15,11 @@ pub const TICKETS_PER_PAGE: u32 = 25;
 /// Rows in each "most often" table.
 pub const TOP_ROWS: u32 = 10;
 
-/// The dashboard's filters as the URL carries them (every one optional).
+/// The dashboard's filters as the URL carries them (every one optional). Server functions
+/// receive them as that query string: a struct argument whose fields are all empty would be
+/// sent as nothing at all, and refused as missing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FilterQuery {
     pub from: Option<String>,
     pub to: Option<String>,
@@ -34,6 +37,16 @@ impl FilterQuery {
     pub const NAMES: [&'static str; 8] = [
         "from", "to", "store", "region", "category", "group", "priority", "asset",
     ];
+
+    /// Reads a query string as `query_string` writes it.
+    #[cfg(feature = "ssr")]
+    pub fn parse(query: &str) -> Result<Self, AppError> {
+        let raw: Self = serde_urlencoded::from_str(query)
+            .map_err(|_| AppError::invalid_field("_form", "The filters could not be read."))?;
+        Ok(Self::from_pairs(|name| {
+            raw.values()[Self::NAMES.iter().position(|n| *n == name)?].clone()
+        }))
+    }
 
     pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> Self {
         let v = |name: &str| get(name).filter(|s| !s.trim().is_empty());
@@ -367,21 +380,24 @@ pub struct TicketList {
     pub tickets: Page<QueueItem>,
 }
 
+/// The dashboard for `filters` (a query string as `FilterQuery::query_string` writes it).
 #[server(endpoint = "dashboard")]
-pub async fn dashboard(filters: FilterQuery) -> Result<DashboardView, AppError> {
+pub async fn dashboard(filters: String) -> Result<DashboardView, AppError> {
     use crate::backend::{dashboard, session, store};
     let user = session::require_user().await?;
+    let filters = FilterQuery::parse(&filters)?;
     dashboard::load(store()?.as_ref(), &user, &filters, Utc::now()).await
 }
 
 #[server(endpoint = "dashboard_tickets")]
 pub async fn dashboard_tickets(
-    filters: FilterQuery,
+    filters: String,
     set: String,
     page: Option<u32>,
 ) -> Result<TicketList, AppError> {
     use crate::backend::{dashboard, session, store};
     let user = session::require_user().await?;
+    let filters = FilterQuery::parse(&filters)?;
     let set = TicketSet::parse(&set)
         .ok_or_else(|| AppError::invalid_field("set", "There is no such figure."))?;
     dashboard::tickets(
@@ -400,4 +416,30 @@ pub async fn dashboard_choices() -> Result<FilterChoices, AppError> {
     use crate::backend::{dashboard, session, store};
     let user = session::require_user().await?;
     dashboard::choices(store()?.as_ref(), &user).await
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_travel_as_a_query_string_and_come_back_the_same() {
+        let f = FilterQuery {
+            from: Some("2026-11-01".into()),
+            store: Some("S012".into()),
+            group: Some("Identity & access".into()),
+            category: Some("tills+payments".into()),
+            ..FilterQuery::default()
+        };
+        assert_eq!(FilterQuery::parse(&f.query_string()).unwrap(), f);
+        assert_eq!(FilterQuery::parse("").unwrap(), FilterQuery::default());
+        // Empty values are no filter at all.
+        assert_eq!(FilterQuery::parse("store=&to=").unwrap(), FilterQuery::default());
+    }
+
+    #[test]
+    fn percentages_say_when_there_is_nothing_to_divide() {
+        assert_eq!(percent(1, 3), "33.3%");
+        assert_eq!(percent(0, 0), "–");
+    }
 }

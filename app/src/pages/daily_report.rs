@@ -21,10 +21,13 @@ pub fn DailyReportPage() -> impl IntoView {
             .filter(|d| !d.is_empty())
             .unwrap_or_else(|| (Utc::now().date_naive() - Duration::days(1)).to_string())
     });
-    let filters = move || FilterQuery {
-        from: Some(day.get()),
-        to: Some(day.get()),
-        ..FilterQuery::default()
+    let filters = move || {
+        FilterQuery {
+            from: Some(day.get()),
+            to: Some(day.get()),
+            ..FilterQuery::default()
+        }
+        .query_string()
     };
     let figures = Resource::new(filters, dashboard);
     let breached = Resource::new(filters, |f| {

@@ -23,7 +23,7 @@ pub fn filters_from_url() -> Memo<FilterQuery> {
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let filters = filters_from_url();
-    let data = Resource::new(move || filters.get(), dashboard);
+    let data = Resource::new(move || filters.get().query_string(), dashboard);
     view! {
         <Title text="Dashboard"/>
         <div class="page-head">

@@ -17,7 +17,7 @@ pub fn DashboardTicketsPage() -> impl IntoView {
     let args = move || {
         let q = query.read();
         (
-            filters.get(),
+            filters.get().query_string(),
             q.get("set").unwrap_or_default(),
             q.get("page").and_then(|p| p.parse::<u32>().ok()),
         )
