@@ -1,7 +1,5 @@
 import { expect, Page } from "@playwright/test";
-import { RITA, SAM, signIn, test } from "./helpers";
-
-const MO = { email: "mo.manager@deskfront.test", name: "Mo Okafor" };
+import { MO, RITA, SAM, signIn, test } from "./helpers";
 
 /** A receipt printer fault at `store`, through the server function the fault form uses. */
 async function reportPrinterFault(page: Page, store: string, key: string): Promise<string> {
@@ -57,7 +55,7 @@ test("the manager filters by store, follows a figure to its tickets, and the CSV
   const everywhere = Number(await figure(desk, "opened").textContent());
   expect(everywhere).toBeGreaterThanOrEqual(3);
 
-  await desk.getByLabel("Store").selectOption("S027");
+  await desk.locator("select[name=store]").selectOption("S027");
   await desk.getByRole("button", { name: "Show" }).click();
   await expect(desk).toHaveURL(/store=S027/);
   await expect(figure(desk, "opened")).toHaveText("2");
@@ -65,7 +63,7 @@ test("the manager filters by store, follows a figure to its tickets, and the CSV
   await expect(desk.getByTestId("stores-table")).toContainText("Bristol Cabot Circus");
   await expect(desk.getByTestId("assets-table").locator("tr[data-key=S027-PRN-01]")).toContainText("2");
 
-  await desk.getByLabel("Store").selectOption("S045");
+  await desk.locator("select[name=store]").selectOption("S045");
   await desk.getByRole("button", { name: "Show" }).click();
   await expect(desk).toHaveURL(/store=S045/);
   await expect(figure(desk, "opened")).toHaveText("1");
@@ -79,7 +77,7 @@ test("the manager filters by store, follows a figure to its tickets, and the CSV
   await desk.getByRole("link", { name: "← Dashboard" }).click();
   await expect(desk).toHaveURL(/store=S045/);
 
-  await desk.getByLabel("Store").selectOption("S027");
+  await desk.locator("select[name=store]").selectOption("S027");
   await desk.getByRole("button", { name: "Show" }).click();
   await expect(figure(desk, "opened")).toHaveText("2");
   await figure(desk, "backlog").click();
@@ -125,10 +123,10 @@ test.describe("without JavaScript", () => {
     await signIn(page, MO);
     await page.goto("/dashboard");
     await expect(page.getByRole("img", { name: /Tickets opened and resolved/ })).toBeVisible();
-    await page.getByLabel("Priority").selectOption("P1");
+    await page.locator("select[name=priority]").selectOption("P1");
     await page.getByRole("button", { name: "Show" }).click();
     await expect(page).toHaveURL(/priority=P1/);
-    await expect(page.getByLabel("Priority")).toHaveValue("P1");
+    await expect(page.locator("select[name=priority]")).toHaveValue("P1");
     await expect(page.getByTestId("definitions")).toBeVisible();
 
     await page.goto("/dashboard/daily?date=2026-01-05");

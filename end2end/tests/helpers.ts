@@ -62,3 +62,4 @@ export async function expectApproved(page: Page, number: string) {
 
 export const SAM = { email: "sam.store@deskfront.test", name: "Sam O'Connor" };
 export const AHMED = { email: "ahmed.agent@deskfront.test", name: "Ahmed Hassan" };
+export const MO = { email: "mo.manager@deskfront.test", name: "Mo Okafor" };

@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { hydrated, RITA, signIn, signOut, test } from "./helpers";
+import { hydrated, MO, RITA, signIn, signOut, test } from "./helpers";
 
 // Runs only behind the load balancer (playwright.two-instances.config.ts).
 test("one person's pages and server calls are answered by both instances", async ({ page }) => {
@@ -17,4 +17,18 @@ test("one person's pages and server calls are answered by both instances", async
   }
   expect([...seen].sort()).toEqual(["instance-a", "instance-b"]);
   await signOut(page);
+});
+
+test("the manager's dashboard and its downloads work from either instance", async ({ page }) => {
+  await signIn(page, MO);
+  const seen = new Set<string>();
+  for (let i = 0; i < 4 && seen.size < 2; i++) {
+    const res = await page.goto("/dashboard?from=2026-01-01&to=2026-01-31");
+    seen.add(res!.headers()["x-deskfront-instance"]);
+    await hydrated(page);
+    await expect(page.getByTestId("figure-opened").getByTestId("figure-value")).toHaveText("0");
+    const csv = await page.request.get("/dashboard/export/summary.csv?from=2026-01-01&to=2026-01-31");
+    expect(await csv.text()).toContain("\r\nOpened,0,");
+  }
+  expect([...seen].sort()).toEqual(["instance-a", "instance-b"]);
 });
