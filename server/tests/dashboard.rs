@@ -530,3 +530,28 @@ async fn csv_downloads_carry_the_page_figures_and_the_same_access_rules() {
         400
     );
 }
+
+#[tokio::test]
+async fn portal_searches_are_logged_with_whether_they_found_an_article() {
+    let app = spawn().await;
+    let mo = app.signed_in(MO).await;
+    for q in ["card reader", "Qwxz  Blorp", "qwxz blorp"] {
+        app.call_json(&mo, "search", &[("q", q)]).await;
+    }
+    // Narrowing to a category reruns a search already counted.
+    app.call_json(
+        &mo,
+        "search",
+        &[("q", "card reader"), ("category", "payments")],
+    )
+    .await;
+    let manager = user(&app, &mo).await;
+    let store = app.store().await;
+    let today = FilterQuery::default();
+    let v = app::backend::dashboard::load(&*store as &dyn Store, &manager, &today, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!((v.deflection.searches, v.deflection.searches_empty), (3, 2));
+    assert_eq!(v.deflection.empty_searches[0].key, "qwxz blorp");
+    assert_eq!(v.deflection.empty_searches[0].count, 2);
+}
