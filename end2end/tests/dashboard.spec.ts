@@ -1,27 +1,5 @@
 import { expect, Page } from "@playwright/test";
-import { MO, RITA, SAM, signIn, test } from "./helpers";
-
-/** A receipt printer fault at `store`, through the server function the fault form uses. */
-async function reportPrinterFault(page: Page, store: string, key: string): Promise<string> {
-  const res = await page.request.post("/api/submit_request", {
-    data: {
-      item_slug: "receipt-printer-fault",
-      form_version: 1,
-      idempotency_key: key,
-      answers: {
-        store: [store],
-        asset: [`${store}-PRN-01`],
-        symptom: ["Faded or blank receipts"],
-        impact: ["one_device"],
-        urgency: ["today"],
-        description: ["Receipts come out blank."],
-      },
-    },
-  });
-  const body = await res.json();
-  expect(res.ok(), JSON.stringify(body)).toBeTruthy();
-  return body.number;
-}
+import { MO, reportPrinterFault, RITA, SAM, signIn, test } from "./helpers";
 
 /** The value shown for figure `key` on the dashboard. */
 function figure(page: Page, key: string) {

@@ -63,3 +63,28 @@ export async function expectApproved(page: Page, number: string) {
 export const SAM = { email: "sam.store@deskfront.test", name: "Sam O'Connor" };
 export const AHMED = { email: "ahmed.agent@deskfront.test", name: "Ahmed Hassan" };
 export const MO = { email: "mo.manager@deskfront.test", name: "Mo Okafor" };
+
+/**
+ * A receipt printer fault on `store`'s printer (the signed-in person reports it), through the
+ * server function the fault form uses. Returns the ticket number.
+ */
+export async function reportPrinterFault(page: Page, store: string, key: string): Promise<string> {
+  const res = await page.request.post("/api/submit_request", {
+    data: {
+      item_slug: "receipt-printer-fault",
+      form_version: 1,
+      idempotency_key: key,
+      answers: {
+        store: [store],
+        asset: [`${store}-PRN-01`],
+        symptom: ["Faded or blank receipts"],
+        impact: ["one_device"],
+        urgency: ["today"],
+        description: ["Receipts come out blank again, third time this fortnight."],
+      },
+    },
+  });
+  const body = await res.json();
+  expect(res.ok(), JSON.stringify(body)).toBeTruthy();
+  return body.number;
+}

@@ -1,33 +1,11 @@
 import { expect } from "@playwright/test";
-import { AHMED, SAM, signIn, test } from "./helpers";
-
-/** Sam reports a receipt printer fault on register 2 through the same server function the form uses. */
-async function reportPrinterFault(page: import("@playwright/test").Page, key: string): Promise<string> {
-  const res = await page.request.post("/api/submit_request", {
-    data: {
-      item_slug: "receipt-printer-fault",
-      form_version: 1,
-      idempotency_key: key,
-      answers: {
-        store: ["S012"],
-        asset: ["S012-PRN-01"],
-        symptom: ["Faded or blank receipts"],
-        impact: ["one_device"],
-        urgency: ["today"],
-        description: ["Receipts come out blank again, third time this fortnight."],
-      },
-    },
-  });
-  const body = await res.json();
-  expect(res.ok(), JSON.stringify(body)).toBeTruthy();
-  return body.number;
-}
+import { AHMED, reportPrinterFault, SAM, signIn, test } from "./helpers";
 
 test("recurring faults on one printer become a problem with a cause and a workaround", async ({ page, browser }) => {
   await signIn(page, SAM);
   const suffix = Date.now().toString(36);
   const numbers: string[] = [];
-  for (let i = 0; i < 3; i++) numbers.push(await reportPrinterFault(page, `e2e-prn-${suffix}-${i}`));
+  for (let i = 0; i < 3; i++) numbers.push(await reportPrinterFault(page, "S012", `e2e-prn-${suffix}-${i}`));
 
   const desk = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const crashes: string[] = [];

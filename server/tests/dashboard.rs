@@ -222,20 +222,11 @@ async fn history() -> History {
             .await;
         assert!(res.status().is_success() || res.status().is_redirection());
     }
-    exec(
-        &db,
-        "UPDATE satisfaction SET created_at = $1 WHERE ticket_id = (SELECT id FROM tickets WHERE number = $2)",
-        at("2026-11-18T17:00:00Z"),
-        &a,
-    )
-    .await;
-    exec(
-        &db,
-        "UPDATE satisfaction SET created_at = $1 WHERE ticket_id = (SELECT id FROM tickets WHERE number = $2)",
-        at("2026-11-18T17:00:00Z"),
-        &b,
-    )
-    .await;
+    let rated = "UPDATE satisfaction SET created_at = $1 \
+                 WHERE ticket_id = (SELECT id FROM tickets WHERE number = $2)";
+    for number in [&a, &b] {
+        exec(&db, rated, at("2026-11-18T17:00:00Z"), number).await;
+    }
 
     // Self-service on Tuesday: one form visit solved by an article (deflected), and A's form
     // sent although articles were suggested; three searches, two finding nothing.
