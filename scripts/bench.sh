@@ -2,8 +2,8 @@
 # Benchmarks a release build of Deskfront: bundle sizes, first-visit transfer, knowledge base
 # search latency over a generated corpus and the search snapshot's size, then page throughput
 # and latency under wrk and concurrent request submissions in three deployments — one instance
-# on SQLite, one on PostgreSQL, two on PostgreSQL behind nginx — in one run.
-# then the manager's dashboard over a generated year of tickets.
+# on SQLite, one on PostgreSQL, two on PostgreSQL behind nginx — in one run, and the manager's
+# dashboard over a generated year of tickets.
 # Prints a summary table and saves it to bench/results/latest.txt.
 #
 # Usage: scripts/bench.sh [--no-build]
