@@ -54,6 +54,7 @@ super::sql::sql_store!(PgStore, sqlx::Postgres);
 super::sql_desk::sql_desk!(PgStore);
 super::sql_integrations::sql_integrations!(PgStore);
 super::sql_problems::sql_problems!(PgStore);
+super::sql_history::sql_history!(PgStore, sqlx::Postgres);
 
 #[cfg(test)]
 mod tests {

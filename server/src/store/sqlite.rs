@@ -46,3 +46,4 @@ super::sql::sql_store!(SqliteStore, sqlx::Sqlite);
 super::sql_desk::sql_desk!(SqliteStore);
 super::sql_integrations::sql_integrations!(SqliteStore);
 super::sql_problems::sql_problems!(SqliteStore);
+super::sql_history::sql_history!(SqliteStore, sqlx::Sqlite);
