@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command: installs what is missing, builds the release, and serves the
-# portal on http://127.0.0.1:3000 with an SQLite file (data/deskfront.db) and the demo data.
+# portal on http://127.0.0.1:3000 with an SQLite file (data/deskfront.db), the demo data and a
+# demo ticket history.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -9,6 +10,12 @@ cd "$ROOT"
 export PATH="$ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 cargo leptos build --release
 "$ROOT/scripts/precompress.sh"
+# Months of demo tickets so the manager's dashboard has figures on the first run; --if-empty
+# makes this a no-op once the database has any ticket (a second start, or a portal in use).
+# The portal is worth serving without them, so a failure here only warns.
+if ! ./target/release/server demo-history --months 6 --tickets 6000 --if-empty; then
+  echo "[start] no demo history was written (see above); serving anyway" >&2
+fi
 echo "[start] serving on http://127.0.0.1:3000 (Ctrl-C stops); data in data/deskfront.db"
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}" LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD
 exec ./target/release/server

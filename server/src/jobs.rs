@@ -13,6 +13,7 @@
 use crate::config::JobSettings;
 use crate::store::Housekeeping;
 use app::backend::store::{EventKind, NewEvent, StoreResult};
+use app::domain::ticket_sla::Clock;
 use app::domain::TicketState;
 use chrono::{DateTime, Duration, Utc};
 use std::sync::Arc;
@@ -98,28 +99,52 @@ pub async fn sla_alerts(store: &dyn Housekeeping, now: DateTime<Utc>) -> StoreRe
     let system = store.system_user().await?;
     let mut raised = 0;
     for alert in store.due_alerts(now, 500).await? {
-        let due = alert.due_at.format("%Y-%m-%d %H:%M UTC");
-        let (kind, body) = if alert.breach {
-            (
-                EventKind::SlaBreach,
-                format!("{} target breached (was due {due}).", alert.clock.label()),
-            )
-        } else {
-            (
-                EventKind::SlaWarning,
-                format!(
-                    "{} target {} % used: due {due}.",
-                    alert.clock.label(),
-                    app::domain::sla::WARNING_PERCENT
-                ),
-            )
-        };
-        let event = NewEvent::text(kind, system, body, now).internal();
+        let event = alert_event(alert.clock, alert.breach, alert.due_at, system, now);
         if store.raise_alert(&alert, event).await? {
             raised += 1;
         }
     }
     Ok(raised)
+}
+
+/// The timeline entry of an SLA warning or breach (the demo history writes the same).
+pub fn alert_event(
+    clock: Clock,
+    breach: bool,
+    due_at: DateTime<Utc>,
+    system: i64,
+    now: DateTime<Utc>,
+) -> NewEvent {
+    let due = due_at.format("%Y-%m-%d %H:%M UTC");
+    let (kind, body) = if breach {
+        (
+            EventKind::SlaBreach,
+            format!("{} target breached (was due {due}).", clock.label()),
+        )
+    } else {
+        (
+            EventKind::SlaWarning,
+            format!(
+                "{} target {} % used: due {due}.",
+                clock.label(),
+                app::domain::sla::WARNING_PERCENT
+            ),
+        )
+    };
+    NewEvent::text(kind, system, body, now).internal()
+}
+
+/// The timeline entry of a ticket closed after the grace period (the demo history writes the
+/// same).
+pub fn auto_close_event(days: i64, system: i64, now: DateTime<Utc>) -> NewEvent {
+    NewEvent {
+        kind: EventKind::Closed,
+        author_id: system,
+        body: format!("Closed automatically {days} days after it was resolved."),
+        internal: false,
+        change: None,
+        now,
+    }
 }
 
 async fn auto_close(
@@ -131,17 +156,7 @@ async fn auto_close(
     let system = store.system_user().await?;
     let mut closed = 0;
     for ticket in store.resolved_before(cutoff).await? {
-        let event = NewEvent {
-            kind: EventKind::Closed,
-            author_id: system,
-            body: format!(
-                "Closed automatically {} days after it was resolved.",
-                settings.auto_close_days
-            ),
-            internal: false,
-            change: None,
-            now,
-        };
+        let event = auto_close_event(settings.auto_close_days, system, now);
         // Compare-and-set: if the requester reopened it meanwhile, or another run closed it,
         // nothing is written.
         if store

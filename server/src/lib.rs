@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 pub mod config;
+pub mod demo_history;
 pub mod jobs;
 pub mod kb_import;
 pub mod routes;

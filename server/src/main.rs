@@ -4,6 +4,21 @@ use leptos::prelude::get_configuration;
 use server::config::Config;
 use tracing_subscriber::EnvFilter;
 
+const USAGE: &str = "\
+usage: server                 serve the portal (configuration: deskfront.toml, DESKFRONT_*)
+       server kb-import FOLDER [--author EMAIL]
+                              import Markdown articles
+       server token create NAME | token list | token revoke ID
+                              integration tokens for POST /api/v1/incidents
+       server search-bench [--articles N] [--queries FILE] [--rounds N] [--new-words N]
+                           [--snapshot-articles N] [--snapshot-dir DIR]
+                              time knowledge search over a generated knowledge base
+       server demo-history [--months N] [--tickets N] [--seed N] [--until TIME] [--if-empty]
+                              write months of demo tickets (SLAs, recurring faults, ratings,
+                              deflection, searches) ending now (or at TIME, RFC 3339) for the
+                              dashboard and benchmarks; defaults 6 months, 6000 tickets, seed 1;
+                              --if-empty: only into a database without tickets";
+
 #[tokio::main]
 async fn main() -> Result<(), server::BoxError> {
     tracing_subscriber::fmt()
@@ -11,8 +26,16 @@ async fn main() -> Result<(), server::BoxError> {
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
         )
         .init();
-    let config = Config::load()?;
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // Before the configuration: help must work even where the configuration does not.
+    if matches!(
+        args.first().map(String::as_str),
+        Some("-h" | "--help" | "help")
+    ) {
+        println!("{USAGE}");
+        return Ok(());
+    }
+    let config = Config::load()?;
     match args.first().map(String::as_str) {
         None => {}
         Some("kb-import") => return kb_import(&config, &args[1..]).await,
@@ -21,13 +44,15 @@ async fn main() -> Result<(), server::BoxError> {
             let options = search_bench::Options::parse(&config.seed_dir, &args[1..])?;
             return search_bench::run(&options);
         }
+        Some("demo-history") => {
+            let options = server::demo_history::Options::parse(&args[1..])?;
+            println!("{}", server::demo_history::run(&config, &options).await?);
+            return Ok(());
+        }
         Some(other) => {
-            return Err(format!(
-                "unknown command {other:?}; usage: server [kb-import FOLDER [--author EMAIL] | \
-                 token create NAME | token list | token revoke ID | \
-                 search-bench [--articles N] [--queries FILE] [--snapshot-dir DIR]]"
-            )
-            .into())
+            // Printed, not returned: an error's debug form would show the usage on one line.
+            eprintln!("unknown command {other:?}\n{USAGE}");
+            std::process::exit(2);
         }
     }
     // Under cargo-leptos the LEPTOS_* environment says where the site is; run by hand from the

@@ -7,6 +7,7 @@ pub mod postgres;
 mod sql;
 mod sql_dashboard;
 mod sql_desk;
+mod sql_history;
 mod sql_integrations;
 mod sql_problems;
 pub mod sqlite;
@@ -21,10 +22,11 @@ pub(crate) fn db_err(e: impl std::fmt::Display) -> StoreError {
     StoreError(e.to_string())
 }
 
-/// What the server itself does with the database, beyond what server functions ask: demo data,
-/// and the periodic jobs (see `crate::jobs`). Kept out of `Store`, which the app crate sees.
+/// What the server itself does with the database, beyond what server functions ask: demo data
+/// (and the demo history), and the periodic jobs (see `crate::jobs`). Kept out of `Store`,
+/// which the app crate sees.
 #[async_trait::async_trait]
-pub trait Housekeeping: Store {
+pub trait Housekeeping: Store + crate::demo_history::HistoryStore {
     /// True when no catalog has been loaded yet.
     async fn is_empty(&self) -> StoreResult<bool>;
     /// Writes the demo data in one transaction, unless another instance already did (or is

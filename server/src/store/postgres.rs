@@ -54,6 +54,10 @@ super::sql::sql_store!(PgStore, sqlx::Postgres);
 super::sql_desk::sql_desk!(PgStore);
 super::sql_integrations::sql_integrations!(PgStore);
 super::sql_problems::sql_problems!(PgStore);
+super::sql_dashboard::sql_dashboard!(PgStore, |column: &str| format!(
+    "to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+));
+super::sql_history::sql_history!(PgStore, sqlx::Postgres);
 
 #[cfg(test)]
 mod tests {
@@ -80,6 +84,3 @@ mod tests {
         assert!(connect_options("postgres://db/deskfront", &bad).is_err());
     }
 }
-super::sql_dashboard::sql_dashboard!(PgStore, |column: &str| format!(
-    "to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
-));

@@ -50,3 +50,4 @@ super::sql_problems::sql_problems!(SqliteStore);
 super::sql_dashboard::sql_dashboard!(SqliteStore, |column: &str| format!(
     "substr({column}, 1, 10)"
 ));
+super::sql_history::sql_history!(SqliteStore, sqlx::Sqlite);
