@@ -434,7 +434,10 @@ mod tests {
         assert_eq!(FilterQuery::parse(&f.query_string()).unwrap(), f);
         assert_eq!(FilterQuery::parse("").unwrap(), FilterQuery::default());
         // Empty values are no filter at all.
-        assert_eq!(FilterQuery::parse("store=&to=").unwrap(), FilterQuery::default());
+        assert_eq!(
+            FilterQuery::parse("store=&to=").unwrap(),
+            FilterQuery::default()
+        );
     }
 
     #[test]

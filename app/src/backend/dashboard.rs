@@ -91,17 +91,26 @@ pub async fn load(
     now: DateTime<Utc>,
 ) -> AppResult<DashboardView> {
     let scope = scope(store, user, filters, now).await?;
+    let s = &scope;
+    // Independent aggregate queries, asked together: the pool runs them on several
+    // connections (SQLite readers do not block each other in WAL mode).
+    let (opened_days, resolved_days, backlog_ages, overdue, response, resolution) = tokio::join!(
+        store.per_day(s, TicketSet::Opened),
+        store.per_day(s, TicketSet::Resolved),
+        store.backlog_ages(s),
+        store.count_set(s, TicketSet::OverdueNow),
+        store.clock_figures(s, Clock::Response),
+        store.clock_figures(s, Clock::Resolution),
+    );
+    let (ratings, deflection, fault_assets, fault_stores) = tokio::join!(
+        store.ratings(s),
+        store.deflection(s.period, TOP_ROWS),
+        store.top_faults(s, FaultKey::Asset, TOP_ROWS),
+        store.top_faults(s, FaultKey::Store, TOP_ROWS),
+    );
     let e = internal;
-    let opened_days = store.per_day(&scope, TicketSet::Opened).await.map_err(e)?;
-    let resolved_days = store
-        .per_day(&scope, TicketSet::Resolved)
-        .await
-        .map_err(e)?;
-    let backlog_ages = store.backlog_ages(&scope).await.map_err(e)?;
-    let fault_stores = store
-        .top_faults(&scope, FaultKey::Store, TOP_ROWS)
-        .await
-        .map_err(e)?;
+    let (opened_days, resolved_days) = (opened_days.map_err(e)?, resolved_days.map_err(e)?);
+    let backlog_ages = backlog_ages.map_err(e)?;
     let mut view = DashboardView {
         filters: filters.pinned(scope.period),
         period: scope.period,
@@ -110,26 +119,14 @@ pub async fn load(
         opened: opened_days.iter().map(|(_, n)| n).sum(),
         resolved: resolved_days.iter().map(|(_, n)| n).sum(),
         backlog: backlog_ages.iter().sum(),
-        overdue: store
-            .count_set(&scope, TicketSet::OverdueNow)
-            .await
-            .map_err(e)?,
+        overdue: overdue.map_err(e)?,
         backlog_ages,
-        response: store
-            .clock_figures(&scope, Clock::Response)
-            .await
-            .map_err(e)?,
-        resolution: store
-            .clock_figures(&scope, Clock::Resolution)
-            .await
-            .map_err(e)?,
-        ratings: store.ratings(&scope).await.map_err(e)?,
-        deflection: store.deflection(scope.period, TOP_ROWS).await.map_err(e)?,
-        fault_assets: store
-            .top_faults(&scope, FaultKey::Asset, TOP_ROWS)
-            .await
-            .map_err(e)?,
-        fault_stores,
+        response: response.map_err(e)?,
+        resolution: resolution.map_err(e)?,
+        ratings: ratings.map_err(e)?,
+        deflection: deflection.map_err(e)?,
+        fault_assets: fault_assets.map_err(e)?,
+        fault_stores: fault_stores.map_err(e)?,
         trend: report::trend(scope.period, &opened_days, &resolved_days),
         charts: Charts::default(),
     };

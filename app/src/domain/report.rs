@@ -292,7 +292,7 @@ pub const TIME_TO_RESPOND: &str = "First-response time: business time from raisi
 pub const REOPEN_RATE: &str = "Reopen rate: tickets resolved in the period that the requester reopened at least once (however often: counted once), out of all tickets resolved in the period.";
 pub const CSAT: &str = "Satisfaction: the 1 to 5 star ratings requesters gave in the period, one per ticket, for tickets matching the filters.";
 pub const BACKLOG: &str = "Backlog: tickets open now (new, awaiting approval, in progress, awaiting the requester) that match the filters, whatever the period; age from when each was raised. Resolved tickets are not backlog.";
-pub const DEFLECTION: &str = "Deflection: a visit to a request form where articles were suggested while typing, one was marked \u{201c}This solved it\u{201d}, and the form was not sent. The rate is those visits out of all visits with suggestions shown. \u{201c}Sent anyway\u{201d} are visits with suggestions that ended in a ticket. Searches are knowledge searches typed in the portal; \u{201c}found nothing\u{201d} means no article matched. Deflection follows the period only: searches and form visits belong to no store or group.";
+pub const DEFLECTION: &str = "Deflection: a visit to a request form where articles were suggested while typing, one was marked \u{201c}This solved it\u{201d}, and the form was not sent in the period. The rate is those visits out of all visits with suggestions shown. \u{201c}Sent anyway\u{201d} are visits with suggestions that ended in a ticket. Searches are knowledge searches typed in the portal; \u{201c}found nothing\u{201d} means no article matched. Deflection follows the period only: searches and form visits belong to no store or group.";
 pub const RECURRING_FAULTS: &str = "Recurring faults: incidents raised in the period, counted per device (asset tag) and per store, most first.";
 pub const PERIOD: &str = "Days are whole UTC days; both the first and the last day are included.";
 
@@ -304,6 +304,17 @@ pub fn nearest_rank(count: u64, percent: u64) -> Option<u64> {
     }
     let rank = (count * percent).div_ceil(100).max(1);
     Some(rank - 1)
+}
+
+/// The nearest-rank `percent` of values given as (value, how many), ascending by value.
+pub fn percentile(counts: &[(i64, u64)], percent: u64) -> Option<i64> {
+    let total: u64 = counts.iter().map(|&(_, n)| n).sum();
+    let offset = nearest_rank(total, percent)?;
+    let mut seen = 0;
+    counts.iter().find_map(|&(value, n)| {
+        seen += n;
+        (seen > offset).then_some(value)
+    })
 }
 
 /// One bar of the trend chart.
@@ -441,6 +452,21 @@ mod tests {
         // 3 values: median the 2nd, p90 the 3rd.
         assert_eq!(nearest_rank(3, 50), Some(1));
         assert_eq!(nearest_rank(3, 90), Some(2));
+    }
+
+    #[test]
+    fn percentiles_are_read_off_counted_values() {
+        // 120 once, 300 once: median 120, p90 300.
+        assert_eq!(percentile(&[(120, 1), (300, 1)], 50), Some(120));
+        assert_eq!(percentile(&[(120, 1), (300, 1)], 90), Some(300));
+        // Ten values 1..=10 as counts: the 5th and the 9th.
+        let counts: Vec<(i64, u64)> = (1..=10).map(|v| (v, 1)).collect();
+        assert_eq!(percentile(&counts, 50), Some(5));
+        assert_eq!(percentile(&counts, 90), Some(9));
+        // The same values with repeats: 7 sevens and 3 nines.
+        assert_eq!(percentile(&[(7, 7), (9, 3)], 50), Some(7));
+        assert_eq!(percentile(&[(7, 7), (9, 3)], 90), Some(9));
+        assert_eq!(percentile(&[], 50), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ macro_rules! sql_dashboard {
             ClockFigures, CountRow, DashboardStore, DeflectionFigures, FaultKey, FilterChoices,
             Scope,
         };
-        use app::domain::report::{nearest_rank, AgeBand, Period, TicketSet};
+        use app::domain::report::{percentile, AgeBand, Period, TicketSet};
         use chrono::NaiveDate;
 
         /// A bind value of a dynamically built statement.
@@ -252,28 +252,6 @@ macro_rules! sql_dashboard {
                     .map_err(db_err)
             }
 
-            /// The nearest-rank `percent` of `column` over the rows of `filter` (`count` of
-            /// them): one indexed ORDER BY … OFFSET, which both databases run the same way.
-            async fn percentile(
-                &self,
-                column: &str,
-                filter: &Filter,
-                count: u64,
-                percent: u64,
-            ) -> StoreResult<Option<i64>> {
-                let Some(offset) = nearest_rank(count, percent) else {
-                    return Ok(None);
-                };
-                let sql = format!(
-                    "SELECT {column} FROM tickets t{} ORDER BY {column} LIMIT 1 OFFSET {offset}",
-                    filter.where_clause()
-                );
-                bind_args!(sqlx::query_scalar::<_, i64>(&sql), &filter.args)
-                    .fetch_optional(&self.pool)
-                    .await
-                    .map_err(db_err)
-            }
-
             async fn count_rows(&self, sql: &str, args: &[Arg]) -> StoreResult<Vec<CountRow>> {
                 let rows = bind_args!(sqlx::query(sql), args)
                     .fetch_all(&self.pool)
@@ -338,30 +316,34 @@ macro_rules! sql_dashboard {
                     Clock::Resolution => f.resolved(scope.period),
                 }
                 f.and(format!("{used} IS NOT NULL"));
+                // One pass: how many tickets used each number of minutes, on time or not.
+                // The database aggregates; the percentiles are read off the counts in order.
                 let sql = format!(
-                    "SELECT COALESCE(SUM(CASE WHEN {used} <= {target} THEN 1 ELSE 0 END), 0) AS met, \
-                     COALESCE(SUM(CASE WHEN {used} > {target} THEN 1 ELSE 0 END), 0) AS breached, \
+                    "SELECT {used} AS used, ({used} <= {target}) AS met, COUNT(*) AS n, \
                      COALESCE(SUM(CASE WHEN t.reopen_count > 0 THEN 1 ELSE 0 END), 0) AS reopened \
-                     FROM tickets t{}",
+                     FROM tickets t{} GROUP BY 1, 2 ORDER BY 1",
                     f.where_clause()
                 );
-                let row = bind_args!(sqlx::query(&sql), &f.args)
-                    .fetch_one(&self.pool)
+                let rows = bind_args!(sqlx::query(&sql), &f.args)
+                    .fetch_all(&self.pool)
                     .await
                     .map_err(db_err)?;
-                let mut figures = ClockFigures {
-                    met: count_u64(row.get("met")),
-                    breached: count_u64(row.get("breached")),
-                    reopened: match clock {
-                        Clock::Response => 0,
-                        Clock::Resolution => count_u64(row.get("reopened")),
-                    },
-                    median: None,
-                    p90: None,
-                };
-                let n = figures.stopped();
-                figures.median = self.percentile(used, &f, n, 50).await?;
-                figures.p90 = self.percentile(used, &f, n, 90).await?;
+                let mut figures = ClockFigures::default();
+                let mut spread: Vec<(i64, u64)> = Vec::with_capacity(rows.len());
+                for r in &rows {
+                    let n = count_u64(r.get("n"));
+                    if r.get::<bool, _>("met") {
+                        figures.met += n;
+                    } else {
+                        figures.breached += n;
+                    }
+                    if clock == Clock::Resolution {
+                        figures.reopened += count_u64(r.get("reopened"));
+                    }
+                    spread.push((r.get("used"), n));
+                }
+                figures.median = percentile(&spread, 50);
+                figures.p90 = percentile(&spread, 90);
                 Ok(figures)
             }
 
@@ -477,26 +459,27 @@ macro_rules! sql_dashboard {
                 let mut f = Filter::default();
                 f.within("d.created_at", period);
                 let in_period = f.where_clause();
-                let funnels = |kind: &str| {
-                    format!(
-                        "SELECT COUNT(DISTINCT d.funnel) FROM deflection_events d{in_period} \
-                         AND d.kind = '{kind}'"
-                    )
+                // One pass over the period's events, one row per form visit (funnel).
+                let flag = |kind: &str| {
+                    format!("MAX(CASE WHEN d.kind = '{kind}' THEN 1 ELSE 0 END) AS {kind}")
                 };
-                let suggested = self.scalar(&funnels("shown"), &f.args).await?;
-                let opened = self.scalar(&funnels("opened"), &f.args).await?;
-                let solved = self.scalar(&funnels("solved"), &f.args).await?;
-                let submitted_anyway = self.scalar(&funnels("submitted"), &f.args).await?;
-                let deflected = self
-                    .scalar(
-                        &format!(
-                            "SELECT COUNT(DISTINCT d.funnel) FROM deflection_events d{in_period} \
-                             AND d.kind = 'solved' AND NOT EXISTS (SELECT 1 FROM deflection_events s \
-                             WHERE s.funnel = d.funnel AND s.kind = 'submitted')"
-                        ),
-                        &f.args,
-                    )
-                    .await?;
+                let funnel_sql = format!(
+                    "SELECT COALESCE(SUM(shown), 0), COALESCE(SUM(opened), 0), \
+                     COALESCE(SUM(solved), 0), COALESCE(SUM(submitted), 0), \
+                     COALESCE(SUM(CASE WHEN solved = 1 AND submitted = 0 THEN 1 ELSE 0 END), 0) \
+                     FROM (SELECT d.funnel, {}, {}, {}, {} FROM deflection_events d{in_period} \
+                     GROUP BY d.funnel) f",
+                    flag("shown"),
+                    flag("opened"),
+                    flag("solved"),
+                    flag("submitted"),
+                );
+                let row = bind_args!(sqlx::query(&funnel_sql), &f.args)
+                    .fetch_one(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                let (suggested, opened, solved, submitted_anyway, deflected): (i64, i64, i64, i64, i64) =
+                    (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
                 let articles_sql = format!(
                         "SELECT d.article_slug AS k, MAX(a.title) AS label, \
                          COALESCE(SUM(CASE WHEN d.kind = 'solved' THEN 1 ELSE 0 END), 0) AS solved, \
