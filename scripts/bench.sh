@@ -32,7 +32,7 @@ SEARCH_ARTICLES="${BENCH_SEARCH_ARTICLES:-50000}"
 QUEUE_TICKETS="${BENCH_QUEUE_TICKETS:-100000}"
 HISTORY_TICKETS="${BENCH_HISTORY_TICKETS:-100000}"
 MANAGER_EMAIL="mo.manager@deskfront.test"
-# "Well under a second" for a year of tickets (issue 7); one request at a time per core.
+# "Well under a second" for a year of tickets (issue 7), one page render at a time.
 BUDGET_DASHBOARD_MS=500
 AGENT_EMAIL="ahmed.agent@deskfront.test"
 BASE="http://127.0.0.1:$PORT"
@@ -284,9 +284,10 @@ to_ms() {
 # Sets WRK_RPS, WRK_P50, WRK_P99 and WRK_ERRORS for one URL, with CONNECTIONS (16) open.
 run_wrk() {
   local url="$1" out="$TMP/wrk.txt" connections="${2:-16}"
+  local threads=$((connections < 2 ? connections : 2))
   # A short unrecorded run first, so connection set-up and cold caches do not colour the numbers.
-  wrk -t2 -c"$connections" -d2s -H "Cookie: $COOKIE" "$url" >/dev/null
-  wrk -t2 -c"$connections" -d"$DURATION" --latency -H "Cookie: $COOKIE" "$url" >"$out"
+  wrk -t"$threads" -c"$connections" -d2s -H "Cookie: $COOKIE" "$url" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"$DURATION" --latency -H "Cookie: $COOKIE" "$url" >"$out"
   WRK_RPS="$(awk '$1 == "Requests/sec:" { printf "%.1f", $2 }' "$out")"
   WRK_P50="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")"
   WRK_P99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")"
@@ -355,7 +356,8 @@ done
 stop_instances
 
 # The manager's dashboard over a year of history from the demo generator (the same one the
-# first start runs, only bigger): the whole year, then one store's year, two requests at a time.
+# first start runs, only bigger): the whole year, then one store's year, one request at a time
+# (how long one manager waits for the page).
 log "dashboard: generating $HISTORY_TICKETS tickets over 12 months"
 HISTORY_DB="sqlite://$TMP/history.db"
 HISTORY_START="$(date +%s.%N)"
@@ -369,7 +371,7 @@ YEAR_FROM="$(date -u -d '364 days ago' +%F)"
 TODAY="$(date -u +%F)"
 for path in "/dashboard?from=$YEAR_FROM&to=$TODAY" "/dashboard?from=$YEAR_FROM&to=$TODAY&store=S012"; do
   log "dashboard: wrk on $path for $DURATION"
-  run_wrk "$BASE$path" 2
+  run_wrk "$BASE$path" 1
   LOAD_ROWS+="$(printf '%-36s %9s %9s %9s %9s %8s' "SQLite: dashboard, year${path##*"$TODAY"}" "$WRK_RPS" "$WRK_P50" "$WRK_P99" "$WRK_ERRORS" "$(verdict "$WRK_P99" "$BUDGET_DASHBOARD_MS")")"$'\n'
 done
 stop_instances
@@ -436,7 +438,7 @@ SUMMARY="$(
     "$BUDGET_FIRST_VISIT_KB" "$BUDGET_P99_MS" "$BUDGET_SEARCH_P95_MS"
   printf '<= %s ms in the browser (typing, per query). The queue rows ran with %s tickets in the\n' "$BUDGET_BROWSER_SEARCH_MS" "${QUEUE_COUNT:-?}"
   printf 'database, signed in as an agent of the groups they serve. The dashboard rows ran over\n'
-  printf '%s generated tickets (a year; generated in %s s), signed in as the manager, two requests\n' "$HISTORY_TICKETS" "${HISTORY_SECONDS:-?}"
+  printf '%s generated tickets (a year; generated in %s s), signed in as the manager, one request\n' "$HISTORY_TICKETS" "${HISTORY_SECONDS:-?}"
   printf 'at a time; their budget is %s ms ("well under a second"). Submission\n' "$BUDGET_DASHBOARD_MS"
   printf 'status checks that every success got its own ticket number (none lost, none duplicated).\n'
   printf 'Everything (servers, PostgreSQL, nginx, wrk, the submitting client) shares this machine'"'"'s\n'

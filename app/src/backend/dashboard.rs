@@ -2,7 +2,7 @@
 //! every group, agents their own, nobody else), the filters checked, and every figure asked of
 //! the database for one fixed "now".
 
-use super::dashboard_store::{FaultKey, Scope};
+use super::dashboard_store::{CountRow, Scope};
 use super::internal;
 use super::store::Store;
 use crate::api::dashboard::{
@@ -102,15 +102,15 @@ pub async fn load(
         store.clock_figures(s, Clock::Response),
         store.clock_figures(s, Clock::Resolution),
     );
-    let (ratings, deflection, fault_assets, fault_stores) = tokio::join!(
+    let (ratings, deflection, faults) = tokio::join!(
         store.ratings(s),
         store.deflection(s.period, TOP_ROWS),
-        store.top_faults(s, FaultKey::Asset, TOP_ROWS),
-        store.top_faults(s, FaultKey::Store, TOP_ROWS),
+        store.fault_counts(s),
     );
     let e = internal;
     let (opened_days, resolved_days) = (opened_days.map_err(e)?, resolved_days.map_err(e)?);
     let backlog_ages = backlog_ages.map_err(e)?;
+    let faults = faults.map_err(e)?;
     let mut view = DashboardView {
         filters: filters.pinned(scope.period),
         period: scope.period,
@@ -125,13 +125,39 @@ pub async fn load(
         resolution: resolution.map_err(e)?,
         ratings: ratings.map_err(e)?,
         deflection: deflection.map_err(e)?,
-        fault_assets: fault_assets.map_err(e)?,
-        fault_stores: fault_stores.map_err(e)?,
+        fault_assets: most(
+            faults
+                .iter()
+                .filter_map(|f| Some((f.asset.clone()?, f.asset_name.clone(), f.count))),
+        ),
+        fault_stores: most(
+            faults
+                .iter()
+                .filter_map(|f| Some((f.store.clone()?, f.store_name.clone(), f.count))),
+        ),
         trend: report::trend(scope.period, &opened_days, &resolved_days),
         charts: Charts::default(),
     };
     view.charts = charts(&view);
     Ok(view)
+}
+
+/// The `TOP_ROWS` keys with the most incidents, adding up the rows of each key, most first
+/// (ties by key).
+fn most(rows: impl Iterator<Item = (String, Option<String>, u64)>) -> Vec<CountRow> {
+    let mut by_key: std::collections::BTreeMap<String, CountRow> = Default::default();
+    for (key, label, count) in rows {
+        let row = by_key.entry(key.clone()).or_insert_with(|| CountRow {
+            key,
+            label: label.unwrap_or_default(),
+            count: 0,
+        });
+        row.count += count;
+    }
+    let mut rows: Vec<CountRow> = by_key.into_values().collect();
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    rows.truncate(TOP_ROWS as usize);
+    rows
 }
 
 /// The charts, drawn on the server as SVG so they show before (and without) the wasm.
@@ -237,4 +263,34 @@ pub async fn choices(store: &dyn Store, user: &UserView) -> AppResult<FilterChoi
         choices.groups = mine;
     }
     Ok(choices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn most_adds_up_each_key_and_keeps_the_largest() {
+        let rows = vec![
+            ("S027".to_string(), Some("Bristol".to_string()), 2),
+            ("S012".to_string(), Some("Leeds".to_string()), 3),
+            ("S027".to_string(), Some("Bristol".to_string()), 4),
+            ("S045".to_string(), None, 3),
+        ];
+        let top = most(rows.into_iter());
+        let got: Vec<(&str, &str, u64)> = top
+            .iter()
+            .map(|r| (r.key.as_str(), r.label.as_str(), r.count))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("S027", "Bristol", 6),
+                ("S012", "Leeds", 3),
+                ("S045", "", 3)
+            ]
+        );
+        let many = (0..25).map(|i| (format!("A{i:02}"), None, 1));
+        assert_eq!(most(many).len(), TOP_ROWS as usize);
+    }
 }

@@ -28,11 +28,14 @@ pub struct Scope {
     pub asset: Option<String>,
 }
 
-/// Group recurring faults by device or by store.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FaultKey {
-    Asset,
-    Store,
+/// Incidents of the period at one store and device (either may be missing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FaultCount {
+    pub store: Option<String>,
+    pub store_name: Option<String>,
+    pub asset: Option<String>,
+    pub asset_name: Option<String>,
+    pub count: u64,
 }
 
 #[async_trait::async_trait]
@@ -54,13 +57,8 @@ pub trait DashboardStore: Send + Sync {
     async fn ratings(&self, scope: &Scope) -> StoreResult<[u64; 5]>;
     /// Tickets of `set` (opened or resolved) per UTC day with any; others are missing.
     async fn per_day(&self, scope: &Scope, set: TicketSet) -> StoreResult<Vec<(NaiveDate, u64)>>;
-    /// Incidents raised in the period per device or store, most first.
-    async fn top_faults(
-        &self,
-        scope: &Scope,
-        by: FaultKey,
-        limit: u32,
-    ) -> StoreResult<Vec<CountRow>>;
+    /// Incidents raised in the period per store and device.
+    async fn fault_counts(&self, scope: &Scope) -> StoreResult<Vec<FaultCount>>;
     async fn deflection(&self, period: Period, limit: u32) -> StoreResult<DeflectionFigures>;
     /// Logs a knowledge search and how many articles it found.
     async fn record_search(&self, query: &str, results: u64, at: DateTime<Utc>) -> StoreResult<()>;

@@ -19,6 +19,10 @@ CREATE INDEX tickets_resolved
     ON tickets (resolved_at, state, resolution_used_minutes, resolution_minutes, reopen_count)
     WHERE resolved_at IS NOT NULL;
 CREATE INDEX satisfaction_created ON satisfaction (created_at);
+-- The backlog (open states, by age) without reading the tickets themselves.
+CREATE INDEX tickets_state_created ON tickets (state, created_at);
+-- The deflection funnel over a period, read from the index alone.
+CREATE INDEX deflection_events_period ON deflection_events (created_at, kind, funnel, article_slug);
 
 -- Knowledge searches as people typed them (server search, or reported by the browser when it
 -- searched its offline copy), for "searches that find nothing". No user id: what was asked

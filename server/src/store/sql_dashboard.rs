@@ -9,7 +9,7 @@
 macro_rules! sql_dashboard {
     ($store:ident, $day:expr) => {
         use app::backend::dashboard_store::{
-            ClockFigures, CountRow, DashboardStore, DeflectionFigures, FaultKey, FilterChoices,
+            ClockFigures, CountRow, DashboardStore, DeflectionFigures, FaultCount, FilterChoices,
             Scope,
         };
         use app::domain::report::{percentile, AgeBand, Period, TicketSet};
@@ -373,10 +373,16 @@ macro_rules! sql_dashboard {
             #[tracing::instrument(skip(self))]
             async fn ratings(&self, scope: &Scope) -> StoreResult<[u64; 5]> {
                 let mut f = Filter::scope(scope);
+                // Unfiltered (every group), the ratings alone answer; the join to the tickets
+                // is only for the filters.
+                let join = if f.conds.is_empty() {
+                    ""
+                } else {
+                    " JOIN tickets t ON t.id = s.ticket_id"
+                };
                 f.within("s.created_at", scope.period);
                 let sql = format!(
-                    "SELECT s.rating, COUNT(*) AS n FROM satisfaction s \
-                     JOIN tickets t ON t.id = s.ticket_id{} GROUP BY s.rating",
+                    "SELECT s.rating, COUNT(*) AS n FROM satisfaction s{join}{} GROUP BY s.rating",
                     f.where_clause()
                 );
                 let rows = bind_args!(sqlx::query(&sql), &f.args)
@@ -424,34 +430,32 @@ macro_rules! sql_dashboard {
             }
 
             #[tracing::instrument(skip(self))]
-            async fn top_faults(
-                &self,
-                scope: &Scope,
-                by: FaultKey,
-                limit: u32,
-            ) -> StoreResult<Vec<CountRow>> {
-                let mut f = Filter::set(scope, TicketSet::Faults);
-                let sql = match by {
-                    FaultKey::Asset => {
-                        f.and("t.asset_tag IS NOT NULL".into());
-                        format!(
-                            "SELECT t.asset_tag AS k, MAX(a.name) AS label, COUNT(*) AS n \
-                             FROM tickets t LEFT JOIN assets a ON a.tag = t.asset_tag{} \
-                             GROUP BY t.asset_tag ORDER BY n DESC, k LIMIT {limit}",
-                            f.where_clause()
-                        )
-                    }
-                    FaultKey::Store => {
-                        f.and("t.store_code IS NOT NULL".into());
-                        format!(
-                            "SELECT t.store_code AS k, MAX(s.name) AS label, COUNT(*) AS n \
-                             FROM tickets t LEFT JOIN stores s ON s.code = t.store_code{} \
-                             GROUP BY t.store_code ORDER BY n DESC, k LIMIT {limit}",
-                            f.where_clause()
-                        )
-                    }
-                };
-                self.count_rows(&sql, &f.args).await
+            async fn fault_counts(&self, scope: &Scope) -> StoreResult<Vec<FaultCount>> {
+                // One pass over the period's incidents (from the covering index), then the
+                // names of the few stores and devices found.
+                let f = Filter::set(scope, TicketSet::Faults);
+                let sql = format!(
+                    "SELECT g.store_code, s.name AS store_name, g.asset_tag, a.name AS asset_name, g.n \
+                     FROM (SELECT t.store_code, t.asset_tag, COUNT(*) AS n FROM tickets t{} \
+                     GROUP BY t.store_code, t.asset_tag) g \
+                     LEFT JOIN stores s ON s.code = g.store_code \
+                     LEFT JOIN assets a ON a.tag = g.asset_tag",
+                    f.where_clause()
+                );
+                let rows = bind_args!(sqlx::query(&sql), &f.args)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(rows
+                    .iter()
+                    .map(|r| FaultCount {
+                        store: r.get("store_code"),
+                        store_name: r.get("store_name"),
+                        asset: r.get("asset_tag"),
+                        asset_name: r.get("asset_name"),
+                        count: count_u64(r.get("n")),
+                    })
+                    .collect())
             }
 
             #[tracing::instrument(skip(self))]
