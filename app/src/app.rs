@@ -24,23 +24,32 @@ use crate::pages::{
     search::SearchPage,
 };
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
 
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// Which build of the browser code a page was rendered for: a digest of the js, wasm and css the
+/// server found at start. The files are linked under `/pkg/r/<release>/`, so an HTML page always
+/// names exactly the code it was rendered with, and a service worker that cached an older
+/// release can never hand old wasm to new HTML (a cache lookup for the new names misses).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Release(pub std::sync::Arc<str>);
+
+impl Release {
+    pub fn asset(&self, file: &str) -> String {
+        format!("/pkg/r/{}/{file}", self.0)
+    }
+}
+
+pub fn shell(options: LeptosOptions, release: Release) -> impl IntoView {
     view! {
         <!DOCTYPE html>
         <html lang="en">
             <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="theme-color" content="#1d4ed8"/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <DocumentHead release/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
                 <MetaTags/>
             </head>
             <body>
@@ -50,11 +59,75 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The page a service worker answers a navigation with when the network is gone: the same head
+/// (so the same cached code), and a body the WebAssembly fills by rendering the requested route
+/// in the browser (`lib.rs`, `hydrate`), its pages reading the device's snapshots instead of the
+/// server. It carries no user data, so one cached copy serves everyone on a shared device.
+#[cfg(feature = "ssr")]
+pub fn offline_shell_html(release: Release) -> String {
+    use leptos::tachys::view::RenderHtml;
+    let owner = Owner::new();
+    owner.with(|| {
+        view! {
+            <!DOCTYPE html>
+            <html lang="en">
+                <head>
+                    <DocumentHead release/>
+                    <title>"Deskfront"</title>
+                </head>
+                <body data-shell="offline">
+                    <noscript>"You are offline, and this page needs JavaScript to show what is kept on this device."</noscript>
+                </body>
+            </html>
+        }
+        .to_html()
+    })
+}
+
+/// Meta tags, the stylesheet, the manifest and the module that starts the WebAssembly, all
+/// pointing at this release's files.
+#[component]
+fn DocumentHead(release: Release) -> impl IntoView {
+    let js = release.asset("deskfront.js");
+    let wasm = release.asset("deskfront.wasm");
+    let start = format!(
+        "import init, {{ hydrate }} from '{js}';\n\
+         init({{ module_or_path: '{wasm}' }}).then(() => hydrate());"
+    );
+    view! {
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="theme-color" content="#1d4ed8"/>
+        <meta name="deskfront-release" content=release.0.to_string()/>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+        <link rel="manifest" href="/manifest.webmanifest"/>
+        <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+        <link rel="stylesheet" id="leptos" href=release.asset("deskfront.css")/>
+        <link rel="modulepreload" href=js.clone()/>
+        <link rel="preload" href=wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin=""/>
+        <script type="module" inner_html=start></script>
+    }
+}
+
 /// False on the server and during hydration, true once the WebAssembly runs the page. Things
 /// that only make sense with scripts (hiding conditional fields, live filters) key off it, so
 /// the server's HTML and the browser's first render agree.
 #[derive(Clone, Copy)]
 pub struct Hydrated(pub RwSignal<bool>);
+
+/// The server's answer to "who is signed in?"; when the server cannot be reached, the person
+/// last signed in on this device, whose drafts and outbox the offline app then shows.
+async fn user_or_remembered(
+    answer: Result<Option<crate::api::types::UserView>, crate::api::error::AppError>,
+) -> Result<Option<crate::api::types::UserView>, crate::api::error::AppError> {
+    match answer {
+        #[cfg(feature = "hydrate")]
+        Err(crate::api::error::AppError::Transport { .. }) => {
+            Ok(crate::offline::device::remembered_user().await)
+        }
+        other => other,
+    }
+}
 
 /// The signed-in user, loaded once per page load and shared by the header and the pages.
 pub type CurrentUser =
@@ -63,25 +136,46 @@ pub type CurrentUser =
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let user: CurrentUser = Resource::new(|| (), |_| current_user());
+    // Offline, the person last signed in on this device (see `offline::device`).
+    let user: CurrentUser = Resource::new(
+        || (),
+        |_| crate::offline::sendable(async { user_or_remembered(current_user().await).await }),
+    );
     provide_context(user);
     let hydrated = RwSignal::new(false);
     provide_context(Hydrated(hydrated));
     let local = LocalIndex::provide();
-    // Once someone is signed in, bring the device's search index up to date.
+    let device = crate::offline::DeviceState::provide();
+    // Once the person is known: remember them for offline use, bring the device's search index
+    // and snapshot up to date, and start sending the outbox.
     #[cfg(feature = "hydrate")]
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) {
             return true;
         }
-        let signed_in = matches!(user.get(), Some(Ok(Some(_))));
-        if signed_in {
-            leptos::task::spawn_local(crate::local_search::load_and_refresh(local));
-        }
-        signed_in
+        let Some(answer) = user.get() else {
+            return false;
+        };
+        let signed_in = match answer {
+            Ok(Some(u)) => {
+                let remembered = u.clone();
+                leptos::task::spawn_local(async move {
+                    crate::offline::device::remember_user(Some(&remembered)).await
+                });
+                leptos::task::spawn_local(crate::local_search::load_and_refresh(local));
+                Some(u.id)
+            }
+            Ok(None) => {
+                leptos::task::spawn_local(crate::offline::device::remember_user(None));
+                None
+            }
+            Err(_) => None,
+        };
+        crate::offline::device::start(device, signed_in);
+        true
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = local;
+    let _ = (local, device);
     Effect::new(move |_| {
         hydrated.set(true);
         // A marker for end-to-end tests and for CSS: the page is interactive now.
@@ -94,7 +188,6 @@ pub fn App() -> impl IntoView {
     // Every page waits for its data on the server (SsrMode::Async) so the HTML is complete
     // without JavaScript: out-of-order streaming needs a script to place late chunks.
     view! {
-        <Stylesheet id="leptos" href="/pkg/deskfront.css"/>
         <Title formatter=|text| format!("{text} · Deskfront")/>
         <Router>
             <AppHeader/>

@@ -6,10 +6,15 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 
 const DB_NAME: &str = "deskfront";
-/// Version 1 held drafts; version 2 added the search snapshot.
-const DB_VERSION: u8 = 2;
+/// Version 1 held drafts; version 2 added the search snapshot; version 3 the outbox and the
+/// files (photos) its submissions carry.
+const DB_VERSION: u8 = 3;
 pub const DRAFTS: &str = "drafts";
 pub const SNAPSHOTS: &str = "snapshots";
+/// Submissions not yet accepted by the server, keyed by their idempotency key.
+pub const OUTBOX: &str = "outbox";
+/// Attachments chosen while offline, as blobs, keyed `local-…` (see `outbox::LOCAL_FILE`).
+pub const FILES: &str = "files";
 
 pub async fn open() -> Result<Database, String> {
     Database::open(DB_NAME)
@@ -20,6 +25,10 @@ pub async fn open() -> Result<Database, String> {
             }
             if event.old_version() < 2.0 {
                 db.create_object_store(SNAPSHOTS).build()?;
+            }
+            if event.old_version() < 3.0 {
+                db.create_object_store(OUTBOX).build()?;
+                db.create_object_store(FILES).build()?;
             }
             Ok(())
         })
@@ -43,6 +52,15 @@ pub async fn get(store_name: &str, key: &str) -> Result<Option<String>, String> 
 }
 
 pub async fn put(store_name: &str, key: &str, value: String) -> Result<(), String> {
+    put_js(store_name, key, value.into()).await
+}
+
+/// Stores any structured-cloneable value, e.g. a `Blob`.
+pub async fn put_js(
+    store_name: &str,
+    key: &str,
+    value: wasm_bindgen::JsValue,
+) -> Result<(), String> {
     let db = open().await?;
     let tx = db
         .transaction(store_name)
@@ -58,6 +76,75 @@ pub async fn put(store_name: &str, key: &str, value: String) -> Result<(), Strin
         .await
         .map_err(|e| e.to_string())?;
     tx.commit().await.map_err(|e| e.to_string())
+}
+
+pub async fn get_js(store_name: &str, key: &str) -> Result<Option<wasm_bindgen::JsValue>, String> {
+    let db = open().await?;
+    let tx = db
+        .transaction(store_name)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let store = tx.object_store(store_name).map_err(|e| e.to_string())?;
+    let value: Option<wasm_bindgen::JsValue> = store
+        .get(key.to_string())
+        .primitive()
+        .map_err(|e| e.to_string())?
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(value.filter(|v| !v.is_undefined() && !v.is_null()))
+}
+
+/// Every value in a store (the outbox is small: a person's unsent submissions).
+pub async fn all(store_name: &str) -> Result<Vec<String>, String> {
+    let db = open().await?;
+    let tx = db
+        .transaction(store_name)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let store = tx.object_store(store_name).map_err(|e| e.to_string())?;
+    let values = store
+        .get_all::<String>()
+        .primitive()
+        .map_err(|e| e.to_string())?
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(values.filter_map(Result::ok).collect())
+}
+
+/// Reads a value and writes what `change` makes of it, in one read-write transaction.
+/// IndexedDB runs read-write transactions on the same store one after another, across tabs, so
+/// two tabs calling this for one key never both see the old value: this is how a tab claims an
+/// outbox item. Returns whether something was written.
+pub async fn update(
+    store_name: &str,
+    key: &str,
+    change: impl FnOnce(Option<String>) -> Option<String>,
+) -> Result<bool, String> {
+    let db = open().await?;
+    let tx = db
+        .transaction(store_name)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let store = tx.object_store(store_name).map_err(|e| e.to_string())?;
+    let current: Option<String> = store
+        .get(key.to_string())
+        .primitive()
+        .map_err(|e| e.to_string())?
+        .await
+        .map_err(|e| e.to_string())?;
+    let Some(next) = change(current) else {
+        return Ok(false);
+    };
+    store
+        .put(next)
+        .with_key(key.to_string())
+        .primitive()
+        .map_err(|e| e.to_string())?
+        .await
+        .map_err(|e| e.to_string())?;
+    tx.commit().await.map_err(|e| e.to_string())?;
+    Ok(true)
 }
 
 pub async fn delete(store_name: &str, key: &str) -> Result<(), String> {

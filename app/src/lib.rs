@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod domain;
 pub mod local_search;
+pub mod offline;
 pub mod pages;
 pub mod search;
 pub mod url;
@@ -23,7 +24,17 @@ pub mod idb;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // The service worker's offline shell has an empty body: there is nothing to hydrate, so the
+    // app renders the route itself (every page falls back to the device's snapshots).
+    let offline_shell = leptos::prelude::document()
+        .body()
+        .and_then(|b| b.get_attribute("data-shell"))
+        .is_some_and(|s| s == "offline");
+    if offline_shell {
+        leptos::mount::mount_to_body(app::App);
+    } else {
+        leptos::mount::hydrate_body(app::App);
+    }
 }
 
 /// For the benchmark script (`scripts/bench.sh`): ranks each query `rounds` times over the

@@ -6,6 +6,7 @@ pub mod config;
 pub mod demo_history;
 pub mod jobs;
 pub mod kb_import;
+pub mod release;
 pub mod routes;
 pub mod seed;
 pub mod store;
@@ -39,7 +40,9 @@ pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Rou
             config.jobs.clone(),
         );
     }
-    let state = app_state(config, store, levels);
+    let pkg_dir =
+        std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir);
+    let state = app_state(config, store, levels, release::identify(&pkg_dir));
     spawn_view_flush(&state, config.view_flush_secs);
     Ok(router(state, leptos_options).layer(instance_header(&config.instance_name)))
 }
@@ -72,6 +75,7 @@ fn app_state(
     config: &Config,
     store: Arc<dyn Housekeeping>,
     service_levels: Arc<app::domain::priority::ServiceLevels>,
+    release: app::app::Release,
 ) -> AppState {
     AppState {
         store,
@@ -88,6 +92,8 @@ fn app_state(
             config.recurring_window_days,
             config.recurring_threshold,
         ),
+        release,
+        offline: Default::default(),
     }
 }
 
@@ -108,11 +114,31 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
     // serving those beats compressing on the fly, which uses a fast, weaker brotli level.
     let pkg_dir =
         std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir);
-    let pkg = tower_http::services::ServeDir::new(pkg_dir)
-        .precompressed_br()
-        .precompressed_gzip();
+    let serve_pkg = || {
+        tower_http::services::ServeDir::new(&pkg_dir)
+            .precompressed_br()
+            .precompressed_gzip()
+    };
+    // This release's files under their versioned path never change: cache them for a year.
+    let current = state.release.clone();
+    let versioned = tower_http::set_header::SetResponseHeader::overriding(
+        serve_pkg(),
+        axum::http::header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    let worker_release = current.clone();
+    let shell_release = current.clone();
     Router::new()
-        .nest_service("/pkg", pkg)
+        .nest_service(&format!("/pkg/r/{}", current.0), versioned)
+        .nest_service("/pkg", serve_pkg())
+        .route(
+            "/sw.js",
+            get(move || std::future::ready(release::service_worker(&worker_release))),
+        )
+        .route(
+            "/offline-shell",
+            get(move || std::future::ready(release::offline_shell(&shell_release))),
+        )
         .route("/healthz", get(|| async { "ok" }))
         .route("/catalog/{slug}", post(routes::form_post::submit))
         .route("/attachments/{id}", get(routes::attachments::download))
@@ -125,10 +151,12 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
         )
         .leptos_routes_with_context(&leptos_options, routes, provide_state, {
             let options = leptos_options.clone();
-            move || shell(options.clone())
+            let release = state.release.clone();
+            move || shell(options.clone(), release.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler(move |_| {
-            shell(shell_options.clone())
+        .fallback(leptos_axum::file_and_error_handler({
+            let release = state.release.clone();
+            move |_| shell(shell_options.clone(), release.clone())
         }))
         .layer(axum::middleware::from_fn(
             routes::auth_gate::require_session,

@@ -6,18 +6,34 @@ use leptos::prelude::*;
 /// here (editors will see them through the editor).
 #[server(endpoint = "article")]
 pub async fn article(slug: String) -> Result<ArticleView, AppError> {
-    use crate::backend::store::ArticleState;
-    use crate::backend::{internal, markdown, session, state, store};
+    use crate::backend::{session, state};
     session::require_user().await?;
-    let store = store()?;
-    let record = store
-        .article(&slug)
-        .await
-        .map_err(internal)?
-        .filter(|a| a.input.state == ArticleState::Published)
+    let state = state()?;
+    let view = published_article(state.store.as_ref(), &slug)
+        .await?
         .ok_or_else(|| {
             AppError::not_found("This article does not exist or has been retired. Try the search.")
         })?;
+    state.views.count(&view.slug);
+    Ok(view)
+}
+
+/// An article as readers see it, if it is published; also what the offline snapshot keeps.
+#[cfg(feature = "ssr")]
+pub async fn published_article(
+    store: &dyn crate::backend::store::Store,
+    slug: &str,
+) -> Result<Option<ArticleView>, AppError> {
+    use crate::backend::store::ArticleState;
+    use crate::backend::{internal, markdown};
+    let Some(record) = store
+        .article(slug)
+        .await
+        .map_err(internal)?
+        .filter(|a| a.input.state == ArticleState::Published)
+    else {
+        return Ok(None);
+    };
     let mut related_items = Vec::new();
     for item in &record.input.related_items {
         if let Some(live) = store
@@ -29,9 +45,8 @@ pub async fn article(slug: String) -> Result<ArticleView, AppError> {
             related_items.push((item.clone(), live.name));
         }
     }
-    state()?.views.count(&record.input.slug);
     let a = record.input;
-    Ok(ArticleView {
+    Ok(Some(ArticleView {
         html: markdown::render(&a.body_md),
         slug: a.slug,
         title: a.title,
@@ -42,7 +57,7 @@ pub async fn article(slug: String) -> Result<ArticleView, AppError> {
         revision: record.revision,
         updated_at: record.updated_at,
         views: record.views,
-    })
+    }))
 }
 
 /// The portal's search page: articles and catalog items, ranked by the shared engine, with

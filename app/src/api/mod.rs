@@ -12,6 +12,7 @@ pub mod editor;
 pub mod error;
 pub mod integrations;
 pub mod knowledge;
+pub mod offline;
 pub mod problems;
 pub mod requests;
 pub mod types;

@@ -145,6 +145,7 @@ impl ItemDetail {
                 .collect(),
             impacts: levels(|m| &m.impacts),
             urgencies: levels(|m| &m.urgencies),
+            device_files: false,
         }
     }
 }

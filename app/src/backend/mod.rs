@@ -14,6 +14,7 @@ pub mod forms;
 pub mod integration_store;
 pub mod integrations;
 pub mod markdown;
+pub mod offline;
 pub mod problem_store;
 pub mod problems;
 pub mod search;
@@ -48,6 +49,10 @@ pub struct AppState {
     pub reopen_days: i64,
     /// When incidents count as a recurring fault (window and threshold).
     pub recurring: crate::domain::problem::RecurringRule,
+    /// The browser code this instance serves (see `app::Release`).
+    pub release: crate::app::Release,
+    /// The offline snapshot, built at most once a minute (see `api::offline`).
+    pub offline: Arc<offline::SnapshotCache>,
 }
 
 pub fn state() -> Result<AppState, AppError> {

@@ -389,18 +389,46 @@ fn AttachmentInput(
                     state.set(&key, vec![]);
                     return;
                 };
-                let form = web_sys::FormData::new().expect("FormData is available in browsers");
-                let _ = form.append_with_blob_and_filename("file", &file, &file.name());
-                status.set(Some(format!("Uploading {}…", file.name())));
                 let key = key.clone();
+                let online = crate::offline::DeviceState::get().online;
                 leptos::task::spawn_local(async move {
-                    match crate::api::attachments::upload_attachment(form.into()).await {
+                    status.try_set(Some(format!("Preparing {}…", file.name())));
+                    let file = crate::offline::photo::shrink(file).await;
+                    let uploaded = if online.get_untracked() {
+                        status.try_set(Some(format!("Uploading {}…", file.name())));
+                        let form =
+                            web_sys::FormData::new().expect("FormData is available in browsers");
+                        let _ = form.append_with_blob_and_filename("file", &file, &file.name());
+                        crate::api::attachments::upload_attachment(form.into()).await
+                    } else {
+                        Err(crate::api::error::AppError::transport("offline"))
+                    };
+                    match uploaded {
                         Ok(view) => {
-                            status.set(Some(format!("Attached {}", view.file_name)));
+                            status.try_set(Some(format!("Attached {}", view.file_name)));
                             state.set(&key, vec![view.id.to_string()]);
                         }
+                        // No network: the file waits on the device and the outbox uploads it
+                        // before it sends the form.
+                        Err(crate::api::error::AppError::Transport { .. }) => {
+                            match keep_on_device(&file).await {
+                                Ok(local) => {
+                                    status.try_set(Some(format!(
+                                        "Kept on this device: {}",
+                                        file.name()
+                                    )));
+                                    state.set(&key, vec![local]);
+                                }
+                                Err(e) => {
+                                    status.try_set(None);
+                                    state.server_errors.update(|errors| {
+                                        errors.insert(key.clone(), format!("The file could not be kept on this device ({e}). Try again when you are back online."));
+                                    });
+                                }
+                            }
+                        }
                         Err(e) => {
-                            status.set(None);
+                            status.try_set(None);
                             state.set(&key, vec![]);
                             state.server_errors.update(|errors| {
                                 let message = e
@@ -423,4 +451,16 @@ fn AttachmentInput(
             aria-describedby=described_by on:change=on_change/>
         {move || status.get().map(|s| view! { <p class="muted" role="status">{s}</p> })}
     }
+}
+
+/// Stores a chosen file in IndexedDB and returns the answer that names it.
+#[cfg(feature = "hydrate")]
+async fn keep_on_device(file: &web_sys::File) -> Result<String, String> {
+    let id = format!(
+        "{}{}",
+        crate::domain::validation::DEVICE_FILE_PREFIX,
+        crate::offline::device_key()
+    );
+    crate::idb::put_js(crate::idb::FILES, &id, file.clone().into()).await?;
+    Ok(id)
 }

@@ -68,9 +68,7 @@ pub fn AppHeader() -> impl IntoView {
                                 </nav>
                                 <div class="user-menu">
                                     <span class="user-name" data-testid="user-name">{u.name.clone()}</span>
-                                    <form method="post" action="/api/logout">
-                                        <button type="submit" class="link-button">"Sign out"</button>
-                                    </form>
+                                    <SignOut/>
                                 </div>
                             }
                                 .into_any()
@@ -80,6 +78,7 @@ pub fn AppHeader() -> impl IntoView {
                 })}
             </Suspense>
             <NotificationsLink unread/>
+            <crate::offline::SyncStatus/>
         </header>
     }
 }
@@ -101,5 +100,59 @@ fn NotificationsLink(unread: Resource<Result<i64, crate::api::error::AppError>>)
                 })
             })}
         </Suspense>
+    }
+}
+
+/// Sign-out, a plain form (works without scripts). With scripts it first warns when this
+/// person's submissions are still waiting on the device (they stay, and are sent the next time
+/// the same person signs in here), and forgets who was signed in, so an offline start after
+/// sign-out shows nobody's data.
+#[component]
+fn SignOut() -> impl IntoView {
+    let device = crate::offline::DeviceState::get();
+    let warning = RwSignal::new(false);
+    let form = NodeRef::<leptos::html::Form>::new();
+    let leave = move || {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            crate::offline::device::remember_user(None).await;
+            if let Some(form) = form.get_untracked() {
+                let _ = form.submit();
+            }
+        });
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if device.unsent.get_untracked() > 0 {
+            warning.set(true);
+        } else {
+            leave();
+        }
+    };
+    view! {
+        <form method="post" action="/api/logout" node_ref=form on:submit=on_submit>
+            <button type="submit" class="link-button">"Sign out"</button>
+        </form>
+        <Show when=move || warning.get()>
+            <div class="signout-warning" role="alertdialog" aria-labelledby="signout-warning-text"
+                data-testid="signout-warning">
+                <p id="signout-warning-text">
+                    {move || {
+                        let n = device.unsent.get();
+                        format!(
+                            "{n} {} not sent yet. {} on this device and {} when you sign in here again.",
+                            if n == 1 { "request is" } else { "requests are" },
+                            if n == 1 { "It stays" } else { "They stay" },
+                            if n == 1 { "is sent" } else { "are sent" },
+                        )
+                    }}
+                </p>
+                <button type="button" class="btn" data-testid="signout-anyway"
+                    on:click=move |_| { warning.set(false); leave(); }>"Sign out anyway"</button>
+                <button type="button" class="btn btn-primary" on:click=move |_| warning.set(false)>
+                    "Stay signed in"
+                </button>
+            </div>
+        </Show>
     }
 }

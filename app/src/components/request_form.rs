@@ -8,10 +8,13 @@
 use super::field_control::FieldControl;
 use super::priority_preview::PriorityPreview;
 use super::suggestions::{Funnel, Suggestions};
+use crate::api::error::AppError;
 use crate::api::requests::submit_request;
 use crate::api::types::DeflectionKind;
 use crate::api::types::ItemDetail;
-use crate::domain::validation::{validate_answers, FieldErrors, FORM_ERROR_KEY};
+use crate::domain::validation::{
+    validate_answers, FieldErrors, LookupLists, DEVICE_FILE_PREFIX, FORM_ERROR_KEY,
+};
 use crate::domain::{is_visible, Answers, FieldKind, FormSchema};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -85,7 +88,13 @@ pub fn RequestForm(
 ) -> impl IntoView {
     let slug = detail.card.slug.clone();
     let form_version = detail.form_version;
-    let lookups = StoredValue::new(detail.lookups());
+    // A photo chosen offline is answered with a file kept on the device; the outbox uploads it.
+    let lookups = StoredValue::new(LookupLists {
+        device_files: true,
+        ..detail.lookups()
+    });
+    let kept_detail = StoredValue::new(detail.clone());
+    let device = crate::offline::DeviceState::get();
     let schema = StoredValue::new(detail.form.clone());
     let had_postback = postback.is_some();
     let FormPostback {
@@ -157,22 +166,72 @@ pub fn RequestForm(
         let slug = submit_slug.clone();
         let answers = state.answers.get_untracked();
         let key = idempotency_key.get_value();
+        // Offline, or with a file still on the device, the submission goes to the outbox,
+        // which uploads the files and sends it as soon as it can (at once when online).
+        let via_outbox = !device.online.get_untracked()
+            || answers
+                .values()
+                .flatten()
+                .any(|v| v.starts_with(DEVICE_FILE_PREFIX));
         leptos::task::spawn_local(async move {
-            let result = submit_request(slug.clone(), form_version, answers, key).await;
-            submitting.set(false);
+            let result = if via_outbox {
+                Err(AppError::transport("offline"))
+            } else {
+                submit_request(slug.clone(), form_version, answers.clone(), key.clone()).await
+            };
             match result {
                 Ok(receipt) => {
                     if funnel.anything_shown() {
                         funnel.report(DeflectionKind::Submitted, None);
                     }
                     #[cfg(feature = "hydrate")]
-                    crate::drafts::discard(user_id, &slug).await;
+                    {
+                        crate::drafts::discard(user_id, &slug).await;
+                        crate::offline::outbox::remove_rejected_of(device, user_id, &slug).await;
+                    }
+                    submitting.try_set(false);
                     navigate(
                         &format!("/requests/{}?submitted=1", receipt.number),
                         Default::default(),
                     );
                 }
+                // The network failed (or there is none): nothing is lost, the outbox keeps it.
+                // If the server did file it and only the answer was lost, the outbox's retry
+                // with the same key gets the same ticket back.
+                Err(AppError::Transport { .. }) => {
+                    #[cfg(feature = "hydrate")]
+                    {
+                        let item = crate::offline::outbox::OutboxItem::new(
+                            &kept_detail.get_value(),
+                            user_id,
+                            key.clone(),
+                            answers,
+                            chrono::Utc::now(),
+                        );
+                        match crate::offline::outbox::enqueue(device, item).await {
+                            Ok(()) => {
+                                crate::drafts::discard(user_id, &slug).await;
+                                crate::offline::outbox::remove_rejected_of(device, user_id, &slug)
+                                    .await;
+                                submitting.try_set(false);
+                                navigate(
+                                    &format!("/requests?saved={}", crate::url::encode(&key)),
+                                    Default::default(),
+                                );
+                            }
+                            Err(e) => {
+                                submitting.try_set(false);
+                                form_error.try_set(Some(format!(
+                                    "Could not reach the server, and could not keep the request on this device ({e}). Your answers are still here: try again in a moment."
+                                )));
+                            }
+                        }
+                    }
+                    #[cfg(not(feature = "hydrate"))]
+                    let _ = (answers, kept_detail);
+                }
                 Err(err) => {
+                    submitting.try_set(false);
                     if let Some(fields) = err.field_errors() {
                         form_error.set(fields.get(FORM_ERROR_KEY).cloned().or_else(|| {
                             Some(format!(

@@ -75,7 +75,14 @@ pub struct LookupLists {
     /// key and are stored with the label people read.
     pub impacts: Vec<(String, String)>,
     pub urgencies: Vec<(String, String)>,
+    /// In the browser only: an attachment may be a file kept on the device (`local-…`) that
+    /// the outbox uploads before it sends the form. The server never accepts one.
+    #[serde(default)]
+    pub device_files: bool,
 }
+
+/// How an answer names an attachment that is still on the device, not yet uploaded.
+pub const DEVICE_FILE_PREFIX: &str = "local-";
 
 /// Validates every visible field and returns typed answers, or every problem at once (people
 /// fix a form in one pass, not one error per submit).
@@ -269,6 +276,9 @@ pub fn validate_field(
                 .map(|(_, label)| Some(ValidAnswer::Choice(label.clone())))
                 .ok_or_else(|| "Pick one of the options.".into())
         }
+        FieldKind::Attachment if lookups.device_files && value.starts_with(DEVICE_FILE_PREFIX) => {
+            Ok(None)
+        }
         FieldKind::Attachment => value
             .parse::<i64>()
             .ok()
@@ -354,6 +364,7 @@ mod tests {
             ],
             impacts: vec![("whole_store".into(), "The whole store".into())],
             urgencies: vec![("now".into(), "Now".into())],
+            device_files: false,
         }
     }
 
@@ -527,6 +538,19 @@ mod tests {
         assert_eq!(one(f.clone(), "17"), Ok(Some(ValidAnswer::Attachment(17))));
         assert!(one(f.clone(), "../etc/passwd").is_err());
         assert_eq!(one(f, ""), Err("Attach a file.".into()));
+    }
+
+    #[test]
+    fn a_file_kept_on_the_device_passes_only_in_the_browser() {
+        let f = field("photo", FieldKind::Attachment);
+        let mut l = lookups();
+        assert!(
+            validate_field(&f, &["local-1f2e"], None, &l).is_err(),
+            "the server refuses it"
+        );
+        l.device_files = true;
+        assert_eq!(validate_field(&f, &["local-1f2e"], None, &l), Ok(None));
+        assert!(validate_field(&f, &["elsewhere-1"], None, &l).is_err());
     }
 
     #[test]

@@ -2,6 +2,7 @@ use crate::api::knowledge::article;
 use crate::api::knowledge::MAX_VOTE_COMMENT;
 use crate::api::types::ArticleView;
 use crate::components::error_notice::ErrorNotice;
+use crate::offline::{Fetched, OfflineBanner};
 use crate::pages::{query_error, when};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,12 +13,20 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let found = Resource::new(slug, article);
+    let found = Resource::new(slug, |slug| {
+        crate::offline::sendable(async move {
+            let answer = article(slug.clone()).await;
+            crate::offline::or_device(answer, |s| s.article(&slug)).await
+        })
+    });
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match found.await {
-                    Ok(a) => view! { <ArticleBody a/> }.into_any(),
+                    Ok(Fetched { value, offline_as_of }) => view! {
+                        <OfflineBanner as_of=offline_as_of/>
+                        <ArticleBody a=value/>
+                    }.into_any(),
                     Err(e) => view! { <Title text="Not available"/><ErrorNotice error=e/> }.into_any(),
                 }
             })}

@@ -1,6 +1,7 @@
 use crate::api::catalog::catalog;
 use crate::api::types::{CatalogView, ItemCard};
 use crate::components::error_notice::ErrorNotice;
+use crate::offline::{Fetched, OfflineBanner};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -17,7 +18,14 @@ pub fn card_matches(card: &ItemCard, filter: &str) -> bool {
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| catalog());
+    let data = Resource::new(
+        || (),
+        |_| {
+            crate::offline::sendable(async {
+                crate::offline::or_device(catalog().await, |s| Some(s.catalog.clone())).await
+            })
+        },
+    );
     view! {
         <Title text="Service catalog"/>
         <h1 class="page-title">"What do you need?"</h1>
@@ -25,7 +33,10 @@ pub fn CatalogPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">"Loading the catalog…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(view) => view! { <CatalogBrowser catalog=view/> }.into_any(),
+                    Ok(Fetched { value, offline_as_of }) => view! {
+                        <OfflineBanner as_of=offline_as_of/>
+                        <CatalogBrowser catalog=value/>
+                    }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
             })}

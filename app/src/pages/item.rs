@@ -3,6 +3,7 @@ use crate::api::types::ItemDetail;
 use crate::app::CurrentUser;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::request_form::{FormPostback, RequestForm};
+use crate::offline::{Fetched, OfflineBanner};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -11,14 +12,22 @@ use leptos_router::hooks::use_params_map;
 pub fn ItemPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let item = Resource::new(slug, catalog_item);
+    let item = Resource::new(slug, |slug| {
+        crate::offline::sendable(async move {
+            let answer = catalog_item(slug.clone()).await;
+            crate::offline::or_device(answer, |s| s.item(&slug, crate::offline::device_key())).await
+        })
+    });
     let user = expect_context::<CurrentUser>();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let user_id = user.await.ok().flatten().map(|u| u.id).unwrap_or_default();
                 match item.await {
-                    Ok(detail) => view! { <ItemView detail user_id/> }.into_any(),
+                    Ok(Fetched { value, offline_as_of }) => view! {
+                        <OfflineBanner as_of=offline_as_of/>
+                        <ItemView detail=value user_id/>
+                    }.into_any(),
                     Err(e) => view! { <Title text="Not available"/><ErrorNotice error=e/> }.into_any(),
                 }
             })}

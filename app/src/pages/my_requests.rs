@@ -1,6 +1,9 @@
 use super::when;
+use crate::api::error::AppError;
 use crate::api::requests::my_requests;
+use crate::app::CurrentUser;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::outbox_list::OutboxList;
 use crate::components::state_badge::StateBadge;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,13 +20,35 @@ pub fn MyRequestsPage() -> impl IntoView {
             .unwrap_or(1)
             .max(1)
     };
-    let data = Resource::new(page, my_requests);
+    // Read again whenever the outbox changes: a number the outbox just got shows up here too.
+    let device = crate::offline::DeviceState::get();
+    let data = Resource::new(
+        move || (page(), device.outbox_changed.get()),
+        |(page, _)| my_requests(page),
+    );
+    let user = expect_context::<CurrentUser>();
+    let saved = move || query.read().get("saved").is_some();
     view! {
         <Title text="My requests"/>
         <h1 class="page-title">"My requests"</h1>
+        <Show when=saved>
+            <p class="notice notice-success" role="status" data-testid="saved-offline">
+                "Saved on this device — will send when you are back online"
+            </p>
+        </Show>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                user.await.ok().flatten().map(|u| view! { <OutboxList user_id=u.id/> })
+            })}
+        </Suspense>
         <Suspense fallback=|| view! { <p class="loading">"Loading your requests…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
+                    Err(AppError::Transport { .. }) => view! {
+                        <p class="notice notice-offline" data-testid="requests-offline">
+                            "You are offline. Requests already sent show here again when you are back online."
+                        </p>
+                    }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                     Ok(page) if page.items.is_empty() && page.page == 1 => view! {
                         <div class="empty-state" data-testid="no-requests">

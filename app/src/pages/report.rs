@@ -6,6 +6,7 @@ use super::catalog::ItemCardView;
 use crate::api::catalog::report_faults;
 use crate::api::types::ReportView;
 use crate::components::error_notice::ErrorNotice;
+use crate::offline::{Fetched, OfflineBanner};
 use crate::url::encode;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,7 +20,15 @@ pub fn ReportPage() -> impl IntoView {
             let q = query.read();
             (q.get("store"), q.get("asset"))
         },
-        |(store, asset)| report_faults(store, asset),
+        |(store, asset)| {
+            crate::offline::sendable(async move {
+                let answer = report_faults(store.clone(), asset.clone()).await;
+                crate::offline::or_device(answer, |s| {
+                    Some(s.report(store.as_deref(), asset.as_deref()))
+                })
+                .await
+            })
+        },
     );
     view! {
         <Title text="Report a fault"/>
@@ -27,7 +36,10 @@ pub fn ReportPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(report) => view! { <FaultPicker report/> }.into_any(),
+                    Ok(Fetched { value, offline_as_of }) => view! {
+                        <OfflineBanner as_of=offline_as_of/>
+                        <FaultPicker report=value/>
+                    }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
             })}

@@ -10,6 +10,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 fn is_public(path: &str) -> bool {
     path == "/login"
         || path == "/healthz"
+        // The service worker's offline page holds no data; it is fetched when it installs.
+        || path == "/offline-shell"
         || path.starts_with("/api/")
         || path.starts_with("/pkg/")
         || path.starts_with("/attachments/")

@@ -129,11 +129,14 @@ async fn render_with_postback(
     headers: axum::http::HeaderMap,
 ) -> Response {
     let handler = leptos_axum::render_app_async_with_context(
-        move || {
-            provide_context(state.clone());
-            provide_context(postback.clone());
+        {
+            let state = state.clone();
+            move || {
+                provide_context(state.clone());
+                provide_context(postback.clone());
+            }
         },
-        move || shell(options.clone()),
+        move || shell(options.clone(), state.release.clone()),
     );
     let mut get = Request::builder().method(Method::GET).uri(uri);
     for (name, value) in headers.iter() {
