@@ -13,7 +13,8 @@ const nginxConf = path.resolve(__dirname, "nginx/two-instances.conf");
 
 export default defineConfig({
   ...shared,
-  testIgnore: [],
+  // The offline tests start and kill servers of their own, so nginx would add nothing.
+  testIgnore: ["**/offline.spec.ts"],
   use: { ...shared.use, baseURL: "http://127.0.0.1:3110" },
   webServer: [
     serverInstance("3111", database, "instance-a"),

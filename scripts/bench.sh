@@ -3,13 +3,14 @@
 # search latency over a generated corpus and the search snapshot's size, then page throughput
 # and latency under wrk and concurrent request submissions in three deployments — one instance
 # on SQLite, one on PostgreSQL, two on PostgreSQL behind nginx — in one run, and the manager's
-# dashboard over a generated year of tickets.
+# dashboard over a generated year of tickets; last, in Chromium, how long a 10-item offline outbox
+# takes to flush and the size of the shell the service worker caches.
 # Prints a summary table and saves it to bench/results/latest.txt.
 #
 # Usage: scripts/bench.sh [--no-build]
 #   --no-build   use the existing target/release/server and target/site instead of building
 #
-# Tunables (environment): BENCH_PORT (3950; 3951-3953 are used too), BENCH_DURATION (10s),
+# Tunables (environment): BENCH_PORT (3950; 3951-3955 are used too), BENCH_DURATION (10s),
 # BENCH_SUBMISSIONS (2000), BENCH_CONCURRENCY (16), BENCH_SEARCH_ARTICLES (50000),
 # BENCH_QUEUE_TICKETS (100000: generated incidents behind the agent-queue figures),
 # BENCH_HISTORY_TICKETS (100000: a year of demo history behind the dashboard figures).
@@ -52,7 +53,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
     -h | --help)
-      sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -401,6 +402,23 @@ done
 sign_in "$LB"
 measure_deployment "PostgreSQL, 2 instances+nginx" "$LB"
 
+# --- Offline outbox ----------------------------------------------------------------------------
+
+# The browser side of issue 5, against an instance of its own on SQLite with a proxy standing in
+# for the network (end2end/bench/outbox-flush.spec.ts): ten submissions queued offline, then the
+# time from the network's return until all ten show as sent, and the bytes in Cache Storage.
+stop_instances
+log "offline: flushing a 10-item outbox and measuring the cached shell, in Chromium"
+(cd end2end && E2E_BENCH_PORT="$((PORT + 4))" E2E_BENCH_OUT="$TMP/outbox.txt" \
+  E2E_SERVER_BIN="$ROOT/$SERVER_BIN" E2E_SITE_ROOT="$ROOT/$SITE" \
+  npx playwright test --config playwright.bench.config.ts) >"$TMP/outbox-run.txt" 2>&1 || {
+  cat "$TMP/outbox-run.txt" >&2
+  die "the outbox benchmark failed"
+}
+OUTBOX_FLUSH="$(awk -F': ' '$1 == "outbox flush, 10 items" { print $2 }' "$TMP/outbox.txt")"
+CACHED_SHELL="$(awk -F': ' '$1 == "cached shell" { print $2 }' "$TMP/outbox.txt")"
+log "outbox flush, 10 items: $OUTBOX_FLUSH; cached shell: $CACHED_SHELL"
+
 # --- Summary -----------------------------------------------------------------------------------
 
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -430,6 +448,11 @@ SUMMARY="$(
   printf '%-22s %10s %10s %10s\n' "transferred" "$FIRST_VISIT_KB" "<= $BUDGET_FIRST_VISIT_KB" \
     "$(verdict "$FIRST_VISIT_KB" "$BUDGET_FIRST_VISIT_KB")"
   printf '%s' "$FIRST_VISIT_DETAIL"
+  echo
+
+  printf '%-22s %12s\n' "Offline (Chromium)" ""
+  printf '%-22s %12s\n' "outbox flush, 10 items" "$OUTBOX_FLUSH"
+  printf '%-22s %12s\n' "cached shell" "$CACHED_SHELL"
   echo
 
   printf '%-36s %9s %9s %9s %9s %8s\n' "Load" "req/s" "p50 ms" "p99 ms" "failures" "status"

@@ -74,12 +74,19 @@ fn OutboxRow(item: OutboxItem) -> impl IntoView {
         }
     };
     let rejected = matches!(item.delivery, Delivery::Rejected { .. });
+    let fixable = matches!(
+        item.delivery,
+        Delivery::Rejected {
+            item_gone: false,
+            ..
+        }
+    );
     let answers = item
         .summary
         .iter()
         .map(|(label, value)| view! { <dt>{label.clone()}</dt><dd>{value.clone()}</dd> })
         .collect_view();
-    let edit = format!("/catalog/{}", item.item_slug);
+    let edit = StoredValue::new(format!("/catalog/{}", item.item_slug));
     let kept = StoredValue::new(item.clone());
     let discard = move |_| {
         let confirmed = web_confirm(
@@ -106,8 +113,10 @@ fn OutboxRow(item: OutboxItem) -> impl IntoView {
                     <dl class="facts">{answers.clone()}</dl>
                 </details>
                 <p class="outbox-actions">
-                    <a class="btn btn-primary" data-testid="outbox-edit" href=edit.clone()>"Fix and send again"</a>
-                    " "
+                    {fixable.then(|| view! {
+                        <a class="btn btn-primary" data-testid="outbox-edit" href=edit.get_value()>"Fix and send again"</a>
+                        " "
+                    })}
                     <button type="button" class="btn" data-testid="outbox-discard" on:click=discard>"Discard"</button>
                 </p>
             </Show>

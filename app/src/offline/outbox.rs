@@ -35,6 +35,9 @@ pub enum Delivery {
     Rejected {
         reason: String,
         fields: FieldErrors,
+        /// The item itself is gone (retired, removed): there is no form to fix it in.
+        #[serde(default)]
+        item_gone: bool,
     },
 }
 
@@ -90,20 +93,22 @@ impl OutboxItem {
 
     /// The item claimed by `tab` for sending, if it may be sent now: it is this person's, not
     /// sent or refused, not claimed by a live tab, and its retry time has come (`force`: the
-    /// person pressed "Send now" or the network just came back).
+    /// person pressed "Send now" or the network just came back). A claim ends when its time is
+    /// up or when the tab that made it is gone (`tab_alive`, from the browser's lock list).
     pub fn claimed(
         &self,
         user_id: i64,
         tab: &str,
         now: DateTime<Utc>,
         force: bool,
+        tab_alive: &dyn Fn(&str) -> bool,
     ) -> Option<Self> {
         if self.user_id != user_id {
             return None;
         }
         let free = match &self.delivery {
             Delivery::Waiting => force || self.next_try <= now,
-            Delivery::Sending { until, .. } => *until <= now,
+            Delivery::Sending { until, tab } => *until <= now || !tab_alive(tab),
             Delivery::Sent { .. } | Delivery::Rejected { .. } => false,
         };
         free.then(|| OutboxItem {
@@ -292,19 +297,24 @@ mod sync {
 
     async fn flush_once(device: DeviceState, user_id: i64, force: bool) {
         let tab = TAB.with(Clone::clone);
+        let live_tabs = super::tab_lock::live_tabs().await;
+        let tab_alive = |t: &str| live_tabs.as_ref().is_none_or(|live| live.contains(t));
         let now = Utc::now();
         for item in list(user_id).await {
             if item.expired(now) {
                 let _ = idb::delete(OUTBOX, &item.key).await;
                 continue;
             }
-            if item.claimed(user_id, &tab, now, force).is_none() {
+            if item
+                .claimed(user_id, &tab, now, force, &tab_alive)
+                .is_none()
+            {
                 continue;
             }
             let mut claimed = None;
             let won = idb::update(OUTBOX, &item.key, |current| {
                 let current = parse(&current?)?;
-                let mine = current.claimed(user_id, &tab, Utc::now(), force)?;
+                let mine = current.claimed(user_id, &tab, Utc::now(), force, &tab_alive)?;
                 let json = serde_json::to_string(&mine).ok()?;
                 claimed = Some(mine);
                 Some(json)
@@ -392,16 +402,22 @@ mod sync {
                         )
                     });
                 OutboxItem {
-                    delivery: Delivery::Rejected { reason, fields },
+                    delivery: Delivery::Rejected {
+                        reason,
+                        fields,
+                        item_gone: false,
+                    },
                     ..item
                 }
             }
+            // Refused for the item, not the answers: retired, removed, or not this person's.
             AppError::Forbidden { message }
             | AppError::NotFound { message }
             | AppError::Conflict { message } => OutboxItem {
                 delivery: Delivery::Rejected {
                     reason: message,
                     fields: Default::default(),
+                    item_gone: true,
                 },
                 ..item
             },
@@ -450,6 +466,7 @@ mod sync {
 
     /// Sends what is due now and every few seconds after; also notices what other tabs did.
     pub fn start(device: DeviceState, user_id: i64) {
+        super::tab_lock::hold(&TAB.with(Clone::clone));
         leptos::task::spawn_local(async move {
             changed(device, user_id).await;
             let mut seen = String::new();
@@ -477,12 +494,76 @@ mod sync {
     }
 }
 
+/// Which tabs are alive, through the browser's Web Locks: each tab holds a lock named after it
+/// for as long as it exists, and the browser releases it when the tab closes or crashes. An
+/// outbox item claimed by a tab that is gone can then be sent at once, not after its claim
+/// times out. Without the API (old browsers) every claim is trusted until it times out.
+#[cfg(feature = "hydrate")]
+mod tab_lock {
+    use js_sys::{Array, Function, Promise, Reflect};
+    use std::collections::HashSet;
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+    const PREFIX: &str = "deskfront-tab-";
+
+    fn locks() -> Option<JsValue> {
+        let navigator = web_sys::window()?.navigator();
+        Reflect::get(&navigator, &"locks".into())
+            .ok()
+            .filter(|l| !l.is_undefined())
+    }
+
+    /// Takes this tab's lock and never lets go (a promise that does not settle).
+    pub fn hold(tab: &str) {
+        let Some(locks) = locks() else { return };
+        let Some(request) = Reflect::get(&locks, &"request".into())
+            .ok()
+            .and_then(|r| r.dyn_into::<Function>().ok())
+        else {
+            return;
+        };
+        let forever =
+            Closure::<dyn FnMut(JsValue) -> Promise>::new(|_| Promise::new(&mut |_, _| {}));
+        let _ = request.call2(
+            &locks,
+            &JsValue::from_str(&format!("{PREFIX}{tab}")),
+            forever.as_ref().unchecked_ref(),
+        );
+        forever.forget();
+    }
+
+    /// The tabs holding their lock now; `None` when the browser cannot say.
+    pub async fn live_tabs() -> Option<HashSet<String>> {
+        let locks = locks()?;
+        let query = Reflect::get(&locks, &"query".into())
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()?;
+        let promise = query.call0(&locks).ok()?.dyn_into::<Promise>().ok()?;
+        let snapshot = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+        let held = Reflect::get(&snapshot, &"held".into())
+            .ok()?
+            .dyn_into::<Array>()
+            .ok()?;
+        Some(
+            held.iter()
+                .filter_map(|lock| Reflect::get(&lock, &"name".into()).ok()?.as_string())
+                .filter_map(|name| name.strip_prefix(PREFIX).map(str::to_string))
+                .collect(),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::api::types::{ItemCard, ItemDetail};
     use crate::domain::{Field, FormSchema, TicketKind};
     use chrono::TimeZone;
+
+    fn alive(_: &str) -> bool {
+        true
+    }
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap()
@@ -556,19 +637,26 @@ mod tests {
     fn only_its_owner_claims_it_and_only_once_until_the_claim_expires() {
         let item = item();
         assert!(
-            item.claimed(8, "tab-a", now(), true).is_none(),
+            item.claimed(8, "tab-a", now(), true, &alive).is_none(),
             "another person's item"
         );
-        let mine = item.claimed(7, "tab-a", now(), false).expect("due now");
+        let mine = item
+            .claimed(7, "tab-a", now(), false, &alive)
+            .expect("due now");
         assert!(mine.held_by("tab-a"));
         assert!(!mine.held_by("tab-b"));
         assert!(
-            mine.claimed(7, "tab-b", now(), true).is_none(),
+            mine.claimed(7, "tab-b", now(), true, &alive).is_none(),
             "claimed by a live tab"
+        );
+        let closed = |tab: &str| tab != "tab-a";
+        assert!(
+            mine.claimed(7, "tab-b", now(), false, &closed).is_some(),
+            "its tab was closed"
         );
         let later = now() + Duration::seconds(CLAIM_SECONDS);
         assert!(
-            mine.claimed(7, "tab-b", later, false).is_some(),
+            mine.claimed(7, "tab-b", later, false, &alive).is_some(),
             "a dead tab's claim lapses"
         );
     }
@@ -579,11 +667,11 @@ mod tests {
         assert_eq!(failed.attempts, 1);
         assert_eq!(failed.next_try, now() + Duration::seconds(5));
         assert!(
-            failed.claimed(7, "t", now(), false).is_none(),
+            failed.claimed(7, "t", now(), false, &alive).is_none(),
             "not due yet"
         );
         assert!(
-            failed.claimed(7, "t", now(), true).is_some(),
+            failed.claimed(7, "t", now(), true, &alive).is_some(),
             "back online: send now"
         );
         assert_eq!(backoff(2), Duration::seconds(15));
@@ -599,7 +687,7 @@ mod tests {
             number: "INC0000001".into(),
             at: now(),
         };
-        assert!(sent.claimed(7, "t", now(), true).is_none());
+        assert!(sent.claimed(7, "t", now(), true, &alive).is_none());
         assert!(!sent.is_unsent());
         assert!(!sent.expired(now() + Duration::days(KEEP_SENT_DAYS)));
         assert!(sent.expired(now() + Duration::days(KEEP_SENT_DAYS) + Duration::seconds(1)));
@@ -607,8 +695,9 @@ mod tests {
         refused.delivery = Delivery::Rejected {
             reason: "retired".into(),
             fields: Default::default(),
+            item_gone: true,
         };
-        assert!(refused.claimed(7, "t", now(), true).is_none());
+        assert!(refused.claimed(7, "t", now(), true, &alive).is_none());
         assert!(
             !refused.expired(now() + Duration::days(365)),
             "kept until discarded"

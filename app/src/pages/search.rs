@@ -42,16 +42,17 @@ pub fn SearchPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match found.await {
                     Ok(results) => view! { <Results results offline=false/> }.into_any(),
-                    // Offline: the same engine over the snapshot on this device.
-                    Err(AppError::Transport { .. }) if local.0.with_untracked(Option::is_some) => {
-                        let results = local.0.with_untracked(|index| {
-                            index
-                                .as_ref()
-                                .map(|index| run(index, &q(), category().as_deref(), 30, false))
-                                .unwrap_or_default()
-                        });
-                        view! { <Results results offline=true/> }.into_any()
-                    }
+                    // Offline: the same engine over the snapshot on this device. Read
+                    // reactively: a page rendered offline asks before the device's copy has
+                    // been read from IndexedDB, and shows the results as soon as it is.
+                    Err(e @ AppError::Transport { .. }) => (move || match local.0.get() {
+                        Some(index) => {
+                            let results = run(&index, &q(), category().as_deref(), 30, false);
+                            view! { <Results results offline=true/> }.into_any()
+                        }
+                        None => view! { <ErrorNotice error=e.clone()/> }.into_any(),
+                    })
+                    .into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
             })}
