@@ -2,9 +2,7 @@
 //! offline shell of this release, and a retried outbox submission that files one ticket.
 //! Runs on SQLite, and on PostgreSQL when `DESKFRONT_TEST_POSTGRES` is set.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const SAM: &str = "sam.store@deskfront.test";

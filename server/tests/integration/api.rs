@@ -1,8 +1,6 @@
 //! Server functions over real HTTP against a real SQLite database.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 #[tokio::test]

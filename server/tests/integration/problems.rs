@@ -3,12 +3,10 @@
 //! a problem (links and timeline events), optimistic concurrency on its record, and plain form
 //! posts.
 
-mod common;
-
+use crate::common::*;
 use app::backend::store::NewTicket;
 use app::domain::TicketState;
 use chrono::{Duration, Utc};
-use common::*;
 use reqwest::Client;
 use serde_json::{json, Value};
 

@@ -3,15 +3,13 @@
 //! London, which is UTC in November), two ratings, a deflection funnel and some searches.
 //! Runs on SQLite, and on PostgreSQL when `DESKFRONT_TEST_POSTGRES` is set.
 
-mod common;
-
+use crate::common::*;
 use app::api::dashboard::{DashboardView, FilterQuery};
 use app::api::types::UserView;
 use app::backend::desk::{self, Action};
 use app::backend::store::{DeflectionEvent, Store};
 use app::domain::report::TicketSet;
 use chrono::{DateTime, Utc};
-use common::*;
 use reqwest::Client;
 use serde_json::{json, Value};
 

@@ -2,9 +2,7 @@
 //! page, the browser's index snapshot, "Did this help?" votes, view counts and the deflection
 //! funnel beside forms.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::Client;
 use serde_json::Value;
 

@@ -4,10 +4,8 @@
 //! numbers used), one seed and end give one history, and `--if-empty` leaves a database with
 //! tickets alone.
 
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, Utc};
-use common::*;
 use server::demo_history::{self, Options};
 
 /// The dashboard's questions, asked in SQL that both databases run.

@@ -2,9 +2,7 @@
 //! admins only, refused when missing, wrong or revoked), incidents raised with the server's
 //! priority, one ticket per key, and errors that name the field at fault.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 

@@ -2,10 +2,8 @@
 //! visibility, public replies versus internal notes, the lifecycle, SLA pauses, resolution,
 //! rating, reopening, notifications, and the SLA job raising each alert once.
 
-mod common;
-
+use crate::common::*;
 use chrono::{Duration, Utc};
-use common::*;
 use reqwest::Client;
 use serde_json::{json, Value};
 

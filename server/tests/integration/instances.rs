@@ -1,12 +1,10 @@
 //! Several server instances on one database: nothing a user does may depend on which instance
 //! answers. Runs on SQLite by default and on PostgreSQL when `DESKFRONT_TEST_POSTGRES` is set.
 
-mod common;
-
+use crate::common::*;
 use app::backend::store::{EventKind, NewEvent};
 use app::domain::TicketState;
 use chrono::{Duration, Utc};
-use common::*;
 use serde_json::{json, Value};
 use server::config::JobSettings;
 use server::jobs::{run_due, Job};

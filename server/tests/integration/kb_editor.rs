@@ -1,9 +1,7 @@
 //! Editors write, publish and retire articles through the portal's server functions; everyone
 //! else is refused, and two editors cannot overwrite each other unknowingly.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::Client;
 use serde_json::Value;
 

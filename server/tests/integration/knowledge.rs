@@ -1,9 +1,7 @@
 //! The knowledge base's import and its JSON search endpoint, on a real database (SQLite, or
 //! PostgreSQL with `DESKFRONT_TEST_POSTGRES`).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use server::kb_import::{import, ImportReport};
 use std::path::Path;

@@ -1,0 +1,20 @@
+//! Integration tests of the server: real HTTP against a server started in-process, on a real
+//! SQLite file, and on PostgreSQL when `DESKFRONT_TEST_POSTGRES` is set.
+//!
+//! One test binary on purpose: each binary links the whole server (~100 MB), and eleven of them
+//! cost CI minutes of linking and gigabytes of disk. Each module is one area of the portal.
+
+mod common;
+
+mod api;
+mod dashboard;
+mod demo_history;
+mod desk;
+mod instances;
+mod integrations;
+mod kb_editor;
+mod kb_feedback;
+mod knowledge;
+mod offline;
+mod problems;
+mod search_quality;
