@@ -6,10 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 "$ROOT/scripts/setup-tools.sh"
-# wasm-opt comes from npm's binaryen (Debian's is too old and breaks hydration).
-export PATH="$ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-cargo leptos build --release
-"$ROOT/scripts/precompress.sh"
+"$ROOT/scripts/build-release.sh"
 # Months of demo tickets so the manager's dashboard has figures on the first run; --if-empty
 # makes this a no-op once the database has any ticket (a second start, or a portal in use).
 # The portal is worth serving without them, so a failure here only warns.

@@ -41,8 +41,7 @@ PG_SERVER="$("$ROOT/scripts/postgres.sh" start "$WORK_DIR/pg" --fast)"
 DESKFRONT_TEST_POSTGRES="$PG_SERVER" cargo test -p server --tests
 
 step "release build"
-cargo leptos build --release
-scripts/precompress.sh
+scripts/build-release.sh
 
 step "end-to-end (Playwright, Chromium, phone viewport, JavaScript on and off)"
 E2E_DATA_DIR="$WORK_DIR/e2e"

@@ -3,43 +3,44 @@
 use crate::api::auth::current_user;
 use crate::components::header::AppHeader;
 use crate::local_search::LocalIndex;
-use crate::pages::{
-    admin_integrations::IntegrationsPage,
-    approvals::ApprovalsPage,
-    article::ArticlePage,
-    catalog::CatalogPage,
-    daily_report::DailyReportPage,
-    dashboard::DashboardPage,
-    dashboard_tickets::DashboardTicketsPage,
-    editor::{ArticleEditorPage, EditorListPage, NewArticlePage},
-    item::ItemPage,
-    login::LoginPage,
-    my_requests::MyRequestsPage,
-    not_found::NotFound,
-    notifications::NotificationsPage,
-    problem::ProblemPage,
-    queue::QueuePage,
-    report::ReportPage,
-    request_detail::RequestDetailPage,
-    search::SearchPage,
-};
+use crate::lazy_pages::*;
+use crate::pages::{catalog::CatalogPage, login::LoginPage, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, SsrMode,
 };
 
-/// Which build of the browser code a page was rendered for: a digest of the js, wasm and css the
-/// server found at start. The files are linked under `/pkg/r/<release>/`, so an HTML page always
+/// Which build of the browser code a page was rendered for: a digest of the files the server
+/// found in `pkg` at start. The files are linked under `/pkg/r/<release>/`, so an HTML page always
 /// names exactly the code it was rendered with, and a service worker that cached an older
 /// release can never hand old wasm to new HTML (a cache lookup for the new names misses).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Release(pub std::sync::Arc<str>);
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Release {
+    pub id: std::sync::Arc<str>,
+    /// The release's files in `pkg`, by name: what the service worker stores.
+    pub files: std::sync::Arc<[String]>,
+    /// For each split point of the WebAssembly (`lazy_pages`), the modules it needs, as the
+    /// build listed them; empty for a build that was not split.
+    pub split_modules: std::sync::Arc<std::collections::HashMap<String, Vec<String>>>,
+}
+
+/// The name cargo-leptos gives the script that loads split modules (unhashed: the release path
+/// already versions it).
+pub const SPLIT_LOADER: &str = "__wasm_split.______________________.js";
 
 impl Release {
+    pub fn new(id: impl Into<std::sync::Arc<str>>) -> Self {
+        Self {
+            id: id.into(),
+            files: std::sync::Arc::new([]),
+            split_modules: Default::default(),
+        }
+    }
+
     pub fn asset(&self, file: &str) -> String {
-        format!("/pkg/r/{}/{file}", self.0)
+        format!("/pkg/r/{}/{file}", self.id)
     }
 }
 
@@ -88,6 +89,16 @@ pub fn offline_shell_html(release: Release) -> String {
 /// pointing at this release's files.
 #[component]
 fn DocumentHead(release: Release) -> impl IntoView {
+    // Lets the server list the split modules a page used as preloads in its head, so they
+    // download beside the main module instead of after it.
+    #[cfg(feature = "ssr")]
+    if !release.split_modules.is_empty() {
+        provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((
+            format!("/pkg/r/{}", release.id),
+            (*release.split_modules).clone(),
+            SPLIT_LOADER.to_string(),
+        ))));
+    }
     let js = release.asset("deskfront.js");
     let wasm = release.asset("deskfront.wasm");
     let start = format!(
@@ -98,7 +109,7 @@ fn DocumentHead(release: Release) -> impl IntoView {
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="theme-color" content="#1d4ed8"/>
-        <meta name="deskfront-release" content=release.0.to_string()/>
+        <meta name="deskfront-release" content=release.id.to_string()/>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
         <link rel="manifest" href="/manifest.webmanifest"/>
         <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
@@ -127,6 +138,23 @@ async fn user_or_remembered(
         }
         other => other,
     }
+}
+
+/// What the device does in the background once it knows who is signed in: the search index
+/// and the snapshot brought up to date, the outbox sent, the service worker registered. A split
+/// point (`#[lazy]`, see `lazy_pages`): the first page hydrates without waiting for the outbox,
+/// search engine and snapshot code, which arrive right after it.
+#[cfg(feature = "hydrate")]
+#[leptos::lazy]
+pub fn start_device_work(
+    device: crate::offline::DeviceState,
+    local: LocalIndex,
+    signed_in: Option<i64>,
+) {
+    if signed_in.is_some() {
+        leptos::task::spawn_local(crate::local_search::load_and_refresh(local));
+    }
+    crate::offline::device::start(device, signed_in);
 }
 
 /// The signed-in user, loaded once per page load and shared by the header and the pages.
@@ -162,7 +190,6 @@ pub fn App() -> impl IntoView {
                 leptos::task::spawn_local(async move {
                     crate::offline::device::remember_user(Some(&remembered)).await
                 });
-                leptos::task::spawn_local(crate::local_search::load_and_refresh(local));
                 Some(u.id)
             }
             Ok(None) => {
@@ -171,7 +198,7 @@ pub fn App() -> impl IntoView {
             }
             Err(_) => None,
         };
-        crate::offline::device::start(device, signed_in);
+        leptos::task::spawn_local(start_device_work(device, local, signed_in));
         true
     });
     #[cfg(not(feature = "hydrate"))]
@@ -195,23 +222,23 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=CatalogPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
-                    <Route path=path!("/catalog/:slug") view=ItemPage ssr=SsrMode::Async/>
-                    <Route path=path!("/requests") view=MyRequestsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/requests/:number") view=RequestDetailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/report") view=ReportPage ssr=SsrMode::Async/>
-                    <Route path=path!("/desk") view=QueuePage ssr=SsrMode::Async/>
-                    <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
-                    <Route path=path!("/dashboard/tickets") view=DashboardTicketsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/dashboard/daily") view=DailyReportPage ssr=SsrMode::Async/>
-                    <Route path=path!("/problems/:number") view=ProblemPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/integrations") view=IntegrationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/approvals") view=ApprovalsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/kb/:slug") view=ArticlePage ssr=SsrMode::Async/>
-                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
-                    <Route path=path!("/editor/articles") view=EditorListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/editor/articles/new") view=NewArticlePage ssr=SsrMode::Async/>
-                    <Route path=path!("/editor/articles/:slug") view=ArticleEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/catalog/:slug") view={Lazy::<ItemRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/requests") view={Lazy::<MyRequestsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/requests/:number") view={Lazy::<RequestDetailRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/report") view={Lazy::<ReportRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/desk") view={Lazy::<QueueRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard/tickets") view={Lazy::<DashboardTicketsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard/daily") view={Lazy::<DailyReportRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/problems/:number") view={Lazy::<ProblemRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/integrations") view={Lazy::<IntegrationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/approvals") view={Lazy::<ApprovalsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/kb/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/editor/articles") view={Lazy::<EditorListRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/editor/articles/new") view={Lazy::<NewArticleRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/editor/articles/:slug") view={Lazy::<ArticleEditorRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

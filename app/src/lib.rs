@@ -6,6 +6,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod domain;
+pub mod lazy_pages;
 pub mod local_search;
 pub mod offline;
 pub mod pages;
@@ -30,10 +31,12 @@ pub fn hydrate() {
         .body()
         .and_then(|b| b.get_attribute("data-shell"))
         .is_some_and(|s| s == "offline");
+    // Most pages are split into modules of their own (`lazy_pages`): hydration waits for the
+    // current page's module before it walks the server's HTML.
     if offline_shell {
         leptos::mount::mount_to_body(app::App);
     } else {
-        leptos::mount::hydrate_body(app::App);
+        leptos::mount::hydrate_lazy(app::App);
     }
 }
 

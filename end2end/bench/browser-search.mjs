@@ -35,7 +35,9 @@ for (const file of snapshots) {
   const snapshot = readFileSync(file, "utf8");
   const times = await page.evaluate(
     async ({ snapshot, queries, rounds }) => {
-      const wasm = await import("/pkg/deskfront.js");
+      // The page's own module (same URL, so the instance it already initialised).
+      const release = document.querySelector('meta[name="deskfront-release"]').content;
+      const wasm = await import(`/pkg/r/${release}/deskfront.js`);
       return Array.from(wasm.bench_local_search(snapshot, queries, rounds));
     },
     { snapshot, queries, rounds: ROUNDS },

@@ -129,7 +129,7 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
     let worker_release = current.clone();
     let shell_release = current.clone();
     Router::new()
-        .nest_service(&format!("/pkg/r/{}", current.0), versioned)
+        .nest_service(&format!("/pkg/r/{}", current.id), versioned)
         .nest_service("/pkg", serve_pkg())
         .route(
             "/sw.js",
