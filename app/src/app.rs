@@ -2,8 +2,8 @@
 
 use crate::api::auth::current_user;
 use crate::components::header::AppHeader;
-use crate::local_search::LocalIndex;
 use crate::lazy_pages::*;
+use crate::local_search::LocalIndex;
 use crate::pages::{catalog::CatalogPage, login::LoginPage, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -25,10 +25,6 @@ pub struct Release {
     /// build listed them; empty for a build that was not split.
     pub split_modules: std::sync::Arc<std::collections::HashMap<String, Vec<String>>>,
 }
-
-/// The name cargo-leptos gives the script that loads split modules (unhashed: the release path
-/// already versions it).
-pub const SPLIT_LOADER: &str = "__wasm_split.______________________.js";
 
 impl Release {
     pub fn new(id: impl Into<std::sync::Arc<str>>) -> Self {
@@ -89,16 +85,8 @@ pub fn offline_shell_html(release: Release) -> String {
 /// pointing at this release's files.
 #[component]
 fn DocumentHead(release: Release) -> impl IntoView {
-    // Lets the server list the split modules a page used as preloads in its head, so they
-    // download beside the main module instead of after it.
-    #[cfg(feature = "ssr")]
-    if !release.split_modules.is_empty() {
-        provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((
-            format!("/pkg/r/{}", release.id),
-            (*release.split_modules).clone(),
-            SPLIT_LOADER.to_string(),
-        ))));
-    }
+    // The pages name their split modules as preloads from it (`lazy_pages`).
+    provide_context(release.clone());
     let js = release.asset("deskfront.js");
     let wasm = release.asset("deskfront.wasm");
     let start = format!(
@@ -125,6 +113,25 @@ fn DocumentHead(release: Release) -> impl IntoView {
 /// the server's HTML and the browser's first render agree.
 #[derive(Clone, Copy)]
 pub struct Hydrated(pub RwSignal<bool>);
+
+#[cfg(feature = "hydrate")]
+thread_local! {
+    static HYDRATED: std::cell::Cell<Option<RwSignal<bool>>> = const { std::cell::Cell::new(None) };
+}
+
+/// Called by `hydrate()` once the whole page has hydrated. Not from an effect in `App`: effects
+/// run while a split page's module is still downloading, and a page that hydrated with the flag
+/// already set would render differently from the server's HTML (a hydration error).
+#[cfg(feature = "hydrate")]
+pub fn mark_hydrated() {
+    if let Some(flag) = HYDRATED.with(std::cell::Cell::get) {
+        flag.set(true);
+    }
+    // A marker for end-to-end tests and for CSS: the page is interactive now.
+    if let Some(body) = leptos::prelude::document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
+}
 
 /// The server's answer to "who is signed in?"; when the server cannot be reached, the person
 /// last signed in on this device, whose drafts and outbox the offline app then shows.
@@ -174,12 +181,17 @@ pub fn App() -> impl IntoView {
     provide_context(Hydrated(hydrated));
     let local = LocalIndex::provide();
     let device = crate::offline::DeviceState::provide();
-    // Once the person is known: remember them for offline use, bring the device's search index
-    // and snapshot up to date, and start sending the outbox.
+    // Once the page has hydrated and the person is known: remember them for offline use, bring
+    // the device's search index and snapshot up to date, and start sending the outbox.
     #[cfg(feature = "hydrate")]
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) {
             return true;
+        }
+        // Not before the page has hydrated: what this sets (the search index, the device's
+        // state) must not change a split page that is still hydrating.
+        if !hydrated.get() {
+            return false;
         }
         let Some(answer) = user.get() else {
             return false;
@@ -203,14 +215,8 @@ pub fn App() -> impl IntoView {
     });
     #[cfg(not(feature = "hydrate"))]
     let _ = (local, device);
-    Effect::new(move |_| {
-        hydrated.set(true);
-        // A marker for end-to-end tests and for CSS: the page is interactive now.
-        #[cfg(feature = "hydrate")]
-        if let Some(body) = leptos::prelude::document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
+    #[cfg(feature = "hydrate")]
+    HYDRATED.with(|flag| flag.set(Some(hydrated)));
 
     // Every page waits for its data on the server (SsrMode::Async) so the HTML is complete
     // without JavaScript: out-of-order streaming needs a script to place late chunks.

@@ -1,16 +1,18 @@
 //! Pages whose browser code is downloaded only when one of them is first shown.
 //!
 //! The catalog (what a phone opens first) and the sign-in page live in the main WebAssembly
-//! module. Every other page is a split point: `cargo leptos build --split` cuts its code (and
-//! what only it uses) into a module of its own, fetched when the router first matches the page,
-//! so a first visit to the catalog does not download the desk, the dashboard and the editors.
-//! Code two pages share goes into a shared module fetched with either.
+//! module. The other pages come in groups, each a split point: `cargo leptos build --split` cuts
+//! a group's code (and what only it uses) into a module of its own, fetched when the router first
+//! matches one of its pages. A first visit to the catalog then downloads neither the desk nor the
+//! dashboard nor the editors. Pages are grouped by who opens them together, not split one by
+//! one: the splitter gives every set of split points that share code a module of its own, and
+//! eighteen split points made a page fetch up to a hundred tiny modules.
 //!
-//! On the server nothing changes: the view is awaited in place and the page renders as before.
-//! During hydration the router fetches the module before it hydrates the page (the server lists
-//! it as a preload in the head, so it downloads beside the main module, not after it). The
-//! service worker stores every module when it installs (`server/src/release.rs`), so offline
-//! each page still opens, visited before or not.
+//! On the server nothing changes: the view is awaited in place and the page renders as before,
+//! naming its group's modules as preloads in the head (so they download beside the main module
+//! rather than after it). During hydration the router fetches the modules before it hydrates
+//! the page. The service worker stores every module when it installs (`server/src/release.rs`),
+//! so offline each page still opens, visited before or not.
 
 use crate::pages::{
     admin_integrations::IntegrationsPage,
@@ -30,45 +32,104 @@ use crate::pages::{
     search::SearchPage,
 };
 use leptos::prelude::*;
-use leptos_router::{lazy_route, LazyRoute};
+use leptos_router::LazyRoute;
 
-/// One route type per page: `#[lazy_route]` makes its `view` the split point (a function named
-/// after the type, so each page gets a module of its own).
-macro_rules! lazy_pages {
-    ($($route:ident => $page:ident),* $(,)?) => {$(
+/// Declares a group: an enum of its pages, its split point (a `#[lazy]` function that renders
+/// any of them; `$preload` is the name `#[lazy]` gives the function that only fetches its
+/// module) and a route type per page, whose view awaits that function.
+macro_rules! page_group {
+    ($render:ident, $preload:ident, $group:ident { $($route:ident => $page:ident),+ $(,)? }) => {
         #[derive(Clone, Copy)]
-        pub struct $route;
+        pub enum $group {
+            $($route),+
+        }
 
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
-
-            fn view(this: Self) -> AnyView {
-                let _ = this;
-                view! { <$page/> }.into_any()
+        #[leptos::lazy]
+        pub fn $render(page: $group) -> AnyView {
+            match page {
+                $($group::$route => view! { <$page/> }.into_any()),+
             }
         }
-    )*};
+
+        $(
+            #[derive(Clone, Copy)]
+            pub struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    Self
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    #[cfg(feature = "ssr")]
+                    preload_modules(stringify!($render));
+                    $render($group::$route).await
+                }
+
+                async fn preload() {
+                    #[cfg(target_arch = "wasm32")]
+                    $preload().await;
+                }
+            }
+        )+
+    };
 }
 
-lazy_pages! {
+page_group!(request_form_pages, __preload_request_form_pages, RequestFormPage {
     ItemRoute => ItemPage,
+    ReportRoute => ReportPage,
+});
+page_group!(request_pages, __preload_request_pages, RequestPage {
     MyRequestsRoute => MyRequestsPage,
     RequestDetailRoute => RequestDetailPage,
-    ReportRoute => ReportPage,
+    NotificationsRoute => NotificationsPage,
+    ApprovalsRoute => ApprovalsPage,
+});
+page_group!(knowledge_pages, __preload_knowledge_pages, KnowledgePage {
+    ArticleRoute => ArticlePage,
+    SearchRoute => SearchPage,
+});
+page_group!(desk_pages, __preload_desk_pages, DeskPage {
     QueueRoute => QueuePage,
+    ProblemRoute => ProblemPage,
     DashboardRoute => DashboardPage,
     DashboardTicketsRoute => DashboardTicketsPage,
     DailyReportRoute => DailyReportPage,
-    ProblemRoute => ProblemPage,
-    IntegrationsRoute => IntegrationsPage,
-    NotificationsRoute => NotificationsPage,
-    ApprovalsRoute => ApprovalsPage,
-    ArticleRoute => ArticlePage,
-    SearchRoute => SearchPage,
+});
+page_group!(editor_pages, __preload_editor_pages, EditorPage {
     EditorListRoute => EditorListPage,
     NewArticleRoute => NewArticlePage,
     ArticleEditorRoute => ArticleEditorPage,
+    IntegrationsRoute => IntegrationsPage,
+});
+
+/// Names a split point's modules in the page's head as preloads. The build lists them under the
+/// split point's name: the function's name, `_` and digits.
+#[cfg(feature = "ssr")]
+fn preload_modules(split_point: &str) {
+    use leptos::tachys::view::RenderHtml;
+    use leptos_meta::Link;
+    let Some(release) = use_context::<crate::app::Release>() else {
+        return;
+    };
+    let modules = release.split_modules.iter().find_map(|(name, modules)| {
+        let suffix = name.strip_prefix(split_point)?.strip_prefix('_')?;
+        suffix
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then_some(modules)
+    });
+    for module in modules.into_iter().flatten() {
+        // Rendering a `Link` on the server registers it with the head (`MetaTags`).
+        let _ = view! {
+            <Link
+                rel="preload"
+                href=release.asset(&format!("{module}.wasm"))
+                as_="fetch"
+                type_="application/wasm"
+                crossorigin=""
+            />
+        }
+        .to_html();
+    }
 }

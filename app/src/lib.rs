@@ -32,11 +32,21 @@ pub fn hydrate() {
         .and_then(|b| b.get_attribute("data-shell"))
         .is_some_and(|s| s == "offline");
     // Most pages are split into modules of their own (`lazy_pages`): hydration waits for the
-    // current page's module before it walks the server's HTML.
+    // current page's module before it walks the server's HTML, so "hydrated" is only announced
+    // when the whole page is done (`app::mark_hydrated`).
     if offline_shell {
         leptos::mount::mount_to_body(app::App);
+        app::mark_hydrated();
     } else {
-        leptos::mount::hydrate_lazy(app::App);
+        wasm_bindgen_futures::spawn_local(async {
+            let Some(body) = leptos::prelude::document().body() else {
+                return;
+            };
+            leptos::mount::hydrate_from_async(body, app::App)
+                .await
+                .forget();
+            app::mark_hydrated();
+        });
     }
 }
 

@@ -129,7 +129,8 @@ pub fn offline_shell(release: &Release) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::app::SPLIT_LOADER as SPLIT_LOADER_NAME;
+    /// The name cargo-leptos gives the script that loads split modules.
+    const SPLIT_LOADER_NAME: &str = "__wasm_split.______________________.js";
 
     #[test]
     fn the_id_follows_the_files() {
@@ -167,7 +168,10 @@ mod tests {
         )
         .unwrap();
         let release = identify(dir.path());
-        assert_eq!(release.split_modules["queue_route_12"], ["split_queue", "chunk_1"]);
+        assert_eq!(
+            release.split_modules["queue_route_12"],
+            ["split_queue", "chunk_1"]
+        );
     }
 
     #[test]
@@ -179,7 +183,12 @@ mod tests {
         let release = identify(dir.path());
         let list = precache(&release);
         let asset = |f: &str| format!("/pkg/r/{}/{f}", release.id);
-        for file in ["deskfront.wasm", "deskfront.css", "split_desk.wasm", SPLIT_LOADER_NAME] {
+        for file in [
+            "deskfront.wasm",
+            "deskfront.css",
+            "split_desk.wasm",
+            SPLIT_LOADER_NAME,
+        ] {
             assert!(list.contains(&asset(file)), "{file} is cached: {list:?}");
         }
         assert!(list.contains(&"/offline-shell".to_string()));
