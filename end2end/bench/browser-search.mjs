@@ -38,7 +38,7 @@ for (const file of snapshots) {
       // The page's own module (same URL, so the instance it already initialised).
       const release = document.querySelector('meta[name="deskfront-release"]').content;
       const wasm = await import(`/pkg/r/${release}/deskfront.js`);
-      return Array.from(wasm.bench_local_search(snapshot, queries, rounds));
+      return Array.from(await wasm.bench_local_search(snapshot, queries, rounds));
     },
     { snapshot, queries, rounds: ROUNDS },
   );

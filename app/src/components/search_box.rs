@@ -3,11 +3,12 @@
 //! keeps working offline); Enter opens the full results page.
 
 use crate::local_search::LocalIndex;
-use crate::search::results::{run, MAX_QUERY_CHARS};
-use crate::search::DocKind;
+use crate::search::results::{run, ResultView, MAX_QUERY_CHARS};
+use crate::search::{DocKind, SearchIndex};
 use crate::url::search_url;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
+use std::sync::Arc;
 
 const INSTANT_RESULTS: usize = 6;
 
@@ -22,17 +23,23 @@ pub fn SearchBox() -> impl IntoView {
         let _ = location.pathname.get();
         open.set(false);
     });
-    let instant = Memo::new(move |_| {
+    // Ranked in a split module (`instant_matches`): the search engine is not part of the first
+    // download, and arrives with the first keystroke (it is small, and kept by the worker).
+    let instant = RwSignal::new(Vec::new());
+    Effect::new(move |_| {
         let q = query.get();
-        if q.trim().is_empty() {
-            return Vec::new();
-        }
-        local.0.with(|index| {
-            index
-                .as_ref()
-                .map(|index| run(index, &q, None, INSTANT_RESULTS, true).results)
-                .unwrap_or_default()
-        })
+        let index = local.0.get();
+        let Some(index) = index.filter(|_| !q.trim().is_empty()) else {
+            instant.set(Vec::new());
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let found = instant_matches(index, q.clone()).await;
+            // A later keystroke may have been answered first.
+            if query.try_get_untracked().as_deref() == Some(q.as_str()) {
+                instant.try_set(found);
+            }
+        });
     });
     let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -93,4 +100,10 @@ pub fn kind_label(kind: DocKind) -> &'static str {
         DocKind::Article => "Article",
         DocKind::Item => "Catalog",
     }
+}
+
+/// The best few matches for the header's list, as you type.
+#[leptos::lazy]
+pub fn instant_matches(index: Arc<SearchIndex>, query: String) -> Vec<ResultView> {
+    run(&index, &query, None, INSTANT_RESULTS, true).results
 }

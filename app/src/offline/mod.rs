@@ -82,7 +82,7 @@ async fn from_device<T, F>(err: AppError, pick: F) -> AppResult<Fetched<T>>
 where
     F: FnOnce(&DeviceSnapshot) -> Option<T>,
 {
-    let Some((snapshot, as_of)) = device::snapshot().await else {
+    let Some((snapshot, as_of)) = kept_snapshot().await else {
         return Err(AppError::Transport {
             message: "offline, and nothing is kept on this device yet".into(),
         });
@@ -96,6 +96,15 @@ where
             "You are offline, and this page is not kept on this device ({err}). It will open when you are back online."
         ))),
     }
+}
+
+/// The device's snapshot, read and decoded in a split module of its own (see `lazy_pages`):
+/// only a page whose server cannot be reached needs that code, so the catalog's first visit does
+/// not download it.
+#[cfg(feature = "hydrate")]
+#[leptos::lazy]
+pub async fn kept_snapshot() -> Option<(std::sync::Arc<DeviceSnapshot>, DateTime<Utc>)> {
+    device::snapshot().await
 }
 
 #[cfg(not(feature = "hydrate"))]
