@@ -16,7 +16,7 @@ use leptos_router::{
 /// found in `pkg` at start. The files are linked under `/pkg/r/<release>/`, so an HTML page always
 /// names exactly the code it was rendered with, and a service worker that cached an older
 /// release can never hand old wasm to new HTML (a cache lookup for the new names misses).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Release {
     pub id: std::sync::Arc<str>,
     /// The release's files in `pkg`, by name: what the service worker stores.
@@ -27,14 +27,6 @@ pub struct Release {
 }
 
 impl Release {
-    pub fn new(id: impl Into<std::sync::Arc<str>>) -> Self {
-        Self {
-            id: id.into(),
-            files: std::sync::Arc::new([]),
-            split_modules: Default::default(),
-        }
-    }
-
     pub fn asset(&self, file: &str) -> String {
         format!("/pkg/r/{}/{file}", self.id)
     }
