@@ -3,7 +3,7 @@
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
 
 const DB_NAME: &str = "deskfront";
 /// Version 1 held drafts; version 2 added the search snapshot; version 3 the outbox and the
@@ -37,18 +37,7 @@ pub async fn open() -> Result<Database, String> {
 }
 
 pub async fn get(store_name: &str, key: &str) -> Result<Option<String>, String> {
-    let db = open().await?;
-    let tx = db
-        .transaction(store_name)
-        .build()
-        .map_err(|e| e.to_string())?;
-    let store = tx.object_store(store_name).map_err(|e| e.to_string())?;
-    store
-        .get(key.to_string())
-        .primitive()
-        .map_err(|e| e.to_string())?
-        .await
-        .map_err(|e| e.to_string())
+    Ok(get_js(store_name, key).await?.and_then(|v| v.as_string()))
 }
 
 pub async fn put(store_name: &str, key: &str, value: String) -> Result<(), String> {
@@ -62,11 +51,7 @@ pub async fn put_js(
     value: wasm_bindgen::JsValue,
 ) -> Result<(), String> {
     let db = open().await?;
-    let tx = db
-        .transaction(store_name)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(|e| e.to_string())?;
+    let tx = transaction(&db, store_name, TransactionMode::Readwrite)?;
     let store = tx.object_store(store_name).map_err(|e| e.to_string())?;
     store
         .put(value)
@@ -78,12 +63,22 @@ pub async fn put_js(
     tx.commit().await.map_err(|e| e.to_string())
 }
 
+/// A transaction on one store. (Each caller takes the store from it: the store borrows the
+/// transaction, so the two cannot be returned together.)
+fn transaction<'a>(
+    db: &'a Database,
+    store_name: &str,
+    mode: TransactionMode,
+) -> Result<Transaction<'a>, String> {
+    db.transaction(store_name)
+        .with_mode(mode)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
 pub async fn get_js(store_name: &str, key: &str) -> Result<Option<wasm_bindgen::JsValue>, String> {
     let db = open().await?;
-    let tx = db
-        .transaction(store_name)
-        .build()
-        .map_err(|e| e.to_string())?;
+    let tx = transaction(&db, store_name, TransactionMode::Readonly)?;
     let store = tx.object_store(store_name).map_err(|e| e.to_string())?;
     let value: Option<wasm_bindgen::JsValue> = store
         .get(key.to_string())
@@ -97,10 +92,7 @@ pub async fn get_js(store_name: &str, key: &str) -> Result<Option<wasm_bindgen::
 /// Every value in a store (the outbox is small: a person's unsent submissions).
 pub async fn all(store_name: &str) -> Result<Vec<String>, String> {
     let db = open().await?;
-    let tx = db
-        .transaction(store_name)
-        .build()
-        .map_err(|e| e.to_string())?;
+    let tx = transaction(&db, store_name, TransactionMode::Readonly)?;
     let store = tx.object_store(store_name).map_err(|e| e.to_string())?;
     let values = store
         .get_all::<String>()
@@ -121,11 +113,7 @@ pub async fn update(
     change: impl FnOnce(Option<String>) -> Option<String>,
 ) -> Result<bool, String> {
     let db = open().await?;
-    let tx = db
-        .transaction(store_name)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(|e| e.to_string())?;
+    let tx = transaction(&db, store_name, TransactionMode::Readwrite)?;
     let store = tx.object_store(store_name).map_err(|e| e.to_string())?;
     let current: Option<String> = store
         .get(key.to_string())
@@ -149,11 +137,7 @@ pub async fn update(
 
 pub async fn delete(store_name: &str, key: &str) -> Result<(), String> {
     let db = open().await?;
-    let tx = db
-        .transaction(store_name)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(|e| e.to_string())?;
+    let tx = transaction(&db, store_name, TransactionMode::Readwrite)?;
     let store = tx.object_store(store_name).map_err(|e| e.to_string())?;
     store
         .delete(key.to_string())
