@@ -81,6 +81,22 @@ pub struct LookupLists {
     pub device_files: bool,
 }
 
+impl LookupLists {
+    /// The label of an impact or urgency level, for a field of that kind; `None` for another
+    /// kind of field or a key the matrix does not have.
+    pub fn level_label(&self, kind: FieldKind, key: &str) -> Option<&str> {
+        let levels = match kind {
+            FieldKind::Impact => &self.impacts,
+            FieldKind::Urgency => &self.urgencies,
+            _ => return None,
+        };
+        levels
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, label)| label.as_str())
+    }
+}
+
 /// How an answer names an attachment that is still on the device, not yet uploaded.
 pub const DEVICE_FILE_PREFIX: &str = "local-";
 
@@ -264,18 +280,10 @@ pub fn validate_field(
                 _ => Ok(Some(ValidAnswer::Asset(value.to_string()))),
             }
         }
-        FieldKind::Impact | FieldKind::Urgency => {
-            let levels = if field.kind == FieldKind::Impact {
-                &lookups.impacts
-            } else {
-                &lookups.urgencies
-            };
-            levels
-                .iter()
-                .find(|(key, _)| key == value)
-                .map(|(_, label)| Some(ValidAnswer::Choice(label.clone())))
-                .ok_or_else(|| "Pick one of the options.".into())
-        }
+        FieldKind::Impact | FieldKind::Urgency => lookups
+            .level_label(field.kind, value)
+            .map(|label| Some(ValidAnswer::Choice(label.to_string())))
+            .ok_or_else(|| "Pick one of the options.".into()),
         FieldKind::Attachment if lookups.device_files && value.starts_with(DEVICE_FILE_PREFIX) => {
             Ok(None)
         }

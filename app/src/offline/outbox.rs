@@ -170,18 +170,9 @@ pub fn summarize(detail: &ItemDetail, answers: &Answers) -> Vec<(String, String)
             let words: Vec<String> = values
                 .iter()
                 .map(|v| match field.kind {
-                    FieldKind::Impact | FieldKind::Urgency => {
-                        let levels = if field.kind == FieldKind::Impact {
-                            &lookups.impacts
-                        } else {
-                            &lookups.urgencies
-                        };
-                        levels
-                            .iter()
-                            .find(|(key, _)| key == v)
-                            .map(|(_, label)| label.clone())
-                            .unwrap_or_else(|| v.clone())
-                    }
+                    FieldKind::Impact | FieldKind::Urgency => lookups
+                        .level_label(field.kind, v)
+                        .map_or_else(|| v.clone(), str::to_string),
                     FieldKind::Attachment if v.starts_with(DEVICE_FILE_PREFIX) => {
                         "a file kept on this device".to_string()
                     }
