@@ -24,12 +24,7 @@ pub async fn catalog_item(slug: String) -> Result<ItemDetail, AppError> {
             AppError::not_found("This catalog item does not exist or is no longer offered.")
         })?;
     detail.submission_key = crate::backend::submit::new_idempotency_key();
-    if detail
-        .form
-        .fields
-        .iter()
-        .any(|f| f.kind == FieldKind::Impact)
-    {
+    if detail.form.asks_for(FieldKind::Impact) {
         detail.service = Some(super::types::ServicePreview {
             levels: (*state.service_levels).clone(),
             store_hours: state.store.all_store_hours().await.map_err(internal)?,
@@ -47,7 +42,7 @@ pub async fn report_faults(
     asset: Option<String>,
 ) -> Result<super::types::ReportView, AppError> {
     use crate::backend::{internal, session, store as backend};
-    use crate::domain::{FieldKind, TicketKind};
+    use crate::domain::TicketKind;
     session::require_user().await?;
     let backend = backend()?;
     let catalog = backend.catalog().await.map_err(internal)?;
@@ -69,7 +64,7 @@ pub async fn report_faults(
             .form_version(item.id, item.form_version)
             .await
             .map_err(internal)?;
-        if form.is_some_and(|f| f.fields.iter().any(|f| f.kind == FieldKind::Store)) {
+        if form.is_some_and(|f| f.is_store_fault(card.kind)) {
             faults.push(card);
         }
     }

@@ -36,12 +36,7 @@ impl DeviceSnapshot {
             detail.stores = self.stores.clone();
             detail.assets = self.assets.clone();
         }
-        if detail
-            .form
-            .fields
-            .iter()
-            .any(|f| f.kind == FieldKind::Impact)
-        {
+        if detail.form.asks_for(FieldKind::Impact) {
             detail.service = self.service.clone();
         }
         detail.submission_key = submission_key;

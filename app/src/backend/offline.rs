@@ -5,7 +5,6 @@ use super::{internal, AppState};
 use crate::api::error::AppError;
 use crate::api::offline::DeviceSnapshot;
 use crate::api::types::ServicePreview;
-use crate::domain::{FieldKind, TicketKind};
 use sha2::{Digest, Sha256};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -46,13 +45,7 @@ async fn build(state: &AppState) -> Result<DeviceSnapshot, AppError> {
         let Some(mut detail) = store.item_detail(&card.slug).await.map_err(internal)? else {
             continue;
         };
-        if card.kind == TicketKind::Incident
-            && detail
-                .form
-                .fields
-                .iter()
-                .any(|f| f.kind == FieldKind::Store)
-        {
+        if detail.form.is_store_fault(card.kind) {
             faults.push(card.slug.clone());
         }
         detail.stores.clear();

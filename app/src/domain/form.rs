@@ -151,6 +151,18 @@ impl FormSchema {
             .join(" ")
     }
 
+    /// Whether any field asks for `kind` (an impact field brings the priority preview, a store
+    /// field makes an incident a store fault).
+    pub fn asks_for(&self, kind: FieldKind) -> bool {
+        self.fields.iter().any(|f| f.kind == kind)
+    }
+
+    /// Whether an item of `kind` with this form is listed on "Report a fault": an incident
+    /// that asks which store.
+    pub fn is_store_fault(&self, kind: super::TicketKind) -> bool {
+        kind == super::TicketKind::Incident && self.asks_for(FieldKind::Store)
+    }
+
     /// Whether answering needs the store and device lists; most forms do not, and loading them
     /// for every page view and submit would be wasted work.
     pub fn uses_lookups(&self) -> bool {
