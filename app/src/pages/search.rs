@@ -22,7 +22,6 @@ pub fn SearchPage() -> impl IntoView {
     let found = Resource::new(move || (q(), category()), |(q, c)| search_portal(q, c));
     let local = LocalIndex::get();
     view! {
-        <Title text=move || if q().trim().is_empty() { "Search".to_string() } else { format!("“{}” – search", q().trim()) }/>
         <h1 class="page-title">"Search"</h1>
         <form class="search-page-form" action="/search" method="get" role="search">
             <label for="search-page-q">"Search help articles and the catalog"</label>
@@ -40,7 +39,18 @@ pub fn SearchPage() -> impl IntoView {
         </form>
         <Suspense fallback=|| view! { <p class="loading">"Searching…"</p> }>
             {move || Suspend::new(async move {
-                match found.await {
+                let answer = found.await;
+                // Named here, once per answer. A reactive `Title` beside the Suspense had its
+                // text read again on the server after the page's reactive owner was disposed;
+                // under concurrent renders that sometimes panicked the render task, and the
+                // request never got an answer.
+                let searched = query.with_untracked(|m| m.get("q").unwrap_or_default());
+                let title = if searched.trim().is_empty() {
+                    "Search".to_string()
+                } else {
+                    format!("“{}” – search", searched.trim())
+                };
+                let body = match answer {
                     Ok(results) => view! { <Results results offline=false/> }.into_any(),
                     // Offline: the same engine over the snapshot on this device. Read
                     // reactively: a page rendered offline asks before the device's copy has
@@ -54,7 +64,8 @@ pub fn SearchPage() -> impl IntoView {
                     })
                     .into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                }
+                };
+                view! { <Title text=title/> {body} }
             })}
         </Suspense>
     }

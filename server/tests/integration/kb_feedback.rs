@@ -198,6 +198,34 @@ async fn votes_work_as_plain_forms_and_replace_each_other() {
     assert_eq!((r.helpful, r.not_helpful), (1, 0));
 }
 
+/// Many renders of the search page at once, on a multi-threaded runtime like the server's, all
+/// get an answer. A reactive `<Title>` that read the query after the page's owner was disposed
+/// panicked a few of every hundred render tasks, and those requests never got one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_search_pages_all_get_an_answer() {
+    let app = spawn().await;
+    let client = app.signed_in(RITA).await;
+    let mut renders = tokio::task::JoinSet::new();
+    for i in 0..600 {
+        let client = client.clone();
+        let url = format!("{}/search?q={}", app.base, ["printer", "laptop", ""][i % 3]);
+        renders.spawn(async move {
+            let render = async { client.get(url).send().await?.text().await };
+            tokio::time::timeout(std::time::Duration::from_secs(20), render).await
+        });
+    }
+    let mut answered = 0;
+    while let Some(done) = renders.join_next().await {
+        let html = done
+            .unwrap()
+            .expect("a search page never answered")
+            .unwrap();
+        assert!(html.contains("data-testid=\"search-page-q\""), "{html}");
+        answered += 1;
+    }
+    assert_eq!(answered, 600);
+}
+
 #[tokio::test]
 async fn article_views_are_counted_in_batches() {
     let app = spawn().await;
