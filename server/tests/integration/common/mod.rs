@@ -134,6 +134,8 @@ impl TestApp {
         Client::builder()
             .cookie_store(true)
             .redirect(redirect::Policy::none())
+            // A render that never answers fails its test instead of stalling the whole run.
+            .timeout(std::time::Duration::from_secs(60))
             .build()
             .unwrap()
     }
