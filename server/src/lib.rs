@@ -19,7 +19,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Router};
 use config::Config;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::Arc;
 use store::Housekeeping;
 use tower_http::compression::CompressionLayer;
@@ -104,8 +104,20 @@ fn instance_header(name: &str) -> SetResponseHeaderLayer<HeaderValue> {
     SetResponseHeaderLayer::overriding(HeaderName::from_static("x-deskfront-instance"), value)
 }
 
+/// The app's pages, listed once per process.
+///
+/// Listing them renders the app with resource loading switched off, and that switch is one flag
+/// for the whole process (Leptos's `SuppressResourceLoad`): a resource first polled by a real
+/// render while another router is being built waits forever, and its page never answers. The
+/// server builds one router, before it serves; the integration tests build one per test, in
+/// parallel with other tests' renders, and so list the pages only the first time.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let context_state = state.clone();
     let provide_state = move || provide_context(context_state.clone());
     let body_limit = state.max_attachment_bytes + 1024 * 1024;
