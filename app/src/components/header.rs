@@ -1,5 +1,5 @@
 use crate::api::desk::unread_notifications;
-use crate::api::types::Role;
+use crate::api::types::{Role, UserView};
 use crate::app::CurrentUser;
 use crate::components::search_box::SearchBox;
 use leptos::prelude::*;
@@ -16,16 +16,6 @@ pub fn AppHeader() -> impl IntoView {
     // and in the browser, and hydration then pairs the wrong data with it. Counted again on
     // every navigation, so the badge clears once the list has been opened.
     let unread = Resource::new(move || location.pathname.get(), |_| unread_notifications());
-    let current = move |prefix: &'static str| {
-        let path = location.pathname.get();
-        let active = if prefix == "/" {
-            path == "/" || path.starts_with("/catalog")
-        } else {
-            path.starts_with(prefix)
-        };
-        active.then_some("page")
-    };
-
     view! {
         <header class="app-header">
             <a class="brand" href="/">"Deskfront"</a>
@@ -33,39 +23,20 @@ pub fn AppHeader() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match user.await {
                         Ok(Some(u)) => {
-                            let approvals = u.is_line_manager;
-                            let editor = u.role.edits_articles();
-                            let desk = u.role.works_queue();
-                            let store_staff = u.role == Role::StoreStaff;
-                            let admin = u.role == Role::Admin;
+                            // One link view repeated over a list: each `<Show>` or distinct
+                            // closure here used to be code of its own in the main module.
+                            let links = nav_links(&u)
+                                .into_iter()
+                                .map(|link| {
+                                    let current = move || {
+                                        link.is_current(&location.pathname.get()).then_some("page")
+                                    };
+                                    view! { <a href=link.href aria-current=current>{link.label}</a> }
+                                })
+                                .collect_view();
                             view! {
                                 <SearchBox/>
-                                <nav class="main-nav" aria-label="Main">
-                                    <a href="/" aria-current=move || current("/")>"Catalog"</a>
-                                    <a href="/requests" aria-current=move || current("/requests")>
-                                        "My requests"
-                                    </a>
-                                    <Show when=move || store_staff>
-                                        <a href="/report" aria-current=move || current("/report")>"Report a fault"</a>
-                                    </Show>
-                                    <Show when=move || desk>
-                                        <a href="/desk" aria-current=move || current("/desk")>"Queue"</a>
-                                        <a href="/dashboard" aria-current=move || current("/dashboard")>"Dashboard"</a>
-                                    </Show>
-                                    <Show when=move || approvals>
-                                        <a href="/approvals" aria-current=move || current("/approvals")>
-                                            "Approvals"
-                                        </a>
-                                    </Show>
-                                    <Show when=move || admin>
-                                        <a href="/admin/integrations" aria-current=move || current("/admin")>"Integrations"</a>
-                                    </Show>
-                                    <Show when=move || editor>
-                                        <a href="/editor/articles" aria-current=move || current("/editor")>
-                                            "Articles"
-                                        </a>
-                                    </Show>
-                                </nav>
+                                <nav class="main-nav" aria-label="Main">{links}</nav>
                                 <div class="user-menu">
                                     <span class="user-name" data-testid="user-name">{u.name.clone()}</span>
                                     <SignOut/>
@@ -81,6 +52,69 @@ pub fn AppHeader() -> impl IntoView {
             <crate::offline::SyncStatus/>
         </header>
     }
+}
+
+/// A link of the main navigation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NavLink {
+    pub href: &'static str,
+    pub label: &'static str,
+    /// The start of the addresses under this link (the catalog's items count as the catalog).
+    section: &'static str,
+}
+
+impl NavLink {
+    const fn new(href: &'static str, label: &'static str, section: &'static str) -> Self {
+        NavLink {
+            href,
+            label,
+            section,
+        }
+    }
+
+    /// Whether the page at `path` belongs to this link (`aria-current="page"`).
+    pub fn is_current(&self, path: &str) -> bool {
+        if self.section == "/" {
+            path == "/" || path.starts_with("/catalog")
+        } else {
+            path.starts_with(self.section)
+        }
+    }
+}
+
+/// The main navigation for this person, in order: everyone orders and follows requests; store
+/// staff report faults; the desk works the queue and the dashboard; line managers approve;
+/// admins manage integrations; editors write articles.
+pub fn nav_links(user: &UserView) -> Vec<NavLink> {
+    let role = user.role;
+    [
+        (true, NavLink::new("/", "Catalog", "/")),
+        (true, NavLink::new("/requests", "My requests", "/requests")),
+        (
+            role == Role::StoreStaff,
+            NavLink::new("/report", "Report a fault", "/report"),
+        ),
+        (role.works_queue(), NavLink::new("/desk", "Queue", "/desk")),
+        (
+            role.works_queue(),
+            NavLink::new("/dashboard", "Dashboard", "/dashboard"),
+        ),
+        (
+            user.is_line_manager,
+            NavLink::new("/approvals", "Approvals", "/approvals"),
+        ),
+        (
+            role == Role::Admin,
+            NavLink::new("/admin/integrations", "Integrations", "/admin"),
+        ),
+        (
+            role.edits_articles(),
+            NavLink::new("/editor/articles", "Articles", "/editor"),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(shown, link)| shown.then_some(link))
+    .collect()
 }
 
 /// "Notifications", with the number not yet read; nothing for someone not signed in (the count
@@ -154,5 +188,74 @@ fn SignOut() -> impl IntoView {
                 </button>
             </div>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Role, is_line_manager: bool) -> UserView {
+        UserView {
+            id: 1,
+            email: "someone@example.test".into(),
+            name: "Someone".into(),
+            role,
+            is_line_manager,
+        }
+    }
+
+    fn labels(user: &UserView) -> Vec<&'static str> {
+        nav_links(user).iter().map(|l| l.label).collect()
+    }
+
+    #[test]
+    fn each_role_sees_its_links_in_order() {
+        assert_eq!(
+            labels(&user(Role::Requester, false)),
+            ["Catalog", "My requests"]
+        );
+        assert_eq!(
+            labels(&user(Role::StoreStaff, false)),
+            ["Catalog", "My requests", "Report a fault"]
+        );
+        assert_eq!(
+            labels(&user(Role::Agent, true)),
+            ["Catalog", "My requests", "Queue", "Dashboard", "Approvals"]
+        );
+        assert_eq!(
+            labels(&user(Role::Admin, false)),
+            [
+                "Catalog",
+                "My requests",
+                "Queue",
+                "Dashboard",
+                "Integrations",
+                "Articles"
+            ]
+        );
+        assert_eq!(
+            labels(&user(Role::Editor, false)),
+            ["Catalog", "My requests", "Articles"]
+        );
+    }
+
+    #[test]
+    fn a_link_is_current_on_the_pages_of_its_section() {
+        let links = nav_links(&user(Role::Admin, false));
+        let current = |path: &str| -> Vec<&str> {
+            links
+                .iter()
+                .filter(|l| l.is_current(path))
+                .map(|l| l.label)
+                .collect()
+        };
+        assert_eq!(current("/"), ["Catalog"]);
+        assert_eq!(current("/catalog/laptop"), ["Catalog"]);
+        assert_eq!(current("/requests/REQ-1"), ["My requests"]);
+        assert_eq!(current("/dashboard/daily"), ["Dashboard"]);
+        assert_eq!(current("/admin/integrations"), ["Integrations"]);
+        assert_eq!(current("/editor/articles/new"), ["Articles"]);
+        assert!(current("/kb/printer").is_empty());
     }
 }
