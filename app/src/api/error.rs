@@ -8,7 +8,7 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "error", rename_all = "snake_case")]
+#[serde(tag = "error", rename_all = "snake_case", try_from = "WireError")]
 pub enum AppError {
     #[error("Please sign in to continue.")]
     NotSignedIn,
@@ -110,3 +110,92 @@ impl FromServerFnError for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// An error as it arrives: `{"error": "<code>", …}` with the fields of its kind. Read as one
+/// flat struct rather than by serde's internally tagged enum, whose buffering deserializer was
+/// ~40 KB of the browser's main module (every page reads errors from the server).
+#[derive(Deserialize)]
+struct WireError {
+    error: String,
+    message: Option<String>,
+    fields: Option<FieldErrors>,
+    reference: Option<String>,
+}
+
+impl TryFrom<WireError> for AppError {
+    type Error = String;
+
+    fn try_from(wire: WireError) -> Result<Self, String> {
+        let WireError {
+            error,
+            message,
+            fields,
+            reference,
+        } = wire;
+        let missing = |field: &str| format!("a `{error}` error without its `{field}`");
+        let message = || message.clone().ok_or_else(|| missing("message"));
+        Ok(match error.as_str() {
+            "not_signed_in" => AppError::NotSignedIn,
+            "forbidden" => AppError::Forbidden {
+                message: message()?,
+            },
+            "not_found" => AppError::NotFound {
+                message: message()?,
+            },
+            "conflict" => AppError::Conflict {
+                message: message()?,
+            },
+            "transport" => AppError::Transport {
+                message: message()?,
+            },
+            "invalid" => AppError::Invalid {
+                fields: fields.ok_or_else(|| missing("fields"))?,
+            },
+            "internal" => AppError::Internal {
+                reference: reference.ok_or_else(|| missing("reference"))?,
+            },
+            other => return Err(format!("unknown error kind `{other}`")),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_reads_back_as_it_was_written() {
+        let all = [
+            AppError::NotSignedIn,
+            AppError::forbidden("Only the desk may do that."),
+            AppError::not_found("No such request."),
+            AppError::invalid_field("email", "Enter an email address."),
+            AppError::conflict("Already decided."),
+            AppError::Internal {
+                reference: "E0000002A".into(),
+            },
+            AppError::transport("timed out"),
+        ];
+        for error in all {
+            let json = serde_json::to_string(&error).unwrap();
+            assert!(
+                json.starts_with(&format!("{{\"error\":\"{}\"", error.code())),
+                "{json}"
+            );
+            assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), error);
+        }
+    }
+
+    #[test]
+    fn an_unknown_kind_or_a_missing_field_is_not_read_as_some_other_error() {
+        let read = |json: &str| {
+            serde_json::from_str::<AppError>(json)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(read(r#"{"error":"teapot"}"#).contains("unknown error kind `teapot`"));
+        assert!(read(r#"{"error":"not_found"}"#).contains("without its `message`"));
+        assert!(read(r#"{"error":"invalid","message":"x"}"#).contains("without its `fields`"));
+        assert!(read(r#"{"message":"x"}"#).contains("missing field `error`"));
+    }
+}
