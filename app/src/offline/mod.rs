@@ -20,7 +20,7 @@ pub mod photo;
 
 use crate::api::error::{AppError, AppResult};
 use crate::api::offline::DeviceSnapshot;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +58,9 @@ impl DeviceState {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fetched<T> {
     pub value: T,
+    /// Sent from server to browser as milliseconds: the catalog's resource is read in the main
+    /// module, and a date as text would bring chrono's text parser (~25 KB) into it.
+    #[serde(with = "chrono::serde::ts_milliseconds_option")]
     pub offline_as_of: Option<DateTime<Utc>>,
 }
 
@@ -150,15 +153,30 @@ pub fn device_key() -> String {
     }
 }
 
-/// "21 Nov, 14:02" in the device's own time zone.
+/// "21 Nov, 14:02" in the device's own time zone. Written out rather than with chrono's
+/// `format`: the header shows these times on every page, and `format`'s pattern machinery was
+/// ~15 KB of the main module.
 pub fn local_day_time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&chrono::Local)
-        .format("%-d %b, %H:%M")
-        .to_string()
+    day_time(at.with_timezone(&chrono::Local))
 }
 
+/// "14:02" in the device's own time zone.
 pub fn local_time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&chrono::Local).format("%H:%M").to_string()
+    let local = at.with_timezone(&chrono::Local);
+    format!("{:02}:{:02}", local.hour(), local.minute())
+}
+
+fn day_time<Tz: chrono::TimeZone>(at: DateTime<Tz>) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{} {}, {:02}:{:02}",
+        at.day(),
+        MONTHS[at.month0() as usize],
+        at.hour(),
+        at.minute()
+    )
 }
 
 /// "Offline — catalog as of …" above a page served from the device.
@@ -197,5 +215,36 @@ pub fn SyncStatus() -> impl IntoView {
                 }}
             </span>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn times_read_as_day_month_and_hours() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 1, 9, 5, 0).unwrap();
+        assert_eq!(day_time(at), "1 Nov, 09:05");
+        assert_eq!(day_time(at), at.format("%-d %b, %H:%M").to_string());
+    }
+
+    #[test]
+    fn the_snapshot_time_travels_as_milliseconds_and_back() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 21, 14, 2, 0).unwrap();
+        let fetched = Fetched {
+            value: 1,
+            offline_as_of: Some(at),
+        };
+        let json = serde_json::to_string(&fetched).unwrap();
+        assert_eq!(json, r#"{"value":1,"offline_as_of":1795269720000}"#);
+        assert_eq!(
+            serde_json::from_str::<Fetched<i32>>(&json).unwrap(),
+            fetched
+        );
+        let online: Fetched<i32> =
+            serde_json::from_str(r#"{"value":1,"offline_as_of":null}"#).unwrap();
+        assert_eq!(online.offline_as_of, None);
     }
 }
