@@ -4,7 +4,7 @@ use crate::api::auth::current_user;
 use crate::components::header::AppHeader;
 use crate::lazy_pages::*;
 use crate::local_search::LocalIndex;
-use crate::pages::{catalog::CatalogPage, login::LoginPage, not_found::NotFound};
+use crate::pages::{catalog::CatalogPage, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
@@ -190,11 +190,9 @@ pub fn App() -> impl IntoView {
         };
         let signed_in = match answer {
             Ok(Some(u)) => {
-                let remembered = u.clone();
-                leptos::task::spawn_local(async move {
-                    crate::offline::device::remember_user(Some(&remembered)).await
-                });
-                Some(u.id)
+                let id = u.id;
+                leptos::task::spawn_local(crate::offline::device::remember_user(Some(u)));
+                Some(id)
             }
             Ok(None) => {
                 leptos::task::spawn_local(crate::offline::device::remember_user(None));
@@ -219,7 +217,7 @@ pub fn App() -> impl IntoView {
             <main class="page" id="main">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=CatalogPage ssr=SsrMode::Async/>
-                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/catalog/:slug") view={Lazy::<ItemRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/requests") view={Lazy::<MyRequestsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/requests/:number") view={Lazy::<RequestDetailRoute>::new()} ssr=SsrMode::Async/>

@@ -72,13 +72,17 @@ async fn refresh_snapshot() -> bool {
 }
 
 /// The person last signed in here: offline, the app is theirs until someone signs out.
+/// The person last signed in on this device. Split points, this and `remember_user`: they are
+/// called from the app shell, and would otherwise keep the IndexedDB code in the main module.
+#[leptos::lazy]
 pub async fn remembered_user() -> Option<UserView> {
     let raw = idb::get(SNAPSHOTS, USER_KEY).await.ok()??;
     serde_json::from_str(&raw).ok()
 }
 
-pub async fn remember_user(user: Option<&UserView>) {
-    let result = match user {
+#[leptos::lazy]
+pub async fn remember_user(user: Option<UserView>) {
+    let result = match &user {
         Some(u) => match serde_json::to_string(u) {
             Ok(json) => idb::put(SNAPSHOTS, USER_KEY, json).await,
             Err(e) => Err(e.to_string()),
