@@ -133,26 +133,19 @@ impl TryFrom<WireError> for AppError {
             reference,
         } = wire;
         let missing = |field: &str| format!("a `{error}` error without its `{field}`");
-        let message = || message.clone().ok_or_else(|| missing("message"));
+        // Each kind takes what it needs; a missing field is only an error for a kind that has it.
+        let message = message.ok_or_else(|| missing("message"));
+        let fields = fields.ok_or_else(|| missing("fields"));
+        let reference = reference.ok_or_else(|| missing("reference"));
         Ok(match error.as_str() {
             "not_signed_in" => AppError::NotSignedIn,
-            "forbidden" => AppError::Forbidden {
-                message: message()?,
-            },
-            "not_found" => AppError::NotFound {
-                message: message()?,
-            },
-            "conflict" => AppError::Conflict {
-                message: message()?,
-            },
-            "transport" => AppError::Transport {
-                message: message()?,
-            },
-            "invalid" => AppError::Invalid {
-                fields: fields.ok_or_else(|| missing("fields"))?,
-            },
+            "forbidden" => AppError::Forbidden { message: message? },
+            "not_found" => AppError::NotFound { message: message? },
+            "conflict" => AppError::Conflict { message: message? },
+            "transport" => AppError::Transport { message: message? },
+            "invalid" => AppError::Invalid { fields: fields? },
             "internal" => AppError::Internal {
-                reference: reference.ok_or_else(|| missing("reference"))?,
+                reference: reference?,
             },
             other => return Err(format!("unknown error kind `{other}`")),
         })

@@ -71,9 +71,9 @@ async fn refresh_snapshot() -> bool {
     true
 }
 
-/// The person last signed in here: offline, the app is theirs until someone signs out.
-/// The person last signed in on this device. Split points, this and `remember_user`: they are
-/// called from the app shell, and would otherwise keep the IndexedDB code in the main module.
+/// The person last signed in here: offline, the app is theirs until someone signs out. Split
+/// points, this and `remember_user`: the app shell calls them, and would otherwise keep the
+/// IndexedDB code in the main module.
 #[leptos::lazy]
 pub async fn remembered_user() -> Option<UserView> {
     let raw = idb::get(SNAPSHOTS, USER_KEY).await.ok()??;
