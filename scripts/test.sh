@@ -22,7 +22,7 @@ cargo clippy -p app --features ssr --all-targets -- -D warnings
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p server --all-targets -- -D warnings
 
-step "unit tests (shared rules, backend)"
+step "unit tests (shared rules, backend, layers that point down only: app/tests/layers.rs)"
 cargo test -p app --features ssr
 
 # A throwaway PostgreSQL on loopback for the whole run (scripts/postgres.sh).

@@ -4,6 +4,7 @@ use crate::api::auth::current_user;
 use crate::components::header::AppHeader;
 use crate::lazy_pages::*;
 use crate::local_search::LocalIndex;
+use crate::model::Release;
 use crate::pages::{catalog::CatalogPage, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -11,26 +12,6 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path, Lazy, SsrMode,
 };
-
-/// Which build of the browser code a page was rendered for: a digest of the files the server
-/// found in `pkg` at start. The files are linked under `/pkg/r/<release>/`, so an HTML page always
-/// names exactly the code it was rendered with, and a service worker that cached an older
-/// release can never hand old wasm to new HTML (a cache lookup for the new names misses).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Release {
-    pub id: std::sync::Arc<str>,
-    /// The release's files in `pkg`, by name: what the service worker stores.
-    pub files: std::sync::Arc<[String]>,
-    /// For each split point of the WebAssembly (`lazy_pages`), the modules it needs, as the
-    /// build listed them; empty for a build that was not split.
-    pub split_modules: std::sync::Arc<std::collections::HashMap<String, Vec<String>>>,
-}
-
-impl Release {
-    pub fn asset(&self, file: &str) -> String {
-        format!("/pkg/r/{}/{file}", self.id)
-    }
-}
 
 pub fn shell(options: LeptosOptions, release: Release) -> impl IntoView {
     view! {
@@ -128,11 +109,11 @@ pub fn mark_hydrated() {
 /// The server's answer to "who is signed in?"; when the server cannot be reached, the person
 /// last signed in on this device, whose drafts and outbox the offline app then shows.
 async fn user_or_remembered(
-    answer: Result<Option<crate::api::types::UserView>, crate::api::error::AppError>,
-) -> Result<Option<crate::api::types::UserView>, crate::api::error::AppError> {
+    answer: Result<Option<crate::model::UserView>, crate::model::AppError>,
+) -> Result<Option<crate::model::UserView>, crate::model::AppError> {
     match answer {
         #[cfg(feature = "hydrate")]
-        Err(crate::api::error::AppError::Transport { .. }) => {
+        Err(crate::model::AppError::Transport { .. }) => {
             Ok(crate::offline::device::remembered_user().await)
         }
         other => other,
@@ -157,8 +138,7 @@ pub fn start_device_work(
 }
 
 /// The signed-in user, loaded once per page load and shared by the header and the pages.
-pub type CurrentUser =
-    Resource<Result<Option<crate::api::types::UserView>, crate::api::error::AppError>>;
+pub type CurrentUser = Resource<Result<Option<crate::model::UserView>, crate::model::AppError>>;
 
 #[component]
 pub fn App() -> impl IntoView {

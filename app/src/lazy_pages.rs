@@ -115,7 +115,7 @@ page_group!(editor_pages, __preload_editor_pages, EditorPage {
 fn preload_modules(split_point: &str) {
     use leptos::tachys::view::RenderHtml;
     use leptos_meta::Link;
-    let Some(release) = use_context::<crate::app::Release>() else {
+    let Some(release) = use_context::<crate::model::Release>() else {
         return;
     };
     let modules = release.split_modules.iter().find_map(|(name, modules)| {

@@ -8,6 +8,7 @@ pub mod components;
 pub mod domain;
 pub mod lazy_pages;
 pub mod local_search;
+pub mod model;
 pub mod offline;
 pub mod pages;
 pub mod search;
@@ -68,7 +69,7 @@ pub async fn bench_local_search(
 #[leptos::lazy]
 fn time_local_search(snapshot_json: String, queries: Vec<String>, rounds: u32) -> Vec<f64> {
     use search::{SearchIndex, SearchOptions};
-    let index: SearchIndex = serde_json::from_str::<api::types::SearchSnapshot>(&snapshot_json)
+    let index: SearchIndex = serde_json::from_str::<model::SearchSnapshot>(&snapshot_json)
         .map(|s| s.index)
         .or_else(|_| serde_json::from_str(&snapshot_json))
         .unwrap_or_default();

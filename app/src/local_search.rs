@@ -27,8 +27,8 @@ impl LocalIndex {
 mod refresh {
     use super::LocalIndex;
     use crate::api::knowledge::kb_snapshot;
-    use crate::api::types::SearchSnapshot;
     use crate::idb::{self, SNAPSHOTS};
+    use crate::model::SearchSnapshot;
     use std::sync::Arc;
 
     const KEY: &str = "search";

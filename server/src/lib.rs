@@ -75,7 +75,7 @@ fn app_state(
     config: &Config,
     store: Arc<dyn Housekeeping>,
     service_levels: Arc<app::domain::priority::ServiceLevels>,
-    release: app::app::Release,
+    release: app::model::Release,
 ) -> AppState {
     AppState {
         store,

@@ -11,7 +11,7 @@
 //! shared modules and their loader script; all of them are part of the release, and the worker
 //! stores them all so that every page opens offline.
 
-use app::app::Release;
+use app::model::Release;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};

@@ -3,10 +3,10 @@
 //! every role with their line managers. Everything goes in one transaction.
 
 use crate::store::Housekeeping;
-use app::api::types::Role;
 use app::backend::session::hash_password;
 use app::backend::store::StoreError;
 use app::domain::{Field, FormSchema, TicketKind};
+use app::model::Role;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::Path;

@@ -1,5 +1,4 @@
-use super::error::AppError;
-use super::types::ApprovalView;
+use crate::model::{AppError, ApprovalView};
 use leptos::prelude::*;
 
 pub const MAX_DECISION_COMMENT: usize = 2_000;

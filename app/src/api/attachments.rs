@@ -1,5 +1,4 @@
-use super::error::AppError;
-use super::types::AttachmentView;
+use crate::model::{AppError, AttachmentView};
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 

@@ -1,5 +1,4 @@
-use super::error::AppError;
-use super::types::UserView;
+use crate::model::{AppError, UserView};
 use leptos::prelude::*;
 
 /// Posted by the sign-in form, with or without JavaScript; answers with a redirect.

@@ -1,5 +1,4 @@
-use super::error::AppError;
-use super::types::{CatalogView, ItemDetail};
+use crate::model::{AppError, CatalogView, ItemDetail};
 use leptos::prelude::*;
 
 #[server(endpoint = "catalog")]
@@ -25,7 +24,7 @@ pub async fn catalog_item(slug: String) -> Result<ItemDetail, AppError> {
         })?;
     detail.submission_key = crate::backend::submit::new_idempotency_key();
     if detail.form.asks_for(FieldKind::Impact) {
-        detail.service = Some(super::types::ServicePreview {
+        detail.service = Some(crate::model::ServicePreview {
             levels: (*state.service_levels).clone(),
             store_hours: state.store.all_store_hours().await.map_err(internal)?,
         });
@@ -40,7 +39,7 @@ pub async fn catalog_item(slug: String) -> Result<ItemDetail, AppError> {
 pub async fn report_faults(
     store: Option<String>,
     asset: Option<String>,
-) -> Result<super::types::ReportView, AppError> {
+) -> Result<crate::model::ReportView, AppError> {
     use crate::backend::{internal, session, store as backend};
     use crate::domain::TicketKind;
     session::require_user().await?;
@@ -86,7 +85,7 @@ pub async fn report_faults(
             .find(|a| a.tag == tag && store.as_ref().is_none_or(|s| s.code == a.store)),
         None => None,
     };
-    Ok(super::types::ReportView {
+    Ok(crate::model::ReportView {
         store,
         asset,
         faults,

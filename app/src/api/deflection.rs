@@ -3,8 +3,7 @@
 //! personal is recorded beyond the user id: the query is what was typed into the form's
 //! describing fields, cut to the search limit.
 
-use super::error::AppError;
-use super::types::DeflectionKind;
+use crate::model::{AppError, DeflectionKind};
 use leptos::prelude::*;
 
 #[server(endpoint = "deflection")]
@@ -15,9 +14,9 @@ pub async fn record_deflection(
     query: String,
     article: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::api::types::DeflectionKind as K;
     use crate::backend::store::{ArticleState, DeflectionEvent};
     use crate::backend::{internal, session, store};
+    use crate::model::DeflectionKind as K;
     use crate::search::results::MAX_QUERY_CHARS;
     /// Longest funnel id accepted: the form's submission key (a UUID-like string).
     const MAX_FUNNEL_CHARS: usize = 64;

@@ -2,32 +2,12 @@
 //! for the requester), ratings and in-portal notifications. All of them also work as plain HTML
 //! form posts.
 
-use super::error::AppError;
-use super::types::{NotificationView, Page, QueueItem};
+use crate::model::{AppError, NotificationView, Page, QueueItem};
 use leptos::prelude::*;
 
 pub const QUEUE_PER_PAGE: u32 = 25;
-/// The queue counts its tickets up to this many; a `Page::total` above it means "more than".
-pub const QUEUE_COUNT_CAP: u64 = 10_000;
-pub const MAX_RATING_COMMENT: usize = 2_000;
 
-/// Runs `action` on ticket `number` for `user` with the configured service levels.
-#[cfg(feature = "ssr")]
-pub(crate) async fn run(
-    user: &super::types::UserView,
-    number: &str,
-    action: crate::backend::desk::Action,
-) -> Result<(), AppError> {
-    use crate::backend::{desk, state};
-    let state = state()?;
-    let ctx = desk::Context {
-        store: state.store.as_ref(),
-        levels: &state.service_levels,
-        reopen_days: state.reopen_days,
-        now: chrono::Utc::now(),
-    };
-    desk::act(&ctx, user, number, action).await
-}
+pub const MAX_RATING_COMMENT: usize = 2_000;
 
 /// One action on a ticket. `action` is one of: assign (to `assignee`, a user id, or to
 /// nobody when empty), take (assign to me), reply, ask, note, resolve (with `code`), answer,
@@ -73,7 +53,7 @@ pub async fn ticket_action(
                 ))
             }
         };
-        run(&user, &number, action).await
+        crate::backend::desk::act_now(&user, &number, action).await
     }
     .await;
     forms::finish(result, &page, &page)
@@ -148,11 +128,11 @@ pub async fn agent_queue(
     assignee: Option<String>,
     page: Option<u32>,
 ) -> Result<Page<QueueItem>, AppError> {
-    use crate::api::types::Role;
     use crate::backend::desk_store::{AssigneeFilter, QueueFilter};
     use crate::backend::{internal, session};
     use crate::domain::priority::Priority;
     use crate::domain::TicketState;
+    use crate::model::Role;
     let user = session::require_user().await?;
     let backend = crate::backend::store()?;
     let groups = match user.role {
@@ -223,8 +203,8 @@ pub async fn agent_queue(
 /// managers and admins, none for everyone else.
 #[server(endpoint = "my_groups")]
 pub async fn my_groups() -> Result<Vec<String>, AppError> {
-    use crate::api::types::Role;
     use crate::backend::{internal, session, store};
+    use crate::model::Role;
     let user = session::require_user().await?;
     let store = store()?;
     match user.role {

@@ -1,13 +1,12 @@
 //! The knowledge editors' side: the list of every article, one article with its revisions,
 //! saving (create, edit, publish, retire) and the live preview. Editors and admins only.
 
-use super::error::AppError;
-use super::types::{ArticleEditView, ArticleListView};
 use crate::domain::article::ArticleDraft;
+use crate::model::{AppError, ArticleEditView, ArticleListView};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-async fn require_editor() -> Result<super::types::UserView, AppError> {
+async fn require_editor() -> Result<crate::model::UserView, AppError> {
     let user = crate::backend::session::require_user().await?;
     if user.role.edits_articles() {
         Ok(user)
@@ -42,8 +41,8 @@ pub async fn editor_articles() -> Result<Vec<ArticleListView>, AppError> {
 /// One article as the editor shows it, with its revisions, newest first.
 #[server(endpoint = "article_for_edit")]
 pub async fn article_for_edit(slug: String) -> Result<ArticleEditView, AppError> {
-    use super::types::RevisionView;
     use crate::backend::{internal, store};
+    use crate::model::RevisionView;
     require_editor().await?;
     let store = store()?;
     let record = store

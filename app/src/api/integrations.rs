@@ -2,32 +2,11 @@
 //! tills use to report incidents through `POST /api/v1/incidents` (see
 //! `backend::integrations`). Admins only.
 
-use super::error::AppError;
-use chrono::{DateTime, Utc};
+use crate::model::{AppError, IntegrationTokenView, NewIntegrationToken};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 /// Where the plain-form versions of these functions send people.
 pub const ADMIN_PAGE: &str = "/admin/integrations";
-
-/// A token just created. `token` is shown this once and never stored: copy it now.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NewIntegrationToken {
-    pub id: i64,
-    pub name: String,
-    pub token: String,
-}
-
-/// A row of the token list. The token itself is never shown again.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct IntegrationTokenView {
-    pub id: i64,
-    pub name: String,
-    pub created_by: String,
-    pub created_at: DateTime<Utc>,
-    pub revoked_at: Option<DateTime<Utc>>,
-    pub last_used_at: Option<DateTime<Utc>>,
-}
 
 /// Creates a token for the integration `name` and returns it, once. Needs JavaScript: a plain
 /// form post would have to redirect, and the token must not travel in a URL.

@@ -1,5 +1,4 @@
-use super::error::AppError;
-use super::types::{ArticleView, SearchSnapshot};
+use crate::model::{AppError, ArticleView, SearchSnapshot};
 use leptos::prelude::*;
 
 /// A published article, rendered and sanitised. Drafts and retired articles are not found
@@ -9,55 +8,13 @@ pub async fn article(slug: String) -> Result<ArticleView, AppError> {
     use crate::backend::{session, state};
     session::require_user().await?;
     let state = state()?;
-    let view = published_article(state.store.as_ref(), &slug)
+    let view = crate::backend::articles::published(state.store.as_ref(), &slug)
         .await?
         .ok_or_else(|| {
             AppError::not_found("This article does not exist or has been retired. Try the search.")
         })?;
     state.views.count(&view.slug);
     Ok(view)
-}
-
-/// An article as readers see it, if it is published; also what the offline snapshot keeps.
-#[cfg(feature = "ssr")]
-pub async fn published_article(
-    store: &dyn crate::backend::store::Store,
-    slug: &str,
-) -> Result<Option<ArticleView>, AppError> {
-    use crate::backend::store::ArticleState;
-    use crate::backend::{internal, markdown};
-    let Some(record) = store
-        .article(slug)
-        .await
-        .map_err(internal)?
-        .filter(|a| a.input.state == ArticleState::Published)
-    else {
-        return Ok(None);
-    };
-    let mut related_items = Vec::new();
-    for item in &record.input.related_items {
-        if let Some(live) = store
-            .item_for_submit(item)
-            .await
-            .map_err(internal)?
-            .filter(|i| !i.retired)
-        {
-            related_items.push((item.clone(), live.name));
-        }
-    }
-    let a = record.input;
-    Ok(Some(ArticleView {
-        html: markdown::render(&a.body_md),
-        slug: a.slug,
-        title: a.title,
-        summary: a.summary,
-        category: a.category,
-        tags: a.tags,
-        related_items,
-        revision: record.revision,
-        updated_at: record.updated_at,
-        views: record.views,
-    }))
 }
 
 /// The portal's search page: articles and catalog items, ranked by the shared engine, with

@@ -1,5 +1,6 @@
 //! Server functions: the browser's only way in. Each one checks who is calling, validates what
-//! it is sent, and hands the work to `backend`.
+//! it is sent, and hands the work to `backend`. What they send and the error they answer with
+//! live below both, in `model`; nothing under `backend` imports this module.
 
 pub mod approvals;
 pub mod attachments;
@@ -9,10 +10,8 @@ pub mod dashboard;
 pub mod deflection;
 pub mod desk;
 pub mod editor;
-pub mod error;
 pub mod integrations;
 pub mod knowledge;
 pub mod offline;
 pub mod problems;
 pub mod requests;
-pub mod types;

@@ -1,74 +1,7 @@
-//! What a device keeps so the portal works without a network: the catalog with every item's
-//! form, and the published knowledge articles, as one versioned snapshot.
+//! The offline snapshot a device keeps (`model::DeviceSnapshot`), built by `backend::offline`.
 
-use super::error::AppError;
-use super::types::{
-    ArticleView, AssetOption, CatalogView, ItemDetail, ServicePreview, StoreOption,
-};
-use crate::domain::FieldKind;
-use chrono::{DateTime, Utc};
+use crate::model::{AppError, DeviceSnapshot};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DeviceSnapshot {
-    /// A digest of the content: the device asks "newer than this?" and gets nothing back if not.
-    pub version: String,
-    /// When the server built this content; the device shows "catalog as of" its own fetch time.
-    pub built_at: DateTime<Utc>,
-    pub catalog: CatalogView,
-    /// Every offered item's page. The store and device lists and the service levels are kept
-    /// once below instead of in each item (a chain's 500 stores would otherwise repeat 30 times).
-    pub items: Vec<ItemDetail>,
-    pub stores: Vec<StoreOption>,
-    pub assets: Vec<AssetOption>,
-    pub service: Option<ServicePreview>,
-    /// The store faults offered on "Report a fault", in catalog order.
-    pub faults: Vec<String>,
-    pub articles: Vec<ArticleView>,
-}
-
-impl DeviceSnapshot {
-    /// An item's page as the server would send it, with a key made on this device.
-    pub fn item(&self, slug: &str, submission_key: String) -> Option<ItemDetail> {
-        let mut detail = self.items.iter().find(|i| i.card.slug == slug)?.clone();
-        if detail.form.uses_lookups() {
-            detail.stores = self.stores.clone();
-            detail.assets = self.assets.clone();
-        }
-        if detail.form.asks_for(FieldKind::Impact) {
-            detail.service = self.service.clone();
-        }
-        detail.submission_key = submission_key;
-        Some(detail)
-    }
-
-    pub fn article(&self, slug: &str) -> Option<ArticleView> {
-        self.articles.iter().find(|a| a.slug == slug).cloned()
-    }
-
-    /// The "Report a fault" page's content, with the store and device of a sticker's link
-    /// when they exist (unknown codes are dropped, as on the server).
-    pub fn report(&self, store: Option<&str>, asset: Option<&str>) -> super::types::ReportView {
-        let store = store.and_then(|code| self.stores.iter().find(|s| s.code == code).cloned());
-        let asset = asset.and_then(|tag| {
-            self.assets
-                .iter()
-                .find(|a| a.tag == tag && store.as_ref().is_none_or(|s| s.code == a.store))
-                .cloned()
-        });
-        let faults = self
-            .faults
-            .iter()
-            .filter_map(|slug| self.catalog.items.iter().find(|c| &c.slug == slug).cloned())
-            .collect();
-        super::types::ReportView {
-            store,
-            asset,
-            faults,
-        }
-    }
-}
 
 /// The snapshot, unless the device already has version `have`.
 #[server(endpoint = "offline_snapshot")]

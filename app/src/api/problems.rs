@@ -3,57 +3,8 @@
 //! `backend::problems`). Desk agents (for their groups), managers and admins. Every function
 //! that changes something also works as a plain HTML form post.
 
-use super::error::AppError;
-use crate::domain::priority::Priority;
-use crate::domain::problem::ProblemState;
-use crate::domain::TicketState;
-use chrono::{DateTime, Utc};
+use crate::model::{AppError, ProblemView, RelatedIncident};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// Another incident on the same device, or of the same category at the same store, close in
-/// time to the one being looked at.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RelatedIncident {
-    pub number: String,
-    pub title: String,
-    pub state: TicketState,
-    pub priority: Priority,
-    pub created_at: DateTime<Utc>,
-    /// On the same device (otherwise: same category at the same store).
-    pub same_asset: bool,
-    /// The problem it already belongs to.
-    pub problem: Option<String>,
-}
-
-/// An incident of a problem.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ProblemIncident {
-    pub number: String,
-    pub title: String,
-    pub state: TicketState,
-    pub priority: Priority,
-    pub store: Option<String>,
-    pub asset: Option<String>,
-    pub created_at: DateTime<Utc>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ProblemView {
-    pub number: String,
-    pub title: String,
-    pub cause: String,
-    pub workaround: String,
-    pub fix: String,
-    pub state: ProblemState,
-    /// Send it back with `update_problem`: a save from an older revision is refused.
-    pub revision: i64,
-    pub created_by: String,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    /// Oldest first; an agent sees those of their own groups.
-    pub incidents: Vec<ProblemIncident>,
-}
 
 #[cfg(feature = "ssr")]
 fn problem_page(number: &str) -> String {
@@ -162,7 +113,7 @@ pub async fn problem_detail(number: String) -> Result<ProblemView, AppError> {
             .incidents
             .into_iter()
             .filter(|i| scope.covers(&i.assignment_group))
-            .map(|i| ProblemIncident {
+            .map(|i| crate::model::ProblemIncident {
                 number: i.number,
                 title: i.title,
                 state: i.state,

@@ -1,6 +1,5 @@
-use super::error::AppError;
-use super::types::{Page, SubmitReceipt, TicketDetail, TicketSummary};
 use crate::domain::Answers;
+use crate::model::{AppError, Page, SubmitReceipt, TicketDetail, TicketSummary};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -84,7 +83,7 @@ pub async fn comment_on_request(number: String, body: String) -> Result<(), AppE
         if ticket.requester_id == user.id {
             // The requester's comment may answer the desk's question: that goes through the
             // desk's lifecycle, which restarts the SLA clocks.
-            return super::desk::run(&user, &number, crate::backend::desk::Action::Answer {
+            return crate::backend::desk::act_now(&user, &number, crate::backend::desk::Action::Answer {
                 body: body.to_string(),
             })
             .await;

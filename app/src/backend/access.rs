@@ -4,8 +4,7 @@
 
 use super::internal;
 use super::store::{Store, TicketAccess};
-use crate::api::error::{AppError, AppResult};
-use crate::api::types::UserView;
+use crate::model::{AppError, AppResult, UserView};
 
 /// The ticket `number` if `user` may see it. Someone else's ticket answers exactly like a
 /// missing one: numbers are sequential and easy to guess.
@@ -39,8 +38,8 @@ pub fn can_decide(user: &UserView, ticket: &TicketAccess) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::types::Role;
     use crate::domain::TicketState;
+    use crate::model::Role;
 
     fn user(id: i64, role: Role) -> UserView {
         UserView {

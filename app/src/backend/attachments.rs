@@ -4,8 +4,7 @@
 use super::internal;
 use super::store::{AttachmentRecord, NewAttachment, Store};
 use super::AppState;
-use crate::api::error::{AppError, AppResult};
-use crate::api::types::{AttachmentView, UserView};
+use crate::model::{AppError, AppResult, AttachmentView, UserView};
 use rand::RngCore;
 
 /// Photos from phones, scans and plain documents. Anything a browser could run (HTML, SVG,

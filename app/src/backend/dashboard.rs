@@ -5,14 +5,13 @@
 use super::dashboard_store::{CountRow, Scope};
 use super::internal;
 use super::store::Store;
-use crate::api::dashboard::{
-    Charts, DashboardView, FilterChoices, FilterQuery, TicketList, TICKETS_PER_PAGE, TOP_ROWS,
-};
-use crate::api::error::AppError;
-use crate::api::types::{Page, QueueItem, Role, UserView};
 use crate::domain::priority::Priority;
 use crate::domain::report::{self, Period, TicketSet};
 use crate::domain::ticket_sla::Clock;
+use crate::model::{AppError, Page, QueueItem, Role, UserView};
+use crate::model::{
+    Charts, DashboardView, FilterChoices, FilterQuery, TicketList, TICKETS_PER_PAGE, TOP_ROWS,
+};
 use chrono::{DateTime, Utc};
 
 type AppResult<T> = Result<T, AppError>;

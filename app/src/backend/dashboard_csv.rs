@@ -1,8 +1,8 @@
 //! The dashboard's tables as CSV, written from the same `DashboardView` the page shows, so a
 //! download always carries the page's numbers.
 
-use crate::api::dashboard::{DashboardView, TicketList};
 use crate::domain::report::TicketSet;
+use crate::model::{DashboardView, TicketList};
 
 /// The tables a dashboard offers for download, by the name in the URL.
 pub const TABLES: [&str; 8] = [
@@ -47,7 +47,7 @@ fn csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
 
 /// Table `name` of `view`, or `None` if there is no such table.
 pub fn table(view: &DashboardView, name: &str) -> Option<String> {
-    let count_rows = |rows: &[crate::api::dashboard::CountRow]| {
+    let count_rows = |rows: &[crate::model::CountRow]| {
         rows.iter()
             .map(|r| vec![r.key.clone(), r.label.clone(), r.count.to_string()])
             .collect::<Vec<_>>()

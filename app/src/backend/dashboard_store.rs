@@ -4,10 +4,10 @@
 
 use super::desk_store::QueueRow;
 use super::store::StoreResult;
-pub use crate::api::dashboard::{ClockFigures, CountRow, DeflectionFigures, FilterChoices};
 use crate::domain::priority::Priority;
 use crate::domain::report::{Period, TicketSet};
 use crate::domain::ticket_sla::Clock;
+pub use crate::model::{ClockFigures, CountRow, DeflectionFigures, FilterChoices};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Which tickets a figure may look at: the period, the filters, and for agents their groups.

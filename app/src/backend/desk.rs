@@ -6,12 +6,11 @@
 use super::desk_store::{DeskFields, DeskTicket, NewNotification, PauseChange, TicketChange};
 use super::internal;
 use super::store::{EventKind, NewEvent, Store};
-use crate::api::error::{AppError, AppResult};
-use crate::api::types::{Role, UserView};
 use crate::domain::priority::{ServiceLevels, StoreHours};
 use crate::domain::sla::Pause;
 use crate::domain::ticket_sla::{DueTimes, TicketClocks, UsedMinutes};
 use crate::domain::{Actor, TicketState};
+use crate::model::{AppError, AppResult, Role, UserView};
 use chrono::{DateTime, Duration, Utc};
 
 pub const MAX_TEXT_CHARS: usize = 4_000;
@@ -303,6 +302,19 @@ pub struct Context<'a> {
     pub levels: &'a ServiceLevels,
     pub reopen_days: i64,
     pub now: DateTime<Utc>,
+}
+
+/// Runs `action` on ticket `number` for `user` now, with this instance's store and configured
+/// service levels: what a server function calls.
+pub async fn act_now(user: &UserView, number: &str, action: Action) -> AppResult<()> {
+    let state = super::state()?;
+    let ctx = Context {
+        store: state.store.as_ref(),
+        levels: &state.service_levels,
+        reopen_days: state.reopen_days,
+        now: Utc::now(),
+    };
+    act(&ctx, user, number, action).await
 }
 
 pub async fn act(

@@ -3,12 +3,12 @@
 //! satisfaction. `Store` requires it, so a `dyn Store` offers both.
 
 use super::store::{NewEvent, StoreResult};
-use crate::api::types::Page;
 use crate::domain::calendar::CalendarSpec;
 use crate::domain::priority::{Priority, StoreHours};
 use crate::domain::sla::Pause;
 use crate::domain::ticket_sla::{Clock, DueTimes, UsedMinutes};
 use crate::domain::{TicketKind, TicketState};
+use crate::model::Page;
 use chrono::{DateTime, Utc};
 
 /// The desk's fields of a new ticket, decided by `backend::desk::plan` at submission.
@@ -133,9 +133,9 @@ pub struct QueueRow {
     pub next_due_at: Option<DateTime<Utc>>,
 }
 
-impl From<QueueRow> for crate::api::types::QueueItem {
+impl From<QueueRow> for crate::model::QueueItem {
     fn from(r: QueueRow) -> Self {
-        crate::api::types::QueueItem {
+        crate::model::QueueItem {
             number: r.number,
             title: r.title,
             state: r.state,

@@ -6,10 +6,9 @@
 use super::desk::{due_times_calendar, Relation};
 use super::desk_store::DeskTicket;
 use super::{internal, AppState};
-use crate::api::error::AppResult;
-use crate::api::types::{DeskPanel, ServiceView, TicketDetail};
 use crate::domain::ticket_sla::{Clock, TicketClocks};
 use crate::domain::{Actor, TicketState};
+use crate::model::{AppResult, DeskPanel, ServiceView, TicketDetail};
 use chrono::{DateTime, Duration, Utc};
 
 pub async fn fill(

@@ -4,7 +4,7 @@
 //! helpers send the person to an explicit page instead, with the error in the query string, so
 //! the page can show it.
 
-use crate::api::error::AppError;
+use crate::model::AppError;
 
 /// True when the request came from a browser form rather than the server-function client.
 pub fn is_plain_form_post() -> bool {

@@ -2,7 +2,7 @@
 //! incidents without a person's session. `Store` requires it, so a `dyn Store` offers it.
 
 use super::store::StoreResult;
-use crate::api::types::UserView;
+use crate::model::UserView;
 use chrono::{DateTime, Utc};
 
 /// A token about to be stored. Only its SHA-256 is kept; the token itself is shown once.

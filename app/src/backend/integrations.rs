@@ -11,11 +11,10 @@ use super::integration_store::{IntegrationCaller, NewIntegrationToken};
 use super::internal;
 use super::store::Store;
 use super::submit::{self, Filing};
-use crate::api::error::{AppError, AppResult};
-use crate::api::types::{SubmitReceipt, UserView};
 use crate::domain::priority::ServiceLevels;
 use crate::domain::validation::FieldErrors;
 use crate::domain::{Answers, TicketKind};
+use crate::model::{AppError, AppResult, SubmitReceipt, UserView};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::Value;
@@ -38,7 +37,7 @@ pub fn new_token() -> String {
 
 /// Only administrators manage tokens: a token can raise incidents that page people at night.
 pub fn require_admin(user: &UserView) -> AppResult<()> {
-    if user.role == crate::api::types::Role::Admin {
+    if user.role == crate::model::Role::Admin {
         Ok(())
     } else {
         Err(AppError::forbidden(

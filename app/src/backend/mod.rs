@@ -1,7 +1,10 @@
-//! Server-side services behind the server functions: sessions, submission, access rules.
-//! Compiled only with the `ssr` feature.
+//! Server-side services behind the server functions: sessions, submission, access rules, and the
+//! `Store` traits the SQL adapters in `server/` implement. Compiled only with the `ssr` feature.
+//! Services take and return `model` types and follow `domain` rules; they never import `api` (the
+//! server functions that call them) or the UI (`app/tests/layers.rs` checks).
 
 pub mod access;
+pub mod articles;
 pub mod attachments;
 pub mod charts;
 pub mod dashboard;
@@ -23,7 +26,7 @@ pub mod store;
 pub mod submit;
 pub mod views;
 
-use crate::api::error::AppError;
+use crate::model::AppError;
 use std::path::PathBuf;
 use std::sync::Arc;
 use store::Store;
@@ -50,7 +53,7 @@ pub struct AppState {
     /// When incidents count as a recurring fault (window and threshold).
     pub recurring: crate::domain::problem::RecurringRule,
     /// The browser code this instance serves (see `app::Release`).
-    pub release: crate::app::Release,
+    pub release: crate::model::Release,
     /// The offline snapshot, built at most once a minute (see `api::offline`).
     pub offline: Arc<offline::SnapshotCache>,
 }

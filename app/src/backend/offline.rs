@@ -2,9 +2,7 @@
 //! when it starts, and building it reads every item and article.
 
 use super::{internal, AppState};
-use crate::api::error::AppError;
-use crate::api::offline::DeviceSnapshot;
-use crate::api::types::ServicePreview;
+use crate::model::{AppError, DeviceSnapshot, ServicePreview};
 use sha2::{Digest, Sha256};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -62,7 +60,7 @@ async fn build(state: &AppState) -> Result<DeviceSnapshot, AppError> {
         .iter()
         .filter(|d| d.kind == crate::search::DocKind::Article)
     {
-        if let Some(view) = crate::api::knowledge::published_article(store, &doc.key).await? {
+        if let Some(view) = super::articles::published(store, &doc.key).await? {
             articles.push(view);
         }
     }

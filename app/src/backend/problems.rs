@@ -11,13 +11,11 @@ use super::desk;
 use super::internal;
 use super::problem_store::{IncidentRow, NewProblem, Opened, ProblemChange, RelatedQuery};
 use super::store::{EventKind, NewEvent, Store};
-use crate::api::error::{AppError, AppResult};
-use crate::api::problems::RelatedIncident;
-use crate::api::types::{Role, UserView};
 use crate::domain::problem::{
     validate_problem, validate_title, ProblemDraft, RecurringRule, MAX_GROUPED,
 };
 use crate::domain::TicketKind;
+use crate::model::{AppError, AppResult, RelatedIncident, Role, UserView};
 use chrono::{DateTime, Duration, Utc};
 
 /// How many related incidents are read before the caller's groups filter them.

@@ -6,8 +6,7 @@
 
 use super::store::Store;
 use super::{internal, state, store};
-use crate::api::error::{AppError, AppResult};
-use crate::api::types::UserView;
+use crate::model::{AppError, AppResult, UserView};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use base64::Engine;

@@ -1,12 +1,12 @@
 //! The storage interface server functions use. The `server` crate implements it for SQLite and
 //! PostgreSQL; nothing above this trait writes SQL.
 
-use crate::api::types::{
+use crate::domain::validation::ValidAnswers;
+use crate::domain::{FormSchema, TicketKind, TicketState};
+use crate::model::{
     ApprovalView, AssetOption, AttachmentView, CatalogView, DeflectionKind, ItemDetail, Page,
     StoreOption, TicketDetail, TicketSummary, UserView,
 };
-use crate::domain::validation::ValidAnswers;
-use crate::domain::{FormSchema, TicketKind, TicketState};
 use crate::search::Document;
 use chrono::{DateTime, Utc};
 

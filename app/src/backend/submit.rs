@@ -4,11 +4,10 @@
 use super::desk;
 use super::internal;
 use super::store::{ItemForSubmit, NewTicket, Store};
-use crate::api::error::{AppError, AppResult};
-use crate::api::types::{SubmitReceipt, UserView};
 use crate::domain::priority::{Level, ServiceLevels};
 use crate::domain::validation::{validate_answers, ValidAnswer, FORM_ERROR_KEY};
 use crate::domain::{Answers, FieldKind, FormSchema, TicketState};
+use crate::model::{AppError, AppResult, SubmitReceipt, UserView};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 

@@ -1,8 +1,8 @@
 //! The building blocks the dashboard and the daily report share: headline figures with their
 //! definitions, count tables whose rows link to tickets, server-drawn charts, CSV links.
 
-use crate::api::dashboard::{Figure, FilterQuery};
 use crate::domain::report;
+use crate::model::{Figure, FilterQuery};
 use leptos::prelude::*;
 
 /// The headline figures: value (a link to its tickets when it counts tickets), a line of

@@ -5,9 +5,9 @@
 
 use crate::api::desk::MAX_RATING_COMMENT;
 use crate::api::requests::MAX_COMMENT_CHARS;
-use crate::api::types::{DeskPanel, ServiceView};
 use crate::components::state_badge::PriorityBadge;
 use crate::domain::sla::{describe, ClockState, ClockStatus};
+use crate::model::{DeskPanel, ServiceView};
 use leptos::prelude::*;
 
 /// Priority, SLA clocks and who has the ticket.

@@ -1,4 +1,4 @@
-use crate::api::error::AppError;
+use crate::model::AppError;
 use leptos::prelude::*;
 
 /// A page-level error, worded for the reader, with a way forward.

@@ -5,9 +5,9 @@
 //! hydration). Names are `f.<key>`, which the plain form post reads back.
 
 use super::request_form::FormState;
-use crate::api::types::{AssetOption, StoreOption};
 use crate::domain::priority::{Level, PriorityMatrix};
 use crate::domain::{Field, FieldKind};
+use crate::model::{AssetOption, StoreOption};
 use leptos::prelude::*;
 
 #[component]
@@ -401,7 +401,7 @@ fn AttachmentInput(
                         let _ = form.append_with_blob_and_filename("file", &file, &file.name());
                         crate::api::attachments::upload_attachment(form.into()).await
                     } else {
-                        Err(crate::api::error::AppError::transport("offline"))
+                        Err(crate::model::AppError::transport("offline"))
                     };
                     match uploaded {
                         Ok(view) => {
@@ -410,7 +410,7 @@ fn AttachmentInput(
                         }
                         // No network: the file waits on the device and the outbox uploads it
                         // before it sends the form.
-                        Err(crate::api::error::AppError::Transport { .. }) => {
+                        Err(crate::model::AppError::Transport { .. }) => {
                             match keep_on_device(&file).await {
                                 Ok(local) => {
                                     status.try_set(Some(format!(

@@ -1,7 +1,7 @@
 use crate::api::desk::unread_notifications;
-use crate::api::types::{Role, UserView};
 use crate::app::CurrentUser;
 use crate::components::search_box::SearchBox;
+use crate::model::{Role, UserView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -120,7 +120,7 @@ pub fn nav_links(user: &UserView) -> Vec<NavLink> {
 /// "Notifications", with the number not yet read; nothing for someone not signed in (the count
 /// is then an error).
 #[component]
-fn NotificationsLink(unread: Resource<Result<i64, crate::api::error::AppError>>) -> impl IntoView {
+fn NotificationsLink(unread: Resource<Result<i64, crate::model::AppError>>) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -3,8 +3,8 @@
 //! it creates the ticket (`ServiceLevels::promise`), so what we promise is what we record.
 
 use super::request_form::FormState;
-use crate::api::types::ServicePreview;
 use crate::domain::FieldKind;
+use crate::model::ServicePreview;
 use leptos::prelude::*;
 
 #[component]

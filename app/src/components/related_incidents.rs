@@ -2,9 +2,10 @@
 //! or of the same category at the same store, within the configured window, and the problem
 //! record that groups them (opened here, or joined if one exists).
 
-use crate::api::problems::{related_incidents, RelatedIncident};
+use crate::api::problems::related_incidents;
 use crate::components::state_badge::PriorityBadge;
 use crate::domain::problem::RecurringRule;
+use crate::model::RelatedIncident;
 use crate::pages::when;
 use leptos::prelude::*;
 

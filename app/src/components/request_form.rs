@@ -8,27 +8,14 @@
 use super::field_control::FieldControl;
 use super::priority_preview::PriorityPreview;
 use super::suggestions::{Funnel, Suggestions};
-use crate::api::error::AppError;
 use crate::api::requests::submit_request;
-use crate::api::types::DeflectionKind;
-use crate::api::types::ItemDetail;
 use crate::domain::validation::{
     validate_answers, FieldErrors, LookupLists, DEVICE_FILE_PREFIX, FORM_ERROR_KEY,
 };
 use crate::domain::{is_visible, Answers, FieldKind, FormSchema};
+use crate::model::{AppError, DeflectionKind, FormPostback, ItemDetail};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-
-/// A failed no-JavaScript submit, handed back to the page so it renders with every answer and
-/// every message in place.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct FormPostback {
-    pub item_slug: String,
-    pub answers: Answers,
-    pub errors: FieldErrors,
-    pub idempotency_key: String,
-}
 
 /// Reactive state of one form being filled, shared with the field controls.
 #[derive(Clone, Copy)]

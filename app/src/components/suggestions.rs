@@ -5,8 +5,8 @@
 
 use crate::api::deflection::record_deflection;
 use crate::api::knowledge::article;
-use crate::api::types::{ArticleView, DeflectionKind};
 use crate::local_search::LocalIndex;
+use crate::model::{ArticleView, DeflectionKind};
 use crate::search::{DocKind, SearchOptions};
 use leptos::prelude::*;
 use std::collections::BTreeSet;

@@ -2,9 +2,9 @@
 //! the service worker, persistent storage and the browser's online/offline events.
 
 use super::DeviceState;
-use crate::api::offline::{offline_snapshot, DeviceSnapshot};
-use crate::api::types::UserView;
+use crate::api::offline::offline_snapshot;
 use crate::idb::{self, SNAPSHOTS};
+use crate::model::{DeviceSnapshot, UserView};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -18,8 +18,7 @@ pub mod device;
 pub mod outbox;
 pub mod photo;
 
-use crate::api::error::{AppError, AppResult};
-use crate::api::offline::DeviceSnapshot;
+use crate::model::{AppError, AppResult, DeviceSnapshot};
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -8,9 +8,9 @@
 //! runs one at a time per store; a claim lasts `CLAIM_SECONDS`, so a tab closed mid-send
 //! does not hold its items for ever.
 
-use crate::api::types::ItemDetail;
 use crate::domain::validation::{FieldErrors, DEVICE_FILE_PREFIX};
 use crate::domain::{is_visible, Answers, FieldKind};
+use crate::model::ItemDetail;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -192,9 +192,9 @@ pub use sync::{discard, enqueue, flush, list, remove_rejected_of, start};
 mod sync {
     use super::{Delivery, OutboxItem};
     use crate::api::attachments::upload_attachment;
-    use crate::api::error::AppError;
     use crate::api::requests::submit_request;
     use crate::idb::{self, FILES, OUTBOX};
+    use crate::model::AppError;
     use crate::offline::device::mark_synced;
     use crate::offline::DeviceState;
     use chrono::Utc;
@@ -548,8 +548,8 @@ mod tab_lock {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::types::{ItemCard, ItemDetail};
     use crate::domain::{Field, FormSchema, TicketKind};
+    use crate::model::{ItemCard, ItemDetail};
     use chrono::TimeZone;
 
     fn alive(_: &str) -> bool {

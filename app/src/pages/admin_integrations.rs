@@ -3,11 +3,9 @@
 //! list shows when each was last used, and revoking one stops it at once.
 
 use super::{query_error, when};
-use crate::api::error::AppError;
-use crate::api::integrations::{
-    create_integration_token, list_integration_tokens, IntegrationTokenView, NewIntegrationToken,
-};
+use crate::api::integrations::{create_integration_token, list_integration_tokens};
 use crate::components::error_notice::ErrorNotice;
+use crate::model::{AppError, IntegrationTokenView, NewIntegrationToken};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

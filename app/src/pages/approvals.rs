@@ -1,7 +1,7 @@
 use super::{query_error, when};
 use crate::api::approvals::pending_approvals;
-use crate::api::types::ApprovalView;
 use crate::components::error_notice::ErrorNotice;
+use crate::model::ApprovalView;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

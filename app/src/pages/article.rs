@@ -1,7 +1,7 @@
 use crate::api::knowledge::article;
 use crate::api::knowledge::MAX_VOTE_COMMENT;
-use crate::api::types::ArticleView;
 use crate::components::error_notice::ErrorNotice;
+use crate::model::ArticleView;
 use crate::offline::{Fetched, OfflineBanner};
 use crate::pages::{query_error, when};
 use leptos::prelude::*;

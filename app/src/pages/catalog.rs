@@ -1,6 +1,6 @@
 use crate::api::catalog::catalog;
-use crate::api::types::{CatalogView, ItemCard};
 use crate::components::error_notice::ErrorNotice;
+use crate::model::{CatalogView, ItemCard};
 use crate::offline::{Fetched, OfflineBanner};
 use leptos::prelude::*;
 use leptos_meta::Title;

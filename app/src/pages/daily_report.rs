@@ -1,11 +1,12 @@
 //! The daily service report: one day's figures (yesterday unless another day is picked), what
 //! breached that day, and the same figures as CSV. Plain and printable.
 
-use crate::api::dashboard::{dashboard, dashboard_tickets, FilterQuery};
+use crate::api::dashboard::{dashboard, dashboard_tickets};
 use crate::components::dashboard_parts::{CsvLink, Definitions, FigureGrid};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::state_badge::PriorityBadge;
 use crate::domain::report::TicketSet;
+use crate::model::FilterQuery;
 use chrono::{Duration, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -2,11 +2,12 @@
 //! bookmarked without JavaScript), the headline figures each linking to its tickets, charts
 //! drawn on the server, tables with CSV downloads, and the definitions the figures follow.
 
-use crate::api::dashboard::{dashboard, dashboard_choices, DashboardView, FilterQuery};
+use crate::api::dashboard::{dashboard, dashboard_choices};
 use crate::components::dashboard_parts::{Chart, CountTable, CsvLink, Definitions, FigureGrid};
 use crate::components::error_notice::ErrorNotice;
 use crate::domain::priority::Priority;
 use crate::domain::report::{Period, TicketSet};
+use crate::model::{DashboardView, FilterQuery};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -143,7 +144,7 @@ fn Figures(view: DashboardView) -> impl IntoView {
             )
         })
         .collect();
-    let faults = |rows: &[crate::api::dashboard::CountRow], by: &str| {
+    let faults = |rows: &[crate::model::CountRow], by: &str| {
         rows.iter()
             .map(|r| {
                 let mut g = f.clone();

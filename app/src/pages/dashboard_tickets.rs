@@ -3,9 +3,10 @@
 
 use super::dashboard::filters_from_url;
 use super::when;
-use crate::api::dashboard::{dashboard_tickets, TicketList};
+use crate::api::dashboard::dashboard_tickets;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::state_badge::{PriorityBadge, StateBadge};
+use crate::model::TicketList;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -3,10 +3,10 @@
 //! (the preview and the checks run as you type); reading the list does not.
 
 use crate::api::editor::{article_for_edit, editor_articles, preview_article, save_article};
-use crate::api::types::{ArticleEditView, ArticleListView, RevisionView};
 use crate::components::error_notice::ErrorNotice;
 use crate::domain::article::{slug_from_title, validate_article, ArticleDraft, KNOWN_CATEGORIES};
 use crate::domain::validation::FieldErrors;
+use crate::model::{ArticleEditView, ArticleListView, RevisionView};
 use crate::pages::when;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,8 +1,8 @@
 use crate::api::catalog::catalog_item;
-use crate::api::types::ItemDetail;
 use crate::app::CurrentUser;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::request_form::{FormPostback, RequestForm};
+use crate::components::request_form::RequestForm;
+use crate::model::{FormPostback, ItemDetail};
 use crate::offline::{Fetched, OfflineBanner};
 use leptos::prelude::*;
 use leptos_meta::Title;

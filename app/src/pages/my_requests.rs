@@ -1,10 +1,10 @@
 use super::when;
-use crate::api::error::AppError;
 use crate::api::requests::my_requests;
 use crate::app::CurrentUser;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::outbox_list::OutboxList;
 use crate::components::state_badge::StateBadge;
+use crate::model::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

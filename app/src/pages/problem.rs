@@ -3,10 +3,11 @@
 //! carries the revision it was loaded at, so two agents never overwrite each other.
 
 use super::{query_error, when};
-use crate::api::problems::{problem_detail, ProblemView};
+use crate::api::problems::problem_detail;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::state_badge::StateBadge;
 use crate::domain::problem::{ProblemState, MAX_TEXT_CHARS};
+use crate::model::ProblemView;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;

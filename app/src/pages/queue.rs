@@ -2,12 +2,12 @@
 //! Filters are a GET form, so the page works (and can be bookmarked) without JavaScript.
 
 use super::when;
-use crate::api::desk::{agent_queue, my_groups, QUEUE_COUNT_CAP};
-use crate::api::types::{Page, QueueItem};
+use crate::api::desk::{agent_queue, my_groups};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::state_badge::{PriorityBadge, StateBadge};
 use crate::domain::priority::Priority;
 use crate::domain::TicketState;
+use crate::model::{Page, QueueItem, QUEUE_COUNT_CAP};
 use crate::url::encode;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;

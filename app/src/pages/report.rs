@@ -4,8 +4,8 @@
 
 use super::catalog::ItemCardView;
 use crate::api::catalog::report_faults;
-use crate::api::types::ReportView;
 use crate::components::error_notice::ErrorNotice;
+use crate::model::ReportView;
 use crate::offline::{Fetched, OfflineBanner};
 use crate::url::encode;
 use leptos::prelude::*;

@@ -1,11 +1,11 @@
 use super::{query_error, when};
 use crate::api::requests::request_detail;
-use crate::api::types::{EventView, TicketDetail};
 use crate::components::desk_panel::{DeskControls, RatingForm, ReopenForm, ServiceFacts};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::related_incidents::RelatedIncidents;
 use crate::components::state_badge::StateBadge;
 use crate::domain::{TicketKind, TicketState};
+use crate::model::{EventView, TicketDetail};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -170,7 +170,7 @@ fn TimelineEvent(event: EventView) -> impl IntoView {
 }
 
 /// "State: New → In progress": the audit trail's before and after, in words.
-fn change_text(change: &crate::api::types::FieldChangeView) -> String {
+fn change_text(change: &crate::model::FieldChangeView) -> String {
     let word = |v: &Option<String>| match v.as_deref() {
         None | Some("") => "nothing".to_string(),
         Some(v) if change.field == "state" => TicketState::parse(v)

@@ -2,11 +2,11 @@
 //! Rendered on the server and complete without JavaScript (filters are links). When the server
 //! cannot be reached, the page ranks the same query over the index kept on this device.
 
-use crate::api::error::AppError;
 use crate::api::knowledge::search_portal;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::search_box::kind_label;
 use crate::local_search::LocalIndex;
+use crate::model::AppError;
 use crate::search::results::{run, MAX_QUERY_CHARS};
 use crate::search::{category_label, SearchResults, Segment};
 use crate::url::search_url;

@@ -37,7 +37,7 @@ pub async fn download(
         )
             .into_response(),
         Err(e) => {
-            let err = app::api::error::AppError::internal(e);
+            let err = app::model::AppError::internal(e);
             (StatusCode::INTERNAL_SERVER_ERROR, err.to_string()).into_response()
         }
     }

@@ -3,9 +3,9 @@
 //! `GET /dashboard/export/tickets.csv?set=…&<filters>`. Same access rules and same figures as
 //! the page (both come from `backend::dashboard`).
 
-use app::api::dashboard::FilterQuery;
 use app::backend::{dashboard, dashboard_csv, session, AppState};
 use app::domain::report::TicketSet;
+use app::model::FilterQuery;
 use axum::extract::{Path, Query};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -30,8 +30,8 @@ fn csv_response(name: String, body: String) -> Response {
         .into_response()
 }
 
-fn refused(e: app::api::error::AppError) -> Response {
-    use app::api::error::AppError;
+fn refused(e: app::model::AppError) -> Response {
+    use app::model::AppError;
     let status = match &e {
         AppError::NotSignedIn => StatusCode::UNAUTHORIZED,
         AppError::Forbidden { .. } => StatusCode::FORBIDDEN,

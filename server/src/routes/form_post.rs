@@ -2,13 +2,12 @@
 //! Success redirects to the new request; failure renders the same page again with every answer
 //! kept and every message next to its field.
 
-use app::api::error::AppError;
 use app::app::shell;
 use app::backend::submit::{self, SubmitForm};
 use app::backend::{attachments, session, AppState};
-use app::components::request_form::FormPostback;
 use app::domain::validation::FORM_ERROR_KEY;
 use app::domain::Answers;
+use app::model::{AppError, FormPostback};
 use axum::body::Body;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{Method, StatusCode};

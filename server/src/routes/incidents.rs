@@ -8,9 +8,9 @@
 //! - `422 {"error": "invalid", "fields": {field: message}}`: `item`, `key` or form fields;
 //! - `400 {"error": "invalid_json", "message"}`: the body is not a JSON object.
 
-use app::api::error::AppError;
 use app::backend::integrations::{self, IncidentReport};
 use app::backend::AppState;
+use app::model::AppError;
 use axum::body::Bytes;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};

@@ -99,7 +99,7 @@ pub async fn search(
 }
 
 fn server_error(e: impl std::fmt::Display) -> Response {
-    let err = app::api::error::AppError::internal(e);
+    let err = app::model::AppError::internal(e);
     (
         StatusCode::INTERNAL_SERVER_ERROR,
         Json(json!({ "error": "internal", "message": err.to_string() })),

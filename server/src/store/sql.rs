@@ -14,7 +14,7 @@ macro_rules! sql_store {
     ($store:ident, $db:ty) => {
         use crate::seed::SeedData;
         use crate::store::{db_err, Housekeeping};
-        use app::api::types::{
+        use app::model::{
             ApprovalView, AssetOption, AttachmentView, CatalogView, CategoryView, EventView, FieldChangeView,
             ItemCard, ItemDetail, Page, Role, StoreOption, TicketDetail, TicketSummary, UserView,
         };

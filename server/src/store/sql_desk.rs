@@ -50,7 +50,7 @@ macro_rules! sql_desk {
         }
 
         /// The queue counts at most this many tickets; a total above it means "more than".
-        const QUEUE_COUNT_CAP: i64 = app::api::desk::QUEUE_COUNT_CAP as i64;
+        const QUEUE_COUNT_CAP: i64 = app::model::QUEUE_COUNT_CAP as i64;
 
         /// Appends the queue filter to `sql` as a WHERE clause with numbered parameters; returns
         /// the values to bind, in order.

@@ -4,11 +4,10 @@
 //! Runs on SQLite, and on PostgreSQL when `DESKFRONT_TEST_POSTGRES` is set.
 
 use crate::common::*;
-use app::api::dashboard::{DashboardView, FilterQuery};
-use app::api::types::UserView;
 use app::backend::desk::{self, Action};
 use app::backend::store::{DeflectionEvent, Store};
 use app::domain::report::TicketSet;
+use app::model::{DashboardView, FilterQuery, UserView};
 use chrono::{DateTime, Utc};
 use reqwest::Client;
 use serde_json::{json, Value};
@@ -238,7 +237,7 @@ async fn history() -> History {
         article_slug: article.map(str::to_string),
         now: at("2026-11-17T11:00:00Z"),
     };
-    use app::api::types::DeflectionKind as K;
+    use app::model::DeflectionKind as K;
     let article = Some("card-reader-battery-not-charging");
     for e in [
         event("visit-1", K::Shown, article),
@@ -274,7 +273,7 @@ async fn figures(
     h: &History,
     who: &str,
     filters: &FilterQuery,
-) -> Result<DashboardView, app::api::error::AppError> {
+) -> Result<DashboardView, app::model::AppError> {
     let user = user(&h.app, &h.app.signed_in(who).await).await;
     let store = h.db.store().await;
     app::backend::dashboard::load(&*store as &dyn Store, &user, filters, Utc::now()).await

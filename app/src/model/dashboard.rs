@@ -1,0 +1,410 @@
+//! The service manager's dashboard as it travels: figures for a period and filters, the tickets
+//! behind each figure, and the filter choices (served by `api::dashboard`).
+
+use super::desk::QueueItem;
+use super::tickets::Page;
+use crate::domain::report::{self, AgeBand, Period, TicketSet, TrendBucket};
+use crate::domain::sla::show_minutes;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Tickets per page in the list behind a figure.
+pub const TICKETS_PER_PAGE: u32 = 25;
+
+/// Rows in each "most often" table.
+pub const TOP_ROWS: u32 = 10;
+
+/// The dashboard's filters as the URL carries them (every one optional). Server functions
+/// receive them as that query string: a struct argument whose fields are all empty would be
+/// sent as nothing at all, and refused as missing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FilterQuery {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub store: Option<String>,
+    pub region: Option<String>,
+    pub category: Option<String>,
+    pub group: Option<String>,
+    pub priority: Option<String>,
+    /// Only behind a recurring-fault row: one device.
+    pub asset: Option<String>,
+}
+
+impl FilterQuery {
+    /// The names in URLs, in the order of the fields.
+    pub const NAMES: [&'static str; 8] = [
+        "from", "to", "store", "region", "category", "group", "priority", "asset",
+    ];
+
+    /// Reads a query string as `query_string` writes it.
+    #[cfg(feature = "ssr")]
+    pub fn parse(query: &str) -> Result<Self, super::AppError> {
+        let raw: Self = serde_urlencoded::from_str(query).map_err(|_| {
+            super::AppError::invalid_field("_form", "The filters could not be read.")
+        })?;
+        Ok(Self::from_pairs(|name| {
+            raw.values()[Self::NAMES.iter().position(|n| *n == name)?].clone()
+        }))
+    }
+
+    pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> Self {
+        let v = |name: &str| get(name).filter(|s| !s.trim().is_empty());
+        FilterQuery {
+            from: v("from"),
+            to: v("to"),
+            store: v("store"),
+            region: v("region"),
+            category: v("category"),
+            group: v("group"),
+            priority: v("priority"),
+            asset: v("asset"),
+        }
+    }
+
+    fn values(&self) -> [&Option<String>; 8] {
+        [
+            &self.from,
+            &self.to,
+            &self.store,
+            &self.region,
+            &self.category,
+            &self.group,
+            &self.priority,
+            &self.asset,
+        ]
+    }
+
+    /// `name=value&…` for the filters that are set, URL-encoded.
+    pub fn query_string(&self) -> String {
+        Self::NAMES
+            .iter()
+            .zip(self.values())
+            .filter_map(|(name, value)| {
+                value
+                    .as_ref()
+                    .map(|v| format!("{name}={}", crate::url::encode(v)))
+            })
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// The same filters with the period pinned, so links keep meaning what the page showed.
+    pub fn pinned(&self, period: Period) -> Self {
+        FilterQuery {
+            from: Some(period.from.to_string()),
+            to: Some(period.to.to_string()),
+            ..self.clone()
+        }
+    }
+
+    /// The link to the tickets behind `set` under these filters.
+    pub fn tickets_link(&self, set: TicketSet) -> String {
+        format!(
+            "/dashboard/tickets?set={}&{}",
+            set.as_str(),
+            self.query_string()
+        )
+    }
+}
+
+/// One SLA clock's figures over the tickets whose clock stopped in the period.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockFigures {
+    pub met: u64,
+    pub breached: u64,
+    /// Resolution only: of those, reopened at least once.
+    pub reopened: u64,
+    /// Business minutes, nearest-rank median and 90th percentile.
+    pub median: Option<i64>,
+    pub p90: Option<i64>,
+}
+
+impl ClockFigures {
+    pub fn stopped(&self) -> u64 {
+        self.met + self.breached
+    }
+}
+
+/// A row of a "most often" table: key (asset tag, store code, article slug, search text), what
+/// to call it, and how many.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountRow {
+    pub key: String,
+    pub label: String,
+    pub count: u64,
+}
+
+/// The self-service funnel over a period (see `domain::report::DEFLECTION`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeflectionFigures {
+    pub searches: u64,
+    pub searches_empty: u64,
+    /// Form visits where articles were suggested.
+    pub suggested: u64,
+    pub opened: u64,
+    pub solved: u64,
+    /// Solved, and the form not sent.
+    pub deflected: u64,
+    pub submitted_anyway: u64,
+    /// Articles by "This solved it", then by opened: (row with `count` = solved, opened).
+    pub top_articles: Vec<(CountRow, u64)>,
+    /// Searches that found nothing, most asked first.
+    pub empty_searches: Vec<CountRow>,
+}
+
+/// What the filter form offers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterChoices {
+    /// (code, name).
+    pub stores: Vec<(String, String)>,
+    pub regions: Vec<String>,
+    /// (slug, name).
+    pub categories: Vec<(String, String)>,
+    /// The groups the caller may pick (an agent's own).
+    pub groups: Vec<String>,
+}
+
+/// Server-rendered SVG charts (markup made on the server from the figures above).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Charts {
+    pub trend: String,
+    pub stores: String,
+    pub ratings: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DashboardView {
+    /// The filters as applied, with the period pinned.
+    pub filters: FilterQuery,
+    pub period: Period,
+    pub generated_at: DateTime<Utc>,
+    /// For agents: the groups the figures cover.
+    pub only_groups: Option<Vec<String>>,
+    pub opened: u64,
+    pub resolved: u64,
+    pub backlog: u64,
+    pub overdue: u64,
+    /// Open tickets per `AgeBand::ALL`.
+    pub backlog_ages: [u64; 5],
+    pub response: ClockFigures,
+    pub resolution: ClockFigures,
+    /// 1 to 5 stars: how many of each.
+    pub ratings: [u64; 5],
+    pub deflection: DeflectionFigures,
+    pub fault_assets: Vec<CountRow>,
+    pub fault_stores: Vec<CountRow>,
+    pub trend: Vec<TrendBucket>,
+    pub charts: Charts,
+}
+
+/// One headline figure, as the page shows it and the summary CSV writes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub value: String,
+    pub detail: String,
+    /// The tickets behind it, if it counts tickets.
+    pub set: Option<TicketSet>,
+    pub definition: &'static str,
+}
+
+/// `part` of `whole` as a percentage with one decimal, or "–" when there is nothing to divide.
+pub fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        "–".into()
+    } else {
+        format!("{:.1}%", part as f64 * 100.0 / whole as f64)
+    }
+}
+
+fn minutes(m: Option<i64>) -> String {
+    m.map_or_else(|| "–".into(), show_minutes)
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl DashboardView {
+    pub fn ratings_count(&self) -> u64 {
+        self.ratings.iter().sum()
+    }
+
+    /// Average stars with one decimal, or "–" with no ratings.
+    pub fn csat_average(&self) -> String {
+        let n = self.ratings_count();
+        if n == 0 {
+            return "–".into();
+        }
+        let stars: u64 = self
+            .ratings
+            .iter()
+            .zip(1u64..)
+            .map(|(count, stars)| count * stars)
+            .sum();
+        format!("{:.1}", stars as f64 / n as f64)
+    }
+
+    /// The headline figures, in the order the page shows them.
+    pub fn figures(&self) -> Vec<Figure> {
+        let (rs, rv) = (&self.response, &self.resolution);
+        let d = &self.deflection;
+        vec![
+            Figure {
+                key: "opened",
+                label: "Opened",
+                value: self.opened.to_string(),
+                detail: "raised in the period".into(),
+                set: Some(TicketSet::Opened),
+                definition: TicketSet::Opened.definition(),
+            },
+            Figure {
+                key: "resolved",
+                label: "Resolved",
+                value: self.resolved.to_string(),
+                detail: "resolved in the period".into(),
+                set: Some(TicketSet::Resolved),
+                definition: TicketSet::Resolved.definition(),
+            },
+            Figure {
+                key: "backlog",
+                label: "Backlog",
+                value: self.backlog.to_string(),
+                detail: "open now".into(),
+                set: Some(TicketSet::Backlog),
+                definition: report::BACKLOG,
+            },
+            Figure {
+                key: "overdue",
+                label: "Overdue now",
+                value: self.overdue.to_string(),
+                detail: "open and past due".into(),
+                set: Some(TicketSet::OverdueNow),
+                definition: TicketSet::OverdueNow.definition(),
+            },
+            Figure {
+                key: "response_compliance",
+                label: "First response SLA",
+                value: percent(rs.met, rs.stopped()),
+                detail: format!("{} breached of {}", rs.breached, rs.stopped()),
+                set: Some(TicketSet::ResponseBreached),
+                definition: report::FIRST_RESPONSE_SLA,
+            },
+            Figure {
+                key: "resolution_compliance",
+                label: "Resolution SLA",
+                value: percent(rv.met, rv.stopped()),
+                detail: format!("{} breached of {}", rv.breached, rv.stopped()),
+                set: Some(TicketSet::ResolutionBreached),
+                definition: report::RESOLUTION_SLA,
+            },
+            Figure {
+                key: "first_response_median",
+                label: "First response, median",
+                value: minutes(rs.median),
+                detail: format!("90% within {}", minutes(rs.p90)),
+                set: Some(TicketSet::Responded),
+                definition: report::TIME_TO_RESPOND,
+            },
+            Figure {
+                key: "mttr_median",
+                label: "Time to resolve (MTTR), median",
+                value: minutes(rv.median),
+                detail: format!("90% within {}", minutes(rv.p90)),
+                set: Some(TicketSet::Resolved),
+                definition: report::TIME_TO_RESOLVE,
+            },
+            Figure {
+                key: "reopen_rate",
+                label: "Reopen rate",
+                value: percent(rv.reopened, rv.stopped()),
+                detail: format!("{} of {} resolved", rv.reopened, rv.stopped()),
+                set: Some(TicketSet::Reopened),
+                definition: report::REOPEN_RATE,
+            },
+            Figure {
+                key: "csat",
+                label: "Satisfaction",
+                value: match self.csat_average().as_str() {
+                    "–" => "–".into(),
+                    avg => format!("{avg} / 5"),
+                },
+                detail: plural(self.ratings_count(), "rating", "ratings"),
+                set: Some(TicketSet::Rated(None)),
+                definition: report::CSAT,
+            },
+            Figure {
+                key: "deflection_rate",
+                label: "Deflection",
+                value: percent(d.deflected, d.suggested),
+                detail: format!(
+                    "{} of {} form visits with suggestions",
+                    d.deflected, d.suggested
+                ),
+                set: None,
+                definition: report::DEFLECTION,
+            },
+            Figure {
+                key: "submitted_anyway",
+                label: "Sent anyway",
+                value: d.submitted_anyway.to_string(),
+                detail: "tickets after suggestions".into(),
+                set: Some(TicketSet::SubmittedAnyway),
+                definition: report::DEFLECTION,
+            },
+            Figure {
+                key: "searches",
+                label: "Knowledge searches",
+                value: d.searches.to_string(),
+                detail: format!("{} found nothing", d.searches_empty),
+                set: None,
+                definition: report::DEFLECTION,
+            },
+        ]
+    }
+
+    /// The backlog by age, with the set behind each band.
+    pub fn backlog_bands(&self) -> Vec<(AgeBand, u64)> {
+        AgeBand::ALL.into_iter().zip(self.backlog_ages).collect()
+    }
+}
+
+/// The tickets behind one figure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TicketList {
+    pub set: TicketSet,
+    pub filters: FilterQuery,
+    pub period: Period,
+    pub tickets: Page<QueueItem>,
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_travel_as_a_query_string_and_come_back_the_same() {
+        let f = FilterQuery {
+            from: Some("2026-11-01".into()),
+            store: Some("S012".into()),
+            group: Some("Identity & access".into()),
+            category: Some("tills+payments".into()),
+            ..FilterQuery::default()
+        };
+        assert_eq!(FilterQuery::parse(&f.query_string()).unwrap(), f);
+        assert_eq!(FilterQuery::parse("").unwrap(), FilterQuery::default());
+        // Empty values are no filter at all.
+        assert_eq!(
+            FilterQuery::parse("store=&to=").unwrap(),
+            FilterQuery::default()
+        );
+    }
+
+    #[test]
+    fn percentages_say_when_there_is_nothing_to_divide() {
+        assert_eq!(percent(1, 3), "33.3%");
+        assert_eq!(percent(0, 0), "–");
+    }
+}

@@ -1,0 +1,29 @@
+//! What crosses the wire between the browser and the server: the views server functions send,
+//! the error they answer with, and the small shared values both sides read. Plain data with no
+//! Leptos and no I/O, compiled into both builds and below every layer that uses it: pages and
+//! components show these types, `api` sends them, and `backend` and the `Store` traits build them.
+//! One file per concept; everything is re-exported here, so `crate::model::UserView` is the name.
+
+pub mod catalog;
+pub mod dashboard;
+pub mod desk;
+pub mod error;
+pub mod integrations;
+pub mod knowledge;
+pub mod offline;
+pub mod problems;
+pub mod release;
+pub mod tickets;
+pub mod users;
+
+pub use catalog::*;
+pub use dashboard::*;
+pub use desk::*;
+pub use error::*;
+pub use integrations::*;
+pub use knowledge::*;
+pub use offline::*;
+pub use problems::*;
+pub use release::*;
+pub use tickets::*;
+pub use users::*;

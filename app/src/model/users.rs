@@ -1,0 +1,62 @@
+//! People as the portal shows them, and their roles.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Requester,
+    StoreStaff,
+    Approver,
+    Agent,
+    Manager,
+    Editor,
+    Admin,
+}
+
+impl Role {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "requester" => Role::Requester,
+            "store_staff" => Role::StoreStaff,
+            "approver" => Role::Approver,
+            "agent" => Role::Agent,
+            "manager" => Role::Manager,
+            "editor" => Role::Editor,
+            "admin" => Role::Admin,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Requester => "requester",
+            Role::StoreStaff => "store_staff",
+            Role::Approver => "approver",
+            Role::Agent => "agent",
+            Role::Manager => "manager",
+            Role::Editor => "editor",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Agents, managers and admins work the queue.
+    pub fn works_queue(self) -> bool {
+        matches!(self, Role::Agent | Role::Manager | Role::Admin)
+    }
+
+    /// Editors and admins write, publish and retire knowledge articles.
+    pub fn edits_articles(self) -> bool {
+        matches!(self, Role::Editor | Role::Admin)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserView {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// Someone reports to them, so approvals may wait for them.
+    pub is_line_manager: bool,
+}
