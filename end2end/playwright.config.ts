@@ -19,6 +19,8 @@ export function serverEnv(port: string, database: string, instance: string) {
     DESKFRONT_DATABASE_URL: database,
     // Shared by every instance: an attachment uploaded through one is downloaded through another.
     DESKFRONT_ATTACHMENTS_DIR: `${dataDir}/attachments`,
+    // Demo mode: the suites act as the demo's people on the demo catalog.
+    DESKFRONT_DEMO: "true",
     DESKFRONT_DEMO_PASSWORD: DEMO_PASSWORD,
     DESKFRONT_INSTANCE_NAME: instance,
     RUST_LOG: "warn",

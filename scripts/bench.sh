@@ -129,7 +129,7 @@ start_instance() {
     DESKFRONT_DATABASE_MAX_CONNECTIONS=16 \
     DESKFRONT_ATTACHMENTS_DIR="$TMP/att" \
     DESKFRONT_DEMO_PASSWORD="$DEMO_PASSWORD" \
-    DESKFRONT_SEED_DEMO_DATA=true \
+    DESKFRONT_DEMO=true \
     DESKFRONT_INSTANCE_NAME="$name" \
     RUST_LOG=warn \
     "./$SERVER_BIN" >"$TMP/$name.log" 2>&1 &
@@ -379,7 +379,7 @@ log "dashboard: generating $HISTORY_TICKETS tickets over 12 months"
 HISTORY_DB="sqlite://$TMP/history.db"
 HISTORY_START="$(date +%s.%N)"
 env -u DATABASE_URL DESKFRONT_CONFIG="$TMP/bench.toml" DESKFRONT_DATABASE_URL="$HISTORY_DB" \
-  DESKFRONT_DEMO_PASSWORD="$DEMO_PASSWORD" DESKFRONT_ATTACHMENTS_DIR="$TMP/att" RUST_LOG=warn \
+  DESKFRONT_DEMO=true DESKFRONT_DEMO_PASSWORD="$DEMO_PASSWORD" DESKFRONT_ATTACHMENTS_DIR="$TMP/att" RUST_LOG=warn \
   "./$SERVER_BIN" demo-history --months 12 --tickets "$HISTORY_TICKETS" >&2
 HISTORY_SECONDS="$(awk -v a="$HISTORY_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')"
 start_instance "$PORT" "$HISTORY_DB" history

@@ -1,7 +1,8 @@
 //! Configuration in layers: safe defaults, then an optional TOML file (`DESKFRONT_CONFIG`, or
 //! `deskfront.toml` in the working directory if present), then `DESKFRONT_*` environment
-//! variables. Nothing secret has a default that would work in production except the demo
-//! password, which only matters when demo data is loaded.
+//! variables. Nothing secret has a default that would work in production: the demo password is
+//! only used in demo mode (`demo`, off by default), and a start outside demo mode refuses a
+//! database whose accounts still sign in with it (see `crate::demo_guard`).
 
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -20,9 +21,12 @@ pub struct Config {
     /// Where attachments are kept, beside the database by default.
     pub attachments_dir: PathBuf,
     pub max_attachment_mb: usize,
-    /// Load the demo data into an empty database at start.
-    pub seed_demo_data: bool,
+    /// Demo mode: load the demo catalog, stores, knowledge base and demo accounts (all with
+    /// `demo_password`) into an empty database, and list the accounts on the sign-in page. Off:
+    /// a production start, which has no accounts until `server admin create` makes one.
+    pub demo: bool,
     pub seed_dir: PathBuf,
+    /// The demo accounts' password. Published in the README, so used in demo mode only.
     pub demo_password: String,
     /// Mark the session cookie `Secure`: turn on when served over HTTPS.
     pub secure_cookies: bool,
@@ -50,9 +54,9 @@ impl Default for Config {
             jobs: JobSettings::default(),
             attachments_dir: "data/attachments".into(),
             max_attachment_mb: 10,
-            seed_demo_data: true,
+            demo: false,
             seed_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seed"),
-            demo_password: "deskfront-demo".into(),
+            demo_password: crate::demo_guard::PUBLISHED_DEMO_PASSWORD.into(),
             secure_cookies: false,
             session_days: 14,
             public_kb_search: false,
@@ -132,7 +136,7 @@ impl std::fmt::Debug for Config {
             .field("jobs", &self.jobs)
             .field("attachments_dir", &self.attachments_dir)
             .field("max_attachment_mb", &self.max_attachment_mb)
-            .field("seed_demo_data", &self.seed_demo_data)
+            .field("demo", &self.demo)
             .field("seed_dir", &self.seed_dir)
             .field("secure_cookies", &self.secure_cookies)
             .field("session_days", &self.session_days)
@@ -241,8 +245,16 @@ impl Config {
         if let Some(v) = get("DESKFRONT_MAX_ATTACHMENT_MB") {
             self.max_attachment_mb = parse("DESKFRONT_MAX_ATTACHMENT_MB", v)?;
         }
-        if let Some(v) = get("DESKFRONT_SEED_DEMO_DATA") {
-            self.seed_demo_data = parse("DESKFRONT_SEED_DEMO_DATA", v)?;
+        if let Some(v) = get("DESKFRONT_DEMO") {
+            self.demo = parse("DESKFRONT_DEMO", v)?;
+        }
+        if get("DESKFRONT_SEED_DEMO_DATA").is_some() {
+            // It used to default to on; a silent rename could turn a demo into an empty portal
+            // or, worse, leave someone believing their production start has no demo accounts.
+            return Err(ConfigError::Env(
+                "DESKFRONT_SEED_DEMO_DATA".into(),
+                "replaced by DESKFRONT_DEMO (demo mode, off by default)".into(),
+            ));
         }
         if let Some(v) = get("DESKFRONT_SEED_DIR") {
             self.seed_dir = v.into();
@@ -291,6 +303,22 @@ mod tests {
         assert_eq!(c.recurring_window_days, 30);
         assert_eq!(c.recurring_threshold, 2);
         assert!(!c.secure_cookies);
+        assert!(
+            !c.demo,
+            "a start without configuration is a production start"
+        );
+    }
+
+    #[test]
+    fn demo_mode_is_asked_for_by_name() {
+        let mut c = Config::default();
+        c.apply_env(|k| (k == "DESKFRONT_DEMO").then(|| "true".into()))
+            .unwrap();
+        assert!(c.demo);
+        let err = Config::default()
+            .apply_env(|k| (k == "DESKFRONT_SEED_DEMO_DATA").then(|| "true".into()))
+            .unwrap_err();
+        assert!(err.to_string().contains("DESKFRONT_DEMO"), "{err}");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! Leptos application. `main.rs` only parses the command line and calls `serve`.
 #![recursion_limit = "256"]
 
+pub mod admin;
 pub mod config;
+pub mod demo_guard;
 pub mod demo_history;
 pub mod jobs;
 pub mod kb_import;
@@ -62,11 +64,14 @@ fn spawn_view_flush(state: &AppState, every_secs: u64) {
     });
 }
 
-/// The migrated database, with the demo data if configured and not yet there.
+/// The migrated database. In demo mode, with the demo data loaded if not yet there; outside it,
+/// refused if it holds the demo accounts (`demo_guard`).
 pub async fn open_store(config: &Config) -> Result<Arc<dyn Housekeeping>, BoxError> {
     let store = store::open(config).await?;
-    if config.seed_demo_data {
+    if config.demo {
         seed::load(&*store, &config.seed_dir, &config.demo_password).await?;
+    } else {
+        demo_guard::refuse_demo_accounts(&*store, config).await?;
     }
     Ok(store)
 }
@@ -94,6 +99,7 @@ fn app_state(
         ),
         release,
         offline: Default::default(),
+        demo: config.demo,
     }
 }
 

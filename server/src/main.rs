@@ -5,7 +5,11 @@ use server::config::Config;
 use tracing_subscriber::EnvFilter;
 
 const USAGE: &str = "\
-usage: server                 serve the portal (configuration: deskfront.toml, DESKFRONT_*)
+usage: server                 serve the portal (configuration: deskfront.toml, DESKFRONT_*;
+                              DESKFRONT_DEMO=true for the demo data and demo accounts)
+       server admin create EMAIL [--name NAME]
+                              make an administrator; the password is read from the terminal
+                              (or from stdin when it is not one), never from an argument
        server kb-import FOLDER [--author EMAIL]
                               import Markdown articles
        server token create NAME | token list | token revoke ID
@@ -20,7 +24,16 @@ usage: server                 serve the portal (configuration: deskfront.toml, D
                               --if-empty: only into a database without tickets";
 
 #[tokio::main]
-async fn main() -> Result<(), server::BoxError> {
+async fn main() {
+    // Errors are printed as their message, not their debug form: someone at a terminal reads
+    // "the password must have at least 12 characters", not `ShortPassword`.
+    if let Err(e) = run().await {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+async fn run() -> Result<(), server::BoxError> {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
@@ -40,6 +53,7 @@ async fn main() -> Result<(), server::BoxError> {
         None => {}
         Some("kb-import") => return kb_import(&config, &args[1..]).await,
         Some("token") => return token(&config, &args[1..]).await,
+        Some("admin") => return admin(&config, &args[1..]).await,
         Some("search-bench") => {
             let options = search_bench::Options::parse(&config.seed_dir, &args[1..])?;
             return search_bench::run(&options);
@@ -158,4 +172,53 @@ async fn token(config: &Config, args: &[String]) -> Result<(), server::BoxError>
         _ => return Err(USAGE.into()),
     }
     Ok(())
+}
+
+/// `server admin create EMAIL [--name NAME]`: an administrator account, the way a production
+/// start gets its first one. Prints the new account's id.
+async fn admin(config: &Config, args: &[String]) -> Result<(), server::BoxError> {
+    const USAGE: &str =
+        "usage: server admin create EMAIL [--name NAME] (the password is asked for)";
+    let (email, name) = match args {
+        [cmd, email] if cmd == "create" => (email, None),
+        [cmd, email, flag, name] if cmd == "create" && flag == "--name" => (email, Some(name)),
+        _ => return Err(USAGE.into()),
+    };
+    let password = read_new_password(config)?;
+    let store = server::open_store(config).await?;
+    let id = server::admin::create_admin(
+        &*store,
+        email,
+        name.map(String::as_str),
+        &password,
+        &config.demo_password,
+    )
+    .await?;
+    eprintln!(
+        "administrator {} created; sign in at the portal",
+        email.trim().to_lowercase()
+    );
+    println!("{id}");
+    Ok(())
+}
+
+/// A new password: typed twice without echo at a terminal, or one line of stdin from a script
+/// (`printf '%s\n' "$PASSWORD" | server admin create …`).
+fn read_new_password(config: &Config) -> Result<String, server::BoxError> {
+    use std::io::IsTerminal;
+    let password = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password for the new administrator: ")?;
+        server::admin::check_password(&first, &config.demo_password)?;
+        let again = rpassword::prompt_password("The same password again: ")?;
+        if again != first {
+            return Err(server::admin::AdminError::Mismatch.into());
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    };
+    server::admin::check_password(&password, &config.demo_password)?;
+    Ok(password)
 }

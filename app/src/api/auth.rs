@@ -1,4 +1,4 @@
-use crate::model::{AppError, UserView};
+use crate::model::{AppError, SignInOptions, UserView};
 use leptos::prelude::*;
 
 /// Posted by the sign-in form, with or without JavaScript; answers with a redirect.
@@ -23,4 +23,12 @@ pub async fn logout() -> Result<(), AppError> {
 #[server(endpoint = "me")]
 pub async fn current_user() -> Result<Option<UserView>, AppError> {
     crate::backend::session::current_user().await
+}
+
+/// What the sign-in page offers: the demo accounts in demo mode, nothing more yet.
+#[server(endpoint = "sign_in_methods")]
+pub async fn sign_in_methods() -> Result<SignInOptions, AppError> {
+    Ok(crate::backend::session::sign_in_options(
+        &crate::backend::state()?,
+    ))
 }

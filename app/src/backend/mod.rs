@@ -56,6 +56,8 @@ pub struct AppState {
     pub release: crate::model::Release,
     /// The offline snapshot, built at most once a minute (see `api::offline`).
     pub offline: Arc<offline::SnapshotCache>,
+    /// Demo mode: the sign-in page lists the demo accounts. Never on in a production start.
+    pub demo: bool,
 }
 
 pub fn state() -> Result<AppState, AppError> {

@@ -6,7 +6,7 @@
 
 use super::store::Store;
 use super::{internal, state, store};
-use crate::model::{AppError, AppResult, UserView};
+use crate::model::{AppError, AppResult, DemoAccount, SignInOptions, UserView};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use base64::Engine;
@@ -176,6 +176,31 @@ pub async fn require_user() -> AppResult<UserView> {
 /// unknown. Made once, at the first such sign-in, so it costs what a real check costs.
 static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| hash_password("no account has this password"));
+
+/// The demo accounts the sign-in page lists in demo mode (the README lists them all).
+const DEMO_ACCOUNTS: [(&str, &str); 4] = [
+    ("rita.requester@deskfront.test", "Requester"),
+    ("lena.lead@deskfront.test", "Line manager (approver)"),
+    ("sam.store@deskfront.test", "Store staff"),
+    ("ahmed.agent@deskfront.test", "Service desk agent"),
+];
+
+/// What the sign-in page offers. Outside demo mode the demo accounts do not exist (the server
+/// refuses to start on a database that has them), so the page names none.
+pub fn sign_in_options(state: &super::AppState) -> SignInOptions {
+    let demo_accounts = if state.demo {
+        DEMO_ACCOUNTS
+            .iter()
+            .map(|(email, role)| DemoAccount {
+                email: (*email).into(),
+                role: (*role).into(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    SignInOptions { demo_accounts }
+}
 
 #[cfg(test)]
 mod tests {

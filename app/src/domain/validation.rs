@@ -329,7 +329,7 @@ fn check_length(field: &Field, value: &str) -> Result<(), String> {
 
 /// Deliberately loose: one @, something before it, a dotted domain after it, no spaces. The
 /// only real check of an address is mail reaching it.
-fn is_plausible_email(value: &str) -> bool {
+pub fn is_plausible_email(value: &str) -> bool {
     let Some((local, domain)) = value.split_once('@') else {
         return false;
     };

@@ -60,3 +60,17 @@ pub struct UserView {
     /// Someone reports to them, so approvals may wait for them.
     pub is_line_manager: bool,
 }
+
+/// What the sign-in page offers besides the e-mail and password form.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SignInOptions {
+    /// Listed in demo mode only; empty on a production start.
+    pub demo_accounts: Vec<DemoAccount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DemoAccount {
+    pub email: String,
+    /// What the account is for, in words ("Line manager (approver)").
+    pub role: String,
+}

@@ -1,15 +1,9 @@
 use super::query_error;
+use crate::api::auth::sign_in_methods;
+use crate::model::DemoAccount;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-
-/// Demo accounts, shown on the sign-in page of a demo install (see README).
-const DEMO_ACCOUNTS: [(&str, &str); 4] = [
-    ("rita.requester@deskfront.test", "Requester"),
-    ("lena.lead@deskfront.test", "Line manager (approver)"),
-    ("sam.store@deskfront.test", "Store staff"),
-    ("ahmed.agent@deskfront.test", "Service desk agent"),
-];
 
 /// A plain form posted to the `login` server function: it works the same with and without
 /// JavaScript, and a full page load afterwards gives every page the new session.
@@ -19,6 +13,7 @@ pub fn LoginPage() -> impl IntoView {
     let error = query_error();
     let email = move || query.read().get("email").unwrap_or_default();
     let next = move || query.read().get("next").unwrap_or_else(|| "/".into());
+    let options = Resource::new(|| (), |_| sign_in_methods());
     view! {
         <Title text="Sign in"/>
         <div class="login-card">
@@ -40,17 +35,33 @@ pub fn LoginPage() -> impl IntoView {
                     <button type="submit" class="btn btn-primary">"Sign in"</button>
                 </div>
             </form>
-            <details class="demo-accounts">
+            // Nothing to wait for visibly: the form above is the page; the demo list (demo mode
+            // only) follows when known, and an error leaves the form as it is.
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    options.await.ok().map(|o| view! { <DemoAccounts accounts=o.demo_accounts/> })
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+/// The demo accounts of a demo install (see README); nothing at all on a production start.
+#[component]
+fn DemoAccounts(accounts: Vec<DemoAccount>) -> impl IntoView {
+    (!accounts.is_empty()).then(|| {
+        view! {
+            <details class="demo-accounts" data-testid="demo-accounts">
                 <summary>"Demo accounts"</summary>
                 <p class="muted">"Every demo account uses the demo password from the README."</p>
                 <table>
                     <tbody>
-                        {DEMO_ACCOUNTS.iter().map(|(e, role)| view! {
-                            <tr><td><code>{*e}</code></td><td>{*role}</td></tr>
+                        {accounts.into_iter().map(|a| view! {
+                            <tr><td><code>{a.email}</code></td><td>{a.role}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>
             </details>
-        </div>
-    }
+        }
+    })
 }

@@ -226,6 +226,13 @@ pub trait HistoryStore: Send + Sync {
 /// Opens the configured database as the server does (migrated, demo data loaded if empty) and
 /// writes a history into it.
 pub async fn run(config: &Config, options: &Options) -> Result<Report, crate::BoxError> {
+    if !config.demo {
+        return Err(
+            "demo-history writes made-up tickets for the demo: run it in demo mode \
+                    (DESKFRONT_DEMO=true)"
+                .into(),
+        );
+    }
     let levels = config.service_levels()?;
     let store = crate::open_store(config).await?;
     generate(

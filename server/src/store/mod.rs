@@ -18,6 +18,15 @@ use app::backend::store::{Store, StoreError, StoreResult};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
+/// An account made on the command line (`server admin create`).
+pub struct NewAccount<'a> {
+    /// Lowercased.
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: app::model::Role,
+    pub password_hash: &'a str,
+}
+
 pub(crate) fn db_err(e: impl std::fmt::Display) -> StoreError {
     StoreError(e.to_string())
 }
@@ -56,6 +65,11 @@ pub trait Housekeeping: Store + crate::demo_history::HistoryStore {
     async fn resolved_before(&self, cutoff: DateTime<Utc>) -> StoreResult<Vec<i64>>;
     /// The user that authors what Deskfront does by itself.
     async fn system_user(&self) -> StoreResult<i64>;
+    /// Password hashes that more than one account has. Argon2 salts every hash, so only a bulk
+    /// load writes the same hash twice: the demo accounts share one (see `crate::demo_guard`).
+    async fn shared_password_hashes(&self) -> StoreResult<Vec<String>>;
+    /// Creates a local account; `None` when the e-mail address already has one.
+    async fn create_local_account(&self, account: &NewAccount<'_>) -> StoreResult<Option<i64>>;
     /// Re-gathers the query planner's table statistics (`ANALYZE`, the same on both databases).
     async fn refresh_statistics(&self) -> StoreResult<()>;
 }

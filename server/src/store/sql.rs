@@ -1259,6 +1259,34 @@ macro_rules! sql_store {
                     .map_err(db_err)
             }
 
+            async fn shared_password_hashes(&self) -> StoreResult<Vec<String>> {
+                sqlx::query_scalar(
+                    "SELECT password_hash FROM users GROUP BY password_hash HAVING COUNT(*) > 1",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)
+            }
+
+            async fn create_local_account(
+                &self,
+                account: &crate::store::NewAccount<'_>,
+            ) -> StoreResult<Option<i64>> {
+                // ON CONFLICT rather than a look-up first: two commands racing for one address
+                // make one account, and the loser hears that it exists.
+                sqlx::query_scalar(
+                    "INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT (email) DO NOTHING RETURNING id",
+                )
+                .bind(account.email)
+                .bind(account.name)
+                .bind(account.role.as_str())
+                .bind(account.password_hash)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)
+            }
+
             async fn refresh_statistics(&self) -> StoreResult<()> {
                 sqlx::query("ANALYZE")
                     .execute(&self.pool)

@@ -17,4 +17,5 @@ mod kb_feedback;
 mod knowledge;
 mod offline;
 mod problems;
+mod production_start;
 mod search_quality;

@@ -1,5 +1,5 @@
-//! Starts the real server on a free port with a fresh database and the demo data, and signs
-//! people in over real HTTP.
+//! Starts the real server on a free port with a fresh database and the demo data (demo mode),
+//! and signs people in over real HTTP. `TestDb::production()` starts without demo mode.
 //!
 //! The database is a new SQLite file, or, when `DESKFRONT_TEST_POSTGRES` names a PostgreSQL
 //! server (`postgres://user:password@host:port`, as `scripts/postgres.sh` prints it), a new
@@ -30,6 +30,7 @@ pub struct TestDb {
 }
 
 impl TestDb {
+    /// A database for demo mode: the demo data, and every demo account with `PASSWORD`.
     pub async fn new() -> TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
         let database_url = match std::env::var("DESKFRONT_TEST_POSTGRES") {
@@ -39,12 +40,20 @@ impl TestDb {
         let config = Config {
             database_url,
             attachments_dir: dir.path().join("attachments"),
+            demo: true,
             demo_password: PASSWORD.into(),
             max_attachment_mb: 1,
             view_flush_secs: 1,
             ..Config::default()
         };
         TestDb { config, dir }
+    }
+
+    /// A database for a production start: no demo mode, so no demo data and no accounts.
+    pub async fn production() -> TestDb {
+        let mut db = TestDb::new().await;
+        db.config.demo = false;
+        db
     }
 
     pub fn is_postgres(&self) -> bool {
