@@ -208,6 +208,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dashboard/daily") view={Lazy::<DailyReportRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/problems/:number") view={Lazy::<ProblemRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/integrations") view={Lazy::<IntegrationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/audit") view={Lazy::<AuditRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/approvals") view={Lazy::<ApprovalsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/kb/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>

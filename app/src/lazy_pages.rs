@@ -15,6 +15,7 @@
 //! so offline each page still opens, visited before or not.
 
 use crate::pages::{
+    admin_audit::AuditPage,
     admin_integrations::IntegrationsPage,
     approvals::ApprovalsPage,
     article::ArticlePage,
@@ -107,6 +108,7 @@ page_group!(editor_pages, __preload_editor_pages, EditorPage {
     NewArticleRoute => NewArticlePage,
     ArticleEditorRoute => ArticleEditorPage,
     IntegrationsRoute => IntegrationsPage,
+    AuditRoute => AuditPage,
 });
 
 /// Names a split point's modules in the page's head as preloads. The build lists them under the

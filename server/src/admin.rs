@@ -5,9 +5,10 @@
 
 use crate::demo_guard::PUBLISHED_DEMO_PASSWORD;
 use crate::store::{Housekeeping, NewAccount};
+use app::backend::audit::Actor;
 use app::backend::session::hash_password;
 use app::domain::validation::is_plausible_email;
-use app::model::Role;
+use app::model::{AuditKind, Role};
 
 /// Long enough that guessing it online is hopeless even before sign-in throttling.
 pub const MIN_PASSWORD_CHARS: usize = 12;
@@ -68,8 +69,11 @@ pub async fn create_admin(
         role: Role::Admin,
         password_hash: &password_hash,
     };
+    let audit = Actor::command_line()
+        .did(AuditKind::Person, "create", &email, chrono::Utc::now())
+        .after(serde_json::json!({ "email": email, "name": name, "role": Role::Admin.as_str() }));
     store
-        .create_local_account(&account)
+        .create_local_account(&account, &audit)
         .await
         .map_err(|e| AdminError::Store(e.to_string()))?
         .ok_or(AdminError::Exists(email))

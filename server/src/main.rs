@@ -1,5 +1,6 @@
 mod search_bench;
 
+use app::backend::audit::Actor;
 use leptos::prelude::get_configuration;
 use server::config::Config;
 use tracing_subscriber::EnvFilter;
@@ -141,8 +142,14 @@ async fn token(config: &Config, args: &[String]) -> Result<(), server::BoxError>
     match args {
         [cmd, name] if cmd == "create" => {
             let system = store.system_user().await?;
-            let created =
-                app::backend::integrations::create_token(&*store, system, name, now).await?;
+            let created = app::backend::integrations::create_token(
+                &*store,
+                &Actor::command_line(),
+                system,
+                name,
+                now,
+            )
+            .await?;
             eprintln!(
                 "token {} for {:?}; it is shown only now:",
                 created.id, created.name
@@ -164,9 +171,8 @@ async fn token(config: &Config, args: &[String]) -> Result<(), server::BoxError>
         }
         [cmd, id] if cmd == "revoke" => {
             let id: i64 = id.parse().map_err(|_| USAGE)?;
-            if !store.revoke_integration_token(id, now).await? {
-                return Err(format!("no integration token has id {id}").into());
-            }
+            app::backend::integrations::revoke_token(&*store, &Actor::command_line(), id, now)
+                .await?;
             println!("token {id} revoked");
         }
         _ => return Err(USAGE.into()),

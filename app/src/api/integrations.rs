@@ -21,9 +21,15 @@ pub async fn create_integration_token(name: String) -> Result<NewIntegrationToke
                 "Creating a token needs JavaScript, so the token can be shown without leaving the page. Turn it on, or run `server token create NAME` on the server.",
             ));
         }
-        let created =
-            integrations::create_token(store()?.as_ref(), user.id, &name, chrono::Utc::now())
-                .await?;
+        let actor = crate::backend::audit::Actor::person(&user);
+        let created = integrations::create_token(
+            store()?.as_ref(),
+            &actor,
+            user.id,
+            &name,
+            chrono::Utc::now(),
+        )
+        .await?;
         Ok(NewIntegrationToken {
             id: created.id,
             name: created.name,
@@ -57,19 +63,12 @@ pub async fn list_integration_tokens() -> Result<Vec<IntegrationTokenView>, AppE
 /// Revokes token `id`: from now on it is answered 401. Revoking twice is harmless.
 #[server(endpoint = "revoke_integration_token")]
 pub async fn revoke_integration_token(id: i64) -> Result<(), AppError> {
-    use crate::backend::{forms, integrations, internal, session, store};
+    use crate::backend::{audit::Actor, forms, integrations, session, store};
     let result = async {
         let user = session::require_user().await?;
         integrations::require_admin(&user)?;
-        let found = store()?
-            .revoke_integration_token(id, chrono::Utc::now())
-            .await
-            .map_err(internal)?;
-        if found {
-            Ok(())
-        } else {
-            Err(AppError::not_found("There is no such integration token."))
-        }
+        let actor = Actor::person(&user);
+        integrations::revoke_token(store()?.as_ref(), &actor, id, chrono::Utc::now()).await
     }
     .await;
     forms::finish(result, ADMIN_PAGE, ADMIN_PAGE)

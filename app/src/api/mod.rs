@@ -4,6 +4,7 @@
 
 pub mod approvals;
 pub mod attachments;
+pub mod audit;
 pub mod auth;
 pub mod catalog;
 pub mod dashboard;

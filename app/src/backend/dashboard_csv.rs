@@ -31,7 +31,8 @@ fn field(value: &str) -> String {
     }
 }
 
-fn csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+/// A CSV document: the header line, then a line per row, CRLF-terminated as RFC 4180 writes it.
+pub(crate) fn csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut out = header
         .iter()
         .map(|h| field(h))

@@ -1,6 +1,7 @@
 //! The storage interface of integration tokens: what lets a monitoring system or a till report
 //! incidents without a person's session. `Store` requires it, so a `dyn Store` offers it.
 
+use super::audit_store::AuditEntry;
 use super::store::StoreResult;
 use crate::model::UserView;
 use chrono::{DateTime, Utc};
@@ -37,13 +38,18 @@ pub struct IntegrationCaller {
 
 #[async_trait::async_trait]
 pub trait IntegrationStore: Send + Sync {
-    /// Stores the token with a user of its own (who cannot sign in), in one transaction.
-    /// Returns the token's id.
-    async fn create_integration_token(&self, token: &NewIntegrationToken) -> StoreResult<i64>;
+    /// Stores the token with a user of its own (who cannot sign in) and `audit`, in one
+    /// transaction. Returns the token's id.
+    async fn create_integration_token(
+        &self,
+        token: &NewIntegrationToken,
+        audit: &AuditEntry,
+    ) -> StoreResult<i64>;
     /// Every token, revoked ones too, newest first.
     async fn integration_tokens(&self) -> StoreResult<Vec<IntegrationTokenRow>>;
-    /// Revokes the token (a second revoke keeps the first time). False when no token has `id`.
-    async fn revoke_integration_token(&self, id: i64, now: DateTime<Utc>) -> StoreResult<bool>;
+    /// Revokes the live token `id` at `audit.at` and writes `audit` with it. False when no live
+    /// token has `id` (unknown, or revoked already: the first revocation's time stays).
+    async fn revoke_integration_token(&self, id: i64, audit: &AuditEntry) -> StoreResult<bool>;
     /// The caller whose live token hashes to `token_hash`, marked as used at `now`. `None` for
     /// an unknown or revoked token.
     async fn use_integration_token(

@@ -7,6 +7,7 @@
 //! exactly as they are per person. Reports go through the portal's submission path
 //! (`submit::file`): the same validation, the same priority matrix, the same idempotent insert.
 
+use super::audit::Actor;
 use super::integration_store::{IntegrationCaller, NewIntegrationToken};
 use super::internal;
 use super::store::Store;
@@ -14,7 +15,7 @@ use super::submit::{self, Filing};
 use crate::domain::priority::ServiceLevels;
 use crate::domain::validation::FieldErrors;
 use crate::domain::{Answers, TicketKind};
-use crate::model::{AppError, AppResult, SubmitReceipt, UserView};
+use crate::model::{AppError, AppResult, AuditKind, SubmitReceipt, UserView};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::Value;
@@ -63,25 +64,61 @@ pub fn check_name(name: &str) -> AppResult<String> {
     Ok(name.to_string())
 }
 
-/// Makes and stores a token for the integration `name`. The returned token is the only copy.
+/// Makes and stores a token for the integration `name`, filed as made by user `created_by`
+/// and audited as `actor`'s doing. The returned token is the only copy.
 pub async fn create_token(
     store: &dyn Store,
+    actor: &Actor,
     created_by: i64,
     name: &str,
     now: DateTime<Utc>,
 ) -> AppResult<CreatedToken> {
     let name = check_name(name)?;
     let token = new_token();
+    // The token itself never reaches the audit log: it is a password.
+    let audit = actor
+        .did(AuditKind::IntegrationToken, "create", &name, now)
+        .after(serde_json::json!({ "name": name }));
     let id = store
-        .create_integration_token(&NewIntegrationToken {
-            name: name.clone(),
-            token_hash: super::session::token_hash(&token),
-            created_by,
-            now,
-        })
+        .create_integration_token(
+            &NewIntegrationToken {
+                name: name.clone(),
+                token_hash: super::session::token_hash(&token),
+                created_by,
+                now,
+            },
+            &audit,
+        )
         .await
         .map_err(internal)?;
     Ok(CreatedToken { id, name, token })
+}
+
+/// Revokes token `id` from `now` on: it is answered 401 from then on. Revoking a revoked token
+/// is harmless (the first time stays, and nothing is audited twice); an unknown id is not found.
+pub async fn revoke_token(
+    store: &dyn Store,
+    actor: &Actor,
+    id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let tokens = store.integration_tokens().await.map_err(internal)?;
+    let token = tokens
+        .iter()
+        .find(|t| t.id == id)
+        .ok_or_else(|| AppError::not_found("There is no such integration token."))?;
+    if token.revoked_at.is_some() {
+        return Ok(());
+    }
+    let audit = actor
+        .did(AuditKind::IntegrationToken, "revoke", &token.name, now)
+        .before(serde_json::json!({ "revoked_at": null }))
+        .after(serde_json::json!({ "revoked_at": now }));
+    store
+        .revoke_integration_token(id, &audit)
+        .await
+        .map_err(internal)?;
+    Ok(())
 }
 
 /// The token of an `Authorization: Bearer …` header.

@@ -6,6 +6,8 @@
 pub mod access;
 pub mod articles;
 pub mod attachments;
+pub mod audit;
+pub mod audit_store;
 pub mod charts;
 pub mod dashboard;
 pub mod dashboard_csv;

@@ -97,7 +97,8 @@ pub struct Created {
 
 #[async_trait::async_trait]
 pub trait Store:
-    super::desk_store::DeskStore
+    super::audit_store::AuditStore
+    + super::desk_store::DeskStore
     + super::dashboard_store::DashboardStore
     + super::integration_store::IntegrationStore
     + super::problem_store::ProblemStore

@@ -1,3 +1,4 @@
+pub mod admin_tabs;
 pub mod dashboard_parts;
 pub mod desk_panel;
 pub mod error_notice;

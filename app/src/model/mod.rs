@@ -4,6 +4,7 @@
 //! components show these types, `api` sends them, and `backend` and the `Store` traits build them.
 //! One file per concept; everything is re-exported here, so `crate::model::UserView` is the name.
 
+pub mod audit;
 pub mod catalog;
 pub mod dashboard;
 pub mod desk;
@@ -16,6 +17,7 @@ pub mod release;
 pub mod tickets;
 pub mod users;
 
+pub use audit::*;
 pub use catalog::*;
 pub use dashboard::*;
 pub use desk::*;

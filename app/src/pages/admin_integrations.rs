@@ -4,6 +4,7 @@
 
 use super::{query_error, when};
 use crate::api::integrations::{create_integration_token, list_integration_tokens};
+use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
 use crate::model::{AppError, IntegrationTokenView, NewIntegrationToken};
 use leptos::prelude::*;
@@ -29,6 +30,7 @@ pub fn IntegrationsPage() -> impl IntoView {
     };
     view! {
         <Title text="Integrations"/>
+        <AdminTabs current="/admin/integrations"/>
         <h1 class="page-title">"Integrations"</h1>
         <p class="page-intro">"Monitoring systems and tills raise incidents with " <code>"POST /api/v1/incidents"</code> " and a token of their own. Give each system its own token, so one can be revoked without stopping the others."</p>
         {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert">{e}</div> })}

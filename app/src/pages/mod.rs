@@ -1,3 +1,4 @@
+pub mod admin_audit;
 pub mod admin_integrations;
 pub mod approvals;
 pub mod article;
@@ -19,6 +20,25 @@ pub mod search;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+
+/// Answers a page whose data was refused with the matching status, so a page that does not
+/// exist for this person is a 404 to browsers and crawlers too, not a 200 with a notice.
+pub fn refusal_status(error: &crate::model::AppError) {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        use crate::model::AppError;
+        let status = match error {
+            AppError::NotSignedIn => http::StatusCode::UNAUTHORIZED,
+            AppError::Forbidden { .. } => http::StatusCode::FORBIDDEN,
+            AppError::NotFound { .. } => http::StatusCode::NOT_FOUND,
+            AppError::Invalid { .. } => http::StatusCode::BAD_REQUEST,
+            _ => return,
+        };
+        res.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = error;
+}
 
 /// The `?error=` a plain form post was sent back with, if any.
 pub fn query_error() -> Memo<Option<String>> {

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 /// The most tickets one download lists (the page shows them 25 at a time).
 const MAX_TICKET_ROWS: u32 = 10_000;
 
-fn csv_response(name: String, body: String) -> Response {
+pub(crate) fn csv_response(name: String, body: String) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
@@ -30,11 +30,14 @@ fn csv_response(name: String, body: String) -> Response {
         .into_response()
 }
 
-fn refused(e: app::model::AppError) -> Response {
+/// A refusal as a plain-text answer with its status (never 500 for a refusal).
+pub(crate) fn refused(e: app::model::AppError) -> Response {
     use app::model::AppError;
     let status = match &e {
         AppError::NotSignedIn => StatusCode::UNAUTHORIZED,
         AppError::Forbidden { .. } => StatusCode::FORBIDDEN,
+        AppError::NotFound { .. } => StatusCode::NOT_FOUND,
+        AppError::Conflict { .. } => StatusCode::CONFLICT,
         AppError::Invalid { fields } => {
             let said: Vec<String> = fields.iter().map(|(k, m)| format!("{k}: {m}")).collect();
             return (StatusCode::BAD_REQUEST, said.join("\n")).into_response();

@@ -1,6 +1,7 @@
 //! HTTP routes that are not Leptos pages or server functions.
 
 pub mod attachments;
+pub mod audit_export;
 pub mod auth_gate;
 pub mod exports;
 pub mod form_post;

@@ -5,6 +5,7 @@
 
 pub mod postgres;
 mod sql;
+mod sql_audit;
 mod sql_dashboard;
 mod sql_desk;
 mod sql_history;
@@ -68,8 +69,13 @@ pub trait Housekeeping: Store + crate::demo_history::HistoryStore {
     /// Password hashes that more than one account has. Argon2 salts every hash, so only a bulk
     /// load writes the same hash twice: the demo accounts share one (see `crate::demo_guard`).
     async fn shared_password_hashes(&self) -> StoreResult<Vec<String>>;
-    /// Creates a local account; `None` when the e-mail address already has one.
-    async fn create_local_account(&self, account: &NewAccount<'_>) -> StoreResult<Option<i64>>;
+    /// Creates a local account and writes `audit` with it; `None` (and nothing written) when
+    /// the e-mail address already has an account.
+    async fn create_local_account(
+        &self,
+        account: &NewAccount<'_>,
+        audit: &app::backend::audit_store::AuditEntry,
+    ) -> StoreResult<Option<i64>>;
     /// Re-gathers the query planner's table statistics (`ANALYZE`, the same on both databases).
     async fn refresh_statistics(&self) -> StoreResult<()>;
 }

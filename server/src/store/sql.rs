@@ -1271,10 +1271,12 @@ macro_rules! sql_store {
             async fn create_local_account(
                 &self,
                 account: &crate::store::NewAccount<'_>,
+                audit: &AuditEntry,
             ) -> StoreResult<Option<i64>> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
                 // ON CONFLICT rather than a look-up first: two commands racing for one address
                 // make one account, and the loser hears that it exists.
-                sqlx::query_scalar(
+                let id: Option<i64> = sqlx::query_scalar(
                     "INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) \
                      ON CONFLICT (email) DO NOTHING RETURNING id",
                 )
@@ -1282,9 +1284,14 @@ macro_rules! sql_store {
                 .bind(account.name)
                 .bind(account.role.as_str())
                 .bind(account.password_hash)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await
-                .map_err(db_err)
+                .map_err(db_err)?;
+                if id.is_some() {
+                    write_audit(&mut tx, audit).await?;
+                    tx.commit().await.map_err(db_err)?;
+                }
+                Ok(id)
             }
 
             async fn refresh_statistics(&self) -> StoreResult<()> {

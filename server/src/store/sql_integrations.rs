@@ -11,7 +11,11 @@ macro_rules! sql_integrations {
         #[async_trait::async_trait]
         impl IntegrationStore for $store {
             #[tracing::instrument(skip_all, fields(name = %t.name))]
-            async fn create_integration_token(&self, t: &NewIntegrationToken) -> StoreResult<i64> {
+            async fn create_integration_token(
+                &self,
+                t: &NewIntegrationToken,
+                audit: &AuditEntry,
+            ) -> StoreResult<i64> {
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
                 // The integration's own user: its incidents' requester. '!' is no password hash,
                 // so nobody can sign in as it. The email is unique until the token's id names it.
@@ -42,6 +46,7 @@ macro_rules! sql_integrations {
                     .execute(&mut *tx)
                     .await
                     .map_err(db_err)?;
+                write_audit(&mut tx, audit).await?;
                 tx.commit().await.map_err(db_err)?;
                 Ok(id)
             }
@@ -71,17 +76,23 @@ macro_rules! sql_integrations {
             async fn revoke_integration_token(
                 &self,
                 id: i64,
-                now: DateTime<Utc>,
+                audit: &AuditEntry,
             ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
                 let done = sqlx::query(
-                    "UPDATE integration_tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2",
+                    "UPDATE integration_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
                 )
-                .bind(now)
+                .bind(audit.at)
                 .bind(id)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(db_err)?;
-                Ok(done.rows_affected() == 1)
+                if done.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                write_audit(&mut tx, audit).await?;
+                tx.commit().await.map_err(db_err)?;
+                Ok(true)
             }
 
             #[tracing::instrument(skip_all)]

@@ -7,6 +7,7 @@
 mod common;
 
 mod api;
+mod audit;
 mod dashboard;
 mod demo_history;
 mod desk;

@@ -164,6 +164,23 @@ async fn admin_create_makes_the_first_administrator_from_a_password_on_stdin() {
     assert_eq!(me["role"], "admin", "{me}");
     assert_eq!(me["name"], "Ines Boss");
     assert_eq!(me["id"], id);
+
+    // The first administrator's creation is the audit log's first entry.
+    let log = app.call_json(&client, "audit_log", &[]).await;
+    assert_eq!(log["total"], 1, "{log}");
+    let entry = &log["items"][0];
+    assert_eq!(entry["kind"], "person");
+    assert_eq!(entry["action"], "create");
+    assert_eq!(entry["subject"], BOSS);
+    assert_eq!(entry["actor"], "command line");
+    assert!(
+        entry["after"]
+            .as_str()
+            .unwrap()
+            .contains("\"role\":\"admin\""),
+        "{entry}"
+    );
+    assert!(!log.to_string().contains(BOSS_PASSWORD));
 }
 
 #[tokio::test]
