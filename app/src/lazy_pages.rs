@@ -17,6 +17,9 @@
 use crate::pages::{
     admin_audit::AuditPage,
     admin_integrations::IntegrationsPage,
+    admin_stickers::StickersPage,
+    admin_store::StorePage,
+    admin_stores::StoresPage,
     approvals::ApprovalsPage,
     article::ArticlePage,
     daily_report::DailyReportPage,
@@ -109,6 +112,9 @@ page_group!(editor_pages, __preload_editor_pages, EditorPage {
     ArticleEditorRoute => ArticleEditorPage,
     IntegrationsRoute => IntegrationsPage,
     AuditRoute => AuditPage,
+    StoresRoute => StoresPage,
+    StoreRoute => StorePage,
+    StickersRoute => StickersPage,
 });
 
 /// Names a split point's modules in the page's head as preloads. The build lists them under the

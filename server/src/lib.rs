@@ -126,7 +126,12 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
     let routes = page_routes();
     let context_state = state.clone();
     let provide_state = move || provide_context(context_state.clone());
-    let body_limit = state.max_attachment_bytes + 1024 * 1024;
+    // Room for the largest attachment, and for a CSV import just over its limit (in JSON, with
+    // escaped quotes), so an oversized file hears "larger than 5 MB" rather than a bare 413.
+    let body_limit = state
+        .max_attachment_bytes
+        .max(2 * app::model::MAX_IMPORT_BYTES)
+        + 1024 * 1024;
     let shell_options = leptos_options.clone();
     // The build leaves brotli and gzip copies beside each file in /pkg (scripts/precompress.sh);
     // serving those beats compressing on the fly, which uses a fast, weaker brotli level.

@@ -17,7 +17,7 @@ pub async fn audit_log(
     use crate::backend::{audit, session, store};
     let user = session::require_user().await?;
     // Before the filter is read: someone who may not see the log learns nothing from its errors.
-    audit::require_admin(&user)?;
+    crate::backend::access::admin_only(&user)?;
     let filter = audit::parse_filter(
         kind.as_deref(),
         q.as_deref(),

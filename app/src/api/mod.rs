@@ -14,5 +14,6 @@ pub mod editor;
 pub mod integrations;
 pub mod knowledge;
 pub mod offline;
+pub mod places;
 pub mod problems;
 pub mod requests;

@@ -27,6 +27,16 @@ pub async fn visible_ticket(
     }
 }
 
+/// Administration pages and functions (audit log, stores and devices, people): administrators
+/// only. To anyone else they do not exist, so the answer is "not found", not "forbidden".
+pub fn admin_only(user: &UserView) -> AppResult<()> {
+    if user.role == crate::model::Role::Admin {
+        Ok(())
+    } else {
+        Err(AppError::not_found("This page does not exist."))
+    }
+}
+
 pub fn can_cancel(user: &UserView, ticket: &TicketAccess) -> bool {
     ticket.requester_id == user.id && ticket.state.can_cancel()
 }
@@ -49,6 +59,15 @@ mod tests {
             role,
             is_line_manager: false,
         }
+    }
+
+    #[test]
+    fn only_administrators_reach_administration() {
+        assert!(matches!(
+            admin_only(&user(1, Role::Editor)),
+            Err(AppError::NotFound { .. })
+        ));
+        assert!(admin_only(&user(1, Role::Admin)).is_ok());
     }
 
     fn ticket(state: TicketState) -> TicketAccess {

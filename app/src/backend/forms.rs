@@ -39,6 +39,30 @@ pub fn finish<T>(result: Result<T, AppError>, success: &str, back: &str) -> Resu
 
 pub use crate::url::encode;
 
+/// This portal's origin as the browser reached it (`https://desk.example.com`), for links that
+/// leave the browser, such as the QR stickers. Behind a proxy, its `X-Forwarded-Proto` and
+/// `X-Forwarded-Host` say how people reach it.
+pub fn request_origin() -> String {
+    let header = |parts: &http::request::Parts, name: &str| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.split(',').next().unwrap_or(v).trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
+        return "http://localhost".into();
+    };
+    let host = header(&parts, "x-forwarded-host")
+        .or_else(|| header(&parts, "host"))
+        .unwrap_or_else(|| "localhost".into());
+    let scheme = header(&parts, "x-forwarded-proto")
+        .filter(|p| p == "https" || p == "http")
+        .unwrap_or_else(|| "http".into());
+    format!("{scheme}://{host}")
+}
+
 /// Only same-site paths are followed after sign-in, so a crafted link cannot send people to
 /// another site.
 pub fn safe_next(next: Option<&str>) -> String {

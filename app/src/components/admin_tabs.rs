@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 /// The administrators' pages, one tab each; the header links to the first.
-const ADMIN_PAGES: [(&str, &str); 2] = [
+const ADMIN_PAGES: [(&str, &str); 3] = [
+    ("/admin/stores", "Stores and devices"),
     ("/admin/integrations", "Integrations"),
     ("/admin/audit", "Audit log"),
 ];

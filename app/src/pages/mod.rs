@@ -1,5 +1,8 @@
 pub mod admin_audit;
 pub mod admin_integrations;
+pub mod admin_stickers;
+pub mod admin_store;
+pub mod admin_stores;
 pub mod approvals;
 pub mod article;
 pub mod catalog;

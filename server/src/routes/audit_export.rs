@@ -20,7 +20,7 @@ pub async fn export(
         Ok(None) => return (StatusCode::UNAUTHORIZED, "Sign in first.").into_response(),
         Err(e) => return refused(e),
     };
-    if let Err(e) = audit::require_admin(&user) {
+    if let Err(e) = app::backend::access::admin_only(&user) {
         return refused(e);
     }
     let get = |k: &str| params.get(k).map(String::as_str);

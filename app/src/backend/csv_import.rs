@@ -1,0 +1,159 @@
+//! Reading a CSV file an administrator uploads (people, stores, devices): one clear error for a
+//! file that cannot be read at all (too big, not UTF-8, wrong columns), otherwise its rows by
+//! column name with their line numbers, for the import to check one by one.
+
+use crate::model::{AppError, AppResult, MAX_IMPORT_BYTES};
+use std::collections::HashMap;
+
+/// One data row: its line in the file (the header is line 1) and its values by column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvRow {
+    pub line: usize,
+    values: HashMap<String, String>,
+}
+
+impl CsvRow {
+    /// The trimmed value of `column`; empty when the file has no such optional column.
+    pub fn get(&self, column: &str) -> &str {
+        self.values.get(column).map(String::as_str).unwrap_or("")
+    }
+}
+
+fn refuse(message: impl Into<String>) -> AppError {
+    AppError::invalid_field("file", message)
+}
+
+/// Reads `text` as CSV with a header naming every `required` column and perhaps some
+/// `optional` ones (in any order, any case). Empty lines are skipped.
+pub fn read(text: &str, required: &[&str], optional: &[&str]) -> AppResult<Vec<CsvRow>> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(refuse(format!(
+            "The file is larger than {} MB. Split it into smaller files.",
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    // The browser reads the file as UTF-8 and puts U+FFFD where bytes were not.
+    if text.contains('\u{FFFD}') {
+        return Err(refuse(
+            "The file is not UTF-8 text. Save it from the spreadsheet as \"CSV UTF-8\" and try again.",
+        ));
+    }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| refuse(format!("The first line could not be read as CSV: {e}.")))?
+        .iter()
+        .map(|h| h.to_lowercase())
+        .collect();
+    let expected = || {
+        let mut all = required.join(", ");
+        if !optional.is_empty() {
+            all.push_str(&format!(" (and optionally {})", optional.join(", ")));
+        }
+        all
+    };
+    if header.iter().all(String::is_empty) {
+        return Err(refuse(format!(
+            "The file is empty. Its first line names the columns: {}.",
+            expected()
+        )));
+    }
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|c| !header.iter().any(|h| h == c))
+        .collect();
+    if !missing.is_empty() {
+        return Err(refuse(format!(
+            "The first line lacks the column{} {}. Expected: {}.",
+            if missing.len() == 1 { "" } else { "s" },
+            missing.join(", "),
+            expected()
+        )));
+    }
+    if let Some(unknown) = header
+        .iter()
+        .find(|h| !required.contains(&h.as_str()) && !optional.contains(&h.as_str()))
+    {
+        return Err(refuse(format!(
+            "The first line names a column \"{unknown}\" that this import does not know. Expected: {}.",
+            expected()
+        )));
+    }
+    // Lines as an editor shows them. The reader's own line count leaves out the empty lines it
+    // skips, and a record's position is where the skipping began: count the line breaks up to
+    // the record's first character instead.
+    let line_at = |byte: u64| {
+        let bytes = text.as_bytes();
+        let mut end = usize::try_from(byte)
+            .unwrap_or(bytes.len())
+            .min(bytes.len());
+        while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+            end += 1;
+        }
+        bytes[..end].iter().filter(|b| **b == b'\n').count() + 1
+    };
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| line_at(p.byte()));
+            refuse(format!("Line {line} could not be read as CSV: {e}."))
+        })?;
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let line = record.position().map_or(0, |p| line_at(p.byte()));
+        let values = header
+            .iter()
+            .cloned()
+            .zip(record.iter().map(str::to_string))
+            .collect();
+        rows.push(CsvRow { line, values });
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(r: AppResult<Vec<CsvRow>>) -> String {
+        match r {
+            Err(AppError::Invalid { fields }) => fields["file"].clone(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn rows_come_by_column_name_with_their_line() {
+        let rows = read(
+            "\u{FEFF}Code,Name,REGION\nS1, Berlin Mitte ,East\n\nS2,\"Köln, Hbf\",West\n",
+            &["code", "name", "region"],
+            &["calendar"],
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!((rows[0].line, rows[0].get("name")), (2, "Berlin Mitte"));
+        assert_eq!((rows[1].line, rows[1].get("name")), (4, "Köln, Hbf"));
+        assert_eq!(
+            rows[1].get("calendar"),
+            "",
+            "an absent optional column is empty"
+        );
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_gets_one_clear_error() {
+        let need = &["code", "name"][..];
+        assert!(message(read("code\nS1\n", need, &[])).contains("lacks the column name"));
+        assert!(message(read("code,name,colour\n", need, &[])).contains("\"colour\""));
+        assert!(message(read("", need, &[])).contains("empty"));
+        assert!(message(read("code,name\nS\u{FFFD}1,x\n", need, &[])).contains("UTF-8"));
+        let huge = "x".repeat(MAX_IMPORT_BYTES + 1);
+        assert!(message(read(&huge, need, &[])).contains("larger than 5 MB"));
+    }
+}

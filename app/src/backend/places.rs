@@ -1,0 +1,506 @@
+//! Stores and devices for administrators: the list with search, a store with its devices, CSV
+//! imports (a dry run first, then all or nothing) and the QR stickers for a store's devices.
+//! Changes through here are audited (`AuditKind::Import`, one entry per applied import).
+
+use super::access::admin_only;
+use super::audit::Actor;
+use super::csv_import::{self, CsvRow};
+use super::internal;
+use super::store::Store;
+use crate::domain::priority::ServiceLevels;
+use crate::model::{
+    AppError, AppResult, AuditKind, DeviceAdminView, ImportReport, Page, PlacesFile, RefusedRow,
+    Sticker, StickerSheet, StoreAdminView, StoreDetail, UserView, STORES_PER_PAGE,
+};
+use chrono::{DateTime, Utc};
+use std::collections::{HashMap, HashSet};
+
+const MAX_CODE_CHARS: usize = 16;
+const MAX_TAG_CHARS: usize = 40;
+const MAX_TEXT_CHARS: usize = 100;
+
+/// One page of stores matching `text`.
+pub async fn stores_page(
+    store: &dyn Store,
+    user: &UserView,
+    text: Option<&str>,
+    page: u32,
+) -> AppResult<Page<StoreAdminView>> {
+    admin_only(user)?;
+    let page = page.max(1);
+    let text = text.map(str::trim).filter(|t| !t.is_empty());
+    let offset = u64::from(page - 1) * u64::from(STORES_PER_PAGE);
+    let (items, total) = store
+        .stores_page(text, offset, STORES_PER_PAGE)
+        .await
+        .map_err(internal)?;
+    Ok(Page {
+        items,
+        page,
+        per_page: STORES_PER_PAGE,
+        total,
+    })
+}
+
+/// Store `code` with its devices.
+pub async fn store_detail(
+    store: &dyn Store,
+    user: &UserView,
+    code: &str,
+) -> AppResult<StoreDetail> {
+    admin_only(user)?;
+    let found = store
+        .all_stores()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .find(|s| s.code == code)
+        .ok_or_else(|| AppError::not_found(format!("There is no store {code}.")))?;
+    let devices = store.devices(Some(code)).await.map_err(internal)?;
+    Ok(StoreDetail {
+        store: found,
+        devices,
+    })
+}
+
+/// The stickers of store `code`'s devices; each code opens `origin` + the device's "Report a
+/// fault" link, with the store and device picked.
+pub async fn stickers(
+    store: &dyn Store,
+    user: &UserView,
+    code: &str,
+    origin: &str,
+) -> AppResult<StickerSheet> {
+    let detail = store_detail(store, user, code).await?;
+    let stickers = detail
+        .devices
+        .into_iter()
+        .map(|device| {
+            let link = format!(
+                "{}/report?store={}&asset={}",
+                origin.trim_end_matches('/'),
+                crate::url::encode(&device.store),
+                crate::url::encode(&device.tag)
+            );
+            let svg = qr_svg(&link)?;
+            Ok(Sticker { device, link, svg })
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    Ok(StickerSheet {
+        store: detail.store,
+        stickers,
+    })
+}
+
+/// A QR code as SVG. Error correction M (15 %): a sticker on a till gets scuffed; the quiet
+/// zone is part of the drawing, so a printed label scans however close its neighbour is.
+fn qr_svg(data: &str) -> AppResult<String> {
+    let code =
+        qrcode::QrCode::with_error_correction_level(data, qrcode::EcLevel::M).map_err(internal)?;
+    Ok(code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(160, 160)
+        .quiet_zone(true)
+        .build())
+}
+
+/// Checks the CSV `text` of `file` and, when `apply` is set and no row is refused, writes it.
+pub async fn import(
+    store: &dyn Store,
+    user: &UserView,
+    levels: &ServiceLevels,
+    file: PlacesFile,
+    text: &str,
+    apply: bool,
+    now: DateTime<Utc>,
+) -> AppResult<ImportReport> {
+    admin_only(user)?;
+    let (required, optional) = file.columns();
+    let rows = csv_import::read(text, required, optional)?;
+    if rows.is_empty() {
+        return Err(AppError::invalid_field(
+            "file",
+            "The file has a header but no rows.",
+        ));
+    }
+    let stores = store.all_stores().await.map_err(internal)?;
+    let actor = Actor::person(user);
+    match file {
+        PlacesFile::Stores => {
+            let calendars: Vec<&str> = levels.calendars.iter().map(|c| c.name.as_str()).collect();
+            let (planned, mut report) = plan_stores(&rows, &stores, &calendars);
+            if apply && report.refused.is_empty() && !planned.is_empty() {
+                let audit = import_entry(&actor, "stores", &report, &planned, &stores, now, |s| {
+                    &s.code
+                });
+                store
+                    .import_stores(&planned, &audit)
+                    .await
+                    .map_err(internal)?;
+            }
+            report.applied = apply && report.refused.is_empty();
+            Ok(report)
+        }
+        PlacesFile::Devices => {
+            let devices = store.devices(None).await.map_err(internal)?;
+            let codes: HashSet<&str> = stores.iter().map(|s| s.code.as_str()).collect();
+            let (planned, mut report) = plan_devices(&rows, &devices, &codes);
+            if apply && report.refused.is_empty() && !planned.is_empty() {
+                let audit =
+                    import_entry(&actor, "devices", &report, &planned, &devices, now, |d| {
+                        &d.tag
+                    });
+                store
+                    .import_devices(&planned, &audit)
+                    .await
+                    .map_err(internal)?;
+            }
+            report.applied = apply && report.refused.is_empty();
+            Ok(report)
+        }
+    }
+}
+
+/// One audit entry for an applied import: the changed records before, and every written record
+/// after.
+fn import_entry<T: serde::Serialize>(
+    actor: &Actor,
+    what: &str,
+    report: &ImportReport,
+    planned: &[T],
+    existing: &[T],
+    now: DateTime<Utc>,
+    key: impl Fn(&T) -> &String,
+) -> super::audit_store::AuditEntry {
+    let changed: HashSet<&String> = report.changed.iter().collect();
+    let before: Vec<&T> = existing
+        .iter()
+        .filter(|e| changed.contains(key(e)))
+        .collect();
+    actor
+        .did(
+            AuditKind::Import,
+            "import",
+            format!(
+                "{what}: {} created, {} changed",
+                report.created.len(),
+                report.changed.len()
+            ),
+            now,
+        )
+        .before(serde_json::json!(before))
+        .after(serde_json::json!(planned))
+}
+
+/// Rows of a stores file checked against each other and the stored stores: the stores to
+/// write (new or changed) and the report.
+pub fn plan_stores(
+    rows: &[CsvRow],
+    existing: &[StoreAdminView],
+    calendars: &[&str],
+) -> (Vec<StoreAdminView>, ImportReport) {
+    let stored: HashMap<&str, &StoreAdminView> =
+        existing.iter().map(|s| (s.code.as_str(), s)).collect();
+    let mut report = ImportReport::default();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut planned = Vec::new();
+    for row in rows {
+        let refuse = |reason: String| RefusedRow {
+            line: row.line,
+            reason,
+        };
+        let code = row.get("code").to_string();
+        let checked = check_key("code", &code, MAX_CODE_CHARS)
+            .and_then(|()| check_text("name", row.get("name")))
+            .and_then(|()| check_text("region", row.get("region")))
+            .and_then(|()| check_timezone(row.get("timezone")))
+            .and_then(|()| check_calendar(row.get("calendar"), calendars));
+        if let Err(reason) = checked {
+            report.refused.push(refuse(reason));
+            continue;
+        }
+        if let Some(first) = seen.insert(code.clone(), row.line) {
+            report
+                .refused
+                .push(refuse(format!("Store {code} is on line {first} already.")));
+            continue;
+        }
+        let calendar = Some(row.get("calendar").to_string()).filter(|c| !c.is_empty());
+        let wanted = StoreAdminView {
+            code: code.clone(),
+            name: row.get("name").into(),
+            region: row.get("region").into(),
+            timezone: row.get("timezone").into(),
+            calendar,
+            devices: 0,
+        };
+        match stored.get(code.as_str()) {
+            None => report.created.push(code),
+            Some(s) if same_store(s, &wanted) => {
+                report.unchanged += 1;
+                continue;
+            }
+            Some(_) => report.changed.push(code),
+        }
+        planned.push(wanted);
+    }
+    (planned, report)
+}
+
+fn same_store(a: &StoreAdminView, b: &StoreAdminView) -> bool {
+    (&a.name, &a.region, &a.timezone, &a.calendar) == (&b.name, &b.region, &b.timezone, &b.calendar)
+}
+
+/// Rows of a devices file checked against each other, the stored devices and the stores.
+pub fn plan_devices(
+    rows: &[CsvRow],
+    existing: &[DeviceAdminView],
+    stores: &HashSet<&str>,
+) -> (Vec<DeviceAdminView>, ImportReport) {
+    let stored: HashMap<&str, &DeviceAdminView> =
+        existing.iter().map(|d| (d.tag.as_str(), d)).collect();
+    let mut report = ImportReport::default();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut planned = Vec::new();
+    for row in rows {
+        let refuse = |reason: String| RefusedRow {
+            line: row.line,
+            reason,
+        };
+        let tag = row.get("tag").to_string();
+        let store = row.get("store");
+        let checked = check_key("tag", &tag, MAX_TAG_CHARS)
+            .and_then(|()| check_text("kind", row.get("kind")))
+            .and_then(|()| check_text("model", row.get("model")))
+            .and_then(|()| {
+                if row.get("name").chars().count() > MAX_TEXT_CHARS {
+                    Err(format!(
+                        "The name is longer than {MAX_TEXT_CHARS} characters."
+                    ))
+                } else if store.is_empty() {
+                    Err("The store is empty.".into())
+                } else if !stores.contains(store) {
+                    Err(format!(
+                        "There is no store {store}: import the stores first."
+                    ))
+                } else {
+                    Ok(())
+                }
+            });
+        if let Err(reason) = checked {
+            report.refused.push(refuse(reason));
+            continue;
+        }
+        if let Some(first) = seen.insert(tag.clone(), row.line) {
+            report
+                .refused
+                .push(refuse(format!("Device {tag} is on line {first} already.")));
+            continue;
+        }
+        let name = match row.get("name") {
+            "" => format!("{} {}", row.get("kind"), tag),
+            given => given.to_string(),
+        };
+        let wanted = DeviceAdminView {
+            tag: tag.clone(),
+            store: store.into(),
+            kind: row.get("kind").into(),
+            model: row.get("model").into(),
+            name,
+        };
+        match stored.get(tag.as_str()) {
+            None => report.created.push(tag),
+            Some(d) if **d == wanted => {
+                report.unchanged += 1;
+                continue;
+            }
+            Some(_) => report.changed.push(tag),
+        }
+        planned.push(wanted);
+    }
+    (planned, report)
+}
+
+/// A code or tag: printed on stickers and typed into links, so letters, digits, `-`, `_`, `.`.
+fn check_key(column: &str, value: &str, max: usize) -> Result<(), String> {
+    if value.is_empty() {
+        return Err(format!("The {column} is empty."));
+    }
+    if value.chars().count() > max {
+        return Err(format!(
+            "The {column} {value} is longer than {max} characters."
+        ));
+    }
+    if !value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err(format!(
+            "The {column} {value} may only hold letters, digits, '-', '_' and '.'."
+        ));
+    }
+    Ok(())
+}
+
+fn check_text(column: &str, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        Err(format!("The {column} is empty."))
+    } else if value.chars().count() > MAX_TEXT_CHARS {
+        Err(format!(
+            "The {column} is longer than {MAX_TEXT_CHARS} characters."
+        ))
+    } else if value.chars().any(char::is_control) {
+        Err(format!(
+            "The {column} holds a line break or control character."
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn check_timezone(value: &str) -> Result<(), String> {
+    value
+        .parse::<chrono_tz::Tz>()
+        .map(|_| ())
+        .map_err(|_| format!("\"{value}\" is not a time zone; write it as Europe/Berlin."))
+}
+
+fn check_calendar(value: &str, calendars: &[&str]) -> Result<(), String> {
+    if value.is_empty() || calendars.contains(&value) {
+        Ok(())
+    } else {
+        Err(format!(
+            "There is no business calendar \"{value}\" (there are: {}).",
+            calendars.join(", ")
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(csv: &str, file: PlacesFile) -> Vec<CsvRow> {
+        let (required, optional) = file.columns();
+        csv_import::read(csv, required, optional).unwrap()
+    }
+
+    fn store(code: &str, name: &str) -> StoreAdminView {
+        StoreAdminView {
+            code: code.into(),
+            name: name.into(),
+            region: "North".into(),
+            timezone: "Europe/Berlin".into(),
+            calendar: None,
+            devices: 3,
+        }
+    }
+
+    #[test]
+    fn stores_are_created_changed_or_left_alone() {
+        let existing = [store("S1", "Old name"), store("S2", "Same")];
+        let (planned, report) = plan_stores(
+            &rows(
+                "code,name,region,timezone,calendar\n\
+                 S1,New name,North,Europe/Berlin,\n\
+                 S2,Same,North,Europe/Berlin,\n\
+                 S3,Third,South,Europe/Vienna,stores\n",
+                PlacesFile::Stores,
+            ),
+            &existing,
+            &["stores"],
+        );
+        assert_eq!(report.created, ["S3"]);
+        assert_eq!(report.changed, ["S1"]);
+        assert_eq!(report.unchanged, 1);
+        assert!(report.refused.is_empty());
+        assert_eq!(planned.len(), 2);
+        assert_eq!(planned[1].calendar.as_deref(), Some("stores"));
+    }
+
+    #[test]
+    fn each_store_refusal_names_its_line_and_reason() {
+        let (_, report) = plan_stores(
+            &rows(
+                "code,name,region,timezone,calendar\n\
+                 ,Nameless,North,Europe/Berlin,\n\
+                 S 1,Space,North,Europe/Berlin,\n\
+                 S2,,North,Europe/Berlin,\n\
+                 S3,Three,,Europe/Berlin,\n\
+                 S4,Four,North,Mars/Olympus,\n\
+                 S5,Five,North,Europe/Berlin,lunar\n\
+                 S6,Six,North,Europe/Berlin,\n\
+                 S6,Six again,North,Europe/Berlin,\n",
+                PlacesFile::Stores,
+            ),
+            &[],
+            &["stores"],
+        );
+        let reasons: Vec<(usize, &str)> = report
+            .refused
+            .iter()
+            .map(|r| (r.line, r.reason.as_str()))
+            .collect();
+        assert_eq!(reasons.len(), 7, "{reasons:?}");
+        assert_eq!(reasons[0], (2, "The code is empty."));
+        assert!(reasons[1].1.contains("may only hold"), "{reasons:?}");
+        assert_eq!(reasons[2], (4, "The name is empty."));
+        assert_eq!(reasons[3], (5, "The region is empty."));
+        assert!(reasons[4].1.contains("not a time zone"));
+        assert!(reasons[5].1.contains("no business calendar \"lunar\""));
+        assert_eq!(reasons[6], (9, "Store S6 is on line 8 already."));
+    }
+
+    #[test]
+    fn devices_need_a_known_store_and_a_unique_tag() {
+        let stores: HashSet<&str> = ["S1"].into_iter().collect();
+        let existing = [DeviceAdminView {
+            tag: "S1-REG-01".into(),
+            store: "S1".into(),
+            kind: "register".into(),
+            model: "TP-500".into(),
+            name: "Till 1".into(),
+        }];
+        let (planned, report) = plan_devices(
+            &rows(
+                "tag,store,kind,model,name\n\
+                 S1-REG-01,S1,register,TP-500,Till 1\n\
+                 S1-REG-02,S1,register,TP-500,\n\
+                 S9-REG-01,S9,register,TP-500,\n\
+                 S1-REG-02,S1,register,TP-600,\n\
+                 S1-SCN-01,,scanner,DS2208,\n\
+                 S1-SCN-02,S1,,DS2208,\n",
+                PlacesFile::Devices,
+            ),
+            &existing,
+            &stores,
+        );
+        assert_eq!(report.unchanged, 1);
+        assert_eq!(report.created, ["S1-REG-02"]);
+        assert_eq!(
+            planned[0].name, "register S1-REG-02",
+            "a name is made when none is given"
+        );
+        let reasons: Vec<(usize, &str)> = report
+            .refused
+            .iter()
+            .map(|r| (r.line, r.reason.as_str()))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (4, "There is no store S9: import the stores first."),
+                (5, "Device S1-REG-02 is on line 3 already."),
+                (6, "The store is empty."),
+                (7, "The kind is empty."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sticker_is_an_svg_qr_code() {
+        let svg = qr_svg("https://desk.example/report?store=S1&asset=S1-REG-01").unwrap();
+        assert!(svg.starts_with("<?xml") || svg.starts_with("<svg"), "{svg}");
+        assert!(svg.contains("<svg"));
+    }
+}

@@ -1,0 +1,29 @@
+//! The answer to a CSV import, dry run or applied: what would be (or was) created and changed,
+//! and each refused row with its line number and reason. An import with a refused row applies
+//! nothing.
+
+use serde::{Deserialize, Serialize};
+
+/// The largest CSV file an import reads.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// True when the rows were written; false for a dry run, or when a row was refused.
+    pub applied: bool,
+    /// The keys (store codes, asset tags, e-mail addresses) of new records, in file order.
+    pub created: Vec<String>,
+    /// The keys of records whose values differ from the file.
+    pub changed: Vec<String>,
+    /// How many rows match what is stored already.
+    pub unchanged: usize,
+    pub refused: Vec<RefusedRow>,
+}
+
+/// A row the import cannot take, and why, worded for the person who fixes the file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RefusedRow {
+    /// The line in the file, counting the header as line 1 (what a spreadsheet shows).
+    pub line: usize,
+    pub reason: String,
+}
