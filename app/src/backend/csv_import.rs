@@ -2,7 +2,7 @@
 //! file that cannot be read at all (too big, not UTF-8, wrong columns), otherwise its rows by
 //! column name with their line numbers, for the import to check one by one.
 
-use crate::model::{AppError, AppResult, MAX_IMPORT_BYTES};
+use crate::model::{AppError, AppResult, ImportReport, RefusedRow, MAX_IMPORT_BYTES};
 use std::collections::HashMap;
 
 /// One data row: its line in the file (the header is line 1) and its values by column.
@@ -115,6 +115,53 @@ pub fn read(text: &str, required: &[&str], optional: &[&str]) -> AppResult<Vec<C
         rows.push(CsvRow { line, values });
     }
     Ok(rows)
+}
+
+/// Turns checked rows into the records to write and the import's report. `read` checks one row
+/// and builds its record (or says why it cannot); a key on an earlier line, too, is refused;
+/// a record equal (by `same`) to the stored one with its key is counted as unchanged and not
+/// written again. `noun` names a record in messages ("Store S1 is on line 4 already.").
+pub fn plan_rows<T>(
+    rows: &[CsvRow],
+    noun: &str,
+    stored: &HashMap<&str, &T>,
+    key: impl Fn(&T) -> &String,
+    read: impl Fn(&CsvRow) -> Result<T, String>,
+    same: impl Fn(&T, &T) -> bool,
+) -> (Vec<T>, ImportReport) {
+    let mut report = ImportReport::default();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut planned = Vec::new();
+    for row in rows {
+        let record = match read(row) {
+            Ok(record) => record,
+            Err(reason) => {
+                report.refused.push(RefusedRow {
+                    line: row.line,
+                    reason,
+                });
+                continue;
+            }
+        };
+        let k = key(&record).clone();
+        if let Some(first) = seen.insert(k.clone(), row.line) {
+            report.refused.push(RefusedRow {
+                line: row.line,
+                reason: format!("{noun} {k} is on line {first} already."),
+            });
+            continue;
+        }
+        match stored.get(k.as_str()) {
+            None => report.created.push(k),
+            Some(old) if same(old, &record) => {
+                report.unchanged += 1;
+                continue;
+            }
+            Some(_) => report.changed.push(k),
+        }
+        planned.push(record);
+    }
+    (planned, report)
 }
 
 #[cfg(test)]

@@ -4,16 +4,16 @@
 
 use super::access::admin_only;
 use super::audit::Actor;
-use super::csv_import::{self, CsvRow};
+use super::csv_import::{self, plan_rows, CsvRow};
 use super::internal;
 use super::store::Store;
 use crate::domain::priority::ServiceLevels;
 use crate::model::{
-    AppError, AppResult, AuditKind, DeviceAdminView, ImportReport, Page, PlacesFile, RefusedRow,
-    Sticker, StickerSheet, StoreAdminView, StoreDetail, UserView, STORES_PER_PAGE,
+    AppError, AppResult, AuditKind, DeviceAdminView, ImportReport, Page, PlacesFile, Sticker,
+    StickerSheet, StoreAdminView, StoreDetail, UserView, STORES_PER_PAGE,
 };
 use chrono::{DateTime, Utc};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 const MAX_CODE_CHARS: usize = 16;
 const MAX_TAG_CHARS: usize = 40;
@@ -199,56 +199,28 @@ pub fn plan_stores(
     existing: &[StoreAdminView],
     calendars: &[&str],
 ) -> (Vec<StoreAdminView>, ImportReport) {
-    let stored: HashMap<&str, &StoreAdminView> =
-        existing.iter().map(|s| (s.code.as_str(), s)).collect();
-    let mut report = ImportReport::default();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut planned = Vec::new();
-    for row in rows {
-        let refuse = |reason: String| RefusedRow {
-            line: row.line,
-            reason,
-        };
-        let code = row.get("code").to_string();
-        let checked = check_key("code", &code, MAX_CODE_CHARS)
-            .and_then(|()| check_text("name", row.get("name")))
-            .and_then(|()| check_text("region", row.get("region")))
-            .and_then(|()| check_timezone(row.get("timezone")))
-            .and_then(|()| check_calendar(row.get("calendar"), calendars));
-        if let Err(reason) = checked {
-            report.refused.push(refuse(reason));
-            continue;
-        }
-        if let Some(first) = seen.insert(code.clone(), row.line) {
-            report
-                .refused
-                .push(refuse(format!("Store {code} is on line {first} already.")));
-            continue;
-        }
-        let calendar = Some(row.get("calendar").to_string()).filter(|c| !c.is_empty());
-        let wanted = StoreAdminView {
-            code: code.clone(),
+    let stored = existing.iter().map(|s| (s.code.as_str(), s)).collect();
+    let read = |row: &CsvRow| {
+        let code = row.get("code");
+        check_key("code", code, MAX_CODE_CHARS)?;
+        check_text("name", row.get("name"))?;
+        check_text("region", row.get("region"))?;
+        check_timezone(row.get("timezone"))?;
+        check_calendar(row.get("calendar"), calendars)?;
+        Ok(StoreAdminView {
+            code: code.into(),
             name: row.get("name").into(),
             region: row.get("region").into(),
             timezone: row.get("timezone").into(),
-            calendar,
+            calendar: Some(row.get("calendar").to_string()).filter(|c| !c.is_empty()),
             devices: 0,
-        };
-        match stored.get(code.as_str()) {
-            None => report.created.push(code),
-            Some(s) if same_store(s, &wanted) => {
-                report.unchanged += 1;
-                continue;
-            }
-            Some(_) => report.changed.push(code),
-        }
-        planned.push(wanted);
-    }
-    (planned, report)
-}
-
-fn same_store(a: &StoreAdminView, b: &StoreAdminView) -> bool {
-    (&a.name, &a.region, &a.timezone, &a.calendar) == (&b.name, &b.region, &b.timezone, &b.calendar)
+        })
+    };
+    let same = |a: &StoreAdminView, b: &StoreAdminView| {
+        (&a.name, &a.region, &a.timezone, &a.calendar)
+            == (&b.name, &b.region, &b.timezone, &b.calendar)
+    };
+    plan_rows(rows, "Store", &stored, |s| &s.code, read, same)
 }
 
 /// Rows of a devices file checked against each other, the stored devices and the stores.
@@ -257,68 +229,38 @@ pub fn plan_devices(
     existing: &[DeviceAdminView],
     stores: &HashSet<&str>,
 ) -> (Vec<DeviceAdminView>, ImportReport) {
-    let stored: HashMap<&str, &DeviceAdminView> =
-        existing.iter().map(|d| (d.tag.as_str(), d)).collect();
-    let mut report = ImportReport::default();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut planned = Vec::new();
-    for row in rows {
-        let refuse = |reason: String| RefusedRow {
-            line: row.line,
-            reason,
-        };
-        let tag = row.get("tag").to_string();
-        let store = row.get("store");
-        let checked = check_key("tag", &tag, MAX_TAG_CHARS)
-            .and_then(|()| check_text("kind", row.get("kind")))
-            .and_then(|()| check_text("model", row.get("model")))
-            .and_then(|()| {
-                if row.get("name").chars().count() > MAX_TEXT_CHARS {
-                    Err(format!(
-                        "The name is longer than {MAX_TEXT_CHARS} characters."
-                    ))
-                } else if store.is_empty() {
-                    Err("The store is empty.".into())
-                } else if !stores.contains(store) {
-                    Err(format!(
-                        "There is no store {store}: import the stores first."
-                    ))
-                } else {
-                    Ok(())
-                }
-            });
-        if let Err(reason) = checked {
-            report.refused.push(refuse(reason));
-            continue;
+    let stored = existing.iter().map(|d| (d.tag.as_str(), d)).collect();
+    let read = |row: &CsvRow| {
+        let (tag, store) = (row.get("tag"), row.get("store"));
+        check_key("tag", tag, MAX_TAG_CHARS)?;
+        check_text("kind", row.get("kind"))?;
+        check_text("model", row.get("model"))?;
+        if row.get("name").chars().count() > MAX_TEXT_CHARS {
+            return Err(format!(
+                "The name is longer than {MAX_TEXT_CHARS} characters."
+            ));
         }
-        if let Some(first) = seen.insert(tag.clone(), row.line) {
-            report
-                .refused
-                .push(refuse(format!("Device {tag} is on line {first} already.")));
-            continue;
+        if store.is_empty() {
+            return Err("The store is empty.".into());
+        }
+        if !stores.contains(store) {
+            return Err(format!(
+                "There is no store {store}: import the stores first."
+            ));
         }
         let name = match row.get("name") {
-            "" => format!("{} {}", row.get("kind"), tag),
+            "" => format!("{} {tag}", row.get("kind")),
             given => given.to_string(),
         };
-        let wanted = DeviceAdminView {
-            tag: tag.clone(),
+        Ok(DeviceAdminView {
+            tag: tag.into(),
             store: store.into(),
             kind: row.get("kind").into(),
             model: row.get("model").into(),
             name,
-        };
-        match stored.get(tag.as_str()) {
-            None => report.created.push(tag),
-            Some(d) if **d == wanted => {
-                report.unchanged += 1;
-                continue;
-            }
-            Some(_) => report.changed.push(tag),
-        }
-        planned.push(wanted);
-    }
-    (planned, report)
+        })
+    };
+    plan_rows(rows, "Device", &stored, |d| &d.tag, read, |a, b| a == b)
 }
 
 /// A code or tag: printed on stickers and typed into links, so letters, digits, `-`, `_`, `.`.

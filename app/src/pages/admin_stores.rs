@@ -4,9 +4,10 @@
 
 use super::refusal_status;
 use crate::api::places::{admin_stores, import_places};
+use crate::app::CurrentUser;
 use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
-use crate::model::{AppError, ImportReport, Page, PlacesFile, StoreAdminView};
+use crate::model::{AppError, ImportReport, Page, PlacesFile, Role, StoreAdminView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -20,8 +21,29 @@ pub fn StoresPage() -> impl IntoView {
         move || (q.get(), page.get()),
         |(q, page)| admin_stores((!q.is_empty()).then_some(q), page),
     );
+    // The page's frame and the import panels follow the signed-in person, which is loaded once;
+    // only the list reloads after an import, so a panel keeps its report on screen.
+    let user = expect_context::<CurrentUser>();
+    let is_admin =
+        move || async move { matches!(user.await, Ok(Some(u)) if u.role == Role::Admin) };
     view! {
         <Title text="Stores and devices"/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                is_admin().await.then(|| view! {
+                    <AdminTabs current="/admin/stores"/>
+                    <h1 class="page-title">"Stores and devices"</h1>
+                    <form class="filter-form" method="get" action="/admin/stores" role="search">
+                        <div class="field">
+                            <label for="store-q">"Find a store"</label>
+                            <input id="store-q" name="q" type="search" value=q.get_untracked()
+                                placeholder="code, name or region"/>
+                        </div>
+                        <div class="form-actions"><button type="submit" class="btn">"Find"</button></div>
+                    </form>
+                })
+            })}
+        </Suspense>
         <Suspense fallback=|| view! { <p class="loading">"Loading the stores…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -29,24 +51,18 @@ pub fn StoresPage() -> impl IntoView {
                         refusal_status(&e);
                         view! { <ErrorNotice error=e/> }.into_any()
                     }
-                    Ok(list) => view! {
-                        <AdminTabs current="/admin/stores"/>
-                        <h1 class="page-title">"Stores and devices"</h1>
-                        <form class="filter-form" method="get" action="/admin/stores" role="search">
-                            <div class="field">
-                                <label for="store-q">"Find a store"</label>
-                                <input id="store-q" name="q" type="search" value=q.get_untracked()
-                                    placeholder="code, name or region"/>
-                            </div>
-                            <div class="form-actions"><button type="submit" class="btn">"Find"</button></div>
-                        </form>
-                        <StoreList list q=q.get_untracked()/>
-                        <h2>"Import from CSV"</h2>
-                        <p class="muted">"Import the stores first, then their devices. Each file is checked before anything is written; a file with a refused row imports nothing."</p>
-                        <ImportPanel file=PlacesFile::Stores on_done=move || data.refetch()/>
-                        <ImportPanel file=PlacesFile::Devices on_done=move || data.refetch()/>
-                    }.into_any(),
+                    Ok(list) => view! { <StoreList list q=q.get_untracked()/> }.into_any(),
                 }
+            })}
+        </Suspense>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                is_admin().await.then(|| view! {
+                    <h2>"Import from CSV"</h2>
+                    <p class="muted">"Import the stores first, then their devices. Each file is checked before anything is written; a file with a refused row imports nothing."</p>
+                    <ImportPanel file=PlacesFile::Stores on_done=move || data.refetch()/>
+                    <ImportPanel file=PlacesFile::Devices on_done=move || data.refetch()/>
+                })
             })}
         </Suspense>
     }

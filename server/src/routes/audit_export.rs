@@ -1,11 +1,11 @@
 //! `GET /admin/audit.csv?kind=…&q=…&from=…&to=…`: the audit log with the page's filter, as CSV.
 //! The same access rule as the page (`backend::audit`): administrators only, 404 to others.
 
-use super::exports::{csv_response, refused};
-use app::backend::{audit, session, AppState};
+use super::exports::{csv_response, refused, signed_in};
+use app::backend::{audit, AppState};
 use axum::extract::Query;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::Extension;
 use std::collections::HashMap;
 
@@ -14,11 +14,9 @@ pub async fn export(
     Query(params): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    let store = state.store.as_ref();
-    let user = match session::user_for_headers(store, &headers).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return (StatusCode::UNAUTHORIZED, "Sign in first.").into_response(),
-        Err(e) => return refused(e),
+    let user = match signed_in(&state, &headers).await {
+        Ok(user) => user,
+        Err(refusal) => return refusal,
     };
     if let Err(e) = app::backend::access::admin_only(&user) {
         return refused(e);
@@ -28,7 +26,7 @@ pub async fn export(
         Ok(filter) => filter,
         Err(e) => return refused(e),
     };
-    match audit::export_csv(store, &user, &filter).await {
+    match audit::export_csv(state.store.as_ref(), &user, &filter).await {
         Ok(body) => {
             let today = chrono::Utc::now().format("%Y-%m-%d");
             csv_response(format!("deskfront-audit-{today}.csv"), body)

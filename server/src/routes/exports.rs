@@ -5,7 +5,7 @@
 
 use app::backend::{dashboard, dashboard_csv, session, AppState};
 use app::domain::report::TicketSet;
-use app::model::FilterQuery;
+use app::model::{FilterQuery, UserView};
 use axum::extract::{Path, Query};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -47,6 +47,15 @@ pub(crate) fn refused(e: app::model::AppError) -> Response {
     (status, e.to_string()).into_response()
 }
 
+/// The person a download is for, from the session cookie; or the answer that refuses it.
+pub(crate) async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<UserView, Response> {
+    match session::user_for_headers(state.store.as_ref(), headers).await {
+        Ok(Some(user)) => Ok(user),
+        Ok(None) => Err((StatusCode::UNAUTHORIZED, "Sign in first.").into_response()),
+        Err(e) => Err(refused(e)),
+    }
+}
+
 pub async fn export(
     Extension(state): Extension<AppState>,
     Path(file): Path<String>,
@@ -54,10 +63,9 @@ pub async fn export(
     headers: HeaderMap,
 ) -> Response {
     let store = state.store.as_ref();
-    let user = match session::user_for_headers(store, &headers).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return (StatusCode::UNAUTHORIZED, "Sign in first.").into_response(),
-        Err(e) => return refused(e),
+    let user = match signed_in(&state, &headers).await {
+        Ok(user) => user,
+        Err(refusal) => return refusal,
     };
     let Some(table) = file.strip_suffix(".csv") else {
         return (StatusCode::NOT_FOUND, "No such download.").into_response();

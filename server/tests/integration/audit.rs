@@ -165,14 +165,7 @@ async fn the_page_and_the_csv_show_the_same_entries() {
     let ada = app.signed_in(ADA).await;
     create_and_revoke(&app, &ada, "Store monitoring, \"east\"").await;
 
-    let html = ada
-        .get(format!("{}/admin/audit", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app.html(&ada, "/admin/audit").await;
     assert_eq!(
         html.matches("data-testid=\"audit-entry\"").count(),
         2,

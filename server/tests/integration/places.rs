@@ -17,14 +17,7 @@ async fn production_with_admin() -> (TestDb, TestApp, Client) {
         .await
         .expect("admin created");
     let app = db.spawn("places").await;
-    let client = app.client();
-    let res = client
-        .post(format!("{}/api/login", app.base))
-        .form(&[("email", ADMIN), ("password", ADMIN_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert!(res.status().is_success());
+    let client = app.signed_in_with(ADMIN, ADMIN_PASSWORD).await;
     (db, app, client)
 }
 
@@ -144,14 +137,7 @@ async fn a_chain_is_imported_after_a_dry_run_and_its_stickers_print() {
         format!("{}/report?store=S012&asset=S012-01", app.base)
     );
     assert!(stickers[0]["svg"].as_str().unwrap().contains("<svg"));
-    let html = admin
-        .get(format!("{}/admin/stores/S012/stickers", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app.html(&admin, "/admin/stores/S012/stickers").await;
     assert_eq!(html.matches("data-testid=\"sticker\"").count(), 15);
 
     let log = app

@@ -56,14 +56,7 @@ async fn a_production_start_has_no_demo_data_and_no_demo_accounts() {
     let refused = sign_in(&app, "ada.admin@deskfront.test", PUBLISHED_DEMO_PASSWORD).await;
     assert_eq!(refused["error"], "invalid", "{refused}");
 
-    let login = app
-        .client()
-        .get(format!("{}/login", app.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(login.status(), 200);
-    let html = login.text().await.unwrap();
+    let html = app.html(&app.client(), "/login").await;
     assert!(html.contains("Sign in to Deskfront"), "{html}");
     assert!(
         !html.contains("Demo accounts"),
@@ -88,15 +81,7 @@ async fn a_production_start_has_no_demo_data_and_no_demo_accounts() {
 async fn demo_mode_lists_the_demo_accounts_on_the_sign_in_page() {
     let db = TestDb::new().await;
     let app = db.spawn("demo").await;
-    let html = app
-        .client()
-        .get(format!("{}/login", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app.html(&app.client(), "/login").await;
     assert!(html.contains("Demo accounts"), "{html}");
     assert!(html.contains(RITA));
 }
@@ -148,18 +133,7 @@ async fn admin_create_makes_the_first_administrator_from_a_password_on_stdin() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("already has an account"));
 
     let app = db.spawn("prod").await;
-    let client = app.client();
-    let res = client
-        .post(format!("{}/api/login", app.base))
-        .form(&[("email", BOSS), ("password", BOSS_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        res.status().is_success(),
-        "sign-in failed: {}",
-        res.status()
-    );
+    let client = app.signed_in_with(BOSS, BOSS_PASSWORD).await;
     let me = app.call_json(&client, "me", &[]).await;
     assert_eq!(me["role"], "admin", "{me}");
     assert_eq!(me["name"], "Ines Boss");

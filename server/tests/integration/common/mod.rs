@@ -149,6 +149,35 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A page's HTML as `client` gets it.
+    pub async fn html(&self, client: &Client, path: &str) -> String {
+        client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
+    /// A client signed in with `email` and `password` (an account made by the test itself).
+    pub async fn signed_in_with(&self, email: &str, password: &str) -> Client {
+        let client = self.client();
+        let res = client
+            .post(format!("{}/api/login", self.base))
+            .form(&[("email", email), ("password", password)])
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            res.status().is_success(),
+            "sign-in of {email} failed: {}",
+            res.status()
+        );
+        client
+    }
+
     pub async fn signed_in(&self, email: &str) -> Client {
         let client = self.client();
         let res = client

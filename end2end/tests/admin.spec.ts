@@ -1,0 +1,101 @@
+import { expect, Page } from "@playwright/test";
+import { EVE, hydrated, signIn, test } from "./helpers";
+
+const ADA = { email: "ada.admin@deskfront.test", name: "Ada Whitfield" };
+
+/** Chooses `csv` as the file of the import panel `panel` and checks it. */
+async function checkFile(page: Page, panel: string, name: string, csv: string) {
+  const section = page.getByTestId(panel);
+  await section.locator('input[type="file"]').setInputFiles({
+    name,
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv, "utf-8"),
+  });
+  await section.getByTestId("check").click();
+  return section;
+}
+
+test.describe("an administrator sets up stores and devices", () => {
+  test("a stores file with a bad row shows the row and imports nothing; the fixed file imports, then its devices and stickers", async ({
+    page,
+  }) => {
+    await signIn(page, ADA);
+    await page.goto("/admin/stores");
+    await hydrated(page);
+    await expect(page.getByRole("heading", { name: "Stores and devices" })).toBeVisible();
+    await expect(page.getByTestId("store-list")).not.toContainText("S901");
+
+    const bad =
+      "code,name,region,timezone\n" +
+      "S901,Hamburg Altona,North,Europe/Berlin\n" +
+      "S902,Bremen Hbf,North,Europe/Berlin\n" +
+      "S903,Kiel,North,Europe/Kiel\n";
+    let stores = await checkFile(page, "import-stores", "stores.csv", bad);
+    const refused = stores.getByTestId("refused-row");
+    await expect(refused).toHaveCount(1);
+    await expect(refused).toContainText("Line 4");
+    await expect(refused).toContainText("not a time zone");
+    await expect(stores.getByTestId("apply")).toBeDisabled();
+    await page.reload();
+    await expect(page.getByTestId("store-list")).not.toContainText("S901");
+
+    await hydrated(page);
+    const good = bad.replace("Europe/Kiel", "Europe/Berlin");
+    stores = await checkFile(page, "import-stores", "stores.csv", good);
+    await expect(stores.getByTestId("import-report")).toContainText("3 new, 0 changed");
+    await stores.getByTestId("apply").click();
+    await expect(stores.getByTestId("import-report")).toHaveAttribute("data-applied", "true");
+    await expect(page.getByTestId("store-list")).toContainText("S901");
+
+    const devices = await checkFile(
+      page,
+      "import-devices",
+      "devices.csv",
+      "tag,store,kind,model,name\nS901-REG-01,S901,register,TP-500,Till 1\nS901-REG-02,S901,register,TP-500,Till 2\n",
+    );
+    await expect(devices.getByTestId("import-report")).toContainText("2 new");
+    await devices.getByTestId("apply").click();
+    await expect(devices.getByTestId("import-report")).toHaveAttribute("data-applied", "true");
+
+    await page.getByRole("link", { name: /S901/ }).first().click();
+    await expect(page.getByTestId("device-list").locator("li")).toHaveCount(2);
+    await page.getByTestId("stickers-link").click();
+    const stickers = page.getByTestId("sticker");
+    await expect(stickers).toHaveCount(2);
+    await expect(stickers.first()).toHaveAttribute("data-link", /\/report\?store=S901&asset=S901-REG-01$/);
+    await expect(stickers.first().locator("svg")).toBeVisible();
+
+    // Each applied import is in the audit log; the checks and the refused file are not.
+    await page.goto("/admin/audit?kind=import");
+    const entries = page.getByTestId("audit-entry");
+    await expect(entries.filter({ hasText: "stores: 3 created" })).toHaveCount(1);
+    await expect(entries.filter({ hasText: "devices: 2 created" })).toHaveCount(1);
+  });
+});
+
+test.describe("administration without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the audit log filters with its form, and a bad date is shown beside its field", async ({ page }) => {
+    await signIn(page, ADA);
+    await page.goto("/admin/audit");
+    await page.getByLabel("What").selectOption("integration_token");
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(/kind=integration_token/);
+    await expect(page.getByTestId("audit-total")).toBeVisible();
+    const kinds = await page.getByTestId("audit-entry").evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")));
+    expect(kinds.every((k) => k === "integration_token")).toBe(true);
+
+    const res = await page.goto("/admin/audit?from=2026-13-40");
+    expect(res?.status()).toBe(400);
+    await expect(page.locator(".field-error")).toContainText("YYYY-MM-DD");
+  });
+
+  test("someone who is not an administrator finds no administration pages", async ({ page }) => {
+    await signIn(page, EVE);
+    for (const path of ["/admin/stores", "/admin/audit", "/admin/stores/S012/stickers"]) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(404);
+    }
+  });
+});
