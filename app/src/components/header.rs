@@ -84,7 +84,8 @@ impl NavLink {
 
 /// The main navigation for this person, in order: everyone orders and follows requests; store
 /// staff report faults; the desk works the queue and the dashboard; line managers approve;
-/// admins manage integrations; editors write articles.
+/// admins set the portal up (stores and devices, integrations, the audit log); editors write
+/// articles.
 pub fn nav_links(user: &UserView) -> Vec<NavLink> {
     let role = user.role;
     [
@@ -105,7 +106,7 @@ pub fn nav_links(user: &UserView) -> Vec<NavLink> {
         ),
         (
             role == Role::Admin,
-            NavLink::new("/admin/integrations", "Integrations", "/admin"),
+            NavLink::new("/admin/stores", "Admin", "/admin"),
         ),
         (
             role.edits_articles(),
@@ -230,7 +231,7 @@ mod tests {
                 "My requests",
                 "Queue",
                 "Dashboard",
-                "Integrations",
+                "Admin",
                 "Articles"
             ]
         );
@@ -254,7 +255,8 @@ mod tests {
         assert_eq!(current("/catalog/laptop"), ["Catalog"]);
         assert_eq!(current("/requests/REQ-1"), ["My requests"]);
         assert_eq!(current("/dashboard/daily"), ["Dashboard"]);
-        assert_eq!(current("/admin/integrations"), ["Integrations"]);
+        assert_eq!(current("/admin/integrations"), ["Admin"]);
+        assert_eq!(current("/admin/stores/S012/stickers"), ["Admin"]);
         assert_eq!(current("/editor/articles/new"), ["Articles"]);
         assert!(current("/kb/printer").is_empty());
     }

@@ -154,3 +154,34 @@ async fn a_periodic_job_run_by_two_instances_at_once_happens_once() {
     let author = &detail.timeline.last().unwrap().author;
     assert_eq!(author, "Deskfront");
 }
+
+#[tokio::test]
+async fn stores_imported_through_one_instance_are_offered_by_the_other_at_once() {
+    let db = TestDb::new().await;
+    let a = db.spawn("a").await;
+    let b = db.spawn("b").await;
+    let ada = a.signed_in("ada.admin@deskfront.test").await;
+    let csv = "code,name,region,timezone\nS950,Leipzig Hbf,East,Europe/Berlin\n";
+    let done: Value = ada
+        .post(format!("{}/api/import_places", a.base))
+        .json(&json!({ "file": "stores", "csv": csv, "apply": true }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(done["applied"], true, "{done}");
+
+    let sam = b.signed_in("sam.store@deskfront.test").await;
+    let item = b
+        .call_json(&sam, "item", &[("slug", "card-reader-fault")])
+        .await;
+    let stores: Vec<&str> = item["stores"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{item}"))
+        .iter()
+        .map(|s| s["code"].as_str().unwrap())
+        .collect();
+    assert!(stores.contains(&"S950"), "instance b offers {stores:?}");
+}
