@@ -1,5 +1,6 @@
 import { expect, Page } from "@playwright/test";
 import { EVE, hydrated, RITA, signIn, test } from "./helpers";
+import { serviceWorkerInControl } from "./offline-pages";
 
 const PRINTER_TITLE = "Receipt printer not printing";
 
@@ -83,6 +84,9 @@ test("search keeps working offline after one visit", async ({ page, context }) =
   await signIn(page, RITA);
   await hydrated(page);
   await localIndexReady(page);
+  // The results page is a navigation: offline, only the service worker can answer it. Under
+  // load its install (which stores every module) can outlast the index; wait for it.
+  await serviceWorkerInControl(page);
 
   await context.setOffline(true);
   await page.getByTestId("site-search").fill("vpn wont conect");
