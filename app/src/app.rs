@@ -210,6 +210,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/integrations") view={Lazy::<IntegrationsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view={Lazy::<AuditRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/stores") view={Lazy::<StoresRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/people") view={Lazy::<PeopleRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/stores/:code") view={Lazy::<StoreRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/stores/:code/stickers") view={Lazy::<StickersRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>

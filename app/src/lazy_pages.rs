@@ -17,6 +17,7 @@
 use crate::pages::{
     admin_audit::AuditPage,
     admin_integrations::IntegrationsPage,
+    admin_people::PeoplePage,
     admin_stickers::StickersPage,
     admin_store::StorePage,
     admin_stores::StoresPage,
@@ -113,6 +114,7 @@ page_group!(editor_pages, __preload_editor_pages, EditorPage {
     IntegrationsRoute => IntegrationsPage,
     AuditRoute => AuditPage,
     StoresRoute => StoresPage,
+    PeopleRoute => PeoplePage,
     StoreRoute => StorePage,
     StickersRoute => StickersPage,
 });

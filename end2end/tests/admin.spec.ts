@@ -73,13 +73,43 @@ test.describe("an administrator sets up stores and devices", () => {
   });
 });
 
+test.describe("an administrator imports people from HR", () => {
+  test("a people file with one bad row shows the row and imports nobody; fixed, it imports everyone", async ({ page }) => {
+    await signIn(page, ADA);
+    await page.getByRole("link", { name: "Admin" }).click();
+    await expect(page).toHaveURL(/\/admin\/people/);
+    await hydrated(page);
+    const bad =
+      "email,name,role,manager,store,groups\n" +
+      "hanna.hr@corp.example,Hanna Hoffmann,approver,,,\n" +
+      "jonas.till@corp.example,Jonas Till,store_staff,hanna.hr@corp.example,S012,\n" +
+      "kim.agent@corp.example,Kim Agent,agent,nobody@corp.example,,Service desk\n";
+    let people = await checkFile(page, "import-people", "people.csv", bad);
+    const refused = people.getByTestId("refused-row");
+    await expect(refused).toHaveCount(1);
+    await expect(refused).toContainText("Line 4");
+    await expect(refused).toContainText("nobody@corp.example");
+    await expect(people.getByTestId("apply")).toBeDisabled();
+    await page.goto("/admin/people?q=corp.example");
+    await expect(page.getByTestId("no-people")).toBeVisible();
+
+    await hydrated(page);
+    people = await checkFile(page, "import-people", "people.csv", bad.replace("nobody@corp.example", "hanna.hr@corp.example"));
+    await expect(people.getByTestId("import-report")).toContainText("3 new");
+    await people.getByTestId("apply").click();
+    await expect(people.getByTestId("import-report")).toHaveAttribute("data-applied", "true");
+    await expect(page.getByTestId("person")).toHaveCount(3);
+    await expect(page.locator('[data-testid=person][data-email="jonas.till@corp.example"]')).toContainText("reports to hanna.hr@corp.example");
+  });
+});
+
 test.describe("administration without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the audit log filters with its form, and a bad date is shown beside its field", async ({ page }) => {
     await signIn(page, ADA);
     // Something to find: an import (through the API, as the page's script would send it).
-    const imported = await page.request.post("/api/import_places", {
+    const imported = await page.request.post("/api/import_csv", {
       data: { file: "stores", csv: "code,name,region,timezone\nS960,Dresden,East,Europe/Berlin\n", apply: true },
     });
     expect((await imported.json()).applied).toBe(true);

@@ -2,8 +2,14 @@
 //! file that cannot be read at all (too big, not UTF-8, wrong columns), otherwise its rows by
 //! column name with their line numbers, for the import to check one by one.
 
-use crate::model::{AppError, AppResult, ImportReport, RefusedRow, MAX_IMPORT_BYTES};
+use super::audit::Actor;
+use super::audit_store::AuditEntry;
+use crate::model::{
+    AppError, AppResult, AuditKind, ImportFile, ImportReport, RefusedRow, MAX_IMPORT_BYTES,
+};
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
+use std::collections::HashSet;
 
 /// One data row: its line in the file (the header is line 1) and its values by column.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,6 +121,48 @@ pub fn read(text: &str, required: &[&str], optional: &[&str]) -> AppResult<Vec<C
         rows.push(CsvRow { line, values });
     }
     Ok(rows)
+}
+
+/// Reads an import of kind `file`: its columns, and at least one row.
+pub fn read_file(text: &str, file: ImportFile) -> AppResult<Vec<CsvRow>> {
+    let (required, optional) = file.columns();
+    let rows = read(text, required, optional)?;
+    if rows.is_empty() {
+        return Err(refuse("The file has a header but no rows."));
+    }
+    Ok(rows)
+}
+
+/// The one audit entry of an applied import: the changed records as they were, and every
+/// record written, as they are now.
+pub fn import_entry<T: serde::Serialize>(
+    actor: &Actor,
+    file: ImportFile,
+    report: &ImportReport,
+    planned: &[T],
+    existing: &[T],
+    now: DateTime<Utc>,
+    key: impl Fn(&T) -> &String,
+) -> AuditEntry {
+    let changed: HashSet<&String> = report.changed.iter().collect();
+    let before: Vec<&T> = existing
+        .iter()
+        .filter(|e| changed.contains(key(e)))
+        .collect();
+    actor
+        .did(
+            AuditKind::Import,
+            "import",
+            format!(
+                "{}: {} created, {} changed",
+                file.label(),
+                report.created.len(),
+                report.changed.len()
+            ),
+            now,
+        )
+        .before(serde_json::json!(before))
+        .after(serde_json::json!(planned))
 }
 
 /// Turns checked rows into the records to write and the import's report. `read` checks one row

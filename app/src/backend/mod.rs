@@ -21,6 +21,8 @@ pub mod integration_store;
 pub mod integrations;
 pub mod markdown;
 pub mod offline;
+pub mod people;
+pub mod people_store;
 pub mod places;
 pub mod places_store;
 pub mod problem_store;

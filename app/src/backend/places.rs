@@ -4,13 +4,13 @@
 
 use super::access::admin_only;
 use super::audit::Actor;
-use super::csv_import::{self, plan_rows, CsvRow};
+use super::csv_import::{self, import_entry, plan_rows, CsvRow};
 use super::internal;
 use super::store::Store;
 use crate::domain::priority::ServiceLevels;
 use crate::model::{
-    AppError, AppResult, AuditKind, DeviceAdminView, ImportReport, Page, PlacesFile, Sticker,
-    StickerSheet, StoreAdminView, StoreDetail, UserView, STORES_PER_PAGE,
+    AppError, AppResult, DeviceAdminView, ImportFile, ImportReport, Page, Sticker, StickerSheet,
+    StoreAdminView, StoreDetail, UserView, STORES_PER_PAGE,
 };
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
@@ -104,92 +104,70 @@ fn qr_svg(data: &str) -> AppResult<String> {
         .build())
 }
 
-/// Checks the CSV `text` of `file` and, when `apply` is set and no row is refused, writes it.
-pub async fn import(
+/// Checks a stores CSV and, when `apply` is set and no row is refused, writes it.
+pub async fn import_stores(
     store: &dyn Store,
     user: &UserView,
     levels: &ServiceLevels,
-    file: PlacesFile,
     text: &str,
     apply: bool,
     now: DateTime<Utc>,
 ) -> AppResult<ImportReport> {
     admin_only(user)?;
-    let (required, optional) = file.columns();
-    let rows = csv_import::read(text, required, optional)?;
-    if rows.is_empty() {
-        return Err(AppError::invalid_field(
-            "file",
-            "The file has a header but no rows.",
-        ));
-    }
+    let rows = csv_import::read_file(text, ImportFile::Stores)?;
     let stores = store.all_stores().await.map_err(internal)?;
-    let actor = Actor::person(user);
-    match file {
-        PlacesFile::Stores => {
-            let calendars: Vec<&str> = levels.calendars.iter().map(|c| c.name.as_str()).collect();
-            let (planned, mut report) = plan_stores(&rows, &stores, &calendars);
-            if apply && report.refused.is_empty() && !planned.is_empty() {
-                let audit = import_entry(&actor, "stores", &report, &planned, &stores, now, |s| {
-                    &s.code
-                });
-                store
-                    .import_stores(&planned, &audit)
-                    .await
-                    .map_err(internal)?;
-            }
-            report.applied = apply && report.refused.is_empty();
-            Ok(report)
-        }
-        PlacesFile::Devices => {
-            let devices = store.devices(None).await.map_err(internal)?;
-            let codes: HashSet<&str> = stores.iter().map(|s| s.code.as_str()).collect();
-            let (planned, mut report) = plan_devices(&rows, &devices, &codes);
-            if apply && report.refused.is_empty() && !planned.is_empty() {
-                let audit =
-                    import_entry(&actor, "devices", &report, &planned, &devices, now, |d| {
-                        &d.tag
-                    });
-                store
-                    .import_devices(&planned, &audit)
-                    .await
-                    .map_err(internal)?;
-            }
-            report.applied = apply && report.refused.is_empty();
-            Ok(report)
-        }
+    let calendars: Vec<&str> = levels.calendars.iter().map(|c| c.name.as_str()).collect();
+    let (planned, mut report) = plan_stores(&rows, &stores, &calendars);
+    if apply && report.refused.is_empty() && !planned.is_empty() {
+        let audit = import_entry(
+            &Actor::person(user),
+            ImportFile::Stores,
+            &report,
+            &planned,
+            &stores,
+            now,
+            |s| &s.code,
+        );
+        store
+            .import_stores(&planned, &audit)
+            .await
+            .map_err(internal)?;
     }
+    report.applied = apply && report.refused.is_empty();
+    Ok(report)
 }
 
-/// One audit entry for an applied import: the changed records before, and every written record
-/// after.
-fn import_entry<T: serde::Serialize>(
-    actor: &Actor,
-    what: &str,
-    report: &ImportReport,
-    planned: &[T],
-    existing: &[T],
+/// Checks a devices CSV and, when `apply` is set and no row is refused, writes it.
+pub async fn import_devices(
+    store: &dyn Store,
+    user: &UserView,
+    text: &str,
+    apply: bool,
     now: DateTime<Utc>,
-    key: impl Fn(&T) -> &String,
-) -> super::audit_store::AuditEntry {
-    let changed: HashSet<&String> = report.changed.iter().collect();
-    let before: Vec<&T> = existing
-        .iter()
-        .filter(|e| changed.contains(key(e)))
-        .collect();
-    actor
-        .did(
-            AuditKind::Import,
-            "import",
-            format!(
-                "{what}: {} created, {} changed",
-                report.created.len(),
-                report.changed.len()
-            ),
+) -> AppResult<ImportReport> {
+    admin_only(user)?;
+    let rows = csv_import::read_file(text, ImportFile::Devices)?;
+    let stores = store.all_stores().await.map_err(internal)?;
+    let devices = store.devices(None).await.map_err(internal)?;
+    let codes: HashSet<&str> = stores.iter().map(|s| s.code.as_str()).collect();
+    let (planned, mut report) = plan_devices(&rows, &devices, &codes);
+    if apply && report.refused.is_empty() && !planned.is_empty() {
+        let audit = import_entry(
+            &Actor::person(user),
+            ImportFile::Devices,
+            &report,
+            &planned,
+            &devices,
             now,
-        )
-        .before(serde_json::json!(before))
-        .after(serde_json::json!(planned))
+            |d| &d.tag,
+        );
+        store
+            .import_devices(&planned, &audit)
+            .await
+            .map_err(internal)?;
+    }
+    report.applied = apply && report.refused.is_empty();
+    Ok(report)
 }
 
 /// Rows of a stores file checked against each other and the stored stores: the stores to
@@ -322,7 +300,7 @@ fn check_calendar(value: &str, calendars: &[&str]) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    fn rows(csv: &str, file: PlacesFile) -> Vec<CsvRow> {
+    fn rows(csv: &str, file: ImportFile) -> Vec<CsvRow> {
         let (required, optional) = file.columns();
         csv_import::read(csv, required, optional).unwrap()
     }
@@ -347,7 +325,7 @@ mod tests {
                  S1,New name,North,Europe/Berlin,\n\
                  S2,Same,North,Europe/Berlin,\n\
                  S3,Third,South,Europe/Vienna,stores\n",
-                PlacesFile::Stores,
+                ImportFile::Stores,
             ),
             &existing,
             &["stores"],
@@ -373,7 +351,7 @@ mod tests {
                  S5,Five,North,Europe/Berlin,lunar\n\
                  S6,Six,North,Europe/Berlin,\n\
                  S6,Six again,North,Europe/Berlin,\n",
-                PlacesFile::Stores,
+                ImportFile::Stores,
             ),
             &[],
             &["stores"],
@@ -412,7 +390,7 @@ mod tests {
                  S1-REG-02,S1,register,TP-600,\n\
                  S1-SCN-01,,scanner,DS2208,\n\
                  S1-SCN-02,S1,,DS2208,\n",
-                PlacesFile::Devices,
+                ImportFile::Devices,
             ),
             &existing,
             &stores,

@@ -101,6 +101,7 @@ pub trait Store:
     + super::desk_store::DeskStore
     + super::dashboard_store::DashboardStore
     + super::integration_store::IntegrationStore
+    + super::people_store::PeopleStore
     + super::places_store::PlacesStore
     + super::problem_store::ProblemStore
     + Send

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 /// The administrators' pages, one tab each; the header links to the first.
-const ADMIN_PAGES: [(&str, &str); 3] = [
+const ADMIN_PAGES: [(&str, &str); 4] = [
+    ("/admin/people", "People"),
     ("/admin/stores", "Stores and devices"),
     ("/admin/integrations", "Integrations"),
     ("/admin/audit", "Audit log"),

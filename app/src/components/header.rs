@@ -106,7 +106,7 @@ pub fn nav_links(user: &UserView) -> Vec<NavLink> {
         ),
         (
             role == Role::Admin,
-            NavLink::new("/admin/stores", "Admin", "/admin"),
+            NavLink::new("/admin/people", "Admin", "/admin"),
         ),
         (
             role.edits_articles(),

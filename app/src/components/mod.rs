@@ -4,6 +4,7 @@ pub mod desk_panel;
 pub mod error_notice;
 pub mod field_control;
 pub mod header;
+pub mod import_panel;
 pub mod outbox_list;
 pub mod priority_preview;
 pub mod related_incidents;

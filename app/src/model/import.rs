@@ -27,3 +27,32 @@ pub struct RefusedRow {
     pub line: usize,
     pub reason: String,
 }
+
+/// Which kind of CSV an import reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportFile {
+    Stores,
+    Devices,
+    People,
+}
+
+impl ImportFile {
+    /// The columns a file must have, then those it may have, as the header names them.
+    pub fn columns(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            ImportFile::Stores => (&["code", "name", "region", "timezone"], &["calendar"]),
+            ImportFile::Devices => (&["tag", "store", "kind", "model"], &["name"]),
+            ImportFile::People => (&["email", "name", "role"], &["manager", "store", "groups"]),
+        }
+    }
+
+    /// In words, for headings and the audit log.
+    pub fn label(self) -> &'static str {
+        match self {
+            ImportFile::Stores => "stores",
+            ImportFile::Devices => "devices",
+            ImportFile::People => "people",
+        }
+    }
+}

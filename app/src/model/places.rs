@@ -49,21 +49,3 @@ pub struct StickerSheet {
     pub store: StoreAdminView,
     pub stickers: Vec<Sticker>,
 }
-
-/// Which kind of CSV an import reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlacesFile {
-    Stores,
-    Devices,
-}
-
-impl PlacesFile {
-    /// The columns a file must have, then those it may have, as the header names them.
-    pub fn columns(self) -> (&'static [&'static str], &'static [&'static str]) {
-        match self {
-            PlacesFile::Stores => (&["code", "name", "region", "timezone"], &["calendar"]),
-            PlacesFile::Devices => (&["tag", "store", "kind", "model"], &["name"]),
-        }
-    }
-}

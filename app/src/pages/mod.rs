@@ -1,5 +1,6 @@
 pub mod admin_audit;
 pub mod admin_integrations;
+pub mod admin_people;
 pub mod admin_stickers;
 pub mod admin_store;
 pub mod admin_stores;

@@ -10,6 +10,7 @@ mod sql_dashboard;
 mod sql_desk;
 mod sql_history;
 mod sql_integrations;
+mod sql_people;
 mod sql_places;
 mod sql_problems;
 pub mod sqlite;

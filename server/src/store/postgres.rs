@@ -52,6 +52,7 @@ fn connect_options(url: &str, db: &DatabaseSettings) -> Result<PgConnectOptions,
 
 super::sql::sql_store!(PgStore, sqlx::Postgres);
 super::sql_audit::sql_audit!(PgStore);
+super::sql_people::sql_people!(PgStore);
 super::sql_places::sql_places!(PgStore);
 super::sql_desk::sql_desk!(PgStore);
 super::sql_integrations::sql_integrations!(PgStore);

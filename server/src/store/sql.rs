@@ -149,7 +149,7 @@ macro_rules! sql_store {
             #[tracing::instrument(skip(self))]
             async fn credentials(&self, email: &str) -> StoreResult<Option<Credentials>> {
                 let sql = format!(
-                    "SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1"
+                    "SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1 AND u.active"
                 );
                 let row = sqlx::query(&sql)
                     .bind(email)
@@ -199,7 +199,7 @@ macro_rules! sql_store {
             ) -> StoreResult<Option<UserView>> {
                 let sql = format!(
                     "SELECT {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id \
-                     WHERE s.token_hash = $1 AND s.expires_at > $2"
+                     WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active"
                 );
                 let row = sqlx::query(&sql)
                     .bind(token_hash)

@@ -163,7 +163,7 @@ async fn stores_imported_through_one_instance_are_offered_by_the_other_at_once()
     let ada = a.signed_in("ada.admin@deskfront.test").await;
     let csv = "code,name,region,timezone\nS950,Leipzig Hbf,East,Europe/Berlin\n";
     let done: Value = ada
-        .post(format!("{}/api/import_places", a.base))
+        .post(format!("{}/api/import_csv", a.base))
         .json(&json!({ "file": "stores", "csv": csv, "apply": true }))
         .send()
         .await

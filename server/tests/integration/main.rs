@@ -17,6 +17,7 @@ mod kb_editor;
 mod kb_feedback;
 mod knowledge;
 mod offline;
+mod people;
 mod places;
 mod problems;
 mod production_start;

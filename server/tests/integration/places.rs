@@ -23,7 +23,7 @@ async fn production_with_admin() -> (TestDb, TestApp, Client) {
 
 async fn import(app: &TestApp, client: &Client, file: &str, csv: &str, apply: bool) -> Value {
     client
-        .post(format!("{}/api/import_places", app.base))
+        .post(format!("{}/api/import_csv", app.base))
         .json(&json!({ "file": file, "csv": csv, "apply": apply }))
         .send()
         .await

@@ -1,0 +1,357 @@
+//! People for administrators: the list with search, CSV import from HR (a dry run first, then
+//! all or nothing, line managers included) and deactivation. Audited like every administrative
+//! change.
+
+use super::access::admin_only;
+use super::audit::Actor;
+use super::csv_import::{self, import_entry, plan_rows, CsvRow};
+use super::internal;
+use super::store::Store;
+use crate::domain::validation::is_plausible_email;
+use crate::model::{
+    AppError, AppResult, AuditKind, ImportFile, ImportReport, Page, PersonView, RefusedRow, Role,
+    UserView, PEOPLE_PER_PAGE,
+};
+use chrono::{DateTime, Utc};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+const MAX_NAME_CHARS: usize = 100;
+const MAX_GROUP_CHARS: usize = 60;
+
+/// One page of people matching `text`.
+pub async fn people_page(
+    store: &dyn Store,
+    user: &UserView,
+    text: Option<&str>,
+    page: u32,
+) -> AppResult<Page<PersonView>> {
+    admin_only(user)?;
+    let page = page.max(1);
+    let text = text.map(str::trim).filter(|t| !t.is_empty());
+    let offset = u64::from(page - 1) * u64::from(PEOPLE_PER_PAGE);
+    let (items, total) = store
+        .people_page(text, offset, PEOPLE_PER_PAGE)
+        .await
+        .map_err(internal)?;
+    Ok(Page {
+        items,
+        page,
+        per_page: PEOPLE_PER_PAGE,
+        total,
+    })
+}
+
+/// Checks a people CSV and, when `apply` is set and no row is refused, writes it.
+pub async fn import(
+    store: &dyn Store,
+    user: &UserView,
+    text: &str,
+    apply: bool,
+    now: DateTime<Utc>,
+) -> AppResult<ImportReport> {
+    admin_only(user)?;
+    let rows = csv_import::read_file(text, ImportFile::People)?;
+    let people = store.all_people().await.map_err(internal)?;
+    let stores: HashSet<String> = store
+        .all_stores()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|s| s.code)
+        .collect();
+    let (planned, mut report) = plan_people(&rows, &people, &stores);
+    if apply && report.refused.is_empty() && !planned.is_empty() {
+        let audit = import_entry(
+            &Actor::person(user),
+            ImportFile::People,
+            &report,
+            &planned,
+            &people,
+            now,
+            |p| &p.email,
+        );
+        store
+            .import_people(&planned, &audit)
+            .await
+            .map_err(internal)?;
+    }
+    report.applied = apply && report.refused.is_empty();
+    Ok(report)
+}
+
+/// Rows of a people file checked against each other, the stored people and the stores: the
+/// people to write and the report. Line managers may be in the file or already stored; a chain
+/// of managers that comes back to someone (a cycle) is refused at each of its people's lines.
+pub fn plan_people(
+    rows: &[CsvRow],
+    existing: &[PersonView],
+    stores: &HashSet<String>,
+) -> (Vec<PersonView>, ImportReport) {
+    let stored: HashMap<&str, &PersonView> =
+        existing.iter().map(|p| (p.email.as_str(), p)).collect();
+    let in_file: HashSet<String> = rows.iter().map(|r| r.get("email").to_lowercase()).collect();
+    let known = |email: &str| in_file.contains(email) || stored.contains_key(email);
+    let read = |row: &CsvRow| {
+        let email = row.get("email").to_lowercase();
+        if !is_plausible_email(&email) {
+            return Err(format!(
+                "\"{}\" is not an e-mail address.",
+                row.get("email")
+            ));
+        }
+        let name = row.get("name");
+        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+            return Err(format!(
+                "The name is empty or longer than {MAX_NAME_CHARS} characters."
+            ));
+        }
+        let role = Role::parse(&row.get("role").to_lowercase()).ok_or_else(|| {
+            format!(
+                "\"{}\" is not a role (requester, store_staff, approver, agent, manager, editor, admin).",
+                row.get("role")
+            )
+        })?;
+        let manager = Some(row.get("manager").to_lowercase()).filter(|m| !m.is_empty());
+        if let Some(m) = manager.as_deref().filter(|m| !known(m)) {
+            return Err(format!(
+                "The manager {m} is neither in the file nor in the portal."
+            ));
+        }
+        let store = Some(row.get("store").to_string()).filter(|s| !s.is_empty());
+        if let Some(s) = store.as_deref().filter(|s| !stores.contains(*s)) {
+            return Err(format!("There is no store {s}: import the stores first."));
+        }
+        let groups: BTreeSet<String> = row
+            .get("groups")
+            .split(';')
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+            .map(str::to_string)
+            .collect();
+        if let Some(g) = groups.iter().find(|g| g.chars().count() > MAX_GROUP_CHARS) {
+            return Err(format!(
+                "The group \"{g}\" is longer than {MAX_GROUP_CHARS} characters."
+            ));
+        }
+        let active = stored.get(email.as_str()).is_none_or(|p| p.active);
+        Ok(PersonView {
+            email,
+            name: name.into(),
+            role,
+            manager,
+            store,
+            groups: groups.into_iter().collect(),
+            active,
+        })
+    };
+    let (planned, mut report) =
+        plan_rows(rows, "Person", &stored, |p| &p.email, read, |a, b| a == b);
+    // Managers as they will be once the file is written: cycles can span the file and the
+    // portal.
+    let mut manager_of: HashMap<&str, Option<&str>> = existing
+        .iter()
+        .map(|p| (p.email.as_str(), p.manager.as_deref()))
+        .collect();
+    for p in &planned {
+        manager_of.insert(&p.email, p.manager.as_deref());
+    }
+    let lines: HashMap<String, usize> = rows
+        .iter()
+        .map(|r| (r.get("email").to_lowercase(), r.line))
+        .collect();
+    for p in &planned {
+        if in_cycle(&p.email, &manager_of) {
+            report.refused.push(RefusedRow {
+                line: lines.get(&p.email).copied().unwrap_or(0),
+                reason: format!(
+                    "{}'s line managers lead back to {} (a cycle).",
+                    p.email, p.email
+                ),
+            });
+        }
+    }
+    report.refused.sort_by_key(|r| r.line);
+    (planned, report)
+}
+
+/// Whether following line managers up from `email` comes back to `email`.
+fn in_cycle(email: &str, manager_of: &HashMap<&str, Option<&str>>) -> bool {
+    let mut seen = HashSet::new();
+    let mut at = email;
+    while let Some(Some(next)) = manager_of.get(at) {
+        if *next == email {
+            return true;
+        }
+        if !seen.insert(*next) {
+            return false; // a cycle above this person, reported at its own people
+        }
+        at = next;
+    }
+    false
+}
+
+/// Deactivates (ending their sessions) or reactivates the person `email`. Nobody deactivates
+/// themselves: the last administrator could lock everyone out.
+pub async fn set_active(
+    store: &dyn Store,
+    user: &UserView,
+    email: &str,
+    active: bool,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    admin_only(user)?;
+    let email = email.trim().to_lowercase();
+    if !active && email == user.email.to_lowercase() {
+        return Err(AppError::conflict(
+            "You cannot deactivate yourself. Ask another administrator.",
+        ));
+    }
+    let audit = Actor::person(user)
+        .did(
+            AuditKind::Person,
+            if active { "reactivate" } else { "deactivate" },
+            &email,
+            now,
+        )
+        .before(serde_json::json!({ "active": !active }))
+        .after(serde_json::json!({ "active": active }));
+    let changed = store
+        .set_active(&email, active, &audit)
+        .await
+        .map_err(internal)?;
+    if changed {
+        return Ok(());
+    }
+    let exists = store
+        .all_people()
+        .await
+        .map_err(internal)?
+        .iter()
+        .any(|p| p.email == email);
+    if exists {
+        Ok(()) // already in that state: nothing to do, nothing audited
+    } else {
+        Err(AppError::not_found(format!(
+            "There is nobody with the address {email}."
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(csv: &str) -> Vec<CsvRow> {
+        let (required, optional) = ImportFile::People.columns();
+        csv_import::read(csv, required, optional).unwrap()
+    }
+
+    fn person(email: &str, manager: Option<&str>) -> PersonView {
+        PersonView {
+            email: email.into(),
+            name: "Someone".into(),
+            role: Role::Requester,
+            manager: manager.map(str::to_string),
+            store: None,
+            groups: vec![],
+            active: true,
+        }
+    }
+
+    fn stores() -> HashSet<String> {
+        ["S1".to_string()].into_iter().collect()
+    }
+
+    #[test]
+    fn people_are_read_with_managers_in_the_file_or_the_portal() {
+        let existing = [person("boss@x.test", None)];
+        let (planned, report) = plan_people(
+            &rows(
+                "email,name,role,manager,store,groups\n\
+                 Lead@X.test,Lena Lead,approver,boss@x.test,,\n\
+                 rita@x.test,Rita,REQUESTER,lead@x.test,,\n\
+                 sam@x.test,Sam,store_staff,lead@x.test,S1,\n\
+                 ahmed@x.test,Ahmed,agent,,,Service desk; Network ;Service desk\n",
+            ),
+            &existing,
+            &stores(),
+        );
+        assert!(report.refused.is_empty(), "{:?}", report.refused);
+        assert_eq!(report.created.len(), 4);
+        assert_eq!(planned[0].email, "lead@x.test", "addresses are lowercased");
+        assert_eq!(planned[1].role, Role::Requester);
+        assert_eq!(planned[2].store.as_deref(), Some("S1"));
+        assert_eq!(planned[3].groups, ["Network", "Service desk"]);
+    }
+
+    #[test]
+    fn each_refusal_names_its_line_and_reason() {
+        let (_, report) = plan_people(
+            &rows(
+                "email,name,role,manager,store\n\
+                 not-an-address,A,requester,,\n\
+                 b@x.test,,requester,,\n\
+                 c@x.test,C,wizard,,\n\
+                 d@x.test,D,requester,ghost@x.test,\n\
+                 e@x.test,E,store_staff,,S9\n\
+                 f@x.test,F,requester,,\n\
+                 F@x.test,F again,requester,,\n",
+            ),
+            &[],
+            &stores(),
+        );
+        let reasons: Vec<(usize, &str)> = report
+            .refused
+            .iter()
+            .map(|r| (r.line, r.reason.as_str()))
+            .collect();
+        assert_eq!(reasons.len(), 6, "{reasons:?}");
+        assert!(reasons[0].1.contains("not an e-mail address"));
+        assert!(reasons[1].1.contains("name is empty"));
+        assert!(reasons[2].1.contains("\"wizard\" is not a role"));
+        assert_eq!(
+            reasons[3],
+            (
+                5,
+                "The manager ghost@x.test is neither in the file nor in the portal."
+            )
+        );
+        assert_eq!(
+            reasons[4],
+            (6, "There is no store S9: import the stores first.")
+        );
+        assert_eq!(reasons[5], (8, "Person f@x.test is on line 7 already."));
+    }
+
+    #[test]
+    fn a_cycle_of_managers_is_refused_at_each_of_its_people() {
+        // a -> b in the file, b -> a in the portal; c reports into the cycle but is not in it.
+        let existing = [person("b@x.test", Some("a@x.test"))];
+        let (_, report) = plan_people(
+            &rows(
+                "email,name,role,manager\n\
+                 a@x.test,A,approver,b@x.test\n\
+                 c@x.test,C,requester,a@x.test\n\
+                 d@x.test,D,requester,d@x.test\n",
+            ),
+            &existing,
+            &stores(),
+        );
+        let lines: Vec<usize> = report.refused.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 4], "{:?}", report.refused);
+        assert!(report.refused[0].reason.contains("cycle"));
+    }
+
+    #[test]
+    fn an_unchanged_person_is_not_written_again() {
+        let mut same = person("rita@x.test", None);
+        same.name = "Rita".into();
+        let (planned, report) = plan_people(
+            &rows("email,name,role\nrita@x.test,Rita,requester\n"),
+            &[same],
+            &stores(),
+        );
+        assert!(planned.is_empty());
+        assert_eq!(report.unchanged, 1);
+    }
+}

@@ -1,0 +1,152 @@
+//! A CSV import on an administration page: choose a file, check it (a dry run that lists every
+//! refused row with its line and reason), then import it, all or nothing. The file is read in
+//! the browser, so this needs JavaScript; without it, the panel says so.
+
+use crate::api::imports::import_csv;
+use crate::components::error_notice::ErrorNotice;
+use crate::model::{AppError, ImportFile, ImportReport};
+use leptos::prelude::*;
+
+/// Choose a file, check it, then import it. The file's text stays in memory between the check
+/// and the import, so what is imported is what was checked.
+#[component]
+pub fn ImportPanel(
+    file: ImportFile,
+    on_done: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let (title, id) = match file {
+        ImportFile::Stores => ("Stores", "import-stores"),
+        ImportFile::Devices => ("Devices", "import-devices"),
+        ImportFile::People => ("People", "import-people"),
+    };
+    let (required, optional) = file.columns();
+    let columns = format!(
+        "{} (optional: {})",
+        required.join(", "),
+        optional.join(", ")
+    );
+    let text = RwSignal::new(None::<String>);
+    let outcome = RwSignal::new(None::<Result<ImportReport, AppError>>);
+    let busy = RwSignal::new(false);
+    let run = move |apply: bool| {
+        let Some(csv) = text.get_untracked() else {
+            outcome.set(Some(Err(AppError::invalid_field(
+                "file",
+                "Choose a CSV file first.",
+            ))));
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = import_csv(file, csv, apply).await;
+            if matches!(&result, Ok(r) if r.applied) {
+                on_done();
+            }
+            outcome.set(Some(result));
+            busy.set(false);
+        });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        outcome.set(None);
+        text.set(None);
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(file) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|input| input.files())
+                .and_then(|files| files.get(0))
+            else {
+                return;
+            };
+            if file.size() > crate::model::MAX_IMPORT_BYTES as f64 {
+                outcome.set(Some(Err(AppError::invalid_field(
+                    "file",
+                    "The file is larger than 5 MB. Split it into smaller files.",
+                ))));
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    Ok(value) => text.set(value.as_string()),
+                    Err(_) => outcome.set(Some(Err(AppError::invalid_field(
+                        "file",
+                        "The file could not be read. Choose it again.",
+                    )))),
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    let checked_clean =
+        move || outcome.with(|o| matches!(o, Some(Ok(r)) if !r.applied && r.refused.is_empty()));
+    view! {
+        <section class="import-panel" data-testid=id>
+            <h3>{title}</h3>
+            <p class="muted">"Columns: " <code>{columns}</code></p>
+            <noscript><p class="notice notice-error">"Importing reads the file in your browser: turn JavaScript on."</p></noscript>
+            <div class="field">
+                <label for=format!("{id}-file")>"CSV file (UTF-8, up to 5 MB)"</label>
+                <input id=format!("{id}-file") type="file" accept=".csv,text/csv" on:change=on_file/>
+            </div>
+            <div class="form-actions">
+                <button type="button" class="btn" data-testid="check"
+                    disabled=move || busy.get() || text.with(Option::is_none)
+                    on:click=move |_| run(false)>"Check the file"</button>
+                <button type="button" class="btn btn-primary" data-testid="apply"
+                    disabled=move || busy.get() || !checked_clean()
+                    on:click=move |_| run(true)>"Import"</button>
+            </div>
+            {move || outcome.get().map(|o| match o {
+                Ok(report) => view! { <ImportResult report/> }.into_any(),
+                Err(e) => match e.field_errors().and_then(|f| f.get("file").cloned()) {
+                    Some(message) => view! { <p class="field-error" role="alert" data-testid="file-error">{message}</p> }.into_any(),
+                    None => view! { <ErrorNotice error=e/> }.into_any(),
+                },
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn ImportResult(report: ImportReport) -> impl IntoView {
+    let ImportReport {
+        applied,
+        created,
+        changed,
+        unchanged,
+        refused,
+    } = report;
+    let summary = format!(
+        "{} new, {} changed, {} unchanged",
+        created.len(),
+        changed.len(),
+        unchanged
+    );
+    view! {
+        <div class="import-report" role="status" data-testid="import-report" data-applied=applied.to_string()>
+            {if !refused.is_empty() {
+                view! {
+                    <p class="field-error">{format!("{} row{} refused: nothing was imported. Fix them and check again.", refused.len(), if refused.len() == 1 { "" } else { "s" })}</p>
+                    <ul class="refused-rows">
+                        {refused.into_iter().map(|r| view! {
+                            <li data-testid="refused-row"><strong>{format!("Line {}", r.line)}</strong> ": " {r.reason}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            } else if applied {
+                view! { <p class="notice notice-success">"Imported: " {summary}"."</p> }.into_any()
+            } else {
+                view! { <p>"The file is fine: " {summary} ". Import it to write these changes."</p> }.into_any()
+            }}
+            {(!created.is_empty()).then(|| view! {
+                <details><summary>"New"</summary><p class="muted">{created.join(", ")}</p></details>
+            })}
+            {(!changed.is_empty()).then(|| view! {
+                <details><summary>"Changed"</summary><p class="muted">{changed.join(", ")}</p></details>
+            })}
+        </div>
+    }
+}

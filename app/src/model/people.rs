@@ -1,0 +1,24 @@
+//! People as administrators manage them: role, line manager, home store, assignment groups,
+//! and whether they may sign in.
+
+use super::users::Role;
+use serde::{Deserialize, Serialize};
+
+/// People per page of the administrators' list.
+pub const PEOPLE_PER_PAGE: u32 = 50;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PersonView {
+    /// Lowercased; what people are known by in imports and the audit log.
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// The line manager's e-mail address.
+    pub manager: Option<String>,
+    /// Home store code (store staff).
+    pub store: Option<String>,
+    /// Assignment groups, sorted.
+    pub groups: Vec<String>,
+    /// False once deactivated: no sign-in, no sessions; their tickets stay.
+    pub active: bool,
+}

@@ -1,0 +1,128 @@
+//! People for administrators: search, deactivate or reactivate (plain forms, so they work
+//! without JavaScript), and the CSV import from HR with line managers.
+
+use super::{query_error, refusal_status};
+use crate::api::people::admin_people;
+use crate::app::CurrentUser;
+use crate::components::admin_tabs::AdminTabs;
+use crate::components::error_notice::ErrorNotice;
+use crate::components::import_panel::ImportPanel;
+use crate::model::{ImportFile, Page, PersonView, Role};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let query = use_query_map();
+    let error = query_error();
+    let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let page = Memo::new(move |_| query.read().get("page").and_then(|p| p.parse::<u32>().ok()));
+    let data = Resource::new(
+        move || (q.get(), page.get()),
+        |(q, page)| admin_people((!q.is_empty()).then_some(q), page),
+    );
+    // As on the stores page: the frame and the import follow the signed-in person, loaded once,
+    // so an import's report stays on screen while the list reloads.
+    let user = expect_context::<CurrentUser>();
+    let is_admin =
+        move || async move { matches!(user.await, Ok(Some(u)) if u.role == Role::Admin) };
+    view! {
+        <Title text="People"/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                is_admin().await.then(|| view! {
+                    <AdminTabs current="/admin/people"/>
+                    <h1 class="page-title">"People"</h1>
+                    {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert">{e}</div> })}
+                    <form class="filter-form" method="get" action="/admin/people" role="search">
+                        <div class="field">
+                            <label for="people-q">"Find a person"</label>
+                            <input id="people-q" name="q" type="search" value=q.get_untracked()
+                                placeholder="name or e-mail"/>
+                        </div>
+                        <div class="form-actions"><button type="submit" class="btn">"Find"</button></div>
+                    </form>
+                })
+            })}
+        </Suspense>
+        <Suspense fallback=|| view! { <p class="loading">"Loading people…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(e) => {
+                        refusal_status(&e);
+                        view! { <ErrorNotice error=e/> }.into_any()
+                    }
+                    Ok(list) => view! { <PeopleList list q=q.get_untracked()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                is_admin().await.then(|| view! {
+                    <h2>"Import from CSV"</h2>
+                    <p class="muted">"An export from HR: one person a line. Line managers may be in the same file or already in the portal; groups are separated by semicolons and replace the person's groups. People new to the portal cannot sign in until they are given a password or sign in through the company's identity provider."</p>
+                    <ImportPanel file=ImportFile::People on_done=move || data.refetch()/>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PeopleList(list: Page<PersonView>, q: String) -> impl IntoView {
+    let n = list.page;
+    let has_next = list.has_next();
+    let link = move |p: u32| format!("/admin/people?q={}&page={p}", crate::url::encode(&q));
+    if list.items.is_empty() {
+        return view! {
+            <div class="empty-state" data-testid="no-people">
+                <p>"Nobody matches. Import people from a CSV below, or clear the search."</p>
+            </div>
+        }
+        .into_any();
+    }
+    view! {
+        <p data-testid="people-total">{format!("{} {}", list.total, if list.total == 1 { "person" } else { "people" })}</p>
+        <ul class="admin-list" data-testid="people-list">
+            {list.items.into_iter().map(|p| view! { <PersonRow person=p/> }).collect_view()}
+        </ul>
+        <nav class="pagination" aria-label="Pages">
+            {(n > 1).then(|| view! { <a href=link(n - 1) rel="prev">"← Previous"</a> })}
+            <span class="page-info">{format!("Page {n}")}</span>
+            {has_next.then(|| view! { <a href=link(n + 1) rel="next">"Next →"</a> })}
+        </nav>
+    }
+    .into_any()
+}
+
+#[component]
+fn PersonRow(person: PersonView) -> impl IntoView {
+    let details: Vec<String> = [
+        Some(person.role.as_str().replace('_', " ")),
+        person.manager.as_ref().map(|m| format!("reports to {m}")),
+        person.store.as_ref().map(|s| format!("store {s}")),
+        (!person.groups.is_empty()).then(|| person.groups.join(", ")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let (label, next) = if person.active {
+        ("Deactivate", "false")
+    } else {
+        ("Reactivate", "true")
+    };
+    view! {
+        <li data-testid="person" data-email=person.email.clone() data-active=person.active.to_string()>
+            <strong>{person.name.clone()}</strong> " " <span>{person.email.clone()}</span>
+            {(!person.active).then(|| view! { " " <span class="badge">"deactivated"</span> })}
+            <br/>
+            <span class="muted">{details.join(" · ")}</span>
+            <form class="inline-form" method="post" action="/api/set_person_active">
+                <input type="hidden" name="email" value=person.email.clone()/>
+                <input type="hidden" name="active" value=next/>
+                <button type="submit" class="btn">{label}</button>
+            </form>
+        </li>
+    }
+}

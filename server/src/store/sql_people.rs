@@ -1,0 +1,194 @@
+//! The SQL behind `PeopleStore`: people as administrators manage them. Written once for SQLite
+//! and PostgreSQL (see `sql.rs` for why a macro); uses `write_audit` and `contains_pattern`
+//! from `sql_audit!`.
+
+macro_rules! sql_people {
+    ($store:ident) => {
+        use app::backend::people_store::PeopleStore;
+        use app::model::PersonView;
+
+        /// Service accounts live in `users` too, but are not people.
+        const PEOPLE_ONLY: &str = "u.role NOT IN ('system', 'integration')";
+
+        const PERSON_COLUMNS: &str =
+            "u.id, u.email, u.name, u.role, u.store_code, u.active, m.email AS manager";
+
+        /// People from their rows and their groups (`(user_id, group_name)` pairs).
+        fn people_from(rows: &[DbRow], groups: &[DbRow]) -> Vec<PersonView> {
+            let mut by_user: std::collections::HashMap<i64, Vec<String>> =
+                std::collections::HashMap::new();
+            for g in groups {
+                by_user
+                    .entry(g.get("user_id"))
+                    .or_default()
+                    .push(g.get("group_name"));
+            }
+            rows.iter()
+                .map(|r| {
+                    let mut groups = by_user.remove(&r.get::<i64, _>("id")).unwrap_or_default();
+                    groups.sort();
+                    PersonView {
+                        email: r.get("email"),
+                        name: r.get("name"),
+                        role: role(r.get::<&str, _>("role")),
+                        manager: r.get("manager"),
+                        store: r.get("store_code"),
+                        groups,
+                        active: r.get("active"),
+                    }
+                })
+                .collect()
+        }
+
+        #[async_trait::async_trait]
+        impl PeopleStore for $store {
+            #[tracing::instrument(skip(self))]
+            async fn people_page(
+                &self,
+                text: Option<&str>,
+                offset: u64,
+                limit: u32,
+            ) -> StoreResult<(Vec<PersonView>, u64)> {
+                let filter = format!(
+                    "WHERE {PEOPLE_ONLY} AND ($1 IS NULL OR LOWER(u.name) LIKE $1 ESCAPE '\\' \
+                     OR u.email LIKE $1 ESCAPE '\\')"
+                );
+                let pattern = text.map(contains_pattern);
+                let total: i64 =
+                    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM users u {filter}"))
+                        .bind(&pattern)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(db_err)?;
+                let page = format!(
+                    "SELECT u.id FROM users u {filter} ORDER BY u.name, u.id LIMIT $2 OFFSET $3"
+                );
+                let rows = sqlx::query(&format!(
+                    "SELECT {PERSON_COLUMNS} FROM users u LEFT JOIN users m ON m.id = u.manager_id \
+                     WHERE u.id IN ({page}) ORDER BY u.name, u.id"
+                ))
+                .bind(&pattern)
+                .bind(i64::from(limit))
+                .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let groups = sqlx::query(&format!(
+                    "SELECT user_id, group_name FROM user_groups WHERE user_id IN ({page})"
+                ))
+                .bind(&pattern)
+                .bind(i64::from(limit))
+                .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok((people_from(&rows, &groups), u64::try_from(total).unwrap_or(0)))
+            }
+
+            async fn all_people(&self) -> StoreResult<Vec<PersonView>> {
+                let rows = sqlx::query(&format!(
+                    "SELECT {PERSON_COLUMNS} FROM users u LEFT JOIN users m ON m.id = u.manager_id \
+                     WHERE {PEOPLE_ONLY} ORDER BY u.email"
+                ))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let groups = sqlx::query("SELECT user_id, group_name FROM user_groups")
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(people_from(&rows, &groups))
+            }
+
+            #[tracing::instrument(skip_all, fields(rows = rows.len()))]
+            async fn import_people(
+                &self,
+                rows: &[PersonView],
+                audit: &AuditEntry,
+            ) -> StoreResult<()> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                // '!' is no password hash: a new person signs in once given a password.
+                for p in rows {
+                    sqlx::query(
+                        "INSERT INTO users (email, name, role, password_hash, store_code) \
+                         VALUES ($1, $2, $3, '!', $4) ON CONFLICT (email) DO UPDATE SET \
+                         name = excluded.name, role = excluded.role, store_code = excluded.store_code",
+                    )
+                    .bind(&p.email)
+                    .bind(&p.name)
+                    .bind(p.role.as_str())
+                    .bind(&p.store)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                }
+                // Managers once everyone exists: a manager may come later in the file.
+                for p in rows {
+                    sqlx::query(
+                        "UPDATE users SET manager_id = (SELECT id FROM users WHERE email = $1) \
+                         WHERE email = $2",
+                    )
+                    .bind(&p.manager)
+                    .bind(&p.email)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                    sqlx::query(
+                        "DELETE FROM user_groups WHERE user_id = (SELECT id FROM users WHERE email = $1)",
+                    )
+                    .bind(&p.email)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                    for group in &p.groups {
+                        sqlx::query(
+                            "INSERT INTO user_groups (user_id, group_name) \
+                             SELECT id, $1 FROM users WHERE email = $2",
+                        )
+                        .bind(group)
+                        .bind(&p.email)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                    }
+                }
+                write_audit(&mut tx, audit).await?;
+                tx.commit().await.map_err(db_err)
+            }
+
+            #[tracing::instrument(skip(self, audit))]
+            async fn set_active(
+                &self,
+                email: &str,
+                active: bool,
+                audit: &AuditEntry,
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let id: Option<i64> = sqlx::query_scalar(
+                    "UPDATE users SET active = $1 WHERE email = $2 AND active <> $1 \
+                     AND role NOT IN ('system', 'integration') RETURNING id",
+                )
+                .bind(active)
+                .bind(email)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                let Some(id) = id else {
+                    return Ok(false);
+                };
+                if !active {
+                    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                }
+                write_audit(&mut tx, audit).await?;
+                tx.commit().await.map_err(db_err)?;
+                Ok(true)
+            }
+        }
+    };
+}
+
+pub(crate) use sql_people;
