@@ -198,6 +198,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=CatalogPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/set-password") view={Lazy::<SetPasswordRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/catalog/:slug") view={Lazy::<ItemRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/requests") view={Lazy::<MyRequestsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/requests/:number") view={Lazy::<RequestDetailRoute>::new()} ssr=SsrMode::Async/>

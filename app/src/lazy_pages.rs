@@ -36,6 +36,7 @@ use crate::pages::{
     report::ReportPage,
     request_detail::RequestDetailPage,
     search::SearchPage,
+    set_password::SetPasswordPage,
 };
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
@@ -89,6 +90,7 @@ page_group!(request_form_pages, __preload_request_form_pages, RequestFormPage {
 // catalog's first visit.
 page_group!(sign_in_page, __preload_sign_in_page, SignInPage {
     LoginRoute => LoginPage,
+    SetPasswordRoute => SetPasswordPage,
 });
 page_group!(request_pages, __preload_request_pages, RequestPage {
     MyRequestsRoute => MyRequestsPage,

@@ -74,7 +74,10 @@ test.describe("an administrator sets up stores and devices", () => {
 });
 
 test.describe("an administrator imports people from HR", () => {
-  test("a people file with one bad row shows the row and imports nobody; fixed, it imports everyone", async ({ page }) => {
+  test("a people file with one bad row shows the row and imports nobody; fixed, it imports everyone, and a password link lets one sign in", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, ADA);
     await page.getByRole("link", { name: "Admin" }).click();
     await expect(page).toHaveURL(/\/admin\/people/);
@@ -99,7 +102,26 @@ test.describe("an administrator imports people from HR", () => {
     await people.getByTestId("apply").click();
     await expect(people.getByTestId("import-report")).toHaveAttribute("data-applied", "true");
     await expect(page.getByTestId("person")).toHaveCount(3);
-    await expect(page.locator('[data-testid=person][data-email="jonas.till@corp.example"]')).toContainText("reports to hanna.hr@corp.example");
+    const jonas = page.locator('[data-testid=person][data-email="jonas.till@corp.example"]');
+    await expect(jonas).toContainText("reports to hanna.hr@corp.example");
+
+    // Jonas has no password yet: Ada hands him a one-time link, he sets one and signs in.
+    await jonas.getByTestId("password-link").click();
+    const link = await jonas.getByTestId("new-password-link").locator("code").textContent();
+    expect(link).toContain("/set-password?token=");
+    const other = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const his = await other.newPage();
+    await his.goto(link!);
+    await expect(his.getByTestId("link-owner")).toHaveText("jonas.till@corp.example");
+    await his.getByLabel("New password").fill("till three is my favourite");
+    await his.getByLabel("The same again").fill("till three is my favourite");
+    await his.getByRole("button", { name: "Set password" }).click();
+    await expect(his.getByTestId("password-set")).toBeVisible();
+    await his.getByLabel("Email address").fill("jonas.till@corp.example");
+    await his.getByLabel("Password").fill("till three is my favourite");
+    await his.getByRole("button", { name: "Sign in" }).click();
+    await expect(his.getByTestId("user-name")).toHaveText("Jonas Till");
+    await other.close();
   });
 });
 

@@ -1,7 +1,8 @@
-//! People for administrators (see `backend::people`): the list and (de)activation. Their CSV
+//! People for administrators (see `backend::people`): the list, (de)activation and one-time
+//! password links; and, for the person who got such a link, setting their password. The CSV
 //! import is `api::imports`.
 
-use crate::model::{AppError, Page, PersonView};
+use crate::model::{AppError, Page, PasswordLink, PersonView};
 use leptos::prelude::*;
 
 /// Where the plain-form version of `set_person_active` sends people.
@@ -28,4 +29,50 @@ pub async fn set_person_active(email: String, active: bool) -> Result<(), AppErr
     }
     .await;
     forms::finish(result, PEOPLE_PAGE, PEOPLE_PAGE)
+}
+
+/// A one-time link for `email` to set their own password, returned once. Needs JavaScript: a
+/// plain form post would have to put the link in a redirect's URL.
+#[server(endpoint = "create_password_link")]
+pub async fn create_password_link(email: String) -> Result<PasswordLink, AppError> {
+    use crate::backend::{forms, people, session, store};
+    let user = session::require_user().await?;
+    crate::backend::access::admin_only(&user)?;
+    if forms::is_plain_form_post() {
+        return Err(AppError::conflict(
+            "Making a password link needs JavaScript, so the link can be shown without leaving the page.",
+        ));
+    }
+    people::create_password_link(
+        store()?.as_ref(),
+        &user,
+        &email,
+        &forms::request_origin(),
+        chrono::Utc::now(),
+    )
+    .await
+}
+
+/// Whose password link `token` is, while it works (the set-password page names them).
+#[server(endpoint = "password_link_owner")]
+pub async fn password_link_owner(token: String) -> Result<String, AppError> {
+    use crate::backend::{people, store};
+    people::password_link_owner(store()?.as_ref(), &token, chrono::Utc::now()).await
+}
+
+/// Sets the password of the person a link was made for: no session needed, the link is the
+/// proof. A plain form post: on success to the sign-in page, else back with the message.
+#[server(endpoint = "set_password")]
+pub async fn set_password(token: String, password: String, again: String) -> Result<(), AppError> {
+    use crate::backend::{forms, people, store};
+    let result = people::set_password_by_link(
+        store()?.as_ref(),
+        &token,
+        &password,
+        &again,
+        chrono::Utc::now(),
+    )
+    .await;
+    let back = format!("/set-password?token={}", forms::encode(&token));
+    forms::finish(result, "/login?password_set=1", &back)
 }

@@ -6,11 +6,12 @@ use super::access::admin_only;
 use super::audit::Actor;
 use super::csv_import::{self, import_entry, plan_rows, CsvRow};
 use super::internal;
+use super::people_store::NewPasswordLink;
 use super::store::Store;
 use crate::domain::validation::is_plausible_email;
 use crate::model::{
-    AppError, AppResult, AuditKind, ImportFile, ImportReport, Page, PersonView, RefusedRow, Role,
-    UserView, PEOPLE_PER_PAGE,
+    AppError, AppResult, AuditKind, ImportFile, ImportReport, Page, PasswordLink, PersonView,
+    RefusedRow, Role, UserView, PEOPLE_PER_PAGE,
 };
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -234,6 +235,113 @@ pub async fn set_active(
         Err(AppError::not_found(format!(
             "There is nobody with the address {email}."
         )))
+    }
+}
+
+/// How long a password link works.
+pub const PASSWORD_LINK_HOURS: i64 = 72;
+/// Long enough that guessing it online is hopeless.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
+/// Makes a one-time link for `email` to set their own password, and returns it (shown once:
+/// only its hash is stored). The administrator hands it over; nobody sees a password.
+pub async fn create_password_link(
+    store: &dyn Store,
+    user: &UserView,
+    email: &str,
+    origin: &str,
+    now: DateTime<Utc>,
+) -> AppResult<PasswordLink> {
+    admin_only(user)?;
+    let email = email.trim().to_lowercase();
+    let token = super::session::new_token();
+    let token_hash = super::session::token_hash(&token);
+    let expires_at = now + chrono::Duration::hours(PASSWORD_LINK_HOURS);
+    let link = NewPasswordLink {
+        token_hash: &token_hash,
+        created_by: user.id,
+        created_at: now,
+        expires_at,
+    };
+    // The link is a credential: the audit log says one was made, never what it is.
+    let audit = Actor::person(user)
+        .did(AuditKind::Person, "password link", &email, now)
+        .after(serde_json::json!({ "expires_at": expires_at }));
+    let made = store
+        .create_password_link(&email, &link, &audit)
+        .await
+        .map_err(internal)?;
+    if !made {
+        return Err(AppError::not_found(format!(
+            "There is nobody active with the address {email}."
+        )));
+    }
+    Ok(PasswordLink {
+        link: format!(
+            "{}/set-password?token={}",
+            origin.trim_end_matches('/'),
+            crate::url::encode(&token)
+        ),
+        email,
+        expires_at,
+    })
+}
+
+/// Whose link `token` is, if it still works; for the page that asks for the new password.
+pub async fn password_link_owner(
+    store: &dyn Store,
+    token: &str,
+    now: DateTime<Utc>,
+) -> AppResult<String> {
+    store
+        .password_link_owner(&super::session::token_hash(token), now)
+        .await
+        .map_err(internal)?
+        .ok_or_else(link_gone)
+}
+
+fn link_gone() -> AppError {
+    AppError::not_found(
+        "This link has been used, has expired or does not exist. Ask your administrator for a new one.",
+    )
+}
+
+/// Sets the password of the link's person (typed twice), uses the link up and ends their
+/// sessions everywhere.
+pub async fn set_password_by_link(
+    store: &dyn Store,
+    token: &str,
+    password: &str,
+    again: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let email = password_link_owner(store, token, now).await?;
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(AppError::invalid_field(
+            "password",
+            format!("Use at least {MIN_PASSWORD_CHARS} characters; a few words make a good one."),
+        ));
+    }
+    if password != again {
+        return Err(AppError::invalid_field(
+            "again",
+            "The two passwords differ.",
+        ));
+    }
+    let audit = Actor {
+        id: None,
+        name: email.clone(),
+    }
+    .did(AuditKind::Person, "password set", &email, now);
+    let hash = super::session::hash_password(password);
+    let set = store
+        .set_password_by_link(&super::session::token_hash(token), &hash, &audit)
+        .await
+        .map_err(internal)?;
+    if set {
+        Ok(())
+    } else {
+        Err(link_gone())
     }
 }
 

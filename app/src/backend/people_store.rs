@@ -4,6 +4,7 @@
 use super::audit_store::AuditEntry;
 use super::store::StoreResult;
 use crate::model::PersonView;
+use chrono::{DateTime, Utc};
 
 #[async_trait::async_trait]
 pub trait PeopleStore: Send + Sync {
@@ -25,4 +26,35 @@ pub trait PeopleStore: Send + Sync {
     /// Deactivates (ending every session) or reactivates the person `email`, with `audit`.
     /// False when there is no such person or they are in that state already.
     async fn set_active(&self, email: &str, active: bool, audit: &AuditEntry) -> StoreResult<bool>;
+    /// Stores a one-time password link (only its token's hash) for the active person `email`,
+    /// with `audit`. False when there is no such active person.
+    async fn create_password_link(
+        &self,
+        email: &str,
+        link: &NewPasswordLink<'_>,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
+    /// The e-mail address of the active person whose link hashes to `token_hash`, if the link
+    /// is unused and unexpired at `now`.
+    async fn password_link_owner(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<String>>;
+    /// Uses the link at `audit.at`: sets its person's password hash, ends their sessions and
+    /// writes `audit`, in one transaction. False when the link was used, expired or unknown.
+    async fn set_password_by_link(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
+}
+
+/// A password link about to be stored.
+pub struct NewPasswordLink<'a> {
+    pub token_hash: &'a str,
+    pub created_by: i64,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
 }

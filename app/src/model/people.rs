@@ -2,6 +2,7 @@
 //! and whether they may sign in.
 
 use super::users::Role;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// People per page of the administrators' list.
@@ -21,4 +22,13 @@ pub struct PersonView {
     pub groups: Vec<String>,
     /// False once deactivated: no sign-in, no sessions; their tickets stay.
     pub active: bool,
+}
+
+/// A one-time link that lets `email` set their own password, shown once to the administrator
+/// who made it. Nobody, the administrator included, ever sees the password.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PasswordLink {
+    pub email: String,
+    pub link: String,
+    pub expires_at: DateTime<Utc>,
 }

@@ -2,12 +2,12 @@
 //! without JavaScript), and the CSV import from HR with line managers.
 
 use super::{query_error, refusal_status};
-use crate::api::people::admin_people;
+use crate::api::people::{admin_people, create_password_link};
 use crate::app::CurrentUser;
 use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::import_panel::ImportPanel;
-use crate::model::{ImportFile, Page, PersonView, Role};
+use crate::model::{AppError, ImportFile, Page, PasswordLink, PersonView, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -118,11 +118,38 @@ fn PersonRow(person: PersonView) -> impl IntoView {
             {(!person.active).then(|| view! { " " <span class="badge">"deactivated"</span> })}
             <br/>
             <span class="muted">{details.join(" · ")}</span>
-            <form class="inline-form" method="post" action="/api/set_person_active">
-                <input type="hidden" name="email" value=person.email.clone()/>
-                <input type="hidden" name="active" value=next/>
-                <button type="submit" class="btn">{label}</button>
-            </form>
+            <div class="inline-form">
+                <form method="post" action="/api/set_person_active">
+                    <input type="hidden" name="email" value=person.email.clone()/>
+                    <input type="hidden" name="active" value=next/>
+                    <button type="submit" class="btn">{label}</button>
+                </form>
+                {person.active.then(|| view! { <PasswordLinkButton email=person.email.clone()/> })}
+            </div>
         </li>
+    }
+}
+
+/// Makes a one-time password link for one person and shows it once, to copy and hand over.
+#[component]
+fn PasswordLinkButton(email: String) -> impl IntoView {
+    let made = RwSignal::new(None::<Result<PasswordLink, AppError>>);
+    let email = StoredValue::new(email);
+    let make = move |_| {
+        leptos::task::spawn_local(async move {
+            made.set(Some(create_password_link(email.get_value()).await));
+        });
+    };
+    view! {
+        <button type="button" class="btn" data-testid="password-link" on:click=make>"Password link"</button>
+        {move || made.get().map(|r| match r {
+            Ok(link) => view! {
+                <p class="notice notice-success" role="status" data-testid="new-password-link">
+                    "Hand this link to " {link.email.clone()} " (it works once, until " {super::when(&link.expires_at)} "): "
+                    <code class="token">{link.link.clone()}</code>
+                </p>
+            }.into_any(),
+            Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+        })}
     }
 }

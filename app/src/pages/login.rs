@@ -14,12 +14,16 @@ pub fn LoginPage() -> impl IntoView {
     let email = move || query.read().get("email").unwrap_or_default();
     let next = move || query.read().get("next").unwrap_or_else(|| "/".into());
     let options = Resource::new(|| (), |_| sign_in_methods());
+    let password_set = move || query.read().get("password_set").is_some();
     view! {
         <Title text="Sign in"/>
         <div class="login-card">
             <h1 class="page-title">"Sign in to Deskfront"</h1>
             {move || error.get().map(|e| view! {
                 <div class="notice notice-error" role="alert" data-testid="login-error">{e}</div>
+            })}
+            {move || password_set().then(|| view! {
+                <div class="notice notice-success" role="status" data-testid="password-set">"Your password is set. Sign in with it."</div>
             })}
             <form method="post" action="/api/login" class="stack">
                 <input type="hidden" name="next" value=next/>

@@ -21,6 +21,7 @@ pub mod queue;
 pub mod report;
 pub mod request_detail;
 pub mod search;
+pub mod set_password;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

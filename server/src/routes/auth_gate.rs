@@ -9,6 +9,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 fn is_public(path: &str) -> bool {
     path == "/login"
+        // A password link is its own proof: its person has no password to sign in with yet.
+        || path == "/set-password"
         || path == "/healthz"
         // The service worker's offline page holds no data; it is fetched when it installs.
         || path == "/offline-shell"
@@ -58,6 +60,7 @@ mod tests {
         assert!(!is_public("/"));
         assert!(!is_public("/requests/REQ0000001"));
         assert!(is_public("/login"));
+        assert!(is_public("/set-password"));
         assert!(is_public("/pkg/deskfront.wasm"));
         assert!(is_public("/favicon.svg"));
         assert!(is_public("/api/login"));

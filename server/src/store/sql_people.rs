@@ -4,7 +4,7 @@
 
 macro_rules! sql_people {
     ($store:ident) => {
-        use app::backend::people_store::PeopleStore;
+        use app::backend::people_store::{NewPasswordLink, PeopleStore};
         use app::model::PersonView;
 
         /// Service accounts live in `users` too, but are not people.
@@ -183,6 +183,96 @@ macro_rules! sql_people {
                         .await
                         .map_err(db_err)?;
                 }
+                write_audit(&mut tx, audit).await?;
+                tx.commit().await.map_err(db_err)?;
+                Ok(true)
+            }
+
+            #[tracing::instrument(skip(self, link, audit))]
+            async fn create_password_link(
+                &self,
+                email: &str,
+                link: &NewPasswordLink<'_>,
+                audit: &AuditEntry,
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let done = sqlx::query(&format!(
+                    "INSERT INTO password_links (token_hash, user_id, created_by, created_at, \
+                     expires_at) SELECT $1, u.id, $2, $3, $4 FROM users u \
+                     WHERE u.email = $5 AND u.active AND {PEOPLE_ONLY}"
+                ))
+                .bind(link.token_hash)
+                .bind(link.created_by)
+                .bind(link.created_at)
+                .bind(link.expires_at)
+                .bind(email)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                if done.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                write_audit(&mut tx, audit).await?;
+                tx.commit().await.map_err(db_err)?;
+                Ok(true)
+            }
+
+            #[tracing::instrument(skip_all)]
+            async fn password_link_owner(
+                &self,
+                token_hash: &str,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Option<String>> {
+                sqlx::query_scalar(
+                    "SELECT u.email FROM password_links l JOIN users u ON u.id = l.user_id \
+                     WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > $2 \
+                     AND u.active",
+                )
+                .bind(token_hash)
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)
+            }
+
+            #[tracing::instrument(skip_all)]
+            async fn set_password_by_link(
+                &self,
+                token_hash: &str,
+                password_hash: &str,
+                audit: &AuditEntry,
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                // Claiming the link is the first write: of two uses at once, one gets it.
+                let user: Option<i64> = sqlx::query_scalar(
+                    "UPDATE password_links SET used_at = $1 \
+                     WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
+                     RETURNING user_id",
+                )
+                .bind(audit.at)
+                .bind(token_hash)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                let Some(user) = user else {
+                    return Ok(false);
+                };
+                let changed = sqlx::query(
+                    "UPDATE users SET password_hash = $1 WHERE id = $2 AND active",
+                )
+                .bind(password_hash)
+                .bind(user)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                if changed.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
                 write_audit(&mut tx, audit).await?;
                 tx.commit().await.map_err(db_err)?;
                 Ok(true)

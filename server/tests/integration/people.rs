@@ -225,3 +225,141 @@ async fn only_administrators_see_or_change_people() {
     let tom = app.signed_in(TOM).await;
     assert!(app.call_json(&tom, "me", &[]).await["email"] == TOM);
 }
+
+#[tokio::test]
+async fn a_password_link_lets_an_imported_person_set_a_password_once() {
+    let db = TestDb::new().await;
+    let app = db.spawn("links").await;
+    let ada = app.signed_in(ADA).await;
+    const HIRE: &str = "new.hire@corp.example";
+    const CHOSEN: &str = "correct horse battery staple";
+    let done = import(
+        &app,
+        &ada,
+        "email,name,role\nnew.hire@corp.example,New Hire,requester\n",
+        true,
+    )
+    .await;
+    assert_eq!(done["applied"], true, "{done}");
+    let refused = app
+        .call_json(&app.client(), "login", &[("email", HIRE), ("password", "")])
+        .await;
+    assert_eq!(
+        refused["error"], "invalid",
+        "an imported person has no password yet"
+    );
+
+    let rita = app.signed_in(RITA).await;
+    let refused = app
+        .call_json(&rita, "create_password_link", &[("email", HIRE)])
+        .await;
+    assert_eq!(refused["error"], "not_found", "{refused}");
+
+    let made = app
+        .call_json(&ada, "create_password_link", &[("email", HIRE)])
+        .await;
+    let link = made["link"].as_str().unwrap_or_else(|| panic!("{made}"));
+    let prefix = format!("{}/set-password?token=", app.base);
+    assert!(link.starts_with(&prefix), "{link}");
+    let token = &link[prefix.len()..];
+    let page = app
+        .html(&app.client(), &format!("/set-password?token={token}"))
+        .await;
+    assert!(page.contains(HIRE), "the page names whose link it is");
+
+    let anyone = app.client();
+    let short = app
+        .call_json(
+            &anyone,
+            "set_password",
+            &[("token", token), ("password", "short"), ("again", "short")],
+        )
+        .await;
+    assert!(short["fields"]["password"].is_string(), "{short}");
+    let differ = app
+        .call_json(
+            &anyone,
+            "set_password",
+            &[
+                ("token", token),
+                ("password", CHOSEN),
+                ("again", "something else entirely"),
+            ],
+        )
+        .await;
+    assert!(differ["fields"]["again"].is_string(), "{differ}");
+
+    // Without JavaScript: the form posts, and the person lands on the sign-in page.
+    let res = anyone
+        .post(format!("{}/api/set_password", app.base))
+        .header("accept", "text/html")
+        .form(&[("token", token), ("password", CHOSEN), ("again", CHOSEN)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 302);
+    assert_eq!(res.headers()["location"], "/login?password_set=1");
+    app.signed_in_with(HIRE, CHOSEN).await;
+
+    // Once only.
+    let again = app
+        .call_json(
+            &anyone,
+            "set_password",
+            &[
+                ("token", token),
+                ("password", "another long passphrase"),
+                ("again", "another long passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(again["error"], "not_found", "{again}");
+    let gone = anyone
+        .get(format!("{}/set-password?token={token}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), 404);
+
+    let log = app
+        .call_json(&ada, "audit_log", &[("kind", "person")])
+        .await;
+    let actions: Vec<&str> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["password set", "password link"]);
+    assert!(
+        !log.to_string().contains(token),
+        "the link reached the audit log"
+    );
+
+    // An expired link does not work.
+    let store = db.store().await;
+    let now = chrono::Utc::now();
+    let expired = app::backend::people_store::NewPasswordLink {
+        token_hash: "expired-link-hash",
+        created_by: 1,
+        created_at: now - chrono::Duration::hours(80),
+        expires_at: now - chrono::Duration::hours(8),
+    };
+    let audit = app::backend::audit::Actor::command_line().did(
+        app::model::AuditKind::Person,
+        "password link",
+        HIRE,
+        now,
+    );
+    assert!(store
+        .create_password_link(HIRE, &expired, &audit)
+        .await
+        .unwrap());
+    assert_eq!(
+        store
+            .password_link_owner("expired-link-hash", now)
+            .await
+            .unwrap(),
+        None
+    );
+}
