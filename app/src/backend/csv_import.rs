@@ -133,23 +133,35 @@ pub fn read_file(text: &str, file: ImportFile) -> AppResult<Vec<CsvRow>> {
     Ok(rows)
 }
 
-/// The one audit entry of an applied import: the changed records as they were, and every
-/// record written, as they are now.
-pub fn import_entry<T: serde::Serialize>(
+/// Ends an import whose rows were checked (`plan`): when `apply` is asked and no row was
+/// refused, `write` stores the planned records together with the import's one audit entry (the
+/// changed records as they were, every written record as it is now); the report then says so.
+#[allow(clippy::too_many_arguments)]
+pub async fn finish<T, Fut>(
     actor: &Actor,
     file: ImportFile,
-    report: &ImportReport,
-    planned: &[T],
+    plan: (Vec<T>, ImportReport),
     existing: &[T],
-    now: DateTime<Utc>,
     key: impl Fn(&T) -> &String,
-) -> AuditEntry {
+    apply: bool,
+    now: DateTime<Utc>,
+    write: impl FnOnce(Vec<T>, AuditEntry) -> Fut,
+) -> AppResult<ImportReport>
+where
+    T: serde::Serialize,
+    Fut: std::future::Future<Output = Result<(), super::store::StoreError>>,
+{
+    let (planned, mut report) = plan;
+    report.applied = apply && report.refused.is_empty();
+    if !report.applied || planned.is_empty() {
+        return Ok(report);
+    }
     let changed: HashSet<&String> = report.changed.iter().collect();
     let before: Vec<&T> = existing
         .iter()
         .filter(|e| changed.contains(key(e)))
         .collect();
-    actor
+    let audit = actor
         .did(
             AuditKind::Import,
             "import",
@@ -162,7 +174,9 @@ pub fn import_entry<T: serde::Serialize>(
             now,
         )
         .before(serde_json::json!(before))
-        .after(serde_json::json!(planned))
+        .after(serde_json::json!(planned));
+    write(planned, audit).await.map_err(super::internal)?;
+    Ok(report)
 }
 
 /// Turns checked rows into the records to write and the import's report. `read` checks one row

@@ -4,7 +4,7 @@
 
 use super::access::admin_only;
 use super::audit::Actor;
-use super::csv_import::{self, import_entry, plan_rows, CsvRow};
+use super::csv_import::{self, plan_rows, CsvRow};
 use super::internal;
 use super::people_store::NewPasswordLink;
 use super::store::Store;
@@ -60,24 +60,18 @@ pub async fn import(
         .into_iter()
         .map(|s| s.code)
         .collect();
-    let (planned, mut report) = plan_people(&rows, &people, &stores);
-    if apply && report.refused.is_empty() && !planned.is_empty() {
-        let audit = import_entry(
-            &Actor::person(user),
-            ImportFile::People,
-            &report,
-            &planned,
-            &people,
-            now,
-            |p| &p.email,
-        );
-        store
-            .import_people(&planned, &audit)
-            .await
-            .map_err(internal)?;
-    }
-    report.applied = apply && report.refused.is_empty();
-    Ok(report)
+    let plan = plan_people(&rows, &people, &stores);
+    csv_import::finish(
+        &Actor::person(user),
+        ImportFile::People,
+        plan,
+        &people,
+        |p| &p.email,
+        apply,
+        now,
+        |planned, audit| async move { store.import_people(&planned, &audit).await },
+    )
+    .await
 }
 
 /// Rows of a people file checked against each other, the stored people and the stores: the

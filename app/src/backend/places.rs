@@ -4,7 +4,7 @@
 
 use super::access::admin_only;
 use super::audit::Actor;
-use super::csv_import::{self, import_entry, plan_rows, CsvRow};
+use super::csv_import::{self, plan_rows, CsvRow};
 use super::internal;
 use super::store::Store;
 use crate::domain::priority::ServiceLevels;
@@ -117,24 +117,18 @@ pub async fn import_stores(
     let rows = csv_import::read_file(text, ImportFile::Stores)?;
     let stores = store.all_stores().await.map_err(internal)?;
     let calendars: Vec<&str> = levels.calendars.iter().map(|c| c.name.as_str()).collect();
-    let (planned, mut report) = plan_stores(&rows, &stores, &calendars);
-    if apply && report.refused.is_empty() && !planned.is_empty() {
-        let audit = import_entry(
-            &Actor::person(user),
-            ImportFile::Stores,
-            &report,
-            &planned,
-            &stores,
-            now,
-            |s| &s.code,
-        );
-        store
-            .import_stores(&planned, &audit)
-            .await
-            .map_err(internal)?;
-    }
-    report.applied = apply && report.refused.is_empty();
-    Ok(report)
+    let plan = plan_stores(&rows, &stores, &calendars);
+    csv_import::finish(
+        &Actor::person(user),
+        ImportFile::Stores,
+        plan,
+        &stores,
+        |s| &s.code,
+        apply,
+        now,
+        |planned, audit| async move { store.import_stores(&planned, &audit).await },
+    )
+    .await
 }
 
 /// Checks a devices CSV and, when `apply` is set and no row is refused, writes it.
@@ -150,24 +144,18 @@ pub async fn import_devices(
     let stores = store.all_stores().await.map_err(internal)?;
     let devices = store.devices(None).await.map_err(internal)?;
     let codes: HashSet<&str> = stores.iter().map(|s| s.code.as_str()).collect();
-    let (planned, mut report) = plan_devices(&rows, &devices, &codes);
-    if apply && report.refused.is_empty() && !planned.is_empty() {
-        let audit = import_entry(
-            &Actor::person(user),
-            ImportFile::Devices,
-            &report,
-            &planned,
-            &devices,
-            now,
-            |d| &d.tag,
-        );
-        store
-            .import_devices(&planned, &audit)
-            .await
-            .map_err(internal)?;
-    }
-    report.applied = apply && report.refused.is_empty();
-    Ok(report)
+    let plan = plan_devices(&rows, &devices, &codes);
+    csv_import::finish(
+        &Actor::person(user),
+        ImportFile::Devices,
+        plan,
+        &devices,
+        |d| &d.tag,
+        apply,
+        now,
+        |planned, audit| async move { store.import_devices(&planned, &audit).await },
+    )
+    .await
 }
 
 /// Rows of a stores file checked against each other and the stored stores: the stores to

@@ -6,6 +6,7 @@ pub mod field_control;
 pub mod header;
 pub mod import_panel;
 pub mod outbox_list;
+pub mod pager;
 pub mod priority_preview;
 pub mod related_incidents;
 pub mod request_form;

@@ -7,6 +7,7 @@ use super::{refusal_status, when};
 use crate::api::audit::audit_log;
 use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::pager::Pager;
 use crate::model::{AppError, AuditEntryView, AuditKind, Page};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -172,11 +173,7 @@ fn AuditEntries(page: Page<AuditEntryView>, qs: String, csv: String) -> impl Int
                 </ol>
             }.into_any()
         }}
-        <nav class="pagination" aria-label="Pages">
-            {(n > 1).then(|| view! { <a href=link(n - 1) rel="prev">"← Newer"</a> })}
-            <span class="page-info">{format!("Page {n}")}</span>
-            {has_next.then(|| view! { <a href=link(n + 1) rel="next">"Older →"</a> })}
-        </nav>
+        <Pager page=n has_next link previous="← Newer" next="Older →"/>
     }
 }
 

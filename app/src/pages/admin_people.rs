@@ -4,10 +4,11 @@
 use super::{query_error, refusal_status};
 use crate::api::people::{admin_people, create_password_link};
 use crate::app::CurrentUser;
-use crate::components::admin_tabs::AdminTabs;
+use crate::components::admin_tabs::{signed_in_admin, AdminListHeading};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::import_panel::ImportPanel;
-use crate::model::{AppError, ImportFile, Page, PasswordLink, PersonView, Role};
+use crate::components::pager::Pager;
+use crate::model::{AppError, ImportFile, Page, PasswordLink, PersonView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -22,30 +23,15 @@ pub fn PeoplePage() -> impl IntoView {
         move || (q.get(), page.get()),
         |(q, page)| admin_people((!q.is_empty()).then_some(q), page),
     );
-    // As on the stores page: the frame and the import follow the signed-in person, loaded once,
-    // so an import's report stays on screen while the list reloads.
+    // The frame and the import follow the signed-in person, loaded once; only the list reloads
+    // after an import, so the import's report stays on screen.
     let user = expect_context::<CurrentUser>();
-    let is_admin =
-        move || async move { matches!(user.await, Ok(Some(u)) if u.role == Role::Admin) };
     view! {
         <Title text="People"/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                is_admin().await.then(|| view! {
-                    <AdminTabs current="/admin/people"/>
-                    <h1 class="page-title">"People"</h1>
-                    {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert">{e}</div> })}
-                    <form class="filter-form" method="get" action="/admin/people" role="search">
-                        <div class="field">
-                            <label for="people-q">"Find a person"</label>
-                            <input id="people-q" name="q" type="search" value=q.get_untracked()
-                                placeholder="name or e-mail"/>
-                        </div>
-                        <div class="form-actions"><button type="submit" class="btn">"Find"</button></div>
-                    </form>
-                })
-            })}
-        </Suspense>
+        <AdminListHeading current="/admin/people" title="People" search_label="Find a person"
+            placeholder="name or e-mail" q=q.get_untracked()>
+            {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert">{e}</div> })}
+        </AdminListHeading>
         <Suspense fallback=|| view! { <p class="loading">"Loading people…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -59,7 +45,7 @@ pub fn PeoplePage() -> impl IntoView {
         </Suspense>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                is_admin().await.then(|| view! {
+                signed_in_admin(user).await.then(|| view! {
                     <h2>"Import from CSV"</h2>
                     <p class="muted">"An export from HR: one person a line. Line managers may be in the same file or already in the portal; groups are separated by semicolons and replace the person's groups. People new to the portal cannot sign in until they are given a password or sign in through the company's identity provider."</p>
                     <ImportPanel file=ImportFile::People on_done=move || data.refetch()/>
@@ -87,11 +73,7 @@ fn PeopleList(list: Page<PersonView>, q: String) -> impl IntoView {
         <ul class="admin-list" data-testid="people-list">
             {list.items.into_iter().map(|p| view! { <PersonRow person=p/> }).collect_view()}
         </ul>
-        <nav class="pagination" aria-label="Pages">
-            {(n > 1).then(|| view! { <a href=link(n - 1) rel="prev">"← Previous"</a> })}
-            <span class="page-info">{format!("Page {n}")}</span>
-            {has_next.then(|| view! { <a href=link(n + 1) rel="next">"Next →"</a> })}
-        </nav>
+        <Pager page=n has_next link/>
     }
     .into_any()
 }

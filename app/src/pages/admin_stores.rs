@@ -6,10 +6,11 @@
 use super::refusal_status;
 use crate::api::places::admin_stores;
 use crate::app::CurrentUser;
-use crate::components::admin_tabs::AdminTabs;
+use crate::components::admin_tabs::{signed_in_admin, AdminListHeading};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::import_panel::ImportPanel;
-use crate::model::{ImportFile, Page, Role, StoreAdminView};
+use crate::components::pager::Pager;
+use crate::model::{ImportFile, Page, StoreAdminView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -23,29 +24,13 @@ pub fn StoresPage() -> impl IntoView {
         move || (q.get(), page.get()),
         |(q, page)| admin_stores((!q.is_empty()).then_some(q), page),
     );
-    // The page's frame and the import panels follow the signed-in person, which is loaded once;
-    // only the list reloads after an import, so a panel keeps its report on screen.
+    // The frame and the import panels follow the signed-in person, loaded once; only the list
+    // reloads after an import, so a panel keeps its report on screen.
     let user = expect_context::<CurrentUser>();
-    let is_admin =
-        move || async move { matches!(user.await, Ok(Some(u)) if u.role == Role::Admin) };
     view! {
         <Title text="Stores and devices"/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                is_admin().await.then(|| view! {
-                    <AdminTabs current="/admin/stores"/>
-                    <h1 class="page-title">"Stores and devices"</h1>
-                    <form class="filter-form" method="get" action="/admin/stores" role="search">
-                        <div class="field">
-                            <label for="store-q">"Find a store"</label>
-                            <input id="store-q" name="q" type="search" value=q.get_untracked()
-                                placeholder="code, name or region"/>
-                        </div>
-                        <div class="form-actions"><button type="submit" class="btn">"Find"</button></div>
-                    </form>
-                })
-            })}
-        </Suspense>
+        <AdminListHeading current="/admin/stores" title="Stores and devices" search_label="Find a store"
+            placeholder="code, name or region" q=q.get_untracked()/>
         <Suspense fallback=|| view! { <p class="loading">"Loading the stores…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -59,7 +44,7 @@ pub fn StoresPage() -> impl IntoView {
         </Suspense>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                is_admin().await.then(|| view! {
+                signed_in_admin(user).await.then(|| view! {
                     <h2>"Import from CSV"</h2>
                     <p class="muted">"Import the stores first, then their devices. Each file is checked before anything is written; a file with a refused row imports nothing."</p>
                     <ImportPanel file=ImportFile::Stores on_done=move || data.refetch()/>
@@ -95,11 +80,7 @@ fn StoreList(list: Page<StoreAdminView>, q: String) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
-        <nav class="pagination" aria-label="Pages">
-            {(n > 1).then(|| view! { <a href=link(n - 1) rel="prev">"← Previous"</a> })}
-            <span class="page-info">{format!("Page {n}")}</span>
-            {has_next.then(|| view! { <a href=link(n + 1) rel="next">"Next →"</a> })}
-        </nav>
+        <Pager page=n has_next link/>
     }
     .into_any()
 }
