@@ -79,7 +79,7 @@ test.describe("an administrator imports people from HR", () => {
     browser,
   }) => {
     await signIn(page, ADA);
-    await page.getByRole("link", { name: "Admin" }).click();
+    await page.getByRole("link", { name: "Admin", exact: true }).click();
     await expect(page).toHaveURL(/\/admin\/people/);
     await hydrated(page);
     const bad =
