@@ -303,11 +303,10 @@ pub fn RequestForm(
                         !hydrated.get()
                             || state.answers.with(|a| schema.with_value(|s| is_visible(s, a, &key)))
                     };
-                    let condition = field.visible_when.as_ref().map(|c| {
-                        let on = schema.with_value(|s| {
-                            s.field(&c.field).map(|f| f.label.clone()).unwrap_or_default()
-                        });
-                        format!("Only if “{on}” is {}.", c.equals.join(" or "))
+                    let condition = field.visible_when.as_ref().map(|when| {
+                        schema.with_value(|s| {
+                            when.describe(|on| s.field(on).map(|f| f.label.clone()).unwrap_or_default())
+                        })
                     });
                     view! {
                         <Show when=visible>

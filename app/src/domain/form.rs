@@ -44,11 +44,169 @@ impl FieldKind {
     }
 }
 
-/// Show a field only when an earlier field's answer is one of `equals`.
+/// How a condition looks at an earlier field's answer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Operator {
+    /// The answer is one of `values` (for a multi-choice: any picked option is). The default,
+    /// so forms stored before operators existed (`equals = [..]`) keep their meaning.
+    #[default]
+    AnyOf,
+    /// The answer is `values[0]`.
+    Equals,
+    /// The answer is not `values[0]` (an unanswered field is not equal to anything).
+    NotEquals,
+    /// Anything was answered.
+    Answered,
+    /// A number or date after `values[0]`.
+    GreaterThan,
+    /// A number or date before `values[0]`.
+    LessThan,
+}
+
+impl Operator {
+    pub const ALL: [Operator; 6] = [
+        Operator::Equals,
+        Operator::NotEquals,
+        Operator::AnyOf,
+        Operator::Answered,
+        Operator::GreaterThan,
+        Operator::LessThan,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Operator::AnyOf => "any_of",
+            Operator::Equals => "equals",
+            Operator::NotEquals => "not_equals",
+            Operator::Answered => "answered",
+            Operator::GreaterThan => "greater_than",
+            Operator::LessThan => "less_than",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+
+    /// How a person reads it: "is", "is not", "is one of"…
+    pub fn words(self) -> &'static str {
+        match self {
+            Operator::AnyOf => "is one of",
+            Operator::Equals => "is",
+            Operator::NotEquals => "is not",
+            Operator::Answered => "is answered",
+            Operator::GreaterThan => "is more than",
+            Operator::LessThan => "is less than",
+        }
+    }
+
+    /// Compares numbers or dates, so it only applies to number and date fields.
+    pub fn orders(self) -> bool {
+        matches!(self, Operator::GreaterThan | Operator::LessThan)
+    }
+
+    /// How many values it compares with: none, exactly one, or at least one.
+    fn arity(self) -> (usize, usize) {
+        match self {
+            Operator::Answered => (0, 0),
+            Operator::AnyOf => (1, usize::MAX),
+            _ => (1, 1),
+        }
+    }
+}
+
+/// One test on an earlier field's answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Condition {
     pub field: String,
-    pub equals: Vec<String>,
+    #[serde(default)]
+    pub op: Operator,
+    /// `equals` is how forms stored before operators existed name it.
+    #[serde(default, alias = "equals", skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+}
+
+impl Condition {
+    pub fn new(field: &str, op: Operator, values: &[&str]) -> Self {
+        Condition {
+            field: field.into(),
+            op,
+            values: values.iter().map(|v| v.to_string()).collect(),
+        }
+    }
+
+    /// "“Model” is one of Other, Custom", for people who cannot see the field appear.
+    pub fn describe(&self, label: &str) -> String {
+        let values = self.values.join(", ");
+        match self.op {
+            Operator::Answered => format!("“{label}” is answered"),
+            Operator::AnyOf if self.values.len() > 1 => format!("“{label}” is one of {values}"),
+            Operator::AnyOf => format!("“{label}” is {values}"),
+            op => format!("“{label}” {} {values}", op.words()),
+        }
+    }
+}
+
+/// Whether every condition must hold, or one is enough.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Join {
+    #[default]
+    All,
+    Any,
+}
+
+/// When a field is shown: its conditions, joined with all or any.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "VisibilityWire")]
+pub struct Visibility {
+    pub join: Join,
+    pub rules: Vec<Condition>,
+}
+
+impl Visibility {
+    pub fn when(rule: Condition) -> Self {
+        Visibility {
+            join: Join::All,
+            rules: vec![rule],
+        }
+    }
+
+    /// "Only if “Model” is Other and “Budget” is answered."
+    pub fn describe(&self, label_of: impl Fn(&str) -> String) -> String {
+        let glue = match self.join {
+            Join::All => " and ",
+            Join::Any => " or ",
+        };
+        let parts: Vec<String> = self
+            .rules
+            .iter()
+            .map(|r| r.describe(&label_of(&r.field)))
+            .collect();
+        format!("Only if {}.", parts.join(glue))
+    }
+}
+
+/// A stored visibility: the joined list, or the single condition forms had before joins existed.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum VisibilityWire {
+    Joined {
+        #[serde(default)]
+        join: Join,
+        rules: Vec<Condition>,
+    },
+    Single(Condition),
+}
+
+impl From<VisibilityWire> for Visibility {
+    fn from(wire: VisibilityWire) -> Self {
+        match wire {
+            VisibilityWire::Joined { join, rules } => Visibility { join, rules },
+            VisibilityWire::Single(rule) => Visibility::when(rule),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -73,7 +231,7 @@ pub struct Field {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern_hint: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visible_when: Option<Condition>,
+    pub visible_when: Option<Visibility>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -81,21 +239,55 @@ pub struct FormSchema {
     pub fields: Vec<Field>,
 }
 
-/// A schema problem found when an editor (or the seed data) defines a form.
+/// A schema problem found when an editor (or the seed data) defines a form. Each names the field
+/// it is about, so the form builder shows it beside that field.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SchemaError {
-    #[error("field key `{0}` is used twice")]
+    #[error("The key “{0}” is used by an earlier field; each field needs its own.")]
     DuplicateKey(String),
-    #[error("field key `{0}` must be lowercase letters, digits and underscores")]
+    #[error("The key “{0}” may hold only lowercase letters, digits and underscores.")]
     BadKey(String),
-    #[error("field `{0}` is a choice but has no options")]
+    #[error("Give the field “{0}” a label people can read.")]
+    NoLabel(String),
+    #[error("The choice field “{0}” needs at least one option.")]
     NoOptions(String),
-    #[error("field `{field}` depends on `{on}`, which is not an earlier field")]
+    #[error("The field “{field}” lists the option “{option}” twice.")]
+    DuplicateOption { field: String, option: String },
+    #[error("The field “{field}” depends on “{on}”, which is not an earlier field. Conditions may only look at fields above.")]
     BadCondition { field: String, on: String },
-    #[error("field `{0}` has a pattern that does not compile")]
+    #[error("A condition of “{field}” needs {wants}.")]
+    ConditionValues { field: String, wants: &'static str },
+    #[error("A condition of “{field}” compares “{on}” as a number or date, but it is neither.")]
+    NotComparable { field: String, on: String },
+    #[error("A condition of “{field}” looks for “{value}”, which “{on}” can never answer.")]
+    ImpossibleValue {
+        field: String,
+        on: String,
+        value: String,
+    },
+    #[error("The pattern of “{0}” is not a valid regular expression.")]
     BadPattern(String),
-    #[error("field `{0}` has min greater than max")]
+    #[error("The field “{0}” has a minimum above its maximum.")]
     BadRange(String),
+}
+
+impl SchemaError {
+    /// The key of the field the problem is about.
+    pub fn field(&self) -> &str {
+        match self {
+            SchemaError::DuplicateKey(k)
+            | SchemaError::BadKey(k)
+            | SchemaError::NoLabel(k)
+            | SchemaError::NoOptions(k)
+            | SchemaError::BadPattern(k)
+            | SchemaError::BadRange(k) => k,
+            SchemaError::DuplicateOption { field, .. }
+            | SchemaError::BadCondition { field, .. }
+            | SchemaError::ConditionValues { field, .. }
+            | SchemaError::NotComparable { field, .. }
+            | SchemaError::ImpossibleValue { field, .. } => field,
+        }
+    }
 }
 
 impl Field {
@@ -189,48 +381,117 @@ impl FormSchema {
         self.answer_of(FieldKind::Store, answers)
     }
 
-    /// Checks that a schema can be answered at all. Conditions may only point backwards, which
-    /// rules out cycles and lets visibility be decided in one pass.
+    /// Checks that a schema can be answered at all: the first problem, if any.
     pub fn check(&self) -> Result<(), SchemaError> {
-        let mut seen: Vec<&str> = Vec::new();
-        for field in &self.fields {
-            let key_ok = !field.key.is_empty()
-                && field
-                    .key
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if !key_ok {
-                return Err(SchemaError::BadKey(field.key.clone()));
-            }
-            if seen.contains(&field.key.as_str()) {
-                return Err(SchemaError::DuplicateKey(field.key.clone()));
-            }
-            if matches!(field.kind, FieldKind::Choice | FieldKind::MultiChoice)
-                && field.options.is_empty()
-            {
-                return Err(SchemaError::NoOptions(field.key.clone()));
-            }
-            if let Some(cond) = &field.visible_when {
-                if !seen.contains(&cond.field.as_str()) {
-                    return Err(SchemaError::BadCondition {
-                        field: field.key.clone(),
-                        on: cond.field.clone(),
-                    });
-                }
-            }
-            if let Some(pattern) = &field.pattern {
-                if regex_lite::Regex::new(pattern).is_err() {
-                    return Err(SchemaError::BadPattern(field.key.clone()));
-                }
-            }
-            if let (Some(min), Some(max)) = (field.min, field.max) {
-                if min > max {
-                    return Err(SchemaError::BadRange(field.key.clone()));
-                }
-            }
-            seen.push(&field.key);
+        match self.problems().into_iter().next() {
+            Some((_, problem)) => Err(problem),
+            None => Ok(()),
         }
-        Ok(())
+    }
+
+    /// Every problem of the schema with the position of the field it is about, so an editor
+    /// sees them all beside their fields at once. Conditions may only point backwards, which
+    /// rules out cycles and lets visibility be decided in one pass.
+    pub fn problems(&self) -> Vec<(usize, SchemaError)> {
+        let mut problems = Vec::new();
+        for (index, field) in self.fields.iter().enumerate() {
+            let earlier = &self.fields[..index];
+            if let Err(problem) = check_field(field, earlier) {
+                problems.push((index, problem));
+            }
+        }
+        problems
+    }
+}
+
+fn check_field(field: &Field, earlier: &[Field]) -> Result<(), SchemaError> {
+    let key = || field.key.clone();
+    let key_ok = !field.key.is_empty()
+        && field.key.len() <= 64
+        && field
+            .key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !key_ok {
+        return Err(SchemaError::BadKey(key()));
+    }
+    if earlier.iter().any(|f| f.key == field.key) {
+        return Err(SchemaError::DuplicateKey(key()));
+    }
+    if field.label.trim().is_empty() {
+        return Err(SchemaError::NoLabel(key()));
+    }
+    if matches!(field.kind, FieldKind::Choice | FieldKind::MultiChoice) {
+        if field.options.iter().all(|o| o.trim().is_empty()) {
+            return Err(SchemaError::NoOptions(key()));
+        }
+        for (i, option) in field.options.iter().enumerate() {
+            if field.options[..i].contains(option) {
+                return Err(SchemaError::DuplicateOption {
+                    field: key(),
+                    option: option.clone(),
+                });
+            }
+        }
+    }
+    if let Some(pattern) = &field.pattern {
+        if regex_lite::Regex::new(pattern).is_err() {
+            return Err(SchemaError::BadPattern(key()));
+        }
+    }
+    if let (Some(min), Some(max)) = (field.min, field.max) {
+        if min > max {
+            return Err(SchemaError::BadRange(key()));
+        }
+    }
+    for rule in field.visible_when.iter().flat_map(|v| &v.rules) {
+        let Some(on) = earlier.iter().find(|f| f.key == rule.field) else {
+            return Err(SchemaError::BadCondition {
+                field: key(),
+                on: rule.field.clone(),
+            });
+        };
+        check_rule(field, on, rule)?;
+    }
+    Ok(())
+}
+
+/// A condition must be able to hold: the right number of values, each one the earlier field
+/// could answer.
+fn check_rule(field: &Field, on: &Field, rule: &Condition) -> Result<(), SchemaError> {
+    let (least, most) = rule.op.arity();
+    let given = rule.values.iter().filter(|v| !v.trim().is_empty()).count();
+    if given < least || given > most || given != rule.values.len() {
+        let wants = match (least, most) {
+            (0, 0) => "no value",
+            (1, 1) => "exactly one value",
+            _ => "at least one value",
+        };
+        return Err(SchemaError::ConditionValues {
+            field: field.key.clone(),
+            wants,
+        });
+    }
+    if rule.op.orders() && !matches!(on.kind, FieldKind::Number | FieldKind::Date) {
+        return Err(SchemaError::NotComparable {
+            field: field.key.clone(),
+            on: on.key.clone(),
+        });
+    }
+    let answerable = |value: &str| match on.kind {
+        FieldKind::Choice | FieldKind::MultiChoice => on.options.iter().any(|o| o == value),
+        FieldKind::YesNo => matches!(value, "yes" | "no"),
+        FieldKind::Number => value.trim().parse::<f64>().is_ok_and(f64::is_finite),
+        FieldKind::Date => super::visibility::parse_date(value).is_some(),
+        _ => true,
+    };
+    match rule.values.iter().find(|v| !answerable(v)) {
+        Some(value) => Err(SchemaError::ImpossibleValue {
+            field: field.key.clone(),
+            on: on.key.clone(),
+            value: value.clone(),
+        }),
+        None => Ok(()),
     }
 }
 
@@ -247,10 +508,11 @@ mod tests {
         let mut model = field("model", FieldKind::Choice);
         model.options = vec!["Standard".into(), "Other".into()];
         let mut why = field("justification", FieldKind::LongText);
-        why.visible_when = Some(Condition {
-            field: "model".into(),
-            equals: vec!["Other".into()],
-        });
+        why.visible_when = Some(Visibility::when(Condition::new(
+            "model",
+            Operator::Equals,
+            &["Other"],
+        )));
         let schema = FormSchema {
             fields: vec![model, why],
         };
@@ -307,10 +569,11 @@ mod tests {
     #[test]
     fn check_rejects_forward_conditions_duplicates_and_bad_patterns() {
         let mut later = field("later", FieldKind::Text);
-        later.visible_when = Some(Condition {
-            field: "after".into(),
-            equals: vec!["x".into()],
-        });
+        later.visible_when = Some(Visibility::when(Condition::new(
+            "after",
+            Operator::AnyOf,
+            &["x"],
+        )));
         let schema = FormSchema {
             fields: vec![later, field("after", FieldKind::Text)],
         };
@@ -338,5 +601,146 @@ mod tests {
             fields: vec![field("Bad Key", FieldKind::Text)],
         };
         assert_eq!(upper.check(), Err(SchemaError::BadKey("Bad Key".into())));
+    }
+
+    #[test]
+    fn forms_stored_before_operators_still_read_as_any_of() {
+        let old = r#"{"fields":[{"key":"model","label":"Model","kind":"choice","options":["A","Other"]},
+            {"key":"why","label":"Why","kind":"text","visible_when":{"field":"model","equals":["Other"]}}]}"#;
+        let schema: FormSchema = serde_json::from_str(old).unwrap();
+        let when = schema.fields[1].visible_when.as_ref().unwrap();
+        assert_eq!(when.join, Join::All);
+        assert_eq!(
+            when.rules,
+            vec![Condition::new("model", Operator::AnyOf, &["Other"])]
+        );
+        assert_eq!(schema.check(), Ok(()));
+        let toml_form: Field = toml::from_str(
+            "key = \"why\"\nlabel = \"Why\"\nkind = \"text\"\nvisible_when = { field = \"model\", equals = [\"Other\"] }",
+        )
+        .unwrap();
+        assert_eq!(toml_form.visible_when, Some(when.clone()));
+    }
+
+    fn two_fields(first: Field, mut second: Field, rules: Vec<Condition>) -> FormSchema {
+        second.visible_when = Some(Visibility {
+            join: Join::Any,
+            rules,
+        });
+        FormSchema {
+            fields: vec![first, second],
+        }
+    }
+
+    #[test]
+    fn check_names_each_condition_problem() {
+        let mut size = field("size", FieldKind::Choice);
+        size.options = vec!["S".into(), "L".into()];
+        let note = field("note", FieldKind::Text);
+        let problem = |rule: Condition| {
+            two_fields(size.clone(), note.clone(), vec![rule])
+                .check()
+                .unwrap_err()
+        };
+        assert!(matches!(
+            problem(Condition::new("size", Operator::Equals, &[])),
+            SchemaError::ConditionValues {
+                wants: "exactly one value",
+                ..
+            }
+        ));
+        assert!(matches!(
+            problem(Condition::new("size", Operator::Answered, &["S"])),
+            SchemaError::ConditionValues {
+                wants: "no value",
+                ..
+            }
+        ));
+        assert!(matches!(
+            problem(Condition::new("size", Operator::AnyOf, &[])),
+            SchemaError::ConditionValues { .. }
+        ));
+        assert!(matches!(
+            problem(Condition::new("size", Operator::GreaterThan, &["S"])),
+            SchemaError::NotComparable { .. }
+        ));
+        assert_eq!(
+            problem(Condition::new("size", Operator::Equals, &["XL"])),
+            SchemaError::ImpossibleValue {
+                field: "note".into(),
+                on: "size".into(),
+                value: "XL".into()
+            }
+        );
+        assert!(matches!(
+            problem(Condition::new("missing", Operator::Answered, &[])),
+            SchemaError::BadCondition { .. }
+        ));
+        let amount = field("amount", FieldKind::Number);
+        let on_amount = |value: &str| {
+            two_fields(
+                amount.clone(),
+                note.clone(),
+                vec![Condition::new("amount", Operator::GreaterThan, &[value])],
+            )
+            .check()
+        };
+        assert_eq!(on_amount("500"), Ok(()));
+        assert!(on_amount("five hundred").is_err());
+        let date = field("by", FieldKind::Date);
+        let on_date = |value: &str| {
+            two_fields(
+                date.clone(),
+                note.clone(),
+                vec![Condition::new("by", Operator::LessThan, &[value])],
+            )
+            .check()
+        };
+        assert_eq!(on_date("2026-12-24"), Ok(()));
+        assert!(on_date("24/12/2026").is_err());
+    }
+
+    #[test]
+    fn problems_lists_every_bad_field_by_position() {
+        let mut low_high = field("qty", FieldKind::Number);
+        low_high.min = Some(5.0);
+        low_high.max = Some(1.0);
+        let mut unlabelled = field("ok", FieldKind::Text);
+        unlabelled.label = "  ".into();
+        let mut twice = field("pick", FieldKind::Choice);
+        twice.options = vec!["A".into(), "A".into()];
+        let schema = FormSchema {
+            fields: vec![low_high, field("fine", FieldKind::Text), unlabelled, twice],
+        };
+        let problems = schema.problems();
+        assert_eq!(problems.len(), 3);
+        assert_eq!(problems[0], (0, SchemaError::BadRange("qty".into())));
+        assert_eq!(problems[1], (2, SchemaError::NoLabel("ok".into())));
+        assert_eq!(problems[2].0, 3);
+        assert_eq!(problems[2].1.field(), "pick");
+        assert!(matches!(problems[2].1, SchemaError::DuplicateOption { .. }));
+    }
+
+    #[test]
+    fn operators_round_trip_through_their_names() {
+        for op in Operator::ALL {
+            assert_eq!(Operator::parse(op.as_str()), Some(op));
+        }
+        assert_eq!(Operator::parse("contains"), None);
+    }
+
+    #[test]
+    fn visibility_describes_itself_in_words() {
+        let when = Visibility {
+            join: Join::Any,
+            rules: vec![
+                Condition::new("model", Operator::AnyOf, &["Other", "Custom"]),
+                Condition::new("cost", Operator::GreaterThan, &["500"]),
+            ],
+        };
+        assert_eq!(
+            when.describe(|k| k.to_uppercase()),
+            "Only if “MODEL” is one of Other, Custom or “COST” is more than 500."
+        );
     }
 }

@@ -15,7 +15,7 @@ pub mod ticket_sla;
 pub mod validation;
 pub mod visibility;
 
-pub use form::{Answers, Condition, Field, FieldKind, FormSchema};
+pub use form::{Answers, Condition, Field, FieldKind, FormSchema, Join, Operator, Visibility};
 pub use ticket::{Actor, TicketKind, TicketState};
 pub use validation::{validate_answers, FieldErrors, LookupLists, ValidAnswer, ValidAnswers};
 pub use visibility::is_visible;

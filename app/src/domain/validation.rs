@@ -344,7 +344,7 @@ pub fn is_plausible_email(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::form::Condition;
+    use crate::domain::form::{Condition, Operator, Visibility};
 
     fn field(key: &str, kind: FieldKind) -> Field {
         Field {
@@ -573,10 +573,11 @@ mod tests {
         model.options = vec!["Standard".into(), "Other".into()];
         let mut why = field("justification", FieldKind::LongText);
         why.min = Some(20.0);
-        why.visible_when = Some(Condition {
-            field: "model".into(),
-            equals: vec!["Other".into()],
-        });
+        why.visible_when = Some(Visibility::when(Condition::new(
+            "model",
+            Operator::AnyOf,
+            &["Other"],
+        )));
         FormSchema {
             fields: vec![model, why],
         }

@@ -125,7 +125,7 @@ pub fn on_behalf_of(answers: &ValidAnswers) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::domain::{Condition, Field};
+    use app::domain::{Condition, Field, Operator, Visibility};
     use rand::SeedableRng;
 
     fn levels() -> ServiceLevels {
@@ -136,10 +136,11 @@ mod tests {
     fn answers_follow_the_form_and_what_the_ticket_was_drawn_with() {
         let mut other = Field::new("other", "Which model?", FieldKind::Text);
         other.required = true;
-        other.visible_when = Some(Condition {
-            field: "model".into(),
-            equals: vec!["Other".into()],
-        });
+        other.visible_when = Some(Visibility::when(Condition::new(
+            "model",
+            Operator::AnyOf,
+            &["Other"],
+        )));
         let mut model = Field::new("model", "Model", FieldKind::Choice);
         model.required = true;
         model.options = vec!["Standard".into(), "Other".into()];
