@@ -214,6 +214,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/people") view={Lazy::<PeopleRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/stores/:code") view={Lazy::<StoreRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/stores/:code/stickers") view={Lazy::<StickersRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/catalog") view={Lazy::<CatalogAdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/catalog/new") view={Lazy::<NewItemRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/catalog/:slug") view={Lazy::<ItemEditorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/approvals") view={Lazy::<ApprovalsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/kb/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>

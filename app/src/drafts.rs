@@ -48,6 +48,7 @@ pub fn keep_draft(
     answers: RwSignal<Answers>,
     restored: RwSignal<bool>,
     skip_restore: bool,
+    schema: StoredValue<crate::domain::FormSchema>,
 ) {
     let ready = RwSignal::new(false);
     {
@@ -58,7 +59,13 @@ pub fn keep_draft(
                 // The form may be gone by the time IndexedDB answers (the person navigated
                 // away): the `try_` forms do nothing then instead of panicking.
                 if !skip_restore {
-                    if let Some(saved) = load(user_id, &slug).await.filter(|a| !a.is_empty()) {
+                    // A draft made on an earlier version of the form comes back by field
+                    // key: answers to fields the current form no longer has are dropped.
+                    let saved = load(user_id, &slug).await.map(|mut a| {
+                        a.retain(|key, _| schema.with_value(|s| s.field(key).is_some()));
+                        a
+                    });
+                    if let Some(saved) = saved.filter(|a| !a.is_empty()) {
                         if answers.try_with_untracked(|a| a.is_empty()) == Some(true) {
                             answers.try_set(saved);
                             restored.try_set(true);

@@ -16,7 +16,9 @@
 
 use crate::pages::{
     admin_audit::AuditPage,
+    admin_catalog::CatalogAdminPage,
     admin_integrations::IntegrationsPage,
+    admin_item::ItemEditorPage,
     admin_people::PeoplePage,
     admin_stickers::StickersPage,
     admin_store::StorePage,
@@ -119,6 +121,9 @@ page_group!(editor_pages, __preload_editor_pages, EditorPage {
     PeopleRoute => PeoplePage,
     StoreRoute => StorePage,
     StickersRoute => StickersPage,
+    CatalogAdminRoute => CatalogAdminPage,
+    NewItemRoute => ItemEditorPage,
+    ItemEditorRoute => ItemEditorPage,
 });
 
 /// Names a split point's modules in the page's head as preloads. The build lists them under the

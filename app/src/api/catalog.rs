@@ -23,6 +23,7 @@ pub async fn catalog_item(slug: String) -> Result<ItemDetail, AppError> {
             AppError::not_found("This catalog item does not exist or is no longer offered.")
         })?;
     detail.submission_key = crate::backend::submit::new_idempotency_key();
+    detail.description_html = crate::backend::markdown::render(&detail.description);
     if detail.form.asks_for(FieldKind::Impact) {
         detail.service = Some(crate::model::ServicePreview {
             levels: (*state.service_levels).clone(),

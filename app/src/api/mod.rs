@@ -7,6 +7,7 @@ pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod catalog;
+pub mod catalog_admin;
 pub mod dashboard;
 pub mod deflection;
 pub mod desk;

@@ -37,6 +37,16 @@ pub fn admin_only(user: &UserView) -> AppResult<()> {
     }
 }
 
+/// Catalog administration (categories, items, forms): admins and editors, who may change the
+/// catalog but not people. Anyone else gets "not found", as for the admin pages.
+pub fn catalog_editors_only(user: &UserView) -> AppResult<()> {
+    if user.role.edits_catalog() {
+        Ok(())
+    } else {
+        Err(AppError::not_found("This page does not exist."))
+    }
+}
+
 pub fn can_cancel(user: &UserView, ticket: &TicketAccess) -> bool {
     ticket.requester_id == user.id && ticket.state.can_cancel()
 }

@@ -8,6 +8,8 @@ pub mod articles;
 pub mod attachments;
 pub mod audit;
 pub mod audit_store;
+pub mod catalog_admin;
+pub mod catalog_admin_store;
 pub mod charts;
 pub mod csv_import;
 pub mod dashboard;

@@ -37,6 +37,8 @@ pub struct ItemForSubmit {
     pub fulfilment_group: String,
     /// The form version new submissions answer (integrations send no version of their own).
     pub form_version: i64,
+    /// When that version was published: answers to the one before are accepted for a while.
+    pub form_published_at: DateTime<Utc>,
 }
 
 #[derive(Clone, Debug)]
@@ -98,6 +100,7 @@ pub struct Created {
 #[async_trait::async_trait]
 pub trait Store:
     super::audit_store::AuditStore
+    + super::catalog_admin_store::CatalogAdminStore
     + super::desk_store::DeskStore
     + super::dashboard_store::DashboardStore
     + super::integration_store::IntegrationStore

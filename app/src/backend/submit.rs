@@ -8,7 +8,7 @@ use crate::domain::priority::{Level, ServiceLevels};
 use crate::domain::validation::{validate_answers, ValidAnswer, FORM_ERROR_KEY};
 use crate::domain::{Answers, FieldKind, FormSchema, TicketState};
 use crate::model::{AppError, AppResult, SubmitReceipt, UserView};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// What the browser sends when a form is submitted.
@@ -82,16 +82,25 @@ pub async fn submit(
             item.name
         )));
     }
+    let outdated = || {
+        AppError::invalid_field(
+            FORM_ERROR_KEY,
+            "This form has been updated since you opened it. Reload the page; your answers are kept as a draft.",
+        )
+    };
+    if !version_accepted(
+        form.form_version,
+        item.form_version,
+        item.form_published_at,
+        Utc::now(),
+    ) {
+        return Err(outdated());
+    }
     let schema = store
         .form_version(item.id, form.form_version)
         .await
         .map_err(internal)?
-        .ok_or_else(|| {
-            AppError::invalid_field(
-                FORM_ERROR_KEY,
-                "This form has been updated since you opened it. Reload the page; your answers are kept as a draft.",
-            )
-        })?;
+        .ok_or_else(outdated)?;
     file(
         store,
         levels,
@@ -106,6 +115,28 @@ pub async fn submit(
         },
     )
     .await
+}
+
+/// How long answers to the form version before the current one are still accepted after the
+/// current one was published: long enough for an outbox item made offline, or a form left open
+/// over a weekend, to be sent as it was filled.
+pub const PREVIOUS_VERSION_GRACE_DAYS: i64 = 14;
+
+/// Whether answers to form version `sent` are accepted while `current` (published at
+/// `published_at`) is live. The current version always is; the one before it during the grace
+/// period, and the ticket then keeps the version it answered. Anything older is refused with a
+/// form error: the browser keeps the answers as a draft, which the item page opens on the
+/// current version with the answers carried over by field key (DESIGN.md, "Form versions").
+pub fn version_accepted(
+    sent: i64,
+    current: i64,
+    published_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
+    sent == current
+        || (sent == current - 1
+            && sent > 0
+            && now - published_at <= chrono::Duration::days(PREVIOUS_VERSION_GRACE_DAYS))
 }
 
 /// A form for a live item, about to become a ticket.
@@ -268,6 +299,35 @@ async fn check_attachments(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_previous_version_is_accepted_only_during_the_grace_period() {
+        let published = "2026-12-01T09:00:00Z".parse::<DateTime<Utc>>().unwrap();
+        let days = |n| published + chrono::Duration::days(n);
+        assert!(version_accepted(2, 2, published, days(400)));
+        assert!(version_accepted(1, 2, published, days(1)));
+        assert!(version_accepted(
+            1,
+            2,
+            published,
+            days(PREVIOUS_VERSION_GRACE_DAYS)
+        ));
+        assert!(!version_accepted(
+            1,
+            2,
+            published,
+            days(PREVIOUS_VERSION_GRACE_DAYS + 1)
+        ));
+        assert!(
+            !version_accepted(1, 3, published, days(1)),
+            "two versions back"
+        );
+        assert!(
+            !version_accepted(3, 2, published, days(1)),
+            "a version from the future"
+        );
+        assert!(!version_accepted(0, 1, published, days(1)));
+    }
 
     #[test]
     fn idempotency_keys_are_bounded_and_plain() {

@@ -2,9 +2,12 @@ use crate::app::CurrentUser;
 use crate::model::Role;
 use leptos::prelude::*;
 
-/// The administrators' pages, one tab each; the header links to the first.
-const ADMIN_PAGES: [(&str, &str); 4] = [
+/// The administrators' pages, one tab each; the header links to the first. Editors, who build
+/// the catalog but do not administer people, see the catalog tab only.
+const CATALOG_PAGE: &str = "/admin/catalog";
+const ADMIN_PAGES: [(&str, &str); 5] = [
     ("/admin/people", "People"),
+    (CATALOG_PAGE, "Catalog"),
     ("/admin/stores", "Stores and devices"),
     ("/admin/integrations", "Integrations"),
     ("/admin/audit", "Audit log"),
@@ -12,10 +15,10 @@ const ADMIN_PAGES: [(&str, &str); 4] = [
 
 /// Tabs between the administration pages; `current` is the page's own path.
 #[component]
-pub fn AdminTabs(current: &'static str) -> impl IntoView {
+pub fn AdminTabs(current: &'static str, #[prop(optional)] catalog_only: bool) -> impl IntoView {
     view! {
         <nav class="admin-tabs" aria-label="Administration">
-            {ADMIN_PAGES.iter().map(|(href, label)| {
+            {ADMIN_PAGES.iter().filter(|(href, _)| !catalog_only || *href == CATALOG_PAGE).map(|(href, label)| {
                 let here = *href == current;
                 view! {
                     <a href=*href aria-current=here.then_some("page") class:current=here>{*label}</a>
@@ -31,8 +34,17 @@ pub async fn signed_in_admin(user: CurrentUser) -> bool {
     matches!(user.await, Ok(Some(u)) if u.role == Role::Admin)
 }
 
+/// The signed-in person's role, if they may build the catalog (admins and editors).
+pub async fn signed_in_catalog_editor(user: CurrentUser) -> Option<Role> {
+    match user.await {
+        Ok(Some(u)) if u.role.edits_catalog() => Some(u.role),
+        _ => None,
+    }
+}
+
 /// The top of an administration list: the tabs, the title and a search box (a GET form, so it
-/// works without JavaScript and a search is a link). Administrators only; nothing for others.
+/// works without JavaScript and a search is a link). Administrators only (with `editors`, editors
+/// too); nothing for others.
 #[component]
 pub fn AdminListHeading(
     current: &'static str,
@@ -41,6 +53,9 @@ pub fn AdminListHeading(
     placeholder: &'static str,
     q: String,
     #[prop(optional)] children: Option<ChildrenFn>,
+    /// Shown to editors too (the catalog), not to admins only.
+    #[prop(optional)]
+    editors: bool,
 ) -> impl IntoView {
     let user = expect_context::<CurrentUser>();
     view! {
@@ -49,8 +64,14 @@ pub fn AdminListHeading(
                 let q = q.clone();
                 let children = children.clone();
                 Suspend::new(async move {
-                    signed_in_admin(user).await.then(|| view! {
-                        <AdminTabs current/>
+                    let role = signed_in_catalog_editor(user).await;
+                    let shown = match role {
+                        Some(Role::Admin) => true,
+                        Some(_) => editors,
+                        None => false,
+                    };
+                    shown.then(|| view! {
+                        <AdminTabs current catalog_only=role != Some(Role::Admin)/>
                         <h1 class="page-title">{title}</h1>
                         {children.map(|c| c())}
                         <form class="filter-form" method="get" action=current role="search">

@@ -84,8 +84,8 @@ impl NavLink {
 
 /// The main navigation for this person, in order: everyone orders and follows requests; store
 /// staff report faults; the desk works the queue and the dashboard; line managers approve;
-/// admins set the portal up (stores and devices, integrations, the audit log); editors write
-/// articles.
+/// admins set the portal up (stores and devices, integrations, the audit log); editors build the
+/// catalog and write articles.
 pub fn nav_links(user: &UserView) -> Vec<NavLink> {
     let role = user.role;
     [
@@ -105,8 +105,16 @@ pub fn nav_links(user: &UserView) -> Vec<NavLink> {
             NavLink::new("/approvals", "Approvals", "/approvals"),
         ),
         (
-            role == Role::Admin,
-            NavLink::new("/admin/people", "Admin", "/admin"),
+            role.edits_catalog(),
+            NavLink::new(
+                if role == Role::Admin {
+                    "/admin/people"
+                } else {
+                    "/admin/catalog"
+                },
+                "Admin",
+                "/admin",
+            ),
         ),
         (
             role.edits_articles(),
@@ -237,7 +245,7 @@ mod tests {
         );
         assert_eq!(
             labels(&user(Role::Editor, false)),
-            ["Catalog", "My requests", "Articles"]
+            ["Catalog", "My requests", "Admin", "Articles"]
         );
     }
 

@@ -72,6 +72,10 @@ pub fn RequestForm(
     detail: ItemDetail,
     user_id: i64,
     postback: Option<FormPostback>,
+    /// The form builder's preview: validates as requesters see it, but keeps no draft, shows
+    /// no suggestions and sends nothing.
+    #[prop(optional)]
+    preview: bool,
 ) -> impl IntoView {
     let slug = detail.card.slug.clone();
     let form_version = detail.form_version;
@@ -121,13 +125,16 @@ pub fn RequestForm(
     let idempotency_key = StoredValue::new(idempotency_key);
 
     #[cfg(feature = "hydrate")]
-    crate::drafts::keep_draft(
-        user_id,
-        slug.clone(),
-        state.answers,
-        draft_restored,
-        had_postback,
-    );
+    if !preview {
+        crate::drafts::keep_draft(
+            user_id,
+            slug.clone(),
+            state.answers,
+            draft_restored,
+            had_postback,
+            schema,
+        );
+    }
     #[cfg(not(feature = "hydrate"))]
     let _ = user_id;
 
@@ -146,6 +153,12 @@ pub fn RequestForm(
                 "{} to fix before sending.",
                 plural(visible_errors.len(), "answer needs", "answers need")
             )));
+            return;
+        }
+        if preview {
+            form_error.set(Some(
+                "Every answer is valid. This is a preview: nothing was sent.".into(),
+            ));
             return;
         }
         submitting.set(true);
@@ -318,11 +331,11 @@ pub fn RequestForm(
             {detail.service.clone().map(|service| view! { <PriorityPreview state service/> })}
             <div class="form-actions">
                 <button type="submit" class="btn btn-primary" disabled=move || submitting.get() data-testid="submit">
-                    {move || if submitting.get() { "Sending…" } else { "Submit request" }}
+                    {move || if submitting.get() { "Sending…" } else if preview { "Check the answers" } else { "Submit request" }}
                 </button>
             </div>
         </form>
-        <Suggestions funnel text=describing discard_draft/>
+        {(!preview).then(|| view! { <Suggestions funnel text=describing discard_draft/> })}
         </div>
     }
 }

@@ -51,6 +51,9 @@ pub struct ItemDetail {
     pub card: ItemCard,
     pub category_name: String,
     pub description: String,
+    /// The description (Markdown) rendered and sanitised on the server, as articles are.
+    #[serde(default)]
+    pub description_html: String,
     pub expected_delivery: String,
     pub fulfilment_group: String,
     pub form_version: i64,

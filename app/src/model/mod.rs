@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod catalog;
+pub mod catalog_admin;
 pub mod dashboard;
 pub mod desk;
 pub mod error;
@@ -22,6 +23,7 @@ pub mod users;
 
 pub use audit::*;
 pub use catalog::*;
+pub use catalog_admin::*;
 pub use dashboard::*;
 pub use desk::*;
 pub use error::*;

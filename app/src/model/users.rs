@@ -49,6 +49,12 @@ impl Role {
     pub fn edits_articles(self) -> bool {
         matches!(self, Role::Editor | Role::Admin)
     }
+
+    /// Editors and admins build the catalog: categories, items and their forms. Only admins
+    /// manage people, stores and devices.
+    pub fn edits_catalog(self) -> bool {
+        matches!(self, Role::Editor | Role::Admin)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

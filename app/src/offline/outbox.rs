@@ -576,6 +576,7 @@ mod tests {
             },
             category_name: "Tills".into(),
             description: String::new(),
+            description_html: String::new(),
             expected_delivery: String::new(),
             fulfilment_group: String::new(),
             form_version: 3,

@@ -1,6 +1,6 @@
 use crate::api::catalog::catalog;
 use crate::components::error_notice::ErrorNotice;
-use crate::model::{CatalogView, ItemCard};
+use crate::model::{CatalogView, CategoryView, ItemCard};
 use crate::offline::{Fetched, OfflineBanner};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -14,6 +14,57 @@ pub fn card_matches(card: &ItemCard, filter: &str) -> bool {
     filter
         .split_whitespace()
         .all(|word| haystack.contains(&word.to_lowercase()))
+}
+
+/// A category in the catalog's order: each followed by the categories inside it. `top` is the
+/// top-level category it belongs to (the chip that selects it), `depth` how deep it sits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    pub category: CategoryView,
+    pub depth: usize,
+    pub top: String,
+}
+
+/// Lays the categories out as the catalog nests them, keeping the stored order among siblings.
+/// A category whose parent is unknown is a top one; a loop in the parents cannot recur for ever
+/// (a category is placed once).
+pub fn nest(categories: &[CategoryView]) -> Vec<Placed> {
+    let known = |slug: &str| categories.iter().any(|c| c.slug == slug);
+    let mut out: Vec<Placed> = Vec::with_capacity(categories.len());
+    fn visit(
+        parent: &str,
+        depth: usize,
+        top: &str,
+        categories: &[CategoryView],
+        out: &mut Vec<Placed>,
+    ) {
+        for c in categories
+            .iter()
+            .filter(|c| c.parent.as_deref() == Some(parent))
+        {
+            if out.iter().any(|p| p.category.slug == c.slug) {
+                continue;
+            }
+            out.push(Placed {
+                category: c.clone(),
+                depth,
+                top: top.to_string(),
+            });
+            visit(&c.slug, depth + 1, top, categories, out);
+        }
+    }
+    for c in categories
+        .iter()
+        .filter(|c| c.parent.as_deref().is_none_or(|p| !known(p)))
+    {
+        out.push(Placed {
+            category: c.clone(),
+            depth: 0,
+            top: c.slug.clone(),
+        });
+        visit(&c.slug, 1, &c.slug, categories, &mut out);
+    }
+    out
 }
 
 #[component]
@@ -53,8 +104,25 @@ fn CatalogBrowser(catalog: CatalogView) -> impl IntoView {
     let filter = RwSignal::new(initial.clone());
     let category = RwSignal::new(query.read_untracked().get("category"));
     let CatalogView { categories, items } = catalog;
+    let placed = nest(&categories);
     let items = StoredValue::new(items);
-    let chips = categories.clone();
+    let chips: Vec<CategoryView> = placed
+        .iter()
+        .filter(|p| p.depth == 0)
+        .map(|p| p.category.clone())
+        .collect();
+    // Which top-level category each category sits under, for the chips' filter.
+    let top_of: StoredValue<Vec<(String, String)>> = StoredValue::new(
+        placed
+            .iter()
+            .map(|p| (p.category.slug.clone(), p.top.clone()))
+            .collect(),
+    );
+    let in_selection = move |slug: &str| {
+        category.get().as_ref().is_none_or(|sel| {
+            top_of.with_value(|t| t.iter().any(|(s, top)| s == slug && top == sel))
+        })
+    };
 
     let visible = move |slug: &str| {
         items.with_value(|items| {
@@ -64,6 +132,14 @@ fn CatalogBrowser(catalog: CatalogView) -> impl IntoView {
                 .filter(|i| card_matches(i, &filter.get()))
                 .cloned()
                 .collect::<Vec<_>>()
+        })
+    };
+    // A top category is shown while anything inside it (at any depth) matches.
+    let subtree_visible = move |top: &str| {
+        top_of.with_value(|t| {
+            t.iter()
+                .filter(|(_, tp)| tp == top)
+                .any(|(slug, _)| !visible(slug).is_empty())
         })
     };
     let any_visible = move || {
@@ -106,19 +182,30 @@ fn CatalogBrowser(catalog: CatalogView) -> impl IntoView {
                 }
             }).collect_view()}
         </div>
-        {categories.into_iter().map(|c| {
+        {placed.into_iter().map(|p| {
+            let Placed { category: c, depth, top } = p;
             let slug = c.slug.clone();
             let shown = {
                 let slug = slug.clone();
                 move || {
-                    category.get().as_ref().is_none_or(|sel| sel == &slug) && !visible(&slug).is_empty()
+                    in_selection(&slug)
+                        && if depth == 0 { subtree_visible(&top) } else { !visible(&slug).is_empty() }
                 }
             };
             let cards = move || visible(&slug).into_iter().map(|card| view! { <ItemCardView card/> }).collect_view();
+            let title = format!("{} {}", c.icon, c.name);
+            let heading = move || {
+                if depth == 0 {
+                    view! { <h2>{title.clone()}</h2> }.into_any()
+                } else {
+                    view! { <h3>{title.clone()}</h3> }.into_any()
+                }
+            };
+            let class = if depth == 0 { "category" } else { "category subcategory" };
             view! {
-                <Show when=shown>
-                    <section class="category" aria-label=c.name.clone()>
-                        <h2>{c.icon.clone()} " " {c.name.clone()}</h2>
+                <Show when=shown.clone()>
+                    <section class=class aria-label=c.name.clone()>
+                        {heading.clone()}
                         <div class="card-grid">{cards.clone()}</div>
                     </section>
                 </Show>
@@ -165,6 +252,43 @@ mod tests {
             keywords: vec!["notebook".into(), "ThinkPad".into()],
             requires_approval: true,
         }
+    }
+
+    fn category(slug: &str, parent: Option<&str>) -> CategoryView {
+        CategoryView {
+            slug: slug.into(),
+            name: slug.into(),
+            description: String::new(),
+            icon: String::new(),
+            parent: parent.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn categories_nest_under_their_parents_in_stored_order() {
+        let placed = nest(&[
+            category("hardware", None),
+            category("access", None),
+            category("docks", Some("hardware")),
+            category("usb-c", Some("docks")),
+            category("laptops", Some("hardware")),
+            category("lost", Some("nowhere")),
+        ]);
+        let seen: Vec<(&str, usize, &str)> = placed
+            .iter()
+            .map(|p| (p.category.slug.as_str(), p.depth, p.top.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                ("hardware", 0, "hardware"),
+                ("docks", 1, "hardware"),
+                ("usb-c", 2, "hardware"),
+                ("laptops", 1, "hardware"),
+                ("access", 0, "access"),
+                ("lost", 0, "lost"),
+            ]
+        );
     }
 
     #[test]

@@ -40,13 +40,8 @@ fn ItemView(detail: ItemDetail, user_id: i64) -> impl IntoView {
     // Present only on the server, when a plain-HTML submit failed and the page is re-rendered.
     let postback = use_context::<FormPostback>().filter(|p| p.item_slug == detail.card.slug);
     let card = detail.card.clone();
-    let paragraphs = detail
-        .description
-        .split("\n\n")
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .map(|p| view! { <p>{p}</p> })
-        .collect_view();
+    // Rendered and sanitised on the server (Markdown, as in articles).
+    let description = detail.description_html.clone();
     let approval = if card.requires_approval {
         "Yes, by your line manager"
     } else {
@@ -65,7 +60,7 @@ fn ItemView(detail: ItemDetail, user_id: i64) -> impl IntoView {
                 <p class="page-intro">{card.summary.clone()}</p>
             </div>
         </div>
-        <div class="item-description">{paragraphs}</div>
+        <div class="item-description" inner_html=description></div>
         <dl class="facts">
             <dt>"Expected delivery"</dt>
             <dd data-testid="expected-delivery">{detail.expected_delivery.clone()}</dd>

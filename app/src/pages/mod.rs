@@ -1,5 +1,7 @@
 pub mod admin_audit;
+pub mod admin_catalog;
 pub mod admin_integrations;
+pub mod admin_item;
 pub mod admin_people;
 pub mod admin_stickers;
 pub mod admin_store;

@@ -6,6 +6,7 @@
 pub mod postgres;
 mod sql;
 mod sql_audit;
+mod sql_catalog_admin;
 mod sql_dashboard;
 mod sql_desk;
 mod sql_history;

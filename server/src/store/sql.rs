@@ -223,7 +223,8 @@ macro_rules! sql_store {
             async fn catalog(&self) -> StoreResult<CatalogView> {
                 let categories = sqlx::query(
                     "SELECT c.slug, c.name, c.description, c.icon, p.slug AS parent \
-                     FROM categories c LEFT JOIN categories p ON p.id = c.parent_id ORDER BY c.position",
+                     FROM categories c LEFT JOIN categories p ON p.id = c.parent_id \
+                     ORDER BY c.position, c.name",
                 )
                 .fetch_all(&self.pool)
                 .await
@@ -240,7 +241,7 @@ macro_rules! sql_store {
                 let items = sqlx::query(
                     "SELECT i.slug, i.name, i.summary, i.icon, c.slug AS category, i.kind, i.keywords, \
                      i.requires_approval FROM items i JOIN categories c ON c.id = i.category_id \
-                     WHERE NOT i.retired ORDER BY i.name",
+                     WHERE NOT i.retired AND i.current_form_version > 0 ORDER BY i.name",
                 )
                 .fetch_all(&self.pool)
                 .await
@@ -279,6 +280,7 @@ macro_rules! sql_store {
                     card: card_from(&row)?,
                     category_name: row.get("category_name"),
                     description: row.get("description"),
+                    description_html: String::new(),
                     expected_delivery: row.get("expected_delivery"),
                     fulfilment_group: row.get("fulfilment_group"),
                     form_version: row.get("current_form_version"),
@@ -293,8 +295,11 @@ macro_rules! sql_store {
             async fn item_for_submit(&self, slug: &str) -> StoreResult<Option<ItemForSubmit>> {
                 let row = sqlx::query(
                     "SELECT i.id, i.name, i.kind, i.retired, i.requires_approval, \
-                     i.fulfilment_group, i.current_form_version, c.slug AS category FROM items i \
-                     JOIN categories c ON c.id = i.category_id WHERE i.slug = $1",
+                     i.fulfilment_group, i.current_form_version, c.slug AS category, \
+                     f.created_at AS form_published_at FROM items i \
+                     JOIN categories c ON c.id = i.category_id \
+                     JOIN form_versions f ON f.item_id = i.id AND f.version = i.current_form_version \
+                     WHERE i.slug = $1",
                 )
                 .bind(slug)
                 .fetch_optional(&self.pool)
@@ -309,6 +314,7 @@ macro_rules! sql_store {
                     category: r.get("category"),
                     fulfilment_group: r.get("fulfilment_group"),
                     form_version: r.get("current_form_version"),
+                    form_published_at: r.get("form_published_at"),
                 }))
             }
 
@@ -749,7 +755,7 @@ macro_rules! sql_store {
                 let items = sqlx::query(
                     "SELECT i.slug, i.name, i.keywords, i.summary, i.description, c.slug AS category \
                      FROM items i JOIN categories c ON c.id = i.category_id \
-                     WHERE NOT i.retired ORDER BY i.slug",
+                     WHERE NOT i.retired AND i.current_form_version > 0 ORDER BY i.slug",
                 )
                 .fetch_all(&self.pool)
                 .await

@@ -8,6 +8,7 @@ mod common;
 
 mod api;
 mod audit;
+mod catalog_admin;
 mod dashboard;
 mod demo_history;
 mod desk;
