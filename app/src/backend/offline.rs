@@ -48,6 +48,7 @@ async fn build(state: &AppState) -> Result<DeviceSnapshot, AppError> {
         }
         detail.stores.clear();
         detail.assets.clear();
+        detail.description_html = super::markdown::render(&detail.description);
         items.push(detail);
     }
     let service = Some(ServicePreview {

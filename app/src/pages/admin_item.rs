@@ -132,6 +132,10 @@ fn preview_detail(item: &ItemRecord, form: crate::domain::FormSchema) -> ItemDet
     }
 }
 
+fn published_message(version: &str) -> String {
+    format!("Published: requesters now order with form version {version}.")
+}
+
 #[component]
 fn ItemEditor(view: ItemEditView) -> impl IntoView {
     let ItemEditView {
@@ -181,11 +185,15 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
     let busy = RwSignal::new(false);
     let server_errors = RwSignal::new(FieldErrors::new());
     let message = RwSignal::new(None::<(bool, String)>);
-    if let Some(saved) = use_query_map().read_untracked().get("saved") {
+    let query = use_query_map();
+    if let Some(saved) = query.read_untracked().get("saved") {
         message.set(Some((
             true,
             format!("Saved as a draft ({saved}). Requesters see nothing of it until you publish."),
         )));
+    }
+    if let Some(version) = query.read_untracked().get("published") {
+        message.set(Some((true, published_message(&version))));
     }
 
     let error_of = move |key: &str| server_errors.with(|e| e.get(key).cloned());
@@ -264,18 +272,20 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
                     revision.set(saved.revision);
                     published.set(saved.published_version);
                     has_draft.set(false);
-                    message.set(Some((
-                        true,
-                        format!(
-                            "Published: requesters now order with form version {}.",
-                            saved.published_version
-                        ),
-                    )));
                     if draft.revision == 0 {
+                        // The new item's own page, which says what happened.
                         navigate(
-                            &format!("/admin/catalog/{}", saved.slug),
+                            &format!(
+                                "/admin/catalog/{}?published={}",
+                                saved.slug, saved.published_version
+                            ),
                             Default::default(),
                         );
+                    } else {
+                        message.set(Some((
+                            true,
+                            published_message(&saved.published_version.to_string()),
+                        )));
                     }
                 }
                 Ok(saved) => {
