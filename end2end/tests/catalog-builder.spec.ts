@@ -64,10 +64,14 @@ test.describe("an editor builds a catalog item", () => {
     await preview.getByLabel(/Desk width/).selectOption("Extra wide");
     await expect(preview.getByLabel(/Why the wide one/)).toBeVisible();
     await preview.getByLabel(/Your height in cm/).fill("300");
+    // Leaving the field shows its error (which moves the button down): leave it first.
+    await preview.getByLabel(/Your height in cm/).press("Tab");
+    await expect(preview.getByText("Enter a number from 120 to 210.")).toBeVisible();
     await preview.getByRole("button", { name: "Check the answers" }).click();
     await expect(preview.getByTestId("form-error")).toContainText("to fix");
     await preview.getByLabel(/Desk width/).selectOption("Standard");
     await preview.getByLabel(/Your height in cm/).fill("180");
+    await preview.getByLabel(/Your height in cm/).press("Tab");
     await preview.getByRole("button", { name: "Check the answers" }).click();
     await expect(preview.getByTestId("form-error")).toContainText("nothing was sent");
 
@@ -75,9 +79,18 @@ test.describe("an editor builds a catalog item", () => {
     await expect(page.getByTestId("item-message")).toContainText("form version 1");
     await expect(page).toHaveURL(/\/admin\/catalog\/standing-desk\?published=1$/);
 
-    // A requester orders it from a phone a minute later.
+    // A requester orders it from a phone a minute later. The catalog shows the categories
+    // nested: "Mobile devices" is a section of Hardware, and its chip selects both.
     const rita = await phone(browser);
     await signIn(rita, RITA);
+    await hydrated(rita);
+    const hardware = rita.locator("section.category", { has: rita.getByRole("heading", { level: 2, name: /Hardware/ }) });
+    await expect(hardware.getByRole("link", { name: /Standing desk/ })).toBeVisible();
+    await expect(rita.getByRole("heading", { level: 3, name: /Mobile devices/ })).toBeVisible();
+    await expect(rita.getByRole("group", { name: "Categories" }).getByRole("button", { name: /Mobile devices/ })).toHaveCount(0);
+    await rita.getByRole("group", { name: "Categories" }).getByRole("button", { name: /Hardware/ }).click();
+    await expect(rita.getByRole("heading", { level: 3, name: /Mobile devices/ })).toBeVisible();
+    await expect(rita.getByRole("heading", { level: 2, name: /Software/ })).toHaveCount(0);
     await rita.goto("/catalog/standing-desk");
     await hydrated(rita);
     await expect(rita.locator(".item-description strong")).toHaveText("back trouble");
