@@ -151,6 +151,35 @@ test.describe("administration without JavaScript", () => {
     await expect(page.locator(".field-error")).toContainText("YYYY-MM-DD");
   });
 
+  test("one person and one device are edited with plain forms; a bad value comes back as an error", async ({ page }) => {
+    await signIn(page, ADA);
+    await page.goto("/admin/people?q=tom.requester");
+    const tom = page.locator('[data-testid=person][data-email="tom.requester@deskfront.test"]');
+    await tom.getByTestId("edit-person").click();
+    await tom.getByLabel("Home store (code)").fill("S999");
+    await tom.getByRole("button", { name: "Save person" }).click();
+    await expect(page.getByRole("alert")).toContainText("There is no store S999");
+    await page.goto("/admin/people?q=tom.requester");
+    await tom.getByTestId("edit-person").click();
+    await tom.getByLabel("Role").selectOption("store_staff");
+    await tom.getByLabel("Home store (code)").fill("S012");
+    await tom.getByRole("button", { name: "Save person" }).click();
+    await page.goto("/admin/people?q=tom.requester");
+    await expect(tom).toContainText("store staff");
+    await expect(tom).toContainText("store S012");
+
+    await page.goto("/admin/stores/S012");
+    await page.getByTestId("new-device").click();
+    const add = page.locator("details.new-record");
+    await add.getByLabel("Asset tag").fill("S012-KSK-01");
+    await add.getByLabel("Kind", { exact: true }).fill("kiosk");
+    await add.getByLabel("Model", { exact: true }).fill("K-10");
+    await add.getByLabel("Name", { exact: true }).fill("Self-service kiosk");
+    await add.getByRole("button", { name: "Add device" }).click();
+    await expect(page).toHaveURL(/\/admin\/stores\/S012$/);
+    await expect(page.locator('[data-testid=device][data-tag="S012-KSK-01"]')).toContainText("Self-service kiosk");
+  });
+
   test("someone who is not an administrator finds no administration pages", async ({ page }) => {
     await signIn(page, EVE);
     for (const path of ["/admin/stores", "/admin/audit", "/admin/stores/S012/stickers"]) {

@@ -1,6 +1,6 @@
-//! People for administrators (see `backend::people`): the list, (de)activation and one-time
-//! password links; and, for the person who got such a link, setting their password. The CSV
-//! import is `api::imports`.
+//! People for administrators (see `backend::people`): the list, one person created or edited,
+//! (de)activation and one-time password links; and, for the person who got such a link,
+//! setting their password. The CSV import is `api::imports`.
 
 use crate::model::{AppError, Page, PasswordLink, PersonView};
 use leptos::prelude::*;
@@ -16,6 +16,43 @@ pub async fn admin_people(
     use crate::backend::{people, session, store};
     let user = session::require_user().await?;
     people::people_page(store()?.as_ref(), &user, q.as_deref(), page.unwrap_or(1)).await
+}
+
+/// Creates (`revision` 0) or edits one person. A plain form post: back to the people page,
+/// with the error if any.
+#[server(endpoint = "save_person")]
+pub async fn save_person(
+    email: String,
+    name: String,
+    role: String,
+    manager: Option<String>,
+    store: Option<String>,
+    groups: Option<String>,
+    revision: i64,
+) -> Result<i64, AppError> {
+    use crate::backend::people::{self, PersonForm};
+    use crate::backend::{forms, session, store as backend};
+    let result = async {
+        let user = session::require_user().await?;
+        let form = PersonForm {
+            email,
+            name,
+            role,
+            manager: manager.unwrap_or_default(),
+            store: store.unwrap_or_default(),
+            groups: groups.unwrap_or_default(),
+        };
+        people::save_person(
+            backend()?.as_ref(),
+            &user,
+            form,
+            revision,
+            chrono::Utc::now(),
+        )
+        .await
+    }
+    .await;
+    forms::finish(result, PEOPLE_PAGE, PEOPLE_PAGE)
 }
 
 /// Deactivates `email` (their sessions end; their tickets stay) or reactivates them. Also a

@@ -5,9 +5,9 @@
 
 use super::access::catalog_editors_only;
 use super::audit::Actor;
-use super::catalog_admin_store::{ItemState, NewFormVersion, StoredDraft, Written};
+use super::catalog_admin_store::{ItemState, NewFormVersion, StoredDraft};
 use super::internal;
-use super::store::Store;
+use super::store::{Store, Written};
 use crate::domain::validation::FieldErrors;
 use crate::domain::FormSchema;
 use crate::model::{

@@ -3,20 +3,10 @@
 //! editors never overwrite each other and no change goes unrecorded.
 
 use super::audit_store::AuditEntry;
-use super::store::StoreResult;
+use super::store::{StoreResult, Written};
 use crate::domain::FormSchema;
 use crate::model::{CategoryAdminView, CategoryRecord, ItemAdminRow, ItemRecord};
 use serde::{Deserialize, Serialize};
-
-/// What a checked write did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Written {
-    /// Written; the record's revision is now `revision`.
-    Done { revision: i64 },
-    /// The record was not at the revision the editor opened (0: it had to be new, and is
-    /// not; or it had to exist, and does not). Nothing was written.
-    Stale { current: i64 },
-}
 
 /// An item's unpublished changes, kept as one JSON value with the item.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

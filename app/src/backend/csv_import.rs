@@ -11,6 +11,23 @@ use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::collections::HashSet;
 
+/// The one record a form sends (a person, a store, a device), checked as an imported row is:
+/// `None` when it changes nothing, or its refusal as an error beside the field it is about.
+pub fn single<T>((mut planned, report): (Vec<T>, ImportReport)) -> AppResult<Option<T>> {
+    if let Some(refused) = report.refused.into_iter().next() {
+        let field = if refused.column.is_empty() {
+            "form"
+        } else {
+            refused.column.as_str()
+        };
+        return Err(AppError::invalid_field(field, refused.reason));
+    }
+    Ok((!planned.is_empty()).then(|| planned.remove(0)))
+}
+
+/// Why a row is refused: the column it is about and the reason, in words.
+pub type Refusal = (&'static str, String);
+
 /// One data row: its line in the file (the header is line 1) and its values by column.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CsvRow {
@@ -19,6 +36,17 @@ pub struct CsvRow {
 }
 
 impl CsvRow {
+    /// A row made from a form that edits one record, so it is checked as an imported one is.
+    pub fn from_form(values: &[(&str, &str)]) -> Self {
+        CsvRow {
+            line: 0,
+            values: values
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.trim().to_string()))
+                .collect(),
+        }
+    }
+
     /// The trimmed value of `column`; empty when the file has no such optional column.
     pub fn get(&self, column: &str) -> &str {
         self.values.get(column).map(String::as_str).unwrap_or("")
@@ -188,7 +216,7 @@ pub fn plan_rows<T>(
     noun: &str,
     stored: &HashMap<&str, &T>,
     key: impl Fn(&T) -> &String,
-    read: impl Fn(&CsvRow) -> Result<T, String>,
+    read: impl Fn(&CsvRow) -> Result<T, Refusal>,
     same: impl Fn(&T, &T) -> bool,
 ) -> (Vec<T>, ImportReport) {
     let mut report = ImportReport::default();
@@ -197,10 +225,11 @@ pub fn plan_rows<T>(
     for row in rows {
         let record = match read(row) {
             Ok(record) => record,
-            Err(reason) => {
+            Err((column, reason)) => {
                 report.refused.push(RefusedRow {
                     line: row.line,
                     reason,
+                    column: column.into(),
                 });
                 continue;
             }
@@ -210,6 +239,7 @@ pub fn plan_rows<T>(
             report.refused.push(RefusedRow {
                 line: row.line,
                 reason: format!("{noun} {k} is on line {first} already."),
+                column: String::new(),
             });
             continue;
         }

@@ -1,13 +1,13 @@
-//! People for administrators: the list with search, CSV import from HR (a dry run first, then
-//! all or nothing, line managers included) and deactivation. Audited like every administrative
-//! change.
+//! People for administrators: the list with search, one person created or edited, CSV import
+//! from HR (a dry run first, then all or nothing, line managers included) and deactivation.
+//! Audited like every administrative change.
 
 use super::access::admin_only;
 use super::audit::Actor;
 use super::csv_import::{self, plan_rows, CsvRow};
 use super::internal;
 use super::people_store::NewPasswordLink;
-use super::store::Store;
+use super::store::{Store, Written};
 use crate::domain::validation::is_plausible_email;
 use crate::model::{
     AppError, AppResult, AuditKind, ImportFile, ImportReport, Page, PasswordLink, PersonView,
@@ -89,32 +89,40 @@ pub fn plan_people(
     let read = |row: &CsvRow| {
         let email = row.get("email").to_lowercase();
         if !is_plausible_email(&email) {
-            return Err(format!(
-                "\"{}\" is not an e-mail address.",
-                row.get("email")
+            return Err((
+                "email",
+                format!("\"{}\" is not an e-mail address.", row.get("email")),
             ));
         }
         let name = row.get("name");
         if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-            return Err(format!(
-                "The name is empty or longer than {MAX_NAME_CHARS} characters."
+            return Err((
+                "name",
+                format!("The name is empty or longer than {MAX_NAME_CHARS} characters."),
             ));
         }
         let role = Role::parse(&row.get("role").to_lowercase()).ok_or_else(|| {
-            format!(
-                "\"{}\" is not a role (requester, store_staff, approver, agent, manager, editor, admin).",
-                row.get("role")
+            (
+                "role",
+                format!(
+                    "\"{}\" is not a role (requester, store_staff, approver, agent, manager, editor, admin).",
+                    row.get("role")
+                ),
             )
         })?;
         let manager = Some(row.get("manager").to_lowercase()).filter(|m| !m.is_empty());
         if let Some(m) = manager.as_deref().filter(|m| !known(m)) {
-            return Err(format!(
-                "The manager {m} is neither in the file nor in the portal."
+            return Err((
+                "manager",
+                format!("The manager {m} is neither in the file nor in the portal."),
             ));
         }
         let store = Some(row.get("store").to_string()).filter(|s| !s.is_empty());
         if let Some(s) = store.as_deref().filter(|s| !stores.contains(*s)) {
-            return Err(format!("There is no store {s}: import the stores first."));
+            return Err((
+                "store",
+                format!("There is no store {s}: import the stores first."),
+            ));
         }
         let groups: BTreeSet<String> = row
             .get("groups")
@@ -124,11 +132,13 @@ pub fn plan_people(
             .map(str::to_string)
             .collect();
         if let Some(g) = groups.iter().find(|g| g.chars().count() > MAX_GROUP_CHARS) {
-            return Err(format!(
-                "The group \"{g}\" is longer than {MAX_GROUP_CHARS} characters."
+            return Err((
+                "groups",
+                format!("The group \"{g}\" is longer than {MAX_GROUP_CHARS} characters."),
             ));
         }
         let active = stored.get(email.as_str()).is_none_or(|p| p.active);
+        let revision = stored.get(email.as_str()).map_or(0, |p| p.revision);
         Ok(PersonView {
             email,
             name: name.into(),
@@ -137,6 +147,7 @@ pub fn plan_people(
             store,
             groups: groups.into_iter().collect(),
             active,
+            revision,
         })
     };
     let (planned, mut report) =
@@ -162,6 +173,7 @@ pub fn plan_people(
                     "{}'s line managers lead back to {} (a cycle).",
                     p.email, p.email
                 ),
+                column: "manager".into(),
             });
         }
     }
@@ -183,6 +195,101 @@ fn in_cycle(email: &str, manager_of: &HashMap<&str, Option<&str>>) -> bool {
         at = next;
     }
     false
+}
+
+/// What the form for one person sends: the columns of the people file, groups separated by
+/// semicolons.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PersonForm {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub manager: String,
+    pub store: String,
+    pub groups: String,
+}
+
+/// Creates (`revision` 0) or edits one person, checked as an imported row is (address, role,
+/// a line manager who exists and no cycle of managers, an existing store) and against the
+/// revision the page was opened at; answers the new revision. Nobody changes their own role:
+/// the last administrator could demote themselves.
+pub async fn save_person(
+    store: &dyn Store,
+    user: &UserView,
+    form: PersonForm,
+    revision: i64,
+    now: DateTime<Utc>,
+) -> AppResult<i64> {
+    admin_only(user)?;
+    let email = form.email.trim().to_lowercase();
+    let people = store.all_people().await.map_err(internal)?;
+    let before = people.iter().find(|p| p.email == email).cloned();
+    match (&before, revision) {
+        (Some(_), 0) => {
+            return Err(AppError::invalid_field(
+                "email",
+                format!(
+                    "{email} is in the portal already: find them in the list and edit them there."
+                ),
+            ))
+        }
+        (None, r) if r != 0 => {
+            return Err(AppError::not_found(format!(
+                "There is nobody with the address {email}."
+            )))
+        }
+        (Some(p), r) if p.revision != r => return Err(stale_person()),
+        _ => {}
+    }
+    let stores: HashSet<String> = store
+        .all_stores()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|s| s.code)
+        .collect();
+    let row = CsvRow::from_form(&[
+        ("email", &email),
+        ("name", &form.name),
+        ("role", &form.role),
+        ("manager", &form.manager),
+        ("store", &form.store),
+        ("groups", &form.groups),
+    ]);
+    let Some(person) = csv_import::single(plan_people(&[row], &people, &stores))? else {
+        return Ok(revision); // nothing changed
+    };
+    if email == user.email.to_lowercase() && person.role != user.role {
+        return Err(AppError::invalid_field(
+            "role",
+            "You cannot change your own role. Ask another administrator.",
+        ));
+    }
+    let mut audit = Actor::person(user)
+        .did(
+            AuditKind::Person,
+            if before.is_some() { "update" } else { "create" },
+            &email,
+            now,
+        )
+        .after(serde_json::json!(person));
+    if let Some(before) = &before {
+        audit = audit.before(serde_json::json!(before));
+    }
+    match store
+        .save_person(&person, revision, &audit)
+        .await
+        .map_err(internal)?
+    {
+        Written::Done { revision } => Ok(revision),
+        Written::Stale { .. } => Err(stale_person()),
+    }
+}
+
+fn stale_person() -> AppError {
+    AppError::conflict(
+        "Someone changed this person after you opened the page (an edit or an import). Reload to see the change, then make yours again.",
+    )
 }
 
 /// Deactivates (ending their sessions) or reactivates the person `email`. Nobody deactivates
@@ -357,6 +464,7 @@ mod tests {
             store: None,
             groups: vec![],
             active: true,
+            revision: 3,
         }
     }
 

@@ -2,7 +2,7 @@
 //! write their audit entry in the same transaction.
 
 use super::audit_store::AuditEntry;
-use super::store::StoreResult;
+use super::store::{StoreResult, Written};
 use crate::model::PersonView;
 use chrono::{DateTime, Utc};
 
@@ -23,6 +23,14 @@ pub trait PeopleStore: Send + Sync {
     /// groups, which replace the person's groups), with `audit`, in one transaction. New people
     /// have no password: they sign in once an administrator gives them one.
     async fn import_people(&self, rows: &[PersonView], audit: &AuditEntry) -> StoreResult<()>;
+    /// Creates (`expect` 0) or updates one person (name, role, store, line manager, groups) if
+    /// they are at revision `expect`, with `audit`. A new person has no password yet.
+    async fn save_person(
+        &self,
+        person: &PersonView,
+        expect: i64,
+        audit: &AuditEntry,
+    ) -> StoreResult<Written>;
     /// Deactivates (ending every session) or reactivates the person `email`, with `audit`.
     /// False when there is no such person or they are in that state already.
     async fn set_active(&self, email: &str, active: bool, audit: &AuditEntry) -> StoreResult<bool>;

@@ -4,16 +4,16 @@
 
 use super::access::admin_only;
 use super::audit::Actor;
-use super::csv_import::{self, plan_rows, CsvRow};
+use super::csv_import::{self, plan_rows, CsvRow, Refusal};
 use super::internal;
-use super::store::Store;
+use super::store::{Store, Written};
 use crate::domain::priority::ServiceLevels;
 use crate::model::{
-    AppError, AppResult, DeviceAdminView, ImportFile, ImportReport, Page, Sticker, StickerSheet,
-    StoreAdminView, StoreDetail, UserView, STORES_PER_PAGE,
+    AppError, AppResult, AuditKind, DeviceAdminView, ImportFile, ImportReport, Page, Sticker,
+    StickerSheet, StoreAdminView, StoreDetail, UserView, STORES_PER_PAGE,
 };
 use chrono::{DateTime, Utc};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 const MAX_CODE_CHARS: usize = 16;
 const MAX_TAG_CHARS: usize = 40;
@@ -158,6 +158,153 @@ pub async fn import_devices(
     .await
 }
 
+/// What the form for one store sends: the columns of the stores file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoreForm {
+    pub code: String,
+    pub name: String,
+    pub region: String,
+    pub timezone: String,
+    pub calendar: String,
+}
+
+/// What the form for one device sends: the columns of the devices file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DeviceForm {
+    pub tag: String,
+    pub store: String,
+    pub kind: String,
+    pub model: String,
+    pub name: String,
+}
+
+/// Refuses a save from a page opened at another revision than the record's; a new record
+/// (`revision` 0) must not exist yet.
+fn check_revision(what: &str, key: &str, current: Option<i64>, revision: i64) -> AppResult<()> {
+    match (current, revision) {
+        (Some(_), 0) => Err(AppError::invalid_field(
+            if what == "store" { "code" } else { "tag" },
+            format!("There is a {what} {key} already: edit it on its page."),
+        )),
+        (None, r) if r != 0 => Err(AppError::not_found(format!("There is no {what} {key}."))),
+        (Some(c), r) if c != r => Err(stale(what)),
+        _ => Ok(()),
+    }
+}
+
+fn stale(what: &str) -> AppError {
+    AppError::conflict(format!(
+        "Someone changed this {what} after you opened the page (an edit or an import). Reload to see the change, then make yours again."
+    ))
+}
+
+/// Creates (`revision` 0) or edits one store, checked as an imported row is; answers the new
+/// revision.
+pub async fn save_store(
+    store: &dyn Store,
+    user: &UserView,
+    levels: &ServiceLevels,
+    form: StoreForm,
+    revision: i64,
+    now: DateTime<Utc>,
+) -> AppResult<i64> {
+    admin_only(user)?;
+    let existing = store.all_stores().await.map_err(internal)?;
+    let code = form.code.trim().to_string();
+    let before = existing.iter().find(|s| s.code == code).cloned();
+    check_revision(
+        "store",
+        &code,
+        before.as_ref().map(|s| s.revision),
+        revision,
+    )?;
+    let calendars: Vec<&str> = levels.calendars.iter().map(|c| c.name.as_str()).collect();
+    let row = CsvRow::from_form(&[
+        ("code", &code),
+        ("name", &form.name),
+        ("region", &form.region),
+        ("timezone", &form.timezone),
+        ("calendar", &form.calendar),
+    ]);
+    let Some(record) = csv_import::single(plan_stores(&[row], &existing, &calendars))? else {
+        return Ok(revision);
+    };
+    let audit = audited(user, AuditKind::Store, &code, before.as_ref(), &record, now);
+    match store
+        .save_store(&record, revision, &audit)
+        .await
+        .map_err(internal)?
+    {
+        Written::Done { revision } => Ok(revision),
+        Written::Stale { .. } => Err(stale("store")),
+    }
+}
+
+/// Creates (`revision` 0) or edits one device, checked as an imported row is (its store must
+/// exist); answers the new revision.
+pub async fn save_device(
+    store: &dyn Store,
+    user: &UserView,
+    form: DeviceForm,
+    revision: i64,
+    now: DateTime<Utc>,
+) -> AppResult<i64> {
+    admin_only(user)?;
+    let existing = store.devices(None).await.map_err(internal)?;
+    let tag = form.tag.trim().to_string();
+    let before = existing.iter().find(|d| d.tag == tag).cloned();
+    check_revision(
+        "device",
+        &tag,
+        before.as_ref().map(|d| d.revision),
+        revision,
+    )?;
+    let stores = store.all_stores().await.map_err(internal)?;
+    let codes: HashSet<&str> = stores.iter().map(|s| s.code.as_str()).collect();
+    let row = CsvRow::from_form(&[
+        ("tag", &tag),
+        ("store", &form.store),
+        ("kind", &form.kind),
+        ("model", &form.model),
+        ("name", &form.name),
+    ]);
+    let Some(record) = csv_import::single(plan_devices(&[row], &existing, &codes))? else {
+        return Ok(revision);
+    };
+    let audit = audited(user, AuditKind::Device, &tag, before.as_ref(), &record, now);
+    match store
+        .save_device(&record, revision, &audit)
+        .await
+        .map_err(internal)?
+    {
+        Written::Done { revision } => Ok(revision),
+        Written::Stale { .. } => Err(stale("device")),
+    }
+}
+
+/// The audit entry of a single create or edit, with the record before and after.
+fn audited<T: serde::Serialize>(
+    user: &UserView,
+    kind: AuditKind,
+    subject: &str,
+    before: Option<&T>,
+    after: &T,
+    now: DateTime<Utc>,
+) -> super::audit_store::AuditEntry {
+    let entry = Actor::person(user)
+        .did(
+            kind,
+            if before.is_some() { "update" } else { "create" },
+            subject,
+            now,
+        )
+        .after(serde_json::json!(after));
+    match before {
+        Some(b) => entry.before(serde_json::json!(b)),
+        None => entry,
+    }
+}
+
 /// Rows of a stores file checked against each other and the stored stores: the stores to
 /// write (new or changed) and the report.
 pub fn plan_stores(
@@ -165,7 +312,8 @@ pub fn plan_stores(
     existing: &[StoreAdminView],
     calendars: &[&str],
 ) -> (Vec<StoreAdminView>, ImportReport) {
-    let stored = existing.iter().map(|s| (s.code.as_str(), s)).collect();
+    let stored: HashMap<&str, &StoreAdminView> =
+        existing.iter().map(|s| (s.code.as_str(), s)).collect();
     let read = |row: &CsvRow| {
         let code = row.get("code");
         check_key("code", code, MAX_CODE_CHARS)?;
@@ -180,6 +328,7 @@ pub fn plan_stores(
             timezone: row.get("timezone").into(),
             calendar: Some(row.get("calendar").to_string()).filter(|c| !c.is_empty()),
             devices: 0,
+            revision: stored.get(code).map_or(0, |s| s.revision),
         })
     };
     let same = |a: &StoreAdminView, b: &StoreAdminView| {
@@ -195,23 +344,26 @@ pub fn plan_devices(
     existing: &[DeviceAdminView],
     stores: &HashSet<&str>,
 ) -> (Vec<DeviceAdminView>, ImportReport) {
-    let stored = existing.iter().map(|d| (d.tag.as_str(), d)).collect();
+    let stored: HashMap<&str, &DeviceAdminView> =
+        existing.iter().map(|d| (d.tag.as_str(), d)).collect();
     let read = |row: &CsvRow| {
         let (tag, store) = (row.get("tag"), row.get("store"));
         check_key("tag", tag, MAX_TAG_CHARS)?;
         check_text("kind", row.get("kind"))?;
         check_text("model", row.get("model"))?;
         if row.get("name").chars().count() > MAX_TEXT_CHARS {
-            return Err(format!(
-                "The name is longer than {MAX_TEXT_CHARS} characters."
+            return Err((
+                "name",
+                format!("The name is longer than {MAX_TEXT_CHARS} characters."),
             ));
         }
         if store.is_empty() {
-            return Err("The store is empty.".into());
+            return Err(("store", "The store is empty.".into()));
         }
         if !stores.contains(store) {
-            return Err(format!(
-                "There is no store {store}: import the stores first."
+            return Err((
+                "store",
+                format!("There is no store {store}: import the stores first."),
             ));
         }
         let name = match row.get("name") {
@@ -224,13 +376,18 @@ pub fn plan_devices(
             kind: row.get("kind").into(),
             model: row.get("model").into(),
             name,
+            revision: stored.get(tag).map_or(0, |d| d.revision),
         })
     };
     plan_rows(rows, "Device", &stored, |d| &d.tag, read, |a, b| a == b)
 }
 
 /// A code or tag: printed on stickers and typed into links, so letters, digits, `-`, `_`, `.`.
-fn check_key(column: &str, value: &str, max: usize) -> Result<(), String> {
+fn check_key(column: &'static str, value: &str, max: usize) -> Result<(), Refusal> {
+    check_key_words(column, value, max).map_err(|m| (column, m))
+}
+
+fn check_key_words(column: &str, value: &str, max: usize) -> Result<(), String> {
     if value.is_empty() {
         return Err(format!("The {column} is empty."));
     }
@@ -250,7 +407,11 @@ fn check_key(column: &str, value: &str, max: usize) -> Result<(), String> {
     Ok(())
 }
 
-fn check_text(column: &str, value: &str) -> Result<(), String> {
+fn check_text(column: &'static str, value: &str) -> Result<(), Refusal> {
+    check_text_words(column, value).map_err(|m| (column, m))
+}
+
+fn check_text_words(column: &str, value: &str) -> Result<(), String> {
     if value.is_empty() {
         Err(format!("The {column} is empty."))
     } else if value.chars().count() > MAX_TEXT_CHARS {
@@ -266,20 +427,25 @@ fn check_text(column: &str, value: &str) -> Result<(), String> {
     }
 }
 
-fn check_timezone(value: &str) -> Result<(), String> {
-    value
-        .parse::<chrono_tz::Tz>()
-        .map(|_| ())
-        .map_err(|_| format!("\"{value}\" is not a time zone; write it as Europe/Berlin."))
+fn check_timezone(value: &str) -> Result<(), Refusal> {
+    value.parse::<chrono_tz::Tz>().map(|_| ()).map_err(|_| {
+        (
+            "timezone",
+            format!("\"{value}\" is not a time zone; write it as Europe/Berlin."),
+        )
+    })
 }
 
-fn check_calendar(value: &str, calendars: &[&str]) -> Result<(), String> {
+fn check_calendar(value: &str, calendars: &[&str]) -> Result<(), Refusal> {
     if value.is_empty() || calendars.contains(&value) {
         Ok(())
     } else {
-        Err(format!(
-            "There is no business calendar \"{value}\" (there are: {}).",
-            calendars.join(", ")
+        Err((
+            "calendar",
+            format!(
+                "There is no business calendar \"{value}\" (there are: {}).",
+                calendars.join(", ")
+            ),
         ))
     }
 }
@@ -301,6 +467,7 @@ mod tests {
             timezone: "Europe/Berlin".into(),
             calendar: None,
             devices: 3,
+            revision: 4,
         }
     }
 
@@ -368,6 +535,7 @@ mod tests {
             kind: "register".into(),
             model: "TP-500".into(),
             name: "Till 1".into(),
+            revision: 2,
         }];
         let (planned, report) = plan_devices(
             &rows(

@@ -2,7 +2,7 @@
 //! every row and their audit entry in one transaction: all or nothing.
 
 use super::audit_store::AuditEntry;
-use super::store::StoreResult;
+use super::store::{StoreResult, Written};
 use crate::model::{DeviceAdminView, StoreAdminView};
 
 #[async_trait::async_trait]
@@ -24,4 +24,18 @@ pub trait PlacesStore: Send + Sync {
     /// Creates or updates each device (by tag), with `audit`, in one transaction.
     async fn import_devices(&self, rows: &[DeviceAdminView], audit: &AuditEntry)
         -> StoreResult<()>;
+    /// Creates (`expect` 0) or updates one store if it is at revision `expect`, with `audit`.
+    async fn save_store(
+        &self,
+        store: &StoreAdminView,
+        expect: i64,
+        audit: &AuditEntry,
+    ) -> StoreResult<Written>;
+    /// Creates (`expect` 0) or updates one device if it is at revision `expect`, with `audit`.
+    async fn save_device(
+        &self,
+        device: &DeviceAdminView,
+        expect: i64,
+        audit: &AuditEntry,
+    ) -> StoreResult<Written>;
 }

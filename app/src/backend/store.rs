@@ -312,6 +312,17 @@ pub struct ArticleRecord {
     pub views: i64,
 }
 
+/// What a write checked against the revision its editor opened did (catalog, people, stores,
+/// devices).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// Written; the record's revision is now `revision`.
+    Done { revision: i64 },
+    /// The record was not at the revision the editor opened (0: it had to be new, and is
+    /// not; or it had to exist, and does not). Nothing was written.
+    Stale { current: i64 },
+}
+
 /// What `save_article` did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Saved {

@@ -26,6 +26,9 @@ pub struct RefusedRow {
     /// The line in the file, counting the header as line 1 (what a spreadsheet shows).
     pub line: usize,
     pub reason: String,
+    /// The column the refusal is about, so a form editing one record shows it beside its field.
+    #[serde(default)]
+    pub column: String,
 }
 
 /// Which kind of CSV an import reads.

@@ -22,6 +22,9 @@ pub struct PersonView {
     pub groups: Vec<String>,
     /// False once deactivated: no sign-in, no sessions; their tickets stay.
     pub active: bool,
+    /// Bumped by every change (an edit or an import); an edit names the one it started from.
+    #[serde(default)]
+    pub revision: i64,
 }
 
 /// A one-time link that lets `email` set their own password, shown once to the administrator

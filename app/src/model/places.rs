@@ -15,6 +15,9 @@ pub struct StoreAdminView {
     /// A business calendar of the service levels; `None` takes the store default.
     pub calendar: Option<String>,
     pub devices: u64,
+    /// Bumped by every change (an edit or an import); an edit names the one it started from.
+    #[serde(default)]
+    pub revision: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -24,6 +27,9 @@ pub struct DeviceAdminView {
     pub kind: String,
     pub model: String,
     pub name: String,
+    /// Bumped by every change (an edit or an import); an edit names the one it started from.
+    #[serde(default)]
+    pub revision: i64,
 }
 
 /// A store's page for administrators: the store and its devices.

@@ -1,5 +1,5 @@
-//! People for administrators: search, deactivate or reactivate (plain forms, so they work
-//! without JavaScript), and the CSV import from HR with line managers.
+//! People for administrators: search, create and edit one person, deactivate or reactivate
+//! (plain forms, so they work without JavaScript), and the CSV import from HR with line managers.
 
 use super::{query_error, refusal_status};
 use crate::api::people::{admin_people, create_password_link};
@@ -8,7 +8,7 @@ use crate::components::admin_tabs::{signed_in_admin, AdminListHeading};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::import_panel::ImportPanel;
 use crate::components::pager::Pager;
-use crate::model::{AppError, ImportFile, Page, PasswordLink, PersonView};
+use crate::model::{AppError, ImportFile, Page, PasswordLink, PersonView, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -32,6 +32,16 @@ pub fn PeoplePage() -> impl IntoView {
             placeholder="name or e-mail" q=q.get_untracked()>
             {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert">{e}</div> })}
         </AdminListHeading>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                signed_in_admin(user).await.then(|| view! {
+                    <details class="new-record">
+                        <summary data-testid="new-person">"New person"</summary>
+                        <PersonForm person=None/>
+                    </details>
+                })
+            })}
+        </Suspense>
         <Suspense fallback=|| view! { <p class="loading">"Loading people…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -108,9 +118,89 @@ fn PersonRow(person: PersonView) -> impl IntoView {
                 </form>
                 {person.active.then(|| view! { <PasswordLinkButton email=person.email.clone()/> })}
             </div>
+            <details>
+                <summary data-testid="edit-person">"Edit"</summary>
+                <PersonForm person=Some(person.clone())/>
+            </details>
         </li>
     }
 }
+
+/// The form for one person: empty for a new one, filled for an edit. A plain form post to
+/// `save_person`, so it works without JavaScript; errors come back on the page.
+#[component]
+fn PersonForm(person: Option<PersonView>) -> impl IntoView {
+    let revision = person.as_ref().map_or(0, |p| p.revision);
+    let prefix = person
+        .as_ref()
+        .map_or("new".to_string(), |p| p.email.replace(['@', '.'], "-"));
+    let id = move |field: &str| format!("person-{prefix}-{field}");
+    let p = person.clone().unwrap_or(PersonView {
+        email: String::new(),
+        name: String::new(),
+        role: Role::Requester,
+        manager: None,
+        store: None,
+        groups: vec![],
+        active: true,
+        revision: 0,
+    });
+    let role = p.role;
+    view! {
+        <form method="post" action="/api/save_person" class="stack record-form">
+            <input type="hidden" name="revision" value=revision.to_string()/>
+            {if revision == 0 {
+                view! {
+                    <div class="field">
+                        <label for=id("email")>"E-mail address"</label>
+                        <input id=id("email") name="email" type="email" required/>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <input type="hidden" name="email" value=p.email.clone()/> }.into_any()
+            }}
+            <div class="field">
+                <label for=id("name")>"Name"</label>
+                <input id=id("name") name="name" required value=p.name.clone()/>
+            </div>
+            <div class="field">
+                <label for=id("role")>"Role"</label>
+                <select id=id("role") name="role">
+                    {ROLES.iter().map(|(r, label)| view! {
+                        <option value=r.as_str() selected=*r == role>{*label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for=id("manager")>"Line manager's e-mail address"</label>
+                <input id=id("manager") name="manager" type="email" value=p.manager.clone().unwrap_or_default()/>
+            </div>
+            <div class="field">
+                <label for=id("store")>"Home store (code)"</label>
+                <input id=id("store") name="store" value=p.store.clone().unwrap_or_default()/>
+            </div>
+            <div class="field">
+                <label for=id("groups")>"Assignment groups"</label>
+                <input id=id("groups") name="groups" value=p.groups.join("; ")/>
+                <p class="help">"Separated by semicolons; they replace the person's groups."</p>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="btn">{if revision == 0 { "Create person" } else { "Save person" }}</button>
+            </div>
+        </form>
+    }
+}
+
+/// Every role, as the people form offers it.
+const ROLES: [(Role, &str); 7] = [
+    (Role::Requester, "Requester"),
+    (Role::StoreStaff, "Store staff"),
+    (Role::Approver, "Approver (line manager)"),
+    (Role::Agent, "Service desk agent"),
+    (Role::Manager, "IT service manager"),
+    (Role::Editor, "Editor (knowledge and catalog)"),
+    (Role::Admin, "Administrator"),
+];
 
 /// Makes a one-time password link for one person and shows it once, to copy and hand over.
 #[component]

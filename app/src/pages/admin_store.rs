@@ -1,10 +1,11 @@
-//! One store for administrators: its details and devices, and a link to its QR stickers.
+//! One store for administrators: its details and devices, each editable in place, a form for a
+//! new device, and a link to its QR stickers. Plain forms: they work without JavaScript.
 
-use super::refusal_status;
+use super::{query_error, refusal_status};
 use crate::api::places::admin_store;
 use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
-use crate::model::StoreDetail;
+use crate::model::{DeviceAdminView, StoreAdminView, StoreDetail};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -14,8 +15,10 @@ pub fn StorePage() -> impl IntoView {
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
     let data = Resource::new(code, admin_store);
+    let error = query_error();
     view! {
         <Title text="Store"/>
+        {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="page-error">{e}</div> })}
         <Suspense fallback=|| view! { <p class="loading">"Loading the store…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -43,6 +46,14 @@ fn StoreView(detail: StoreDetail) -> impl IntoView {
             <dt>"Time zone"</dt><dd>{store.timezone.clone()}</dd>
             <dt>"Business calendar"</dt><dd>{store.calendar.clone().unwrap_or_else(|| "the store default".into())}</dd>
         </dl>
+        <details>
+            <summary data-testid="edit-store">"Edit the store"</summary>
+            <StoreForm store=Some(store.clone())/>
+        </details>
+        <details class="new-record">
+            <summary data-testid="new-device">"Add a device"</summary>
+            <DeviceForm device=None store_code=store.code.clone()/>
+        </details>
         <h2>{format!("Devices ({})", devices.len())}</h2>
         {if devices.is_empty() {
             view! { <div class="empty-state"><p>"No devices yet. Import them from a CSV on the stores page."</p></div> }.into_any()
@@ -51,10 +62,115 @@ fn StoreView(detail: StoreDetail) -> impl IntoView {
                 <p><a class="btn" href=stickers data-testid="stickers-link">"Print QR stickers"</a></p>
                 <ul class="admin-list" data-testid="device-list">
                     {devices.into_iter().map(|d| view! {
-                        <li><strong>{d.tag.clone()}</strong> " " {d.name.clone()} <span class="muted">{format!(" · {} · {}", d.kind, d.model)}</span></li>
+                        <li data-testid="device" data-tag=d.tag.clone()>
+                            <strong>{d.tag.clone()}</strong> " " {d.name.clone()} <span class="muted">{format!(" · {} · {}", d.kind, d.model)}</span>
+                            <details>
+                                <summary>"Edit"</summary>
+                                <DeviceForm device=Some(d.clone()) store_code=d.store.clone()/>
+                            </details>
+                        </li>
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
+    }
+}
+
+/// The form for one store: empty for a new one (on the stores page), filled for an edit.
+#[component]
+pub fn StoreForm(store: Option<StoreAdminView>) -> impl IntoView {
+    let revision = store.as_ref().map_or(0, |s| s.revision);
+    let s = store.unwrap_or(StoreAdminView {
+        code: String::new(),
+        name: String::new(),
+        region: String::new(),
+        timezone: String::new(),
+        calendar: None,
+        devices: 0,
+        revision: 0,
+    });
+    view! {
+        <form method="post" action="/api/save_store" class="stack record-form">
+            <input type="hidden" name="revision" value=revision.to_string()/>
+            {if revision == 0 {
+                view! {
+                    <div class="field">
+                        <label for="store-code">"Code"</label>
+                        <input id="store-code" name="code" required/>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <input type="hidden" name="code" value=s.code.clone()/> }.into_any()
+            }}
+            <div class="field">
+                <label for="store-name">"Name"</label>
+                <input id="store-name" name="name" required value=s.name.clone()/>
+            </div>
+            <div class="field">
+                <label for="store-region">"Region"</label>
+                <input id="store-region" name="region" required value=s.region.clone()/>
+            </div>
+            <div class="field">
+                <label for="store-timezone">"Time zone"</label>
+                <input id="store-timezone" name="timezone" required placeholder="Europe/Berlin" value=s.timezone.clone()/>
+            </div>
+            <div class="field">
+                <label for="store-calendar">"Business calendar (empty: the store default)"</label>
+                <input id="store-calendar" name="calendar" value=s.calendar.clone().unwrap_or_default()/>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="btn">{if revision == 0 { "Create store" } else { "Save store" }}</button>
+            </div>
+        </form>
+    }
+}
+
+/// The form for one device of `store_code`: empty for a new one, filled for an edit.
+#[component]
+fn DeviceForm(device: Option<DeviceAdminView>, store_code: String) -> impl IntoView {
+    let revision = device.as_ref().map_or(0, |d| d.revision);
+    let prefix = device.as_ref().map_or("new".to_string(), |d| d.tag.clone());
+    let id = move |field: &str| format!("device-{prefix}-{field}");
+    let d = device.unwrap_or(DeviceAdminView {
+        tag: String::new(),
+        store: store_code.clone(),
+        kind: String::new(),
+        model: String::new(),
+        name: String::new(),
+        revision: 0,
+    });
+    view! {
+        <form method="post" action="/api/save_device" class="stack record-form">
+            <input type="hidden" name="revision" value=revision.to_string()/>
+            {if revision == 0 {
+                view! {
+                    <div class="field">
+                        <label for=id("tag")>"Asset tag"</label>
+                        <input id=id("tag") name="tag" required/>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <input type="hidden" name="tag" value=d.tag.clone()/> }.into_any()
+            }}
+            <div class="field">
+                <label for=id("store")>"Store (code)"</label>
+                <input id=id("store") name="store" required value=d.store.clone()/>
+            </div>
+            <div class="field">
+                <label for=id("kind")>"Kind"</label>
+                <input id=id("kind") name="kind" required placeholder="register" value=d.kind.clone()/>
+            </div>
+            <div class="field">
+                <label for=id("model")>"Model"</label>
+                <input id=id("model") name="model" required value=d.model.clone()/>
+            </div>
+            <div class="field">
+                <label for=id("name")>"Name"</label>
+                <input id=id("name") name="name" value=d.name.clone()/>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="btn">{if revision == 0 { "Add device" } else { "Save device" }}</button>
+            </div>
+        </form>
     }
 }

@@ -11,6 +11,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::import_panel::ImportPanel;
 use crate::components::pager::Pager;
 use crate::model::{ImportFile, Page, StoreAdminView};
+use crate::pages::admin_store::StoreForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -18,6 +19,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn StoresPage() -> impl IntoView {
     let query = use_query_map();
+    let error = super::query_error();
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let page = Memo::new(move |_| query.read().get("page").and_then(|p| p.parse::<u32>().ok()));
     let data = Resource::new(
@@ -30,7 +32,9 @@ pub fn StoresPage() -> impl IntoView {
     view! {
         <Title text="Stores and devices"/>
         <AdminListHeading current="/admin/stores" title="Stores and devices" search_label="Find a store"
-            placeholder="code, name or region" q=q.get_untracked()/>
+            placeholder="code, name or region" q=q.get_untracked()>
+            {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="page-error">{e}</div> })}
+        </AdminListHeading>
         <Suspense fallback=|| view! { <p class="loading">"Loading the stores…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -45,6 +49,10 @@ pub fn StoresPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 signed_in_admin(user).await.then(|| view! {
+                    <details class="new-record">
+                        <summary data-testid="new-store">"New store"</summary>
+                        <StoreForm store=None/>
+                    </details>
                     <h2>"Import from CSV"</h2>
                     <p class="muted">"Import the stores first, then their devices. Each file is checked before anything is written; a file with a refused row imports nothing."</p>
                     <ImportPanel file=ImportFile::Stores on_done=move || data.refetch()/>

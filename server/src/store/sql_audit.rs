@@ -6,6 +6,7 @@
 macro_rules! sql_audit {
     ($store:ident) => {
         use app::backend::audit_store::{AuditEntry, AuditFilter, AuditStore};
+        use app::backend::store::Written;
         use app::model::AuditEntryView;
 
         /// Appends `entry` to the audit log within `tx`.
@@ -27,6 +28,44 @@ macro_rules! sql_audit {
             .await
             .map_err(db_err)?;
             Ok(())
+        }
+
+        /// The revision a record has now (0: there is none), after a checked write missed.
+        async fn current_revision(
+            tx: &mut Tx<'_>,
+            table: &str,
+            key_column: &str,
+            key: &str,
+        ) -> StoreResult<i64> {
+            let current: Option<i64> = sqlx::query_scalar(&format!(
+                "SELECT revision FROM {table} WHERE {key_column} = $1"
+            ))
+            .bind(key)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(db_err)?;
+            Ok(current.unwrap_or(0))
+        }
+
+        /// Ends a write checked against a revision (the record `key` in `table`'s `key_column`): on a miss rolls back and says what the revision is; else
+        /// writes the audit entry and commits.
+        async fn finish_checked(
+            mut tx: Tx<'_>,
+            changed: u64,
+            table: &str,
+            key_column: &str,
+            key: &str,
+            revision: i64,
+            audit: &AuditEntry,
+        ) -> StoreResult<Written> {
+            if changed == 0 {
+                let current = current_revision(&mut tx, table, key_column, key).await?;
+                tx.rollback().await.map_err(db_err)?;
+                return Ok(Written::Stale { current });
+            }
+            write_audit(&mut tx, audit).await?;
+            tx.commit().await.map_err(db_err)?;
+            Ok(Written::Done { revision })
         }
 
         /// `text` as a case-insensitive LIKE pattern that matches it anywhere, its own `%` and

@@ -1,12 +1,12 @@
 //! The SQL behind `CatalogAdminStore`: categories and items as editors manage them. Written once
 //! for SQLite and PostgreSQL (see `sql.rs` for why a macro). Each checked write starts with its
 //! conditional UPDATE (or INSERT), so SQLite takes its write lock before anything is read, and
-//! a stale revision shows as no row changed.
+//! a stale revision shows as no row changed (`finish_checked`, from `sql_audit!`).
 
 macro_rules! sql_catalog_admin {
     ($store:ident) => {
         use app::backend::catalog_admin_store::{
-            CatalogAdminStore, ItemState, NewFormVersion, StoredDraft, Written,
+            CatalogAdminStore, ItemState, NewFormVersion, StoredDraft,
         };
         use app::model::{CategoryAdminView, CategoryRecord, ItemAdminRow, ItemRecord};
 
@@ -24,41 +24,6 @@ macro_rules! sql_catalog_admin {
                 requires_approval: r.get("requires_approval"),
                 fulfilment_group: r.get("fulfilment_group"),
             })
-        }
-
-        /// The revision a record has now (0: there is none), after a checked write missed.
-        async fn current_revision(
-            tx: &mut Tx<'_>,
-            table: &str,
-            slug: &str,
-        ) -> StoreResult<i64> {
-            let current: Option<i64> =
-                sqlx::query_scalar(&format!("SELECT revision FROM {table} WHERE slug = $1"))
-                    .bind(slug)
-                    .fetch_optional(&mut **tx)
-                    .await
-                    .map_err(db_err)?;
-            Ok(current.unwrap_or(0))
-        }
-
-        /// Ends a checked write: on a miss rolls back and says what the revision is; else
-        /// writes the audit entry and commits.
-        async fn finish_checked(
-            mut tx: Tx<'_>,
-            changed: u64,
-            table: &str,
-            slug: &str,
-            revision: i64,
-            audit: &AuditEntry,
-        ) -> StoreResult<Written> {
-            if changed == 0 {
-                let current = current_revision(&mut tx, table, slug).await?;
-                tx.rollback().await.map_err(db_err)?;
-                return Ok(Written::Stale { current });
-            }
-            write_audit(&mut tx, audit).await?;
-            tx.commit().await.map_err(db_err)?;
-            Ok(Written::Done { revision })
         }
 
         /// Items are search documents: a catalog change makes every instance rebuild its index.
@@ -136,7 +101,7 @@ macro_rules! sql_catalog_admin {
                 if changed > 0 {
                     bump_search(&mut tx).await?;
                 }
-                finish_checked(tx, changed, "categories", &record.slug, expect + 1, audit).await
+                finish_checked(tx, changed, "categories", "slug", &record.slug, expect + 1, audit).await
             }
 
             async fn items_page(
@@ -266,7 +231,7 @@ macro_rules! sql_catalog_admin {
                     .map_err(db_err)?
                     .rows_affected()
                 };
-                finish_checked(tx, changed, "items", &item.slug, expect + 1, audit).await
+                finish_checked(tx, changed, "items", "slug", &item.slug, expect + 1, audit).await
             }
 
             #[tracing::instrument(skip(self, record, form, audit), fields(slug = %record.slug))]
@@ -319,7 +284,7 @@ macro_rules! sql_catalog_admin {
                     bump_search(&mut tx).await?;
                 }
                 let changed = u64::from(id.is_some());
-                finish_checked(tx, changed, "items", &record.slug, expect + 1, audit).await
+                finish_checked(tx, changed, "items", "slug", &record.slug, expect + 1, audit).await
             }
 
             #[tracing::instrument(skip(self, audit))]
@@ -345,7 +310,7 @@ macro_rules! sql_catalog_admin {
                 if changed > 0 {
                     bump_search(&mut tx).await?;
                 }
-                finish_checked(tx, changed, "items", slug, expect + 1, audit).await
+                finish_checked(tx, changed, "items", "slug", slug, expect + 1, audit).await
             }
 
             async fn known_groups(&self) -> StoreResult<Vec<String>> {

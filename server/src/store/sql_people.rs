@@ -11,7 +11,7 @@ macro_rules! sql_people {
         const PEOPLE_ONLY: &str = "u.role NOT IN ('system', 'integration')";
 
         const PERSON_COLUMNS: &str =
-            "u.id, u.email, u.name, u.role, u.store_code, u.active, m.email AS manager";
+            "u.id, u.email, u.name, u.role, u.store_code, u.active, u.revision, m.email AS manager";
 
         /// People from their rows and their groups (`(user_id, group_name)` pairs).
         fn people_from(rows: &[DbRow], groups: &[DbRow]) -> Vec<PersonView> {
@@ -35,9 +35,42 @@ macro_rules! sql_people {
                         store: r.get("store_code"),
                         groups,
                         active: r.get("active"),
+                        revision: r.get("revision"),
                     }
                 })
                 .collect()
+        }
+
+        /// Sets `p`'s line manager (by e-mail) and replaces their assignment groups.
+        async fn write_manager_and_groups(tx: &mut Tx<'_>, p: &PersonView) -> StoreResult<()> {
+            sqlx::query(
+                "UPDATE users SET manager_id = (SELECT id FROM users WHERE email = $1) \
+                 WHERE email = $2",
+            )
+            .bind(&p.manager)
+            .bind(&p.email)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_err)?;
+            sqlx::query(
+                "DELETE FROM user_groups WHERE user_id = (SELECT id FROM users WHERE email = $1)",
+            )
+            .bind(&p.email)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_err)?;
+            for group in &p.groups {
+                sqlx::query(
+                    "INSERT INTO user_groups (user_id, group_name) \
+                     SELECT id, $1 FROM users WHERE email = $2",
+                )
+                .bind(group)
+                .bind(&p.email)
+                .execute(&mut **tx)
+                .await
+                .map_err(db_err)?;
+            }
+            Ok(())
         }
 
         #[async_trait::async_trait]
@@ -112,7 +145,8 @@ macro_rules! sql_people {
                     sqlx::query(
                         "INSERT INTO users (email, name, role, password_hash, store_code) \
                          VALUES ($1, $2, $3, '!', $4) ON CONFLICT (email) DO UPDATE SET \
-                         name = excluded.name, role = excluded.role, store_code = excluded.store_code",
+                         name = excluded.name, role = excluded.role, store_code = excluded.store_code, \
+                         revision = users.revision + 1",
                     )
                     .bind(&p.email)
                     .bind(&p.name)
@@ -124,36 +158,41 @@ macro_rules! sql_people {
                 }
                 // Managers once everyone exists: a manager may come later in the file.
                 for p in rows {
-                    sqlx::query(
-                        "UPDATE users SET manager_id = (SELECT id FROM users WHERE email = $1) \
-                         WHERE email = $2",
-                    )
-                    .bind(&p.manager)
-                    .bind(&p.email)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_err)?;
-                    sqlx::query(
-                        "DELETE FROM user_groups WHERE user_id = (SELECT id FROM users WHERE email = $1)",
-                    )
-                    .bind(&p.email)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_err)?;
-                    for group in &p.groups {
-                        sqlx::query(
-                            "INSERT INTO user_groups (user_id, group_name) \
-                             SELECT id, $1 FROM users WHERE email = $2",
-                        )
-                        .bind(group)
-                        .bind(&p.email)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(db_err)?;
-                    }
+                    write_manager_and_groups(&mut tx, p).await?;
                 }
                 write_audit(&mut tx, audit).await?;
                 tx.commit().await.map_err(db_err)
+            }
+
+            #[tracing::instrument(skip(self, person, audit), fields(email = %person.email))]
+            async fn save_person(
+                &self,
+                person: &PersonView,
+                expect: i64,
+                audit: &AuditEntry,
+            ) -> StoreResult<Written> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                // '!' is no password hash: a new person signs in once given a password.
+                let sql = if expect == 0 {
+                    "INSERT INTO users (email, name, role, password_hash, store_code) \
+                     VALUES ($1, $2, $3, '!', $4) ON CONFLICT (email) DO NOTHING"
+                } else {
+                    "UPDATE users SET name = $2, role = $3, store_code = $4, revision = revision + 1 \
+                     WHERE email = $1 AND revision = $5 AND role NOT IN ('system', 'integration')"
+                };
+                let mut query = sqlx::query(sql)
+                    .bind(&person.email)
+                    .bind(&person.name)
+                    .bind(person.role.as_str())
+                    .bind(&person.store);
+                if expect != 0 {
+                    query = query.bind(expect);
+                }
+                let changed = query.execute(&mut *tx).await.map_err(db_err)?.rows_affected();
+                if changed > 0 {
+                    write_manager_and_groups(&mut tx, person).await?;
+                }
+                finish_checked(tx, changed, "users", "email", &person.email, expect + 1, audit).await
             }
 
             #[tracing::instrument(skip(self, audit))]
@@ -165,7 +204,8 @@ macro_rules! sql_people {
             ) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
                 let id: Option<i64> = sqlx::query_scalar(
-                    "UPDATE users SET active = $1 WHERE email = $2 AND active <> $1 \
+                    "UPDATE users SET active = $1, revision = revision + 1 \
+                     WHERE email = $2 AND active <> $1 \
                      AND role NOT IN ('system', 'integration') RETURNING id",
                 )
                 .bind(active)

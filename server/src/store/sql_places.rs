@@ -7,7 +7,7 @@ macro_rules! sql_places {
         use app::backend::places_store::PlacesStore;
         use app::model::{DeviceAdminView, StoreAdminView};
 
-        const STORE_COLUMNS: &str = "s.code, s.name, s.region, s.timezone, s.calendar, \
+        const STORE_COLUMNS: &str = "s.code, s.name, s.region, s.timezone, s.calendar, s.revision, \
              (SELECT COUNT(*) FROM assets a WHERE a.store_code = s.code) AS devices";
 
         fn store_from(r: &DbRow) -> StoreAdminView {
@@ -18,6 +18,7 @@ macro_rules! sql_places {
                 timezone: r.get("timezone"),
                 calendar: r.get("calendar"),
                 devices: u64::try_from(r.get::<i64, _>("devices")).unwrap_or(0),
+                revision: r.get("revision"),
             }
         }
 
@@ -28,6 +29,7 @@ macro_rules! sql_places {
                 kind: r.get("kind"),
                 model: r.get("model"),
                 name: r.get("name"),
+                revision: r.get("revision"),
             }
         }
 
@@ -76,7 +78,7 @@ macro_rules! sql_places {
 
             async fn devices(&self, store: Option<&str>) -> StoreResult<Vec<DeviceAdminView>> {
                 let rows = sqlx::query(
-                    "SELECT tag, store_code, kind, model, name FROM assets \
+                    "SELECT tag, store_code, kind, model, name, revision FROM assets \
                      WHERE ($1 IS NULL OR store_code = $1) ORDER BY tag",
                 )
                 .bind(store)
@@ -98,7 +100,8 @@ macro_rules! sql_places {
                         "INSERT INTO stores (code, name, region, timezone, calendar) \
                          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO UPDATE SET \
                          name = excluded.name, region = excluded.region, \
-                         timezone = excluded.timezone, calendar = excluded.calendar",
+                         timezone = excluded.timezone, calendar = excluded.calendar, \
+                         revision = stores.revision + 1",
                     )
                     .bind(&s.code)
                     .bind(&s.name)
@@ -125,7 +128,7 @@ macro_rules! sql_places {
                         "INSERT INTO assets (tag, store_code, kind, model, name) \
                          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tag) DO UPDATE SET \
                          store_code = excluded.store_code, kind = excluded.kind, \
-                         model = excluded.model, name = excluded.name",
+                         model = excluded.model, name = excluded.name, revision = assets.revision + 1",
                     )
                     .bind(&d.tag)
                     .bind(&d.store)
@@ -138,6 +141,62 @@ macro_rules! sql_places {
                 }
                 write_audit(&mut tx, audit).await?;
                 tx.commit().await.map_err(db_err)
+            }
+
+            #[tracing::instrument(skip(self, audit))]
+            async fn save_store(
+                &self,
+                s: &StoreAdminView,
+                expect: i64,
+                audit: &AuditEntry,
+            ) -> StoreResult<Written> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let sql = if expect == 0 {
+                    "INSERT INTO stores (code, name, region, timezone, calendar) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING"
+                } else {
+                    "UPDATE stores SET name = $2, region = $3, timezone = $4, calendar = $5, \
+                     revision = revision + 1 WHERE code = $1 AND revision = $6"
+                };
+                let mut query = sqlx::query(sql)
+                    .bind(&s.code)
+                    .bind(&s.name)
+                    .bind(&s.region)
+                    .bind(&s.timezone)
+                    .bind(&s.calendar);
+                if expect != 0 {
+                    query = query.bind(expect);
+                }
+                let changed = query.execute(&mut *tx).await.map_err(db_err)?.rows_affected();
+                finish_checked(tx, changed, "stores", "code", &s.code, expect + 1, audit).await
+            }
+
+            #[tracing::instrument(skip(self, audit))]
+            async fn save_device(
+                &self,
+                d: &DeviceAdminView,
+                expect: i64,
+                audit: &AuditEntry,
+            ) -> StoreResult<Written> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let sql = if expect == 0 {
+                    "INSERT INTO assets (tag, store_code, kind, model, name) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tag) DO NOTHING"
+                } else {
+                    "UPDATE assets SET store_code = $2, kind = $3, model = $4, name = $5, \
+                     revision = revision + 1 WHERE tag = $1 AND revision = $6"
+                };
+                let mut query = sqlx::query(sql)
+                    .bind(&d.tag)
+                    .bind(&d.store)
+                    .bind(&d.kind)
+                    .bind(&d.model)
+                    .bind(&d.name);
+                if expect != 0 {
+                    query = query.bind(expect);
+                }
+                let changed = query.execute(&mut *tx).await.map_err(db_err)?.rows_affected();
+                finish_checked(tx, changed, "assets", "tag", &d.tag, expect + 1, audit).await
             }
         }
     };

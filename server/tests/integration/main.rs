@@ -22,4 +22,5 @@ mod people;
 mod places;
 mod problems;
 mod production_start;
+mod records;
 mod search_quality;
