@@ -214,6 +214,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/people") view={Lazy::<PeopleRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/stores/:code") view={Lazy::<StoreRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/stores/:code/stickers") view={Lazy::<StickersRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/groups") view={Lazy::<GroupsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/catalog") view={Lazy::<CatalogAdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/catalog/new") view={Lazy::<NewItemRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/catalog/:slug") view={Lazy::<ItemEditorRoute>::new()} ssr=SsrMode::Async/>

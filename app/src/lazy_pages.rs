@@ -17,6 +17,7 @@
 use crate::pages::{
     admin_audit::AuditPage,
     admin_catalog::CatalogAdminPage,
+    admin_groups::GroupsPage,
     admin_integrations::IntegrationsPage,
     admin_item::ItemEditorPage,
     admin_people::PeoplePage,
@@ -122,6 +123,7 @@ page_group!(editor_pages, __preload_editor_pages, EditorPage {
     StoreRoute => StorePage,
     StickersRoute => StickersPage,
     CatalogAdminRoute => CatalogAdminPage,
+    GroupsRoute => GroupsPage,
     NewItemRoute => ItemEditorPage,
     ItemEditorRoute => ItemEditorPage,
 });

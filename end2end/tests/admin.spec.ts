@@ -180,6 +180,30 @@ test.describe("administration without JavaScript", () => {
     await expect(page.locator('[data-testid=device][data-tag="S012-KSK-01"]')).toContainText("Self-service kiosk");
   });
 
+  test("a group is created, given a member and renamed with plain forms", async ({ page }) => {
+    await signIn(page, ADA);
+    await page.goto("/admin/groups");
+    await page.getByTestId("new-group").click();
+    const add = page.locator("details.new-record");
+    await add.getByLabel("Name").fill("Payments");
+    await add.getByLabel("What it does").fill("Card terminals and their contracts");
+    await add.getByRole("button", { name: "Create group" }).click();
+    const payments = page.locator('[data-testid=group][data-name="Payments"]');
+    await expect(payments).toContainText("Card terminals and their contracts");
+    await payments.getByLabel("Add a member (e-mail address)").fill("nobody@deskfront.test");
+    await payments.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(page.getByTestId("page-error")).toContainText("no active person");
+    await payments.getByLabel("Add a member (e-mail address)").fill("nina.network@deskfront.test");
+    await payments.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(payments.getByTestId("member")).toHaveText(/nina\.network@deskfront\.test/);
+    await payments.getByTestId("edit-group").click();
+    await payments.getByLabel("Name").fill("Payments and cards");
+    await payments.getByRole("button", { name: "Save group" }).click();
+    const renamed = page.locator('[data-testid=group][data-name="Payments and cards"]');
+    await expect(renamed.getByTestId("member")).toHaveCount(1);
+    await expect(page.locator('[data-testid=group][data-name="Payments"]')).toHaveCount(0);
+  });
+
   test("someone who is not an administrator finds no administration pages", async ({ page }) => {
     await signIn(page, EVE);
     for (const path of ["/admin/stores", "/admin/audit", "/admin/stores/S012/stickers"]) {

@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod deflection;
 pub mod desk;
 pub mod editor;
+pub mod groups;
 pub mod imports;
 pub mod integrations;
 pub mod knowledge;

@@ -19,6 +19,8 @@ pub mod desk;
 pub mod desk_store;
 pub mod desk_view;
 pub mod forms;
+pub mod groups;
+pub mod groups_store;
 pub mod integration_store;
 pub mod integrations;
 pub mod markdown;

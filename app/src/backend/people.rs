@@ -5,6 +5,7 @@
 use super::access::admin_only;
 use super::audit::Actor;
 use super::csv_import::{self, plan_rows, CsvRow};
+use super::groups::MAX_GROUP_CHARS;
 use super::internal;
 use super::people_store::NewPasswordLink;
 use super::store::{Store, Written};
@@ -17,7 +18,6 @@ use chrono::{DateTime, Utc};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 const MAX_NAME_CHARS: usize = 100;
-const MAX_GROUP_CHARS: usize = 60;
 
 /// One page of people matching `text`.
 pub async fn people_page(

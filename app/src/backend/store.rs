@@ -103,6 +103,7 @@ pub trait Store:
     + super::catalog_admin_store::CatalogAdminStore
     + super::desk_store::DeskStore
     + super::dashboard_store::DashboardStore
+    + super::groups_store::GroupsStore
     + super::integration_store::IntegrationStore
     + super::people_store::PeopleStore
     + super::places_store::PlacesStore

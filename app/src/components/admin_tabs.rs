@@ -5,8 +5,9 @@ use leptos::prelude::*;
 /// The administrators' pages, one tab each; the header links to the first. Editors, who build
 /// the catalog but do not administer people, see the catalog tab only.
 const CATALOG_PAGE: &str = "/admin/catalog";
-const ADMIN_PAGES: [(&str, &str); 5] = [
+const ADMIN_PAGES: [(&str, &str); 6] = [
     ("/admin/people", "People"),
+    ("/admin/groups", "Groups"),
     (CATALOG_PAGE, "Catalog"),
     ("/admin/stores", "Stores and devices"),
     ("/admin/integrations", "Integrations"),

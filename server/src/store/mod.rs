@@ -9,6 +9,7 @@ mod sql_audit;
 mod sql_catalog_admin;
 mod sql_dashboard;
 mod sql_desk;
+mod sql_groups;
 mod sql_history;
 mod sql_integrations;
 mod sql_people;

@@ -46,6 +46,7 @@ super::sql::sql_store!(SqliteStore, sqlx::Sqlite);
 super::sql_audit::sql_audit!(SqliteStore);
 super::sql_people::sql_people!(SqliteStore);
 super::sql_places::sql_places!(SqliteStore);
+super::sql_groups::sql_groups!(SqliteStore);
 super::sql_catalog_admin::sql_catalog_admin!(SqliteStore);
 super::sql_desk::sql_desk!(SqliteStore);
 super::sql_integrations::sql_integrations!(SqliteStore);

@@ -12,6 +12,7 @@ mod catalog_admin;
 mod dashboard;
 mod demo_history;
 mod desk;
+mod groups;
 mod instances;
 mod integrations;
 mod kb_editor;
