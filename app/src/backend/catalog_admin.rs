@@ -353,6 +353,7 @@ pub async fn blank_item(store: &dyn Store, user: &UserView) -> AppResult<ItemEdi
             expected_delivery: String::new(),
             requires_approval: false,
             fulfilment_group: String::new(),
+            sla_priority: None,
         },
         FormSchema { fields: vec![] },
         None,
@@ -744,6 +745,7 @@ mod tests {
             expected_delivery: "2 weeks".into(),
             requires_approval: true,
             fulfilment_group: "Facilities".into(),
+            sla_priority: None,
         };
         let mut height =
             crate::domain::Field::new("height", "Height", crate::domain::FieldKind::Number);

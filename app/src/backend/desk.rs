@@ -6,7 +6,7 @@
 use super::desk_store::{DeskFields, DeskTicket, NewNotification, PauseChange, TicketChange};
 use super::internal;
 use super::store::{EventKind, NewEvent, Store};
-use crate::domain::priority::{ServiceLevels, StoreHours};
+use crate::domain::priority::{Priority, ServiceLevels, StoreHours};
 use crate::domain::sla::Pause;
 use crate::domain::ticket_sla::{DueTimes, TicketClocks, UsedMinutes};
 use crate::domain::{Actor, TicketState};
@@ -537,12 +537,13 @@ pub fn plan_new_ticket(
     group: &str,
     impact: Option<String>,
     urgency: Option<String>,
+    item_priority: Option<Priority>,
     store: Option<(String, StoreHours)>,
     asset_tag: Option<String>,
     state: TicketState,
     now: DateTime<Utc>,
 ) -> AppResult<DeskFields> {
-    let priority = levels.priority_for(impact.as_deref(), urgency.as_deref());
+    let priority = levels.priority_or(impact.as_deref(), urgency.as_deref(), item_priority);
     let hours = store.as_ref().map(|(_, h)| h);
     let plan = levels
         .plan(priority, hours)

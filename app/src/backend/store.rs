@@ -39,6 +39,8 @@ pub struct ItemForSubmit {
     pub form_version: i64,
     /// When that version was published: answers to the one before are accepted for a while.
     pub form_published_at: DateTime<Utc>,
+    /// The priority its tickets get without impact and urgency (`None`: the default).
+    pub sla_priority: Option<crate::domain::priority::Priority>,
 }
 
 #[derive(Clone, Debug)]

@@ -240,6 +240,7 @@ pub async fn file(
         schema
             .answer_of(FieldKind::Urgency, raw)
             .map(str::to_string),
+        item.sla_priority,
         store_hours,
         schema.answer_of(FieldKind::Asset, raw).map(str::to_string),
         state,

@@ -197,9 +197,21 @@ impl ServiceLevels {
 
     /// Priority from the reporter's words; `None` answers fall back to the default.
     pub fn priority_for(&self, impact: Option<&str>, urgency: Option<&str>) -> Priority {
+        self.priority_or(impact, urgency, None)
+    }
+
+    /// The priority from impact and urgency when both are given; otherwise `fallback` (an
+    /// item's own service level), else the portal's default.
+    pub fn priority_or(
+        &self,
+        impact: Option<&str>,
+        urgency: Option<&str>,
+        fallback: Option<Priority>,
+    ) -> Priority {
+        let fallback = fallback.unwrap_or(self.default_priority);
         match (impact, urgency) {
-            (Some(i), Some(u)) => self.matrix.priority(i, u).unwrap_or(self.default_priority),
-            _ => self.default_priority,
+            (Some(i), Some(u)) => self.matrix.priority(i, u).unwrap_or(fallback),
+            _ => fallback,
         }
     }
 
@@ -322,6 +334,29 @@ pub(crate) mod tests {
         assert_eq!(m.priority("one_device", "can_wait"), Some(Priority::P4));
         assert_eq!(m.priority("whole_store", "bogus"), None);
         assert_eq!(m.priority("bogus", "now"), None);
+    }
+
+    #[test]
+    fn an_items_own_service_level_applies_only_without_impact_and_urgency() {
+        let levels = shipped();
+        assert_eq!(
+            levels.priority_or(None, None, None),
+            levels.default_priority
+        );
+        assert_eq!(
+            levels.priority_or(None, None, Some(Priority::P2)),
+            Priority::P2
+        );
+        assert_eq!(
+            levels.priority_or(Some("one_device"), None, Some(Priority::P2)),
+            Priority::P2,
+            "half an answer is no answer"
+        );
+        assert_eq!(
+            levels.priority_or(Some("whole_store"), Some("now"), Some(Priority::P4)),
+            Priority::P1,
+            "what the person said wins"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The catalog as its editors manage it: categories with their nesting and order, and items with
 //! the draft of their details and form that becomes the next version when published.
 
+use crate::domain::priority::Priority;
 use crate::domain::{FormSchema, TicketKind};
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +57,10 @@ pub struct ItemRecord {
     pub requires_approval: bool,
     /// The assignment group that works its tickets.
     pub fulfilment_group: String,
+    /// The SLA policy its tickets get when the form asks no impact and urgency, named by its
+    /// priority; `None`: the portal's default priority.
+    #[serde(default)]
+    pub sla_priority: Option<Priority>,
 }
 
 /// One row of the editors' item list.

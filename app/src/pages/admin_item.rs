@@ -12,6 +12,7 @@ use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form_builder::{FormBuilder, FormRows};
 use crate::components::request_form::RequestForm;
+use crate::domain::priority::Priority;
 use crate::domain::validation::FieldErrors;
 use crate::domain::TicketKind;
 use crate::model::{AppError, ItemCard, ItemDetail, ItemDraft, ItemEditView, ItemRecord, Role};
@@ -459,6 +460,17 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
             {text_field("keywords", DETAIL_FIELDS[4].1, DETAIL_FIELDS[4].2)}
             {text_field("expected_delivery", DETAIL_FIELDS[5].1, DETAIL_FIELDS[5].2)}
             {text_field("fulfilment_group", DETAIL_FIELDS[6].1, DETAIL_FIELDS[6].2)}
+            <div class="field">
+                <label for="item-sla">"Service level"</label>
+                <select id="item-sla" on:change=move |ev| item.update(|i| i.sla_priority = Priority::parse(&event_target_value(&ev)))>
+                    <option value="" selected=item.with_untracked(|i| i.sla_priority.is_none())>"The portal's default"</option>
+                    {Priority::ALL.into_iter().map(|p| {
+                        let selected = item.with_untracked(|i| i.sla_priority == Some(p));
+                        view! { <option value=p.as_str() selected=selected>{p.label()}</option> }
+                    }).collect_view()}
+                </select>
+                <p class="help">"The SLA targets its tickets get when the form does not ask how much is affected and how soon (impact and urgency decide then)."</p>
+            </div>
             <div class="field checkbox-field">
                 <input id="item-approval" type="checkbox" prop:checked=move || item.with(|i| i.requires_approval)
                     on:change=move |ev| item.update(|i| i.requires_approval = event_target_checked(&ev))/>

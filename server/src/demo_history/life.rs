@@ -102,6 +102,7 @@ impl<'a> Context<'a> {
             &item.fulfilment_group,
             draft.impact.clone(),
             draft.urgency.clone(),
+            None,
             store.map(|s| (s.code.clone(), s.hours.clone())),
             asset_tag.map(str::to_string),
             initial,

@@ -296,7 +296,7 @@ macro_rules! sql_store {
                 let row = sqlx::query(
                     "SELECT i.id, i.name, i.kind, i.retired, i.requires_approval, \
                      i.fulfilment_group, i.current_form_version, c.slug AS category, \
-                     f.created_at AS form_published_at FROM items i \
+                     f.created_at AS form_published_at, i.sla_priority FROM items i \
                      JOIN categories c ON c.id = i.category_id \
                      JOIN form_versions f ON f.item_id = i.id AND f.version = i.current_form_version \
                      WHERE i.slug = $1",
@@ -315,6 +315,9 @@ macro_rules! sql_store {
                     fulfilment_group: r.get("fulfilment_group"),
                     form_version: r.get("current_form_version"),
                     form_published_at: r.get("form_published_at"),
+                    sla_priority: r
+                        .get::<Option<&str>, _>("sla_priority")
+                        .and_then(app::domain::priority::Priority::parse),
                 }))
             }
 

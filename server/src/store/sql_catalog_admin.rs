@@ -23,6 +23,9 @@ macro_rules! sql_catalog_admin {
                 expected_delivery: r.get("expected_delivery"),
                 requires_approval: r.get("requires_approval"),
                 fulfilment_group: r.get("fulfilment_group"),
+                sla_priority: r
+                    .get::<Option<&str>, _>("sla_priority")
+                    .and_then(app::domain::priority::Priority::parse),
             })
         }
 
@@ -150,7 +153,7 @@ macro_rules! sql_catalog_admin {
                 let Some(r) = sqlx::query(
                     "SELECT i.slug, i.name, i.summary, i.description, i.icon, c.slug AS category, \
                      i.kind, i.keywords, i.expected_delivery, i.requires_approval, \
-                     i.fulfilment_group, i.retired, i.revision, i.current_form_version, \
+                     i.fulfilment_group, i.sla_priority, i.retired, i.revision, i.current_form_version, \
                      i.draft_json, f.schema_json FROM items i \
                      JOIN categories c ON c.id = i.category_id \
                      LEFT JOIN form_versions f ON f.item_id = i.id AND f.version = i.current_form_version \
@@ -198,9 +201,9 @@ macro_rules! sql_catalog_admin {
                     sqlx::query(
                         "INSERT INTO items (slug, category_id, name, summary, description, icon, kind, \
                          keywords, expected_delivery, requires_approval, fulfilment_group, retired, \
-                         current_form_version, revision, draft_json) \
+                         current_form_version, revision, draft_json, sla_priority) \
                          VALUES ($1, (SELECT id FROM categories WHERE slug = $2), $3, $4, $5, $6, $7, \
-                         $8, $9, $10, $11, FALSE, 0, 1, $12) ON CONFLICT (slug) DO NOTHING",
+                         $8, $9, $10, $11, FALSE, 0, 1, $12, $13) ON CONFLICT (slug) DO NOTHING",
                     )
                     .bind(&item.slug)
                     .bind(&item.category)
@@ -214,6 +217,7 @@ macro_rules! sql_catalog_admin {
                     .bind(item.requires_approval)
                     .bind(&item.fulfilment_group)
                     .bind(&json)
+                    .bind(item.sla_priority.map(|p| p.as_str()))
                     .execute(&mut *tx)
                     .await
                     .map_err(db_err)?
@@ -249,7 +253,8 @@ macro_rules! sql_catalog_admin {
                      name = $2, summary = $3, description = $4, icon = $5, kind = $6, keywords = $7, \
                      expected_delivery = $8, requires_approval = $9, fulfilment_group = $10, \
                      current_form_version = COALESCE($11, current_form_version), draft_json = NULL, \
-                     revision = revision + 1 WHERE slug = $12 AND revision = $13 RETURNING id",
+                     revision = revision + 1, sla_priority = $14 WHERE slug = $12 AND revision = $13 \
+                     RETURNING id",
                 )
                 .bind(&record.category)
                 .bind(&record.name)
@@ -264,6 +269,7 @@ macro_rules! sql_catalog_admin {
                 .bind(form.map(|f| f.version))
                 .bind(&record.slug)
                 .bind(expect)
+                .bind(record.sla_priority.map(|p| p.as_str()))
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_err)?;

@@ -620,3 +620,49 @@ async fn an_item_published_through_one_instance_is_ordered_through_the_other_at_
     let found = b.html(&rita, "/search?q=standing+desk").await;
     assert!(found.contains("Standing desk"), "search on b");
 }
+
+#[tokio::test]
+async fn an_items_service_level_sets_the_priority_of_its_tickets() {
+    let app = spawn().await;
+    let eve = app.signed_in(EVE).await;
+    let rita = app.signed_in(RITA).await;
+    let mut body = standing_desk(standing_desk_fields(), 0);
+    body["draft"]["item"]["sla_priority"] = json!("P2");
+    let saved = save(&app, &eve, &body).await;
+    publish(
+        &app,
+        &eve,
+        "standing-desk",
+        saved["revision"].as_i64().unwrap(),
+    )
+    .await;
+    let edit = app
+        .call_json(&eve, "item_for_edit", &[("slug", "standing-desk")])
+        .await;
+    assert_eq!(edit["item"]["sla_priority"], "P2", "{edit}");
+    let ticket = submit_json(
+        &app,
+        &rita,
+        order(
+            1,
+            "desk-order-sla1",
+            json!({ "width": ["Standard (140 cm)"], "height": ["170"] }),
+        ),
+    )
+    .await;
+    let number = ticket["number"].as_str().expect("a ticket").to_string();
+    let detail = app
+        .call_json(&rita, "request", &[("number", &number)])
+        .await;
+    assert_eq!(detail["service"]["priority"], "P2", "{detail}");
+    // Without a service level of its own, a request gets the portal's default (P4).
+    let laptop = app.order_laptop(&rita, "laptop-sla-0001").await;
+    let detail = app
+        .call_json(
+            &rita,
+            "request",
+            &[("number", laptop["number"].as_str().unwrap())],
+        )
+        .await;
+    assert_eq!(detail["service"]["priority"], "P4", "{detail}");
+}

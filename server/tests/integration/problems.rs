@@ -71,6 +71,7 @@ async fn backdated_card_reader(app: &TestApp, days_ago: i64, key: &str) -> Strin
         &item.fulfilment_group,
         Some("one_device".into()),
         Some("today".into()),
+        None,
         Some(("S012".into(), hours)),
         Some("S012-CRD-01".into()),
         TicketState::New,
