@@ -495,8 +495,8 @@ SUMMARY="$(
     "$BUDGET_FIRST_VISIT_KB" "$BUDGET_P99_MS" "$BUDGET_SEARCH_P95_MS"
   printf '<= %s ms in the browser (typing, per query). The queue rows ran with %s tickets in the\n' "$BUDGET_BROWSER_SEARCH_MS" "${QUEUE_COUNT:-?}"
   printf 'database, signed in as an agent of the groups they serve. The large-catalog rows ran with\n'
-  printf '%s generated items in 40 nested categories besides the demo'"'"'s, and %s generated people.\n' "$CATALOG_ITEMS" "$CATALOG_PEOPLE"
-  printf 'The dashboard rows ran over\n'
+  printf '%s generated items in 40 nested categories besides the demo'"'"'s, and %s generated\n' "$CATALOG_ITEMS" "$CATALOG_PEOPLE"
+  printf 'people. The dashboard rows ran over\n'
   printf '%s generated tickets (a year; generated in %s s), signed in as the manager, one request\n' "$HISTORY_TICKETS" "${HISTORY_SECONDS:-?}"
   printf 'at a time; their budget is %s ms ("well under a second"). Submission\n' "$BUDGET_DASHBOARD_MS"
   printf 'status checks that every success got its own ticket number (none lost, none duplicated).\n'

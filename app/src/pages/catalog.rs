@@ -5,6 +5,7 @@ use crate::offline::{Fetched, OfflineBanner};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use std::collections::HashMap;
 
 /// Whether a card matches what was typed: every word must appear in the name, summary or
 /// keywords, in any order.
@@ -124,32 +125,32 @@ fn CatalogBrowser(catalog: CatalogView) -> impl IntoView {
         })
     };
 
-    let visible = move |slug: &str| {
+    // The matching items by category, worked out once per keystroke rather than once per
+    // category: a retailer's catalog has hundreds of items in dozens of categories.
+    let matching = Memo::new(move |_| {
+        let filter = filter.get();
+        let mut by_category: HashMap<String, Vec<ItemCard>> = HashMap::new();
         items.with_value(|items| {
-            items
-                .iter()
-                .filter(|i| i.category == slug)
-                .filter(|i| card_matches(i, &filter.get()))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
+            for card in items.iter().filter(|i| card_matches(i, &filter)) {
+                by_category
+                    .entry(card.category.clone())
+                    .or_default()
+                    .push(card.clone());
+            }
+        });
+        by_category
+    });
+    let visible = move |slug: &str| matching.with(|m| m.get(slug).cloned().unwrap_or_default());
+    let has_visible = move |slug: &str| matching.with(|m| m.contains_key(slug));
     // A top category is shown while anything inside it (at any depth) matches.
     let subtree_visible = move |top: &str| {
         top_of.with_value(|t| {
             t.iter()
                 .filter(|(_, tp)| tp == top)
-                .any(|(slug, _)| !visible(slug).is_empty())
+                .any(|(slug, _)| has_visible(slug))
         })
     };
-    let any_visible = move || {
-        items.with_value(|items| {
-            items.iter().any(|i| {
-                card_matches(i, &filter.get())
-                    && category.get().as_ref().is_none_or(|c| &i.category == c)
-            })
-        })
-    };
+    let any_visible = move || matching.with(|m| m.keys().any(|slug| in_selection(slug)));
 
     view! {
         <form class="catalog-filter" method="get" action="/" role="search" on:submit=|ev| ev.prevent_default()>
@@ -189,7 +190,7 @@ fn CatalogBrowser(catalog: CatalogView) -> impl IntoView {
                 let slug = slug.clone();
                 move || {
                     in_selection(&slug)
-                        && if depth == 0 { subtree_visible(&top) } else { !visible(&slug).is_empty() }
+                        && if depth == 0 { subtree_visible(&top) } else { has_visible(&slug) }
                 }
             };
             let cards = move || visible(&slug).into_iter().map(|card| view! { <ItemCardView card/> }).collect_view();
