@@ -55,6 +55,28 @@ impl Actor {
     }
 }
 
+impl Actor {
+    /// The entry recording a single record created (`before` none) or updated, with the
+    /// record before and after: a person, a store, a device.
+    pub fn saved<T: serde::Serialize>(
+        &self,
+        kind: AuditKind,
+        subject: &str,
+        before: Option<&T>,
+        after: &T,
+        at: DateTime<Utc>,
+    ) -> AuditEntry {
+        let action = if before.is_some() { "update" } else { "create" };
+        let entry = self
+            .did(kind, action, subject, at)
+            .after(serde_json::json!(after));
+        match before {
+            Some(b) => entry.before(serde_json::json!(b)),
+            None => entry,
+        }
+    }
+}
+
 impl AuditEntry {
     pub fn before(mut self, value: serde_json::Value) -> Self {
         self.before = Some(value);

@@ -72,7 +72,7 @@ pub async fn save_group(
         None if revision != 0 => {
             return Err(AppError::not_found(format!("There is no group {name}.")))
         }
-        Some(g) if g.revision != revision => return Err(stale()),
+        Some(g) if g.revision != revision => return Err(super::stale("group")),
         _ => {}
     }
     if new_name != name && find(&all, new_name).is_some() && !errors.contains_key("new_name") {
@@ -101,14 +101,8 @@ pub async fn save_group(
         .map_err(internal)?
     {
         Written::Done { revision } => Ok(revision),
-        Written::Stale { .. } => Err(stale()),
+        Written::Stale { .. } => Err(super::stale("group")),
     }
-}
-
-fn stale() -> AppError {
-    AppError::conflict(
-        "Someone changed this group after you opened the page. Reload to see the change, then make yours again.",
-    )
 }
 
 /// Adds the person `email` to group `name` (`member`) or takes them out of it.

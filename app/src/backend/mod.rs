@@ -80,6 +80,14 @@ pub fn store() -> Result<Arc<dyn Store>, AppError> {
     Ok(state()?.store)
 }
 
+/// The refusal of a save from a page opened before someone else changed the record (an edit,
+/// an import): people, stores, devices, groups.
+pub fn stale(what: &str) -> AppError {
+    AppError::conflict(format!(
+        "Someone changed this {what} after you opened the page. Reload to see the change, then make yours again."
+    ))
+}
+
 /// Turns a storage failure into the user-facing error, logging the detail.
 pub fn internal<E: std::fmt::Display>(err: E) -> AppError {
     AppError::internal(err)

@@ -238,7 +238,7 @@ pub async fn save_person(
                 "There is nobody with the address {email}."
             )))
         }
-        (Some(p), r) if p.revision != r => return Err(stale_person()),
+        (Some(p), r) if p.revision != r => return Err(super::stale("person")),
         _ => {}
     }
     let stores: HashSet<String> = store
@@ -265,31 +265,15 @@ pub async fn save_person(
             "You cannot change your own role. Ask another administrator.",
         ));
     }
-    let mut audit = Actor::person(user)
-        .did(
-            AuditKind::Person,
-            if before.is_some() { "update" } else { "create" },
-            &email,
-            now,
-        )
-        .after(serde_json::json!(person));
-    if let Some(before) = &before {
-        audit = audit.before(serde_json::json!(before));
-    }
+    let audit = Actor::person(user).saved(AuditKind::Person, &email, before.as_ref(), &person, now);
     match store
         .save_person(&person, revision, &audit)
         .await
         .map_err(internal)?
     {
         Written::Done { revision } => Ok(revision),
-        Written::Stale { .. } => Err(stale_person()),
+        Written::Stale { .. } => Err(super::stale("person")),
     }
-}
-
-fn stale_person() -> AppError {
-    AppError::conflict(
-        "Someone changed this person after you opened the page (an edit or an import). Reload to see the change, then make yours again.",
-    )
 }
 
 /// Deactivates (ending their sessions) or reactivates the person `email`. Nobody deactivates

@@ -187,15 +187,9 @@ fn check_revision(what: &str, key: &str, current: Option<i64>, revision: i64) ->
             format!("There is a {what} {key} already: edit it on its page."),
         )),
         (None, r) if r != 0 => Err(AppError::not_found(format!("There is no {what} {key}."))),
-        (Some(c), r) if c != r => Err(stale(what)),
+        (Some(c), r) if c != r => Err(super::stale(what)),
         _ => Ok(()),
     }
-}
-
-fn stale(what: &str) -> AppError {
-    AppError::conflict(format!(
-        "Someone changed this {what} after you opened the page (an edit or an import). Reload to see the change, then make yours again."
-    ))
 }
 
 /// Creates (`revision` 0) or edits one store, checked as an imported row is; answers the new
@@ -229,14 +223,14 @@ pub async fn save_store(
     let Some(record) = csv_import::single(plan_stores(&[row], &existing, &calendars))? else {
         return Ok(revision);
     };
-    let audit = audited(user, AuditKind::Store, &code, before.as_ref(), &record, now);
+    let audit = Actor::person(user).saved(AuditKind::Store, &code, before.as_ref(), &record, now);
     match store
         .save_store(&record, revision, &audit)
         .await
         .map_err(internal)?
     {
         Written::Done { revision } => Ok(revision),
-        Written::Stale { .. } => Err(stale("store")),
+        Written::Stale { .. } => Err(super::stale("store")),
     }
 }
 
@@ -271,37 +265,14 @@ pub async fn save_device(
     let Some(record) = csv_import::single(plan_devices(&[row], &existing, &codes))? else {
         return Ok(revision);
     };
-    let audit = audited(user, AuditKind::Device, &tag, before.as_ref(), &record, now);
+    let audit = Actor::person(user).saved(AuditKind::Device, &tag, before.as_ref(), &record, now);
     match store
         .save_device(&record, revision, &audit)
         .await
         .map_err(internal)?
     {
         Written::Done { revision } => Ok(revision),
-        Written::Stale { .. } => Err(stale("device")),
-    }
-}
-
-/// The audit entry of a single create or edit, with the record before and after.
-fn audited<T: serde::Serialize>(
-    user: &UserView,
-    kind: AuditKind,
-    subject: &str,
-    before: Option<&T>,
-    after: &T,
-    now: DateTime<Utc>,
-) -> super::audit_store::AuditEntry {
-    let entry = Actor::person(user)
-        .did(
-            kind,
-            if before.is_some() { "update" } else { "create" },
-            subject,
-            now,
-        )
-        .after(serde_json::json!(after));
-    match before {
-        Some(b) => entry.before(serde_json::json!(b)),
-        None => entry,
+        Written::Stale { .. } => Err(super::stale("device")),
     }
 }
 

@@ -12,7 +12,8 @@ use crate::api::requests::submit_request;
 use crate::domain::validation::{
     validate_answers, FieldErrors, LookupLists, DEVICE_FILE_PREFIX, FORM_ERROR_KEY,
 };
-use crate::domain::{is_visible, Answers, FieldKind, FormSchema};
+use crate::domain::visibility::visible_fields;
+use crate::domain::{Answers, FieldKind, FormSchema};
 use crate::model::{AppError, DeflectionKind, FormPostback, ItemDetail};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -277,6 +278,18 @@ pub fn RequestForm(
     };
 
     let hydrated = expect_context::<crate::app::Hydrated>().0;
+    // Which fields the answers show, worked out once per change for the whole form (a field's
+    // conditions look at the fields above it); each field only reads the result.
+    let shown = Memo::new(move |_| {
+        state.answers.with(|a| {
+            schema.with_value(|s| {
+                visible_fields(s, a)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect::<BTreeSet<String>>()
+            })
+        })
+    });
     let fields = detail.form.fields.clone();
     let stores = StoredValue::new(detail.stores.clone());
     let assets = StoredValue::new(detail.assets.clone());
@@ -314,7 +327,7 @@ pub fn RequestForm(
                     // a conditional one says when it applies (the server ignores it otherwise).
                     let visible = move || {
                         !hydrated.get()
-                            || state.answers.with(|a| schema.with_value(|s| is_visible(s, a, &key)))
+                            || shown.with(|keys| keys.contains(&key))
                     };
                     let condition = field.visible_when.as_ref().map(|when| {
                         schema.with_value(|s| {

@@ -3,7 +3,7 @@
 //! written for the person filling the form.
 
 use super::form::{Answers, Field, FieldKind, FormSchema};
-use super::visibility::is_visible;
+use super::visibility::visible_fields;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -120,8 +120,9 @@ pub fn validate_answers(
     // A device must belong to the store chosen on the same form, if the form asks for one.
     let chosen_store = schema.chosen_store(answers);
 
+    let visible = visible_fields(schema, answers);
     for field in &schema.fields {
-        if !is_visible(schema, answers, &field.key) {
+        if !visible.contains(field.key.as_str()) {
             continue;
         }
         let values: Vec<&str> = answers

@@ -9,7 +9,8 @@
 //! does not hold its items for ever.
 
 use crate::domain::validation::{FieldErrors, DEVICE_FILE_PREFIX};
-use crate::domain::{is_visible, Answers, FieldKind};
+use crate::domain::visibility::visible_fields;
+use crate::domain::{Answers, FieldKind};
 use crate::model::ItemDetail;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -160,11 +161,12 @@ pub fn backoff(attempts: u32) -> Duration {
 /// The visible answers in form order, with levels and files in words.
 pub fn summarize(detail: &ItemDetail, answers: &Answers) -> Vec<(String, String)> {
     let lookups = detail.lookups();
+    let visible = visible_fields(&detail.form, answers);
     detail
         .form
         .fields
         .iter()
-        .filter(|f| is_visible(&detail.form, answers, &f.key))
+        .filter(|f| visible.contains(f.key.as_str()))
         .filter_map(|field| {
             let values = answers.get(&field.key).filter(|v| !v.is_empty())?;
             let words: Vec<String> = values

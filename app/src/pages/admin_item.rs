@@ -45,33 +45,6 @@ pub fn ItemEditorPage() -> impl IntoView {
     }
 }
 
-/// Which details field an error key belongs to, and how the details form names it.
-const DETAIL_FIELDS: [(&str, &str, &str); 7] = [
-    ("name", "Name", "What people order, as they would say it."),
-    (
-        "slug",
-        "Address (slug)",
-        "Part of the item's link, e.g. standing-desk; it cannot change later.",
-    ),
-    ("summary", "Summary", "One line on the catalog card."),
-    ("icon", "Icon", "One emoji."),
-    (
-        "keywords",
-        "Keywords",
-        "Comma-separated words people search for.",
-    ),
-    (
-        "expected_delivery",
-        "Expected delivery",
-        "What requesters are promised, e.g. 2 weeks.",
-    ),
-    (
-        "fulfilment_group",
-        "Fulfilment group",
-        "The assignment group that works its tickets.",
-    ),
-];
-
 fn detail_value(item: &ItemRecord, key: &str) -> String {
     match key {
         "name" => item.name.clone(),
@@ -433,10 +406,10 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
         </datalist>
         <form class="stack item-editor" novalidate on:submit=move |ev| { ev.prevent_default(); run.with_value(|r| r(false)); }>
             <h2>"Details"</h2>
-            {text_field("name", DETAIL_FIELDS[0].1, DETAIL_FIELDS[0].2)}
-            {text_field("slug", DETAIL_FIELDS[1].1, DETAIL_FIELDS[1].2)}
-            {text_field("summary", DETAIL_FIELDS[2].1, DETAIL_FIELDS[2].2)}
-            {text_field("icon", DETAIL_FIELDS[3].1, DETAIL_FIELDS[3].2)}
+            {text_field("name", "Name", "What people order, as they would say it.")}
+            {text_field("slug", "Address (slug)", "Part of the item's link, e.g. standing-desk; it cannot change later.")}
+            {text_field("summary", "Summary", "One line on the catalog card.")}
+            {text_field("icon", "Icon", "One emoji.")}
             <div class="field">
                 <label for="item-category">"Category"</label>
                 <select id="item-category" on:change=move |ev| { item.update(|i| i.category = event_target_value(&ev)); clear_error("category"); }>
@@ -457,9 +430,9 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
                 </select>
                 <p class="help">"A fault report whose form asks for a store is offered on “Report a fault”."</p>
             </div>
-            {text_field("keywords", DETAIL_FIELDS[4].1, DETAIL_FIELDS[4].2)}
-            {text_field("expected_delivery", DETAIL_FIELDS[5].1, DETAIL_FIELDS[5].2)}
-            {text_field("fulfilment_group", DETAIL_FIELDS[6].1, DETAIL_FIELDS[6].2)}
+            {text_field("keywords", "Keywords", "Comma-separated words people search for.")}
+            {text_field("expected_delivery", "Expected delivery", "What requesters are promised, e.g. 2 weeks.")}
+            {text_field("fulfilment_group", "Fulfilment group", "The assignment group that works its tickets.")}
             <div class="field">
                 <label for="item-sla">"Service level"</label>
                 <select id="item-sla" on:change=move |ev| item.update(|i| i.sla_priority = Priority::parse(&event_target_value(&ev)))>
