@@ -159,7 +159,8 @@ stop_instances() {
 # Signs a demo account (the requester unless EMAIL is given) in at BASE and sets COOKIE.
 sign_in() {
   local base="$1" email="${2:-$DEMO_EMAIL}" status session
-  status="$(curl -s -o /dev/null -w '%{http_code}' -c "$TMP/cookies.txt" \
+  # A post must name the portal as its origin, as the sign-in page's form does.
+  status="$(curl -s -o /dev/null -w '%{http_code}' -c "$TMP/cookies.txt" -H "Origin: $base" \
     --data-urlencode "email=$email" \
     --data-urlencode "password=$DEMO_PASSWORD" \
     --data-urlencode "next=/" \

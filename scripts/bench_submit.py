@@ -49,6 +49,7 @@ def submit_once(url: str, cookie: str) -> tuple[float, str | None, str | None]:
             "answers": ANSWERS,
         }
     ).encode()
+    origin = url.split("/api/", 1)[0]
     req = urllib.request.Request(
         url,
         data=body,
@@ -57,6 +58,8 @@ def submit_once(url: str, cookie: str) -> tuple[float, str | None, str | None]:
             "Content-Type": "application/json",
             "Accept": "application/json",
             "Cookie": cookie,
+            # The portal refuses posts that do not come from its own pages.
+            "Origin": origin,
         },
     )
     start = time.perf_counter()

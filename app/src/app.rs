@@ -62,10 +62,7 @@ fn DocumentHead(release: Release) -> impl IntoView {
     provide_context(release.clone());
     let js = release.asset("deskfront.js");
     let wasm = release.asset("deskfront.wasm");
-    let start = format!(
-        "import init, {{ hydrate }} from '{js}';\n\
-         init({{ module_or_path: '{wasm}' }}).then(() => hydrate());"
-    );
+    let start = bootstrap_script(&release);
     view! {
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -77,8 +74,20 @@ fn DocumentHead(release: Release) -> impl IntoView {
         <link rel="stylesheet" id="leptos" href=release.asset("deskfront.css")/>
         <link rel="modulepreload" href=js.clone()/>
         <link rel="preload" href=wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin=""/>
-        <script type="module" inner_html=start></script>
+        <script type="module" nonce=leptos::nonce::use_nonce() inner_html=start></script>
     }
+}
+
+/// The inline module that starts the WebAssembly. The same for every page of a release, so the
+/// Content-Security-Policy also names its hash: the offline shell, served from the service
+/// worker's cache long after the nonce it was fetched with, still starts.
+pub fn bootstrap_script(release: &Release) -> String {
+    format!(
+        "import init, {{ hydrate }} from '{}';\n\
+         init({{ module_or_path: '{}' }}).then(() => hydrate());",
+        release.asset("deskfront.js"),
+        release.asset("deskfront.wasm")
+    )
 }
 
 /// False on the server and during hydration, true once the WebAssembly runs the page. Things

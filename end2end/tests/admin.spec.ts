@@ -1,5 +1,5 @@
 import { expect, Page } from "@playwright/test";
-import { EVE, hydrated, signIn, test } from "./helpers";
+import { EVE, hydrated, sameOrigin, signIn, test } from "./helpers";
 
 const ADA = { email: "ada.admin@deskfront.test", name: "Ada Whitfield" };
 
@@ -132,6 +132,7 @@ test.describe("administration without JavaScript", () => {
     await signIn(page, ADA);
     // Something to find: an import (through the API, as the page's script would send it).
     const imported = await page.request.post("/api/import_csv", {
+      headers: sameOrigin(page),
       data: { file: "stores", csv: "code,name,region,timezone\nS960,Dresden,East,Europe/Berlin\n", apply: true },
     });
     expect((await imported.json()).applied).toBe(true);

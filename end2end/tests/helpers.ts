@@ -4,15 +4,21 @@ import { DEMO_PASSWORD } from "../playwright.config";
 /**
  * Playwright's `test`, failing any test whose page threw: a panic in the WebAssembly (a hydration
  * mismatch, a disposed signal) stops every link and button silently, and a test that only
- * looks at the server-rendered HTML would still pass.
+ * looks at the server-rendered HTML would still pass. A script, style or request the
+ * Content-Security-Policy refused fails the test too: the portal must run under its own policy.
  */
 export const test = base.extend<{ crashGuard: void }>({
   crashGuard: [
     async ({ page }, use) => {
       const crashes: string[] = [];
       page.on("pageerror", (e) => crashes.push(`${page.url()}: ${e.message}`));
+      page.on("console", (m) => {
+        if (m.type() === "error" && m.text().includes("Content Security Policy")) {
+          crashes.push(`${page.url()}: ${m.text()}`);
+        }
+      });
       await use();
-      expect(crashes, "the page threw (see the messages)").toEqual([]);
+      expect(crashes, "the page threw or broke its security policy (see the messages)").toEqual([]);
     },
     { auto: true },
   ],
@@ -28,6 +34,11 @@ export async function signIn(page: Page, who: { email: string; name: string }) {
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("user-name")).toHaveText(who.name);
+}
+
+/** The `Origin` header a post from the portal's own page carries (API requests send none). */
+export function sameOrigin(page: Page): Record<string, string> {
+  return { Origin: new URL(page.url()).origin };
 }
 
 export async function signOut(page: Page) {
@@ -70,6 +81,8 @@ export const MO = { email: "mo.manager@deskfront.test", name: "Mo Okafor" };
  */
 export async function reportPrinterFault(page: Page, store: string, key: string): Promise<string> {
   const res = await page.request.post("/api/submit_request", {
+    // As the page's own script would: a post that names no origin is refused.
+    headers: sameOrigin(page),
     data: {
       item_slug: "receipt-printer-fault",
       form_version: 1,

@@ -15,7 +15,7 @@ pub struct Config {
     pub database_url: String,
     pub database: DatabaseSettings,
     /// This process's name in job claims and in the `X-Deskfront-Instance` response header.
-    /// Defaults to the host name and process id.
+    /// Defaults to a random name, so the header tells nobody the host's name.
     pub instance_name: String,
     pub jobs: JobSettings,
     /// Where attachments are kept, beside the database by default.
@@ -28,8 +28,22 @@ pub struct Config {
     pub seed_dir: PathBuf,
     /// The demo accounts' password. Published in the README, so used in demo mode only.
     pub demo_password: String,
-    /// Mark the session cookie `Secure`: turn on when served over HTTPS.
-    pub secure_cookies: bool,
+    /// How people reach the portal (`https://desk.example.com`). Pages of this origin may
+    /// change state; a URL starting with https turns on the secure cookie and HSTS. Unset: the
+    /// host each request was addressed to, over plain HTTP (a local or demo start).
+    pub public_url: Option<String>,
+    /// Further origins whose pages may post to the portal (another name behind the same proxy).
+    pub allowed_origins: Vec<String>,
+    /// Serve as HTTPS: the session cookie `Secure` and `__Host-` named, and HSTS. Unset: on
+    /// when `public_url` starts with https.
+    pub secure_cookies: Option<bool>,
+    /// Hosts (`images.example.com`) articles may show images from, besides the portal itself.
+    pub article_image_hosts: Vec<String>,
+    /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For`
+    /// entry (which the proxy wrote) rather than the connection. Off: the connection's peer.
+    pub trust_forwarded_for: bool,
+    /// Requests a minute one integration token may make (`POST /api/v1/incidents`).
+    pub integration_requests_per_minute: u32,
     pub session_days: i64,
     /// Let `GET /api/v1/kb/search` answer without a session (published articles only).
     pub public_kb_search: bool,
@@ -57,7 +71,12 @@ impl Default for Config {
             demo: false,
             seed_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seed"),
             demo_password: crate::demo_guard::PUBLISHED_DEMO_PASSWORD.into(),
-            secure_cookies: false,
+            public_url: None,
+            allowed_origins: Vec::new(),
+            secure_cookies: None,
+            article_image_hosts: Vec::new(),
+            trust_forwarded_for: false,
+            integration_requests_per_minute: 120,
             session_days: 14,
             public_kb_search: false,
             view_flush_secs: 10,
@@ -122,8 +141,8 @@ impl Default for JobSettings {
 }
 
 fn default_instance_name() -> String {
-    let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "deskfront".into());
-    format!("{host}-{}", std::process::id())
+    use rand::Rng;
+    format!("instance-{:08x}", rand::thread_rng().gen::<u32>())
 }
 
 impl std::fmt::Debug for Config {
@@ -138,7 +157,15 @@ impl std::fmt::Debug for Config {
             .field("max_attachment_mb", &self.max_attachment_mb)
             .field("demo", &self.demo)
             .field("seed_dir", &self.seed_dir)
+            .field("public_url", &self.public_url)
+            .field("allowed_origins", &self.allowed_origins)
             .field("secure_cookies", &self.secure_cookies)
+            .field("article_image_hosts", &self.article_image_hosts)
+            .field("trust_forwarded_for", &self.trust_forwarded_for)
+            .field(
+                "integration_requests_per_minute",
+                &self.integration_requests_per_minute,
+            )
             .field("session_days", &self.session_days)
             .field("public_kb_search", &self.public_kb_search)
             .field("view_flush_secs", &self.view_flush_secs)
@@ -175,6 +202,15 @@ impl Config {
         };
         config.apply_env(|k| std::env::var(k).ok())?;
         Ok(config)
+    }
+
+    /// Whether the portal is served over HTTPS (see `secure_cookies`).
+    pub fn https(&self) -> bool {
+        self.secure_cookies.unwrap_or_else(|| {
+            self.public_url
+                .as_deref()
+                .is_some_and(|u| u.trim().to_ascii_lowercase().starts_with("https://"))
+        })
     }
 
     /// The service levels, read and checked: a missing rule stops the server at start-up
@@ -263,7 +299,29 @@ impl Config {
             self.demo_password = v;
         }
         if let Some(v) = get("DESKFRONT_SECURE_COOKIES") {
-            self.secure_cookies = parse("DESKFRONT_SECURE_COOKIES", v)?;
+            self.secure_cookies = Some(parse("DESKFRONT_SECURE_COOKIES", v)?);
+        }
+        if let Some(v) = get("DESKFRONT_PUBLIC_URL") {
+            self.public_url = Some(v).filter(|v| !v.trim().is_empty());
+        }
+        let list = |v: String| -> Vec<String> {
+            v.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        if let Some(v) = get("DESKFRONT_ALLOWED_ORIGINS") {
+            self.allowed_origins = list(v);
+        }
+        if let Some(v) = get("DESKFRONT_ARTICLE_IMAGE_HOSTS") {
+            self.article_image_hosts = list(v);
+        }
+        if let Some(v) = get("DESKFRONT_TRUST_FORWARDED_FOR") {
+            self.trust_forwarded_for = parse("DESKFRONT_TRUST_FORWARDED_FOR", v)?;
+        }
+        if let Some(v) = get("DESKFRONT_INTEGRATION_REQUESTS_PER_MINUTE") {
+            self.integration_requests_per_minute =
+                parse("DESKFRONT_INTEGRATION_REQUESTS_PER_MINUTE", v)?;
         }
         if let Some(v) = get("DESKFRONT_PUBLIC_KB_SEARCH") {
             self.public_kb_search = parse("DESKFRONT_PUBLIC_KB_SEARCH", v)?;
@@ -302,7 +360,7 @@ mod tests {
         assert_eq!(c.max_attachment_mb, 3);
         assert_eq!(c.recurring_window_days, 30);
         assert_eq!(c.recurring_threshold, 2);
-        assert!(!c.secure_cookies);
+        assert!(!c.https());
         assert!(
             !c.demo,
             "a start without configuration is a production start"
@@ -342,6 +400,25 @@ mod tests {
         assert_eq!(c.database.ssl_mode.as_deref(), Some("require"));
         assert_eq!(c.database.acquire_timeout_secs, 10);
         assert!(!c.jobs.enabled);
+    }
+
+    #[test]
+    fn an_https_public_url_means_secure_cookies_unless_said_otherwise() {
+        let mut c = Config::default();
+        c.apply_env(|k| match k {
+            "DESKFRONT_PUBLIC_URL" => Some("https://desk.example.com".into()),
+            "DESKFRONT_ALLOWED_ORIGINS" => Some("https://a.example, https://b.example".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert!(c.https());
+        assert_eq!(
+            c.allowed_origins,
+            ["https://a.example", "https://b.example"]
+        );
+        c.secure_cookies = Some(false);
+        assert!(!c.https(), "an explicit setting wins");
+        assert!(Config::default().instance_name.starts_with("instance-"));
     }
 
     #[test]

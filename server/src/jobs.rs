@@ -86,7 +86,11 @@ async fn run(
     now: DateTime<Utc>,
 ) -> StoreResult<u64> {
     match job {
-        Job::Purge => store.purge_expired(now, now - Duration::days(7)).await,
+        Job::Purge => {
+            // Sign-in failure counts are forgotten after an hour anyway (`domain::throttle`).
+            let failures = store.purge_failures(now - Duration::days(1)).await?;
+            Ok(failures + store.purge_expired(now, now - Duration::days(7)).await?)
+        }
         Job::AutoClose => auto_close(store, settings, now).await,
         Job::SlaAlerts => sla_alerts(store, now).await,
         Job::Statistics => store.refresh_statistics().await.map(|()| 0),

@@ -10,6 +10,7 @@ pub mod jobs;
 pub mod kb_import;
 pub mod release;
 pub mod routes;
+pub mod security;
 pub mod seed;
 pub mod store;
 
@@ -46,7 +47,30 @@ pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Rou
         std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir);
     let state = app_state(config, store, levels, release::identify(&pkg_dir));
     spawn_view_flush(&state, config.view_flush_secs);
-    Ok(router(state, leptos_options).layer(instance_header(&config.instance_name)))
+    let origins =
+        security::origin::Origins::new(config.public_url.as_deref(), &config.allowed_origins);
+    let policy = security::headers::Policy::new(
+        config.https(),
+        &app::app::bootstrap_script(&state.release),
+        &config.article_image_hosts,
+    );
+    Ok(router(state, leptos_options)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(origins),
+            security::origin::refuse_cross_site,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            config.trust_forwarded_for,
+            security::client::remember_client_address,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(policy),
+            security::headers::add_security_headers,
+        ))
+        .layer(Extension(Arc::new(security::rate::PerKeyRate::per_minute(
+            config.integration_requests_per_minute,
+        ))))
+        .layer(instance_header(&config.instance_name)))
 }
 
 /// Every instance writes the article views it counted, whether or not it runs the jobs.
@@ -86,7 +110,7 @@ fn app_state(
         store,
         attachments_dir: config.attachments_dir.clone(),
         max_attachment_bytes: config.max_attachment_mb * 1024 * 1024,
-        secure_cookies: config.secure_cookies,
+        secure_cookies: config.https(),
         session_days: config.session_days,
         search: Default::default(),
         public_kb_search: config.public_kb_search,
@@ -125,7 +149,10 @@ fn page_routes() -> Vec<AxumRouteListing> {
 pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
     let routes = page_routes();
     let context_state = state.clone();
-    let provide_state = move || provide_context(context_state.clone());
+    let provide_state = move || {
+        provide_context(context_state.clone());
+        security::headers::provide_request_nonce();
+    };
     // Room for the largest attachment, and for a CSV import just over its limit (in JSON, with
     // escaped quotes), so an oversized file hears "larger than 5 MB" rather than a bare 413.
     let body_limit = state
@@ -178,10 +205,19 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
             let release = state.release.clone();
             move || shell(options.clone(), release.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler({
-            let release = state.release.clone();
-            move |_| shell(shell_options.clone(), release.clone())
-        }))
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            {
+                let state = state.clone();
+                move || {
+                    provide_context(state.clone());
+                    security::headers::provide_request_nonce();
+                }
+            },
+            {
+                let release = state.release.clone();
+                move |_| shell(shell_options.clone(), release.clone())
+            },
+        ))
         .layer(axum::middleware::from_fn(
             routes::auth_gate::require_session,
         ))

@@ -80,6 +80,8 @@ async fn run() -> Result<(), server::BoxError> {
     let app = server::build(&config, leptos).await?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("Deskfront is listening on http://{addr}");
+    // The peer's address reaches the handlers (sign-in throttling, see `security::client`).
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

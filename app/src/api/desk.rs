@@ -214,15 +214,14 @@ pub async fn my_groups() -> Result<Vec<String>, AppError> {
     }
 }
 
-/// The caller's latest notifications, newest first; reading them marks them read.
+/// The caller's latest notifications, newest first. Reading changes nothing: the page renders
+/// on a GET, and a GET must not change state (see `mark_notifications_read`).
 #[server(endpoint = "notifications")]
 pub async fn my_notifications() -> Result<Vec<NotificationView>, AppError> {
     use crate::backend::{internal, session, store};
     let user = session::require_user().await?;
-    let store = store()?;
-    let rows = store.notifications(user.id, 50).await.map_err(internal)?;
-    store
-        .mark_notifications_read(user.id, chrono::Utc::now())
+    let rows = store()?
+        .notifications(user.id, 50)
         .await
         .map_err(internal)?;
     Ok(rows
@@ -234,6 +233,22 @@ pub async fn my_notifications() -> Result<Vec<NotificationView>, AppError> {
             read: n.read,
         })
         .collect())
+}
+
+/// "Mark all as read": a plain form post from the notifications page, with or without
+/// JavaScript (the page reloads, and with it the header's badge).
+#[server(endpoint = "mark_notifications_read")]
+pub async fn mark_notifications_read() -> Result<(), AppError> {
+    use crate::backend::{forms, internal, session, store};
+    let result = async {
+        let user = session::require_user().await?;
+        store()?
+            .mark_notifications_read(user.id, chrono::Utc::now())
+            .await
+            .map_err(internal)
+    }
+    .await;
+    forms::finish(result, "/notifications", "/notifications")
 }
 
 /// How many notifications the caller has not read (the badge in the header).

@@ -19,18 +19,19 @@ pub fn is_plain_form_post() -> bool {
 }
 
 /// Finishes a plain form post: on success go to `success`, on failure back to `back` with the
-/// error message. JavaScript callers get the result as it is.
+/// error's notice code (`?error=`, see `model::notice`). JavaScript callers get the result as
+/// it is.
 pub fn finish<T>(result: Result<T, AppError>, success: &str, back: &str) -> Result<T, AppError> {
     if is_plain_form_post() {
         match &result {
             Ok(_) => leptos_axum::redirect(success),
             Err(err) => {
-                let message = err
-                    .field_errors()
-                    .and_then(|f| f.values().next().cloned())
-                    .unwrap_or_else(|| err.to_string());
+                let (code, arg) = crate::model::notice::notice_for(err);
                 let sep = if back.contains('?') { '&' } else { '?' };
-                leptos_axum::redirect(&format!("{back}{sep}error={}", encode(&message)));
+                let arg = arg
+                    .map(|a| format!("&error_arg={}", encode(&a)))
+                    .unwrap_or_default();
+                leptos_axum::redirect(&format!("{back}{sep}error={code}{arg}"));
             }
         }
     }
@@ -63,11 +64,25 @@ pub fn request_origin() -> String {
     format!("{scheme}://{host}")
 }
 
-/// Only same-site paths are followed after sign-in, so a crafted link cannot send people to
-/// another site.
+/// Where to go after sign-in: a path on this portal, or `/`. A crafted link must not send
+/// people on to another site, so anything a browser could read as another host is refused:
+/// a scheme, `//`, a backslash (browsers read it as a slash), and control characters or
+/// whitespace anywhere (browsers strip tabs and newlines, which turns `/\t/evil` into
+/// `//evil`). Decoded once more, for a path decoded again on its way, it must still start with
+/// one slash and hold no backslash or control character (an encoded space is fine).
 pub fn safe_next(next: Option<&str>) -> String {
+    let one_slash = |path: &str| path.starts_with('/') && !path.starts_with("//");
+    let acceptable = |n: &str| {
+        let decoded = crate::url::decode(n);
+        one_slash(n)
+            && one_slash(&decoded)
+            && !n
+                .chars()
+                .any(|c| c == '\\' || c.is_control() || c.is_whitespace())
+            && !decoded.chars().any(|c| c == '\\' || c.is_control())
+    };
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n) if acceptable(n) => n.to_string(),
         _ => "/".to_string(),
     }
 }
@@ -84,9 +99,33 @@ mod tests {
     #[test]
     fn next_must_be_a_local_path() {
         assert_eq!(safe_next(Some("/requests")), "/requests");
-        assert_eq!(safe_next(Some("//evil.test")), "/");
-        assert_eq!(safe_next(Some("https://evil.test")), "/");
-        assert_eq!(safe_next(Some("/\\evil.test")), "/");
+        assert_eq!(
+            safe_next(Some("/catalog?q=laptop%20bag&page=2")),
+            "/catalog?q=laptop%20bag&page=2"
+        );
         assert_eq!(safe_next(None), "/");
+        // An open-redirect corpus: every one of these must land on the portal's home.
+        for evil in [
+            "//evil.test",
+            "https://evil.test",
+            "https:evil.test",
+            "http:/evil.test",
+            "javascript:alert(1)",
+            "/\\evil.test",
+            "\\\\evil.test",
+            "/%5Cevil.test",
+            "/%09/evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/%0d%0a/evil.example",
+            " /evil.example",
+            "/%2F/evil.example",
+            "/%2f%2fevil.example",
+            "/ /evil.example",
+            "evil.example",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(evil)), "/", "{evil:?}");
+        }
     }
 }

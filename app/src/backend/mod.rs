@@ -35,6 +35,7 @@ pub mod search;
 pub mod session;
 pub mod store;
 pub mod submit;
+pub mod throttle_store;
 pub mod views;
 
 use crate::model::AppError;

@@ -4,8 +4,7 @@
 //! database cannot be used to sign in. Sessions live in the database, never in process memory,
 //! so any server instance can serve any request.
 
-use super::store::Store;
-use super::{internal, state, store};
+use super::{internal, state};
 use crate::model::{AppError, AppResult, DemoAccount, SignInOptions, UserView};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -16,6 +15,17 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 pub const COOKIE_NAME: &str = "deskfront_session";
+/// The name over HTTPS. Browsers accept a `__Host-` cookie only from a secure origin, for the
+/// whole host and no other (no `Domain`), so a neighbouring subdomain cannot plant a session.
+pub const SECURE_COOKIE_NAME: &str = "__Host-deskfront_session";
+
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SECURE_COOKIE_NAME
+    } else {
+        COOKIE_NAME
+    }
+}
 
 pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
@@ -46,14 +56,17 @@ pub fn token_hash(token: &str) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest)
 }
 
-pub fn token_from_headers(headers: &HeaderMap) -> Option<String> {
+/// The session token in the request's cookies, under the one name this portal uses (over HTTPS
+/// only the `__Host-` name counts).
+pub fn token_from_headers(headers: &HeaderMap, secure: bool) -> Option<String> {
+    let wanted = cookie_name(secure);
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
+        .find(|(name, _)| *name == wanted)
         .map(|(_, value)| value.to_string())
         .filter(|v| !v.is_empty())
 }
@@ -62,7 +75,8 @@ fn cookie(value: &str, max_age_secs: i64, secure: bool) -> String {
     // Lax keeps the cookie off cross-site POSTs (our CSRF defence for plain forms) while
     // letting people follow a link into the portal already signed in.
     format!(
-        "{COOKIE_NAME}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{}",
+        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{}",
+        cookie_name(secure),
         if secure { "; Secure" } else { "" }
     )
 }
@@ -79,9 +93,47 @@ fn request_headers() -> Option<HeaderMap> {
     leptos::prelude::use_context::<http::request::Parts>().map(|p| p.headers)
 }
 
+/// The address a request came from, as the server put it in the request's extensions (the
+/// peer, or the address a trusted proxy forwarded).
+#[derive(Clone, Debug)]
+pub struct ClientAddress(pub String);
+
+fn client_address() -> String {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<ClientAddress>().cloned())
+        .map(|a| a.0)
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Password checks running at once. Each Argon2 check takes ~19 MB and a blocking thread for a
+/// good fraction of a second; a flood of sign-ins waits here instead of exhausting both.
+static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    tokio::sync::Semaphore::new(cores.max(2))
+});
+
+/// How long a sign-in waits for a free password check before it is asked to come back.
+const HASHING_QUEUE_SECS: u64 = 10;
+
+fn too_many(until: chrono::DateTime<Utc>, now: chrono::DateTime<Utc>) -> AppError {
+    let secs = (until - now).num_seconds().max(1);
+    let wait = if secs < 90 {
+        format!("{secs} seconds")
+    } else {
+        format!("{} minutes", (secs + 59) / 60)
+    };
+    AppError::too_many(
+        format!("Too many failed sign-ins. Wait {wait}, then try again."),
+        secs as u64,
+    )
+}
+
 /// Checks the password and starts a session. The same message for an unknown email and a wrong
-/// password, so the form does not reveal who has an account.
+/// password, so the form does not reveal who has an account. Failures are counted per account
+/// and per client address, and past a few each one makes the next attempt wait longer
+/// (`domain::throttle`): a blocked attempt is refused before any password is checked.
 pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
+    use crate::domain::throttle::ThrottleRule;
     let email = email.trim().to_lowercase();
     if email.is_empty() || password.is_empty() {
         return Err(AppError::invalid_field(
@@ -90,8 +142,32 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
         ));
     }
     let state = state()?;
+    let account_key = format!("account:{email}");
+    let address_key = format!("address:{}", client_address());
+    let now = Utc::now();
+    let blocked = state
+        .store
+        .blocked_until(&[&account_key, &address_key], now)
+        .await
+        .map_err(internal)?;
+    if let Some(until) = blocked {
+        tracing::warn!(target: "deskfront::sign_in", "sign-in refused: throttled");
+        return Err(too_many(until, now));
+    }
     let credentials = state.store.credentials(&email).await.map_err(internal)?;
     let password = password.to_string();
+    let permit = tokio::time::timeout(
+        std::time::Duration::from_secs(HASHING_QUEUE_SECS),
+        HASHING.acquire(),
+    )
+    .await
+    .map_err(|_| {
+        AppError::too_many(
+            "Many people are signing in right now. Try again in a few seconds.",
+            5,
+        )
+    })?
+    .map_err(internal)?;
     // Argon2 is deliberately slow; keep it off the async workers.
     let (ok, user) = tokio::task::spawn_blocking(move || match credentials {
         Some(c) => (verify_password(&c.password_hash, &password), Some(c.user)),
@@ -103,15 +179,32 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
     })
     .await
     .map_err(internal)?;
+    drop(permit);
     let user = match (ok, user) {
         (true, Some(user)) => user,
         _ => {
+            tracing::info!(target: "deskfront::sign_in", "sign-in failed");
+            for (key, rule) in [
+                (&account_key, ThrottleRule::ACCOUNT),
+                (&address_key, ThrottleRule::ADDRESS),
+            ] {
+                state
+                    .store
+                    .count_failure(key, &rule, now)
+                    .await
+                    .map_err(internal)?;
+            }
             return Err(AppError::invalid_field(
                 crate::domain::validation::FORM_ERROR_KEY,
                 "That email and password do not match an account.",
-            ))
+            ));
         }
     };
+    state
+        .store
+        .clear_failures(&account_key)
+        .await
+        .map_err(internal)?;
     let token = new_token();
     let expires = Utc::now() + Duration::days(state.session_days);
     state
@@ -129,7 +222,8 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
 
 pub async fn sign_out() -> AppResult<()> {
     let state = state()?;
-    if let Some(token) = request_headers().as_ref().and_then(token_from_headers) {
+    let token = request_headers().and_then(|h| token_from_headers(&h, state.secure_cookies));
+    if let Some(token) = token {
         state
             .store
             .delete_session(&token_hash(&token))
@@ -149,20 +243,21 @@ pub async fn current_user() -> AppResult<Option<UserView>> {
         return Ok(known);
     }
     match request_headers() {
-        Some(headers) => user_for_headers(store()?.as_ref(), &headers).await,
+        Some(headers) => user_for_headers(&state()?, &headers).await,
         None => Ok(None),
     }
 }
 
 /// The user whose session cookie is in `headers`; for handlers outside Leptos too.
 pub async fn user_for_headers(
-    store: &dyn Store,
+    state: &super::AppState,
     headers: &HeaderMap,
 ) -> AppResult<Option<UserView>> {
-    let Some(token) = token_from_headers(headers) else {
+    let Some(token) = token_from_headers(headers, state.secure_cookies) else {
         return Ok(None);
     };
-    store
+    state
+        .store
         .session_user(&token_hash(&token), Utc::now())
         .await
         .map_err(internal)
@@ -228,15 +323,25 @@ mod tests {
                 .parse()
                 .unwrap(),
         );
-        assert_eq!(token_from_headers(&headers).as_deref(), Some("abc123"));
-        assert_eq!(token_from_headers(&HeaderMap::new()), None);
+        assert_eq!(
+            token_from_headers(&headers, false).as_deref(),
+            Some("abc123")
+        );
+        assert_eq!(token_from_headers(&HeaderMap::new(), false), None);
+        assert_eq!(
+            token_from_headers(&headers, true),
+            None,
+            "over HTTPS only the __Host- cookie counts"
+        );
     }
 
     #[test]
     fn cookie_is_http_only_and_same_site() {
         let c = cookie("t", 60, true);
         assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && c.contains("Secure"));
-        assert!(!cookie("t", 60, false).contains("Secure"));
+        assert!(c.starts_with("__Host-deskfront_session=t; Path=/;") && !c.contains("Domain"));
+        let plain = cookie("t", 60, false);
+        assert!(!plain.contains("Secure") && plain.starts_with("deskfront_session="));
     }
 
     #[test]

@@ -110,6 +110,7 @@ pub trait Store:
     + super::people_store::PeopleStore
     + super::places_store::PlacesStore
     + super::problem_store::ProblemStore
+    + super::throttle_store::ThrottleStore
     + Send
     + Sync
     + 'static

@@ -11,6 +11,7 @@ pub mod pager;
 pub mod priority_preview;
 pub mod related_incidents;
 pub mod request_form;
+pub mod role_gate;
 pub mod search_box;
 pub mod state_badge;
 pub mod suggestions;

@@ -10,6 +10,7 @@ pub mod priority;
 pub mod problem;
 pub mod report;
 pub mod sla;
+pub mod throttle;
 pub mod ticket;
 pub mod ticket_sla;
 pub mod validation;

@@ -22,6 +22,12 @@ pub enum AppError {
     /// The request is valid but the thing it acts on has moved on (already decided, closed, …).
     #[error("{message}")]
     Conflict { message: String },
+    /// Too many attempts (sign-in, uploads, the integration API): wait and try again.
+    #[error("{message}")]
+    TooMany {
+        message: String,
+        retry_after_secs: u64,
+    },
     #[error("Something went wrong on our side. If it keeps happening, quote reference {reference} to the service desk.")]
     Internal { reference: String },
     /// Network or protocol failure between browser and server.
@@ -75,8 +81,32 @@ impl AppError {
             AppError::NotFound { .. } => "not_found",
             AppError::Invalid { .. } => "invalid",
             AppError::Conflict { .. } => "conflict",
+            AppError::TooMany { .. } => "too_many",
             AppError::Internal { .. } => "internal",
             AppError::Transport { .. } => "transport",
+        }
+    }
+
+    pub fn too_many(message: impl Into<String>, retry_after_secs: u64) -> Self {
+        AppError::TooMany {
+            message: message.into(),
+            retry_after_secs,
+        }
+    }
+
+    /// The HTTP status this error answers with, so monitoring can tell a typo (4xx) from a fault
+    /// of ours (5xx).
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotSignedIn => 401,
+            AppError::Forbidden { .. } => 403,
+            AppError::NotFound { .. } => 404,
+            AppError::Conflict { .. } => 409,
+            AppError::Invalid { .. } => 422,
+            AppError::TooMany { .. } => 429,
+            AppError::Internal { .. } => 500,
+            // Only made from a request the server could not read (see `from_server_fn_error`).
+            AppError::Transport { .. } => 400,
         }
     }
 
@@ -107,6 +137,44 @@ impl FromServerFnError for AppError {
             other => AppError::transport(other.to_string()),
         }
     }
+
+    /// Called by the server as it writes the error: the response gets the error's status, unless
+    /// it is a plain form post, which is redirected back to its page with the error instead.
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        #[cfg(feature = "ssr")]
+        if !accepts_html() {
+            if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+                res.set_status(http::StatusCode::from_u16(self.status()).unwrap_or_default());
+                if let AppError::TooMany {
+                    retry_after_secs, ..
+                } = self
+                {
+                    res.insert_header(http::header::RETRY_AFTER, (*retry_after_secs).into());
+                }
+            }
+        }
+        serde_json::to_vec(self)
+            .map(Into::into)
+            .unwrap_or_else(|_| {
+                leptos::server_fn::Bytes::from_static(
+                    br#"{"error":"internal","reference":"E-SERIAL"}"#,
+                )
+            })
+    }
+}
+
+/// True for a browser's plain form post (it asks for HTML), which leptos answers with a redirect.
+#[cfg(feature = "ssr")]
+fn accepts_html() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|p| {
+            p.headers
+                .get(http::header::ACCEPT)?
+                .to_str()
+                .ok()
+                .map(str::to_owned)
+        })
+        .is_some_and(|v| v.contains("text/html"))
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -120,6 +188,7 @@ struct WireError {
     message: Option<String>,
     fields: Option<FieldErrors>,
     reference: Option<String>,
+    retry_after_secs: Option<u64>,
 }
 
 impl TryFrom<WireError> for AppError {
@@ -131,6 +200,7 @@ impl TryFrom<WireError> for AppError {
             message,
             fields,
             reference,
+            retry_after_secs,
         } = wire;
         let missing = |field: &str| format!("a `{error}` error without its `{field}`");
         // Each kind takes what it needs; a missing field is only an error for a kind that has it.
@@ -144,6 +214,10 @@ impl TryFrom<WireError> for AppError {
             "conflict" => AppError::Conflict { message: message? },
             "transport" => AppError::Transport { message: message? },
             "invalid" => AppError::Invalid { fields: fields? },
+            "too_many" => AppError::TooMany {
+                message: message?,
+                retry_after_secs: retry_after_secs.unwrap_or(60),
+            },
             "internal" => AppError::Internal {
                 reference: reference?,
             },
@@ -168,6 +242,7 @@ mod tests {
                 reference: "E0000002A".into(),
             },
             AppError::transport("timed out"),
+            AppError::too_many("Wait a minute.", 60),
         ];
         for error in all {
             let json = serde_json::to_string(&error).unwrap();

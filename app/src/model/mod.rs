@@ -14,6 +14,7 @@ pub mod groups;
 pub mod import;
 pub mod integrations;
 pub mod knowledge;
+pub mod notice;
 pub mod offline;
 pub mod people;
 pub mod places;

@@ -373,7 +373,7 @@ mod sync {
     /// What a failure means for the item: try again later, or hand it back to the person.
     fn judge(item: OutboxItem, error: AppError) -> OutboxItem {
         match error {
-            AppError::Transport { .. } | AppError::Internal { .. } => {
+            AppError::Transport { .. } | AppError::Internal { .. } | AppError::TooMany { .. } => {
                 item.retry_later(error.to_string(), Utc::now())
             }
             AppError::NotSignedIn => {

@@ -8,6 +8,7 @@ use crate::api::audit::audit_log;
 use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::pager::Pager;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::model::{AppError, AuditEntryView, AuditKind, Page};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -45,6 +46,11 @@ fn some(s: &str) -> Option<String> {
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::Admins><AuditContent/></RoleGate> }
+}
+
+#[component]
+fn AuditContent() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         let q = query.read();

@@ -8,6 +8,7 @@ use crate::api::catalog_admin::{admin_categories, admin_items, SaveCategory};
 use crate::components::admin_tabs::AdminListHeading;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::pager::Pager;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::model::{CategoryAdminView, CategoryRecord, ItemAdminRow, Page};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,10 +16,15 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CatalogAdminPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::CatalogEditors><CatalogAdminContent/></RoleGate> }
+}
+
+#[component]
+fn CatalogAdminContent() -> impl IntoView {
     let query = use_query_map();
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let page = Memo::new(move |_| query.read().get("page").and_then(|p| p.parse::<u32>().ok()));
-    let error = Memo::new(move |_| query.read().get("error"));
+    let error = super::query_error();
     let items = Resource::new(
         move || (q.get(), page.get()),
         |(q, page)| admin_items((!q.is_empty()).then_some(q), page),

@@ -6,12 +6,18 @@ use super::{query_error, refusal_status};
 use crate::api::groups::admin_groups;
 use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::model::GroupView;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn GroupsPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::Admins><GroupsContent/></RoleGate> }
+}
+
+#[component]
+fn GroupsContent() -> impl IntoView {
     let data = Resource::new(|| (), |_| admin_groups());
     let error = query_error();
     view! {

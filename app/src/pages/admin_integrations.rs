@@ -6,12 +6,18 @@ use super::{query_error, when};
 use crate::api::integrations::{create_integration_token, list_integration_tokens};
 use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::model::{AppError, IntegrationTokenView, NewIntegrationToken};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn IntegrationsPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::Admins><IntegrationsContent/></RoleGate> }
+}
+
+#[component]
+fn IntegrationsContent() -> impl IntoView {
     let tokens = Resource::new(|| (), |_| list_integration_tokens());
     let error = query_error();
     let created = RwSignal::new(None::<Result<NewIntegrationToken, AppError>>);

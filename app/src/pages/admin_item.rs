@@ -12,6 +12,7 @@ use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form_builder::{FormBuilder, FormRows};
 use crate::components::request_form::RequestForm;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::domain::priority::Priority;
 use crate::domain::validation::FieldErrors;
 use crate::domain::TicketKind;
@@ -22,6 +23,11 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 #[component]
 pub fn ItemEditorPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::CatalogEditors><ItemEditorContent/></RoleGate> }
+}
+
+#[component]
+fn ItemEditorContent() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug"));
     let data = Resource::new(move || slug.get(), item_for_edit);

@@ -8,6 +8,7 @@ use crate::components::admin_tabs::{signed_in_admin, AdminListHeading};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::import_panel::ImportPanel;
 use crate::components::pager::Pager;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::model::{AppError, ImportFile, Page, PasswordLink, PersonView, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,6 +16,11 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::Admins><PeopleContent/></RoleGate> }
+}
+
+#[component]
+fn PeopleContent() -> impl IntoView {
     let query = use_query_map();
     let error = query_error();
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());

@@ -5,6 +5,7 @@
 use super::refusal_status;
 use crate::api::places::store_stickers;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::model::StickerSheet;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,6 +13,11 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn StickersPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::Admins><StickersContent/></RoleGate> }
+}
+
+#[component]
+fn StickersContent() -> impl IntoView {
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
     let data = Resource::new(code, store_stickers);

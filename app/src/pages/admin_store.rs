@@ -5,6 +5,7 @@ use super::{query_error, refusal_status};
 use crate::api::places::admin_store;
 use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::model::{DeviceAdminView, StoreAdminView, StoreDetail};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,6 +13,11 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn StorePage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::Admins><StoreContent/></RoleGate> }
+}
+
+#[component]
+fn StoreContent() -> impl IntoView {
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
     let data = Resource::new(code, admin_store);

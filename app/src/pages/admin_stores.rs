@@ -10,6 +10,7 @@ use crate::components::admin_tabs::{signed_in_admin, AdminListHeading};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::import_panel::ImportPanel;
 use crate::components::pager::Pager;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::model::{ImportFile, Page, StoreAdminView};
 use crate::pages::admin_store::StoreForm;
 use leptos::prelude::*;
@@ -18,6 +19,11 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn StoresPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::Admins><StoresContent/></RoleGate> }
+}
+
+#[component]
+fn StoresContent() -> impl IntoView {
     let query = use_query_map();
     let error = super::query_error();
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());

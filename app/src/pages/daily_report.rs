@@ -4,6 +4,7 @@
 use crate::api::dashboard::{dashboard, dashboard_tickets};
 use crate::components::dashboard_parts::{CsvLink, Definitions, FigureGrid};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::state_badge::PriorityBadge;
 use crate::domain::report::TicketSet;
 use crate::model::FilterQuery;
@@ -14,6 +15,11 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn DailyReportPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::Desk><DailyReportContent/></RoleGate> }
+}
+
+#[component]
+fn DailyReportContent() -> impl IntoView {
     let query = use_query_map();
     let day = Memo::new(move |_| {
         query

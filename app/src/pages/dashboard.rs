@@ -5,6 +5,7 @@
 use crate::api::dashboard::{dashboard, dashboard_choices};
 use crate::components::dashboard_parts::{Chart, CountTable, CsvLink, Definitions, FigureGrid};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::domain::priority::Priority;
 use crate::domain::report::{Period, TicketSet};
 use crate::model::{DashboardView, FilterQuery};
@@ -23,6 +24,11 @@ pub fn filters_from_url() -> Memo<FilterQuery> {
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::Desk><DashboardContent/></RoleGate> }
+}
+
+#[component]
+fn DashboardContent() -> impl IntoView {
     let filters = filters_from_url();
     let data = Resource::new(move || filters.get().query_string(), dashboard);
     view! {

@@ -5,6 +5,7 @@ use super::dashboard::filters_from_url;
 use super::when;
 use crate::api::dashboard::dashboard_tickets;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::state_badge::{PriorityBadge, StateBadge};
 use crate::model::TicketList;
 use leptos::prelude::*;
@@ -13,6 +14,11 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn DashboardTicketsPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::Desk><DashboardTicketsContent/></RoleGate> }
+}
+
+#[component]
+fn DashboardTicketsContent() -> impl IntoView {
     let query = use_query_map();
     let filters = filters_from_url();
     let args = move || {

@@ -4,6 +4,7 @@
 
 use crate::api::editor::{article_for_edit, editor_articles, preview_article, save_article};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::domain::article::{slug_from_title, validate_article, ArticleDraft, KNOWN_CATEGORIES};
 use crate::domain::validation::FieldErrors;
 use crate::model::{ArticleEditView, ArticleListView, RevisionView};
@@ -16,6 +17,11 @@ const PREVIEW_DELAY_MS: u32 = 400;
 
 #[component]
 pub fn EditorListPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::ArticleEditors><EditorListContent/></RoleGate> }
+}
+
+#[component]
+fn EditorListContent() -> impl IntoView {
     let list = Resource::new(|| (), |_| editor_articles());
     view! {
         <Title text="Knowledge articles"/>
@@ -57,6 +63,11 @@ fn ArticleRow(r: ArticleListView) -> impl IntoView {
 
 #[component]
 pub fn NewArticlePage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::ArticleEditors><NewArticleContent/></RoleGate> }
+}
+
+#[component]
+fn NewArticleContent() -> impl IntoView {
     let draft = ArticleDraft {
         state: "draft".into(),
         ..ArticleDraft::default()
@@ -70,6 +81,11 @@ pub fn NewArticlePage() -> impl IntoView {
 
 #[component]
 pub fn ArticleEditorPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::ArticleEditors><ArticleEditorContent/></RoleGate> }
+}
+
+#[component]
+fn ArticleEditorContent() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let found = Resource::new(slug, article_for_edit);

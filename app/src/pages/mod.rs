@@ -34,24 +34,27 @@ use leptos_router::hooks::use_query_map;
 pub fn refusal_status(error: &crate::model::AppError) {
     #[cfg(feature = "ssr")]
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        use crate::model::AppError;
+        // A page's only input is its address: what a server function calls unprocessable is a
+        // bad request here.
         let status = match error {
-            AppError::NotSignedIn => http::StatusCode::UNAUTHORIZED,
-            AppError::Forbidden { .. } => http::StatusCode::FORBIDDEN,
-            AppError::NotFound { .. } => http::StatusCode::NOT_FOUND,
-            AppError::Invalid { .. } => http::StatusCode::BAD_REQUEST,
-            _ => return,
+            crate::model::AppError::Invalid { .. } => 400,
+            other => other.status(),
         };
-        res.set_status(status);
+        res.set_status(http::StatusCode::from_u16(status).unwrap_or_default());
     }
     #[cfg(not(feature = "ssr"))]
     let _ = error;
 }
 
-/// The `?error=` a plain form post was sent back with, if any.
+/// The notice a plain form post was sent back with (`?error=code`), if any: always our own
+/// words (see `model::notice`).
 pub fn query_error() -> Memo<Option<String>> {
     let query = use_query_map();
-    Memo::new(move |_| query.read().get("error").filter(|e| !e.is_empty()))
+    Memo::new(move |_| {
+        let query = query.read();
+        let code = query.get("error")?;
+        crate::model::notice::notice_text(&code, query.get("error_arg").as_deref())
+    })
 }
 
 /// Formats a time for lists and timelines, in UTC until people have a time zone setting.

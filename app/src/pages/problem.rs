@@ -5,6 +5,7 @@
 use super::{query_error, when};
 use crate::api::problems::problem_detail;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::state_badge::StateBadge;
 use crate::domain::problem::{ProblemState, MAX_TEXT_CHARS};
 use crate::model::ProblemView;
@@ -14,6 +15,11 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ProblemPage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::Desk><ProblemContent/></RoleGate> }
+}
+
+#[component]
+fn ProblemContent() -> impl IntoView {
     let params = use_params_map();
     let number = move || params.read().get("number").unwrap_or_default();
     let data = Resource::new(number, problem_detail);

@@ -4,6 +4,7 @@
 use super::when;
 use crate::api::desk::{agent_queue, my_groups};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::state_badge::{PriorityBadge, StateBadge};
 use crate::domain::priority::Priority;
 use crate::domain::TicketState;
@@ -54,6 +55,11 @@ pub fn time_to_breach(due: Option<DateTime<Utc>>, now: DateTime<Utc>) -> (String
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
+    view! { <RoleGate page_for=PageFor::Desk><QueueContent/></RoleGate> }
+}
+
+#[component]
+fn QueueContent() -> impl IntoView {
     let query = use_query_map();
     let args = move || {
         let q = query.read();

@@ -11,7 +11,7 @@ pub async fn download(
     Path(id): Path<i64>,
     headers: HeaderMap,
 ) -> Response {
-    let user = match session::user_for_headers(state.store.as_ref(), &headers).await {
+    let user = match session::user_for_headers(&state, &headers).await {
         Ok(Some(user)) => user,
         Ok(None) => {
             return (StatusCode::UNAUTHORIZED, "Sign in to see attachments.").into_response()

@@ -29,7 +29,7 @@ pub async fn require_session(mut req: Request, next: Next) -> Response {
     }
     let state = req.extensions().get::<AppState>().cloned();
     let user = match state {
-        Some(state) => session::user_for_headers(state.store.as_ref(), req.headers())
+        Some(state) => session::user_for_headers(&state, req.headers())
             .await
             .ok()
             .flatten(),

@@ -49,7 +49,7 @@ pub(crate) fn refused(e: app::model::AppError) -> Response {
 
 /// The person a download is for, from the session cookie; or the answer that refuses it.
 pub(crate) async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<UserView, Response> {
-    match session::user_for_headers(state.store.as_ref(), headers).await {
+    match session::user_for_headers(state, headers).await {
         Ok(Some(user)) => Ok(user),
         Ok(None) => Err((StatusCode::UNAUTHORIZED, "Sign in first.").into_response()),
         Err(e) => Err(refused(e)),

@@ -23,7 +23,11 @@ pub async fn submit(
 ) -> Response {
     let headers = req.headers().clone();
     let uri = req.uri().clone();
-    let user = match session::user_for_headers(state.store.as_ref(), &headers).await {
+    let nonce = req
+        .extensions()
+        .get::<crate::security::headers::CspNonce>()
+        .cloned();
+    let user = match session::user_for_headers(&state, &headers).await {
         Ok(Some(user)) => user,
         _ => {
             let next = app::backend::forms::encode(&format!("/catalog/{slug}"));
@@ -115,7 +119,7 @@ pub async fn submit(
                 errors,
                 idempotency_key,
             };
-            render_with_postback(options, state, postback, uri, headers).await
+            render_with_postback(options, state, postback, uri, headers, nonce).await
         }
     }
 }
@@ -126,6 +130,7 @@ async fn render_with_postback(
     postback: FormPostback,
     uri: axum::http::Uri,
     headers: axum::http::HeaderMap,
+    nonce: Option<crate::security::headers::CspNonce>,
 ) -> Response {
     let handler = leptos_axum::render_app_async_with_context(
         {
@@ -133,11 +138,15 @@ async fn render_with_postback(
             move || {
                 provide_context(state.clone());
                 provide_context(postback.clone());
+                crate::security::headers::provide_request_nonce();
             }
         },
         move || shell(options.clone(), state.release.clone()),
     );
     let mut get = Request::builder().method(Method::GET).uri(uri);
+    if let Some(nonce) = nonce {
+        get = get.extension(nonce);
+    }
     for (name, value) in headers.iter() {
         if name != axum::http::header::CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
             get = get.header(name, value);

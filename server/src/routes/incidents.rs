@@ -6,8 +6,11 @@
 //! - `200` with `"created": false`: the same `key` was reported before, here is its ticket;
 //! - `401 {"error": "unauthorized", "message"}`: no token, a wrong one, or a revoked one;
 //! - `422 {"error": "invalid", "fields": {field: message}}`: `item`, `key` or form fields;
-//! - `400 {"error": "invalid_json", "message"}`: the body is not a JSON object.
+//! - `400 {"error": "invalid_json", "message"}`: the body is not a JSON object;
+//! - `429 {"error": "too_many", "message"}` with `Retry-After`: the token's requests this
+//!   minute are spent (`integration_requests_per_minute`).
 
+use crate::security::rate::PerKeyRate;
 use app::backend::integrations::{self, IncidentReport};
 use app::backend::AppState;
 use app::model::AppError;
@@ -16,6 +19,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde_json::json;
+use std::sync::Arc;
 
 /// Reports are a few answers; nothing here needs the attachment-sized limit of the portal.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -32,6 +36,7 @@ fn unauthorized(message: &str) -> Response {
 
 pub async fn report(
     Extension(state): Extension<AppState>,
+    Extension(rate): Extension<Arc<PerKeyRate>>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -50,6 +55,13 @@ pub async fn report(
         }
         Err(e) => return error(e),
     };
+    if let Err(wait) = rate.check(caller.token_id, std::time::Instant::now()) {
+        tracing::warn!(token = caller.token_id, "integration token over its rate");
+        return error(AppError::too_many(
+            format!("This token sent too many reports; wait {wait} seconds."),
+            wait,
+        ));
+    }
     let report: IncidentReport = match serde_json::from_slice(&body) {
         Ok(r) => r,
         Err(e) => {
@@ -80,17 +92,18 @@ pub async fn report(
 }
 
 fn error(err: AppError) -> Response {
-    let status = match &err {
-        AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::NotSignedIn => StatusCode::UNAUTHORIZED,
-        AppError::Forbidden { .. } => StatusCode::FORBIDDEN,
-        AppError::NotFound { .. } => StatusCode::NOT_FOUND,
-        AppError::Conflict { .. } => StatusCode::CONFLICT,
-        AppError::Internal { .. } | AppError::Transport { .. } => StatusCode::INTERNAL_SERVER_ERROR,
-    };
+    let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = match &err {
         AppError::Invalid { fields } => json!({ "error": "invalid", "fields": fields }),
         other => json!({ "error": other.code(), "message": other.to_string() }),
     };
-    (status, Json(body)).into_response()
+    let mut res = (status, Json(body)).into_response();
+    if let AppError::TooMany {
+        retry_after_secs, ..
+    } = err
+    {
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, retry_after_secs.into());
+    }
+    res
 }

@@ -59,7 +59,7 @@ pub async fn search(
     headers: HeaderMap,
 ) -> Response {
     if !state.public_kb_search {
-        match session::user_for_headers(state.store.as_ref(), &headers).await {
+        match session::user_for_headers(&state, &headers).await {
             Ok(Some(_)) => {}
             Ok(None) => {
                 let body = json!({ "error": "not_signed_in", "message": "Sign in, or ask an administrator to make knowledge search public." });

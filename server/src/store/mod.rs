@@ -15,6 +15,7 @@ mod sql_integrations;
 mod sql_people;
 mod sql_places;
 mod sql_problems;
+mod sql_throttle;
 pub mod sqlite;
 
 use crate::config::Config;

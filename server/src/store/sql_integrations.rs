@@ -101,14 +101,25 @@ macro_rules! sql_integrations {
                 token_hash: &str,
                 now: DateTime<Utc>,
             ) -> StoreResult<Option<IntegrationCaller>> {
-                // One statement finds the live token and records the use, so a token revoked
-                // a moment ago is not used once more.
+                // Looked up before anything is written: a flood of wrong tokens only reads.
+                let Some(id) = sqlx::query_scalar::<_, i64>(
+                    "SELECT id FROM integration_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+                )
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?
+                else {
+                    return Ok(None);
+                };
+                // Recording the use checks once more that the token is live, so a token
+                // revoked a moment ago is not used once more.
                 let Some(token) = sqlx::query(
                     "UPDATE integration_tokens SET last_used_at = $1 \
-                     WHERE token_hash = $2 AND revoked_at IS NULL RETURNING id, name, user_id",
+                     WHERE id = $2 AND revoked_at IS NULL RETURNING id, name, user_id",
                 )
                 .bind(now)
-                .bind(token_hash)
+                .bind(id)
                 .fetch_optional(&self.pool)
                 .await
                 .map_err(db_err)?

@@ -302,6 +302,13 @@ async fn the_requester_never_sees_internal_notes() {
     assert_eq!(unread, json!(1));
     let list: Value = app.call_json(&sam, "notifications", &[]).await;
     assert_eq!(list[0]["number"], number.as_str());
+    assert_eq!(
+        app.call_json(&sam, "unread", &[]).await,
+        json!(1),
+        "reading the list changes nothing"
+    );
+    let res = app.call(&sam, "mark_notifications_read", &[]).await;
+    assert!(res.status().is_success(), "{}", res.status());
     assert_eq!(app.call_json(&sam, "unread", &[]).await, json!(0));
 }
 

@@ -25,3 +25,4 @@ mod problems;
 mod production_start;
 mod records;
 mod search_quality;
+mod security;

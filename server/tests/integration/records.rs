@@ -181,7 +181,12 @@ async fn a_plain_form_post_comes_back_to_the_page_with_the_error() {
     assert!(res.status().is_redirection(), "{}", res.status());
     let to = res.headers()["location"].to_str().unwrap();
     assert!(to.starts_with("/admin/people?error="), "{to}");
-    assert!(to.contains("role"), "the reason names the role: {to}");
+    assert!(
+        to.ends_with("error=not_a_role&error_arg=wizard"),
+        "the reason names the role: {to}"
+    );
+    let html = app.html(&ada, to).await;
+    assert!(html.contains("is not a role"), "and the page says so");
 }
 
 #[tokio::test]

@@ -60,10 +60,22 @@ impl TestDb {
         self.config.database_url.starts_with("postgres")
     }
 
-    /// A server instance on this database, named `instance` in its response headers.
+    /// A server instance on this database, named `instance` in its response headers. Its
+    /// public URL is `SHARED_ORIGIN` unless the test set one: instances behind one load balancer
+    /// share the origin their pages come from, so a client of one may post to the other.
     pub async fn spawn(&self, instance: &str) -> TestApp {
+        let public_url = self
+            .config
+            .public_url
+            .clone()
+            .or_else(|| Some(SHARED_ORIGIN.into()));
+        self.spawn_at(instance, public_url).await
+    }
+
+    async fn spawn_at(&self, instance: &str, public_url: Option<String>) -> TestApp {
         let config = Config {
             instance_name: instance.into(),
+            public_url: public_url.clone(),
             ..self.config.clone()
         };
         let options = LeptosOptions::builder()
@@ -75,9 +87,12 @@ impl TestDb {
             .expect("server builds");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+        let base = format!("http://{addr}");
         TestApp {
-            base: format!("http://{addr}"),
+            origin: public_url.unwrap_or_else(|| base.clone()),
+            base,
             _db: None,
         }
     }
@@ -114,15 +129,21 @@ fn rand_suffix() -> u64 {
     h.finish()
 }
 
+/// The origin of several instances' pages (see `TestDb::spawn`).
+pub const SHARED_ORIGIN: &str = "http://deskfront.test";
+
 pub struct TestApp {
     pub base: String,
+    /// The origin this instance's pages are at: the clients' `Origin` header.
+    pub origin: String,
     _db: Option<TestDb>,
 }
 
 /// One instance on its own fresh database.
 pub async fn spawn() -> TestApp {
     let db = TestDb::new().await;
-    let mut app = db.spawn("test").await;
+    // No public URL: the origin is the address the request was sent to, as on a plain start.
+    let mut app = db.spawn_at("test", None).await;
     app._db = Some(db);
     app
 }
@@ -138,9 +159,18 @@ impl TestApp {
     }
 
     /// A browser-like client that keeps cookies and does not follow redirects, so tests can
-    /// see where the server sends people.
+    /// see where the server sends people. Like a browser on the portal's pages, it sends the
+    /// portal's origin with every request (see `cross_site` for one that does not).
     pub fn client(&self) -> Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(reqwest::header::ORIGIN, self.origin.parse().unwrap());
+        self.client_with(headers)
+    }
+
+    /// A cookie-keeping client that sends `headers` with every request.
+    pub fn client_with(&self, headers: reqwest::header::HeaderMap) -> Client {
         Client::builder()
+            .default_headers(headers)
             .cookie_store(true)
             .redirect(redirect::Policy::none())
             // A render that never answers fails its test instead of stalling the whole run.

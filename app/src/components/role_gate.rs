@@ -1,0 +1,86 @@
+//! Pages for some roles only. To anyone else the page answers its refusal with the matching
+//! status (403, or 404 for administration, which does not exist for them) and renders none of
+//! its controls: no form to fill in that the server would refuse anyway.
+
+use crate::app::CurrentUser;
+use crate::components::error_notice::ErrorNotice;
+use crate::model::{AppError, Role};
+use crate::pages::refusal_status;
+use leptos::prelude::*;
+
+/// Who a page is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageFor {
+    /// The queue, problems and the dashboard: agents, managers and admins.
+    Desk,
+    /// Knowledge editors and admins.
+    ArticleEditors,
+    /// Catalog editors and admins.
+    CatalogEditors,
+    /// People, groups, stores, integrations, the audit log.
+    Admins,
+}
+
+impl PageFor {
+    pub fn allows(self, role: Role) -> bool {
+        match self {
+            PageFor::Desk => role.works_queue(),
+            PageFor::ArticleEditors => role.edits_articles(),
+            PageFor::CatalogEditors => role.edits_catalog(),
+            PageFor::Admins => role == Role::Admin,
+        }
+    }
+
+    /// The same refusal the page's server functions answer with.
+    pub fn refusal(self) -> AppError {
+        match self {
+            PageFor::Desk => {
+                AppError::forbidden("This page is for the service desk and its managers.")
+            }
+            PageFor::ArticleEditors => AppError::forbidden(
+                "Only knowledge editors can change articles. Ask the service desk if you should be one.",
+            ),
+            PageFor::CatalogEditors | PageFor::Admins => {
+                AppError::not_found("This page does not exist.")
+            }
+        }
+    }
+}
+
+/// Renders `children` when the signed-in person's role may use the page, else the refusal.
+#[component]
+pub fn RoleGate(page_for: PageFor, children: ChildrenFn) -> impl IntoView {
+    let user = expect_context::<CurrentUser>();
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let refusal = match user.await {
+                    Ok(Some(u)) if page_for.allows(u.role) => {
+                        return children.with_value(|c| c()).into_any();
+                    }
+                    Ok(Some(_)) => page_for.refusal(),
+                    Ok(None) => AppError::NotSignedIn,
+                    Err(e) => e,
+                };
+                refusal_status(&refusal);
+                view! { <ErrorNotice error=refusal/> }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_page_kind_admits_its_roles_only() {
+        assert!(PageFor::Desk.allows(Role::Agent) && !PageFor::Desk.allows(Role::Requester));
+        assert!(PageFor::Admins.allows(Role::Admin) && !PageFor::Admins.allows(Role::Editor));
+        assert!(PageFor::CatalogEditors.allows(Role::Editor));
+        assert!(!PageFor::ArticleEditors.allows(Role::StoreStaff));
+        assert_eq!(PageFor::Admins.refusal().status(), 404);
+        assert_eq!(PageFor::Desk.refusal().status(), 403);
+    }
+}
