@@ -128,6 +128,9 @@ pub struct JobSettings {
     pub tick_secs: u64,
     /// Resolved tickets close by themselves after this many days without a change.
     pub auto_close_days: i64,
+    /// Where the purge finds attachment files; the top level's `attachments_dir`.
+    #[serde(skip)]
+    pub attachments_dir: PathBuf,
 }
 
 impl Default for JobSettings {
@@ -136,6 +139,7 @@ impl Default for JobSettings {
             enabled: true,
             tick_secs: 30,
             auto_close_days: 5,
+            attachments_dir: PathBuf::new(),
         }
     }
 }

@@ -89,12 +89,37 @@ async fn run(
         Job::Purge => {
             // Sign-in failure counts are forgotten after an hour anyway (`domain::throttle`).
             let failures = store.purge_failures(now - Duration::days(1)).await?;
-            Ok(failures + store.purge_expired(now, now - Duration::days(7)).await?)
+            let orphans =
+                purge_orphan_attachments(store, &settings.attachments_dir, now - Duration::days(1))
+                    .await?;
+            Ok(failures + orphans + store.purge_expired(now, now - Duration::days(7)).await?)
         }
         Job::AutoClose => auto_close(store, settings, now).await,
         Job::SlaAlerts => sla_alerts(store, now).await,
         Job::Statistics => store.refresh_statistics().await.map(|()| 0),
     }
+}
+
+/// Removes files uploaded before `before` that never became part of a ticket (a form left
+/// unsent, an upload by hand): the row first, so a file is never served without its record
+/// and a ticket that takes it meanwhile keeps it. A file already gone is no error.
+pub async fn purge_orphan_attachments(
+    store: &dyn Housekeeping,
+    dir: &std::path::Path,
+    before: DateTime<Utc>,
+) -> StoreResult<u64> {
+    let mut removed = 0;
+    for (id, storage_name) in store.orphan_attachments(before).await? {
+        if store.delete_orphan_attachment(id).await? {
+            if let Err(e) = tokio::fs::remove_file(dir.join(&storage_name)).await {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    tracing::warn!(error = %e, id, "could not remove an orphan attachment's file");
+                }
+            }
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// Raises every warning and breach that fell due. Each is recorded once (the alert's key is

@@ -37,11 +37,11 @@ pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Rou
     let levels = Arc::new(config.service_levels()?);
     let store = open_store(config).await?;
     if config.jobs.enabled {
-        jobs::spawn(
-            store.clone(),
-            config.instance_name.clone(),
-            config.jobs.clone(),
-        );
+        let settings = config::JobSettings {
+            attachments_dir: config.attachments_dir.clone(),
+            ..config.jobs.clone()
+        };
+        jobs::spawn(store.clone(), config.instance_name.clone(), settings);
     }
     let pkg_dir =
         std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir);

@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 /// Uploads one file chosen in a form's attachment field, before the form is submitted. The
-/// answer then carries the returned id. Without JavaScript the file travels with the form.
+/// answer then carries the returned id. Without JavaScript the file travels with the form. The
+/// file's type is decided by its bytes (`backend::attachments::check_upload`), never by the
+/// Content-Type the browser sent.
 #[server(endpoint = "upload", input = MultipartFormData)]
 pub async fn upload_attachment(data: MultipartData) -> Result<AttachmentView, AppError> {
     use crate::backend::{attachments, session, state};
@@ -17,10 +19,6 @@ pub async fn upload_attachment(data: MultipartData) -> Result<AttachmentView, Ap
             continue;
         }
         let file_name = field.file_name().unwrap_or("attachment").to_string();
-        let content_type = field
-            .content_type()
-            .map(|m| m.essence_str().to_string())
-            .unwrap_or_default();
         let mut bytes = Vec::new();
         let mut field = field;
         while let Ok(Some(chunk)) = field.chunk().await {
@@ -29,7 +27,7 @@ pub async fn upload_attachment(data: MultipartData) -> Result<AttachmentView, Ap
             }
             bytes.extend_from_slice(&chunk);
         }
-        return attachments::save_upload(&state, &user, &file_name, &content_type, &bytes).await;
+        return attachments::save_upload(&state, &user, &file_name, &bytes).await;
     }
     Err(AppError::invalid_field("file", "Choose a file to attach."))
 }

@@ -98,7 +98,9 @@ pub async fn problem_detail(number: String) -> Result<ProblemView, AppError> {
     use crate::backend::{problems, session, store};
     let user = session::require_user().await?;
     let (p, scope) = problems::load(store()?.as_ref(), &user, &number).await?;
+    let can_change_state = problems::moves_state(&scope, &p);
     Ok(ProblemView {
+        can_change_state,
         number: p.number,
         title: p.title,
         cause: p.cause,

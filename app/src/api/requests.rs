@@ -88,6 +88,15 @@ pub async fn comment_on_request(number: String, body: String) -> Result<(), AppE
             })
             .await;
         }
+        let relation = crate::backend::desk::relation_to(store.as_ref(), &user, &ticket).await?;
+        if relation.approver
+            && !relation.desk
+            && ticket.state != crate::domain::TicketState::AwaitingApproval
+        {
+            return Err(AppError::forbidden(
+                "Your part in this request ended with your decision; the requester and the service desk take it from here.",
+            ));
+        }
         if !ticket.state.can_comment() {
             return Err(AppError::conflict(
                 "This request is finished; comments are closed. Raise a new request if you need more help.",

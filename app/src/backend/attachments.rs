@@ -7,19 +7,42 @@ use super::AppState;
 use crate::model::{AppError, AppResult, AttachmentView, UserView};
 use rand::RngCore;
 
-/// Photos from phones, scans and plain documents. Anything a browser could run (HTML, SVG,
-/// scripts) is refused, because downloads are served from our own origin.
-pub const ALLOWED_TYPES: [&str; 7] = [
-    "image/jpeg",
-    "image/png",
-    "image/webp",
-    "image/heic",
-    "image/gif",
-    "application/pdf",
-    "text/plain",
+/// Photos from phones, scans and plain documents, with the file name endings each may have.
+/// Anything a browser could run (HTML, SVG, scripts) is refused, because downloads are served
+/// from our own origin.
+pub const ALLOWED_TYPES: [(&str, &[&str]); 8] = [
+    ("image/jpeg", &["jpg", "jpeg", "jfif"]),
+    ("image/png", &["png"]),
+    ("image/webp", &["webp"]),
+    ("image/heic", &["heic"]),
+    ("image/heif", &["heif", "heic"]),
+    ("image/gif", &["gif"]),
+    ("application/pdf", &["pdf"]),
+    ("text/plain", &["txt", "log", "text", "csv"]),
 ];
 
-pub fn check_upload(content_type: &str, size: usize, max: usize) -> AppResult<()> {
+const WHAT_TO_ATTACH: &str = "Attach a photo (JPEG, PNG, WebP, HEIC, GIF), a PDF or a text file.";
+
+/// Files one person may upload: so many an hour, so many megabytes a day.
+pub const UPLOADS_PER_HOUR: i64 = 60;
+pub const UPLOAD_MB_PER_DAY: i64 = 200;
+
+/// What the file is, by its bytes: the client's Content-Type and the name's ending are only
+/// claims. Text is plain UTF-8 without control characters other than whitespace.
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    if let Some(kind) = infer::get(bytes) {
+        return Some(kind.mime_type());
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    text.chars()
+        .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+        .then_some("text/plain")
+}
+
+/// Checks an upload and returns its type as decided by its bytes. A file whose name says one
+/// type and whose bytes another (a PNG named `.pdf`) is refused rather than guessed at.
+pub fn check_upload(file_name: &str, bytes: &[u8], max: usize) -> AppResult<&'static str> {
+    let size = bytes.len();
     if size == 0 {
         return Err(AppError::invalid_field("file", "The file is empty."));
     }
@@ -29,10 +52,57 @@ pub fn check_upload(content_type: &str, size: usize, max: usize) -> AppResult<()
             format!("The file is {} MB; the limit is {} MB.", mb(size), mb(max)),
         ));
     }
-    if !ALLOWED_TYPES.contains(&content_type) {
-        return Err(AppError::invalid_field(
-            "file",
-            "Attach a photo (JPEG, PNG, WebP, HEIC, GIF), a PDF or a text file.",
+    let Some((kind, endings)) =
+        sniff(bytes).and_then(|found| ALLOWED_TYPES.iter().find(|(allowed, _)| *allowed == found))
+    else {
+        return Err(AppError::invalid_field("file", WHAT_TO_ATTACH));
+    };
+    let ending = file_name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .filter(|e| !e.is_empty() && e.len() <= 5);
+    if let Some(ending) = ending {
+        if !endings.contains(&ending.as_str()) {
+            return Err(AppError::invalid_field(
+                "file",
+                format!("This file's name ends in .{ending}, but it holds {}. Rename it or attach the right file.", describe(kind)),
+            ));
+        }
+    }
+    Ok(kind)
+}
+
+fn describe(kind: &str) -> &'static str {
+    match kind {
+        "application/pdf" => "a PDF",
+        "text/plain" => "text",
+        _ => "a picture of another kind",
+    }
+}
+
+/// Refuses an upload past the person's hourly count or daily volume.
+async fn within_quota(store: &dyn Store, user: &UserView, size: usize) -> AppResult<()> {
+    let now = chrono::Utc::now();
+    let (files, _) = store
+        .uploaded_since(user.id, now - chrono::Duration::hours(1))
+        .await
+        .map_err(internal)?;
+    if files >= UPLOADS_PER_HOUR {
+        return Err(AppError::too_many(
+            format!(
+                "You attached {files} files in the last hour; wait a while before attaching more."
+            ),
+            15 * 60,
+        ));
+    }
+    let (_, bytes) = store
+        .uploaded_since(user.id, now - chrono::Duration::days(1))
+        .await
+        .map_err(internal)?;
+    if bytes + size as i64 > UPLOAD_MB_PER_DAY * 1_048_576 {
+        return Err(AppError::too_many(
+            format!("You attached {UPLOAD_MB_PER_DAY} MB of files today; attach more tomorrow, or ask the service desk."),
+            60 * 60,
         ));
     }
     Ok(())
@@ -68,10 +138,10 @@ pub async fn save_upload(
     state: &AppState,
     user: &UserView,
     file_name: &str,
-    content_type: &str,
     bytes: &[u8],
 ) -> AppResult<AttachmentView> {
-    check_upload(content_type, bytes.len(), state.max_attachment_bytes)?;
+    let content_type = check_upload(file_name, bytes, state.max_attachment_bytes)?;
+    within_quota(state.store.as_ref(), user, bytes.len()).await?;
     let mut raw = [0u8; 16];
     rand::thread_rng().fill_bytes(&mut raw);
     let storage_name: String = raw.iter().map(|b| format!("{b:02x}")).collect();
@@ -132,14 +202,42 @@ pub async fn readable(store: &dyn Store, user: &UserView, id: i64) -> AppResult<
 mod tests {
     use super::*;
 
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+    const PDF: &[u8] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n";
+
     #[test]
-    fn uploads_are_limited_by_size_and_type() {
-        assert!(check_upload("image/jpeg", 1000, 5000).is_ok());
-        assert!(check_upload("image/jpeg", 0, 5000).is_err());
-        let too_big = check_upload("image/jpeg", 6000, 5000).unwrap_err();
+    fn the_bytes_decide_the_type_within_the_size_limit() {
+        assert_eq!(check_upload("till.png", PNG, 5000).unwrap(), "image/png");
+        assert_eq!(check_upload("IMG_0001", PNG, 5000).unwrap(), "image/png");
+        assert_eq!(
+            check_upload("receipt.PDF", PDF, 5000).unwrap(),
+            "application/pdf"
+        );
+        assert_eq!(
+            check_upload("log.txt", b"Printer error E-27\n", 5000).unwrap(),
+            "text/plain"
+        );
+        assert!(check_upload("empty.png", b"", 5000).is_err());
+        let too_big = check_upload("big.txt", &[b'a'; 6000], 5000).unwrap_err();
         assert!(too_big.field_errors().unwrap()["file"].contains("limit"));
-        assert!(check_upload("text/html", 10, 5000).is_err());
-        assert!(check_upload("image/svg+xml", 10, 5000).is_err());
+    }
+
+    #[test]
+    fn a_file_whose_name_and_bytes_disagree_or_that_could_run_is_refused() {
+        let renamed = check_upload("invoice.pdf", PNG, 5000).unwrap_err();
+        assert!(
+            renamed.field_errors().unwrap()["file"].contains(".pdf"),
+            "{renamed:?}"
+        );
+        assert!(check_upload("page.html", b"<html><script>x</script></html>", 5000).is_err());
+        assert!(check_upload(
+            "logo.svg",
+            b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+            5000
+        )
+        .is_err());
+        assert!(check_upload("tool.exe", b"MZ\x90\0\x03\0\0\0\x04\0", 5000).is_err());
+        assert!(check_upload("notes.txt", b"binary\0\x01\x02", 5000).is_err());
     }
 
     #[test]

@@ -110,8 +110,11 @@ pub fn parse_filter(
     let day = |field: &str, v: Option<&str>| -> AppResult<Option<NaiveDate>> {
         given(v)
             .map(|d| {
-                NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
-                    AppError::invalid_field(field, "Write the date as YYYY-MM-DD, e.g. 2026-12-01.")
+                crate::domain::report::parse_day(d).ok_or_else(|| {
+                    AppError::invalid_field(
+                        field,
+                        "Write the date as YYYY-MM-DD, e.g. 2026-12-01 (years 2000 to 2100).",
+                    )
                 })
             })
             .transpose()

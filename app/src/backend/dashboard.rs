@@ -10,7 +10,8 @@ use crate::domain::report::{self, Period, TicketSet};
 use crate::domain::ticket_sla::Clock;
 use crate::model::{AppError, Page, QueueItem, Role, UserView};
 use crate::model::{
-    Charts, DashboardView, FilterChoices, FilterQuery, TicketList, TICKETS_PER_PAGE, TOP_ROWS,
+    Charts, DashboardView, DeflectionFigures, FilterChoices, FilterQuery, TicketList,
+    TICKETS_PER_PAGE, TOP_ROWS,
 };
 use chrono::{DateTime, Utc};
 
@@ -82,6 +83,17 @@ pub async fn scope(
     })
 }
 
+/// The self-service tables name articles and quote what people typed into the search box
+/// (their own words, sometimes about themselves): for managers and admins, whose figures cover
+/// every group. Agents keep the funnel's counts.
+fn only_for_managers(mut figures: DeflectionFigures, scope: &Scope) -> DeflectionFigures {
+    if scope.groups.is_some() {
+        figures.top_articles.clear();
+        figures.empty_searches.clear();
+    }
+    figures
+}
+
 /// Every figure of the dashboard for `filters`.
 pub async fn load(
     store: &dyn Store,
@@ -123,7 +135,7 @@ pub async fn load(
         response: response.map_err(e)?,
         resolution: resolution.map_err(e)?,
         ratings: ratings.map_err(e)?,
-        deflection: deflection.map_err(e)?,
+        deflection: only_for_managers(deflection.map_err(e)?, &scope),
         fault_assets: most(
             faults
                 .iter()

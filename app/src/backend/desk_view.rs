@@ -5,6 +5,7 @@
 
 use super::desk::{due_times_calendar, Relation};
 use super::desk_store::DeskTicket;
+use super::store::EventKind;
 use super::{internal, AppState};
 use crate::domain::ticket_sla::{Clock, TicketClocks};
 use crate::domain::{Actor, TicketState};
@@ -58,6 +59,9 @@ pub async fn fill(
             recurring: state.recurring,
         });
     }
+    if relation.approver && !relation.requester && !relation.desk {
+        only_what_the_approver_decided_on(detail);
+    }
     if relation.requester {
         detail.rating = store.rating(ticket.id).await.map_err(internal)?;
         detail.can_rate = matches!(s, TicketState::Resolved | TicketState::Closed)
@@ -69,4 +73,18 @@ pub async fn fill(
                 .is_some_and(|at| now <= at + Duration::days(state.reopen_days));
     }
     Ok(())
+}
+
+/// An approver who is neither the requester nor the desk sees the request as it waited for
+/// them and their decision; what the requester and the desk said afterwards is not theirs to
+/// read, and they no longer comment.
+fn only_what_the_approver_decided_on(detail: &mut TicketDetail) {
+    let decided = detail.timeline.iter().position(|e| {
+        e.kind == EventKind::ApprovalApproved.as_str()
+            || e.kind == EventKind::ApprovalRejected.as_str()
+    });
+    if let Some(at) = decided {
+        detail.timeline.truncate(at + 1);
+        detail.can_comment = false;
+    }
 }

@@ -218,6 +218,16 @@ pub async fn load(
     }
 }
 
+/// Whether the caller may move the problem's state: managers and admins, or agents whose
+/// groups hold every one of its incidents (a problem that spans other groups is not one
+/// group's to close).
+pub fn moves_state(scope: &DeskScope, problem: &super::problem_store::ProblemRecord) -> bool {
+    problem
+        .incidents
+        .iter()
+        .all(|i| scope.covers(&i.assignment_group))
+}
+
 /// Records cause, workaround, fix and state, if the problem is still at `revision`. Returns
 /// the revision now stored.
 pub async fn update(
@@ -228,8 +238,14 @@ pub async fn update(
     revision: i64,
     now: DateTime<Utc>,
 ) -> AppResult<i64> {
-    let (problem, _) = load(store, user, number).await?;
+    let (problem, scope) = load(store, user, number).await?;
     let fields = validate_problem(draft).map_err(|fields| AppError::Invalid { fields })?;
+    if fields.state != problem.state && !moves_state(&scope, &problem) {
+        return Err(AppError::forbidden(
+            "Some of this problem's incidents belong to groups other than yours, so its state is \
+             the IT service manager's to change. You can still record the cause, workaround and fix.",
+        ));
+    }
     let stale = || {
         AppError::conflict(format!(
             "{number} changed while you were editing it. Copy your text, reload to see the change, then apply yours again."

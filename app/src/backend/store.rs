@@ -176,6 +176,12 @@ pub trait Store:
     // attachments
     async fn create_attachment(&self, attachment: NewAttachment) -> StoreResult<i64>;
     async fn attachment(&self, id: i64) -> StoreResult<Option<AttachmentRecord>>;
+    /// How many files, and how many bytes, `owner_id` uploaded since `since`.
+    async fn uploaded_since(&self, owner_id: i64, since: DateTime<Utc>) -> StoreResult<(i64, i64)>;
+    /// Files never attached to a ticket, uploaded before `before`: (id, storage name).
+    async fn orphan_attachments(&self, before: DateTime<Utc>) -> StoreResult<Vec<(i64, String)>>;
+    /// Removes an attachment's row, if it is still attached to no ticket.
+    async fn delete_orphan_attachment(&self, id: i64) -> StoreResult<bool>;
 
     // knowledge and search
     /// Bumped by every change to what search covers; instances compare it to rebuild their

@@ -1,9 +1,11 @@
 use crate::model::AppError;
 use leptos::prelude::*;
 
-/// A page-level error, worded for the reader, with a way forward.
+/// A page-level error, worded for the reader, with a way forward. Rendered on the server, it
+/// also gives the page the error's status (a refusal is a 4xx, not a 200 with a notice).
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    refusal_status(&error);
     let action = match &error {
         AppError::NotSignedIn => view! { <a href="/login">"Sign in"</a> }.into_any(),
         AppError::NotFound { .. } => view! { <a href="/">"Back to the catalog"</a> }.into_any(),
@@ -20,4 +22,21 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
             <p>{action}</p>
         </div>
     }
+}
+
+/// Answers a page whose data was refused with the matching status, so a page that does not
+/// exist for this person is a 404 to browsers and crawlers too, not a 200 with a notice.
+pub fn refusal_status(error: &crate::model::AppError) {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        // A page's only input is its address: what a server function calls unprocessable is a
+        // bad request here.
+        let status = match error {
+            crate::model::AppError::Invalid { .. } => 400,
+            other => other.status(),
+        };
+        res.set_status(http::StatusCode::from_u16(status).unwrap_or_default());
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = error;
 }

@@ -3,9 +3,8 @@
 //! its controls: no form to fill in that the server would refuse anyway.
 
 use crate::app::CurrentUser;
-use crate::components::error_notice::ErrorNotice;
+use crate::components::error_notice::{refusal_status, ErrorNotice};
 use crate::model::{AppError, Role};
-use crate::pages::refusal_status;
 use leptos::prelude::*;
 
 /// Who a page is for.

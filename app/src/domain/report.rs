@@ -48,9 +48,10 @@ impl Period {
             .filter(|s| !s.is_empty())
         {
             None => Ok(None),
-            Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map(Some)
-                .map_err(|_| (field, "Give the date as YYYY-MM-DD.".to_string())),
+            Some(s) => parse_day(s).map(Some).ok_or((
+                field,
+                "Give the date as YYYY-MM-DD, between the years 2000 and 2100.".to_string(),
+            )),
         };
         let to = date("to", to)?.unwrap_or(today);
         let from = date("from", from)?.unwrap_or(to - Duration::days(DEFAULT_PERIOD_DAYS - 1));
@@ -92,6 +93,18 @@ impl Period {
             )
         }
     }
+}
+
+/// The years a date in a filter or an export's address may name. Anything outside is refused
+/// as a typo: far enough out, the day after it does not exist, and adding to it would panic.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// A `YYYY-MM-DD` day within `YEARS`.
+pub fn parse_day(s: &str) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| YEARS.contains(&d.year()))
 }
 
 fn midnight(day: NaiveDate) -> DateTime<Utc> {
@@ -515,5 +528,28 @@ mod tests {
             assert_eq!(pair[0].days().1, Some(pair[1].days().0));
         }
         assert_eq!(AgeBand::OverFourWeeks.raised_between(now).1, None);
+    }
+
+    #[test]
+    fn days_outside_the_years_we_serve_are_refused_not_panicked_on() {
+        assert!(parse_day("2026-12-03").is_some());
+        for bad in [
+            "+262142-12-31",
+            "262142-12-31",
+            "1999-12-31",
+            "2101-01-01",
+            "2026-02-30",
+            "",
+        ] {
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
+        let today = parse_day("2026-12-03").unwrap();
+        assert!(Period::parse(Some("2100-12-31"), Some("2100-12-31"), today).is_ok());
+        assert_eq!(
+            Period::parse(None, Some("+262142-12-31"), today)
+                .unwrap_err()
+                .0,
+            "to"
+        );
     }
 }

@@ -48,4 +48,7 @@ pub struct ProblemView {
     pub updated_at: DateTime<Utc>,
     /// Oldest first; an agent sees those of their own groups.
     pub incidents: Vec<ProblemIncident>,
+    /// Managers and admins, or agents whose groups hold every incident (see
+    /// `backend::problems::moves_state`).
+    pub can_change_state: bool,
 }

@@ -294,14 +294,24 @@ fn Figures(view: DashboardView) -> impl IntoView {
                     <h3>"The funnel"</h3>
                     <CountTable testid="funnel-table" head=("Step", "Count") rows=funnel/>
                 </div>
-                <div>
-                    <h3>"Articles that solve it most"</h3>
-                    <CountTable testid="articles-table" head=("Article", "Solved it") rows=articles/>
-                    <p><CsvLink table="articles" query=qs.clone() label="CSV"/></p>
-                    <h3>"Searches that found nothing"</h3>
-                    <CountTable testid="empty-searches-table" head=("Search", "Times") rows=empty/>
-                    <p><CsvLink table="empty-searches" query=qs.clone() label="CSV"/></p>
-                </div>
+                {if view.only_groups.is_some() {
+                    view! {
+                        <div data-testid="self-service-for-managers">
+                            <p class="muted">"Which articles helped and what people searched for in vain (their own words) is for the IT service manager."</p>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <div>
+                            <h3>"Articles that solve it most"</h3>
+                            <CountTable testid="articles-table" head=("Article", "Solved it") rows=articles/>
+                            <p><CsvLink table="articles" query=qs.clone() label="CSV"/></p>
+                            <h3>"Searches that found nothing"</h3>
+                            <CountTable testid="empty-searches-table" head=("Search", "Times") rows=empty/>
+                            <p><CsvLink table="empty-searches" query=qs.clone() label="CSV"/></p>
+                        </div>
+                    }.into_any()
+                }}
             </div>
         </section>
         <Definitions/>

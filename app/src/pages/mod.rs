@@ -29,22 +29,7 @@ pub mod set_password;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// Answers a page whose data was refused with the matching status, so a page that does not
-/// exist for this person is a 404 to browsers and crawlers too, not a 200 with a notice.
-pub fn refusal_status(error: &crate::model::AppError) {
-    #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        // A page's only input is its address: what a server function calls unprocessable is a
-        // bad request here.
-        let status = match error {
-            crate::model::AppError::Invalid { .. } => 400,
-            other => other.status(),
-        };
-        res.set_status(http::StatusCode::from_u16(status).unwrap_or_default());
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = error;
-}
+pub use crate::components::error_notice::refusal_status;
 
 /// The notice a plain form post was sent back with (`?error=code`), if any: always our own
 /// words (see `model::notice`).

@@ -82,14 +82,23 @@ fn ProblemRecord(problem: ProblemView) -> impl IntoView {
             {text_area("cause", "Cause", "What makes these incidents happen. Needed for a known error.", problem.cause.clone())}
             {text_area("workaround", "Workaround", "What stores can do meanwhile; agents can pass it on.", problem.workaround.clone())}
             {text_area("fix", "Fix", "The permanent fix. Needed to resolve the problem.", problem.fix.clone())}
-            <div class="field">
-                <label for="problem-state-select">"State"</label>
-                <select id="problem-state-select" name="state">
-                    {ProblemState::ALL.map(|s| view! {
-                        <option value=s.as_str() selected=s == problem.state>{s.label()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            {if problem.can_change_state {
+                view! {
+                    <div class="field">
+                        <label for="problem-state-select">"State"</label>
+                        <select id="problem-state-select" name="state">
+                            {ProblemState::ALL.map(|s| view! {
+                                <option value=s.as_str() selected=s == problem.state>{s.label()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <input type="hidden" name="state" value=problem.state.as_str()/>
+                    <p class="muted" data-testid="state-for-managers">"Some incidents of this problem belong to other groups, so its state is the IT service manager's to change."</p>
+                }.into_any()
+            }}
             <div class="form-actions"><button type="submit" class="btn btn-primary" data-testid="save-problem">"Save"</button></div>
         </form>
     }

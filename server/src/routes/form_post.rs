@@ -15,6 +15,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use leptos::prelude::*;
 
+/// File parts one form post may carry: more than any form of ours has file fields, far fewer
+/// than a flood would need.
+pub const MAX_FILE_PARTS: usize = 10;
+
 pub async fn submit(
     State(options): State<LeptosOptions>,
     Extension(state): Extension<AppState>,
@@ -39,6 +43,7 @@ pub async fn submit(
     let mut upload_errors = app::domain::validation::FieldErrors::new();
     let mut idempotency_key = String::new();
     let mut form_version = 0i64;
+    let mut file_parts = 0usize;
     let mut multipart = match Multipart::from_request(req, &()).await {
         Ok(m) => m,
         Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
@@ -51,28 +56,35 @@ pub async fn submit(
         };
         let name = field.name().unwrap_or_default().to_string();
         let file_name = field.file_name().map(str::to_string);
-        let content_type = field.content_type().unwrap_or_default().to_string();
         let bytes = match field.bytes().await {
             Ok(b) => b,
             Err(e) => return (e.status(), e.body_text()).into_response(),
         };
         if let Some(key) = name.strip_prefix("f.") {
+            if file_name.is_some() {
+                file_parts += 1;
+                if file_parts > MAX_FILE_PARTS {
+                    return (
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        format!("A form carries at most {MAX_FILE_PARTS} files."),
+                    )
+                        .into_response();
+                }
+            }
             match file_name {
                 // A file input with nothing chosen still sends an empty part.
                 Some(f) if f.is_empty() && bytes.is_empty() => {}
-                Some(f) => {
-                    match attachments::save_upload(&state, &user, &f, &content_type, &bytes).await {
-                        Ok(view) => answers
-                            .entry(key.to_string())
-                            .or_default()
-                            .push(view.id.to_string()),
-                        Err(e) => {
-                            let message = e.field_errors().and_then(|m| m.values().next().cloned());
-                            upload_errors
-                                .insert(key.to_string(), message.unwrap_or_else(|| e.to_string()));
-                        }
+                Some(f) => match attachments::save_upload(&state, &user, &f, &bytes).await {
+                    Ok(view) => answers
+                        .entry(key.to_string())
+                        .or_default()
+                        .push(view.id.to_string()),
+                    Err(e) => {
+                        let message = e.field_errors().and_then(|m| m.values().next().cloned());
+                        upload_errors
+                            .insert(key.to_string(), message.unwrap_or_else(|| e.to_string()));
                     }
-                }
+                },
                 None => answers
                     .entry(key.to_string())
                     .or_default()

@@ -716,6 +716,50 @@ macro_rules! sql_store {
                 .map_err(db_err)
             }
 
+            async fn uploaded_since(
+                &self,
+                owner_id: i64,
+                since: DateTime<Utc>,
+            ) -> StoreResult<(i64, i64)> {
+                let row = sqlx::query(
+                    "SELECT COUNT(*) AS files, CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) AS bytes \
+                     FROM attachments WHERE owner_id = $1 AND created_at >= $2",
+                )
+                .bind(owner_id)
+                .bind(since)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok((row.get::<i64, _>("files"), row.get::<i64, _>("bytes")))
+            }
+
+            async fn orphan_attachments(
+                &self,
+                before: DateTime<Utc>,
+            ) -> StoreResult<Vec<(i64, String)>> {
+                let rows = sqlx::query(
+                    "SELECT id, storage_name FROM attachments \
+                     WHERE ticket_id IS NULL AND created_at < $1 ORDER BY id LIMIT 1000",
+                )
+                .bind(before)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(rows
+                    .iter()
+                    .map(|r| (r.get("id"), r.get("storage_name")))
+                    .collect())
+            }
+
+            async fn delete_orphan_attachment(&self, id: i64) -> StoreResult<bool> {
+                let done = sqlx::query("DELETE FROM attachments WHERE id = $1 AND ticket_id IS NULL")
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(done.rows_affected() == 1)
+            }
+
             async fn attachment(&self, id: i64) -> StoreResult<Option<AttachmentRecord>> {
                 let row = sqlx::query(
                     "SELECT id, owner_id, ticket_id, file_name, content_type, size_bytes, storage_name \

@@ -18,6 +18,7 @@ mod integrations;
 mod kb_editor;
 mod kb_feedback;
 mod knowledge;
+mod least_privilege;
 mod offline;
 mod people;
 mod places;

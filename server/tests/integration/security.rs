@@ -390,3 +390,132 @@ async fn an_integration_token_past_its_rate_waits() {
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(res.headers().contains_key("retry-after"));
 }
+
+/// A real 1×1 PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0,
+    1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0D, 0x49, 0x44, 0x41, 0x54,
+    0x78, 0xDA, 0x63, 0xFC, 0xCF, 0xC0, 0x50, 0x0F, 0, 0x04, 0x85, 0x01, 0x80, 0x84, 0xA9, 0x8C,
+    0x21, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+#[tokio::test]
+async fn an_attachments_type_is_what_its_bytes_say() {
+    let app = spawn().await;
+    let sam = app.signed_in("sam.store@deskfront.test").await;
+    // The browser's word counts for nothing: a PNG sent as a PDF named .pdf is refused...
+    let refused = app
+        .upload(&sam, "invoice.pdf", "application/pdf", PNG.to_vec())
+        .await;
+    assert_eq!(refused["error"], "invalid", "{refused}");
+    assert!(refused["fields"]["file"].as_str().unwrap().contains(".pdf"));
+    // ...and a PNG sent as text/html but named .png is stored, and served, as a PNG.
+    let stored = app
+        .upload(&sam, "till.png", "text/html", PNG.to_vec())
+        .await;
+    let id = stored["id"].as_i64().expect("stored");
+    let res = sam
+        .get(format!("{}/attachments/{id}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["content-type"], "image/png");
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    let script = app
+        .upload(
+            &sam,
+            "notes.txt",
+            "text/plain",
+            b"MZ\x90\0\x03\0\0\0binary".to_vec(),
+        )
+        .await;
+    assert_eq!(script["error"], "invalid", "{script}");
+}
+
+#[tokio::test]
+async fn a_form_post_carries_a_bounded_number_of_files() {
+    let app = spawn().await;
+    let sam = app.signed_in("sam.store@deskfront.test").await;
+    let mut form = reqwest::multipart::Form::new().text("idempotency_key", "many-files-0001");
+    for i in 0..11 {
+        let part = reqwest::multipart::Part::bytes(PNG.to_vec())
+            .file_name(format!("p{i}.png"))
+            .mime_str("image/png")
+            .unwrap();
+        form = form.part("f.photo", part);
+    }
+    let res = sam
+        .post(format!("{}/catalog/receipt-printer-fault", app.base))
+        .header("accept", "text/html")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn files_never_attached_to_a_ticket_are_purged_after_a_day() {
+    let db = TestDb::new().await;
+    let app = db.spawn("purge").await;
+    let sam = app.signed_in("sam.store@deskfront.test").await;
+    let orphan = app
+        .upload(&sam, "left.png", "image/png", PNG.to_vec())
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let kept = app
+        .upload(&sam, "kept.png", "image/png", PNG.to_vec())
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let res = app
+        .submit(
+            &sam,
+            json!({
+                "item_slug": "receipt-printer-fault", "form_version": 1,
+                "idempotency_key": "purge-keeps-0001",
+                "answers": { "store": ["S012"], "asset": ["S012-PRN-01"],
+                    "symptom": ["Faded or blank receipts"], "impact": ["one_device"],
+                    "urgency": ["today"], "description": ["Receipts come out blank."],
+                    "photo": [kept.to_string()] }
+            }),
+        )
+        .await;
+    assert!(res.status().is_success(), "{}", res.text().await.unwrap());
+    let files = || {
+        std::fs::read_dir(&db.config.attachments_dir)
+            .unwrap()
+            .count()
+    };
+    assert_eq!(files(), 2);
+
+    let store = db.store().await;
+    let dir = &db.config.attachments_dir;
+    let now = chrono::Utc::now();
+    // Younger than a day: both stay.
+    let removed =
+        server::jobs::purge_orphan_attachments(&*store, dir, now - chrono::Duration::days(1))
+            .await
+            .unwrap();
+    assert_eq!(removed, 0);
+    // A day on: the orphan goes, file and record; the ticket's photo stays.
+    let later = now + chrono::Duration::seconds(5);
+    let removed = server::jobs::purge_orphan_attachments(&*store, dir, later)
+        .await
+        .unwrap();
+    assert_eq!(removed, 1);
+    assert_eq!(files(), 1);
+    let gone = sam
+        .get(format!("{}/attachments/{orphan}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), StatusCode::NOT_FOUND);
+    let there = sam
+        .get(format!("{}/attachments/{kept}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(there.status(), StatusCode::OK);
+}
