@@ -43,6 +43,9 @@ DESKFRONT_TEST_POSTGRES="$PG_SERVER" cargo test -p server --tests
 step "release build"
 scripts/build-release.sh
 
+step "release archive: unpacked into an empty folder, started, ready"
+scripts/package.sh --check "$WORK_DIR/package"
+
 step "end-to-end (Playwright, Chromium, phone viewport, JavaScript on and off)"
 E2E_DATA_DIR="$WORK_DIR/e2e"
 mkdir -p "$E2E_DATA_DIR"

@@ -44,6 +44,8 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     /// Requests a minute one integration token may make (`POST /api/v1/incidents`).
     pub integration_requests_per_minute: u32,
+    /// The bearer token Prometheus sends to read `/metrics`. Unset: `/metrics` answers 404.
+    pub metrics_token: Option<String>,
     pub session_days: i64,
     /// Let `GET /api/v1/kb/search` answer without a session (published articles only).
     pub public_kb_search: bool,
@@ -77,6 +79,7 @@ impl Default for Config {
             article_image_hosts: Vec::new(),
             trust_forwarded_for: false,
             integration_requests_per_minute: 120,
+            metrics_token: None,
             session_days: 14,
             public_kb_search: false,
             view_flush_secs: 10,
@@ -166,6 +169,7 @@ impl std::fmt::Debug for Config {
             .field("secure_cookies", &self.secure_cookies)
             .field("article_image_hosts", &self.article_image_hosts)
             .field("trust_forwarded_for", &self.trust_forwarded_for)
+            .field("metrics_token", &self.metrics_token.as_ref().map(|_| "***"))
             .field(
                 "integration_requests_per_minute",
                 &self.integration_requests_per_minute,
@@ -319,6 +323,9 @@ impl Config {
         }
         if let Some(v) = get("DESKFRONT_ARTICLE_IMAGE_HOSTS") {
             self.article_image_hosts = list(v);
+        }
+        if let Some(v) = get("DESKFRONT_METRICS_TOKEN") {
+            self.metrics_token = Some(v).filter(|v| !v.trim().is_empty());
         }
         if let Some(v) = get("DESKFRONT_TRUST_FORWARDED_FOR") {
             self.trust_forwarded_for = parse("DESKFRONT_TRUST_FORWARDED_FOR", v)?;

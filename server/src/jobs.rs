@@ -73,7 +73,9 @@ pub async fn run_due(
             .claim_job(job.name(), job.slot(now), instance, now)
             .await?
         {
-            ran.push((job, run(job, store, settings, now).await?));
+            let result = run(job, store, settings, now).await;
+            app::backend::metrics::METRICS.job(job.name(), result.is_err());
+            ran.push((job, result?));
         }
     }
     Ok(ran)

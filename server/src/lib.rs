@@ -8,6 +8,7 @@ pub mod demo_guard;
 pub mod demo_history;
 pub mod jobs;
 pub mod kb_import;
+pub mod observe;
 pub mod release;
 pub mod routes;
 pub mod security;
@@ -54,7 +55,12 @@ pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Rou
         &app::app::bootstrap_script(&state.release),
         &config.article_image_hosts,
     );
+    let metrics_access = Arc::new(observe::MetricsAccess {
+        token: config.metrics_token.clone(),
+        store: state.store.clone(),
+    });
     Ok(router(state, leptos_options)
+        .route("/metrics", get(observe::metrics).with_state(metrics_access))
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(origins),
             security::origin::refuse_cross_site,
@@ -70,6 +76,7 @@ pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Rou
         .layer(Extension(Arc::new(security::rate::PerKeyRate::per_minute(
             config.integration_requests_per_minute,
         ))))
+        .layer(axum::middleware::from_fn(observe::log_and_count))
         .layer(instance_header(&config.instance_name)))
 }
 
@@ -190,6 +197,7 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
             get(move || std::future::ready(release::offline_shell(&shell_release))),
         )
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(observe::ready))
         .route("/catalog/{slug}", post(routes::form_post::submit))
         .route("/attachments/{id}", get(routes::attachments::download))
         .route("/dashboard/export/{file}", get(routes::exports::export))

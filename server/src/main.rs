@@ -83,9 +83,7 @@ async fn run() -> Result<(), server::BoxError> {
     // The peer's address reaches the handlers (sign-in throttling, see `security::client`).
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+        .with_graceful_shutdown(stop_signal())
         .await?;
     Ok(())
 }
@@ -229,4 +227,21 @@ fn read_new_password(config: &Config) -> Result<String, server::BoxError> {
     };
     server::admin::check_password(&password, &config.demo_password)?;
     Ok(password)
+}
+
+/// Ctrl-C at a terminal, or SIGTERM from systemd or a container runtime: requests in flight
+/// finish, then the process ends.
+async fn stop_signal() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
+    }
 }

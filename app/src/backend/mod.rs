@@ -24,6 +24,7 @@ pub mod groups_store;
 pub mod integration_store;
 pub mod integrations;
 pub mod markdown;
+pub mod metrics;
 pub mod offline;
 pub mod people;
 pub mod people_store;

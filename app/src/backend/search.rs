@@ -28,6 +28,7 @@ impl SearchCache {
         }
         let (version, documents) = store.search_documents().await?;
         let index = Arc::new(SearchIndex::build(&documents));
+        super::metrics::METRICS.search_index_rebuilds.inc();
         let mut slot = self.current.write().expect("search cache lock");
         // Two requests may rebuild at once; keep the newer version.
         if slot.as_ref().is_none_or(|(v, _)| *v <= version) {

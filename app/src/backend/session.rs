@@ -152,6 +152,7 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
         .map_err(internal)?;
     if let Some(until) = blocked {
         tracing::warn!(target: "deskfront::sign_in", "sign-in refused: throttled");
+        super::metrics::METRICS.sign_in_throttled.inc();
         return Err(too_many(until, now));
     }
     let credentials = state.store.credentials(&email).await.map_err(internal)?;
@@ -184,6 +185,7 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
         (true, Some(user)) => user,
         _ => {
             tracing::info!(target: "deskfront::sign_in", "sign-in failed");
+            super::metrics::METRICS.sign_in_failures.inc();
             for (key, rule) in [
                 (&account_key, ThrottleRule::ACCOUNT),
                 (&address_key, ThrottleRule::ADDRESS),

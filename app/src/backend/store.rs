@@ -115,6 +115,11 @@ pub trait Store:
     + Sync
     + 'static
 {
+    /// Answers when the database does (`/readyz`).
+    async fn ready(&self) -> StoreResult<()>;
+    /// The connection pool's use right now (`/metrics`).
+    fn pool_use(&self) -> super::metrics::PoolUse;
+
     // people and sessions
     async fn credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
     async fn line_manager(&self, user_id: i64) -> StoreResult<Option<i64>>;

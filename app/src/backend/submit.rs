@@ -64,6 +64,7 @@ pub async fn submit(
         .await
         .map_err(internal)?
     {
+        super::metrics::METRICS.submissions_duplicate.inc();
         return Ok(SubmitReceipt {
             number: done.number,
             state: done.state,
@@ -265,6 +266,13 @@ pub async fn file(
         })
         .await
         .map_err(internal)?;
+    let counter = if created.created {
+        &super::metrics::METRICS.submissions_accepted
+    } else {
+        // Two tries with one key raced; the database kept one ticket.
+        &super::metrics::METRICS.submissions_duplicate
+    };
+    counter.inc();
     Ok(SubmitReceipt {
         number: created.number,
         state: created.state,

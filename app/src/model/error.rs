@@ -110,13 +110,29 @@ impl AppError {
         }
     }
 
-    /// Logs an internal failure with a fresh reference and returns the error the user sees.
+    /// Logs an internal failure and returns the error the user sees. Its reference is the
+    /// request's id (the `X-Request-Id` header, and the request's log line), so what a person
+    /// quotes to the desk finds the log at once.
     #[cfg(feature = "ssr")]
     pub fn internal(err: impl std::fmt::Display) -> Self {
-        use rand::Rng;
-        let reference = format!("E{:08X}", rand::thread_rng().gen::<u32>());
+        let reference = leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<RequestId>().map(|id| id.0.clone()))
+            .unwrap_or_else(|| RequestId::fresh().0);
         tracing::error!(%reference, error = %err, "internal error");
         AppError::Internal { reference }
+    }
+}
+
+/// A request's id: on its log line, in its `X-Request-Id` response header, and the reference of
+/// any internal error it met.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestId(pub String);
+
+impl RequestId {
+    #[cfg(feature = "ssr")]
+    pub fn fresh() -> RequestId {
+        use rand::Rng;
+        RequestId(format!("E{:08X}", rand::thread_rng().gen::<u32>()))
     }
 }
 

@@ -12,6 +12,9 @@ fn is_public(path: &str) -> bool {
         // A password link is its own proof: its person has no password to sign in with yet.
         || path == "/set-password"
         || path == "/healthz"
+        || path == "/readyz"
+        // Guarded by its own token (see `observe::metrics`).
+        || path == "/metrics"
         // The service worker's offline page holds no data; it is fetched when it installs.
         || path == "/offline-shell"
         || path.starts_with("/api/")

@@ -109,6 +109,7 @@ pub async fn refuse_cross_site(
         return next.run(req).await;
     };
     tracing::warn!(method = %req.method(), path, reason = %why, "refused a cross-site request");
+    app::backend::metrics::METRICS.cross_site_refused.inc();
     let message = "This request did not come from the portal's own pages, so it was refused. \
                    If you were using Deskfront, reload the page and try again.";
     if path.starts_with("/api/") {

@@ -146,6 +146,22 @@ macro_rules! sql_store {
 
         #[async_trait::async_trait]
         impl Store for $store {
+            async fn ready(&self) -> StoreResult<()> {
+                sqlx::query("SELECT 1")
+                    .execute(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(())
+            }
+
+            fn pool_use(&self) -> app::backend::metrics::PoolUse {
+                app::backend::metrics::PoolUse {
+                    open: self.pool.size(),
+                    idle: self.pool.num_idle() as u32,
+                    max: self.pool.options().get_max_connections(),
+                }
+            }
+
             #[tracing::instrument(skip(self))]
             async fn credentials(&self, email: &str) -> StoreResult<Option<Credentials>> {
                 let sql = format!(

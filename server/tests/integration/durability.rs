@@ -1,0 +1,207 @@
+//! Durability under faults. The server process killed with SIGKILL in the middle of a burst of
+//! submissions: after a restart every acknowledged submission is there, and clients that retry
+//! with their keys get the same numbers, none doubled. And a writer that finds SQLite locked by
+//! another connection waits for it and succeeds.
+
+use crate::common::*;
+use serde_json::Value;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// The real `server` binary on `db`'s SQLite file, in demo mode, listening on a free port.
+fn start_server(dir: &std::path::Path, port: u16) -> Child {
+    let site = dir.join("site");
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    Command::new(env!("CARGO_BIN_EXE_server"))
+        .current_dir(dir)
+        .env("DESKFRONT_CONFIG", "/dev/null")
+        .env("LEPTOS_OUTPUT_NAME", "deskfront")
+        .env("LEPTOS_SITE_ROOT", &site)
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env(
+            "DESKFRONT_DATABASE_URL",
+            format!("sqlite://{}/kill.db", dir.display()),
+        )
+        .env("DESKFRONT_ATTACHMENTS_DIR", dir.join("attachments"))
+        .env("DESKFRONT_DEMO", "true")
+        .env("DESKFRONT_DEMO_PASSWORD", PASSWORD)
+        .env(
+            "DESKFRONT_SEED_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/seed"),
+        )
+        .env("DESKFRONT_JOBS_ENABLED", "false")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the server binary starts")
+}
+
+async fn wait_ready(base: &str) {
+    for _ in 0..300 {
+        if let Ok(res) = reqwest::get(format!("{base}/readyz")).await {
+            if res.status().is_success() {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the server at {base} did not become ready");
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn client(base: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(reqwest::header::ORIGIN, base.parse().unwrap());
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .cookie_store(true)
+        .timeout(Duration::from_secs(20))
+        .build()
+        .unwrap()
+}
+
+async fn sign_in(base: &str, client: &reqwest::Client) {
+    let res = client
+        .post(format!("{base}/api/login"))
+        .form(&[("email", RITA), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "{}", res.status());
+}
+
+/// One submission with `key`: the ticket number when the server acknowledged it.
+async fn submit(base: &str, client: &reqwest::Client, key: &str) -> Option<String> {
+    let body = laptop_order(key);
+    let res = client
+        .post(format!("{base}/api/submit_request"))
+        .json(&body)
+        .send()
+        .await
+        .ok()?;
+    if !res.status().is_success() {
+        return None;
+    }
+    let body: Value = res.json().await.ok()?;
+    body["number"].as_str().map(str::to_string)
+}
+
+#[tokio::test]
+async fn a_server_killed_mid_burst_loses_no_acknowledged_submission_and_doubles_none() {
+    if std::env::var("DESKFRONT_TEST_POSTGRES").is_ok() {
+        return; // One database kind suffices: this is about the process, not the adapter.
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut server = start_server(dir.path(), port);
+    wait_ready(&base).await;
+    let rita = client(&base);
+    sign_in(&base, &rita).await;
+
+    let keys: Vec<String> = (0..200).map(|i| format!("kill-burst-{i:06}")).collect();
+    let burst: Vec<_> = keys
+        .iter()
+        .map(|key| {
+            let (base, rita, key) = (base.clone(), rita.clone(), key.clone());
+            tokio::spawn(async move {
+                let number = submit(&base, &rita, &key).await;
+                (key, number)
+            })
+        })
+        .collect();
+    // Let part of the burst through, then kill the process without a chance to clean up.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    server.kill().expect("SIGKILL");
+    server.wait().unwrap();
+    let mut acknowledged = Vec::new();
+    for task in burst {
+        if let (key, Some(number)) = task.await.unwrap() {
+            acknowledged.push((key, number));
+        }
+    }
+    assert!(
+        acknowledged.len() < keys.len(),
+        "the kill fell inside the burst ({} of {} acknowledged)",
+        acknowledged.len(),
+        keys.len()
+    );
+
+    let mut server = start_server(dir.path(), port);
+    wait_ready(&base).await;
+    // The client retries every key, acknowledged or not, as the outbox would.
+    let mut numbers = Vec::new();
+    for key in &keys {
+        let number = submit(&base, &rita, key)
+            .await
+            .expect("a retry after the restart is accepted");
+        numbers.push((key.clone(), number));
+    }
+    for (key, number) in &acknowledged {
+        let now = &numbers.iter().find(|(k, _)| k == key).unwrap().1;
+        assert_eq!(
+            now, number,
+            "{key} kept the number it was acknowledged with"
+        );
+    }
+    let mut distinct: Vec<&String> = numbers.iter().map(|(_, n)| n).collect();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(
+        distinct.len(),
+        keys.len(),
+        "one ticket per key, none doubled"
+    );
+    let mine: Value = rita
+        .post(format!("{base}/api/my_requests"))
+        .form(&[("page", "1")])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine["total"].as_u64().unwrap() as usize, keys.len());
+    server.kill().unwrap();
+    server.wait().unwrap();
+}
+
+#[tokio::test]
+async fn a_writer_waits_for_a_locked_sqlite_file_and_succeeds() {
+    let db = TestDb::new().await;
+    if db.is_postgres() {
+        return;
+    }
+    let app = db.spawn("lock").await;
+    let rita = app.signed_in(RITA).await;
+    use sqlx::Connection;
+    let mut holder = sqlx::SqliteConnection::connect(&db.config.database_url)
+        .await
+        .unwrap();
+    // Another connection holds the write lock for two seconds.
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut holder)
+        .await
+        .unwrap();
+    let release = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        sqlx::query("COMMIT").execute(&mut holder).await.unwrap();
+    });
+    let started = std::time::Instant::now();
+    let res = app.submit(&rita, laptop_order("locked-file-000001")).await;
+    let waited = started.elapsed();
+    assert!(res.status().is_success(), "{}", res.text().await.unwrap());
+    assert!(
+        waited >= Duration::from_millis(1500),
+        "it waited for the lock: {waited:?}"
+    );
+    release.await.unwrap();
+}
