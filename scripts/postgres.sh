@@ -5,6 +5,8 @@
 #
 #   scripts/postgres.sh start DIR [--fast]   prints the server URL, postgres://deskfront:…@127.0.0.1:PORT
 #   scripts/postgres.sh stop DIR
+#   scripts/postgres.sh halt DIR / resume DIR   stop it keeping its data, start it again on the
+#                                               same port (the tests of an outage)
 #
 # --fast turns fsync off: for tests, where the cluster is deleted afterwards anyway. The
 # benchmark runs with PostgreSQL's durable defaults.
@@ -37,17 +39,22 @@ case "$cmd" in
       --auth-host=scram-sha-256 --auth-local=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
     as_owner rm -f "$dir/pwfile"
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o \
-      "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='$dir' -c fsync=$fsync \
-       -c max_connections=300 -c shared_buffers=256MB" start >/dev/null \
+    options="-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='$dir' -c fsync=$fsync \
+       -c max_connections=300 -c shared_buffers=256MB"
+    as_owner sh -c "printf '%s' \"\$1\" > '$dir/options'" sh "$options"
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "$options" start >/dev/null \
       || { cat "$dir/server.log" >&2; exit 1; }
     echo "postgres://deskfront:$password@127.0.0.1:$port"
     ;;
-  stop)
+  stop | halt)
     [ -d "$dir/data" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
     ;;
+  resume)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "$(cat "$dir/options")" start >/dev/null \
+      || { cat "$dir/server.log" >&2; exit 1; }
+    ;;
   *)
-    echo "usage: $0 start|stop DIR [--fast]" >&2
+    echo "usage: $0 start|stop|halt|resume DIR [--fast]" >&2
     exit 2
     ;;
 esac

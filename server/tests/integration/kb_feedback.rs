@@ -65,7 +65,7 @@ async fn the_search_page_ranks_articles_and_items_with_category_filters() {
     // Too long: the reason, not a crash.
     let long = "printer ".repeat(30);
     let (status, html) = page(&app, &client, &format!("/search?q={}", long.trim())).await;
-    assert_eq!(status, 200);
+    assert_eq!(status, 400, "a refused query is a bad request");
     assert!(
         html.contains("Shorten the search to 200 characters"),
         "{html}"
