@@ -9,6 +9,12 @@ test("the portal runs under a policy without inline scripts, and hydrates", asyn
   const csp = res!.headers()["content-security-policy"];
   expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/);
   expect(csp).not.toContain("'unsafe-inline' 'wasm");
+  // A static file carries the same headers as a page.
+  const asset = await page.request.get("/manifest.webmanifest");
+  expect(asset.status()).toBe(200);
+  expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(asset.headers()["referrer-policy"]).toBe("same-origin");
+  expect(asset.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   await signIn(page, RITA);
   await page.goto("/");
   await hydrated(page);
