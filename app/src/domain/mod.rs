@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod calendar;
+pub mod claims;
 pub mod form;
 pub mod priority;
 pub mod problem;
