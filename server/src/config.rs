@@ -59,6 +59,132 @@ pub struct Config {
     pub recurring_window_days: i64,
     /// How many related incidents make a recurring fault.
     pub recurring_threshold: i64,
+    /// Who may sign in with a password. In TOML, `local_sign_in = "on"` or `"admins_only"`.
+    pub local_sign_in: LocalSignIn,
+    /// OpenID Connect providers, each a `[[oidc]]` table; the sign-in page offers one button
+    /// per provider. The `DESKFRONT_OIDC_*` variables add (or override) one.
+    pub oidc: Vec<OidcProvider>,
+}
+
+/// Password sign-in for everyone, or only for administrators: the break-glass account that
+/// still works when the identity provider does not.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LocalSignIn {
+    #[default]
+    On,
+    AdminsOnly,
+}
+
+impl std::str::FromStr for LocalSignIn {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+            "on" | "true" | "everyone" => Ok(LocalSignIn::On),
+            "admins_only" | "admins" => Ok(LocalSignIn::AdminsOnly),
+            _ => Err(()),
+        }
+    }
+}
+
+/// One OpenID Connect provider (Keycloak, Microsoft Entra ID, Okta, Google Workspace, …).
+#[derive(Clone, Deserialize)]
+#[serde(default)]
+pub struct OidcProvider {
+    /// A short name used in URLs: `/auth/oidc/<id>/start` and `/auth/oidc/<id>/callback`.
+    pub id: String,
+    /// The button says "Sign in with <label>".
+    pub label: String,
+    /// The issuer URL; discovery reads `<issuer>/.well-known/openid-configuration`.
+    pub issuer: String,
+    pub client_id: String,
+    /// Never logged nor shown in Debug output.
+    pub client_secret: String,
+    pub scopes: Vec<String>,
+    /// The ID token claim that lists the person's groups.
+    pub groups_claim: String,
+    /// The claim that holds the line manager's e-mail address (unset: not mapped).
+    pub manager_claim: Option<String>,
+    /// The claim that holds the home store's code (unset: not mapped).
+    pub store_claim: Option<String>,
+    /// Which groups make which role and assignment group (`agent_groups`, `manager_groups`,
+    /// `editor_groups`, `admin_groups`, `[oidc.group_map]`).
+    #[serde(flatten)]
+    pub mapping: app::domain::claims::ClaimMapping,
+}
+
+impl Default for OidcProvider {
+    fn default() -> Self {
+        Self {
+            id: "sso".into(),
+            label: "your organisation".into(),
+            issuer: String::new(),
+            client_id: String::new(),
+            client_secret: String::new(),
+            scopes: ["openid", "email", "profile"].map(String::from).to_vec(),
+            groups_claim: "groups".into(),
+            manager_claim: None,
+            store_claim: None,
+            mapping: Default::default(),
+        }
+    }
+}
+
+impl std::fmt::Debug for OidcProvider {
+    /// Written by hand so the client secret never reaches a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OidcProvider")
+            .field("id", &self.id)
+            .field("label", &self.label)
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field(
+                "client_secret",
+                &if self.client_secret.is_empty() {
+                    ""
+                } else {
+                    "***"
+                },
+            )
+            .field("scopes", &self.scopes)
+            .field("groups_claim", &self.groups_claim)
+            .field("manager_claim", &self.manager_claim)
+            .field("store_claim", &self.store_claim)
+            .field("mapping", &self.mapping)
+            .finish()
+    }
+}
+
+impl OidcProvider {
+    /// What is wrong with this entry, in words that say which key to fix.
+    fn check(&self) -> Result<(), String> {
+        let id_ok = !self.id.is_empty()
+            && self.id.len() <= 40
+            && self
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !id_ok {
+            return Err(format!(
+                "id {:?} must be 1-40 lowercase letters, digits, '-' or '_' (it is part of URLs)",
+                self.id
+            ));
+        }
+        let issuer = self.issuer.trim();
+        if !(issuer.starts_with("https://") || issuer.starts_with("http://")) {
+            return Err(format!(
+                "provider {}: issuer must be the provider's https:// URL",
+                self.id
+            ));
+        }
+        if self.client_id.trim().is_empty() {
+            return Err(format!("provider {}: client_id is missing", self.id));
+        }
+        if !self.scopes.iter().any(|s| s == "openid") {
+            return Err(format!("provider {}: scopes must include openid", self.id));
+        }
+        Ok(())
+    }
 }
 
 impl Default for Config {
@@ -86,6 +212,8 @@ impl Default for Config {
             service_levels_file: None,
             recurring_window_days: 14,
             recurring_threshold: 2,
+            local_sign_in: LocalSignIn::On,
+            oidc: Vec::new(),
         }
     }
 }
@@ -180,6 +308,8 @@ impl std::fmt::Debug for Config {
             .field("service_levels_file", &self.service_levels_file)
             .field("recurring_window_days", &self.recurring_window_days)
             .field("recurring_threshold", &self.recurring_threshold)
+            .field("local_sign_in", &self.local_sign_in)
+            .field("oidc", &self.oidc)
             .finish_non_exhaustive()
     }
 }
@@ -194,6 +324,8 @@ pub enum ConfigError {
     Env(String, String),
     #[error("service levels ({0}): {1}")]
     ServiceLevels(String, String),
+    #[error("OpenID Connect: {0}")]
+    Oidc(String),
 }
 
 /// The shipped service levels, so a fresh install has a complete set without any file.
@@ -209,6 +341,7 @@ impl Config {
             Err(_) => Config::default(),
         };
         config.apply_env(|k| std::env::var(k).ok())?;
+        config.check_oidc()?;
         Ok(config)
     }
 
@@ -239,6 +372,101 @@ impl Config {
             .check()
             .map_err(|e| ConfigError::ServiceLevels(name, e))?;
         Ok(levels)
+    }
+
+    /// Refuses an unusable provider entry at start-up, naming the key to fix. (A provider that
+    /// is merely unreachable is no reason to refuse: see `routes::oidc`.)
+    pub fn check_oidc(&self) -> Result<(), ConfigError> {
+        let mut seen = std::collections::HashSet::new();
+        for p in &self.oidc {
+            p.check().map_err(ConfigError::Oidc)?;
+            if !seen.insert(p.id.as_str()) {
+                return Err(ConfigError::Oidc(format!(
+                    "two providers have the id {:?}",
+                    p.id
+                )));
+            }
+        }
+        if self.local_sign_in == LocalSignIn::AdminsOnly && self.oidc.is_empty() {
+            tracing::warn!(
+                "local_sign_in is admins_only but no OpenID Connect provider is configured: \
+                 only administrators can sign in"
+            );
+        }
+        Ok(())
+    }
+
+    /// The `DESKFRONT_OIDC_*` variables: one provider, `DESKFRONT_OIDC_ID` (default `sso`).
+    /// A file entry with the same id is overridden key by key; otherwise, when an issuer is
+    /// given, the provider is added.
+    fn apply_oidc_env(&mut self, get: &impl Fn(&str) -> Option<String>) {
+        let list = |v: String, sep: char| -> Vec<String> {
+            v.split(sep)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let id = get("DESKFRONT_OIDC_ID").unwrap_or_else(|| OidcProvider::default().id);
+        let index = match self.oidc.iter().position(|p| p.id == id) {
+            Some(i) => i,
+            None if get("DESKFRONT_OIDC_ISSUER").is_some() => {
+                self.oidc.push(OidcProvider {
+                    id,
+                    ..OidcProvider::default()
+                });
+                self.oidc.len() - 1
+            }
+            None => return,
+        };
+        let p = &mut self.oidc[index];
+        if let Some(v) = get("DESKFRONT_OIDC_ISSUER") {
+            p.issuer = v.trim().to_string();
+        }
+        if let Some(v) = get("DESKFRONT_OIDC_LABEL") {
+            p.label = v;
+        }
+        if let Some(v) = get("DESKFRONT_OIDC_CLIENT_ID") {
+            p.client_id = v;
+        }
+        if let Some(v) = get("DESKFRONT_OIDC_CLIENT_SECRET") {
+            p.client_secret = v;
+        }
+        if let Some(v) = get("DESKFRONT_OIDC_SCOPES") {
+            p.scopes = list(v.replace(',', " "), ' ');
+        }
+        if let Some(v) = get("DESKFRONT_OIDC_GROUPS_CLAIM") {
+            p.groups_claim = v;
+        }
+        if let Some(v) = get("DESKFRONT_OIDC_MANAGER_CLAIM") {
+            p.manager_claim = Some(v).filter(|v| !v.trim().is_empty());
+        }
+        if let Some(v) = get("DESKFRONT_OIDC_STORE_CLAIM") {
+            p.store_claim = Some(v).filter(|v| !v.trim().is_empty());
+        }
+        // Group names may contain spaces ("Service Desk"), so these lists are comma separated.
+        let m = &mut p.mapping;
+        if let Some(v) = get("DESKFRONT_OIDC_AGENT_GROUPS") {
+            m.agent_groups = list(v, ',');
+        }
+        if let Some(v) = get("DESKFRONT_OIDC_MANAGER_GROUPS") {
+            m.manager_groups = list(v, ',');
+        }
+        if let Some(v) = get("DESKFRONT_OIDC_EDITOR_GROUPS") {
+            m.editor_groups = list(v, ',');
+        }
+        if let Some(v) = get("DESKFRONT_OIDC_ADMIN_GROUPS") {
+            m.admin_groups = list(v, ',');
+        }
+        if let Some(v) = get("DESKFRONT_OIDC_GROUP_MAP") {
+            // "provider group=Deskfront group, …"
+            m.group_map = list(v, ',')
+                .into_iter()
+                .filter_map(|pair| {
+                    let (from, to) = pair.split_once('=')?;
+                    Some((from.trim().to_string(), to.trim().to_string()))
+                })
+                .collect();
+        }
     }
 
     fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
@@ -349,6 +577,15 @@ impl Config {
         if let Some(v) = get("DESKFRONT_RECURRING_THRESHOLD") {
             self.recurring_threshold = parse("DESKFRONT_RECURRING_THRESHOLD", v)?;
         }
+        if let Some(v) = get("DESKFRONT_LOCAL_SIGN_IN") {
+            self.local_sign_in = v.parse().map_err(|_| {
+                ConfigError::Env(
+                    "DESKFRONT_LOCAL_SIGN_IN".into(),
+                    format!("{v:?} is neither on nor admins_only"),
+                )
+            })?;
+        }
+        self.apply_oidc_env(&get);
         Ok(())
     }
 }
@@ -430,6 +667,85 @@ mod tests {
         c.secure_cookies = Some(false);
         assert!(!c.https(), "an explicit setting wins");
         assert!(Config::default().instance_name.starts_with("instance-"));
+    }
+
+    #[test]
+    fn providers_come_from_the_file_with_defaults() {
+        let c: Config = toml::from_str(
+            r#"
+local_sign_in = "admins_only"
+[[oidc]]
+id = "entra"
+label = "Microsoft"
+issuer = "https://login.microsoftonline.com/tenant/v2.0"
+client_id = "abc"
+client_secret = "s3cret-value"
+agent_groups = ["sd-agents"]
+[oidc.group_map]
+"sd-agents" = "Service Desk"
+[[oidc]]
+id = "kc"
+issuer = "https://kc.example.com/realms/acme"
+client_id = "deskfront"
+"#,
+        )
+        .unwrap();
+        assert_eq!(c.local_sign_in, LocalSignIn::AdminsOnly);
+        assert_eq!(c.oidc.len(), 2);
+        assert_eq!(c.oidc[0].mapping.agent_groups, ["sd-agents"]);
+        assert_eq!(c.oidc[0].mapping.group_map["sd-agents"], "Service Desk");
+        assert_eq!(c.oidc[1].scopes, ["openid", "email", "profile"]);
+        assert_eq!(c.oidc[1].groups_claim, "groups");
+        c.check_oidc().unwrap();
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("s3cret-value"), "{shown}");
+    }
+
+    #[test]
+    fn one_provider_comes_from_the_environment() {
+        let mut c = Config::default();
+        c.apply_env(|k| match k {
+            "DESKFRONT_OIDC_ISSUER" => Some("http://127.0.0.1:9000".into()),
+            "DESKFRONT_OIDC_CLIENT_ID" => Some("deskfront".into()),
+            "DESKFRONT_OIDC_CLIENT_SECRET" => Some("hush".into()),
+            "DESKFRONT_OIDC_LABEL" => Some("Acme ID".into()),
+            "DESKFRONT_OIDC_AGENT_GROUPS" => Some("agents, Service Desk".into()),
+            "DESKFRONT_OIDC_GROUP_MAP" => Some("sd=Service Desk".into()),
+            "DESKFRONT_LOCAL_SIGN_IN" => Some("admins-only".into()),
+            _ => None,
+        })
+        .unwrap();
+        let p = &c.oidc[0];
+        assert_eq!((p.id.as_str(), p.label.as_str()), ("sso", "Acme ID"));
+        assert_eq!(p.mapping.agent_groups, ["agents", "Service Desk"]);
+        assert_eq!(p.mapping.group_map["sd"], "Service Desk");
+        assert_eq!(c.local_sign_in, LocalSignIn::AdminsOnly);
+        c.check_oidc().unwrap();
+        assert!(!format!("{c:?}").contains("hush"));
+        let mut none = Config::default();
+        none.apply_env(|k| (k == "DESKFRONT_OIDC_CLIENT_ID").then(|| "x".into()))
+            .unwrap();
+        assert!(none.oidc.is_empty(), "no issuer, no provider");
+    }
+
+    #[test]
+    fn a_broken_provider_entry_names_the_key_to_fix() {
+        let mut c = Config::default();
+        c.oidc.push(OidcProvider {
+            issuer: "login.example.com".into(),
+            client_id: "x".into(),
+            ..OidcProvider::default()
+        });
+        assert!(c.check_oidc().unwrap_err().to_string().contains("issuer"));
+        c.oidc[0].issuer = "https://login.example.com".into();
+        c.oidc[0].id = "Has Spaces".into();
+        assert!(c.check_oidc().unwrap_err().to_string().contains("id"));
+        c.oidc[0].id = "ok".into();
+        c.oidc.push(c.oidc[0].clone());
+        assert!(c.check_oidc().unwrap_err().to_string().contains("two"));
+        assert!(Config::default()
+            .apply_env(|k| (k == "DESKFRONT_LOCAL_SIGN_IN").then(|| "maybe".into()))
+            .is_err());
     }
 
     #[test]
