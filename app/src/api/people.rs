@@ -1,6 +1,10 @@
 //! People for administrators (see `backend::people`): the list, one person created or edited,
 //! (de)activation and one-time password links; and, for the person who got such a link,
 //! setting their password. The CSV import is `api::imports`.
+// `save_person` takes one argument per form field, as the plain form posts them. The allow is
+// for the whole file because `#[server]` does not pass an item's attributes on to the client
+// function it generates for the browser build.
+#![allow(clippy::too_many_arguments)]
 
 use crate::model::{AppError, Page, PasswordLink, PersonView};
 use leptos::prelude::*;
@@ -29,6 +33,8 @@ pub async fn save_person(
     store: Option<String>,
     groups: Option<String>,
     revision: i64,
+    // A checkbox: sent ("on") only when ticked.
+    role_pinned: Option<String>,
 ) -> Result<i64, AppError> {
     use crate::backend::people::{self, PersonForm};
     use crate::backend::{forms, session, store as backend};
@@ -41,6 +47,7 @@ pub async fn save_person(
             manager: manager.unwrap_or_default(),
             store: store.unwrap_or_default(),
             groups: groups.unwrap_or_default(),
+            role_pinned: role_pinned.is_some_and(|v| v == "on" || v == "true"),
         };
         people::save_person(
             backend()?.as_ref(),

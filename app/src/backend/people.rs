@@ -139,10 +139,13 @@ pub fn plan_people(
         }
         let active = stored.get(email.as_str()).is_none_or(|p| p.active);
         let revision = stored.get(email.as_str()).map_or(0, |p| p.revision);
+        // A file from HR says nothing about pinning: the administrator's choice stays.
+        let role_pinned = stored.get(email.as_str()).is_some_and(|p| p.role_pinned);
         Ok(PersonView {
             email,
             name: name.into(),
             role,
+            role_pinned,
             manager,
             store,
             groups: groups.into_iter().collect(),
@@ -207,6 +210,8 @@ pub struct PersonForm {
     pub manager: String,
     pub store: String,
     pub groups: String,
+    /// "Keep this role when the identity provider says otherwise".
+    pub role_pinned: bool,
 }
 
 /// Creates (`revision` 0) or edits one person, checked as an imported row is (address, role,
@@ -256,9 +261,15 @@ pub async fn save_person(
         ("store", &form.store),
         ("groups", &form.groups),
     ]);
-    let Some(person) = csv_import::single(plan_people(&[row], &people, &stores))? else {
-        return Ok(revision); // nothing changed
+    let planned = plan_people(&[row], &people, &stores);
+    let Some(mut person) = csv_import::single(planned).map(|p| p.or_else(|| before.clone()))?
+    else {
+        return Ok(revision); // nothing to write
     };
+    person.role_pinned = form.role_pinned;
+    if before.as_ref() == Some(&person) {
+        return Ok(revision); // nothing changed
+    }
     if email == user.email.to_lowercase() && person.role != user.role {
         return Err(AppError::invalid_field(
             "role",
@@ -444,6 +455,7 @@ mod tests {
             email: email.into(),
             name: "Someone".into(),
             role: Role::Requester,
+            role_pinned: false,
             manager: manager.map(str::to_string),
             store: None,
             groups: vec![],

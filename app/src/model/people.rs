@@ -14,6 +14,9 @@ pub struct PersonView {
     pub email: String,
     pub name: String,
     pub role: Role,
+    /// Kept when the identity provider's groups say otherwise (an administrator's decision).
+    #[serde(default)]
+    pub role_pinned: bool,
     /// The line manager's e-mail address.
     pub manager: Option<String>,
     /// Home store code (store staff).

@@ -145,6 +145,7 @@ fn PersonForm(person: Option<PersonView>) -> impl IntoView {
         email: String::new(),
         name: String::new(),
         role: Role::Requester,
+        role_pinned: false,
         manager: None,
         store: None,
         groups: vec![],
@@ -152,6 +153,7 @@ fn PersonForm(person: Option<PersonView>) -> impl IntoView {
         revision: 0,
     });
     let role = p.role;
+    let role_pinned = p.role_pinned;
     view! {
         <form method="post" action="/api/save_person" class="stack record-form">
             <input type="hidden" name="revision" value=revision.to_string()/>
@@ -176,6 +178,11 @@ fn PersonForm(person: Option<PersonView>) -> impl IntoView {
                         <option value=r.as_str() selected=*r == role>{*label}</option>
                     }).collect_view()}
                 </select>
+            </div>
+            <div class="field field-check">
+                <input id=id("role_pinned") name="role_pinned" type="checkbox" value="on" checked=role_pinned
+                    data-testid="role-pinned"/>
+                <label for=id("role_pinned")>"Keep this role when the identity provider says otherwise"</label>
             </div>
             <div class="field">
                 <label for=id("manager")>"Line manager's e-mail address"</label>

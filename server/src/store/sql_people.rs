@@ -11,7 +11,8 @@ macro_rules! sql_people {
         const PEOPLE_ONLY: &str = "u.role NOT IN ('system', 'integration')";
 
         const PERSON_COLUMNS: &str =
-            "u.id, u.email, u.name, u.role, u.store_code, u.active, u.revision, m.email AS manager";
+            "u.id, u.email, u.name, u.role, u.role_pinned, u.store_code, u.active, u.revision, \
+             m.email AS manager";
 
         /// People from their rows and their groups (`(user_id, group_name)` pairs).
         fn people_from(rows: &[DbRow], groups: &[DbRow]) -> Vec<PersonView> {
@@ -31,6 +32,7 @@ macro_rules! sql_people {
                         email: r.get("email"),
                         name: r.get("name"),
                         role: role(r.get::<&str, _>("role")),
+                        role_pinned: r.get("role_pinned"),
                         manager: r.get("manager"),
                         store: r.get("store_code"),
                         groups,
@@ -174,17 +176,19 @@ macro_rules! sql_people {
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
                 // '!' is no password hash: a new person signs in once given a password.
                 let sql = if expect == 0 {
-                    "INSERT INTO users (email, name, role, password_hash, store_code) \
-                     VALUES ($1, $2, $3, '!', $4) ON CONFLICT (email) DO NOTHING"
+                    "INSERT INTO users (email, name, role, password_hash, store_code, role_pinned) \
+                     VALUES ($1, $2, $3, '!', $4, $5) ON CONFLICT (email) DO NOTHING"
                 } else {
-                    "UPDATE users SET name = $2, role = $3, store_code = $4, revision = revision + 1 \
-                     WHERE email = $1 AND revision = $5 AND role NOT IN ('system', 'integration')"
+                    "UPDATE users SET name = $2, role = $3, store_code = $4, role_pinned = $5, \
+                     revision = revision + 1 \
+                     WHERE email = $1 AND revision = $6 AND role NOT IN ('system', 'integration')"
                 };
                 let mut query = sqlx::query(sql)
                     .bind(&person.email)
                     .bind(&person.name)
                     .bind(person.role.as_str())
-                    .bind(&person.store);
+                    .bind(&person.store)
+                    .bind(person.role_pinned);
                 if expect != 0 {
                     query = query.bind(expect);
                 }
