@@ -48,6 +48,18 @@ pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Rou
         std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir);
     let state = app_state(config, store, levels, release::identify(&pkg_dir));
     spawn_view_flush(&state, config.view_flush_secs);
+    let oidc = Arc::new(routes::oidc::Oidc::new(
+        &config.oidc,
+        state.providers.clone(),
+        config.public_url.clone(),
+        config.https(),
+    ));
+    // In the background: an identity provider that is down must not hold up the start.
+    oidc.spawn_discovery();
+    let oidc_routes = routes::oidc::routes(routes::oidc::OidcRoutes {
+        oidc,
+        app: state.clone(),
+    });
     let origins =
         security::origin::Origins::new(config.public_url.as_deref(), &config.allowed_origins);
     let policy = security::headers::Policy::new(
@@ -61,6 +73,7 @@ pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Rou
     });
     Ok(router(state, leptos_options)
         .route("/metrics", get(observe::metrics).with_state(metrics_access))
+        .merge(oidc_routes)
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(origins),
             security::origin::refuse_cross_site,
@@ -131,6 +144,13 @@ fn app_state(
         release,
         offline: Default::default(),
         demo: config.demo,
+        providers: Arc::new(app::backend::identity::ProviderDirectory::new(
+            config
+                .oidc
+                .iter()
+                .map(|p| (p.id.clone(), p.label.clone(), p.client_id.clone())),
+        )),
+        password_admins_only: config.local_sign_in == config::LocalSignIn::AdminsOnly,
     }
 }
 

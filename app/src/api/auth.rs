@@ -17,7 +17,15 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
     use crate::backend::{forms, session};
-    forms::finish(session::sign_out().await, "/login", "/")
+    match session::sign_out().await {
+        // The sign-in page then offers the provider's own sign-out.
+        Ok(Some(provider)) => forms::finish(
+            Ok(()),
+            &format!("/login?signed_out={}", forms::encode(&provider)),
+            "/",
+        ),
+        result => forms::finish(result.map(|_| ()), "/login", "/"),
+    }
 }
 
 #[server(endpoint = "me")]
@@ -25,7 +33,8 @@ pub async fn current_user() -> Result<Option<UserView>, AppError> {
     crate::backend::session::current_user().await
 }
 
-/// What the sign-in page offers: the demo accounts in demo mode, nothing more yet.
+/// What the sign-in page offers: identity providers, whether the password form is for
+/// administrators only, and the demo accounts in demo mode.
 #[server(endpoint = "sign_in_methods")]
 pub async fn sign_in_methods() -> Result<SignInOptions, AppError> {
     Ok(crate::backend::session::sign_in_options(

@@ -21,6 +21,8 @@ pub mod desk_view;
 pub mod forms;
 pub mod groups;
 pub mod groups_store;
+pub mod identity;
+pub mod identity_store;
 pub mod integration_store;
 pub mod integrations;
 pub mod markdown;
@@ -71,6 +73,10 @@ pub struct AppState {
     pub offline: Arc<offline::SnapshotCache>,
     /// Demo mode: the sign-in page lists the demo accounts. Never on in a production start.
     pub demo: bool,
+    /// The OpenID Connect providers the sign-in page offers, and whether each is reachable.
+    pub providers: Arc<identity::ProviderDirectory>,
+    /// Only administrators may sign in with a password (the break-glass account).
+    pub password_admins_only: bool,
 }
 
 pub fn state() -> Result<AppState, AppError> {

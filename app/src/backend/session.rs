@@ -71,6 +71,12 @@ pub fn token_from_headers(headers: &HeaderMap, secure: bool) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// The `Set-Cookie` value of a new session (also for sign-ins outside Leptos, see
+/// `backend::identity`).
+pub(crate) fn session_cookie(token: &str, max_age_secs: i64, secure: bool) -> String {
+    cookie(token, max_age_secs, secure)
+}
+
 fn cookie(value: &str, max_age_secs: i64, secure: bool) -> String {
     // Lax keeps the cookie off cross-site POSTs (our CSRF defence for plain forms) while
     // letting people follow a link into the portal already signed in.
@@ -207,6 +213,11 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
         .clear_failures(&account_key)
         .await
         .map_err(internal)?;
+    // Checked after the password, so the refusal tells nothing to someone without it.
+    if state.password_admins_only && user.role != crate::model::Role::Admin {
+        tracing::info!(target: "deskfront::sign_in", "password sign-in refused: admins only");
+        return Err(AppError::forbidden(PASSWORD_ADMINS_ONLY));
+    }
     let token = new_token();
     let expires = Utc::now() + Duration::days(state.session_days);
     state
@@ -222,10 +233,19 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
     Ok(user)
 }
 
-pub async fn sign_out() -> AppResult<()> {
+/// The refusal of a password sign-in by someone other than an administrator when
+/// `local_sign_in` is `admins_only` (also a notice code, `password_admins_only`).
+pub const PASSWORD_ADMINS_ONLY: &str =
+    "Password sign-in is for administrators only. Use your organisation's sign-in button.";
+
+/// Ends the current session. Answers the provider it came from, if any, so the page after
+/// can offer that provider's own sign-out.
+pub async fn sign_out() -> AppResult<Option<String>> {
     let state = state()?;
     let token = request_headers().and_then(|h| token_from_headers(&h, state.secure_cookies));
+    let mut provider = None;
     if let Some(token) = token {
+        provider = super::identity::session_provider(&state, &token).await?;
         state
             .store
             .delete_session(&token_hash(&token))
@@ -233,7 +253,7 @@ pub async fn sign_out() -> AppResult<()> {
             .map_err(internal)?;
     }
     set_cookie(cookie("", 0, state.secure_cookies));
-    Ok(())
+    Ok(provider)
 }
 
 /// The signed-in user of the current request, if any. A page request already resolved by the
@@ -296,7 +316,11 @@ pub fn sign_in_options(state: &super::AppState) -> SignInOptions {
     } else {
         Vec::new()
     };
-    SignInOptions { demo_accounts }
+    SignInOptions {
+        demo_accounts,
+        providers: state.providers.list(&super::forms::request_origin()),
+        password_admins_only: state.password_admins_only,
+    }
 }
 
 #[cfg(test)]

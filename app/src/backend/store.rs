@@ -106,6 +106,7 @@ pub trait Store:
     + super::desk_store::DeskStore
     + super::dashboard_store::DashboardStore
     + super::groups_store::GroupsStore
+    + super::identity_store::IdentityStore
     + super::integration_store::IntegrationStore
     + super::people_store::PeopleStore
     + super::places_store::PlacesStore

@@ -19,6 +19,35 @@ const NOTICES: &[(&str, &str)] = &[
         "stale",
         "Someone changed this {} after you opened the page. Reload to see the change, then make yours again.",
     ),
+    // Signing in with an identity provider (see backend::identity and the server's routes::oidc).
+    (
+        "provider_unavailable",
+        "The identity provider cannot be reached right now. Try again in a few minutes; if it keeps happening, tell the service desk.",
+    ),
+    (
+        "provider_refused",
+        "The identity provider's answer could not be verified, so you are not signed in. Try again; if it keeps happening, tell the service desk.",
+    ),
+    (
+        "provider_cancelled",
+        "Sign-in at the identity provider was cancelled or refused. Try again.",
+    ),
+    (
+        "sign_in_expired",
+        "That sign-in took too long or was already used. Start again.",
+    ),
+    (
+        "no_email",
+        "Your identity provider did not tell us your e-mail address. Ask your administrator to release the email claim to Deskfront.",
+    ),
+    (
+        "deactivated",
+        "Your account here is deactivated. If you think it should not be, ask the service desk.",
+    ),
+    (
+        "password_admins_only",
+        "Password sign-in is for administrators only. Use your organisation's sign-in button.",
+    ),
     // One per kind of error, for every message without a code of its own.
     ("not_signed_in", "Please sign in to continue."),
     ("forbidden", "You may not do that. If you think you should, ask the service desk."),

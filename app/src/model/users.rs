@@ -72,6 +72,25 @@ pub struct UserView {
 pub struct SignInOptions {
     /// Listed in demo mode only; empty on a production start.
     pub demo_accounts: Vec<DemoAccount>,
+    /// OpenID Connect providers, one "Sign in with …" button each.
+    #[serde(default)]
+    pub providers: Vec<ProviderOption>,
+    /// Password sign-in is for administrators only (`local_sign_in = "admins_only"`): the
+    /// form hides behind a small link.
+    #[serde(default)]
+    pub password_admins_only: bool,
+}
+
+/// One identity provider on the sign-in page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProviderOption {
+    /// In the URLs `/auth/oidc/<id>/start` and `/login?signed_out=<id>`.
+    pub id: String,
+    pub label: String,
+    /// False while its discovery document cannot be read: the page says so.
+    pub available: bool,
+    /// The provider's own sign-out page (RP-initiated logout), if it publishes one.
+    pub end_session_url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

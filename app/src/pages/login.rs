@@ -1,18 +1,17 @@
 use super::query_error;
 use crate::api::auth::sign_in_methods;
-use crate::model::DemoAccount;
+use crate::model::{DemoAccount, ProviderOption, SignInOptions};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// A plain form posted to the `login` server function: it works the same with and without
-/// JavaScript, and a full page load afterwards gives every page the new session.
+/// Plain forms and links: the password form posts to the `login` server function and each
+/// identity provider's button is a link to its `/auth/oidc/<id>/start`, so both work the same
+/// with and without JavaScript, and a full page load afterwards gives every page the session.
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let error = query_error();
-    let email = move || query.read().get("email").unwrap_or_default();
-    let next = move || query.read().get("next").unwrap_or_else(|| "/".into());
     let options = Resource::new(|| (), |_| sign_in_methods());
     let password_set = move || query.read().get("password_set").is_some();
     view! {
@@ -25,28 +24,105 @@ pub fn LoginPage() -> impl IntoView {
             {move || password_set().then(|| view! {
                 <div class="notice notice-success" role="status" data-testid="password-set">"Your password is set. Sign in with it."</div>
             })}
-            <form method="post" action="/api/login" class="stack">
-                <input type="hidden" name="next" value=next/>
-                <div class="field">
-                    <label for="email">"Email address"</label>
-                    <input id="email" name="email" type="email" autocomplete="username" required value=email/>
-                </div>
-                <div class="field">
-                    <label for="password">"Password"</label>
-                    <input id="password" name="password" type="password" autocomplete="current-password" required/>
-                </div>
-                <div class="form-actions">
-                    <button type="submit" class="btn btn-primary">"Sign in"</button>
-                </div>
-            </form>
-            // Nothing to wait for visibly: the form above is the page; the demo list (demo mode
-            // only) follows when known, and an error leaves the form as it is.
+            // The page waits for the options on the server (SsrMode::Async): the buttons and
+            // the form are in the first HTML. Should they fail to load, the password form
+            // still shows, as it always did.
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    options.await.ok().map(|o| view! { <DemoAccounts accounts=o.demo_accounts/> })
+                    let options = options.await.unwrap_or_default();
+                    view! { <SignInChoices options/> }
                 })}
             </Suspense>
         </div>
+    }
+}
+
+#[component]
+fn SignInChoices(options: SignInOptions) -> impl IntoView {
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_else(|| "/".into());
+    let signed_out = query.read_untracked().get("signed_out");
+    // Admins-only: the break-glass form hides behind a link that reloads the page with ?admin.
+    let show_password =
+        !options.password_admins_only || query.read_untracked().get("admin").is_some();
+    let also_sign_out = signed_out.and_then(|id| {
+        options
+            .providers
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| Some((p.label.clone(), p.end_session_url.clone()?)))
+    });
+    let has_providers = !options.providers.is_empty();
+    view! {
+        {also_sign_out.map(|(label, url)| view! {
+            <div class="notice notice-success" role="status" data-testid="provider-sign-out">
+                "You are signed out of Deskfront. "
+                <a href=url rel="noreferrer">{format!("Also sign out of {label}")}</a>
+            </div>
+        })}
+        {has_providers.then(|| view! {
+            <ul class="stack sign-in-providers" data-testid="sign-in-providers">
+                {options.providers.into_iter().map(|p| view! { <ProviderButton provider=p next=next()/> }).collect_view()}
+            </ul>
+        })}
+        {if show_password {
+            view! { <PasswordForm/> }.into_any()
+        } else {
+            view! {
+                <p class="muted">
+                    <a href=move || format!("/login?admin=1&next={}", crate::url::encode(&next()))
+                        data-testid="admin-sign-in">"Administrator sign-in"</a>
+                </p>
+            }.into_any()
+        }}
+        <DemoAccounts accounts=options.demo_accounts/>
+    }
+}
+
+/// "Sign in with …", or why it cannot be used right now.
+#[component]
+fn ProviderButton(provider: ProviderOption, next: String) -> impl IntoView {
+    let href = format!(
+        "/auth/oidc/{}/start?next={}",
+        crate::url::encode(&provider.id),
+        crate::url::encode(&next)
+    );
+    let label = format!("Sign in with {}", provider.label);
+    view! {
+        <li>
+            {if provider.available {
+                view! { <a class="btn btn-primary" href=href data-testid="sign-in-provider">{label}</a> }.into_any()
+            } else {
+                view! {
+                    <p class="notice notice-error" data-testid="provider-unavailable">
+                        {format!("{label} is unavailable right now: the identity provider does not answer. Try again in a few minutes.")}
+                    </p>
+                }.into_any()
+            }}
+        </li>
+    }
+}
+
+#[component]
+fn PasswordForm() -> impl IntoView {
+    let query = use_query_map();
+    let email = move || query.read().get("email").unwrap_or_default();
+    let next = move || query.read().get("next").unwrap_or_else(|| "/".into());
+    view! {
+        <form method="post" action="/api/login" class="stack" data-testid="password-form">
+            <input type="hidden" name="next" value=next/>
+            <div class="field">
+                <label for="email">"Email address"</label>
+                <input id="email" name="email" type="email" autocomplete="username" required value=email/>
+            </div>
+            <div class="field">
+                <label for="password">"Password"</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required/>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="btn btn-primary">"Sign in"</button>
+            </div>
+        </form>
     }
 }
 

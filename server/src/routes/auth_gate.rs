@@ -17,6 +17,8 @@ fn is_public(path: &str) -> bool {
         || path == "/metrics"
         // The service worker's offline page holds no data; it is fetched when it installs.
         || path == "/offline-shell"
+        // Signing in with an identity provider: the way to a session, not behind one.
+        || path.starts_with("/auth/oidc/")
         || path.starts_with("/api/")
         || path.starts_with("/pkg/")
         || path.starts_with("/attachments/")
@@ -67,5 +69,7 @@ mod tests {
         assert!(is_public("/pkg/deskfront.wasm"));
         assert!(is_public("/favicon.svg"));
         assert!(is_public("/api/login"));
+        assert!(is_public("/auth/oidc/sso/start"));
+        assert!(is_public("/auth/oidc/sso/callback"));
     }
 }

@@ -7,3 +7,4 @@ pub mod exports;
 pub mod form_post;
 pub mod incidents;
 pub mod kb_search;
+pub mod oidc;

@@ -11,6 +11,7 @@ mod sql_dashboard;
 mod sql_desk;
 mod sql_groups;
 mod sql_history;
+mod sql_identity;
 mod sql_integrations;
 mod sql_people;
 mod sql_places;

@@ -53,6 +53,7 @@ fn connect_options(url: &str, db: &DatabaseSettings) -> Result<PgConnectOptions,
 super::sql::sql_store!(PgStore, sqlx::Postgres);
 super::sql_audit::sql_audit!(PgStore);
 super::sql_people::sql_people!(PgStore);
+super::sql_identity::sql_identity!(PgStore);
 super::sql_places::sql_places!(PgStore);
 super::sql_groups::sql_groups!(PgStore);
 super::sql_catalog_admin::sql_catalog_admin!(PgStore);

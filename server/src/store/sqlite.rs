@@ -45,6 +45,7 @@ impl SqliteStore {
 super::sql::sql_store!(SqliteStore, sqlx::Sqlite);
 super::sql_audit::sql_audit!(SqliteStore);
 super::sql_people::sql_people!(SqliteStore);
+super::sql_identity::sql_identity!(SqliteStore);
 super::sql_places::sql_places!(SqliteStore);
 super::sql_groups::sql_groups!(SqliteStore);
 super::sql_catalog_admin::sql_catalog_admin!(SqliteStore);
