@@ -46,7 +46,7 @@ use std::time::Duration;
 
 /// How long a person may take at the provider before the sign-in must start again.
 const SIGN_IN_MINUTES: i64 = 10;
-/// How often a provider whose discovery failed is tried again in the background.
+/// The longest wait before a provider whose discovery failed is tried again.
 const RETRY_SECS: u64 = 60;
 /// How often the cached discovery document and keys are refreshed anyway.
 const REFRESH_SECS: u64 = 6 * 60 * 60;
@@ -306,17 +306,25 @@ impl Oidc {
         }
     }
 
-    /// Discovers every provider now and then keeps them fresh: failed ones are retried each
-    /// minute, working ones refreshed every few hours.
+    /// Discovers every provider now and then keeps them fresh: a failed one is tried again
+    /// after 1, 2, 4… seconds up to a minute (a provider started just after the portal is soon
+    /// found), a working one refreshed every few hours.
     pub fn spawn_discovery(self: &Arc<Self>) {
         for provider in self.providers.values() {
             let oidc = self.clone();
             let provider = provider.clone();
             tokio::spawn(async move {
+                let mut failures = 0u32;
                 loop {
                     let wait = match oidc.refresh(&provider).await {
-                        Ok(_) => REFRESH_SECS,
-                        Err(_) => RETRY_SECS,
+                        Ok(_) => {
+                            failures = 0;
+                            REFRESH_SECS
+                        }
+                        Err(_) => {
+                            failures += 1;
+                            (1u64 << failures.min(6)).min(RETRY_SECS)
+                        }
                     };
                     tokio::time::sleep(Duration::from_secs(wait)).await;
                 }
@@ -369,6 +377,38 @@ impl Oidc {
                 check(&fresh)
             }
             other => other,
+        }
+    }
+}
+
+impl Oidc {
+    /// Verifies `raw` for the provider `id` as the callback does, key re-fetch included.
+    pub async fn verify_for(
+        &self,
+        id: &str,
+        raw: &str,
+        nonce: &str,
+    ) -> Result<VerifiedToken, TokenRefusal> {
+        let provider = self
+            .providers
+            .get(id)
+            .ok_or_else(|| TokenRefusal::Other(format!("no provider {id}")))?;
+        let metadata = self.metadata(provider).await.map_err(TokenRefusal::Other)?;
+        self.verify(provider, metadata, raw, nonce).await
+    }
+
+    /// Empties the cached keys of `id`, as a cache from before the provider rotated its keys
+    /// would be (for the test of that rotation).
+    #[doc(hidden)]
+    pub fn forget_keys(&self, id: &str) {
+        let Some(provider) = self.providers.get(id) else {
+            return;
+        };
+        if let Ok(mut slot) = provider.metadata.write() {
+            if let Some(m) = slot.as_ref() {
+                let stale = (**m).clone().set_jwks(CoreJsonWebKeySet::new(Vec::new()));
+                *slot = Some(Arc::new(stale));
+            }
         }
     }
 }
