@@ -14,6 +14,7 @@ mod demo_history;
 mod desk;
 mod durability;
 mod groups;
+mod identity;
 mod instances;
 mod integrations;
 mod kb_editor;

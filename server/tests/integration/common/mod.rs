@@ -15,6 +15,8 @@ use sqlx::Connection;
 use std::sync::Arc;
 use tempfile::TempDir;
 
+pub mod oidc;
+
 pub const PASSWORD: &str = "integration-test-password";
 pub const RITA: &str = "rita.requester@deskfront.test";
 pub const LENA: &str = "lena.lead@deskfront.test";
@@ -143,6 +145,14 @@ pub struct TestApp {
 pub async fn spawn() -> TestApp {
     let db = TestDb::new().await;
     // No public URL: the origin is the address the request was sent to, as on a plain start.
+    let mut app = db.spawn_at("test", None).await;
+    app._db = Some(db);
+    app
+}
+
+/// One instance on `db`, with no public URL (the origin is the address requests are sent to,
+/// so redirect URIs name the real port).
+pub async fn spawn_with(db: TestDb) -> TestApp {
     let mut app = db.spawn_at("test", None).await;
     app._db = Some(db);
     app
