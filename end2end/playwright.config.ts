@@ -73,7 +73,37 @@ export const shared = {
   testIgnore: "**/two-instances.spec.ts",
 };
 
+/** The test identity provider (support/oidc-provider.mjs) that sign-in-provider.spec.ts uses. */
+export const OIDC_PORT = process.env.E2E_OIDC_PORT ?? "3190";
+export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+export const OIDC_LABEL = "Test IdP";
+
+const portal = serverInstance(port, `sqlite://${dataDir}/e2e.db`, "single");
+
 export default defineConfig({
   ...shared,
-  webServer: serverInstance(port, `sqlite://${dataDir}/e2e.db`, "single"),
+  webServer: [
+    {
+      // No stdin under Playwright: the provider would take its end for the test run's end.
+      command: `node support/oidc-provider.mjs --port ${OIDC_PORT} --ignore-stdin`,
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      ...portal,
+      env: {
+        ...portal.env,
+        DESKFRONT_OIDC_ID: "test",
+        DESKFRONT_OIDC_LABEL: OIDC_LABEL,
+        DESKFRONT_OIDC_ISSUER: OIDC_ISSUER,
+        DESKFRONT_OIDC_CLIENT_ID: "deskfront",
+        DESKFRONT_OIDC_CLIENT_SECRET: "deskfront-secret",
+        DESKFRONT_OIDC_MANAGER_CLAIM: "manager_email",
+        DESKFRONT_OIDC_STORE_CLAIM: "store",
+        DESKFRONT_OIDC_AGENT_GROUPS: "agents",
+        DESKFRONT_OIDC_MANAGER_GROUPS: "managers",
+      },
+    },
+  ],
 });
