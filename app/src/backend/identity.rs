@@ -133,7 +133,7 @@ pub async fn sign_in_with_provider(
         provider: sign_in.provider,
         subject: sign_in.subject,
         person: &person,
-        audit: actor.did(AuditKind::Person, "provider sign-in", &person.email, now),
+        audit: actor.did(AuditKind::Person, "update", &person.email, now),
     };
     let outcome = state
         .store
@@ -188,3 +188,42 @@ pub const NO_EMAIL: &str =
     "Your identity provider did not tell us your e-mail address. Ask your administrator to release the email claim to Deskfront.";
 pub const DEACTIVATED: &str =
     "Your account here is deactivated. If you think it should not be, ask the service desk.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::notice::{notice_for, notice_text};
+
+    #[test]
+    fn refusals_come_back_on_the_sign_in_page_word_for_word() {
+        for (text, code) in [
+            (NO_EMAIL, "no_email"),
+            (DEACTIVATED, "deactivated"),
+            (
+                super::super::session::PASSWORD_ADMINS_ONLY,
+                "password_admins_only",
+            ),
+        ] {
+            let (found, _) = notice_for(&AppError::forbidden(text));
+            assert_eq!(found, code);
+            assert_eq!(notice_text(code, None).as_deref(), Some(text));
+        }
+    }
+
+    #[test]
+    fn the_directory_offers_the_providers_sign_out_back_to_this_portal() {
+        let d = ProviderDirectory::new([("kc".into(), "Acme".into(), "desk front".into())]);
+        assert!(d.list("https://desk.example.com")[0].available);
+        d.set_status("kc", true, Some("https://sso.example.com/logout".into()));
+        let url = d.list("https://desk.example.com")[0]
+            .end_session_url
+            .clone()
+            .unwrap();
+        assert_eq!(
+            url,
+            "https://sso.example.com/logout?client_id=desk%20front&post_logout_redirect_uri=https%3A%2F%2Fdesk.example.com%2Flogin"
+        );
+        d.set_status("kc", false, None);
+        assert!(!d.list("https://desk.example.com")[0].available);
+    }
+}

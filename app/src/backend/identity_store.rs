@@ -47,8 +47,8 @@ pub struct ProviderAccount<'a> {
     pub provider: &'a str,
     pub subject: &'a str,
     pub person: &'a MappedPerson,
-    /// Written when the sign-in creates or changes the person; its `before` and `after` are
-    /// filled in by the store.
+    /// Who and when, written when the sign-in creates or changes the person; the store fills
+    /// in the action (create or update), the subject, `before` and `after`.
     pub audit: AuditEntry,
 }
 

@@ -42,9 +42,10 @@ fn SignInChoices(options: SignInOptions) -> impl IntoView {
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_else(|| "/".into());
     let signed_out = query.read_untracked().get("signed_out");
-    // Admins-only: the break-glass form hides behind a link that reloads the page with ?admin.
-    let show_password =
-        !options.password_admins_only || query.read_untracked().get("admin").is_some();
+    // Admins-only: the break-glass form hides behind a link to this page with ?admin (read
+    // reactively: with JavaScript the router follows that link without a new render).
+    let admins_only = options.password_admins_only;
+    let show_password = move || !admins_only || query.read().get("admin").is_some();
     let also_sign_out = signed_out.and_then(|id| {
         options
             .providers
@@ -65,16 +66,14 @@ fn SignInChoices(options: SignInOptions) -> impl IntoView {
                 {options.providers.into_iter().map(|p| view! { <ProviderButton provider=p next=next()/> }).collect_view()}
             </ul>
         })}
-        {if show_password {
-            view! { <PasswordForm/> }.into_any()
-        } else {
-            view! {
-                <p class="muted">
-                    <a href=move || format!("/login?admin=1&next={}", crate::url::encode(&next()))
-                        data-testid="admin-sign-in">"Administrator sign-in"</a>
-                </p>
-            }.into_any()
-        }}
+        <Show when=show_password fallback=move || view! {
+            <p class="muted">
+                <a href=move || format!("/login?admin=1&next={}", crate::url::encode(&next()))
+                    data-testid="admin-sign-in">"Administrator sign-in"</a>
+            </p>
+        }>
+            <PasswordForm/>
+        </Show>
         <DemoAccounts accounts=options.demo_accounts/>
     }
 }

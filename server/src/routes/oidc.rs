@@ -90,12 +90,22 @@ type DeskfrontIdToken = IdToken<
 /// redirects a back-channel request could otherwise point the server at internal addresses),
 /// and a provider that hangs costs a sign-in seconds, not a worker for ever.
 pub fn http_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(Duration::from_secs(10))
-        .build()
-        .expect("the HTTP client's settings are valid")
+    let builder = || {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(10))
+    };
+    builder().build().unwrap_or_else(|e| {
+        // A broken system certificate store must not stop the portal: HTTPS providers then
+        // fail discovery (and show as unavailable) while everything else works.
+        tracing::error!(error = %e, "the system's root certificates could not be loaded: \
+            identity providers over HTTPS will be unavailable");
+        builder()
+            .tls_built_in_root_certs(false)
+            .build()
+            .unwrap_or_default()
+    })
 }
 
 /// Reads a provider's discovery document and keys.
@@ -291,7 +301,11 @@ impl Oidc {
             Err(e) => {
                 tracing::warn!(target: "deskfront::sign_in", provider = %id, issuer = %provider.config.issuer,
                     error = %e, "identity provider discovery failed: check the issuer URL and that the provider is reachable from this server");
-                self.directory.set_status(id, false, None);
+                // A document fetched before still works for sign-ins until the provider is back.
+                let cached = provider.metadata.read().is_ok_and(|m| m.is_some());
+                if !cached {
+                    self.directory.set_status(id, false, None);
+                }
                 Err(e)
             }
         }
@@ -431,6 +445,7 @@ pub fn routes(shared: OidcRoutes) -> Router {
 /// the notice `code` says what happened. 4xx, never 500: the person or the provider sent
 /// something we do not accept.
 fn refuse(status: StatusCode, code: &str) -> Response {
+    app::backend::metrics::METRICS.sign_in_failures.inc();
     let target = format!("/login?error={code}");
     let text = app::model::notice::notice_text(code, None).unwrap_or_default();
     let body = format!(
