@@ -134,6 +134,9 @@ pub struct Expected<'a> {
     pub client_id: &'a str,
     pub client_secret: &'a str,
     pub nonce: &'a str,
+    /// The signing algorithms the provider says it uses (`id_token_signing_alg_values_supported`);
+    /// `none` is never accepted.
+    pub algs: &'a [CoreJwsSigningAlgorithm],
 }
 
 /// Why an ID token was refused. Its text never includes the token.
@@ -192,6 +195,15 @@ pub fn verify_id_token(
             keys.clone(),
         );
     }
+    // Without this only RS256 would pass, and a provider signing with ES256 would lock
+    // everyone out.
+    verifier = verifier.set_allowed_algs(
+        expected
+            .algs
+            .iter()
+            .filter(|a| **a != CoreJwsSigningAlgorithm::None)
+            .cloned(),
+    );
     let nonce = Nonce::new(expected.nonce.to_string());
     let claims = token.claims(&verifier, &nonce).map_err(|e| match e {
         ClaimsVerificationError::SignatureVerification(
@@ -376,6 +388,7 @@ impl Oidc {
                     client_id: &provider.config.client_id,
                     client_secret: &provider.config.client_secret,
                     nonce,
+                    algs: m.id_token_signing_alg_values_supported(),
                 },
                 &provider.config,
             )

@@ -215,6 +215,7 @@ async fn identity_bad_id_tokens_are_refused() {
         client_id,
         client_secret: secret,
         nonce: "nonce-1",
+        algs: metadata.id_token_signing_alg_values_supported(),
     };
     let check = |raw: &str, e: &Expected| verify_id_token(raw, metadata.jwks(), e, &provider);
     let good = token("deskfront", "deskfront-secret", "nonce-1").await;
