@@ -59,6 +59,8 @@ pub struct Config {
     pub recurring_window_days: i64,
     /// How many related incidents make a recurring fault.
     pub recurring_threshold: i64,
+    /// The mail server notifications go through (the `[mail]` table).
+    pub mail: crate::mail::settings::MailSettings,
 }
 
 impl Default for Config {
@@ -86,6 +88,7 @@ impl Default for Config {
             service_levels_file: None,
             recurring_window_days: 14,
             recurring_threshold: 2,
+            mail: Default::default(),
         }
     }
 }
@@ -180,6 +183,7 @@ impl std::fmt::Debug for Config {
             .field("service_levels_file", &self.service_levels_file)
             .field("recurring_window_days", &self.recurring_window_days)
             .field("recurring_threshold", &self.recurring_threshold)
+            .field("mail", &self.mail)
             .finish_non_exhaustive()
     }
 }
@@ -349,6 +353,7 @@ impl Config {
         if let Some(v) = get("DESKFRONT_RECURRING_THRESHOLD") {
             self.recurring_threshold = parse("DESKFRONT_RECURRING_THRESHOLD", v)?;
         }
+        self.mail.apply_env(&get)?;
         Ok(())
     }
 }

@@ -23,6 +23,8 @@ pub mod groups;
 pub mod groups_store;
 pub mod integration_store;
 pub mod integrations;
+pub mod mail;
+pub mod mail_store;
 pub mod markdown;
 pub mod metrics;
 pub mod offline;
@@ -71,6 +73,8 @@ pub struct AppState {
     pub offline: Arc<offline::SnapshotCache>,
     /// Demo mode: the sign-in page lists the demo accounts. Never on in a production start.
     pub demo: bool,
+    /// A mail server is configured: people's settings offer the mails they get.
+    pub mail_enabled: bool,
 }
 
 pub fn state() -> Result<AppState, AppError> {

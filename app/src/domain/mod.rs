@@ -6,6 +6,7 @@
 pub mod article;
 pub mod calendar;
 pub mod form;
+pub mod mail;
 pub mod priority;
 pub mod problem;
 pub mod report;

@@ -12,6 +12,7 @@ mod sql_desk;
 mod sql_groups;
 mod sql_history;
 mod sql_integrations;
+mod sql_mail;
 mod sql_people;
 mod sql_places;
 mod sql_problems;
