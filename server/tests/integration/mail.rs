@@ -478,3 +478,54 @@ async fn an_sla_warning_on_an_unassigned_ticket_mails_its_group() {
         .iter()
         .all(|m| m.subject.starts_with(&format!("[{number}]"))));
 }
+
+#[tokio::test]
+async fn a_mail_whose_sender_stopped_mid_send_is_never_sent_again_and_shows_as_uncertain() {
+    let sink = MailSink::start();
+    let mut db = TestDb::new().await;
+    db.config.mail = sink.settings();
+    db.config.jobs.enabled = false;
+    let app = db.spawn("one").await;
+    let store = db.store().await;
+    let rita = app.signed_in(RITA).await;
+    app.order_laptop(&rita, "mail-crash-000001").await;
+
+    // An instance claims the approval mail, hands it to the server and dies before it can
+    // record the answer: the row stays claimed.
+    let now = Utc::now() + Duration::minutes(1);
+    let due = store.due_mails(now, 10).await.unwrap();
+    assert_eq!(due.len(), 1);
+    let key = due[0].digest_key.as_deref();
+    let claimed = store
+        .claim_mails(due[0].id, key, "dead-sender", "gone", now)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 1);
+    // A second claim of the same mail gets nothing.
+    assert!(store
+        .claim_mails(due[0].id, key, "other", "two", now)
+        .await
+        .unwrap()
+        .is_empty());
+
+    // The instances left go on: the claimed mail is not theirs to send, and once its claim is
+    // stale it becomes uncertain — shown to admins, never sent again by itself.
+    let mailer = server::mail::Mailer::new(&sink.settings(), Some(SHARED_ORIGIN))
+        .unwrap()
+        .unwrap();
+    for minutes in [5, 11, 60] {
+        let round =
+            server::mail::send_due(&*store, &mailer, "two", now + Duration::minutes(minutes))
+                .await
+                .unwrap();
+        assert_eq!(round, server::mail::Round::default());
+    }
+    assert!(sink.received().is_empty());
+    let log = store
+        .mail_log(app::model::MailLogFilter::Problems, 1, 50)
+        .await
+        .unwrap();
+    assert_eq!(log.items.len(), 1);
+    assert_eq!(log.items[0].state, "uncertain");
+    assert_eq!(log.items[0].recipient, LENA);
+}
