@@ -8,10 +8,17 @@ const port = process.env.E2E_PORT ?? "3100";
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), "deskfront-e2e");
 export const DEMO_PASSWORD = "e2e-demo-password";
+/** The SMTP server the portal sends mail to (end2end/support/mail-sink.mjs), and where it keeps it. */
+export const MAIL_SINK_PORT = process.env.E2E_MAIL_PORT ?? "3125";
+export const MAIL_DIR = `${dataDir}/mails`;
 
-/** The environment of one release server instance listening on `port`. */
-export function serverEnv(port: string, database: string, instance: string) {
+/**
+ * The environment of one release server instance listening on `port`, reached by people at
+ * `publicUrl` (the links in its mails point there).
+ */
+export function serverEnv(port: string, database: string, instance: string, publicUrl = `http://127.0.0.1:${port}`) {
   return {
+    DESKFRONT_PUBLIC_URL: publicUrl,
     LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
     LEPTOS_SITE_ROOT: "target/site",
     LEPTOS_ENV: "PROD",
@@ -23,12 +30,19 @@ export function serverEnv(port: string, database: string, instance: string) {
     DESKFRONT_DEMO: "true",
     DESKFRONT_DEMO_PASSWORD: DEMO_PASSWORD,
     DESKFRONT_INSTANCE_NAME: instance,
+    // Mail goes to the test's own SMTP server; links in mails point to where the tests run.
+    DESKFRONT_SMTP_HOST: "127.0.0.1",
+    DESKFRONT_SMTP_PORT: MAIL_SINK_PORT,
+    DESKFRONT_SMTP_SECURITY: "none",
+    DESKFRONT_MAIL_FROM: "Deskfront <deskfront@deskfront.test>",
+    DESKFRONT_MAIL_DIGEST_HOLD_SECS: "1",
+    DESKFRONT_MAIL_TICK_SECS: "1",
     RUST_LOG: "warn",
   };
 }
 
 /** Starts one release server instance for Playwright, which waits for its health check. */
-export function serverInstance(port: string, database: string, instance: string) {
+export function serverInstance(port: string, database: string, instance: string, publicUrl?: string) {
   return {
     command: "./target/release/server",
     cwd: "..",
@@ -36,9 +50,18 @@ export function serverInstance(port: string, database: string, instance: string)
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe" as const,
-    env: serverEnv(port, database, instance),
+    env: serverEnv(port, database, instance, publicUrl),
   };
 }
+
+/** The real SMTP server the suites read mail from. */
+export const mailSink = {
+  command: `node support/mail-sink.mjs --port ${MAIL_SINK_PORT} --dir ${MAIL_DIR}`,
+  port: Number(MAIL_SINK_PORT),
+  reuseExistingServer: false,
+  timeout: 30_000,
+  stdout: "pipe" as const,
+};
 
 export const shared = {
   testDir: "./tests",
@@ -83,6 +106,7 @@ const portal = serverInstance(port, `sqlite://${dataDir}/e2e.db`, "single");
 export default defineConfig({
   ...shared,
   webServer: [
+    mailSink,
     {
       // No stdin under Playwright: the provider would take its end for the test run's end.
       command: `node support/oidc-provider.mjs --port ${OIDC_PORT} --ignore-stdin`,

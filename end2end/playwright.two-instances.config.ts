@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import * as path from "node:path";
-import { serverInstance, shared } from "./playwright.config";
+import { mailSink, serverInstance, shared } from "./playwright.config";
 
 // The whole suite again, through nginx in front of two release instances on one PostgreSQL
 // database (E2E_DATABASE_URL; scripts/test.sh creates it). nginx alternates requests between
@@ -17,8 +17,9 @@ export default defineConfig({
   testIgnore: ["**/offline.spec.ts"],
   use: { ...shared.use, baseURL: "http://127.0.0.1:3110" },
   webServer: [
-    serverInstance("3111", database, "instance-a"),
-    serverInstance("3112", database, "instance-b"),
+    mailSink,
+    serverInstance("3111", database, "instance-a", "http://127.0.0.1:3110"),
+    serverInstance("3112", database, "instance-b", "http://127.0.0.1:3110"),
     {
       command: `mkdir -p ${nginxPrefix} && exec /usr/sbin/nginx -p ${nginxPrefix}/ -c ${nginxConf} -e stderr -g "daemon off;"`,
       url: "http://127.0.0.1:3110/healthz",

@@ -229,6 +229,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/catalog/:slug") view={Lazy::<ItemEditorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/approvals") view={Lazy::<ApprovalsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/mail") view={Lazy::<MailLogRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/kb/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/editor/articles") view={Lazy::<EditorListRoute>::new()} ssr=SsrMode::Async/>

@@ -20,6 +20,7 @@ use crate::pages::{
     admin_groups::GroupsPage,
     admin_integrations::IntegrationsPage,
     admin_item::ItemEditorPage,
+    admin_mail::MailLogPage,
     admin_people::PeoplePage,
     admin_stickers::StickersPage,
     admin_store::StorePage,
@@ -40,6 +41,7 @@ use crate::pages::{
     request_detail::RequestDetailPage,
     search::SearchPage,
     set_password::SetPasswordPage,
+    settings::SettingsPage,
 };
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
@@ -100,6 +102,7 @@ page_group!(request_pages, __preload_request_pages, RequestPage {
     RequestDetailRoute => RequestDetailPage,
     NotificationsRoute => NotificationsPage,
     ApprovalsRoute => ApprovalsPage,
+    SettingsRoute => SettingsPage,
 });
 page_group!(knowledge_pages, __preload_knowledge_pages, KnowledgePage {
     ArticleRoute => ArticlePage,
@@ -126,6 +129,7 @@ page_group!(editor_pages, __preload_editor_pages, EditorPage {
     GroupsRoute => GroupsPage,
     NewItemRoute => ItemEditorPage,
     ItemEditorRoute => ItemEditorPage,
+    MailLogRoute => MailLogPage,
 });
 
 /// Names a split point's modules in the page's head as preloads. The build lists them under the

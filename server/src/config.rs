@@ -59,6 +59,8 @@ pub struct Config {
     pub recurring_window_days: i64,
     /// How many related incidents make a recurring fault.
     pub recurring_threshold: i64,
+    /// The mail server notifications go through (the `[mail]` table).
+    pub mail: crate::mail::settings::MailSettings,
     /// Who may sign in with a password. In TOML, `local_sign_in = "on"` or `"admins_only"`.
     pub local_sign_in: LocalSignIn,
     /// OpenID Connect providers, each a `[[oidc]]` table; the sign-in page offers one button
@@ -214,6 +216,7 @@ impl Default for Config {
             recurring_threshold: 2,
             local_sign_in: LocalSignIn::On,
             oidc: Vec::new(),
+            mail: Default::default(),
         }
     }
 }
@@ -310,6 +313,7 @@ impl std::fmt::Debug for Config {
             .field("recurring_threshold", &self.recurring_threshold)
             .field("local_sign_in", &self.local_sign_in)
             .field("oidc", &self.oidc)
+            .field("mail", &self.mail)
             .finish_non_exhaustive()
     }
 }
@@ -586,6 +590,7 @@ impl Config {
             })?;
         }
         self.apply_oidc_env(&get);
+        self.mail.apply_env(&get)?;
         Ok(())
     }
 }

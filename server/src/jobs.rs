@@ -94,7 +94,12 @@ async fn run(
             let orphans =
                 purge_orphan_attachments(store, &settings.attachments_dir, now - Duration::days(1))
                     .await?;
-            Ok(failures + orphans + store.purge_expired(now, now - Duration::days(7)).await?)
+            // Mails are kept a month for the admins' mail log.
+            let mails = store.purge_mails(now - Duration::days(30)).await?;
+            Ok(failures
+                + orphans
+                + mails
+                + store.purge_expired(now, now - Duration::days(7)).await?)
         }
         Job::AutoClose => auto_close(store, settings, now).await,
         Job::SlaAlerts => sla_alerts(store, now).await,

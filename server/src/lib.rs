@@ -8,6 +8,7 @@ pub mod demo_guard;
 pub mod demo_history;
 pub mod jobs;
 pub mod kb_import;
+pub mod mail;
 pub mod observe;
 pub mod release;
 pub mod routes;
@@ -43,6 +44,14 @@ pub async fn build(config: &Config, leptos_options: LeptosOptions) -> Result<Rou
             ..config.jobs.clone()
         };
         jobs::spawn(store.clone(), config.instance_name.clone(), settings);
+        if let Some(mailer) = mail::Mailer::new(&config.mail, config.public_url.as_deref())? {
+            mail::spawn(
+                store.clone(),
+                Arc::new(mailer),
+                config.instance_name.clone(),
+                config.mail.tick_secs,
+            );
+        }
     }
     let pkg_dir =
         std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir);
@@ -151,6 +160,7 @@ fn app_state(
                 .map(|p| (p.id.clone(), p.label.clone(), p.client_id.clone())),
         )),
         password_admins_only: config.local_sign_in == config::LocalSignIn::AdminsOnly,
+        mail_enabled: config.mail.configured(),
     }
 }
 

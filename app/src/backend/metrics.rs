@@ -40,6 +40,8 @@ pub struct Metrics {
     server_fn_errors: Mutex<BTreeMap<u16, u64>>,
     /// Periodic job runs and failures by job name.
     jobs: Mutex<BTreeMap<(String, bool), u64>>,
+    /// Mail sends by outcome (sent, retry, failed).
+    mails: Mutex<BTreeMap<&'static str, u64>>,
     pub sign_in_failures: Counter,
     pub sign_in_throttled: Counter,
     pub submissions_accepted: Counter,
@@ -87,6 +89,15 @@ impl Metrics {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .entry((name.to_string(), failed))
+            .or_default() += 1;
+    }
+
+    pub fn mail(&self, outcome: &'static str) {
+        *self
+            .mails
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(outcome)
             .or_default() += 1;
     }
 
@@ -163,6 +174,16 @@ impl Metrics {
                 out,
                 "deskfront_job_runs_total{{job=\"{}\",outcome=\"{outcome}\"}} {n}",
                 escape(job)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "# HELP deskfront_mail_sends_total Mails this instance tried to send, by outcome.\n# TYPE deskfront_mail_sends_total counter"
+        );
+        for (outcome, n) in self.mails.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+            let _ = writeln!(
+                out,
+                "deskfront_mail_sends_total{{outcome=\"{outcome}\"}} {n}"
             );
         }
         counter(

@@ -25,6 +25,8 @@ pub mod identity;
 pub mod identity_store;
 pub mod integration_store;
 pub mod integrations;
+pub mod mail;
+pub mod mail_store;
 pub mod markdown;
 pub mod metrics;
 pub mod offline;
@@ -77,6 +79,8 @@ pub struct AppState {
     pub providers: Arc<identity::ProviderDirectory>,
     /// Only administrators may sign in with a password (the break-glass account).
     pub password_admins_only: bool,
+    /// A mail server is configured: people's settings offer the mails they get.
+    pub mail_enabled: bool,
 }
 
 pub fn state() -> Result<AppState, AppError> {

@@ -108,6 +108,7 @@ pub trait Store:
     + super::groups_store::GroupsStore
     + super::identity_store::IdentityStore
     + super::integration_store::IntegrationStore
+    + super::mail_store::MailStore
     + super::people_store::PeopleStore
     + super::places_store::PlacesStore
     + super::problem_store::ProblemStore
@@ -441,6 +442,24 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// The mails this kind of event can cause (see `domain::mail::planned`).
+    pub fn mail_trigger(self) -> Option<crate::domain::mail::Trigger> {
+        use crate::domain::mail::Trigger;
+        Some(match self {
+            EventKind::ApprovalRequested => Trigger::ApprovalRequested,
+            EventKind::ApprovalApproved => Trigger::Approved,
+            EventKind::ApprovalRejected => Trigger::Rejected,
+            EventKind::Reply => Trigger::Reply,
+            EventKind::Question => Trigger::Question,
+            EventKind::Resolved => Trigger::Resolved,
+            EventKind::Assigned => Trigger::Assigned,
+            EventKind::SlaWarning => Trigger::SlaWarning,
+            EventKind::SlaBreach => Trigger::SlaBreach,
+            EventKind::Comment => Trigger::Comment,
+            _ => return None,
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventKind::Submitted => "submitted",

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 /// The administrators' pages, one tab each; the header links to the first. Editors, who build
 /// the catalog but do not administer people, see the catalog tab only.
 const CATALOG_PAGE: &str = "/admin/catalog";
-const ADMIN_PAGES: [(&str, &str); 6] = [
+const ADMIN_PAGES: [(&str, &str); 7] = [
     ("/admin/people", "People"),
     ("/admin/groups", "Groups"),
     (CATALOG_PAGE, "Catalog"),
     ("/admin/stores", "Stores and devices"),
     ("/admin/integrations", "Integrations"),
+    ("/admin/mail", "Mail log"),
     ("/admin/audit", "Audit log"),
 ];
 

@@ -121,7 +121,7 @@ pub fn DeskControls(number: String, panel: DeskPanel) -> impl IntoView {
 pub fn RatingForm(number: String) -> impl IntoView {
     const WORDS: [&str; 5] = ["Very poor", "Poor", "OK", "Good", "Excellent"];
     view! {
-        <form method="post" action="/api/rate" class="stack rating-form" data-testid="rating-form">
+        <form id="rate" method="post" action="/api/rate" class="stack rating-form" data-testid="rating-form">
             <input type="hidden" name="number" value=number/>
             <fieldset class="rating">
                 <legend>"How did we do?"</legend>

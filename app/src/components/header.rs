@@ -38,7 +38,7 @@ pub fn AppHeader() -> impl IntoView {
                                 <SearchBox/>
                                 <nav class="main-nav" aria-label="Main">{links}</nav>
                                 <div class="user-menu">
-                                    <span class="user-name" data-testid="user-name">{u.name.clone()}</span>
+                                    <a class="user-name" href="/settings" title="Your settings" data-testid="user-name">{u.name.clone()}</a>
                                     <SignOut/>
                                 </div>
                             }

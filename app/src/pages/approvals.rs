@@ -47,7 +47,7 @@ fn ApprovalCard(approval: ApprovalView) -> impl IntoView {
     let t = approval.ticket;
     let comment_id = format!("comment-{}", t.number);
     view! {
-        <li class="approval-card" data-testid="approval-card" data-number=t.number.clone()>
+        <li class="approval-card" id=t.number.clone() data-testid="approval-card" data-number=t.number.clone()>
             <div class="approval-summary">
                 <a href=format!("/requests/{}", t.number)><span class="request-number">{t.number.clone()}</span></a>
                 " " <strong>{t.title.clone()}</strong>

@@ -3,6 +3,7 @@ pub mod admin_catalog;
 pub mod admin_groups;
 pub mod admin_integrations;
 pub mod admin_item;
+pub mod admin_mail;
 pub mod admin_people;
 pub mod admin_stickers;
 pub mod admin_store;
@@ -25,6 +26,7 @@ pub mod report;
 pub mod request_detail;
 pub mod search;
 pub mod set_password;
+pub mod settings;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

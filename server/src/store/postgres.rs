@@ -60,6 +60,7 @@ super::sql_catalog_admin::sql_catalog_admin!(PgStore);
 super::sql_desk::sql_desk!(PgStore);
 super::sql_integrations::sql_integrations!(PgStore);
 super::sql_throttle::sql_throttle!(PgStore);
+super::sql_mail::sql_mail!(PgStore);
 super::sql_problems::sql_problems!(PgStore);
 super::sql_dashboard::sql_dashboard!(PgStore, |column: &str| format!(
     "to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"

@@ -119,7 +119,7 @@ macro_rules! sql_store {
             .execute(&mut **tx)
             .await
             .map_err(db_err)?;
-            Ok(())
+            enqueue_mails(tx, ticket_id, event).await
         }
 
         /// Inserts the claim row; `false` when another caller holds it already.

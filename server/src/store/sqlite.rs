@@ -52,6 +52,7 @@ super::sql_catalog_admin::sql_catalog_admin!(SqliteStore);
 super::sql_desk::sql_desk!(SqliteStore);
 super::sql_integrations::sql_integrations!(SqliteStore);
 super::sql_throttle::sql_throttle!(SqliteStore);
+super::sql_mail::sql_mail!(SqliteStore);
 super::sql_problems::sql_problems!(SqliteStore);
 // SQLite keeps timestamps as RFC 3339 text: the day is its first ten characters.
 super::sql_dashboard::sql_dashboard!(SqliteStore, |column: &str| format!(

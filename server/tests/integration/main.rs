@@ -21,6 +21,7 @@ mod kb_editor;
 mod kb_feedback;
 mod knowledge;
 mod least_privilege;
+mod mail;
 mod offline;
 mod operators;
 mod people;

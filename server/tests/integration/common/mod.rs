@@ -15,7 +15,9 @@ use sqlx::Connection;
 use std::sync::Arc;
 use tempfile::TempDir;
 
+mod mail_sink;
 pub mod oidc;
+pub use mail_sink::*;
 
 pub const PASSWORD: &str = "integration-test-password";
 pub const RITA: &str = "rita.requester@deskfront.test";
@@ -96,6 +98,27 @@ impl TestDb {
             origin: public_url.unwrap_or_else(|| base.clone()),
             base,
             _db: None,
+        }
+    }
+
+    /// Runs one statement on the database directly, with text parameters: for a state the
+    /// portal itself would not let a test reach quickly.
+    pub async fn execute(&self, sql: &str, params: &[&str]) {
+        let url = &self.config.database_url;
+        if self.is_postgres() {
+            let mut c = sqlx::PgConnection::connect(url).await.unwrap();
+            let mut q = sqlx::query(sql);
+            for p in params {
+                q = q.bind(*p);
+            }
+            q.execute(&mut c).await.unwrap();
+        } else {
+            let mut c = sqlx::SqliteConnection::connect(url).await.unwrap();
+            let mut q = sqlx::query(sql);
+            for p in params {
+                q = q.bind(*p);
+            }
+            q.execute(&mut c).await.unwrap();
         }
     }
 
