@@ -13,12 +13,13 @@ export const MAIL_SINK_PORT = process.env.E2E_MAIL_PORT ?? "3125";
 export const MAIL_DIR = `${dataDir}/mails`;
 
 /**
- * The environment of one release server instance listening on `port`, reached by people at
- * `publicUrl` (the links in its mails point there).
+ * The environment of one release server instance listening on `port`. With `publicUrl` (where
+ * people reach it: the links in its mails point there) only that origin may post; without,
+ * the address each request was sent to (the offline suite's servers sit behind a proxy).
  */
-export function serverEnv(port: string, database: string, instance: string, publicUrl = `http://127.0.0.1:${port}`) {
+export function serverEnv(port: string, database: string, instance: string, publicUrl?: string) {
   return {
-    DESKFRONT_PUBLIC_URL: publicUrl,
+    ...(publicUrl ? { DESKFRONT_PUBLIC_URL: publicUrl } : {}),
     LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
     LEPTOS_SITE_ROOT: "target/site",
     LEPTOS_ENV: "PROD",
@@ -101,33 +102,34 @@ export const OIDC_PORT = process.env.E2E_OIDC_PORT ?? "3190";
 export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
 export const OIDC_LABEL = "Test IdP";
 
-const portal = serverInstance(port, `sqlite://${dataDir}/e2e.db`, "single");
+export const oidcProvider = {
+  // No stdin under Playwright: the provider would take its end for the test run's end.
+  command: `node support/oidc-provider.mjs --port ${OIDC_PORT} --ignore-stdin`,
+  url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+  reuseExistingServer: false,
+  timeout: 30_000,
+};
+
+/** A server instance that signs people in through the test identity provider as well. */
+export function withOidc(instance: ReturnType<typeof serverInstance>) {
+  return {
+    ...instance,
+    env: {
+      ...instance.env,
+      DESKFRONT_OIDC_ID: "test",
+      DESKFRONT_OIDC_LABEL: OIDC_LABEL,
+      DESKFRONT_OIDC_ISSUER: OIDC_ISSUER,
+      DESKFRONT_OIDC_CLIENT_ID: "deskfront",
+      DESKFRONT_OIDC_CLIENT_SECRET: "deskfront-secret",
+      DESKFRONT_OIDC_MANAGER_CLAIM: "manager_email",
+      DESKFRONT_OIDC_STORE_CLAIM: "store",
+      DESKFRONT_OIDC_AGENT_GROUPS: "agents",
+      DESKFRONT_OIDC_MANAGER_GROUPS: "managers",
+    },
+  };
+}
 
 export default defineConfig({
   ...shared,
-  webServer: [
-    mailSink,
-    {
-      // No stdin under Playwright: the provider would take its end for the test run's end.
-      command: `node support/oidc-provider.mjs --port ${OIDC_PORT} --ignore-stdin`,
-      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-    },
-    {
-      ...portal,
-      env: {
-        ...portal.env,
-        DESKFRONT_OIDC_ID: "test",
-        DESKFRONT_OIDC_LABEL: OIDC_LABEL,
-        DESKFRONT_OIDC_ISSUER: OIDC_ISSUER,
-        DESKFRONT_OIDC_CLIENT_ID: "deskfront",
-        DESKFRONT_OIDC_CLIENT_SECRET: "deskfront-secret",
-        DESKFRONT_OIDC_MANAGER_CLAIM: "manager_email",
-        DESKFRONT_OIDC_STORE_CLAIM: "store",
-        DESKFRONT_OIDC_AGENT_GROUPS: "agents",
-        DESKFRONT_OIDC_MANAGER_GROUPS: "managers",
-      },
-    },
-  ],
+  webServer: [mailSink, oidcProvider, withOidc(serverInstance(port, `sqlite://${dataDir}/e2e.db`, "single", baseURL))],
 });

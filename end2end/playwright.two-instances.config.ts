@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import * as path from "node:path";
-import { mailSink, serverInstance, shared } from "./playwright.config";
+import { mailSink, oidcProvider, serverInstance, shared, withOidc } from "./playwright.config";
 
 // The whole suite again, through nginx in front of two release instances on one PostgreSQL
 // database (E2E_DATABASE_URL; scripts/test.sh creates it). nginx alternates requests between
@@ -18,8 +18,10 @@ export default defineConfig({
   use: { ...shared.use, baseURL: "http://127.0.0.1:3110" },
   webServer: [
     mailSink,
-    serverInstance("3111", database, "instance-a", "http://127.0.0.1:3110"),
-    serverInstance("3112", database, "instance-b", "http://127.0.0.1:3110"),
+    // A sign-in started through one instance comes back through the other.
+    oidcProvider,
+    withOidc(serverInstance("3111", database, "instance-a", "http://127.0.0.1:3110")),
+    withOidc(serverInstance("3112", database, "instance-b", "http://127.0.0.1:3110")),
     {
       command: `mkdir -p ${nginxPrefix} && exec /usr/sbin/nginx -p ${nginxPrefix}/ -c ${nginxConf} -e stderr -g "daemon off;"`,
       url: "http://127.0.0.1:3110/healthz",
