@@ -10,32 +10,6 @@ use serde_json::{json, Value};
 const SAM: &str = "sam.store@deskfront.test";
 const NINA: &str = "nina.network@deskfront.test";
 
-/// Sam at store S012 reports a card reader fault: the whole store, urgent (P1 by the matrix).
-async fn report_card_reader(app: &TestApp, sam: &Client, key: &str, impact: &str) -> String {
-    let res = app
-        .submit(
-            sam,
-            json!({
-                "item_slug": "card-reader-fault",
-                "form_version": 1,
-                "idempotency_key": key,
-                "answers": {
-                    "store": ["S012"],
-                    "asset": ["S012-CRD-01"],
-                    "symptom": ["Declining all cards"],
-                    "impact": [impact],
-                    "urgency": ["now"],
-                    "description": ["Every card is declined at every till since opening."],
-                }
-            }),
-        )
-        .await;
-    let status = res.status();
-    let body: Value = res.json().await.unwrap();
-    assert!(status.is_success(), "report failed: {body}");
-    body["number"].as_str().unwrap().to_string()
-}
-
 async fn act(app: &TestApp, who: &Client, number: &str, form: &[(&str, &str)]) -> Value {
     let mut all = vec![("number", number)];
     all.extend_from_slice(form);
@@ -68,8 +42,12 @@ async fn the_server_computes_the_priority_and_its_due_time_from_the_matrix() {
     let app = spawn().await;
     let sam = app.signed_in(SAM).await;
     let before = Utc::now();
-    let p1 = report_card_reader(&app, &sam, "key-desk-prio-0001", "whole_store").await;
-    let p3 = report_card_reader(&app, &sam, "key-desk-prio-0002", "one_device").await;
+    let p1 = app
+        .report_card_reader(&sam, "key-desk-prio-0001", "whole_store")
+        .await;
+    let p3 = app
+        .report_card_reader(&sam, "key-desk-prio-0002", "one_device")
+        .await;
 
     let d = detail(&app, &sam, &p1).await;
     assert_eq!(d["service"]["priority"], "P1");
@@ -117,7 +95,9 @@ async fn the_server_computes_the_priority_and_its_due_time_from_the_matrix() {
 async fn an_agent_of_another_group_cannot_see_the_ticket() {
     let app = spawn().await;
     let sam = app.signed_in(SAM).await;
-    let number = report_card_reader(&app, &sam, "key-desk-group-001", "whole_store").await;
+    let number = app
+        .report_card_reader(&sam, "key-desk-group-001", "whole_store")
+        .await;
 
     let nina = app.signed_in(NINA).await;
     let hidden = detail(&app, &nina, &number).await;
@@ -142,8 +122,12 @@ async fn an_agent_of_another_group_cannot_see_the_ticket() {
 async fn the_queue_puts_what_breaches_first_on_top_and_filters() {
     let app = spawn().await;
     let sam = app.signed_in(SAM).await;
-    let p3 = report_card_reader(&app, &sam, "key-desk-queue-001", "one_device").await;
-    let p1 = report_card_reader(&app, &sam, "key-desk-queue-002", "whole_store").await;
+    let p3 = app
+        .report_card_reader(&sam, "key-desk-queue-001", "one_device")
+        .await;
+    let p1 = app
+        .report_card_reader(&sam, "key-desk-queue-002", "whole_store")
+        .await;
     let ahmed = app.signed_in(AHMED).await;
 
     let queue: Value = app.call_json(&ahmed, "queue", &[]).await;
@@ -201,8 +185,10 @@ async fn queue_pages_run_through_due_tickets_then_paused_ones_without_gaps_or_re
         } else {
             "several_tills"
         };
-        numbers
-            .push(report_card_reader(&app, &sam, &format!("key-desk-pages-{i:03}"), impact).await);
+        numbers.push(
+            app.report_card_reader(&sam, &format!("key-desk-pages-{i:03}"), impact)
+                .await,
+        );
     }
     // Two wait for Sam's answer: no due time while paused, so they sort after the rest.
     for paused in &numbers[..2] {
@@ -252,7 +238,9 @@ async fn queue_pages_run_through_due_tickets_then_paused_ones_without_gaps_or_re
 async fn the_requester_never_sees_internal_notes() {
     let app = spawn().await;
     let sam = app.signed_in(SAM).await;
-    let number = report_card_reader(&app, &sam, "key-desk-notes-001", "whole_store").await;
+    let number = app
+        .report_card_reader(&sam, "key-desk-notes-001", "whole_store")
+        .await;
     let ahmed = app.signed_in(AHMED).await;
 
     let note = "Terminal firmware 4.2 is on the known-bad list.";
@@ -316,7 +304,9 @@ async fn the_requester_never_sees_internal_notes() {
 async fn invalid_transitions_and_wrong_people_are_refused() {
     let app = spawn().await;
     let sam = app.signed_in(SAM).await;
-    let number = report_card_reader(&app, &sam, "key-desk-life-0001", "whole_store").await;
+    let number = app
+        .report_card_reader(&sam, "key-desk-life-0001", "whole_store")
+        .await;
     let ahmed = app.signed_in(AHMED).await;
 
     // The requester cannot act as the desk; the desk cannot reopen for the requester.
@@ -425,7 +415,9 @@ async fn invalid_transitions_and_wrong_people_are_refused() {
 async fn asking_the_requester_pauses_the_sla_and_their_answer_resumes_it() {
     let app = spawn().await;
     let sam = app.signed_in(SAM).await;
-    let number = report_card_reader(&app, &sam, "key-desk-pause-001", "one_device").await;
+    let number = app
+        .report_card_reader(&sam, "key-desk-pause-001", "one_device")
+        .await;
     let ahmed = app.signed_in(AHMED).await;
     let store = app.store().await;
 
@@ -480,7 +472,9 @@ async fn asking_the_requester_pauses_the_sla_and_their_answer_resumes_it() {
 async fn resolve_then_the_requester_rates_once_and_may_reopen() {
     let app = spawn().await;
     let sam = app.signed_in(SAM).await;
-    let number = report_card_reader(&app, &sam, "key-desk-rate-0001", "whole_store").await;
+    let number = app
+        .report_card_reader(&sam, "key-desk-rate-0001", "whole_store")
+        .await;
     let ahmed = app.signed_in(AHMED).await;
 
     // Not resolved yet: nothing to rate.
@@ -552,7 +546,9 @@ async fn the_sla_job_raises_each_warning_and_breach_once_across_instances() {
     let db = TestDb::new().await;
     let app = db.spawn("one").await;
     let sam = app.signed_in(SAM).await;
-    let number = report_card_reader(&app, &sam, "key-desk-breach-01", "whole_store").await;
+    let number = app
+        .report_card_reader(&sam, "key-desk-breach-01", "whole_store")
+        .await;
 
     // Two instances' connections sweep at the same moment, a day later: every clock of the P1
     // ticket is overdue (two warnings, two breaches), and each is raised exactly once.
@@ -579,7 +575,9 @@ async fn the_sla_job_raises_each_warning_and_breach_once_across_instances() {
 async fn every_change_is_on_the_timeline_with_who_before_and_after() {
     let app = spawn().await;
     let sam = app.signed_in(SAM).await;
-    let number = report_card_reader(&app, &sam, "key-desk-audit-001", "whole_store").await;
+    let number = app
+        .report_card_reader(&sam, "key-desk-audit-001", "whole_store")
+        .await;
     let ahmed = app.signed_in(AHMED).await;
     assert!(act(&app, &ahmed, &number, &[("action", "take")])
         .await

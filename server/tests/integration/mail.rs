@@ -6,7 +6,6 @@
 use crate::common::*;
 use chrono::{Duration, Utc};
 use reqwest::Client;
-use serde_json::{json, Value};
 
 const SAM: &str = "sam.store@deskfront.test";
 const MO: &str = "mo.manager@deskfront.test";
@@ -19,32 +18,25 @@ async fn mailing(sink: &MailSink) -> (TestDb, TestApp) {
     (db, app)
 }
 
-async fn report_card_reader(app: &TestApp, sam: &Client, key: &str) -> String {
-    report(app, sam, key, "one_device").await
-}
-
-/// Sam at S012 reports a card reader fault; `impact` decides the priority and so the SLA.
-async fn report(app: &TestApp, sam: &Client, key: &str, impact: &str) -> String {
-    let res = app
-        .submit(
-            sam,
-            json!({
-                "item_slug": "card-reader-fault",
-                "form_version": 1,
-                "idempotency_key": key,
-                "answers": {
-                    "store": ["S012"],
-                    "asset": ["S012-CRD-01"],
-                    "symptom": ["Declining all cards"],
-                    "impact": [impact],
-                    "urgency": ["now"],
-                    "description": ["Every card is declined at till 3."],
-                }
-            }),
-        )
-        .await;
-    let body: Value = res.json().await.unwrap();
-    body["number"].as_str().expect("reported").to_string()
+/// An instance with no background work whose sender the test runs itself, at the times it
+/// chooses; with the database's store and the sender.
+async fn sending_by_hand(
+    sink: &MailSink,
+) -> (
+    TestDb,
+    TestApp,
+    std::sync::Arc<dyn server::store::Housekeeping>,
+    server::mail::Mailer,
+) {
+    let mut db = TestDb::new().await;
+    db.config.mail = sink.settings();
+    db.config.jobs.enabled = false;
+    let app = db.spawn("one").await;
+    let store = db.store().await;
+    let mailer = server::mail::Mailer::new(&sink.settings(), Some(SHARED_ORIGIN))
+        .unwrap()
+        .unwrap();
+    (db, app, store, mailer)
 }
 
 async fn act(app: &TestApp, who: &Client, number: &str, form: &[(&str, &str)]) {
@@ -119,7 +111,9 @@ async fn the_desk_at_work_mails_the_requester_and_the_assignee_and_nobody_twice(
     let sink = MailSink::start();
     let (_db, app) = mailing(&sink).await;
     let sam = app.signed_in(SAM).await;
-    let number = report_card_reader(&app, &sam, "mail-desk-00001").await;
+    let number = app
+        .report_card_reader(&sam, "mail-desk-00001", "one_device")
+        .await;
     let (mo, ahmed) = (app.signed_in(MO).await, app.signed_in(AHMED).await);
     let ahmed_id = app.call_json(&ahmed, "me", &[]).await["id"].to_string();
 
@@ -221,7 +215,9 @@ async fn a_person_who_turned_a_kind_off_does_not_get_it_but_approvals_stay_on() 
             .unwrap()
     };
     assert!(!on("reply") && on("resolved") && on("approval_needed"));
-    let number = report_card_reader(&app, &sam, "mail-prefs-00001").await;
+    let number = app
+        .report_card_reader(&sam, "mail-prefs-00001", "one_device")
+        .await;
     let ahmed = app.signed_in(AHMED).await;
     act(&app, &ahmed, &number, &[("action", "take")]).await;
     act(
@@ -265,7 +261,9 @@ async fn an_address_the_server_refuses_fails_that_mail_and_the_others_go_out() {
     )
     .await;
     let sam = app.signed_in("refuse.sam@deskfront.test").await;
-    let number = report_card_reader(&app, &sam, "mail-refused-001").await;
+    let number = app
+        .report_card_reader(&sam, "mail-refused-001", "one_device")
+        .await;
     let (mo, ahmed) = (app.signed_in(MO).await, app.signed_in(AHMED).await);
     let ahmed_id = app.call_json(&ahmed, "me", &[]).await["id"].to_string();
     act(
@@ -324,20 +322,14 @@ async fn an_address_the_server_refuses_fails_that_mail_and_the_others_go_out() {
 #[tokio::test]
 async fn a_mail_server_down_for_an_hour_loses_nothing_and_doubles_nothing() {
     let mut sink = MailSink::stopped();
-    let mut db = TestDb::new().await;
-    db.config.mail = sink.settings();
-    // This test runs the sender itself, at chosen times.
-    db.config.jobs.enabled = false;
-    let app = db.spawn("one").await;
-    let store = db.store().await;
-    let mailer = server::mail::Mailer::new(&sink.settings(), Some(SHARED_ORIGIN))
-        .unwrap()
-        .unwrap();
+    let (_db, app, store, mailer) = sending_by_hand(&sink).await;
 
     let rita = app.signed_in(RITA).await;
     app.order_laptop(&rita, "mail-down-000001").await;
     let sam = app.signed_in(SAM).await;
-    let number = report_card_reader(&app, &sam, "mail-down-000002").await;
+    let number = app
+        .report_card_reader(&sam, "mail-down-000002", "one_device")
+        .await;
     let ahmed = app.signed_in(AHMED).await;
     act(&app, &ahmed, &number, &[("action", "take")]).await;
     act(
@@ -399,7 +391,9 @@ async fn two_instances_send_each_mail_once_and_ten_requests_make_one_digest() {
     }
     // And five replies to Sam, each its own mail.
     let sam = one.signed_in(SAM).await;
-    let number = report_card_reader(&one, &sam, "mail-two-000001").await;
+    let number = one
+        .report_card_reader(&sam, "mail-two-000001", "one_device")
+        .await;
     let ahmed = two.signed_in(AHMED).await;
     act(&two, &ahmed, &number, &[("action", "take")]).await;
     for i in 0..5 {
@@ -444,22 +438,17 @@ async fn two_instances_send_each_mail_once_and_ten_requests_make_one_digest() {
 #[tokio::test]
 async fn an_sla_warning_on_an_unassigned_ticket_mails_its_group() {
     let sink = MailSink::start();
-    let mut db = TestDb::new().await;
-    db.config.mail = sink.settings();
-    // The jobs and the sender run here, a day from now.
-    db.config.jobs.enabled = false;
-    let app = db.spawn("one").await;
+    // The SLA job and the sender run here, a day from now.
+    let (_db, app, store, mailer) = sending_by_hand(&sink).await;
     let sam = app.signed_in(SAM).await;
-    let number = report(&app, &sam, "mail-sla-000001", "whole_store").await;
+    let number = app
+        .report_card_reader(&sam, "mail-sla-000001", "whole_store")
+        .await;
     // A day later every clock of the ticket is overdue: two warnings and two breaches, each
     // to the members of Store systems (Ahmed) because nobody took the ticket.
-    let store = db.store().await;
     let later = Utc::now() + Duration::days(1);
     let raised = server::jobs::sla_alerts(&*store, later).await.unwrap();
     assert_eq!(raised, 4);
-    let mailer = server::mail::Mailer::new(&sink.settings(), Some(SHARED_ORIGIN))
-        .unwrap()
-        .unwrap();
     let round = server::mail::send_due(&*store, &mailer, "one", later)
         .await
         .unwrap();
@@ -482,11 +471,7 @@ async fn an_sla_warning_on_an_unassigned_ticket_mails_its_group() {
 #[tokio::test]
 async fn a_mail_whose_sender_stopped_mid_send_is_never_sent_again_and_shows_as_uncertain() {
     let sink = MailSink::start();
-    let mut db = TestDb::new().await;
-    db.config.mail = sink.settings();
-    db.config.jobs.enabled = false;
-    let app = db.spawn("one").await;
-    let store = db.store().await;
+    let (_db, app, store, mailer) = sending_by_hand(&sink).await;
     let rita = app.signed_in(RITA).await;
     app.order_laptop(&rita, "mail-crash-000001").await;
 
@@ -510,9 +495,6 @@ async fn a_mail_whose_sender_stopped_mid_send_is_never_sent_again_and_shows_as_u
 
     // The instances left go on: the claimed mail is not theirs to send, and once its claim is
     // stale it becomes uncertain — shown to admins, never sent again by itself.
-    let mailer = server::mail::Mailer::new(&sink.settings(), Some(SHARED_ORIGIN))
-        .unwrap()
-        .unwrap();
     for minutes in [5, 11, 60] {
         let round =
             server::mail::send_due(&*store, &mailer, "two", now + Duration::minutes(minutes))

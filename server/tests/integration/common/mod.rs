@@ -297,6 +297,33 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A card-reader fault at store S012 reported by `client` (needed now); `impact` decides
+    /// the priority (`whole_store` makes a P1). Returns the ticket number.
+    pub async fn report_card_reader(&self, client: &Client, key: &str, impact: &str) -> String {
+        let res = self
+            .submit(
+                client,
+                json!({
+                    "item_slug": "card-reader-fault",
+                    "form_version": 1,
+                    "idempotency_key": key,
+                    "answers": {
+                        "store": ["S012"],
+                        "asset": ["S012-CRD-01"],
+                        "symptom": ["Declining all cards"],
+                        "impact": [impact],
+                        "urgency": ["now"],
+                        "description": ["Every card is declined at every till since opening."],
+                    }
+                }),
+            )
+            .await;
+        let status = res.status();
+        let body: Value = res.json().await.unwrap();
+        assert!(status.is_success(), "report failed: {body}");
+        body["number"].as_str().unwrap().to_string()
+    }
+
     /// A laptop order whose "Other" model makes the justification field required.
     pub async fn order_laptop(&self, client: &Client, key: &str) -> Value {
         let res = self.submit(client, laptop_order(key)).await;
