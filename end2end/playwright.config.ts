@@ -9,7 +9,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), "deskfront-e2e");
 export const DEMO_PASSWORD = "e2e-demo-password";
 /** The SMTP server the portal sends mail to (end2end/support/mail-sink.mjs), and where it keeps it. */
-export const MAIL_SINK_PORT = process.env.E2E_MAIL_PORT ?? "3125";
+// Outside 3120-3135, which the offline suite's own servers use.
+export const MAIL_SINK_PORT = process.env.E2E_MAIL_PORT ?? "3189";
 export const MAIL_DIR = `${dataDir}/mails`;
 
 /**

@@ -162,7 +162,7 @@ test.describe("administration without JavaScript", () => {
     await expect(page.getByRole("alert")).toContainText("There is no store S999");
     await page.goto("/admin/people?q=tom.requester");
     await tom.getByTestId("edit-person").click();
-    await tom.getByLabel("Role").selectOption("store_staff");
+    await tom.getByLabel("Role", { exact: true }).selectOption("store_staff");
     await tom.getByLabel("Home store (code)").fill("S012");
     await tom.getByRole("button", { name: "Save person" }).click();
     await page.goto("/admin/people?q=tom.requester");

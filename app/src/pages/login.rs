@@ -90,7 +90,9 @@ fn ProviderButton(provider: ProviderOption, next: String) -> impl IntoView {
     view! {
         <li>
             {if provider.available {
-                view! { <a class="btn btn-primary" href=href data-testid="sign-in-provider">{label}</a> }.into_any()
+                // `rel="external"`: a page load, not the router's client-side navigation (which
+                // would look for a page of its own at that path and find none).
+                view! { <a class="btn btn-primary" href=href rel="external" data-testid="sign-in-provider">{label}</a> }.into_any()
             } else {
                 view! {
                     <p class="notice notice-error" data-testid="provider-unavailable">
