@@ -55,7 +55,8 @@ missing_debs=()
 command -v wrk >/dev/null || missing_debs+=(wrk)
 command -v brotli >/dev/null || missing_debs+=(brotli)
 command -v sqlite3 >/dev/null || missing_debs+=(sqlite3)
-# PostgreSQL and nginx run only inside the tests (scripts/postgres.sh, end2end two-instance run).
+# PostgreSQL and nginx run only inside the tests and the benchmark (scripts/postgres.sh, the
+# end2end two-instance run, and nginx as the benchmark's static-file reference).
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing_debs+=(postgresql)
 command -v psql >/dev/null || missing_debs+=(postgresql-client)
 [ -x /usr/sbin/nginx ] || missing_debs+=(nginx)
@@ -80,8 +81,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
 fi
 
 if [ ! -x "$ROOT/end2end/node_modules/.bin/playwright" ] || [ ! -x "$ROOT/end2end/node_modules/.bin/wasm-opt" ] \
+  || [ ! -x "$ROOT/end2end/node_modules/.bin/lighthouse" ] \
   || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
-  log "installing npm packages (Playwright without its browser, binaryen for wasm-opt)"
+  log "installing npm packages (Playwright without its browser, binaryen for wasm-opt, Lighthouse for the benchmark)"
   (cd "$ROOT/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 
