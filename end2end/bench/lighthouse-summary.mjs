@@ -1,12 +1,14 @@
-// Reads the Lighthouse JSON reports scripts/bench.sh saved (DIR/<name>.json) and prints one line
+// Reads the Lighthouse JSON reports scripts/bench.sh saved (DIR/<name>.run<n>.json, one per run),
+// keeps the median run of each page by performance score as DIR/<name>.json and prints one line
 // per page for its table:
 //   lighthouse name=<name> performance=<0-100> accessibility=<0-100> lcp_s=<x> tbt_ms=<y> fcp_s=<z>
-// and writes DIR/where-the-time-goes.txt: per page, the largest paint's element and phases, the
+//     performance_runs=<score,score,...>
+// and writes DIR/where-the-time-goes.txt from the median runs: per page, the largest paint's element and phases, the
 // longest main-thread tasks, the main thread's work by kind and the scripts that cost the most,
 // the places to look before changing code (issue 19).
 //
 // Usage: node bench/lighthouse-summary.mjs DIR NAME...
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [dir, ...names] = process.argv.slice(2);
@@ -30,8 +32,20 @@ const short = (url) => {
 
 const text = [];
 for (const name of names) {
-  const report = JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8"));
-  if (report.runtimeError) throw new Error(`${name}: ${report.runtimeError.code} ${report.runtimeError.message}`);
+  const runs = readdirSync(dir)
+    .filter((f) => f.startsWith(`${name}.run`) && f.endsWith(".json"))
+    .map((file) => {
+      const report = JSON.parse(readFileSync(join(dir, file), "utf8"));
+      if (report.runtimeError) throw new Error(`${file}: ${report.runtimeError.code} ${report.runtimeError.message}`);
+      return { file, report, performance: report.categories.performance?.score ?? 0 };
+    });
+  if (!runs.length) throw new Error(`no Lighthouse runs for ${name} in ${dir}`);
+  // The median by performance score (the lower middle one of an even count).
+  const byScore = [...runs].sort((a, b) => a.performance - b.performance);
+  const median = byScore[Math.floor((byScore.length - 1) / 2)];
+  copyFileSync(join(dir, median.file), join(dir, `${name}.json`));
+  const report = median.report;
+  const spread = runs.map((r) => Math.round(r.performance * 100)).join(",");
   const audits = report.audits;
   const score = (category) => {
     const s = report.categories[category]?.score;
@@ -44,10 +58,10 @@ for (const name of names) {
   const f = (v, scale, digits) => (v === undefined ? "?" : (v / scale).toFixed(digits));
   console.log(
     `lighthouse name=${name} performance=${score("performance")} accessibility=${score("accessibility")} ` +
-      `lcp_s=${f(lcp, 1000, 2)} tbt_ms=${f(tbt, 1, 0)} fcp_s=${f(fcp, 1000, 2)}`,
+      `lcp_s=${f(lcp, 1000, 2)} tbt_ms=${f(tbt, 1, 0)} fcp_s=${f(fcp, 1000, 2)} performance_runs=${spread}`,
   );
 
-  text.push(`== ${name}: ${report.finalDisplayedUrl ?? report.finalUrl}`);
+  text.push(`== ${name}: ${report.finalDisplayedUrl ?? report.finalUrl} (${median.file}; performance of each run: ${spread})`);
   text.push(
     `performance ${score("performance")}, accessibility ${score("accessibility")}; ` +
       `FCP ${f(fcp, 1000, 2)} s, LCP ${f(lcp, 1000, 2)} s, TBT ${f(tbt, 1, 0)} ms, ` +
