@@ -152,6 +152,7 @@ fn app_state(
         ),
         release,
         offline: Default::default(),
+        catalog_cache: Default::default(),
         demo: config.demo,
         providers: Arc::new(app::backend::identity::ProviderDirectory::new(
             config

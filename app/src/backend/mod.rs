@@ -10,6 +10,8 @@ pub mod audit;
 pub mod audit_store;
 pub mod catalog_admin;
 pub mod catalog_admin_store;
+pub mod catalog_cache;
+pub mod catalog_read;
 pub mod charts;
 pub mod csv_import;
 pub mod dashboard;
@@ -71,6 +73,8 @@ pub struct AppState {
     pub recurring: crate::domain::problem::RecurringRule,
     /// The browser code this instance serves (see `app::Release`).
     pub release: crate::model::Release,
+    /// The catalog pages' data, reloaded when the shared catalog version moves.
+    pub catalog_cache: Arc<catalog_cache::CatalogCache>,
     /// The offline snapshot, built at most once a minute (see `api::offline`).
     pub offline: Arc<offline::SnapshotCache>,
     /// Demo mode: the sign-in page lists the demo accounts. Never on in a production start.

@@ -194,6 +194,9 @@ pub trait Store:
     /// Bumped by every change to what search covers; instances compare it to rebuild their
     /// index (see `backend::search`).
     async fn search_version(&self) -> StoreResult<i64>;
+    /// Bumped (by database triggers) by every change to categories, items, forms, stores and
+    /// devices: what the catalog pages show (see `backend::catalog_cache`).
+    async fn catalog_version(&self) -> StoreResult<i64>;
     /// Published articles and live catalog items, as the search engine indexes them, with the
     /// version they were read at.
     async fn search_documents(&self) -> StoreResult<(i64, Vec<Document>)>;

@@ -56,22 +56,37 @@ pub async fn submit(
     form: SubmitForm,
 ) -> AppResult<SubmitReceipt> {
     check_idempotency_key(&form.idempotency_key)?;
-
+    let refused = match file_form(store, levels, user, &form).await {
+        Ok(receipt) => return Ok(receipt),
+        Err(refused) => refused,
+    };
     // A retry of a submission that already worked returns the same ticket, even if the item
-    // was retired since: the person must see their number, not an error.
-    if let Some(done) = store
+    // was retired or its form replaced since, or its attachments now belong to that ticket: the
+    // person must see their number, not an error. Looked up only on refusal: on the way in, the
+    // insert itself keeps one ticket per key.
+    match store
         .ticket_by_idempotency_key(user.id, &form.idempotency_key)
         .await
         .map_err(internal)?
     {
-        super::metrics::METRICS.submissions_duplicate.inc();
-        return Ok(SubmitReceipt {
-            number: done.number,
-            state: done.state,
-            created: false,
-        });
+        Some(done) => {
+            super::metrics::METRICS.submissions_duplicate.inc();
+            Ok(SubmitReceipt {
+                number: done.number,
+                state: done.state,
+                created: false,
+            })
+        }
+        None => Err(refused),
     }
+}
 
+async fn file_form(
+    store: &dyn Store,
+    levels: &ServiceLevels,
+    user: &UserView,
+    form: &SubmitForm,
+) -> AppResult<SubmitReceipt> {
     let item = store
         .item_for_submit(&form.item_slug)
         .await
@@ -111,7 +126,7 @@ pub async fn submit(
             form_version: form.form_version,
             schema: &schema,
             answers: &form.answers,
-            idempotency_key: form.idempotency_key,
+            idempotency_key: form.idempotency_key.clone(),
             submitted_body: String::new(),
         },
     )

@@ -3,6 +3,7 @@
 //! `sql.rs`; each adapter keeps its connection options and its own migrations under
 //! `server/migrations/<database>/`.
 
+pub mod group_commit;
 pub mod postgres;
 mod sql;
 mod sql_audit;

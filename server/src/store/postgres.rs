@@ -7,11 +7,15 @@ use sqlx::PgPool;
 use std::str::FromStr;
 use std::time::Duration;
 
+use super::group_commit::GroupCommit;
+
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 #[derive(Clone)]
 pub struct PgStore {
     pub pool: PgPool,
+    /// New tickets, committed in groups (`super::group_commit`).
+    tickets: GroupCommit<NewTicket, Created>,
 }
 
 impl PgStore {
@@ -27,7 +31,12 @@ impl PgStore {
             .connect_with(options)
             .await?;
         MIGRATOR.run(&pool).await?;
-        Ok(Self { pool })
+        let writer_pool = pool.clone();
+        let tickets = GroupCommit::spawn(move |batch| {
+            let pool = writer_pool.clone();
+            async move { write_tickets(&pool, batch).await }
+        });
+        Ok(Self { pool, tickets })
     }
 }
 

@@ -102,6 +102,182 @@ macro_rules! sql_store {
             })
         }
 
+        /// One group-commit batch (`crate::store::group_commit`): every ticket in its own
+        /// savepoint of one transaction, so a ticket that fails leaves the others in; one result
+        /// per ticket, in order, known only once the transaction committed.
+        pub(crate) async fn write_tickets(
+            pool: &sqlx::Pool<$db>,
+            tickets: Vec<NewTicket>,
+        ) -> Vec<StoreResult<Created>> {
+            let every = |e: &app::backend::store::StoreError| {
+                tickets
+                    .iter()
+                    .map(|_| Err(app::backend::store::StoreError(e.0.clone())))
+                    .collect::<Vec<_>>()
+            };
+            let mut tx = match pool.begin().await {
+                Ok(tx) => tx,
+                Err(e) => return every(&db_err(e)),
+            };
+            let mut outcomes = Vec::with_capacity(tickets.len());
+            for t in &tickets {
+                let outcome = match sqlx::Connection::begin(&mut *tx).await {
+                    Ok(mut savepoint) => match insert_ticket(&mut savepoint, t).await {
+                        Ok(Some(created)) => savepoint.commit().await.map(|_| Some(created)).map_err(db_err),
+                        // Rolling back also returns the number the counter handed out.
+                        Ok(None) => savepoint.rollback().await.map(|_| None).map_err(db_err),
+                        Err(e) => {
+                            let _ = savepoint.rollback().await;
+                            Err(e)
+                        }
+                    },
+                    Err(e) => Err(db_err(e)),
+                };
+                outcomes.push(outcome);
+            }
+            if let Err(e) = tx.commit().await {
+                return every(&db_err(e));
+            }
+            let mut results = Vec::with_capacity(outcomes.len());
+            for (t, outcome) in tickets.iter().zip(outcomes) {
+                results.push(match outcome {
+                    Ok(Some(created)) => Ok(created),
+                    // Another submission with the same key got there first (committed before,
+                    // or earlier in this batch): give back its ticket.
+                    Ok(None) => ticket_with_key(pool, t.requester_id, &t.idempotency_key)
+                        .await
+                        .and_then(|found| {
+                            found.ok_or_else(|| db_err("idempotency conflict without a ticket"))
+                        }),
+                    Err(e) => Err(e),
+                });
+            }
+            results
+        }
+
+        /// Writes one ticket and its first events; `None` when the requester's key already
+        /// has a ticket (the caller rolls back, which also returns the counter's number).
+        async fn insert_ticket(tx: &mut Tx<'_>, t: &NewTicket) -> StoreResult<Option<Created>> {
+            let answers = serde_json::to_string(&t.answers).map_err(db_err)?;
+            let calendar = serde_json::to_string(&t.desk.calendar).map_err(db_err)?;
+            let d = &t.desk;
+            // The first statement writes. SQLite takes its write lock here and waits
+            // (busy_timeout) rather than failing later on a stale read; PostgreSQL locks the
+            // counter row, so numbers are handed out in commit order without gaps.
+            let seq: i64 = sqlx::query_scalar(
+                "UPDATE ticket_counters SET next_value = next_value + 1 WHERE kind = $1 \
+                 RETURNING next_value - 1",
+            )
+            .bind(t.kind.as_str())
+            .fetch_one(&mut **tx)
+            .await
+            .map_err(db_err)?;
+            let number = t.kind.number(seq);
+            let inserted = sqlx::query(
+                "INSERT INTO tickets (number, kind, item_id, form_version, title, requester_id, \
+                 on_behalf_of, approver_id, state, answers_json, idempotency_key, created_at, \
+                 updated_at, priority, impact, urgency, category, store_code, asset_tag, \
+                 assignment_group, sla_calendar_json, response_minutes, resolution_minutes, \
+                 response_due_at, response_warn_at, resolution_due_at, resolution_warn_at, \
+                 next_due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, \
+                 $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27) \
+                 ON CONFLICT (requester_id, idempotency_key) DO NOTHING RETURNING id",
+            )
+            .bind(&number)
+            .bind(t.kind.as_str())
+            .bind(t.item_id)
+            .bind(t.form_version)
+            .bind(&t.title)
+            .bind(t.requester_id)
+            .bind(&t.on_behalf_of)
+            .bind(t.approver_id)
+            .bind(t.state.as_str())
+            .bind(&answers)
+            .bind(&t.idempotency_key)
+            .bind(t.now)
+            .bind(d.priority.as_str())
+            .bind(&d.impact)
+            .bind(&d.urgency)
+            .bind(&d.category)
+            .bind(&d.store_code)
+            .bind(&d.asset_tag)
+            .bind(&d.assignment_group)
+            .bind(&calendar)
+            .bind(d.response_minutes)
+            .bind(d.resolution_minutes)
+            .bind(d.due.response_due_at)
+            .bind(d.due.response_warn_at)
+            .bind(d.due.resolution_due_at)
+            .bind(d.due.resolution_warn_at)
+            .bind(d.due.next_due_at)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(db_err)?;
+            let Some(row) = inserted else {
+                return Ok(None);
+            };
+            let id: i64 = row.get("id");
+            let submitted = NewEvent::text(
+                EventKind::Submitted,
+                t.requester_id,
+                t.submitted_body.clone(),
+                t.now,
+            );
+            insert_event(tx, id, &submitted).await?;
+            if t.state.pauses_sla() {
+                // Waiting for approval from the start: the clocks wait too.
+                sqlx::query("INSERT INTO sla_pauses (ticket_id, started_at) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(t.now)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(db_err)?;
+            }
+            if t.state == TicketState::AwaitingApproval {
+                if let Some(approver) = t.approver_id {
+                    let asked = NewEvent::bare(EventKind::ApprovalRequested, approver, t.now);
+                    insert_event(tx, id, &asked).await?;
+                }
+            }
+            for attachment in &t.attachment_ids {
+                sqlx::query(
+                    "UPDATE attachments SET ticket_id = $1 \
+                     WHERE id = $2 AND owner_id = $3 AND ticket_id IS NULL",
+                )
+                .bind(id)
+                .bind(attachment)
+                .bind(t.requester_id)
+                .execute(&mut **tx)
+                .await
+                .map_err(db_err)?;
+            }
+            Ok(Some(Created {
+                number,
+                state: t.state,
+                created: true,
+            }))
+        }
+
+        async fn ticket_with_key(
+            pool: &sqlx::Pool<$db>,
+            requester_id: i64,
+            key: &str,
+        ) -> StoreResult<Option<Created>> {
+            let row = sqlx::query(
+                "SELECT number, state FROM tickets WHERE requester_id = $1 AND idempotency_key = $2",
+            )
+            .bind(requester_id)
+            .bind(key)
+            .fetch_optional(pool)
+            .await
+            .map_err(db_err)?;
+            Ok(row.map(|r| Created {
+                number: r.get("number"),
+                state: state(r.get::<&str, _>("state")),
+                created: false,
+            }))
+        }
+
         async fn insert_event(tx: &mut Tx<'_>, ticket_id: i64, event: &NewEvent) -> StoreResult<()> {
             sqlx::query(
                 "INSERT INTO ticket_events (ticket_id, kind, author_id, body, internal, created_at, \
@@ -385,112 +561,8 @@ macro_rules! sql_store {
 
             #[tracing::instrument(skip_all, fields(requester = t.requester_id))]
             async fn create_ticket(&self, t: NewTicket) -> StoreResult<Created> {
-                let answers = serde_json::to_string(&t.answers).map_err(db_err)?;
-                let calendar = serde_json::to_string(&t.desk.calendar).map_err(db_err)?;
-                let d = &t.desk;
-                let mut tx = self.pool.begin().await.map_err(db_err)?;
-                // The first statement writes. SQLite takes its write lock here and waits
-                // (busy_timeout) rather than failing later on a stale read; PostgreSQL locks the
-                // counter row, so numbers are handed out in commit order without gaps.
-                let seq: i64 = sqlx::query_scalar(
-                    "UPDATE ticket_counters SET next_value = next_value + 1 WHERE kind = $1 \
-                     RETURNING next_value - 1",
-                )
-                .bind(t.kind.as_str())
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(db_err)?;
-                let number = t.kind.number(seq);
-                let inserted = sqlx::query(
-                    "INSERT INTO tickets (number, kind, item_id, form_version, title, requester_id, \
-                     on_behalf_of, approver_id, state, answers_json, idempotency_key, created_at, \
-                     updated_at, priority, impact, urgency, category, store_code, asset_tag, \
-                     assignment_group, sla_calendar_json, response_minutes, resolution_minutes, \
-                     response_due_at, response_warn_at, resolution_due_at, resolution_warn_at, \
-                     next_due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, \
-                     $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27) \
-                     ON CONFLICT (requester_id, idempotency_key) DO NOTHING RETURNING id",
-                )
-                .bind(&number)
-                .bind(t.kind.as_str())
-                .bind(t.item_id)
-                .bind(t.form_version)
-                .bind(&t.title)
-                .bind(t.requester_id)
-                .bind(&t.on_behalf_of)
-                .bind(t.approver_id)
-                .bind(t.state.as_str())
-                .bind(&answers)
-                .bind(&t.idempotency_key)
-                .bind(t.now)
-                .bind(d.priority.as_str())
-                .bind(&d.impact)
-                .bind(&d.urgency)
-                .bind(&d.category)
-                .bind(&d.store_code)
-                .bind(&d.asset_tag)
-                .bind(&d.assignment_group)
-                .bind(&calendar)
-                .bind(d.response_minutes)
-                .bind(d.resolution_minutes)
-                .bind(d.due.response_due_at)
-                .bind(d.due.response_warn_at)
-                .bind(d.due.resolution_due_at)
-                .bind(d.due.resolution_warn_at)
-                .bind(d.due.next_due_at)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db_err)?;
-                let Some(row) = inserted else {
-                    // Another request with the same key won the race: give back its ticket and
-                    // keep the number unspent.
-                    tx.rollback().await.map_err(db_err)?;
-                    return self
-                        .ticket_by_idempotency_key(t.requester_id, &t.idempotency_key)
-                        .await?
-                        .ok_or_else(|| db_err("idempotency conflict without a ticket"));
-                };
-                let id: i64 = row.get("id");
-                let submitted = NewEvent::text(
-                    EventKind::Submitted,
-                    t.requester_id,
-                    t.submitted_body.clone(),
-                    t.now,
-                );
-                insert_event(&mut tx, id, &submitted).await?;
-                if t.state.pauses_sla() {
-                    // Waiting for approval from the start: the clocks wait too.
-                    sqlx::query("INSERT INTO sla_pauses (ticket_id, started_at) VALUES ($1, $2)")
-                        .bind(id)
-                        .bind(t.now)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(db_err)?;
-                }
-                if t.state == TicketState::AwaitingApproval {
-                    if let Some(approver) = t.approver_id {
-                        let asked = NewEvent::bare(EventKind::ApprovalRequested, approver, t.now);
-                        insert_event(&mut tx, id, &asked).await?;
-                    }
-                }
-                for attachment in &t.attachment_ids {
-                    sqlx::query(
-                        "UPDATE attachments SET ticket_id = $1 \
-                         WHERE id = $2 AND owner_id = $3 AND ticket_id IS NULL",
-                    )
-                    .bind(id)
-                    .bind(attachment)
-                    .bind(t.requester_id)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_err)?;
-                }
-                tx.commit().await.map_err(db_err)?;
-                Ok(Created {
-                    number,
-                    state: t.state,
-                    created: true,
-                })
+                // Committed with whatever else is waiting (`write_tickets`).
+                self.tickets.write(t).await
             }
 
             async fn ticket_by_idempotency_key(
@@ -498,19 +570,7 @@ macro_rules! sql_store {
                 requester_id: i64,
                 key: &str,
             ) -> StoreResult<Option<Created>> {
-                let row = sqlx::query(
-                    "SELECT number, state FROM tickets WHERE requester_id = $1 AND idempotency_key = $2",
-                )
-                .bind(requester_id)
-                .bind(key)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(db_err)?;
-                Ok(row.map(|r| Created {
-                    number: r.get("number"),
-                    state: state(r.get::<&str, _>("state")),
-                    created: false,
-                }))
+                ticket_with_key(&self.pool, requester_id, key).await
             }
 
             async fn ticket_access(&self, number: &str) -> StoreResult<Option<TicketAccess>> {
@@ -799,6 +859,13 @@ macro_rules! sql_store {
             }
             async fn search_version(&self) -> StoreResult<i64> {
                 sqlx::query_scalar("SELECT version FROM content_versions WHERE name = 'search'")
+                    .fetch_one(&self.pool)
+                    .await
+                    .map_err(db_err)
+            }
+
+            async fn catalog_version(&self) -> StoreResult<i64> {
+                sqlx::query_scalar("SELECT version FROM content_versions WHERE name = 'catalog'")
                     .fetch_one(&self.pool)
                     .await
                     .map_err(db_err)
@@ -1368,6 +1435,17 @@ macro_rules! sql_store {
                     .execute(&self.pool)
                     .await
                     .map_err(db_err)?;
+                if <$db as sqlx::Database>::NAME == "SQLite" {
+                    // The SQLite that sqlx bundles keeps value samples (STAT4), and with them
+                    // re-plans a statement whenever a bound value the samples could judge
+                    // changes: the session lookup and every write of a submission were parsed
+                    // and planned again on each request (perf, issue 19). The per-index averages
+                    // it keeps plan these queries as well; `ANALYZE sqlite_schema` reloads them.
+                    sqlx::raw_sql("DELETE FROM sqlite_stat4; ANALYZE sqlite_schema")
+                        .execute(&self.pool)
+                        .await
+                        .map_err(db_err)?;
+                }
                 Ok(())
             }
         }

@@ -7,11 +7,15 @@ use sqlx::SqlitePool;
 use std::str::FromStr;
 use std::time::Duration;
 
+use super::group_commit::GroupCommit;
+
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
 #[derive(Clone)]
 pub struct SqliteStore {
     pub pool: SqlitePool,
+    /// New tickets, committed in groups (`super::group_commit`).
+    tickets: GroupCommit<NewTicket, Created>,
 }
 
 impl SqliteStore {
@@ -38,7 +42,12 @@ impl SqliteStore {
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         MIGRATOR.run(&mut *tx).await?;
         tx.commit().await?;
-        Ok(Self { pool })
+        let writer_pool = pool.clone();
+        let tickets = GroupCommit::spawn(move |batch| {
+            let pool = writer_pool.clone();
+            async move { write_tickets(&pool, batch).await }
+        });
+        Ok(Self { pool, tickets })
     }
 }
 

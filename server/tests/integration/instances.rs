@@ -185,3 +185,52 @@ async fn stores_imported_through_one_instance_are_offered_by_the_other_at_once()
         .collect();
     assert!(stores.contains(&"S950"), "instance b offers {stores:?}");
 }
+
+/// Each instance keeps the catalog pages' data in memory (`backend::catalog_cache`); a change
+/// through another instance, or straight in the database, shows at the next request.
+#[tokio::test]
+async fn a_catalog_change_shows_at_once_on_every_instance() {
+    let db = TestDb::new().await;
+    let (a, b) = tokio::join!(db.spawn("a"), db.spawn("b"));
+    let rita = b.signed_in(RITA).await;
+    let report = "/report?store=S012&asset=S012-REG-01";
+    // Fill b's cache first.
+    assert!(b.html(&rita, "/").await.contains("Laptop"));
+    assert!(b.html(&rita, "/catalog/laptop").await.contains("Laptop"));
+    assert!(b.html(&rita, report).await.contains("Leeds Briggate"));
+
+    // Changed behind the portal's back: the database's triggers move the version all the same.
+    db.execute(
+        "UPDATE items SET name = $1 WHERE slug = 'laptop'",
+        &["Laptop (14-inch)"],
+    )
+    .await;
+    assert!(b.html(&rita, "/").await.contains("Laptop (14-inch)"));
+    assert!(b
+        .html(&rita, "/catalog/laptop")
+        .await
+        .contains("Laptop (14-inch)"));
+
+    // Changed on instance a through the admin pages.
+    let ada = a.signed_in("ada.admin@deskfront.test").await;
+    let s012 = a.call_json(&ada, "admin_store", &[("code", "S012")]).await;
+    let revision = s012["store"]["revision"].to_string();
+    let saved = a
+        .call_json(
+            &ada,
+            "save_store",
+            &[
+                ("code", "S012"),
+                ("name", "Leeds Briggate (new site)"),
+                ("region", "North"),
+                ("timezone", "Europe/London"),
+                ("revision", revision.as_str()),
+            ],
+        )
+        .await;
+    assert!(saved.is_i64(), "{saved}");
+    assert!(b
+        .html(&rita, report)
+        .await
+        .contains("Leeds Briggate (new site)"));
+}

@@ -31,3 +31,4 @@ mod production_start;
 mod records;
 mod search_quality;
 mod security;
+mod submissions;

@@ -1,0 +1,97 @@
+//! The catalog as its pages read it — the catalog, an item's page, the report page — through
+//! this instance's cache (`backend::catalog_cache`). What differs per request (the submission
+//! key, the store and device a QR link names) is added by the caller.
+
+use super::catalog_cache::CatalogCache;
+use super::store::{Store, StoreResult};
+use crate::domain::priority::ServiceLevels;
+use crate::domain::{FieldKind, TicketKind};
+use crate::model::{AssetOption, CatalogView, ItemCard, ItemDetail, StoreOption};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The live catalog: categories and the items on offer.
+pub async fn catalog(cache: &CatalogCache, store: &dyn Store) -> StoreResult<Arc<CatalogView>> {
+    let version = store.catalog_version().await?;
+    cache
+        .get_or_load(version, "catalog", || store.catalog())
+        .await
+}
+
+/// An item's page data with its description rendered, and the service preview when its form
+/// asks for impact; `None` for an unknown or retired item.
+pub async fn item_page(
+    cache: &CatalogCache,
+    store: &dyn Store,
+    levels: &ServiceLevels,
+    slug: &str,
+) -> StoreResult<Arc<Option<ItemDetail>>> {
+    let version = store.catalog_version().await?;
+    cache
+        .get_or_load(version, &format!("item:{slug}"), || async {
+            let Some(mut detail) = store.item_detail(slug).await? else {
+                return Ok(None);
+            };
+            detail.description_html = super::markdown::render(&detail.description);
+            if detail.form.asks_for(FieldKind::Impact) {
+                detail.service = Some(crate::model::ServicePreview {
+                    levels: levels.clone(),
+                    store_hours: store.all_store_hours().await?,
+                });
+            }
+            Ok(Some(detail))
+        })
+        .await
+}
+
+/// What the report page picks from: the store faults (incident items whose form asks for a
+/// store), and every store and device by code, to resolve a QR link's.
+pub struct FaultChoices {
+    pub faults: Vec<ItemCard>,
+    pub stores: HashMap<String, StoreOption>,
+    pub assets: HashMap<String, AssetOption>,
+}
+
+pub async fn fault_choices(
+    cache: &CatalogCache,
+    store: &dyn Store,
+) -> StoreResult<Arc<FaultChoices>> {
+    let version = store.catalog_version().await?;
+    cache
+        .get_or_load(version, "report", || async {
+            let catalog = store.catalog().await?;
+            let mut faults = Vec::new();
+            for card in catalog.items {
+                if card.kind != TicketKind::Incident {
+                    continue;
+                }
+                // Only the form is needed: `item_detail` would also load every store and
+                // asset for each item's pickers.
+                let Some(item) = store.item_for_submit(&card.slug).await? else {
+                    continue;
+                };
+                let form = store.form_version(item.id, item.form_version).await?;
+                if form.is_some_and(|f| f.is_store_fault(card.kind)) {
+                    faults.push(card);
+                }
+            }
+            let stores = store
+                .stores()
+                .await?
+                .into_iter()
+                .map(|s| (s.code.clone(), s))
+                .collect();
+            let assets = store
+                .assets()
+                .await?
+                .into_iter()
+                .map(|a| (a.tag.clone(), a))
+                .collect();
+            Ok(FaultChoices {
+                faults,
+                stores,
+                assets,
+            })
+        })
+        .await
+}
