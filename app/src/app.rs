@@ -61,7 +61,6 @@ fn DocumentHead(release: Release) -> impl IntoView {
     // The pages name their split modules as preloads from it (`lazy_pages`).
     provide_context(release.clone());
     let js = release.asset("deskfront.js");
-    let wasm = release.asset("deskfront.wasm");
     let start = bootstrap_script(&release);
     view! {
         <meta charset="utf-8"/>
@@ -73,7 +72,6 @@ fn DocumentHead(release: Release) -> impl IntoView {
         <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
         <link rel="stylesheet" id="leptos" href=release.asset("deskfront.css")/>
         <link rel="modulepreload" href=js.clone()/>
-        <link rel="preload" href=wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin=""/>
         <script type="module" nonce=leptos::nonce::use_nonce() inner_html=start></script>
     }
 }
@@ -81,10 +79,18 @@ fn DocumentHead(release: Release) -> impl IntoView {
 /// The inline module that starts the WebAssembly. The same for every page of a release, so the
 /// Content-Security-Policy also names its hash: the offline shell, served from the service
 /// worker's cache long after the nonce it was fetched with, still starts.
+///
+/// It waits for the load event. The server's HTML is the whole page, and works without scripts:
+/// a phone on a weak connection should spend its first bandwidth on that page and its
+/// stylesheet, not on the 260 KB of WebAssembly that only enhances it (issue 19). The page's
+/// split modules are named as prefetches (`lazy_pages`), which a browser fetches without holding
+/// up the load event either.
 pub fn bootstrap_script(release: &Release) -> String {
     format!(
         "import init, {{ hydrate }} from '{}';\n\
-         init({{ module_or_path: '{}' }}).then(() => hydrate());",
+         const start = () => init({{ module_or_path: '{}' }}).then(() => hydrate());\n\
+         if (document.readyState === 'complete') start();\n\
+         else addEventListener('load', start, {{ once: true }});",
         release.asset("deskfront.js"),
         release.asset("deskfront.wasm")
     )

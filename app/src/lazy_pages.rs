@@ -9,8 +9,8 @@
 //! split points made a page fetch up to a hundred tiny modules.
 //!
 //! On the server nothing changes: the view is awaited in place and the page renders as before,
-//! naming its group's modules as preloads in the head (so they download beside the main module
-//! rather than after it). During hydration the router fetches the modules before it hydrates
+//! naming its group's modules as prefetches in the head (so they download beside the main module
+//! rather than after it, without holding up the page's load event: see `app::bootstrap_script`). During hydration the router fetches the modules before it hydrates
 //! the page. The service worker stores every module when it installs (`server/src/release.rs`),
 //! so offline each page still opens, visited before or not.
 
@@ -152,7 +152,7 @@ fn preload_modules(split_point: &str) {
         // Rendering a `Link` on the server registers it with the head (`MetaTags`).
         let _ = view! {
             <Link
-                rel="preload"
+                rel="prefetch"
                 href=release.asset(&format!("{module}.wasm"))
                 as_="fetch"
                 type_="application/wasm"

@@ -18,8 +18,7 @@ pub async fn submit_request(
     let user = session::require_user().await?;
     let state = state()?;
     submit::submit(
-        state.store.as_ref(),
-        &state.service_levels,
+        &state,
         &user,
         submit::SubmitForm {
             item_slug,

@@ -3,9 +3,9 @@
 //! key, the store and device a QR link names) is added by the caller.
 
 use super::catalog_cache::CatalogCache;
-use super::store::{Store, StoreResult};
+use super::store::{ItemForSubmit, Store, StoreResult};
 use crate::domain::priority::ServiceLevels;
-use crate::domain::{FieldKind, TicketKind};
+use crate::domain::{FieldKind, FormSchema, TicketKind};
 use crate::model::{AssetOption, CatalogView, ItemCard, ItemDetail, StoreOption};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -40,6 +40,35 @@ pub async fn item_page(
                 });
             }
             Ok(Some(detail))
+        })
+        .await
+}
+
+/// A catalog item as submission needs it, as of catalog `version` (read it first).
+pub async fn item_for_submit(
+    cache: &CatalogCache,
+    store: &dyn Store,
+    version: i64,
+    slug: &str,
+) -> StoreResult<Arc<Option<ItemForSubmit>>> {
+    cache
+        .get_or_load(version, &format!("submit:{slug}"), || {
+            store.item_for_submit(slug)
+        })
+        .await
+}
+
+/// One version of an item's form, as of catalog `version`.
+pub async fn form(
+    cache: &CatalogCache,
+    store: &dyn Store,
+    version: i64,
+    item_id: i64,
+    form_version: i64,
+) -> StoreResult<Arc<Option<FormSchema>>> {
+    cache
+        .get_or_load(version, &format!("form:{item_id}:{form_version}"), || {
+            store.form_version(item_id, form_version)
         })
         .await
 }

@@ -1,6 +1,7 @@
 //! Turning a filled form into a ticket: the one path the server function (JavaScript), the
 //! plain form post (no JavaScript) and integrations (`backend::integrations`) go through.
 
+use super::catalog_read;
 use super::desk;
 use super::internal;
 use super::store::{ItemForSubmit, NewTicket, Store};
@@ -49,14 +50,15 @@ pub fn check_idempotency_key(key: &str) -> AppResult<()> {
     }
 }
 
+/// Files a form sent from the portal (a server function or a plain form post).
 pub async fn submit(
-    store: &dyn Store,
-    levels: &ServiceLevels,
+    state: &super::AppState,
     user: &UserView,
     form: SubmitForm,
 ) -> AppResult<SubmitReceipt> {
     check_idempotency_key(&form.idempotency_key)?;
-    let refused = match file_form(store, levels, user, &form).await {
+    let store = state.store.as_ref();
+    let refused = match file_form(state, user, &form).await {
         Ok(receipt) => return Ok(receipt),
         Err(refused) => refused,
     };
@@ -82,15 +84,18 @@ pub async fn submit(
 }
 
 async fn file_form(
-    store: &dyn Store,
-    levels: &ServiceLevels,
+    state: &super::AppState,
     user: &UserView,
     form: &SubmitForm,
 ) -> AppResult<SubmitReceipt> {
-    let item = store
-        .item_for_submit(&form.item_slug)
+    let store = state.store.as_ref();
+    // The item and its forms change only with the catalog: read once per catalog version.
+    let cache = &state.catalog_cache;
+    let version = store.catalog_version().await.map_err(internal)?;
+    let item = catalog_read::item_for_submit(cache, store, version, &form.item_slug)
         .await
-        .map_err(internal)?
+        .map_err(internal)?;
+    let item = Option::as_ref(&item)
         .ok_or_else(|| AppError::not_found("There is no such catalog item."))?;
     if item.retired {
         return Err(AppError::conflict(format!(
@@ -112,19 +117,18 @@ async fn file_form(
     ) {
         return Err(outdated());
     }
-    let schema = store
-        .form_version(item.id, form.form_version)
+    let schema = catalog_read::form(cache, store, version, item.id, form.form_version)
         .await
-        .map_err(internal)?
-        .ok_or_else(outdated)?;
+        .map_err(internal)?;
+    let schema = Option::as_ref(&schema).ok_or_else(outdated)?;
     file(
         store,
-        levels,
+        &state.service_levels,
         user,
         Filing {
-            item: &item,
+            item,
             form_version: form.form_version,
-            schema: &schema,
+            schema,
             answers: &form.answers,
             idempotency_key: form.idempotency_key.clone(),
             submitted_body: String::new(),

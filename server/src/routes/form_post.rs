@@ -99,8 +99,7 @@ pub async fn submit(
 
     let result = if upload_errors.is_empty() {
         submit::submit(
-            state.store.as_ref(),
-            &state.service_levels,
+            &state,
             &user,
             SubmitForm {
                 item_slug: slug.clone(),
