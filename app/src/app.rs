@@ -82,13 +82,20 @@ fn DocumentHead(release: Release) -> impl IntoView {
 ///
 /// It waits for the load event. The server's HTML is the whole page, and works without scripts:
 /// a phone on a weak connection should spend its first bandwidth on that page and its
-/// stylesheet, not on the 260 KB of WebAssembly that only enhances it (issue 19). The page's
-/// split modules are named as prefetches (`lazy_pages`), which a browser fetches without holding
-/// up the load event either.
+/// stylesheet, not on the 260 KB of WebAssembly that only enhances it (issue 19). Then it
+/// preloads the page's split modules (named in `deskfront-module` meta tags by `lazy_pages`)
+/// beside the main module; the split loader's own fetch of each reuses the preload.
 pub fn bootstrap_script(release: &Release) -> String {
     format!(
         "import init, {{ hydrate }} from '{}';\n\
-         const start = () => init({{ module_or_path: '{}' }}).then(() => hydrate());\n\
+         const start = () => {{\n\
+         for (const m of document.querySelectorAll('meta[name=\"deskfront-module\"]')) {{\n\
+         const l = document.createElement('link');\n\
+         l.rel = 'preload'; l.as = 'fetch'; l.type = 'application/wasm'; l.crossOrigin = '';\n\
+         l.href = m.content; document.head.append(l);\n\
+         }}\n\
+         init({{ module_or_path: '{}' }}).then(() => hydrate());\n\
+         }};\n\
          if (document.readyState === 'complete') start();\n\
          else addEventListener('load', start, {{ once: true }});",
         release.asset("deskfront.js"),

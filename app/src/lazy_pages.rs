@@ -9,8 +9,8 @@
 //! split points made a page fetch up to a hundred tiny modules.
 //!
 //! On the server nothing changes: the view is awaited in place and the page renders as before,
-//! naming its group's modules as prefetches in the head (so they download beside the main module
-//! rather than after it, without holding up the page's load event: see `app::bootstrap_script`). During hydration the router fetches the modules before it hydrates
+//! naming its group's modules in the head, which the start-up module preloads beside the main
+//! module once the page has loaded (`app::bootstrap_script`). During hydration the router fetches the modules before it hydrates
 //! the page. The service worker stores every module when it installs (`server/src/release.rs`),
 //! so offline each page still opens, visited before or not.
 
@@ -137,7 +137,7 @@ page_group!(editor_pages, __preload_editor_pages, EditorPage {
 #[cfg(feature = "ssr")]
 fn preload_modules(split_point: &str) {
     use leptos::tachys::view::RenderHtml;
-    use leptos_meta::Link;
+    use leptos_meta::Meta;
     let Some(release) = use_context::<crate::model::Release>() else {
         return;
     };
@@ -149,15 +149,11 @@ fn preload_modules(split_point: &str) {
             .then_some(modules)
     });
     for module in modules.into_iter().flatten() {
-        // Rendering a `Link` on the server registers it with the head (`MetaTags`).
+        // Rendering a `Meta` on the server registers it with the head (`MetaTags`). Not a
+        // preload: that would hold up the load event. The start-up module turns these into
+        // preloads once the page has loaded (`app::bootstrap_script`).
         let _ = view! {
-            <Link
-                rel="prefetch"
-                href=release.asset(&format!("{module}.wasm"))
-                as_="fetch"
-                type_="application/wasm"
-                crossorigin=""
-            />
+            <Meta name="deskfront-module" content=release.asset(&format!("{module}.wasm"))/>
         }
         .to_html();
     }

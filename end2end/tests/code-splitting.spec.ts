@@ -32,13 +32,13 @@ test("the catalog runs on the main module; a page's module arrives when the page
   expect(groupModule(requested, "desk_pages"), "another page's module stays on the server").toEqual([]);
 });
 
-test("a page opened directly names its module as a prefetch and hydrates with it", async ({ page }) => {
+test("a page opened directly names its module, preloads it after the load event and hydrates with it", async ({ page }) => {
   await signIn(page, RITA);
   const requested = wasmRequested(page);
   await page.goto("/requests");
   const preloads = await page
-    .locator('link[rel="prefetch"][as="fetch"]')
-    .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+    .locator('meta[name="deskfront-module"]')
+    .evaluateAll((metas) => metas.map((m) => m.getAttribute("content") ?? ""));
   expect(preloads.some((href) => /split_request_pages_\d+\.wasm$/.test(href)), preloads.join("\n")).toBe(true);
   await hydrated(page);
   expect(groupModule(requested, "request_pages")).toHaveLength(1);
