@@ -60,6 +60,8 @@ CATALOG_PEOPLE="${BENCH_CATALOG_PEOPLE:-10000}"
 MANAGER_EMAIL="mo.manager@deskfront.test"
 # "Well under a second" for a year of tickets (issue 7), one page render at a time.
 BUDGET_DASHBOARD_MS=500
+# Issue 19: a year of 100,000 tickets, p50 (one manager at a time).
+BUDGET_DASHBOARD_P50_MS=200
 AGENT_EMAIL="ahmed.agent@deskfront.test"
 BASE="http://127.0.0.1:$PORT"
 BUDGET_FIRST_VISIT_KB=250
@@ -708,7 +710,7 @@ TODAY="$(date -u +%F)"
 for path in "/dashboard?from=$YEAR_FROM&to=$TODAY" "/dashboard?from=$YEAR_FROM&to=$TODAY&store=S012"; do
   log "dashboard: wrk on $path for $DURATION"
   run_wrk "$BASE$path" 1
-  LOAD_ROWS+="$(printf '%-42s %9s %9s %9s %9s %8s' "SQLite: dashboard, year${path##*"$TODAY"}" "$WRK_RPS" "$WRK_P50" "$WRK_P99" "$WRK_ERRORS" "$(verdict "$WRK_P99" "$BUDGET_DASHBOARD_MS")")"$'\n'
+  LOAD_ROWS+="$(printf '%-42s %9s %9s %9s %9s %8s' "SQLite: dashboard, year${path##*"$TODAY"}" "$WRK_RPS" "$WRK_P50" "$WRK_P99" "$WRK_ERRORS" "$(verdict_all "$WRK_P50" "<=" "$BUDGET_DASHBOARD_P50_MS" "$WRK_P99" "<=" "$BUDGET_DASHBOARD_MS")")"$'\n'
 done
 stop_instances
 
@@ -718,6 +720,21 @@ psql -q "$PG_SERVER/postgres" -c "CREATE DATABASE bench_one" -c "CREATE DATABASE
 start_instance "$PORT" "$PG_SERVER/bench_one" pg-one
 sign_in "$BASE"
 measure_deployment "PostgreSQL, 1 instance" "$BASE" postgres "$PG_SERVER/bench_one"
+stop_instances
+
+# The same year of history on PostgreSQL: its dashboard figures come from the same roll-ups.
+log "dashboard on PostgreSQL: generating $HISTORY_TICKETS tickets over 12 months"
+psql -q "$PG_SERVER/postgres" -c "CREATE DATABASE bench_history"
+env -u DATABASE_URL DESKFRONT_CONFIG="$TMP/bench.toml" DESKFRONT_DATABASE_URL="$PG_SERVER/bench_history" \
+  DESKFRONT_DEMO=true DESKFRONT_DEMO_PASSWORD="$DEMO_PASSWORD" DESKFRONT_ATTACHMENTS_DIR="$TMP/att" RUST_LOG=warn \
+  "./$SERVER_BIN" demo-history --months 12 --tickets "$HISTORY_TICKETS" >&2
+start_instance "$PORT" "$PG_SERVER/bench_history" pg-history
+sign_in "$BASE" "$MANAGER_EMAIL"
+for path in "/dashboard?from=$YEAR_FROM&to=$TODAY" "/dashboard?from=$YEAR_FROM&to=$TODAY&store=S012"; do
+  log "dashboard on PostgreSQL: wrk on $path for $DURATION"
+  run_wrk "$BASE$path" 1
+  LOAD_ROWS+="$(printf '%-42s %9s %9s %9s %9s %8s' "PostgreSQL: dashboard, year${path##*"$TODAY"}" "$WRK_RPS" "$WRK_P50" "$WRK_P99" "$WRK_ERRORS" "$(verdict_all "$WRK_P50" "<=" "$BUDGET_DASHBOARD_P50_MS" "$WRK_P99" "<=" "$BUDGET_DASHBOARD_MS")")"$'\n'
+done
 stop_instances
 
 log "starting two instances on PostgreSQL behind nginx"
@@ -837,7 +854,8 @@ SUMMARY="$(
   printf '%s generated items in 40 nested categories besides the demo'"'"'s, and %s generated\n' "$CATALOG_ITEMS" "$CATALOG_PEOPLE"
   printf 'people. The dashboard rows ran over\n'
   printf '%s generated tickets (a year; generated in %s s), signed in as the manager, one request\n' "$HISTORY_TICKETS" "${HISTORY_SECONDS:-?}"
-  printf 'at a time; their budget is %s ms ("well under a second"). "checked" says every\n' "$BUDGET_DASHBOARD_MS"
+  printf 'at a time, on SQLite and on PostgreSQL; their budget is p50 <= %s ms and p99 <= %s ms. "checked" says every\n' \
+    "$BUDGET_DASHBOARD_P50_MS" "$BUDGET_DASHBOARD_MS"
   printf 'acknowledged submission has its own ticket number and is in the database (none lost, none\n'
   printf 'doubled), and no other ticket of the run is there but the ones still in flight when wrk stopped.\n'
   printf 'Everything (servers, PostgreSQL, nginx, wrk, Chromium) shares this machine'"'"'s %s cores.\n' "$(nproc)"
