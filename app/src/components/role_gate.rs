@@ -47,25 +47,59 @@ impl PageFor {
 }
 
 /// Renders `children` when the signed-in person's role may use the page, else the refusal.
+///
+/// Decided at once when the signed-in person is already known: on the server from the sign-in
+/// gate (`server/src/routes/auth_gate.rs`), in the browser from the answer the page carried
+/// (hydration) or fetched earlier (navigation). Behind a `Suspense` the server would re-run the
+/// gate's closure while resolving it, and each run creates the page's resources anew: every
+/// query of the page ran three times (measured on the queue and the dashboard, issue 19).
 #[component]
 pub fn RoleGate(page_for: PageFor, children: ChildrenFn) -> impl IntoView {
     let user = expect_context::<CurrentUser>();
+    if let Some(known) = signed_in_now(user) {
+        return decide(page_for, Ok(Some(known)), &children);
+    }
     let children = StoredValue::new(children);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                let refusal = match user.await {
-                    Ok(Some(u)) if page_for.allows(u.role) => {
-                        return children.with_value(|c| c()).into_any();
-                    }
-                    Ok(Some(_)) => page_for.refusal(),
-                    Ok(None) => AppError::NotSignedIn,
-                    Err(e) => e,
-                };
-                refusal_status(&refusal);
-                view! { <ErrorNotice error=refusal/> }.into_any()
+                let answer = user.await;
+                children.with_value(|c| decide(page_for, answer, c))
             })}
         </Suspense>
+    }
+    .into_any()
+}
+
+/// The page, or the refusal (with its status) for `answer`.
+fn decide(
+    page_for: PageFor,
+    answer: Result<Option<crate::model::UserView>, AppError>,
+    children: &ChildrenFn,
+) -> AnyView {
+    let refusal = match answer {
+        Ok(Some(u)) if page_for.allows(u.role) => return children().into_any(),
+        Ok(Some(_)) => page_for.refusal(),
+        Ok(None) => AppError::NotSignedIn,
+        Err(e) => e,
+    };
+    refusal_status(&refusal);
+    view! { <ErrorNotice error=refusal/> }.into_any()
+}
+
+/// The signed-in person when known without waiting. Only someone signed in: the server knows
+/// them exactly when the sign-in gate let the request through, and the browser must take the
+/// same branch as the server did, or hydration would not match.
+fn signed_in_now(user: CurrentUser) -> Option<crate::model::UserView> {
+    #[cfg(feature = "ssr")]
+    {
+        let _ = user;
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<crate::model::UserView>().cloned())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        user.get_untracked().and_then(|answer| answer.ok().flatten())
     }
 }
 
