@@ -543,3 +543,68 @@ async fn portal_searches_are_logged_with_whether_they_found_an_article() {
     assert_eq!(v.deflection.empty_searches[0].key, "qwxz blorp");
     assert_eq!(v.deflection.empty_searches[0].count, 2);
 }
+
+/// The knowledge funnel comes from roll-ups that the events keep current (issue 19): a form
+/// visit counts once, on the day it began, whatever it leads to later; an article's opens and
+/// solutions count on the days they happened.
+#[tokio::test]
+async fn a_form_visit_counts_once_on_the_day_it_began() {
+    use app::backend::dashboard_store::DashboardStore;
+    use app::domain::report::Period;
+    use app::model::DeflectionKind as K;
+    let app = spawn().await;
+    let sam = app.signed_in(SAM).await;
+    let sam = user(&app, &sam).await;
+    let store = app.store().await;
+    let article = "card-reader-battery-not-charging";
+    let events = [
+        // Monday just before midnight, solved after it.
+        ("visit-late", K::Shown, None, "2026-11-16T23:50:00Z"),
+        ("visit-late", K::Opened, Some(article), "2026-11-16T23:55:00Z"),
+        ("visit-late", K::Shown, None, "2026-11-16T23:56:00Z"),
+        ("visit-late", K::Solved, Some(article), "2026-11-17T00:10:00Z"),
+        // Tuesday: suggestions, and the form sent anyway.
+        ("visit-sent", K::Shown, None, "2026-11-17T09:00:00Z"),
+        ("visit-sent", K::Submitted, None, "2026-11-17T09:05:00Z"),
+    ];
+    for (funnel, kind, article_slug, now) in events {
+        let event = DeflectionEvent {
+            funnel: funnel.into(),
+            kind,
+            user_id: sam.id,
+            item_slug: "card-reader-fault".into(),
+            query: "card declined".into(),
+            article_slug: article_slug.map(str::to_string),
+            now: at(now),
+        };
+        store.record_deflection(&event).await.unwrap();
+    }
+    let day = |d: &str| d.parse().unwrap();
+    let funnel = |from: &str, to: &str| {
+        let store = store.clone();
+        let period = Period {
+            from: day(from),
+            to: day(to),
+        };
+        async move { store.deflection(period, 10).await.unwrap() }
+    };
+    let monday = funnel("2026-11-16", "2026-11-16").await;
+    assert_eq!(
+        (monday.suggested, monday.opened, monday.solved, monday.deflected),
+        (1, 1, 1, 1),
+        "the late visit counts on Monday, with its solution of Tuesday"
+    );
+    assert_eq!(monday.submitted_anyway, 0);
+    assert_eq!(monday.top_articles[0].0.key, article);
+    assert_eq!((monday.top_articles[0].0.count, monday.top_articles[0].1), (0, 1));
+    let tuesday = funnel("2026-11-17", "2026-11-17").await;
+    assert_eq!(
+        (tuesday.suggested, tuesday.solved, tuesday.deflected, tuesday.submitted_anyway),
+        (1, 0, 0, 1)
+    );
+    assert_eq!((tuesday.top_articles[0].0.count, tuesday.top_articles[0].1), (1, 0));
+    let both = funnel("2026-11-16", "2026-11-17").await;
+    assert_eq!((both.suggested, both.deflected, both.submitted_anyway), (2, 1, 1));
+    assert_eq!((both.top_articles[0].0.count, both.top_articles[0].1), (1, 1));
+    assert!(funnel("2026-11-18", "2026-11-30").await.top_articles.is_empty());
+}
