@@ -99,7 +99,8 @@ fn signed_in_now(user: CurrentUser) -> Option<crate::model::UserView> {
     }
     #[cfg(not(feature = "ssr"))]
     {
-        user.get_untracked().and_then(|answer| answer.ok().flatten())
+        user.get_untracked()
+            .and_then(|answer| answer.ok().flatten())
     }
 }
 

@@ -560,9 +560,19 @@ async fn a_form_visit_counts_once_on_the_day_it_began() {
     let events = [
         // Monday just before midnight, solved after it.
         ("visit-late", K::Shown, None, "2026-11-16T23:50:00Z"),
-        ("visit-late", K::Opened, Some(article), "2026-11-16T23:55:00Z"),
+        (
+            "visit-late",
+            K::Opened,
+            Some(article),
+            "2026-11-16T23:55:00Z",
+        ),
         ("visit-late", K::Shown, None, "2026-11-16T23:56:00Z"),
-        ("visit-late", K::Solved, Some(article), "2026-11-17T00:10:00Z"),
+        (
+            "visit-late",
+            K::Solved,
+            Some(article),
+            "2026-11-17T00:10:00Z",
+        ),
         // Tuesday: suggestions, and the form sent anyway.
         ("visit-sent", K::Shown, None, "2026-11-17T09:00:00Z"),
         ("visit-sent", K::Submitted, None, "2026-11-17T09:05:00Z"),
@@ -590,21 +600,46 @@ async fn a_form_visit_counts_once_on_the_day_it_began() {
     };
     let monday = funnel("2026-11-16", "2026-11-16").await;
     assert_eq!(
-        (monday.suggested, monday.opened, monday.solved, monday.deflected),
+        (
+            monday.suggested,
+            monday.opened,
+            monday.solved,
+            monday.deflected
+        ),
         (1, 1, 1, 1),
         "the late visit counts on Monday, with its solution of Tuesday"
     );
     assert_eq!(monday.submitted_anyway, 0);
     assert_eq!(monday.top_articles[0].0.key, article);
-    assert_eq!((monday.top_articles[0].0.count, monday.top_articles[0].1), (0, 1));
+    assert_eq!(
+        (monday.top_articles[0].0.count, monday.top_articles[0].1),
+        (0, 1)
+    );
     let tuesday = funnel("2026-11-17", "2026-11-17").await;
     assert_eq!(
-        (tuesday.suggested, tuesday.solved, tuesday.deflected, tuesday.submitted_anyway),
+        (
+            tuesday.suggested,
+            tuesday.solved,
+            tuesday.deflected,
+            tuesday.submitted_anyway
+        ),
         (1, 0, 0, 1)
     );
-    assert_eq!((tuesday.top_articles[0].0.count, tuesday.top_articles[0].1), (1, 0));
+    assert_eq!(
+        (tuesday.top_articles[0].0.count, tuesday.top_articles[0].1),
+        (1, 0)
+    );
     let both = funnel("2026-11-16", "2026-11-17").await;
-    assert_eq!((both.suggested, both.deflected, both.submitted_anyway), (2, 1, 1));
-    assert_eq!((both.top_articles[0].0.count, both.top_articles[0].1), (1, 1));
-    assert!(funnel("2026-11-18", "2026-11-30").await.top_articles.is_empty());
+    assert_eq!(
+        (both.suggested, both.deflected, both.submitted_anyway),
+        (2, 1, 1)
+    );
+    assert_eq!(
+        (both.top_articles[0].0.count, both.top_articles[0].1),
+        (1, 1)
+    );
+    assert!(funnel("2026-11-18", "2026-11-30")
+        .await
+        .top_articles
+        .is_empty());
 }
