@@ -549,7 +549,6 @@ async fn portal_searches_are_logged_with_whether_they_found_an_article() {
 /// solutions count on the days they happened.
 #[tokio::test]
 async fn a_form_visit_counts_once_on_the_day_it_began() {
-    use app::backend::dashboard_store::DashboardStore;
     use app::domain::report::Period;
     use app::model::DeflectionKind as K;
     let app = spawn().await;
