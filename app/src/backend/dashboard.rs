@@ -104,16 +104,25 @@ pub async fn load(
     let scope = scope(store, user, filters, now).await?;
     let s = &scope;
     // Independent aggregate queries, asked together: the pool runs them on several
-    // connections (SQLite readers do not block each other in WAL mode).
-    let (opened_days, resolved_days, backlog_ages, overdue, response, resolution) = tokio::join!(
+    // connections (SQLite readers do not block each other in WAL mode), and the page waits
+    // for the slowest rather than for their sum.
+    let (
+        resolution,
+        response,
+        opened_days,
+        resolved_days,
+        backlog_ages,
+        overdue,
+        ratings,
+        deflection,
+        faults,
+    ) = tokio::join!(
+        store.clock_figures(s, Clock::Resolution),
+        store.clock_figures(s, Clock::Response),
         store.per_day(s, TicketSet::Opened),
         store.per_day(s, TicketSet::Resolved),
         store.backlog_ages(s),
         store.count_set(s, TicketSet::OverdueNow),
-        store.clock_figures(s, Clock::Response),
-        store.clock_figures(s, Clock::Resolution),
-    );
-    let (ratings, deflection, faults) = tokio::join!(
         store.ratings(s),
         store.deflection(s.period, TOP_ROWS),
         store.fault_counts(s),

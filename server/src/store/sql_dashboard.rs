@@ -19,6 +19,7 @@ macro_rules! sql_dashboard {
         enum Arg {
             Text(String),
             Time(DateTime<Utc>),
+            Day(NaiveDate),
         }
 
         /// A WHERE clause under construction: conditions joined by AND, with numbered
@@ -230,6 +231,7 @@ macro_rules! sql_dashboard {
                     q = match arg {
                         Arg::Text(s) => q.bind(s.clone()),
                         Arg::Time(t) => q.bind(*t),
+                        Arg::Day(d) => q.bind(*d),
                     };
                 }
                 q
@@ -245,6 +247,37 @@ macro_rules! sql_dashboard {
         }
 
         impl $store {
+            /// `per_day` counted from the tickets themselves: for a device, whose tickets the
+            /// roll-up does not tell apart.
+            async fn per_day_of_tickets(
+                &self,
+                scope: &Scope,
+                set: TicketSet,
+            ) -> StoreResult<Vec<(NaiveDate, u64)>> {
+                let column = match set {
+                    TicketSet::Resolved => "t.resolved_at",
+                    _ => "t.created_at",
+                };
+                let f = Filter::set(scope, set);
+                let sql = format!(
+                    "SELECT {} AS day, COUNT(*) AS n FROM tickets t{} GROUP BY day",
+                    day_of(column),
+                    f.where_clause()
+                );
+                let rows = bind_args!(sqlx::query(&sql), &f.args)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(rows
+                    .iter()
+                    .filter_map(|r| {
+                        let day: String = r.get("day");
+                        let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()?;
+                        Some((day, count_u64(r.get("n"))))
+                    })
+                    .collect())
+            }
+
             async fn scalar(&self, sql: &str, args: &[Arg]) -> StoreResult<i64> {
                 bind_args!(sqlx::query_scalar::<_, i64>(sql), args)
                     .fetch_one(&self.pool)
@@ -411,14 +444,26 @@ macro_rules! sql_dashboard {
                 scope: &Scope,
                 set: TicketSet,
             ) -> StoreResult<Vec<(NaiveDate, u64)>> {
-                let column = match set {
-                    TicketSet::Resolved => "t.resolved_at",
-                    _ => "t.created_at",
+                let counter = match set {
+                    TicketSet::Opened => "opened",
+                    TicketSet::Resolved => "resolved",
+                    _ => return self.per_day_of_tickets(scope, set).await,
                 };
-                let f = Filter::set(scope, set);
+                if scope.asset.is_some() {
+                    // The roll-up does not know devices.
+                    return self.per_day_of_tickets(scope, set).await;
+                }
+                // From the rows the tickets' triggers keep (migration 0021), which carry the
+                // same columns the scope filters by.
+                let mut f = Filter::scope(scope);
+                let (from, to) = (
+                    f.param(Arg::Day(scope.period.from)),
+                    f.param(Arg::Day(scope.period.to)),
+                );
+                f.and(format!("t.day >= {from} AND t.day <= {to}"));
                 let sql = format!(
-                    "SELECT {} AS day, COUNT(*) AS n FROM tickets t{} GROUP BY day",
-                    day_of(column),
+                    "SELECT t.day AS day, SUM(t.{counter}) AS n FROM ticket_days t{} \
+                     GROUP BY t.day HAVING SUM(t.{counter}) > 0",
                     f.where_clause()
                 );
                 let rows = bind_args!(sqlx::query(&sql), &f.args)
@@ -427,11 +472,7 @@ macro_rules! sql_dashboard {
                     .map_err(db_err)?;
                 Ok(rows
                     .iter()
-                    .filter_map(|r| {
-                        let day: String = r.get("day");
-                        let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()?;
-                        Some((day, count_u64(r.get("n"))))
-                    })
+                    .map(|r| (r.get::<NaiveDate, _>("day"), count_u64(r.get("n"))))
                     .collect())
             }
 
@@ -468,53 +509,52 @@ macro_rules! sql_dashboard {
             async fn deflection(&self, period: Period, limit: u32) -> StoreResult<DeflectionFigures> {
                 // From the roll-ups the events keep current (migration 0020): a form visit
                 // counts on the day it began, an article's opens and solutions on their days.
-                let row = sqlx::query(
-                    "SELECT COALESCE(SUM(shown), 0), COALESCE(SUM(opened), 0), \
+                let funnel_sql = "SELECT COALESCE(SUM(shown), 0), COALESCE(SUM(opened), 0), \
                      COALESCE(SUM(solved), 0), COALESCE(SUM(submitted), 0), \
                      COALESCE(SUM(CASE WHEN solved = 1 AND submitted = 0 THEN 1 ELSE 0 END), 0) \
-                     FROM deflection_funnels WHERE day >= $1 AND day <= $2",
-                )
-                .bind(period.from)
-                .bind(period.to)
-                .fetch_one(&self.pool)
-                .await
-                .map_err(db_err)?;
-                let (suggested, opened, solved, submitted_anyway, deflected): (i64, i64, i64, i64, i64) =
-                    (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
-                let articles = sqlx::query(&format!(
+                     FROM deflection_funnels WHERE day >= $1 AND day <= $2";
+                let articles_sql = format!(
                     "SELECT r.article_slug AS k, MAX(a.title) AS label, SUM(r.solved) AS solved, \
                      SUM(r.opened) AS opened FROM deflection_article_days r \
                      JOIN articles a ON a.slug = r.article_slug \
                      WHERE r.day >= $1 AND r.day <= $2 \
                      GROUP BY r.article_slug ORDER BY solved DESC, opened DESC, k LIMIT {limit}"
-                ))
-                .bind(period.from)
-                .bind(period.to)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db_err)?;
+                );
                 let mut s = Filter::default();
                 s.within("l.created_at", period);
                 let log = s.where_clause();
-                let searches = self
-                    .scalar(&format!("SELECT COUNT(*) FROM search_log l{log}"), &s.args)
-                    .await?;
-                let searches_empty = self
-                    .scalar(
-                        &format!("SELECT COUNT(*) FROM search_log l{log} AND l.results = 0"),
-                        &s.args,
-                    )
-                    .await?;
-                let empty_searches = self
-                    .count_rows(
-                        &format!(
-                            "SELECT l.query AS k, l.query AS label, COUNT(*) AS n \
-                             FROM search_log l{log} AND l.results = 0 \
-                             GROUP BY l.query ORDER BY n DESC, k LIMIT {limit}"
-                        ),
-                        &s.args,
-                    )
-                    .await?;
+                let searches_sql = format!("SELECT COUNT(*) FROM search_log l{log}");
+                let empty_sql = format!("SELECT COUNT(*) FROM search_log l{log} AND l.results = 0");
+                let empty_top_sql = format!(
+                    "SELECT l.query AS k, l.query AS label, COUNT(*) AS n \
+                     FROM search_log l{log} AND l.results = 0 \
+                     GROUP BY l.query ORDER BY n DESC, k LIMIT {limit}"
+                );
+                // Five small independent queries, asked together (the page waits for the
+                // slowest, not for their sum).
+                let (row, articles, searches, searches_empty, empty_searches) = tokio::try_join!(
+                    async {
+                        sqlx::query(funnel_sql)
+                            .bind(period.from)
+                            .bind(period.to)
+                            .fetch_one(&self.pool)
+                            .await
+                            .map_err(db_err)
+                    },
+                    async {
+                        sqlx::query(&articles_sql)
+                            .bind(period.from)
+                            .bind(period.to)
+                            .fetch_all(&self.pool)
+                            .await
+                            .map_err(db_err)
+                    },
+                    self.scalar(&searches_sql, &s.args),
+                    self.scalar(&empty_sql, &s.args),
+                    self.count_rows(&empty_top_sql, &s.args),
+                )?;
+                let (suggested, opened, solved, submitted_anyway, deflected): (i64, i64, i64, i64, i64) =
+                    (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
                 Ok(DeflectionFigures {
                     searches: count_u64(searches),
                     searches_empty: count_u64(searches_empty),

@@ -642,3 +642,106 @@ async fn a_form_visit_counts_once_on_the_day_it_began() {
         .top_articles
         .is_empty());
 }
+
+/// The daily series come from rows the tickets' triggers keep (issue 19); a device's series
+/// from the tickets themselves. Every ticket of the history is on one till, so both must give
+/// the same days after the history's moves (back-dated, resolved, reopened twice), and follow
+/// a priority and a store changed afterwards.
+#[tokio::test]
+async fn the_daily_counts_follow_every_change_to_a_ticket() {
+    use app::backend::dashboard_store::Scope;
+    use app::domain::priority::Priority;
+    use app::domain::report::Period;
+    let h = history().await;
+    let store = h.db.store().await;
+    let day = |d: &str| d.parse::<chrono::NaiveDate>().unwrap();
+    let scope = |asset: Option<&str>| Scope {
+        period: Period {
+            from: day("2026-11-16"),
+            to: day("2026-11-20"),
+        },
+        now: Utc::now(),
+        groups: None,
+        store: None,
+        region: None,
+        category: None,
+        group: None,
+        priority: None,
+        asset: asset.map(str::to_string),
+    };
+    let series = |scope: Scope, set: TicketSet| {
+        let store = store.clone();
+        async move {
+            let mut days = store.per_day(&scope, set).await.unwrap();
+            days.sort();
+            days.into_iter()
+                .map(|(d, n)| (d.to_string(), n))
+                .collect::<Vec<_>>()
+        }
+    };
+    let pairs = |p: &[(&str, u64)]| {
+        p.iter()
+            .map(|(d, n)| (d.to_string(), *n))
+            .collect::<Vec<_>>()
+    };
+    for (set, expected) in [
+        (
+            TicketSet::Opened,
+            pairs(&[("2026-11-16", 2), ("2026-11-17", 1)]),
+        ),
+        (TicketSet::Resolved, pairs(&[("2026-11-18", 2)])),
+    ] {
+        assert_eq!(series(scope(None), set).await, expected, "{set:?}");
+        assert_eq!(
+            series(scope(Some("S012-CRD-01")), set).await,
+            expected,
+            "{set:?} of the till"
+        );
+    }
+
+    // A raised to P1, B moved off the store: the counts leave their old rows.
+    let now = at("2026-11-19T09:00:00Z");
+    exec(
+        &h.db,
+        "UPDATE tickets SET priority = 'P1', updated_at = $1 WHERE number = $2",
+        now,
+        &h.a,
+    )
+    .await;
+    exec(
+        &h.db,
+        "UPDATE tickets SET store_code = NULL, updated_at = $1 WHERE number = $2",
+        now,
+        &h.b,
+    )
+    .await;
+    let p1 = Scope {
+        priority: Some(Priority::parse("P1").unwrap()),
+        ..scope(None)
+    };
+    assert_eq!(
+        series(p1.clone(), TicketSet::Opened).await,
+        pairs(&[("2026-11-16", 1)])
+    );
+    assert_eq!(
+        series(p1, TicketSet::Resolved).await,
+        pairs(&[("2026-11-18", 1)])
+    );
+    let s012 = Scope {
+        store: Some("S012".into()),
+        ..scope(None)
+    };
+    assert_eq!(
+        series(s012.clone(), TicketSet::Opened).await,
+        pairs(&[("2026-11-16", 1), ("2026-11-17", 1)])
+    );
+    assert_eq!(
+        series(s012, TicketSet::Resolved).await,
+        pairs(&[("2026-11-18", 1)])
+    );
+    // Every group still sees all three.
+    assert_eq!(
+        series(scope(None), TicketSet::Opened).await,
+        pairs(&[("2026-11-16", 2), ("2026-11-17", 1)])
+    );
+}
