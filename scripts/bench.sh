@@ -144,10 +144,13 @@ done
 # --- Build -------------------------------------------------------------------------------------
 
 if [ "$BUILD" = 1 ]; then
-  # wasm-opt comes from the end2end npm install rather than a system package; cargo-leptos looks
-  # for it on PATH. ~/.cargo/bin is added for shells that did not source cargo's env.
+  # The build's tools come from scripts/setup-tools.sh: the splitter and wasm-bindgen in
+  # ~/.cargo/bin (added for shells that did not source cargo's env), wasm-opt, terser and
+  # lightningcss from the end2end npm install.
   export PATH="$ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-  command -v cargo-leptos >/dev/null || die "cargo-leptos is missing: run scripts/setup-tools.sh"
+  for tool in deskfront-wasm-split wasm-bindgen wasm-opt terser lightningcss; do
+    command -v "$tool" >/dev/null || die "$tool is missing: run scripts/setup-tools.sh"
+  done
   log "building release (scripts/build-release.sh)"
   "$ROOT/scripts/build-release.sh"
 fi

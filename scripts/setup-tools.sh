@@ -2,20 +2,22 @@
 # Installs every tool the build and the tests need, skipping what is already there.
 # Safe to run again: a second run takes seconds.
 #
-# Why the detours: on Rust 1.95 `cargo install cargo-leptos --locked` fails on a dependency that
-# needs a newer rustc, and wasm-bindgen-cli's lockfile pins a crate version the registry no longer
-# serves. Both are installed from their unpacked sources with one dependency moved by `--precise`.
-# Tools that cargo-leptos would download (wasm-bindgen, wasm-opt) come from registries instead.
+# The release build (scripts/build-release.sh) needs no cargo-leptos: building it took about 11
+# minutes, longer than the portal itself. Its one piece the build cannot get elsewhere, the wasm
+# splitter, is the project's small crate scripts/wasm-split, built here in about a minute.
+# wasm-bindgen-cli's lockfile pins a crate version the registry no longer serves, so it is
+# installed from its unpacked source with that dependency moved by `--precise`. wasm-opt,
+# terser and lightningcss come from npm (end2end/package.json).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CARGO_LEPTOS_VERSION="0.3.11"
+export PATH="$HOME/.cargo/bin:$PATH"
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")"
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 
-# cargo-leptos and wasm-bindgen-cli are build tools, not shipped code: building them without LTO
+# The splitter and wasm-bindgen-cli are build tools, not shipped code: building them without LTO
 # and with many codegen units cuts their install time by more than half.
 export CARGO_PROFILE_RELEASE_LTO=false
 export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
@@ -66,11 +68,15 @@ if [ "${#missing_debs[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing_debs[@]}"
 fi
 
-if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
-  log "building cargo-leptos $CARGO_LEPTOS_VERSION (no_downloads); the first time takes several minutes"
-  src="$(crate_source cargo-leptos "$CARGO_LEPTOS_VERSION")"
-  (cd "$src" && cargo update -q -p cargo-util-schemas --precise 0.14.1 \
-    && cargo install --path . --locked --features no_downloads --force)
+# The installed splitter carries a digest of the sources it was built from (its --version):
+# built again only when scripts/wasm-split changed. Its own target folder keeps a rebuild
+# incremental.
+SPLITTER_DIR="$ROOT/scripts/wasm-split"
+SPLITTER_STAMP="$(cat "$SPLITTER_DIR/Cargo.toml" "$SPLITTER_DIR/Cargo.lock" "$SPLITTER_DIR"/src/*.rs | sha256sum | cut -c1-16)"
+if ! deskfront-wasm-split --version 2>/dev/null | grep -q "stamp $SPLITTER_STAMP)"; then
+  log "building the wasm splitter (scripts/wasm-split), about a minute"
+  DESKFRONT_WASM_SPLIT_STAMP="$SPLITTER_STAMP" cargo install --path "$SPLITTER_DIR" --locked --force \
+    --target-dir "$ROOT/target/wasm-split"
 fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
@@ -81,9 +87,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
 fi
 
 if [ ! -x "$ROOT/end2end/node_modules/.bin/playwright" ] || [ ! -x "$ROOT/end2end/node_modules/.bin/wasm-opt" ] \
-  || [ ! -x "$ROOT/end2end/node_modules/.bin/lighthouse" ] \
+  || [ ! -x "$ROOT/end2end/node_modules/.bin/lighthouse" ] || [ ! -x "$ROOT/end2end/node_modules/.bin/terser" ] \
+  || [ ! -x "$ROOT/end2end/node_modules/.bin/lightningcss" ] \
   || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
-  log "installing npm packages (Playwright without its browser, binaryen for wasm-opt, Lighthouse for the benchmark)"
+  log "installing npm packages (Playwright without its browser; binaryen, terser and lightningcss for the release build; Lighthouse for the benchmark)"
   (cd "$ROOT/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 

@@ -16,14 +16,19 @@ step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*"; }
 
 step "format"
 cargo fmt -p app -p server --check
+# The release build's wasm splitter is a crate of its own (its own workspace and lockfile).
+cargo fmt --manifest-path scripts/wasm-split/Cargo.toml --check
 
-step "lint (server side, browser side, server crate)"
+step "lint (server side, browser side, server crate, wasm splitter)"
 cargo clippy -p app --features ssr --all-targets -- -D warnings
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p server --all-targets -- -D warnings
+CARGO_TARGET_DIR="$ROOT/target/wasm-split" cargo clippy --manifest-path scripts/wasm-split/Cargo.toml \
+  --all-targets --locked -- -D warnings
 
 step "unit tests (shared rules, backend, layers that point down only: app/tests/layers.rs)"
 cargo test -p app --features ssr
+CARGO_TARGET_DIR="$ROOT/target/wasm-split" cargo test --manifest-path scripts/wasm-split/Cargo.toml --locked
 
 # A throwaway PostgreSQL on loopback for the whole run (scripts/postgres.sh).
 WORK_DIR="$(mktemp -d)"

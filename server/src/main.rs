@@ -75,8 +75,8 @@ async fn run() -> Result<(), server::BoxError> {
             std::process::exit(2);
         }
     }
-    // Under cargo-leptos the LEPTOS_* environment says where the site is; run by hand from the
-    // repository root, the workspace Cargo.toml does.
+    // Under scripts/build-release.sh (or cargo-leptos) the LEPTOS_* environment says where the
+    // site is; run by hand from the repository root, the workspace Cargo.toml does.
     let cargo_toml = std::path::Path::new("Cargo.toml")
         .exists()
         .then_some("Cargo.toml");

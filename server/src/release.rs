@@ -7,7 +7,7 @@
 //! under `/pkg/r/<id>/`, so those URLs are immutable and the service worker can cache them
 //! forever under a cache named after the release.
 //!
-//! A split build (`cargo leptos build --split`, see `app::lazy_pages`) adds a module per page,
+//! A split build (`scripts/build-release.sh`, see `app::lazy_pages`) adds a module per page,
 //! shared modules and their loader script; all of them are part of the release, and the worker
 //! stores them all so that every page opens offline.
 
@@ -129,7 +129,7 @@ pub fn offline_shell(release: &Release) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    /// The name cargo-leptos gives the script that loads split modules.
+    /// The name the splitter gives (cargo-leptos's, kept) the script that loads split modules.
     const SPLIT_LOADER_NAME: &str = "__wasm_split.______________________.js";
 
     #[test]
