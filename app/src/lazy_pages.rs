@@ -3,9 +3,9 @@
 //! The catalog (what a phone opens first) lives in the main WebAssembly module. The other pages
 //! come in groups, each a split point: the release build's splitter (`scripts/wasm-split`) cuts
 //! a group's code (and what only it uses) into a module of its own, fetched when the router
-//! first matches one of its pages. A first visit to the catalog then downloads neither the desk nor the dashboard
-//! nor the editors. Pages are grouped by who opens them together, not split one by one: the
-//! splitter gives every set of split points that share code a module of its own, and eighteen
+//! first matches one of its pages. A first visit to the catalog then downloads neither the desk
+//! nor the dashboard nor the editors. Pages are grouped by who opens them together, not split
+//! one by one: the splitter gives every set of split points that share code a module of its own, and eighteen
 //! split points made a page fetch up to a hundred tiny modules.
 //!
 //! On the server nothing changes: the view is awaited in place and the page renders as before,
