@@ -5,8 +5,8 @@
 //! a group's code (and what only it uses) into a module of its own, fetched when the router
 //! first matches one of its pages. A first visit to the catalog then downloads neither the desk
 //! nor the dashboard nor the editors. Pages are grouped by who opens them together, not split
-//! one by one: the splitter gives every set of split points that share code a module of its own, and eighteen
-//! split points made a page fetch up to a hundred tiny modules.
+//! one by one: the splitter gives every set of split points that share code a module of its
+//! own, and eighteen split points made a page fetch up to a hundred tiny modules.
 //!
 //! On the server nothing changes: the view is awaited in place and the page renders as before,
 //! naming its group's modules in the head, which the start-up module preloads beside the main
