@@ -33,7 +33,27 @@ case "$cmd" in
       chmod o+x "$(dirname "$dir")"
     fi
     password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    # A free port below the kernel's ephemeral range: `halt` then `resume` must find it free
+    # again, and a port the kernel hands out (to another test's server or to any outgoing
+    # connection) can be taken in between.
+    port="$(python3 - <<'PY'
+import random, socket
+low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+for _ in range(200):
+    port = random.randrange(10000, min(low, 30000))
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+    except OSError:
+        continue
+    finally:
+        s.close()
+    print(port)
+    break
+else:
+    raise SystemExit("no free port below the ephemeral range")
+PY
+)"
     as_owner sh -c "umask 077; printf '%s' '$password' > '$dir/pwfile'"
     as_owner "$bin/initdb" -D "$dir/data" -U deskfront --pwfile="$dir/pwfile" \
       --auth-host=scram-sha-256 --auth-local=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
