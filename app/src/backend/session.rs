@@ -285,6 +285,22 @@ pub async fn user_for_headers(
         .map_err(internal)
 }
 
+/// `user_for_headers`, with the stamp a cached page of theirs must match (see
+/// `store::PageStamp`); for the sign-in gate in front of cacheable pages.
+pub async fn user_and_page_stamp(
+    state: &super::AppState,
+    headers: &HeaderMap,
+) -> AppResult<Option<(UserView, super::store::PageStamp)>> {
+    let Some(token) = token_from_headers(headers, state.secure_cookies) else {
+        return Ok(None);
+    };
+    state
+        .store
+        .session_page_stamp(&token_hash(&token), Utc::now())
+        .await
+        .map_err(internal)
+}
+
 pub async fn require_user() -> AppResult<UserView> {
     current_user().await?.ok_or(AppError::NotSignedIn)
 }

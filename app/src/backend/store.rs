@@ -17,6 +17,17 @@ pub struct StoreError(pub String);
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// What a signed-in page served from a server's page cache depends on besides its address and
+/// its reader: read with the session in one query, so a cached page costs one round trip and
+/// still follows every change, whichever instance made it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageStamp {
+    /// The catalog's content version (`Store::catalog_version`).
+    pub catalog_version: i64,
+    /// The reader's unread notifications: the count in every page's header.
+    pub unread_notifications: i64,
+}
+
 #[derive(Clone, Debug)]
 pub struct Credentials {
     pub user: UserView,
@@ -136,6 +147,12 @@ pub trait Store:
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<Option<UserView>>;
+    /// `session_user`, with the stamp of the pages that user may be served from a cache.
+    async fn session_page_stamp(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<(UserView, PageStamp)>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
 
     // catalog

@@ -402,6 +402,33 @@ macro_rules! sql_store {
                 Ok(row.as_ref().map(user_from))
             }
 
+            async fn session_page_stamp(
+                &self,
+                token_hash: &str,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Option<(UserView, app::backend::store::PageStamp)>> {
+                let sql = format!(
+                    "SELECT {USER_COLUMNS}, \
+                     (SELECT version FROM content_versions WHERE name = 'catalog') AS catalog_version, \
+                     (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread \
+                     FROM sessions s JOIN users u ON u.id = s.user_id \
+                     WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active"
+                );
+                let row = sqlx::query(&sql)
+                    .bind(token_hash)
+                    .bind(now)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(row.as_ref().map(|r| {
+                    let stamp = app::backend::store::PageStamp {
+                        catalog_version: r.get("catalog_version"),
+                        unread_notifications: r.get("unread"),
+                    };
+                    (user_from(r), stamp)
+                }))
+            }
+
             async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
                 sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                     .bind(token_hash)
