@@ -257,10 +257,15 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
                 move |_| shell(shell_options.clone(), release.clone())
             },
         ))
+        // Inside the gate: it reads what the gate found (the user and the page's stamp).
+        .layer(axum::middleware::from_fn(routes::page_cache::serve))
         .layer(axum::middleware::from_fn(
             routes::auth_gate::require_session,
         ))
         .layer(Extension(state))
+        .layer(Extension(
+            Arc::new(routes::page_cache::PageCache::default()),
+        ))
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(CompressionLayer::new())
         .with_state(leptos_options)

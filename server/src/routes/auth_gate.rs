@@ -33,15 +33,28 @@ pub async fn require_session(mut req: Request, next: Next) -> Response {
         return next.run(req).await;
     }
     let state = req.extensions().get::<AppState>().cloned();
-    let user = match state {
-        Some(state) => session::user_for_headers(&state, req.headers())
+    let Some(state) = state else {
+        return next.run(req).await;
+    };
+    // A page the page cache may answer needs the stamp it is kept under: read with the session.
+    let found = if super::page_cache::cacheable(req.uri().path()) {
+        session::user_and_page_stamp(&state, req.headers())
             .await
             .ok()
-            .flatten(),
-        None => None,
+            .flatten()
+            .map(|(user, stamp)| (user, Some(stamp)))
+    } else {
+        session::user_for_headers(&state, req.headers())
+            .await
+            .ok()
+            .flatten()
+            .map(|user| (user, None))
     };
-    if let Some(user) = user {
+    if let Some((user, stamp)) = found {
         req.extensions_mut().insert(user);
+        if let Some(stamp) = stamp {
+            req.extensions_mut().insert(stamp);
+        }
         return next.run(req).await;
     }
     let wanted = req

@@ -8,3 +8,4 @@ pub mod form_post;
 pub mod incidents;
 pub mod kb_search;
 pub mod oidc;
+pub mod page_cache;

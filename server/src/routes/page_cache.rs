@@ -109,7 +109,7 @@ fn submission_key(body: &[u8]) -> Option<Option<&[u8]>> {
 }
 
 /// What differs in every response: filled in fresh each time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Hole {
     Nonce,
     SubmissionKey,
@@ -211,7 +211,11 @@ impl PageCache {
 
 /// Serves a cacheable page from the cache while its stamp holds, else renders and keeps it.
 /// Runs inside the sign-in gate, which leaves the user and the stamp in the request.
-pub async fn serve(Extension(cache): Extension<Arc<PageCache>>, req: Request, next: Next) -> Response {
+pub async fn serve(
+    Extension(cache): Extension<Arc<PageCache>>,
+    req: Request,
+    next: Next,
+) -> Response {
     let found = (
         req.extensions().get::<PageStamp>().copied(),
         req.extensions().get::<UserView>(),
@@ -220,7 +224,11 @@ pub async fn serve(Extension(cache): Extension<Arc<PageCache>>, req: Request, ne
     let (Some(stamp), Some(user), Some(CspNonce(nonce))) = found else {
         return next.run(req).await;
     };
-    let path = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str())
+        .unwrap_or("/");
     let Some(key) = PageKey::of(user, req.headers(), path) else {
         return next.run(req).await;
     };
@@ -232,7 +240,8 @@ pub async fn serve(Extension(cache): Extension<Arc<PageCache>>, req: Request, ne
         if let Some(body) = kept.page.fill(&nonce) {
             let mut res = Body::from(body).into_response();
             *res.headers_mut() = kept.page.headers.clone();
-            res.headers_mut().insert(CACHE_HEADER, HeaderValue::from_static("hit"));
+            res.headers_mut()
+                .insert(CACHE_HEADER, HeaderValue::from_static("hit"));
             return res;
         }
     }
@@ -258,7 +267,9 @@ pub async fn serve(Extension(cache): Extension<Arc<PageCache>>, req: Request, ne
     if let Some(page) = Page::cut(parts.headers.clone(), body.clone(), &nonce) {
         cache.put(key, valid, page);
     }
-    parts.headers.insert(CACHE_HEADER, HeaderValue::from_static("miss"));
+    parts
+        .headers
+        .insert(CACHE_HEADER, HeaderValue::from_static("miss"));
     Response::from_parts(parts, Body::from(body))
 }
 
@@ -310,7 +321,10 @@ mod tests {
     #[test]
     fn a_page_whose_values_cannot_all_be_found_is_not_kept() {
         // A key of the wrong shape.
-        assert!(page(r#"<input name="idempotency_key" value="not-a-key-but-something-else!!!!!!!!">"#).is_none());
+        assert!(page(
+            r#"<input name="idempotency_key" value="not-a-key-but-something-else!!!!!!!!">"#
+        )
+        .is_none());
         // Two different keys: which is whose is not known.
         let other = "9999abcd-0123-4567-89ab-0123456789ab";
         let two = format!(
