@@ -24,6 +24,7 @@ mod least_privilege;
 mod mail;
 mod offline;
 mod operators;
+mod page_cache;
 mod people;
 mod places;
 mod problems;
