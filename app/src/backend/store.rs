@@ -24,6 +24,8 @@ pub type StoreResult<T> = Result<T, StoreError>;
 pub struct PageStamp {
     /// The catalog's content version (`Store::catalog_version`).
     pub catalog_version: i64,
+    /// The knowledge base's content version (`Store::search_version`): an article's page.
+    pub search_version: i64,
     /// The reader's unread notifications: the count in every page's header.
     pub unread_notifications: i64,
 }

@@ -410,6 +410,7 @@ macro_rules! sql_store {
                 let sql = format!(
                     "SELECT {USER_COLUMNS}, \
                      (SELECT version FROM content_versions WHERE name = 'catalog') AS catalog_version, \
+                     (SELECT version FROM content_versions WHERE name = 'search') AS search_version, \
                      (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread \
                      FROM sessions s JOIN users u ON u.id = s.user_id \
                      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active"
@@ -423,6 +424,7 @@ macro_rules! sql_store {
                 Ok(row.as_ref().map(|r| {
                     let stamp = app::backend::store::PageStamp {
                         catalog_version: r.get("catalog_version"),
+                        search_version: r.get("search_version"),
                         unread_notifications: r.get("unread"),
                     };
                     (user_from(r), stamp)

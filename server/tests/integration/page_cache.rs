@@ -193,3 +193,60 @@ async fn a_kept_page_follows_the_catalog_the_unread_count_and_the_reader() {
     assert!(res.status().is_redirection(), "{}", res.status());
     assert!(res.headers().get("x-deskfront-page-cache").is_none());
 }
+
+#[tokio::test]
+async fn a_kept_article_counts_its_views_and_follows_the_editor() {
+    let app = spawn().await;
+    let eve = app.signed_in(EVE).await;
+    let slug = "kept-article-beeps";
+    let path = format!("/kb/{slug}");
+    let save = |title: &'static str, state: &'static str, base: &'static str| {
+        let form = vec![
+            ("draft[slug]", slug),
+            ("draft[title]", title),
+            ("draft[summary]", "What to do when the reader beeps."),
+            ("draft[category]", "pos"),
+            ("draft[tags]", "beeps"),
+            ("draft[related_items]", "card-reader-fault"),
+            ("draft[body_md]", "Wipe the card, then try again."),
+            ("draft[state]", state),
+            ("base_revision", base),
+        ];
+        let app = &app;
+        let eve = &eve;
+        async move { app.call_json(eve, "save_article", &form).await }
+    };
+    assert_eq!(save("Reader beeps", "published", "0").await, 1);
+
+    let rita = app.signed_in(RITA).await;
+    assert_eq!(get(&app, &rita, &path).await.cache, "miss");
+    get_kept(&app, &rita, &path).await;
+    let third = get(&app, &rita, &path).await;
+    assert!(third.html.contains("Reader beeps"));
+    // Every visit is a view, kept or rendered (the instance writes its tally every second).
+    let store = app.store().await;
+    let mut views = 0;
+    for _ in 0..50 {
+        views = store.article(slug).await.unwrap().unwrap().views;
+        if views >= 3 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(views, 3);
+
+    // Edited: the next visit shows the edit.
+    assert_eq!(save("Reader beeps twice", "published", "1").await, 2);
+    let edited = get(&app, &rita, &path).await;
+    assert_eq!(edited.cache, "miss");
+    assert!(edited.html.contains("Reader beeps twice"));
+
+    // Retired: gone for readers at once.
+    assert_eq!(save("Reader beeps twice", "retired", "2").await, 3);
+    let res = rita
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
