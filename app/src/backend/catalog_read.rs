@@ -4,7 +4,8 @@
 
 use super::catalog_cache::CatalogCache;
 use super::store::{ItemForSubmit, Store, StoreResult};
-use crate::domain::priority::ServiceLevels;
+use crate::domain::priority::{Level, ServiceLevels, StoreHours};
+use crate::domain::validation::LookupLists;
 use crate::domain::{FieldKind, FormSchema, TicketKind};
 use crate::model::{AssetOption, CatalogView, ItemCard, ItemDetail, StoreOption};
 use std::collections::HashMap;
@@ -54,6 +55,51 @@ pub async fn item_for_submit(
     cache
         .get_or_load(version, &format!("submit:{slug}"), || {
             store.item_for_submit(slug)
+        })
+        .await
+}
+
+/// What a submitted form is checked against and its service clock reads: every store and
+/// device, and the priority matrix's levels. The `catalog` version moves with stores and devices
+/// (database triggers) and the levels are fixed for the process, so all is kept with it.
+#[derive(Default)]
+pub struct Places {
+    pub lookups: LookupLists,
+    /// Each store's time zone and calendar, by code.
+    pub hours: HashMap<String, StoreHours>,
+}
+
+/// The stores and devices as of catalog `version`. A form with a store or device picker used
+/// to read both tables whole on every submission.
+pub async fn places(
+    cache: &CatalogCache,
+    store: &dyn Store,
+    levels: &ServiceLevels,
+    version: i64,
+) -> StoreResult<Arc<Places>> {
+    cache
+        .get_or_load(version, "places", || async {
+            let pairs = |levels: &[Level]| -> Vec<(String, String)> {
+                levels
+                    .iter()
+                    .map(|l| (l.key.clone(), l.label.clone()))
+                    .collect()
+            };
+            Ok(Places {
+                lookups: LookupLists {
+                    stores: store.stores().await?.into_iter().map(|s| s.code).collect(),
+                    assets: store
+                        .assets()
+                        .await?
+                        .into_iter()
+                        .map(|a| (a.tag, a.store))
+                        .collect(),
+                    impacts: pairs(&levels.matrix.impacts),
+                    urgencies: pairs(&levels.matrix.urgencies),
+                    device_files: false,
+                },
+                hours: store.all_store_hours().await?.into_iter().collect(),
+            })
         })
         .await
 }

@@ -8,6 +8,8 @@
 //! (`submit::file`): the same validation, the same priority matrix, the same idempotent insert.
 
 use super::audit::Actor;
+use super::catalog_cache::CatalogCache;
+use super::catalog_read;
 use super::integration_store::{IntegrationCaller, NewIntegrationToken};
 use super::internal;
 use super::store::Store;
@@ -159,6 +161,7 @@ pub struct IncidentReport {
 /// before. Every problem is a field error: `item`, `key`, or a field of the item's form.
 pub async fn report_incident(
     store: &dyn Store,
+    cache: &CatalogCache,
     levels: &ServiceLevels,
     caller: &IntegrationCaller,
     report: IncidentReport,
@@ -190,13 +193,14 @@ pub async fn report_incident(
             "Name the catalog item to report, e.g. \"card-reader-fault\".",
         ));
     }
-    let item = store
-        .item_for_submit(slug)
+    // Read as the portal's own forms are: through this instance's catalog cache.
+    let version = store.catalog_version().await.map_err(internal)?;
+    let item = catalog_read::item_for_submit(cache, store, version, slug)
         .await
-        .map_err(internal)?
-        .ok_or_else(|| {
-            AppError::invalid_field("item", format!("There is no catalog item \"{slug}\"."))
-        })?;
+        .map_err(internal)?;
+    let item = Option::as_ref(&item).ok_or_else(|| {
+        AppError::invalid_field("item", format!("There is no catalog item \"{slug}\"."))
+    })?;
     if item.kind != TicketKind::Incident {
         return Err(AppError::invalid_field(
             "item",
@@ -209,16 +213,18 @@ pub async fn report_incident(
             format!("\"{slug}\" is no longer offered; report on its replacement."),
         ));
     }
-    let schema = store
-        .form_version(item.id, item.form_version)
+    let schema = catalog_read::form(cache, store, version, item.id, item.form_version)
         .await
-        .map_err(internal)?
-        .ok_or_else(|| {
-            internal(format!(
-                "item {slug} has no form version {}",
-                item.form_version
-            ))
-        })?;
+        .map_err(internal)?;
+    let schema = Option::as_ref(&schema).ok_or_else(|| {
+        internal(format!(
+            "item {slug} has no form version {}",
+            item.form_version
+        ))
+    })?;
+    let places = catalog_read::places(cache, store, levels, version)
+        .await
+        .map_err(internal)?;
     let answers = answers_from_json(&report.answers, |key| schema.field(key).is_some())
         .map_err(|fields| AppError::Invalid { fields })?;
     submit::file(
@@ -226,9 +232,10 @@ pub async fn report_incident(
         levels,
         &caller.user,
         Filing {
-            item: &item,
+            item,
             form_version: item.form_version,
-            schema: &schema,
+            schema,
+            places: &places,
             answers: &answers,
             idempotency_key: key,
             submitted_body: format!("Reported by the integration \"{}\".", caller.name),

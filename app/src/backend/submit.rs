@@ -5,7 +5,7 @@ use super::catalog_read;
 use super::desk;
 use super::internal;
 use super::store::{ItemForSubmit, NewTicket, Store};
-use crate::domain::priority::{Level, ServiceLevels};
+use crate::domain::priority::ServiceLevels;
 use crate::domain::validation::{validate_answers, ValidAnswer, FORM_ERROR_KEY};
 use crate::domain::{Answers, FieldKind, FormSchema, TicketState};
 use crate::model::{AppError, AppResult, SubmitReceipt, UserView};
@@ -121,6 +121,9 @@ async fn file_form(
         .await
         .map_err(internal)?;
     let schema = Option::as_ref(&schema).ok_or_else(outdated)?;
+    let places = catalog_read::places(cache, store, &state.service_levels, version)
+        .await
+        .map_err(internal)?;
     file(
         store,
         &state.service_levels,
@@ -129,6 +132,7 @@ async fn file_form(
             item,
             form_version: form.form_version,
             schema,
+            places: &places,
             answers: &form.answers,
             idempotency_key: form.idempotency_key.clone(),
             submitted_body: String::new(),
@@ -164,6 +168,8 @@ pub struct Filing<'a> {
     pub item: &'a ItemForSubmit,
     pub form_version: i64,
     pub schema: &'a FormSchema,
+    /// The stores and devices as of the catalog version the item and schema were read at.
+    pub places: &'a catalog_read::Places,
     pub answers: &'a Answers,
     pub idempotency_key: String,
     /// The text of the ticket's "submitted" event.
@@ -182,41 +188,13 @@ pub async fn file(
         item,
         form_version,
         schema,
+        places,
         answers: raw,
         idempotency_key,
         submitted_body,
     } = filing;
-    let mut lookups = if schema.uses_lookups() {
-        crate::domain::validation::LookupLists {
-            stores: store
-                .stores()
-                .await
-                .map_err(internal)?
-                .into_iter()
-                .map(|s| s.code)
-                .collect(),
-            assets: store
-                .assets()
-                .await
-                .map_err(internal)?
-                .into_iter()
-                .map(|a| (a.tag, a.store))
-                .collect(),
-            ..Default::default()
-        }
-    } else {
-        Default::default()
-    };
-    let level_pairs = |levels: &[Level]| -> Vec<(String, String)> {
-        levels
-            .iter()
-            .map(|l| (l.key.clone(), l.label.clone()))
-            .collect()
-    };
-    lookups.impacts = level_pairs(&levels.matrix.impacts);
-    lookups.urgencies = level_pairs(&levels.matrix.urgencies);
-    let answers =
-        validate_answers(schema, raw, &lookups).map_err(|fields| AppError::Invalid { fields })?;
+    let answers = validate_answers(schema, raw, &places.lookups)
+        .map_err(|fields| AppError::Invalid { fields })?;
 
     let attachment_ids = check_attachments(store, user, &answers).await?;
 
@@ -242,14 +220,12 @@ pub async fn file(
     let now = Utc::now();
     let state = TicketState::initial(item.requires_approval);
     let store_code = schema.chosen_store(raw).map(str::to_string);
-    let store_hours = match &store_code {
-        Some(code) => store
-            .store_hours(code)
-            .await
-            .map_err(internal)?
-            .map(|hours| (code.clone(), hours)),
-        None => None,
-    };
+    let store_hours = store_code.as_ref().and_then(|code| {
+        places
+            .hours
+            .get(code)
+            .map(|hours| (code.clone(), hours.clone()))
+    });
     // The priority is recomputed here from the answers: whatever the browser showed is a
     // preview, never an input.
     let desk = desk::plan_new_ticket(

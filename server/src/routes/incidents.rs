@@ -72,7 +72,15 @@ pub async fn report(
             return (StatusCode::BAD_REQUEST, Json(body)).into_response();
         }
     };
-    match integrations::report_incident(store, &state.service_levels, &caller, report).await {
+    match integrations::report_incident(
+        store,
+        &state.catalog_cache,
+        &state.service_levels,
+        &caller,
+        report,
+    )
+    .await
+    {
         Ok(receipt) => {
             let status = if receipt.created {
                 StatusCode::CREATED

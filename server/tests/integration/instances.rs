@@ -161,6 +161,28 @@ async fn stores_imported_through_one_instance_are_offered_by_the_other_at_once()
     let a = db.spawn("a").await;
     let b = db.spawn("b").await;
     let ada = a.signed_in("ada.admin@deskfront.test").await;
+    let sam = b.signed_in("sam.store@deskfront.test").await;
+    // A fault at a store b has never heard of is refused by field (and b now keeps the stores
+    // it checks submissions against).
+    let fault_at = |key: &str| {
+        json!({
+            "item_slug": "other-store-fault",
+            "form_version": 1,
+            "idempotency_key": key,
+            "answers": {
+                "store": ["S950"],
+                "impact": ["one_device"],
+                "urgency": ["today"],
+                "description": ["The door sensor beeps all day."],
+            }
+        })
+    };
+    let refused = b.submit(&sam, fault_at("new-store-fault-01")).await;
+    assert!(refused.status().is_client_error(), "{}", refused.status());
+    let refused: Value = refused.json().await.unwrap();
+    assert_eq!(refused["error"], "invalid", "{refused}");
+    assert!(refused["fields"]["store"].is_string(), "{refused}");
+
     let csv = "code,name,region,timezone\nS950,Leipzig Hbf,East,Europe/Berlin\n";
     let done: Value = ada
         .post(format!("{}/api/import_csv", a.base))
@@ -173,7 +195,12 @@ async fn stores_imported_through_one_instance_are_offered_by_the_other_at_once()
         .unwrap();
     assert_eq!(done["applied"], true, "{done}");
 
-    let sam = b.signed_in("sam.store@deskfront.test").await;
+    let accepted = b.submit(&sam, fault_at("new-store-fault-02")).await;
+    assert!(
+        accepted.status().is_success(),
+        "{}",
+        accepted.text().await.unwrap()
+    );
     let item = b
         .call_json(&sam, "item", &[("slug", "card-reader-fault")])
         .await;

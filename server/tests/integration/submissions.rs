@@ -111,7 +111,8 @@ async fn a_ticket_that_cannot_be_written_takes_none_of_its_batch_with_it() {
         now: chrono::Utc::now(),
     };
     // The one with an item that does not exist breaks a foreign key inside the shared
-    // transaction; the writer rolls back only its savepoint.
+    // transaction; the writer rolls the batch back and writes it again with each ticket in its
+    // own savepoint, so only that one fails.
     let writes = (0..20).map(|i| {
         let item_id = if i == 7 { 987_654_321 } else { item.id };
         store.create_ticket(ticket(&format!("batch-fail-{i:04}"), item_id))
