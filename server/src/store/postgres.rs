@@ -38,6 +38,16 @@ impl PgStore {
         });
         Ok(Self { pool, tickets })
     }
+
+    /// Every read goes over the connection to the server: there is no shortcut as SQLite's.
+    fn inline_page_stamp(
+        &self,
+        _sql: &str,
+        _token_hash: &str,
+        _now: chrono::DateTime<chrono::Utc>,
+    ) -> Option<Option<(app::model::UserView, app::backend::store::PageStamp)>> {
+        None
+    }
 }
 
 /// The URL's options, with the configured TLS mode, root certificate and statement timeout on

@@ -471,15 +471,22 @@ macro_rules! sql_store {
                 token_hash: &str,
                 now: DateTime<Utc>,
             ) -> StoreResult<Option<(UserView, app::backend::store::PageStamp)>> {
-                let sql = format!(
-                    "SELECT {USER_COLUMNS}, \
-                     (SELECT version FROM content_versions WHERE name = 'catalog') AS catalog_version, \
-                     (SELECT version FROM content_versions WHERE name = 'search') AS search_version, \
-                     (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread \
-                     FROM sessions s JOIN users u ON u.id = s.user_id \
-                     WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active"
-                );
-                let row = sqlx::query(&sql)
+                static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+                let sql = SQL.get_or_init(|| {
+                    format!(
+                        "SELECT {USER_COLUMNS}, \
+                         (SELECT version FROM content_versions WHERE name = 'catalog') AS catalog_version, \
+                         (SELECT version FROM content_versions WHERE name = 'search') AS search_version, \
+                         (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread \
+                         FROM sessions s JOIN users u ON u.id = s.user_id \
+                         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active"
+                    )
+                });
+                // On every kept page's way: SQLite answers it on this thread when it can.
+                if let Some(found) = self.inline_page_stamp(sql, token_hash, now) {
+                    return Ok(found);
+                }
+                let row = sqlx::query(sql)
                     .bind(token_hash)
                     .bind(now)
                     .fetch_optional(&self.pool)

@@ -8,6 +8,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use super::group_commit::GroupCommit;
+use super::sqlite_inline::InlineReads;
+use std::sync::Arc;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -16,6 +18,8 @@ pub struct SqliteStore {
     pub pool: SqlitePool,
     /// New tickets, committed in groups (`super::group_commit`).
     tickets: GroupCommit<NewTicket, Created>,
+    /// The session-and-stamp read of kept pages, on the caller's thread (`super::sqlite_inline`).
+    inline: Option<Arc<InlineReads>>,
 }
 
 impl SqliteStore {
@@ -30,6 +34,7 @@ impl SqliteStore {
             .foreign_keys(true)
             // Writers queue for the one write lock instead of failing at once.
             .busy_timeout(Duration::from_millis(db.statement_timeout_ms.max(1000)));
+        let inline = InlineReads::new(options.get_filename()).map(Arc::new);
         let pool = SqlitePoolOptions::new()
             .max_connections(db.max_connections)
             .min_connections(db.min_connections)
@@ -47,7 +52,40 @@ impl SqliteStore {
             let pool = writer_pool.clone();
             async move { write_tickets(&pool, batch).await }
         });
-        Ok(Self { pool, tickets })
+        Ok(Self {
+            pool,
+            tickets,
+            inline,
+        })
+    }
+
+    /// `None` when this path cannot answer; the pool then does.
+    fn inline_page_stamp(
+        &self,
+        sql: &str,
+        token_hash: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Option<Option<(app::model::UserView, app::backend::store::PageStamp)>> {
+        match self
+            .inline
+            .as_ref()?
+            .session_page_stamp(sql, token_hash, now)
+        {
+            Ok(found) => Some(found),
+            Err(e) => {
+                // Busy is the one failure expected here (and rare); anything else is a mistake
+                // in the statement or its columns, which the tests must not hide behind the pool.
+                let busy = e.sqlite_error_code().is_some_and(|code| {
+                    matches!(
+                        code,
+                        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                    )
+                });
+                debug_assert!(busy, "inline session read failed: {e}");
+                tracing::warn!(error = %e, "inline session read failed; asking the pool");
+                None
+            }
+        }
     }
 }
 
