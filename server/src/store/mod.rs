@@ -20,7 +20,7 @@ mod sql_places;
 mod sql_problems;
 mod sql_throttle;
 pub mod sqlite;
-mod sqlite_inline;
+pub(crate) mod sqlite_inline;
 
 use crate::config::Config;
 use crate::seed::SeedData;

@@ -39,13 +39,9 @@ impl PgStore {
         Ok(Self { pool, tickets })
     }
 
-    /// Every read goes over the connection to the server: there is no shortcut as SQLite's.
-    fn inline_page_stamp(
-        &self,
-        _sql: &str,
-        _token_hash: &str,
-        _now: chrono::DateTime<chrono::Utc>,
-    ) -> Option<Option<(app::model::UserView, app::backend::store::PageStamp)>> {
+    /// Every read goes over the connection to the server: there is no shortcut as SQLite's
+    /// (`super::sqlite_inline`).
+    fn inline(&self) -> Option<&super::sqlite_inline::InlineReads> {
         None
     }
 }

@@ -453,11 +453,18 @@ macro_rules! sql_store {
                 token_hash: &str,
                 now: DateTime<Utc>,
             ) -> StoreResult<Option<UserView>> {
-                let sql = format!(
-                    "SELECT {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id \
-                     WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active"
-                );
-                let row = sqlx::query(&sql)
+                static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+                let sql = SQL.get_or_init(|| {
+                    format!(
+                        "SELECT {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id \
+                         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active"
+                    )
+                });
+                // On nearly every request's way: SQLite answers it on this thread when it can.
+                if let Some(found) = self.inline().and_then(|r| r.session_user(sql, token_hash, now)) {
+                    return Ok(found);
+                }
+                let row = sqlx::query(sql)
                     .bind(token_hash)
                     .bind(now)
                     .fetch_optional(&self.pool)
@@ -483,7 +490,7 @@ macro_rules! sql_store {
                     )
                 });
                 // On every kept page's way: SQLite answers it on this thread when it can.
-                if let Some(found) = self.inline_page_stamp(sql, token_hash, now) {
+                if let Some(found) = self.inline().and_then(|r| r.session_page_stamp(sql, token_hash, now)) {
                     return Ok(found);
                 }
                 let row = sqlx::query(sql)
@@ -965,7 +972,12 @@ macro_rules! sql_store {
             }
 
             async fn catalog_version(&self) -> StoreResult<i64> {
-                sqlx::query_scalar("SELECT version FROM content_versions WHERE name = 'catalog'")
+                const SQL: &str = "SELECT version FROM content_versions WHERE name = 'catalog'";
+                // Read before every catalog page and submission (the catalog cache's check).
+                if let Some(version) = self.inline().and_then(|r| r.content_version(SQL)) {
+                    return Ok(version);
+                }
+                sqlx::query_scalar(SQL)
                     .fetch_one(&self.pool)
                     .await
                     .map_err(db_err)

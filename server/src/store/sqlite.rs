@@ -59,33 +59,9 @@ impl SqliteStore {
         })
     }
 
-    /// `None` when this path cannot answer; the pool then does.
-    fn inline_page_stamp(
-        &self,
-        sql: &str,
-        token_hash: &str,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Option<Option<(app::model::UserView, app::backend::store::PageStamp)>> {
-        match self
-            .inline
-            .as_ref()?
-            .session_page_stamp(sql, token_hash, now)
-        {
-            Ok(found) => Some(found),
-            Err(e) => {
-                // Busy is the one failure expected here (and rare); anything else is a mistake
-                // in the statement or its columns, which the tests must not hide behind the pool.
-                let busy = e.sqlite_error_code().is_some_and(|code| {
-                    matches!(
-                        code,
-                        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-                    )
-                });
-                debug_assert!(busy, "inline session read failed: {e}");
-                tracing::warn!(error = %e, "inline session read failed; asking the pool");
-                None
-            }
-        }
+    /// The reads done on the calling thread (`super::sqlite_inline`).
+    fn inline(&self) -> Option<&InlineReads> {
+        self.inline.as_deref()
     }
 }
 

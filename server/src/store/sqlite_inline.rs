@@ -1,20 +1,20 @@
-//! The read on the way to every kept page (`routes::page_cache`), done by SQLite on the calling
-//! thread.
+//! The reads on nearly every request — the session's user (with a kept page's stamp) and the
+//! catalog's version — done by SQLite on the calling thread.
 //!
 //! sqlx runs each SQLite connection on a thread of its own: a query is handed over to it and
-//! its rows handed back, two thread switches per query. Profiled under load on a kept page,
-//! those switches took more of the machine than everything else the request did, the lookup
-//! itself included (a few microseconds: one session row by its key, the user, two content
-//! versions and a count). So this one statement runs on the task's own thread, through
-//! connections of its own on the same file. It reads committed data as any connection does, so
-//! a change through another instance or straight in the database still shows at the next
-//! request; the connections are read-only (`query_only`), and anything unexpected falls back to
-//! the pool.
+//! its rows handed back, two thread switches per query. Profiled under load on a kept page
+//! (`routes::page_cache`), those switches took more of the machine than everything else the
+//! request did, the lookup itself included (a few microseconds: one session row by its key,
+//! the user, two content versions and a count). So these statements run on the task's own
+//! thread, through connections of their own on the same file. They read committed data as any
+//! connection does, so a change through another instance or straight in the database still
+//! shows at the next request; the connections are read-only (`query_only`), and a reader that
+//! finds the file busy leaves the question to the pool.
 
 use app::backend::store::PageStamp;
 use app::model::{Role, UserView};
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -45,6 +45,67 @@ impl InlineReads {
         })
     }
 
+    /// The session's user, as `Store::session_user` answers; `None` when this path could not
+    /// answer (the caller asks the pool). `sql` selects the user's columns (`USER_COLUMNS`).
+    pub fn session_user(
+        &self,
+        sql: &str,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Option<Option<UserView>> {
+        self.query_row(sql, (token_hash, sqlite_time(now)), user_from)
+    }
+
+    /// The session's user and page stamp, as `Store::session_page_stamp` answers.
+    pub fn session_page_stamp(
+        &self,
+        sql: &str,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Option<Option<(UserView, PageStamp)>> {
+        self.query_row(sql, (token_hash, sqlite_time(now)), |r| {
+            Ok((
+                user_from(r)?,
+                PageStamp {
+                    catalog_version: r.get("catalog_version")?,
+                    search_version: r.get("search_version")?,
+                    unread_notifications: r.get("unread")?,
+                },
+            ))
+        })
+    }
+
+    /// A content version (`content_versions`), as `Store::catalog_version` answers.
+    pub fn content_version(&self, sql: &str) -> Option<i64> {
+        self.query_row(sql, (), |r| r.get(0))?
+    }
+
+    /// The first row of `sql`, on a connection of this reader's; `None` when it could not run.
+    fn query_row<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Option<Option<T>> {
+        let taken = self.idle.lock().expect("inline reads lock").pop();
+        let conn = match taken.map(Ok).unwrap_or_else(|| self.open()) {
+            Ok(conn) => conn,
+            Err(e) => return failed(e),
+        };
+        let found = conn
+            .prepare_cached(sql)
+            .and_then(|mut statement| statement.query_row(params, map).optional());
+        let mut idle = self.idle.lock().expect("inline reads lock");
+        if idle.len() < MAX_IDLE {
+            idle.push(conn);
+        }
+        drop(idle);
+        match found {
+            Ok(found) => Some(found),
+            Err(e) => failed(e),
+        }
+    }
+
     fn open(&self) -> rusqlite::Result<Connection> {
         let conn = Connection::open_with_flags(
             &self.path,
@@ -54,48 +115,36 @@ impl InlineReads {
         conn.pragma_update(None, "query_only", true)?;
         Ok(conn)
     }
+}
 
-    /// The session's user and page stamp, as `Store::session_page_stamp` answers; `Err` when
-    /// this path could not answer (the caller asks the pool).
-    pub fn session_page_stamp(
-        &self,
-        sql: &str,
-        token_hash: &str,
-        now: DateTime<Utc>,
-    ) -> rusqlite::Result<Option<(UserView, PageStamp)>> {
-        let taken = self.idle.lock().expect("inline reads lock").pop();
-        let conn = match taken {
-            Some(conn) => conn,
-            None => self.open()?,
-        };
-        let found = {
-            let mut statement = conn.prepare_cached(sql)?;
-            // The same text sqlx binds for a time in SQLite, so comparisons agree with the pool's.
-            let now = now.to_rfc3339_opts(SecondsFormat::AutoSi, false);
-            statement
-                .query_row((token_hash, now), |r| {
-                    let role: String = r.get("role")?;
-                    Ok((
-                        UserView {
-                            id: r.get("id")?,
-                            email: r.get("email")?,
-                            name: r.get("name")?,
-                            role: Role::parse(&role).unwrap_or(Role::Requester),
-                            is_line_manager: r.get("is_line_manager")?,
-                        },
-                        PageStamp {
-                            catalog_version: r.get("catalog_version")?,
-                            search_version: r.get("search_version")?,
-                            unread_notifications: r.get("unread")?,
-                        },
-                    ))
-                })
-                .optional()?
-        };
-        let mut idle = self.idle.lock().expect("inline reads lock");
-        if idle.len() < MAX_IDLE {
-            idle.push(conn);
-        }
-        Ok(found)
-    }
+/// The same text sqlx binds for a time in SQLite, so comparisons agree with the pool's.
+fn sqlite_time(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::AutoSi, false)
+}
+
+/// A user from `USER_COLUMNS`, as the pool's `user_from` reads them.
+fn user_from(r: &Row<'_>) -> rusqlite::Result<UserView> {
+    let role: String = r.get("role")?;
+    Ok(UserView {
+        id: r.get("id")?,
+        email: r.get("email")?,
+        name: r.get("name")?,
+        role: Role::parse(&role).unwrap_or(Role::Requester),
+        is_line_manager: r.get("is_line_manager")?,
+    })
+}
+
+/// Leaves the question to the pool. Busy is the one failure expected here (and rare); anything
+/// else is a mistake in a statement or its columns, which the tests must not hide behind the
+/// pool.
+fn failed<T>(e: rusqlite::Error) -> Option<T> {
+    let busy = e.sqlite_error_code().is_some_and(|code| {
+        matches!(
+            code,
+            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+        )
+    });
+    debug_assert!(busy, "inline read failed: {e}");
+    tracing::warn!(error = %e, "inline read failed; asking the pool");
+    None
 }
