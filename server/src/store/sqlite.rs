@@ -25,6 +25,22 @@ pub struct SqliteStore {
 impl SqliteStore {
     /// Opens (creating if needed) the database file and applies pending migrations.
     pub async fn connect(config: &Config) -> Result<Self, sqlx::Error> {
+        // Instances starting together on a new file: while one turns it to WAL, another's
+        // connection can be told "database is locked" at once, without SQLite's busy wait
+        // (seen once in the test suite). Opening again a moment later finds it in WAL.
+        let mut tries = 0;
+        loop {
+            match Self::connect_once(config).await {
+                Err(sqlx::Error::Database(e)) if is_busy(&*e) && tries < 20 => {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(50 * tries)).await;
+                }
+                done => return done,
+            }
+        }
+    }
+
+    async fn connect_once(config: &Config) -> Result<Self, sqlx::Error> {
         let db = &config.database;
         let options = SqliteConnectOptions::from_str(&config.database_url)?
             .create_if_missing(true)
@@ -63,6 +79,13 @@ impl SqliteStore {
     fn inline(&self) -> Option<&InlineReads> {
         self.inline.as_deref()
     }
+}
+
+/// SQLite's "database is locked" (SQLITE_BUSY), whatever its extended code.
+fn is_busy(e: &dyn sqlx::error::DatabaseError) -> bool {
+    e.code()
+        .and_then(|code| code.parse::<i32>().ok())
+        .is_some_and(|code| code & 0xff == 5)
 }
 
 super::sql::sql_store!(SqliteStore, sqlx::Sqlite);
