@@ -63,6 +63,27 @@ pub async fn put_js(
     tx.commit().await.map_err(|e| e.to_string())
 }
 
+/// Stores several values in one read-write transaction: all are kept or none (a snapshot and
+/// the version that names it must never disagree).
+pub async fn put_all(
+    store_name: &str,
+    entries: Vec<(&str, wasm_bindgen::JsValue)>,
+) -> Result<(), String> {
+    let db = open().await?;
+    let tx = transaction(&db, store_name, TransactionMode::Readwrite)?;
+    let store = tx.object_store(store_name).map_err(|e| e.to_string())?;
+    for (key, value) in entries {
+        store
+            .put(value)
+            .with_key(key.to_string())
+            .primitive()
+            .map_err(|e| e.to_string())?
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    tx.commit().await.map_err(|e| e.to_string())
+}
+
 /// A transaction on one store. (Each caller takes the store from it: the store borrows the
 /// transaction, so the two cannot be returned together.)
 fn transaction<'a>(

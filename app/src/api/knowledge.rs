@@ -85,6 +85,7 @@ pub async fn kb_snapshot(have: Option<i64>) -> Result<Option<SearchSnapshot>, Ap
     if have == Some(version) {
         return Ok(None);
     }
+    super::announce_snapshot_version(&version.to_string());
     Ok(Some(SearchSnapshot {
         version,
         index: (*index).clone(),

@@ -22,3 +22,17 @@ pub mod people;
 pub mod places;
 pub mod problems;
 pub mod requests;
+
+/// Names the version of the snapshot in this response (`model::SNAPSHOT_VERSION_HEADER`).
+#[cfg(feature = "ssr")]
+fn announce_snapshot_version(version: &str) {
+    if let (Some(res), Ok(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(version),
+    ) {
+        res.insert_header(
+            http::HeaderName::from_static(crate::model::SNAPSHOT_VERSION_HEADER),
+            value,
+        );
+    }
+}

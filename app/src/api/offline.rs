@@ -13,5 +13,6 @@ pub async fn offline_snapshot(have: Option<String>) -> Result<Option<DeviceSnaps
     if have.as_deref() == Some(snapshot.version.as_str()) {
         return Ok(None);
     }
+    super::announce_snapshot_version(&snapshot.version);
     Ok(Some((*snapshot).clone()))
 }

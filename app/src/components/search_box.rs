@@ -28,8 +28,7 @@ pub fn SearchBox() -> impl IntoView {
     let instant = RwSignal::new(Vec::new());
     Effect::new(move |_| {
         let q = query.get();
-        let index = local.0.get();
-        let Some(index) = index.filter(|_| !q.trim().is_empty()) else {
+        let Some(index) = (!q.trim().is_empty()).then(|| local.wanted()).flatten() else {
             instant.set(Vec::new());
             return;
         };
@@ -67,7 +66,10 @@ pub fn SearchBox() -> impl IntoView {
                     query.set(event_target_value(&ev));
                     open.set(true);
                 }
-                on:focus=move |_| open.set(true)
+                on:focus=move |_| {
+                    open.set(true);
+                    local.prepare();
+                }
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
                         open.set(false);

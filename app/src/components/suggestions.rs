@@ -99,29 +99,27 @@ pub fn Suggestions(
         if query.trim().chars().count() < MIN_QUERY_CHARS {
             return Vec::new();
         }
-        local.0.with(|index| {
-            let Some(index) = index else {
-                return Vec::new();
-            };
-            let options = SearchOptions {
-                limit: SUGGESTIONS,
-                typing: true,
-                kind: Some(DocKind::Article),
-                category: None,
-            };
-            index
-                .search(&query, &options)
-                .into_iter()
-                .map(|hit| {
-                    let d = index.doc(hit.doc);
-                    Suggestion {
-                        slug: d.key.clone(),
-                        title: d.title.clone(),
-                        summary: d.summary.clone(),
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
+        let Some(index) = local.wanted() else {
+            return Vec::new();
+        };
+        let options = SearchOptions {
+            limit: SUGGESTIONS,
+            typing: true,
+            kind: Some(DocKind::Article),
+            category: None,
+        };
+        index
+            .search(&query, &options)
+            .into_iter()
+            .map(|hit| {
+                let d = index.doc(hit.doc);
+                Suggestion {
+                    slug: d.key.clone(),
+                    title: d.title.clone(),
+                    summary: d.summary.clone(),
+                }
+            })
+            .collect::<Vec<_>>()
     });
     // Each article is reported as shown once per visit, when it first appears.
     Effect::new(move |_| {

@@ -9,6 +9,11 @@ use crate::domain::FieldKind;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+/// The response header naming the version of a snapshot the server sends (`offline_snapshot`,
+/// `kb_snapshot`). The device keeps the body as it came, without decoding it on the main thread,
+/// and asks "newer than this?" next time with the header's value.
+pub const SNAPSHOT_VERSION_HEADER: &str = "x-deskfront-snapshot-version";
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeviceSnapshot {
     /// A digest of the content: the device asks "newer than this?" and gets nothing back if not.

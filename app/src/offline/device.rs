@@ -1,29 +1,30 @@
 //! The device's side of working offline: the snapshot in IndexedDB, the person last signed in,
 //! the service worker, persistent storage and the browser's online/offline events.
 
+use super::raw_snapshot;
 use super::DeviceState;
-use crate::api::offline::offline_snapshot;
+use crate::api::offline::OfflineSnapshot;
 use crate::idb::{self, SNAPSHOTS};
 use crate::model::{DeviceSnapshot, UserView};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::sync::Arc;
+use wasm_bindgen::JsValue;
 
-const SNAPSHOT_KEY: &str = "device";
+/// The server's JSON of the snapshot, exactly as it came (`raw_snapshot`).
+const SNAPSHOT_KEY: &str = "device-snapshot";
+/// Its version (what to send as `have`) and when this device last had it confirmed, kept beside
+/// it so that neither needs the snapshot decoded.
+const VERSION_KEY: &str = "device-version";
+const FETCHED_KEY: &str = "device-fetched-at";
+/// Where releases before issue 19's work kept the decoded-and-encoded snapshot: dropped.
+const OLD_SNAPSHOT_KEY: &str = "device";
 const USER_KEY: &str = "signed-in";
 const LAST_SYNC_KEY: &str = "last-sync";
 
-/// The snapshot as kept: with the time this device last had it confirmed by the server.
-#[derive(Serialize, Deserialize)]
-struct Kept {
-    fetched_at: DateTime<Utc>,
-    snapshot: DeviceSnapshot,
-}
-
 thread_local! {
-    /// Parsed once per page load; pages read it on every offline navigation.
+    /// Decoded once per page load, the first time a page needs it (offline).
     static SNAPSHOT: RefCell<Option<(Arc<DeviceSnapshot>, DateTime<Utc>)>> = const { RefCell::new(None) };
 }
 
@@ -33,41 +34,48 @@ pub async fn snapshot() -> Option<(Arc<DeviceSnapshot>, DateTime<Utc>)> {
         return Some(kept);
     }
     let raw = idb::get(SNAPSHOTS, SNAPSHOT_KEY).await.ok()??;
-    let kept: Kept = serde_json::from_str(&raw).ok()?;
-    let entry = (Arc::new(kept.snapshot), kept.fetched_at);
+    let fetched_at = read_time(FETCHED_KEY).await?;
+    let snapshot: DeviceSnapshot = serde_json::from_str(&raw).ok()?;
+    let entry = (Arc::new(snapshot), fetched_at);
     SNAPSHOT.with(|s| *s.borrow_mut() = Some(entry.clone()));
     Some(entry)
 }
 
-/// Asks the server for a newer snapshot and keeps it. Returns whether the server answered.
+/// Asks the server for a newer snapshot and keeps it as it came. Returns whether the server
+/// answered.
 async fn refresh_snapshot() -> bool {
-    let have = snapshot().await.map(|(s, _)| s.version.clone());
+    use leptos::server_fn::ServerFn;
+    let have = idb::get(SNAPSHOTS, VERSION_KEY).await.ok().flatten();
     let now = Utc::now();
-    let fresh = match offline_snapshot(have).await {
-        Ok(Some(fresh)) => fresh,
-        Ok(None) => match snapshot().await {
-            // Unchanged: it is as current as of now.
-            Some((kept, _)) => (*kept).clone(),
-            None => return true,
-        },
+    let answer = raw_snapshot::fetch(<OfflineSnapshot as ServerFn>::PATH, have.as_deref()).await;
+    let fetched_at = JsValue::from_str(&now.to_rfc3339());
+    let kept = match answer {
+        Ok(Some(fresh)) => {
+            idb::put_all(
+                SNAPSHOTS,
+                vec![
+                    (SNAPSHOT_KEY, fresh.body.into()),
+                    (VERSION_KEY, JsValue::from_str(&fresh.version)),
+                    (FETCHED_KEY, fetched_at),
+                ],
+            )
+            .await
+        }
+        // Unchanged: what is kept is as current as of now.
+        Ok(None) => idb::put_js(SNAPSHOTS, FETCHED_KEY, fetched_at).await,
         Err(e) => {
             leptos::logging::log!("offline snapshot not refreshed: {e}");
             return false;
         }
     };
-    let kept = Kept {
-        fetched_at: now,
-        snapshot: fresh,
-    };
-    match serde_json::to_string(&kept) {
-        Ok(json) => {
-            if let Err(e) = idb::put(SNAPSHOTS, SNAPSHOT_KEY, json).await {
-                leptos::logging::warn!("could not keep the offline snapshot: {e}");
-            }
+    match kept {
+        Ok(()) => {
+            // Decoded again from what is kept, the next time a page needs it.
+            SNAPSHOT.with(|s| *s.borrow_mut() = None);
+            let _ = idb::delete(SNAPSHOTS, OLD_SNAPSHOT_KEY).await;
         }
-        Err(e) => leptos::logging::warn!("could not encode the offline snapshot: {e}"),
+        Err(e) => leptos::logging::warn!("could not keep the offline snapshot: {e}"),
     }
-    SNAPSHOT.with(|s| *s.borrow_mut() = Some((Arc::new(kept.snapshot), now)));
     true
 }
 
@@ -80,8 +88,16 @@ pub async fn remembered_user() -> Option<UserView> {
     serde_json::from_str(&raw).ok()
 }
 
+/// For sign-out, from the header: a module of its own, loaded then.
 #[leptos::lazy]
 pub async fn remember_user(user: Option<UserView>) {
+    remember(user).await
+}
+
+/// Keeps (or, signed out, forgets) who is signed in. The device's background work calls it
+/// directly: its own module already holds the IndexedDB code, and a page load then fetches one
+/// module fewer.
+pub async fn remember(user: Option<UserView>) {
     let result = match &user {
         Some(u) => match serde_json::to_string(u) {
             Ok(json) => idb::put(SNAPSHOTS, USER_KEY, json).await,
@@ -100,8 +116,8 @@ pub async fn mark_synced(device: DeviceState) {
     let _ = idb::put(SNAPSHOTS, LAST_SYNC_KEY, now.to_rfc3339()).await;
 }
 
-async fn stored_last_sync() -> Option<DateTime<Utc>> {
-    let raw = idb::get(SNAPSHOTS, LAST_SYNC_KEY).await.ok()??;
+async fn read_time(key: &str) -> Option<DateTime<Utc>> {
+    let raw = idb::get(SNAPSHOTS, key).await.ok()??;
     DateTime::parse_from_rfc3339(&raw)
         .ok()
         .map(|t| t.with_timezone(&Utc))
@@ -114,7 +130,7 @@ pub fn start(device: DeviceState, user_id: Option<i64>) {
     ask_for_persistent_storage();
     watch_connection(device, user_id);
     leptos::task::spawn_local(async move {
-        if let Some(at) = stored_last_sync().await {
+        if let Some(at) = read_time(LAST_SYNC_KEY).await {
             if device.last_sync.get_untracked().is_none() {
                 device.last_sync.try_set(Some(at));
             }

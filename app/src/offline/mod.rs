@@ -5,6 +5,7 @@
 //!   signed in on this device, the service worker's registration and persistent storage;
 //! - `outbox`: submissions waiting for the server, sent once each, across tabs;
 //! - `photo`: attachments chosen offline, shrunk on the device before they are kept;
+//! - `raw_snapshot`: snapshots fetched and kept as the server's JSON, decoded only when read;
 //! - here: the state the header shows, and how pages fall back to the device.
 //!
 //! How a page renders offline: the service worker answers the navigation with the offline
@@ -17,6 +18,8 @@
 pub mod device;
 pub mod outbox;
 pub mod photo;
+#[cfg(feature = "hydrate")]
+pub(crate) mod raw_snapshot;
 
 use crate::model::{AppError, AppResult, DeviceSnapshot};
 use chrono::{DateTime, Datelike, Timelike, Utc};

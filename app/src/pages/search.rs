@@ -55,7 +55,7 @@ pub fn SearchPage() -> impl IntoView {
                     // Offline: the same engine over the snapshot on this device. Read
                     // reactively: a page rendered offline asks before the device's copy has
                     // been read from IndexedDB, and shows the results as soon as it is.
-                    Err(e @ AppError::Transport { .. }) => (move || match local.0.get() {
+                    Err(e @ AppError::Transport { .. }) => (move || match local.wanted() {
                         Some(index) => {
                             let results = run(&index, &q(), category().as_deref(), 30, false);
                             view! { <Results results offline=true/> }.into_any()

@@ -91,10 +91,18 @@ async fn the_browser_gets_a_versioned_snapshot_only_when_it_changed() {
     );
 
     let have = version.to_string();
-    let same = app
-        .call_json(&client, "kb_snapshot", &[("have", &have)])
-        .await;
-    assert_eq!(same, Value::Null);
+    // The device keeps the body without decoding it: the version travels in a header too.
+    let sent = app.call(&client, "kb_snapshot", &[]).await;
+    assert_eq!(
+        sent.headers()[app::model::SNAPSHOT_VERSION_HEADER],
+        have.as_str()
+    );
+    let same = app.call(&client, "kb_snapshot", &[("have", &have)]).await;
+    assert!(same
+        .headers()
+        .get(app::model::SNAPSHOT_VERSION_HEADER)
+        .is_none());
+    assert_eq!(same.json::<Value>().await.unwrap(), Value::Null);
 
     // An editor's change moves the version: the browser is told to refresh.
     let eve = app.signed_in(EVE).await;
