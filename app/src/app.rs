@@ -83,18 +83,25 @@ fn DocumentHead(release: Release) -> impl IntoView {
 /// It waits for the load event. The server's HTML is the whole page, and works without scripts:
 /// a phone on a weak connection should spend its first bandwidth on that page and its
 /// stylesheet, not on the 260 KB of WebAssembly that only enhances it (issue 19). Then it
-/// preloads the page's split modules (named in `deskfront-module` meta tags by `lazy_pages`)
-/// beside the main module; the split loader's own fetch of each reuses the preload.
+/// starts the main module and preloads the page's split modules (named in `deskfront-module`
+/// meta tags by `lazy_pages`) beside it; the split loader's own fetch of each reuses the
+/// preload. A few preloads per task: a page's modules number sixty, and adding all their links
+/// at once held a slowed phone's main thread for a quarter of a second.
 pub fn bootstrap_script(release: &Release) -> String {
     format!(
         "import init, {{ hydrate }} from '{}';\n\
          const start = () => {{\n\
-         for (const m of document.querySelectorAll('meta[name=\"deskfront-module\"]')) {{\n\
+         init({{ module_or_path: '{}' }}).then(() => hydrate());\n\
+         const modules = [...document.querySelectorAll('meta[name=\"deskfront-module\"]')];\n\
+         const preload = () => {{\n\
+         for (const m of modules.splice(0, 6)) {{\n\
          const l = document.createElement('link');\n\
          l.rel = 'preload'; l.as = 'fetch'; l.type = 'application/wasm'; l.crossOrigin = '';\n\
          l.href = m.content; document.head.append(l);\n\
          }}\n\
-         init({{ module_or_path: '{}' }}).then(() => hydrate());\n\
+         if (modules.length) setTimeout(preload);\n\
+         }};\n\
+         preload();\n\
          }};\n\
          if (document.readyState === 'complete') start();\n\
          else addEventListener('load', start, {{ once: true }});",
@@ -151,12 +158,42 @@ async fn user_or_remembered(
 pub fn start_device_work(
     device: crate::offline::DeviceState,
     local: LocalIndex,
-    signed_in: Option<i64>,
+    user: Result<Option<crate::model::UserView>, crate::model::AppError>,
 ) {
+    let signed_in = match &user {
+        Ok(Some(u)) => Some(u.id),
+        _ => None,
+    };
+    // Offline, the answer is the person already remembered; an error changes nothing.
+    if let Ok(user) = user {
+        leptos::task::spawn_local(crate::offline::device::remember(user));
+    }
     if signed_in.is_some() {
         leptos::task::spawn_local(crate::local_search::load_and_refresh(local));
     }
     crate::offline::device::start(device, signed_in);
+}
+
+/// Runs `work` in a task of its own once the browser is idle (at most two seconds on). The
+/// device's background work used to start in the task that finished hydration: on a slow phone
+/// that made one long task of both, and a tap on the fresh page waited for it (issue 19).
+#[cfg(feature = "hydrate")]
+fn when_idle(work: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return work();
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(work);
+    // Safari has no requestIdleCallback: a short timeout still leaves the hydration task.
+    let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    if has_idle {
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(2000);
+        let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+    } else {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 100);
+    }
 }
 
 /// The signed-in user, loaded once per page load and shared by the header and the pages.
@@ -190,19 +227,7 @@ pub fn App() -> impl IntoView {
         let Some(answer) = user.get() else {
             return false;
         };
-        let signed_in = match answer {
-            Ok(Some(u)) => {
-                let id = u.id;
-                leptos::task::spawn_local(crate::offline::device::remember_user(Some(u)));
-                Some(id)
-            }
-            Ok(None) => {
-                leptos::task::spawn_local(crate::offline::device::remember_user(None));
-                None
-            }
-            Err(_) => None,
-        };
-        leptos::task::spawn_local(start_device_work(device, local, signed_in));
+        when_idle(move || leptos::task::spawn_local(start_device_work(device, local, answer)));
         true
     });
     #[cfg(not(feature = "hydrate"))]

@@ -111,6 +111,27 @@ fn manifest_json(prefetch: &BTreeMap<&String, &Vec<String>>) -> String {
     out
 }
 
+/// The library's loader starts every module a split point needs in one go, in whatever task asked
+/// for it: for a page's sixty modules that is sixty `fetch` calls, which held a slowed phone's main
+/// thread for over 100 ms inside hydration (issue 19).
+const EAGER_START: &str = "const parallelStuff = deps.map(d => d());";
+/// Here it starts eight, then lets the browser run other tasks before the next eight. The
+/// downloads were preloaded already (`app::bootstrap_script`), so little waits on this.
+const SLICED_START: &str = "const parallelStuff = [];\n        \
+for (const d of deps) {\n            \
+if (parallelStuff.length && parallelStuff.length % 8 === 0) await new Promise(r => setTimeout(r));\n            \
+parallelStuff.push(d());\n        \
+}";
+
+/// The loader script with its start of modules cut into slices; an error if the library's loader
+/// no longer reads as expected (a new version of it must be looked at, not silently shipped).
+fn slice_module_starts(loader: &str) -> Result<String, String> {
+    if loader.matches(EAGER_START).count() != 1 {
+        return Err("the split loader does not start its modules as expected".into());
+    }
+    Ok(loader.replace(EAGER_START, SLICED_START))
+}
+
 fn run(args: Args) -> Result<(), String> {
     let wasm = std::fs::read(&args.input)
         .map_err(|e| format!("cannot read {}: {e}", args.input.display()))?;
@@ -124,6 +145,11 @@ fn run(args: Args) -> Result<(), String> {
         opts
     })
     .map_err(|e| format!("splitting {} failed: {e:?}", args.input.display()))?;
+    let loader_path = args.out_dir.join(args.link_name.trim_start_matches("./"));
+    let loader = std::fs::read_to_string(&loader_path)
+        .map_err(|e| format!("cannot read {}: {e}", loader_path.display()))?;
+    std::fs::write(&loader_path, slice_module_starts(&loader)?)
+        .map_err(|e| format!("cannot write {}: {e}", loader_path.display()))?;
     let manifest = args.out_dir.join(MANIFEST);
     let sorted: BTreeMap<_, _> = split.prefetch_map.iter().collect();
     std::fs::write(&manifest, manifest_json(&sorted))
@@ -188,6 +214,16 @@ mod tests {
         );
         assert!(args("in.wasm --fast").is_err());
         assert!(args("in.wasm --out-dir").is_err());
+    }
+
+    #[test]
+    fn the_loader_starts_modules_eight_per_task() {
+        let loader = "const loader = async () => {\n        const parallelStuff = deps.map(d => d());\n        await Promise.all(parallelStuff);";
+        let sliced = slice_module_starts(loader).unwrap();
+        assert!(!sliced.contains(EAGER_START));
+        assert!(sliced.contains("% 8 === 0) await new Promise(r => setTimeout(r));"));
+        assert!(sliced.ends_with("await Promise.all(parallelStuff);"));
+        assert!(slice_module_starts("something else").is_err());
     }
 
     #[test]
