@@ -3,7 +3,7 @@
 //! `sql.rs`; each adapter keeps its connection options and its own migrations under
 //! `server/migrations/<database>/`.
 
-pub mod group_commit;
+pub mod batch_queue;
 pub mod postgres;
 mod sql;
 mod sql_audit;
@@ -27,6 +27,17 @@ use crate::seed::SeedData;
 use app::backend::store::{Store, StoreError, StoreResult};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
+
+/// A session to look up with others in one query (`postgres::read_sessions`).
+pub(crate) struct SessionLookup {
+    pub token_hash: String,
+    /// The caller's clock: the session must not have expired by then.
+    pub now: DateTime<Utc>,
+}
+
+/// What a session lookup finds while the session is valid: its user and the stamp of the pages
+/// that user may be served from a cache (`app::backend::store::PageStamp`).
+pub(crate) type SessionFound = Option<(app::model::UserView, app::backend::store::PageStamp)>;
 
 /// An account made on the command line (`server admin create`).
 pub struct NewAccount<'a> {

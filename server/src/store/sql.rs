@@ -47,6 +47,27 @@ macro_rules! sql_store {
         const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, \
              EXISTS (SELECT 1 FROM users r WHERE r.manager_id = u.id) AS is_line_manager";
 
+        /// A page stamp (`app::backend::store::PageStamp`), beside the user's columns.
+        const PAGE_STAMP_COLUMNS: &str =
+            "(SELECT version FROM content_versions WHERE name = 'catalog') AS catalog_version, \
+             (SELECT version FROM content_versions WHERE name = 'search') AS search_version, \
+             (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread";
+
+        fn page_stamp_from(row: &DbRow) -> app::backend::store::PageStamp {
+            app::backend::store::PageStamp {
+                catalog_version: row.get("catalog_version"),
+                search_version: row.get("search_version"),
+                unread_notifications: row.get("unread"),
+            }
+        }
+
+        fn lookup(token_hash: &str, now: DateTime<Utc>) -> crate::store::SessionLookup {
+            crate::store::SessionLookup {
+                token_hash: token_hash.to_owned(),
+                now,
+            }
+        }
+
         fn user_from(row: &DbRow) -> UserView {
             UserView {
                 id: row.get("id"),
@@ -102,13 +123,16 @@ macro_rules! sql_store {
             })
         }
 
-        /// One group-commit batch (`crate::store::group_commit`): one result per ticket, in
+        /// One group-commit batch (`crate::store::batch_queue`): one result per ticket, in
         /// order, known only once the transaction committed.
         ///
-        /// The batch is first written as it comes, in one transaction. Only when one of its
-        /// tickets fails (a constraint, a bad attachment) is it written again with every ticket
-        /// in its own savepoint, so that ticket fails alone: a savepoint costs two round trips
-        /// per ticket, which on PostgreSQL were a third of the writer's time.
+        /// The batch is first written as it comes, in one transaction, its numbers taken from
+        /// the counters with one update per kind. Only when one of its tickets fails (a
+        /// constraint, a bad attachment) or its key has a ticket already is it written again
+        /// with every ticket in its own savepoint, taking its own number, so that ticket fails
+        /// alone: a savepoint costs two round trips per ticket, which on PostgreSQL were a third
+        /// of the writer's time, and a counter row updated once per ticket left PostgreSQL
+        /// scanning its dead versions.
         pub(crate) async fn write_tickets(
             pool: &sqlx::Pool<$db>,
             tickets: Vec<NewTicket>,
@@ -120,8 +144,8 @@ macro_rules! sql_store {
                     .collect::<Vec<_>>()
             };
             let outcomes = match write_together(pool, &tickets).await {
-                Together::Committed(outcomes) => outcomes,
-                Together::OneFailed => match write_isolated(pool, &tickets).await {
+                Together::Committed(created) => created.into_iter().map(|c| Ok(Some(c))).collect(),
+                Together::WriteApart => match write_isolated(pool, &tickets).await {
                     Ok(outcomes) => outcomes,
                     Err(e) => return every(&e),
                 },
@@ -146,9 +170,9 @@ macro_rules! sql_store {
 
         /// How a batch written in one piece ended.
         enum Together {
-            Committed(Vec<StoreResult<Option<Created>>>),
-            /// A ticket failed; nothing was committed.
-            OneFailed,
+            Committed(Vec<Created>),
+            /// A ticket failed, or its key had a ticket: nothing was committed.
+            WriteApart,
             /// The transaction itself failed (begin or commit): every ticket fails with it.
             Failed(app::backend::store::StoreError),
         }
@@ -159,26 +183,22 @@ macro_rules! sql_store {
                 Ok(tx) => tx,
                 Err(e) => return Together::Failed(db_err(e)),
             };
-            let mut outcomes = Vec::with_capacity(tickets.len());
-            for t in tickets {
-                let outcome = match insert_ticket(&mut tx, t).await {
-                    Ok(Some(created)) => Ok(Some(created)),
-                    // The key has its ticket: the number this one took goes back. Nobody else
-                    // can have taken one since (the counter stays locked until the commit).
-                    Ok(None) => give_back_number(&mut tx, t.kind).await.map(|_| None),
-                    Err(e) => Err(e),
-                };
-                match outcome {
-                    Ok(outcome) => outcomes.push(Ok(outcome)),
-                    Err(_) => {
-                        // Whatever that ticket wrote before failing must not be committed.
-                        let _ = tx.rollback().await;
-                        return Together::OneFailed;
-                    }
+            let seqs = match reserve_numbers(&mut tx, tickets).await {
+                Ok(seqs) => seqs,
+                Err(e) => return Together::Failed(e),
+            };
+            let all: Vec<&NewTicket> = tickets.iter().collect();
+            let created = match insert_tickets(&mut tx, &all, &seqs).await {
+                Ok(Some(created)) => created,
+                // A failed ticket, or a key that has its ticket (whose reserved number would
+                // stay unused): whatever was written must not be committed.
+                Ok(None) | Err(_) => {
+                    let _ = tx.rollback().await;
+                    return Together::WriteApart;
                 }
-            }
+            };
             match tx.commit().await {
-                Ok(()) => Together::Committed(outcomes),
+                Ok(()) => Together::Committed(created),
                 Err(e) => Together::Failed(db_err(e)),
             }
         }
@@ -193,15 +213,23 @@ macro_rules! sql_store {
             let mut outcomes = Vec::with_capacity(tickets.len());
             for t in tickets {
                 let outcome = match sqlx::Connection::begin(&mut *tx).await {
-                    Ok(mut savepoint) => match insert_ticket(&mut savepoint, t).await {
-                        Ok(Some(created)) => savepoint.commit().await.map(|_| Some(created)).map_err(db_err),
-                        // Rolling back also returns the number the counter handed out.
-                        Ok(None) => savepoint.rollback().await.map(|_| None).map_err(db_err),
-                        Err(e) => {
-                            let _ = savepoint.rollback().await;
-                            Err(e)
+                    Ok(mut savepoint) => {
+                        let written = match take_numbers(&mut savepoint, t.kind, 1).await {
+                            Ok(seq) => insert_tickets(&mut savepoint, &[t], &[seq])
+                                .await
+                                .map(|created| created.and_then(|mut c| c.pop())),
+                            Err(e) => Err(e),
+                        };
+                        match written {
+                            Ok(Some(created)) => savepoint.commit().await.map(|_| Some(created)).map_err(db_err),
+                            // Rolling back also returns the number the counter handed out.
+                            Ok(None) => savepoint.rollback().await.map(|_| None).map_err(db_err),
+                            Err(e) => {
+                                let _ = savepoint.rollback().await;
+                                Err(e)
+                            }
                         }
-                    },
+                    }
                     Err(e) => Err(db_err(e)),
                 };
                 outcomes.push(outcome);
@@ -210,84 +238,152 @@ macro_rules! sql_store {
             Ok(outcomes)
         }
 
-        async fn give_back_number(tx: &mut Tx<'_>, kind: TicketKind) -> StoreResult<()> {
-            sqlx::query("UPDATE ticket_counters SET next_value = next_value - 1 WHERE kind = $1")
-                .bind(kind.as_str())
-                .execute(&mut **tx)
-                .await
-                .map_err(db_err)?;
-            Ok(())
-        }
-
-        /// Writes one ticket and its first events; `None` when the requester's key already
-        /// has a ticket (the caller rolls back, which also returns the counter's number).
-        async fn insert_ticket(tx: &mut Tx<'_>, t: &NewTicket) -> StoreResult<Option<Created>> {
-            let answers = serde_json::to_string(&t.answers).map_err(db_err)?;
-            let calendar = serde_json::to_string(&t.desk.calendar).map_err(db_err)?;
-            let d = &t.desk;
-            // The first statement writes. SQLite takes its write lock here and waits
-            // (busy_timeout) rather than failing later on a stale read; PostgreSQL locks the
-            // counter row, so numbers are handed out in commit order without gaps.
-            let seq: i64 = sqlx::query_scalar(
-                "UPDATE ticket_counters SET next_value = next_value + 1 WHERE kind = $1 \
-                 RETURNING next_value - 1",
+        /// The counter's next `count` numbers of `kind`: the first of them. The first statement
+        /// of a batch writes, so SQLite takes its write lock here and waits (busy_timeout)
+        /// rather than failing later on a stale read; PostgreSQL locks the counter row, so
+        /// numbers are handed out in commit order without gaps.
+        async fn take_numbers(tx: &mut Tx<'_>, kind: TicketKind, count: i64) -> StoreResult<i64> {
+            sqlx::query_scalar(
+                "UPDATE ticket_counters SET next_value = next_value + $2 WHERE kind = $1 \
+                 RETURNING next_value - $2",
             )
-            .bind(t.kind.as_str())
+            .bind(kind.as_str())
+            .bind(count)
             .fetch_one(&mut **tx)
             .await
-            .map_err(db_err)?;
-            let number = t.kind.number(seq);
-            let inserted = sqlx::query(
+            .map_err(db_err)
+        }
+
+        /// A number for every ticket of the batch, in order: one counter update per kind,
+        /// kinds always in the same order, so two instances' batches cannot lock the counters
+        /// in opposite orders.
+        async fn reserve_numbers(tx: &mut Tx<'_>, tickets: &[NewTicket]) -> StoreResult<Vec<i64>> {
+            let mut kinds: Vec<TicketKind> = tickets.iter().map(|t| t.kind).collect();
+            kinds.sort_unstable_by_key(|k| k.as_str());
+            kinds.dedup();
+            let mut seqs = vec![0; tickets.len()];
+            for kind in kinds {
+                let mine: Vec<usize> = (0..tickets.len()).filter(|&i| tickets[i].kind == kind).collect();
+                let first = take_numbers(tx, kind, mine.len() as i64).await?;
+                for (offset, i) in mine.into_iter().enumerate() {
+                    seqs[i] = first + offset as i64;
+                }
+            }
+            Ok(seqs)
+        }
+
+        /// Writes the tickets, the `i`th numbered `seqs[i]`, and their first events: two
+        /// statements however many there are (one round trip each, where a statement per
+        /// ticket cost a round trip per ticket). `None` when a requester's key already has a
+        /// ticket: the caller rolls back, which also returns the numbers.
+        async fn insert_tickets(
+            tx: &mut Tx<'_>,
+            tickets: &[&NewTicket],
+            seqs: &[i64],
+        ) -> StoreResult<Option<Vec<Created>>> {
+            struct Row<'t> {
+                t: &'t NewTicket,
+                number: String,
+                answers: String,
+                calendar: String,
+            }
+            let mut rows = Vec::with_capacity(tickets.len());
+            for (t, seq) in tickets.iter().zip(seqs) {
+                rows.push(Row {
+                    t,
+                    number: t.kind.number(*seq),
+                    answers: serde_json::to_string(&t.answers).map_err(db_err)?,
+                    calendar: serde_json::to_string(&t.desk.calendar).map_err(db_err)?,
+                });
+            }
+            let mut insert = sqlx::QueryBuilder::<$db>::new(
                 "INSERT INTO tickets (number, kind, item_id, form_version, title, requester_id, \
                  on_behalf_of, approver_id, state, answers_json, idempotency_key, created_at, \
                  updated_at, priority, impact, urgency, category, store_code, asset_tag, \
                  assignment_group, sla_calendar_json, response_minutes, resolution_minutes, \
                  response_due_at, response_warn_at, resolution_due_at, resolution_warn_at, \
-                 next_due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, \
-                 $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27) \
-                 ON CONFLICT (requester_id, idempotency_key) DO NOTHING RETURNING id",
-            )
-            .bind(&number)
-            .bind(t.kind.as_str())
-            .bind(t.item_id)
-            .bind(t.form_version)
-            .bind(&t.title)
-            .bind(t.requester_id)
-            .bind(&t.on_behalf_of)
-            .bind(t.approver_id)
-            .bind(t.state.as_str())
-            .bind(&answers)
-            .bind(&t.idempotency_key)
-            .bind(t.now)
-            .bind(d.priority.as_str())
-            .bind(&d.impact)
-            .bind(&d.urgency)
-            .bind(&d.category)
-            .bind(&d.store_code)
-            .bind(&d.asset_tag)
-            .bind(&d.assignment_group)
-            .bind(&calendar)
-            .bind(d.response_minutes)
-            .bind(d.resolution_minutes)
-            .bind(d.due.response_due_at)
-            .bind(d.due.response_warn_at)
-            .bind(d.due.resolution_due_at)
-            .bind(d.due.resolution_warn_at)
-            .bind(d.due.next_due_at)
-            .fetch_optional(&mut **tx)
-            .await
-            .map_err(db_err)?;
-            let Some(row) = inserted else {
-                return Ok(None);
-            };
-            let id: i64 = row.get("id");
-            let submitted = NewEvent::text(
-                EventKind::Submitted,
-                t.requester_id,
-                t.submitted_body.clone(),
-                t.now,
+                 next_due_at) ",
             );
-            insert_event(tx, id, &submitted).await?;
+            insert.push_values(&rows, |mut b, row| {
+                let (t, d) = (row.t, &row.t.desk);
+                b.push_bind(&row.number)
+                    .push_bind(t.kind.as_str())
+                    .push_bind(t.item_id)
+                    .push_bind(t.form_version)
+                    .push_bind(&t.title)
+                    .push_bind(t.requester_id)
+                    .push_bind(&t.on_behalf_of)
+                    .push_bind(t.approver_id)
+                    .push_bind(t.state.as_str())
+                    .push_bind(&row.answers)
+                    .push_bind(&t.idempotency_key)
+                    .push_bind(t.now)
+                    .push_bind(t.now)
+                    .push_bind(d.priority.as_str())
+                    .push_bind(&d.impact)
+                    .push_bind(&d.urgency)
+                    .push_bind(&d.category)
+                    .push_bind(&d.store_code)
+                    .push_bind(&d.asset_tag)
+                    .push_bind(&d.assignment_group)
+                    .push_bind(&row.calendar)
+                    .push_bind(d.response_minutes)
+                    .push_bind(d.resolution_minutes)
+                    .push_bind(d.due.response_due_at)
+                    .push_bind(d.due.response_warn_at)
+                    .push_bind(d.due.resolution_due_at)
+                    .push_bind(d.due.resolution_warn_at)
+                    .push_bind(d.due.next_due_at);
+            });
+            insert.push(
+                " ON CONFLICT (requester_id, idempotency_key) DO NOTHING \
+                 RETURNING id, requester_id, idempotency_key",
+            );
+            let inserted = insert
+                .build()
+                .fetch_all(&mut **tx)
+                .await
+                .map_err(db_err)?;
+            if inserted.len() != rows.len() {
+                return Ok(None);
+            }
+            // The order RETURNING gives rows in is not promised: match them up by key.
+            let ids: std::collections::HashMap<(i64, String), i64> = inserted
+                .iter()
+                .map(|r| ((r.get("requester_id"), r.get("idempotency_key")), r.get("id")))
+                .collect();
+            let mut ids_in_order = Vec::with_capacity(rows.len());
+            for row in &rows {
+                let key = (row.t.requester_id, row.t.idempotency_key.clone());
+                let id = ids.get(&key).copied();
+                ids_in_order.push(id.ok_or_else(|| db_err("a new ticket's id went missing"))?);
+            }
+            let submitted: Vec<NewEvent> = rows
+                .iter()
+                .map(|row| {
+                    let t = row.t;
+                    NewEvent::text(EventKind::Submitted, t.requester_id, t.submitted_body.clone(), t.now)
+                })
+                .collect();
+            let events: Vec<(i64, &NewEvent)> = ids_in_order.iter().copied().zip(&submitted).collect();
+            insert_events(tx, &events).await?;
+            for (row, id) in rows.iter().zip(&ids_in_order) {
+                start_ticket(tx, *id, row.t).await?;
+            }
+            Ok(Some(
+                rows.into_iter()
+                    .map(|row| Created {
+                        number: row.number,
+                        state: row.t.state,
+                        created: true,
+                    })
+                    .collect(),
+            ))
+        }
+
+        /// What a new ticket needs besides its "submitted" event: paused clocks while it waits
+        /// for approval, the approver's event, its attachments.
+        async fn start_ticket(tx: &mut Tx<'_>, id: i64, t: &NewTicket) -> StoreResult<()> {
             if t.state.pauses_sla() {
                 // Waiting for approval from the start: the clocks wait too.
                 sqlx::query("INSERT INTO sla_pauses (ticket_id, started_at) VALUES ($1, $2)")
@@ -315,11 +411,7 @@ macro_rules! sql_store {
                 .await
                 .map_err(db_err)?;
             }
-            Ok(Some(Created {
-                number,
-                state: t.state,
-                created: true,
-            }))
+            Ok(())
         }
 
         async fn ticket_with_key(
@@ -343,23 +435,35 @@ macro_rules! sql_store {
         }
 
         async fn insert_event(tx: &mut Tx<'_>, ticket_id: i64, event: &NewEvent) -> StoreResult<()> {
-            sqlx::query(
+            insert_events(tx, &[(ticket_id, event)]).await
+        }
+
+        /// Events of one or more tickets in one statement, and the mails they call for.
+        async fn insert_events(tx: &mut Tx<'_>, events: &[(i64, &NewEvent)]) -> StoreResult<()> {
+            if events.is_empty() {
+                return Ok(());
+            }
+            let mut insert = sqlx::QueryBuilder::<$db>::new(
                 "INSERT INTO ticket_events (ticket_id, kind, author_id, body, internal, created_at, \
-                 field, before_value, after_value) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(ticket_id)
-            .bind(event.kind.as_str())
-            .bind(event.author_id)
-            .bind(&event.body)
-            .bind(event.internal)
-            .bind(event.now)
-            .bind(event.change.as_ref().map(|c| c.field))
-            .bind(event.change.as_ref().and_then(|c| c.before.clone()))
-            .bind(event.change.as_ref().and_then(|c| c.after.clone()))
-            .execute(&mut **tx)
-            .await
-            .map_err(db_err)?;
-            enqueue_mails(tx, ticket_id, event).await
+                 field, before_value, after_value) ",
+            );
+            insert.push_values(events, |mut b, (ticket_id, event)| {
+                let change = event.change.as_ref();
+                b.push_bind(*ticket_id)
+                    .push_bind(event.kind.as_str())
+                    .push_bind(event.author_id)
+                    .push_bind(&event.body)
+                    .push_bind(event.internal)
+                    .push_bind(event.now)
+                    .push_bind(change.map(|c| c.field))
+                    .push_bind(change.and_then(|c| c.before.as_deref()))
+                    .push_bind(change.and_then(|c| c.after.as_deref()));
+            });
+            insert.build().execute(&mut **tx).await.map_err(db_err)?;
+            for (ticket_id, event) in events {
+                enqueue_mails(tx, *ticket_id, event).await?;
+            }
+            Ok(())
         }
 
         /// Inserts the claim row; `false` when another caller holds it already.
@@ -460,9 +564,14 @@ macro_rules! sql_store {
                          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active"
                     )
                 });
-                // On nearly every request's way: SQLite answers it on this thread when it can.
+                // On nearly every request's way: SQLite answers it on this thread when it can,
+                // PostgreSQL together with the lookups waiting beside it.
                 if let Some(found) = self.inline().and_then(|r| r.session_user(sql, token_hash, now)) {
                     return Ok(found);
+                }
+                if let Some(shared) = self.shared_session_reads() {
+                    let found = shared.run(lookup(token_hash, now)).await?;
+                    return Ok(found.map(|(user, _)| user));
                 }
                 let row = sqlx::query(sql)
                     .bind(token_hash)
@@ -481,17 +590,18 @@ macro_rules! sql_store {
                 static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
                 let sql = SQL.get_or_init(|| {
                     format!(
-                        "SELECT {USER_COLUMNS}, \
-                         (SELECT version FROM content_versions WHERE name = 'catalog') AS catalog_version, \
-                         (SELECT version FROM content_versions WHERE name = 'search') AS search_version, \
-                         (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread \
+                        "SELECT {USER_COLUMNS}, {PAGE_STAMP_COLUMNS} \
                          FROM sessions s JOIN users u ON u.id = s.user_id \
                          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active"
                     )
                 });
-                // On every kept page's way: SQLite answers it on this thread when it can.
+                // On every kept page's way: SQLite answers it on this thread when it can,
+                // PostgreSQL together with the lookups waiting beside it.
                 if let Some(found) = self.inline().and_then(|r| r.session_page_stamp(sql, token_hash, now)) {
                     return Ok(found);
+                }
+                if let Some(shared) = self.shared_session_reads() {
+                    return shared.run(lookup(token_hash, now)).await;
                 }
                 let row = sqlx::query(sql)
                     .bind(token_hash)
@@ -499,14 +609,7 @@ macro_rules! sql_store {
                     .fetch_optional(&self.pool)
                     .await
                     .map_err(db_err)?;
-                Ok(row.as_ref().map(|r| {
-                    let stamp = app::backend::store::PageStamp {
-                        catalog_version: r.get("catalog_version"),
-                        search_version: r.get("search_version"),
-                        unread_notifications: r.get("unread"),
-                    };
-                    (user_from(r), stamp)
-                }))
+                Ok(row.as_ref().map(|r| (user_from(r), page_stamp_from(r))))
             }
 
             async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
@@ -669,7 +772,7 @@ macro_rules! sql_store {
             #[tracing::instrument(skip_all, fields(requester = t.requester_id))]
             async fn create_ticket(&self, t: NewTicket) -> StoreResult<Created> {
                 // Committed with whatever else is waiting (`write_tickets`).
-                self.tickets.write(t).await
+                self.tickets.run(t).await
             }
 
             async fn ticket_by_idempotency_key(

@@ -7,7 +7,7 @@ use sqlx::SqlitePool;
 use std::str::FromStr;
 use std::time::Duration;
 
-use super::group_commit::GroupCommit;
+use super::batch_queue::BatchQueue;
 use super::sqlite_inline::InlineReads;
 use std::sync::Arc;
 
@@ -16,8 +16,8 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite")
 #[derive(Clone)]
 pub struct SqliteStore {
     pub pool: SqlitePool,
-    /// New tickets, committed in groups (`super::group_commit`).
-    tickets: GroupCommit<NewTicket, Created>,
+    /// New tickets, committed in groups (`super::batch_queue`).
+    tickets: BatchQueue<NewTicket, Created>,
     /// The session-and-stamp read of kept pages, on the caller's thread (`super::sqlite_inline`).
     inline: Option<Arc<InlineReads>>,
 }
@@ -64,7 +64,7 @@ impl SqliteStore {
         MIGRATOR.run(&mut *tx).await?;
         tx.commit().await?;
         let writer_pool = pool.clone();
-        let tickets = GroupCommit::spawn(move |batch| {
+        let tickets = BatchQueue::spawn(move |batch| {
             let pool = writer_pool.clone();
             async move { write_tickets(&pool, batch).await }
         });
@@ -78,6 +78,13 @@ impl SqliteStore {
     /// The reads done on the calling thread (`super::sqlite_inline`).
     fn inline(&self) -> Option<&InlineReads> {
         self.inline.as_deref()
+    }
+
+    /// Session lookups need no company here: the inline read answers them on the calling thread.
+    fn shared_session_reads(
+        &self,
+    ) -> Option<&BatchQueue<super::SessionLookup, super::SessionFound>> {
+        None
     }
 }
 

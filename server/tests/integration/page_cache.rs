@@ -250,3 +250,58 @@ async fn a_kept_article_counts_its_views_and_follows_the_editor() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
+
+/// On PostgreSQL, sessions asked for at the same moment are read in one query
+/// (`store::batch_queue`): each reader must still get their own page, and a signed-out one none.
+#[tokio::test]
+async fn readers_arriving_together_each_get_their_own_page() {
+    let app = spawn().await;
+    let readers = [
+        (app.signed_in(RITA).await, "Rita Patel"),
+        (app.signed_in(LENA).await, "Lena Lindqvist"),
+        (app.signed_in(AHMED).await, "Ahmed Hassan"),
+        (app.signed_in(PRIYA).await, "Priya Shah"),
+    ];
+    let tom = app.signed_in(TOM).await;
+    let res = app.call(&tom, "logout", &[]).await;
+    assert!(res.status().is_success() || res.status().is_redirection());
+    let names: Vec<&str> = readers.iter().map(|(_, name)| *name).collect();
+
+    // A kept page (session and stamp) and one rendered each time (session only), many at once.
+    async fn ask<'a>(
+        client: &Client,
+        url: String,
+        name: Option<&'a str>,
+        path: &'a str,
+    ) -> (Option<&'a str>, &'a str, StatusCode, String) {
+        let res = client.get(url).send().await.unwrap();
+        (name, path, res.status(), res.text().await.unwrap())
+    }
+    let mut asks = Vec::new();
+    for round in 0..6 {
+        for (client, name) in &readers {
+            let path = if round % 2 == 0 { "/" } else { "/requests" };
+            asks.push(ask(
+                client,
+                format!("{}{path}", app.base),
+                Some(*name),
+                path,
+            ));
+        }
+        asks.push(ask(&tom, format!("{}/", app.base), None, "/"));
+    }
+    for (name, path, status, html) in futures::future::join_all(asks).await {
+        let Some(name) = name else {
+            assert!(
+                status.is_redirection(),
+                "signed out, yet {path} answered {status}"
+            );
+            continue;
+        };
+        assert_eq!(status, StatusCode::OK, "{name} on {path}");
+        assert!(html.contains(name), "{name} on {path}: not their page");
+        for other in names.iter().filter(|other| **other != name) {
+            assert!(!html.contains(other), "{name} on {path} shows {other}");
+        }
+    }
+}

@@ -1,30 +1,36 @@
-//! Group commit: many callers' writes committed together, each acknowledged after the commit.
+//! One task per instance that takes every job waiting when it becomes free and handles them
+//! together, answering each caller with its own result.
 //!
-//! A durable commit costs one flush of the disk (SQLite's WAL with `synchronous = FULL`, or
-//! PostgreSQL's WAL). Committing each submission on its own caps submissions at the disk's flush
-//! rate, and on SQLite sixteen writers also queue for its single write lock with sleeps in
-//! between. Instead, one task per instance takes every job waiting when it becomes free, writes
-//! them in one transaction — each job in its own savepoint, so one job's failure leaves the
-//! others alone — commits once, and only then answers each caller. Under load the batches grow
-//! by themselves (whatever arrived during the previous commit); alone, a job is written at once,
-//! with no waiting for company.
+//! - **Group commit** (new tickets): a durable commit costs one flush of the disk (SQLite's WAL
+//!   with `synchronous = FULL`, or PostgreSQL's WAL). Committing each submission on its own caps
+//!   submissions at the disk's flush rate, and on SQLite sixteen writers also queue for its
+//!   single write lock with sleeps in between. The batch is written in one transaction and each
+//!   caller is answered only after the commit.
+//! - **Shared reads** (PostgreSQL's session lookups, `postgres::read_sessions`): every page and
+//!   server function first reads its session, one round trip each, and those round trips were
+//!   most of a cached page's cost. Lookups waiting together go in one query. Each is still read
+//!   after its caller asked, so it sees every change committed before (a sign-out, an edit
+//!   through another instance), as its own query would have.
+//!
+//! Under load the batches grow by themselves (whatever arrived while the previous one ran);
+//! alone, a job is handled at once, with no waiting for company.
 
 use app::backend::store::{StoreError, StoreResult};
 use std::future::Future;
 use tokio::sync::{mpsc, oneshot};
 
-/// The most jobs in one transaction: enough to amortise the flush, small enough that a batch
-/// holds the write lock only for milliseconds.
+/// The most jobs in one batch: enough to amortise a flush or a round trip, small enough that a
+/// write batch holds the write lock only for milliseconds.
 pub const MAX_BATCH: usize = 128;
 
 type Reply<O> = oneshot::Sender<StoreResult<O>>;
 
-/// The queue in front of the writer task. Cloning shares the one writer.
-pub struct GroupCommit<J, O> {
+/// The queue in front of the task. Cloning shares the one task.
+pub struct BatchQueue<J, O> {
     queue: mpsc::UnboundedSender<(J, Reply<O>)>,
 }
 
-impl<J, O> Clone for GroupCommit<J, O> {
+impl<J, O> Clone for BatchQueue<J, O> {
     fn clone(&self) -> Self {
         Self {
             queue: self.queue.clone(),
@@ -32,10 +38,10 @@ impl<J, O> Clone for GroupCommit<J, O> {
     }
 }
 
-impl<J: Send + 'static, O: Send + 'static> GroupCommit<J, O> {
-    /// Starts the writer. `write` gets a batch and must answer one result per job, in order,
-    /// after its transaction committed (or with every job's error when the commit failed).
-    pub fn spawn<F, Fut>(write: F) -> Self
+impl<J: Send + 'static, O: Send + 'static> BatchQueue<J, O> {
+    /// Starts the task. `handle` gets a batch and must answer one result per job, in order
+    /// (a writer: after its transaction committed, or with every job's error when it failed).
+    pub fn spawn<F, Fut>(handle: F) -> Self
     where
         F: Fn(Vec<J>) -> Fut + Send + 'static,
         Fut: Future<Output = Vec<StoreResult<O>>> + Send,
@@ -52,17 +58,17 @@ impl<J: Send + 'static, O: Send + 'static> GroupCommit<J, O> {
                 }
                 let (jobs, replies): (Vec<J>, Vec<Reply<O>>) = batch.into_iter().unzip();
                 let count = jobs.len();
-                let mut results = write(jobs).await;
+                let mut results = handle(jobs).await;
                 if results.len() != count {
-                    // A writer that breaks the contract must not leave callers guessing which
+                    // A handler that breaks the contract must not leave callers guessing which
                     // job a result belongs to: nobody hears "done".
                     results = (0..count)
-                        .map(|_| Err(StoreError("group commit: result count mismatch".into())))
+                        .map(|_| Err(StoreError("batch queue: result count mismatch".into())))
                         .collect();
                 }
                 for (reply, result) in replies.into_iter().zip(results) {
                     // A caller that gave up (its request was cancelled) no longer listens; its
-                    // job is written all the same, and a retry finds it by its key.
+                    // job is done all the same (a ticket: a retry finds it by its key).
                     let _ = reply.send(result);
                 }
             }
@@ -70,15 +76,15 @@ impl<J: Send + 'static, O: Send + 'static> GroupCommit<J, O> {
         Self { queue }
     }
 
-    /// Queues `job` and waits until the transaction holding it has committed.
-    pub async fn write(&self, job: J) -> StoreResult<O> {
+    /// Queues `job` and waits for its result (a write: until its transaction has committed).
+    pub async fn run(&self, job: J) -> StoreResult<O> {
         let (reply, answer) = oneshot::channel();
         self.queue
             .send((job, reply))
-            .map_err(|_| StoreError("the writer has stopped".into()))?;
+            .map_err(|_| StoreError("the batch queue has stopped".into()))?;
         answer
             .await
-            .map_err(|_| StoreError("the writer stopped before answering".into()))?
+            .map_err(|_| StoreError("the batch queue stopped before answering".into()))?
     }
 }
 
@@ -92,7 +98,7 @@ mod tests {
     async fn every_caller_gets_its_own_result_and_waiting_jobs_share_a_batch() {
         let batches = Arc::new(AtomicUsize::new(0));
         let counted = batches.clone();
-        let writer = GroupCommit::spawn(move |jobs: Vec<u32>| {
+        let writer = BatchQueue::spawn(move |jobs: Vec<u32>| {
             counted.fetch_add(1, Ordering::SeqCst);
             async move {
                 // Slow enough that the other callers queue up behind the first batch.
@@ -111,7 +117,7 @@ mod tests {
         let calls: Vec<_> = (0..50u32)
             .map(|j| {
                 let w = writer.clone();
-                tokio::spawn(async move { (j, w.write(j).await) })
+                tokio::spawn(async move { (j, w.run(j).await) })
             })
             .collect();
         for call in calls {
@@ -130,8 +136,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_writer_that_answers_the_wrong_count_fails_every_job() {
-        let writer = GroupCommit::spawn(|_jobs: Vec<u8>| async { vec![Ok(1u8)] });
-        let (a, b) = tokio::join!(writer.write(1), writer.write(2));
+        let writer = BatchQueue::spawn(|_jobs: Vec<u8>| async { vec![Ok(1u8)] });
+        let (a, b) = tokio::join!(writer.run(1), writer.run(2));
         // Either both went in one batch (two jobs, one answer: both fail) or each alone (each
         // gets its one answer).
         assert_eq!(a.is_ok(), b.is_ok());
