@@ -107,19 +107,32 @@ async fn a_server_killed_mid_burst_loses_no_acknowledged_submission_and_doubles_
     let rita = client(&base);
     sign_in(&base, &rita).await;
 
-    let keys: Vec<String> = (0..200).map(|i| format!("kill-burst-{i:06}")).collect();
+    // More than a batch can take, so the kill finds some acknowledged and some not.
+    let keys: Vec<String> = (0..1000).map(|i| format!("kill-burst-{i:06}")).collect();
+    let acks = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let burst: Vec<_> = keys
         .iter()
         .map(|key| {
-            let (base, rita, key) = (base.clone(), rita.clone(), key.clone());
+            let (base, rita, key, acks) = (base.clone(), rita.clone(), key.clone(), acks.clone());
             tokio::spawn(async move {
                 let number = submit(&base, &rita, &key).await;
+                if number.is_some() {
+                    acks.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                }
                 (key, number)
             })
         })
         .collect();
-    // Let part of the burst through, then kill the process without a chance to clean up.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Once the first submission is acknowledged, kill the process without a chance to clean up:
+    // a fixed wait fell after the whole burst once batches got fast.
+    let waited = std::time::Instant::now();
+    while acks.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+        assert!(
+            waited.elapsed() < Duration::from_secs(20),
+            "no submission was acknowledged"
+        );
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
     server.kill().expect("SIGKILL");
     server.wait().unwrap();
     let mut acknowledged = Vec::new();
