@@ -86,12 +86,14 @@ fn DocumentHead(release: Release) -> impl IntoView {
 /// starts the main module and preloads the page's split modules (named in `deskfront-module`
 /// meta tags by `lazy_pages`) beside it; the split loader's own fetch of each reuses the
 /// preload. A few preloads per task: a page's modules number sixty, and adding all their links
-/// at once held a slowed phone's main thread for a quarter of a second.
+/// at once held a slowed phone's main thread for a quarter of a second. The main module is
+/// fetched at once but started only after the last preload is in: started earlier, hydration
+/// could ask for a split module whose link was not added yet, and it was downloaded twice.
 pub fn bootstrap_script(release: &Release) -> String {
     format!(
         "import init, {{ hydrate }} from '{}';\n\
          const start = () => {{\n\
-         init({{ module_or_path: '{}' }}).then(() => hydrate());\n\
+         const main = fetch('{}');\n\
          const modules = [...document.querySelectorAll('meta[name=\"deskfront-module\"]')];\n\
          const preload = () => {{\n\
          for (const m of modules.splice(0, 6)) {{\n\
@@ -100,6 +102,7 @@ pub fn bootstrap_script(release: &Release) -> String {
          l.href = m.content; document.head.append(l);\n\
          }}\n\
          if (modules.length) setTimeout(preload);\n\
+         else init({{ module_or_path: main }}).then(() => hydrate());\n\
          }};\n\
          preload();\n\
          }};\n\
