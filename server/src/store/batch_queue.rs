@@ -25,6 +25,14 @@ pub const MAX_BATCH: usize = 128;
 
 type Reply<O> = oneshot::Sender<StoreResult<O>>;
 
+/// The answer to a batch that failed as a whole (its query, its transaction): every job of the
+/// `count` gets the same error.
+pub fn all_failed<O>(count: usize, error: &StoreError) -> Vec<StoreResult<O>> {
+    (0..count)
+        .map(|_| Err(StoreError(error.0.clone())))
+        .collect()
+}
+
 /// The queue in front of the task. Cloning shares the one task.
 pub struct BatchQueue<J, O> {
     queue: mpsc::UnboundedSender<(J, Reply<O>)>,
@@ -62,9 +70,8 @@ impl<J: Send + 'static, O: Send + 'static> BatchQueue<J, O> {
                 if results.len() != count {
                     // A handler that breaks the contract must not leave callers guessing which
                     // job a result belongs to: nobody hears "done".
-                    results = (0..count)
-                        .map(|_| Err(StoreError("batch queue: result count mismatch".into())))
-                        .collect();
+                    let mismatch = StoreError("batch queue: result count mismatch".into());
+                    results = all_failed(count, &mismatch);
                 }
                 for (reply, result) in replies.into_iter().zip(results) {
                     // A caller that gave up (its request was cancelled) no longer listens; its

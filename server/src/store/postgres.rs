@@ -159,10 +159,7 @@ async fn read_sessions(
                 .map(|l| Ok(found.get(&l.token_hash).cloned()))
                 .collect()
         }
-        Err(e) => lookups
-            .iter()
-            .map(|_| Err(app::backend::store::StoreError(e.0.clone())))
-            .collect(),
+        Err(e) => super::batch_queue::all_failed(lookups.len(), &e),
     }
 }
 

@@ -137,12 +137,7 @@ macro_rules! sql_store {
             pool: &sqlx::Pool<$db>,
             tickets: Vec<NewTicket>,
         ) -> Vec<StoreResult<Created>> {
-            let every = |e: &app::backend::store::StoreError| {
-                tickets
-                    .iter()
-                    .map(|_| Err(app::backend::store::StoreError(e.0.clone())))
-                    .collect::<Vec<_>>()
-            };
+            let every = |e| crate::store::batch_queue::all_failed(tickets.len(), e);
             let outcomes = match write_together(pool, &tickets).await {
                 Together::Committed(created) => created.into_iter().map(|c| Ok(Some(c))).collect(),
                 Together::WriteApart => match write_isolated(pool, &tickets).await {
