@@ -14,6 +14,7 @@ pub mod release;
 pub mod routes;
 pub mod security;
 pub mod seed;
+pub mod starter;
 pub mod store;
 
 use app::app::{shell, App};

@@ -12,6 +12,7 @@ pub mod priority;
 pub mod problem;
 pub mod report;
 pub mod sla;
+pub mod synonyms;
 pub mod throttle;
 pub mod ticket;
 pub mod ticket_sla;

@@ -11,7 +11,9 @@
 //! above the body, multiplied by how well each query word matched (exact, typo, prefix) and by
 //! how many of the query's words the document matched.
 
-use super::text::{allowed_typos, is_stop_word, stem, terms, within_distance, words};
+use super::codes::{bare_number, codes};
+use super::synonyms::Synonyms;
+use super::text::{allowed_typos, is_stop_word, stem, within_distance, words};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -37,6 +39,14 @@ const MISSPELT_ENDING: f32 = 0.7;
 /// The shortest stem that a misspelt ending may follow: shorter ones are too often the start
 /// of an unrelated word.
 const MIN_STEM_BEFORE_ENDING: usize = 5;
+/// An error code typed as the article writes it ("E-27" for "e27"): rarer and surer than any
+/// word, so above an exact word.
+const CODE: f32 = 2.0;
+/// The number of a code without its letters ("error 27" for "E-27").
+const CODE_NUMBER: f32 = 1.5;
+/// Another phrase of the query word's synonym group: below a typo, so an article in the
+/// person's own words stays ahead of one that only means the same.
+const SYNONYM: f32 = 0.6;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DocKind {
@@ -83,6 +93,23 @@ pub struct SearchIndex {
     /// Parallel to `terms`.
     postings: Vec<Vec<Posting>>,
     avg_lengths: [f32; FIELD_COUNT],
+    /// Editors' synonym groups, applied at query time (`synonyms`).
+    #[serde(default)]
+    synonyms: Synonyms,
+}
+
+/// A field's index terms: its words (stop words removed, stemmed) in order, then the terms of
+/// the error codes it mentions.
+fn field_terms(text: &str) -> Vec<String> {
+    let ws = words(text);
+    let found = codes(text, &ws);
+    let mut out: Vec<String> = ws
+        .iter()
+        .filter(|w| !is_stop_word(&w.folded))
+        .map(|w| stem(&w.folded))
+        .collect();
+    out.extend(found.iter().flat_map(|c| c.terms().cloned()));
+    out
 }
 
 /// What to search for and how.
@@ -120,6 +147,20 @@ pub struct Hit {
 struct Alternative {
     terms: Vec<usize>,
     quality: f32,
+    /// Scored by its weakest term rather than the mean of its terms: a synonym phrase ("won't
+    /// turn on"), whose words the index cannot check are together, counts only as much as its
+    /// least present word, so "won't" in a title and "turn" deep in the body add up to little.
+    weakest: bool,
+}
+
+impl Alternative {
+    fn one(term: usize, quality: f32) -> Self {
+        Alternative {
+            terms: vec![term],
+            quality,
+            weakest: false,
+        }
+    }
 }
 
 impl SearchIndex {
@@ -129,10 +170,10 @@ impl SearchIndex {
         let mut totals = [0f32; FIELD_COUNT];
         for (n, d) in documents.iter().enumerate() {
             let fields = [
-                terms(&d.title),
-                terms(&d.tags.join(" ")),
-                terms(&d.summary),
-                terms(&d.body),
+                field_terms(&d.title),
+                field_terms(&d.tags.join(", ")),
+                field_terms(&d.summary),
+                field_terms(&d.body),
             ];
             let mut counts: HashMap<&str, [u16; FIELD_COUNT]> = HashMap::new();
             let mut lengths = [0u16; FIELD_COUNT];
@@ -169,7 +210,17 @@ impl SearchIndex {
             terms,
             postings,
             avg_lengths: totals.map(|t| (t / n).max(1.0)),
+            synonyms: Synonyms::default(),
         }
+    }
+
+    /// The synonym groups every search applies from now on (the snapshot carries them).
+    pub fn set_synonyms(&mut self, synonyms: Synonyms) {
+        self.synonyms = synonyms;
+    }
+
+    pub fn synonyms(&self) -> &Synonyms {
+        &self.synonyms
     }
 
     pub fn len(&self) -> usize {
@@ -194,7 +245,12 @@ impl SearchIndex {
     }
 
     /// Every way each query word can match, one list per word.
-    fn alternatives(&self, query: &str, typing: bool) -> Vec<Vec<Alternative>> {
+    fn alternatives(
+        &self,
+        query: &str,
+        typing: bool,
+        synonyms: &Synonyms,
+    ) -> Vec<Vec<Alternative>> {
         let all = words(query);
         let open_last = typing && query.chars().last().is_some_and(|c| c.is_alphanumeric());
         let last = all.len().saturating_sub(1);
@@ -222,21 +278,110 @@ impl SearchIndex {
             let joined = format!("{}{}", keep[pair].1, keep[pair + 1].1);
             if let Some(t) = self.term_id(&stem(&joined)) {
                 for unit in &mut units[pair..=pair + 1] {
-                    unit.push(Alternative {
-                        terms: vec![t],
-                        quality: JOINED,
-                    });
+                    unit.push(Alternative::one(t, JOINED));
                 }
             }
         }
+        self.add_codes(query, &all, &keep, &mut units);
+        self.add_synonyms(synonyms, &keep, &mut units);
         units
     }
 
+    /// Error codes of the query as alternatives of every word they were written with ("E" and
+    /// "27" of "E-27"), and a bare long number ("vpn 809") as a code's number.
+    fn add_codes(
+        &self,
+        query: &str,
+        all: &[super::text::Word],
+        keep: &[(usize, &str)],
+        units: &mut [Vec<Alternative>],
+    ) {
+        let found = codes(query, all);
+        for code in &found {
+            let mut alts = Vec::new();
+            if let Some(t) = code.specific.as_deref().and_then(|s| self.term_id(s)) {
+                alts.push((t, CODE));
+            }
+            if let Some(t) = self.term_id(&code.generic) {
+                alts.push((t, CODE_NUMBER));
+            }
+            for (unit, _) in keep
+                .iter()
+                .enumerate()
+                .filter(|(_, (i, _))| (code.first..=code.last).contains(i))
+            {
+                units[unit].extend(
+                    alts.iter()
+                        .map(|&(t, quality)| Alternative::one(t, quality)),
+                );
+            }
+        }
+        for (unit, &(i, folded)) in keep.iter().enumerate() {
+            if found.iter().any(|c| (c.first..=c.last).contains(&i)) {
+                continue;
+            }
+            if let Some(t) = bare_number(folded).and_then(|g| self.term_id(&g)) {
+                units[unit].push(Alternative::one(t, CODE_NUMBER));
+            }
+        }
+    }
+
+    /// For each synonym phrase in the query, the group's other phrases as alternatives of the
+    /// words that phrase covers. A query word stands for its stem and for every term it already
+    /// matches (so "registr", one typo from "register", still finds "till").
+    fn add_synonyms(
+        &self,
+        synonyms: &Synonyms,
+        keep: &[(usize, &str)],
+        units: &mut [Vec<Alternative>],
+    ) {
+        if synonyms.is_empty() {
+            return;
+        }
+        let stems: Vec<String> = keep.iter().map(|&(_, folded)| stem(folded)).collect();
+        let positions: Vec<Vec<&str>> = keep
+            .iter()
+            .zip(&stems)
+            .zip(units.iter())
+            .map(|((&(_, folded), stemmed), unit)| {
+                let mut candidates = vec![stemmed.as_str(), folded];
+                candidates.extend(
+                    unit.iter()
+                        .filter(|a| a.terms.len() == 1)
+                        .map(|a| self.terms[a.terms[0]].as_str()),
+                );
+                candidates
+            })
+            .collect();
+        let mut added: Vec<(usize, Alternative)> = Vec::new();
+        for at in synonyms.occurrences(&positions) {
+            for phrase in synonyms.others(&at) {
+                let Some(ids) = phrase
+                    .iter()
+                    .map(|w| self.term_id(w))
+                    .collect::<Option<Vec<usize>>>()
+                else {
+                    continue;
+                };
+                for unit in at.start..at.start + at.len {
+                    added.push((
+                        unit,
+                        Alternative {
+                            terms: ids.clone(),
+                            quality: SYNONYM,
+                            weakest: true,
+                        },
+                    ));
+                }
+            }
+        }
+        for (unit, alt) in added {
+            units[unit].push(alt);
+        }
+    }
+
     fn word_alternatives(&self, folded: &str, open: bool) -> Vec<Alternative> {
-        let single = |t: usize, quality: f32| Alternative {
-            terms: vec![t],
-            quality,
-        };
+        let single = Alternative::one;
         let stemmed = stem(folded);
         let mut alts = Vec::new();
         let exact = self.term_id(&stemmed).or_else(|| self.term_id(folded));
@@ -283,6 +428,7 @@ impl SearchIndex {
                     alts.push(Alternative {
                         terms: vec![l, r],
                         quality: SPLIT,
+                        weakest: false,
                     });
                 }
             }
@@ -346,14 +492,22 @@ impl SearchIndex {
         first: Option<(&Posting, f32)>,
     ) -> Option<f32> {
         let mut sum = 0.0f32;
+        let mut least = f32::INFINITY;
         for (i, &t) in alt.terms.iter().enumerate() {
             let (posting, idf) = match first {
                 Some(known) if i == 0 => known,
                 _ => (self.posting(t, doc)?, self.idf(t)),
             };
-            sum += self.term_score(idf, posting);
+            let score = self.term_score(idf, posting);
+            sum += score;
+            least = least.min(score);
         }
-        Some(alt.quality * sum / alt.terms.len() as f32)
+        let combined = if alt.weakest {
+            least
+        } else {
+            sum / alt.terms.len() as f32
+        };
+        Some(alt.quality * combined)
     }
 
     /// Ranks the documents for `query`, best first.
@@ -366,7 +520,18 @@ impl SearchIndex {
     /// two-letter prefix with hundreds of expansions. The sums are made in the same order as
     /// `score`, which then only runs for the hits returned, to name the matched terms.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Vec<Hit> {
-        let units = self.alternatives(query, options.typing);
+        self.search_with(query, options, &self.synonyms)
+    }
+
+    /// Ranks as `search` does, with other synonym groups than the index's own: an editor's
+    /// preview of a group not yet saved.
+    pub fn search_with(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        synonyms: &Synonyms,
+    ) -> Vec<Hit> {
+        let units = self.alternatives(query, options.typing, synonyms);
         if units.is_empty() || options.limit == 0 {
             return Vec::new();
         }

@@ -2,14 +2,17 @@
 //! same code from a snapshot of the index kept in IndexedDB, so results agree and keep working
 //! offline. Pure Rust, no I/O.
 
+pub mod codes;
 pub mod index;
 pub mod results;
 pub mod snippet;
+pub mod synonyms;
 pub mod text;
 
 pub use index::{DocInfo, DocKind, Document, Hit, SearchIndex, SearchOptions};
 pub use results::{category_label, ResultView, SearchResults};
 pub use snippet::{snippet, Segment};
+pub use synonyms::Synonyms;
 
 #[cfg(test)]
 mod tests;

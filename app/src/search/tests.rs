@@ -210,3 +210,136 @@ fn a_snapshot_round_trip_ranks_the_same() {
         top(&index, "pritner wont print", 3)
     );
 }
+
+fn with_codes() -> SearchIndex {
+    use DocKind::*;
+    SearchIndex::build(&[
+        doc(
+            "chip-error",
+            Article,
+            "Chip card error",
+            &["card reader"],
+            "The reader says Chip read failed.",
+            "| E-27 | Chip read failed |\n| E-31 | Card removed too early |",
+        ),
+        doc(
+            "pin-pad-offline",
+            Article,
+            "PIN pad offline",
+            &["card reader"],
+            "The reader shows E-72 or No comms.",
+            "Reconnect the cable; step 27 of the manual.",
+        ),
+        doc(
+            "update-error",
+            Article,
+            "Windows update failed",
+            &["windows"],
+            "Update fails with error 0x80070057.",
+            "Run the troubleshooter.",
+        ),
+    ])
+}
+
+#[test]
+fn an_error_code_is_found_however_it_is_written() {
+    let index = with_codes();
+    for typed in [
+        "e27",
+        "E-27",
+        "E 27",
+        "e-027",
+        "error 27",
+        "ERR 27",
+        "card reader e27",
+    ] {
+        assert_eq!(top(&index, typed, 1), ["chip-error"], "{typed}");
+    }
+    for typed in ["0x80070057", "0X80070057", "update error 80070057"] {
+        assert_eq!(top(&index, typed, 1), ["update-error"], "{typed}");
+    }
+    // "27" alone is a number, not a code: the step of the manual counts as much.
+    assert_eq!(top(&index, "e72", 1), ["pin-pad-offline"]);
+}
+
+fn till_words() -> SearchIndex {
+    use DocKind::*;
+    let mut index = SearchIndex::build(&[
+        doc(
+            "register-drawer",
+            Article,
+            "Register drawer won't open",
+            &[],
+            "",
+            "",
+        ),
+        doc(
+            "till-drawer",
+            Article,
+            "Till drawer won't open",
+            &[],
+            "",
+            "",
+        ),
+        doc(
+            "till-dead",
+            Article,
+            "Till won't start",
+            &[],
+            "No lights, black screen.",
+            "",
+        ),
+        doc(
+            "laptop-battery",
+            Article,
+            "Laptop battery flat",
+            &[],
+            "",
+            "Charge it overnight.",
+        ),
+    ]);
+    index.set_synonyms(Synonyms::compile(&[
+        vec!["till", "register", "POS"],
+        vec!["won't start", "dead", "no power"],
+    ]));
+    index
+}
+
+#[test]
+fn a_synonym_finds_the_article_in_other_words_but_the_typed_word_ranks_first() {
+    let index = till_words();
+    assert_eq!(
+        top(&index, "register drawer won't open", 2),
+        ["register-drawer", "till-drawer"]
+    );
+    assert_eq!(
+        top(&index, "pos drawer", 2),
+        ["register-drawer", "till-drawer"]
+    );
+    assert_eq!(top(&index, "pos is dead", 1), ["till-dead"]);
+    // A typo still reaches the group: "regster" is one edit from "register".
+    assert_eq!(top(&index, "regster dead", 1), ["till-dead"]);
+}
+
+#[test]
+fn a_synonym_phrase_counts_only_as_much_as_its_weakest_word() {
+    let index = till_words();
+    // "won't start": "won't" is in both drawer titles, "start" in neither.
+    let hits = index.search("dead", &SearchOptions::default());
+    let found: Vec<&str> = hits.iter().map(|h| index.doc(h.doc).key.as_str()).collect();
+    assert_eq!(found, ["till-dead"]);
+}
+
+#[test]
+fn groups_other_than_the_index_own_can_be_tried() {
+    let index = till_words();
+    let none = Synonyms::default();
+    assert!(index
+        .search_with("pos", &SearchOptions::default(), &none)
+        .is_empty());
+    assert_eq!(top(&index, "pos", 3).len(), 3);
+    let json = serde_json::to_string(&index).unwrap();
+    let back: SearchIndex = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.synonyms(), index.synonyms());
+    assert_eq!(top(&back, "pos is dead", 1), ["till-dead"]);
+}

@@ -69,8 +69,10 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
-/// Words too common to tell documents apart. Short on purpose: "not", "no" and "won't" stay,
-/// because "printer not printing" is a different problem from "printer printing twice".
+/// Words too common to tell documents apart, and words that only say how much ("completely",
+/// "really"): people add those to a description, articles rarely do. Short on purpose: "not",
+/// "no" and "won't" stay, because "printer not printing" is a different problem from "printer
+/// printing twice".
 pub fn is_stop_word(folded: &str) -> bool {
     matches!(
         folded,
@@ -82,6 +84,7 @@ pub fn is_stop_word(folded: &str) -> bool {
             | "be"
             | "by"
             | "can"
+            | "completely"
             | "do"
             | "does"
             | "for"
@@ -94,12 +97,15 @@ pub fn is_stop_word(folded: &str) -> bool {
             | "is"
             | "it"
             | "its"
+            | "just"
             | "me"
             | "my"
             | "of"
             | "on"
             | "or"
             | "our"
+            | "quite"
+            | "really"
             | "so"
             | "that"
             | "the"
@@ -108,6 +114,8 @@ pub fn is_stop_word(folded: &str) -> bool {
             | "there"
             | "this"
             | "to"
+            | "totally"
+            | "very"
             | "was"
             | "we"
             | "what"
