@@ -118,10 +118,12 @@ fn spawn_view_flush(state: &AppState, every_secs: u64) {
     });
 }
 
-/// The migrated database. In demo mode, with the demo data loaded if not yet there; outside it,
-/// refused if it holds the demo accounts (`demo_guard`).
+/// The migrated database, with what every installation starts with (`starter`). In demo mode,
+/// with the demo data loaded if not yet there; outside it, refused if it holds the demo
+/// accounts (`demo_guard`).
 pub async fn open_store(config: &Config) -> Result<Arc<dyn Housekeeping>, BoxError> {
     let store = store::open(config).await?;
+    starter::install(&*store).await?;
     if config.demo {
         seed::load(&*store, &config.seed_dir, &config.demo_password).await?;
     } else {

@@ -18,6 +18,21 @@ struct SynonymGroup {
     phrases: Vec<String>,
 }
 
+/// Installs the starter synonym groups into a database that never had them; a no-op after.
+pub async fn install(store: &dyn app::backend::store::Store) -> Result<(), crate::BoxError> {
+    let groups = synonym_groups();
+    if store
+        .install_starter_synonyms(&groups, chrono::Utc::now())
+        .await?
+    {
+        tracing::info!(
+            groups = groups.len(),
+            "installed the starter synonym groups"
+        );
+    }
+    Ok(())
+}
+
 /// The starter synonym groups, each a list of phrases as an editor would type them.
 pub fn synonym_groups() -> Vec<Vec<String>> {
     toml::from_str::<SynonymFile>(SYNONYMS)

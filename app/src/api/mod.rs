@@ -22,6 +22,7 @@ pub mod people;
 pub mod places;
 pub mod problems;
 pub mod requests;
+pub mod synonyms;
 
 /// Names the version of the snapshot in this response (`model::SNAPSHOT_VERSION_HEADER`).
 #[cfg(feature = "ssr")]

@@ -42,6 +42,8 @@ pub mod search;
 pub mod session;
 pub mod store;
 pub mod submit;
+pub mod synonyms;
+pub mod synonyms_store;
 pub mod throttle_store;
 pub mod views;
 

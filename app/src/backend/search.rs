@@ -1,9 +1,10 @@
 //! This instance's copy of the search index. Every search first reads the shared content
 //! version (one indexed row); when another instance has changed an article since, the index is
-//! rebuilt here before answering. No restart, no message bus, and never a stale answer.
+//! rebuilt here before answering. No restart, no message bus, and never a stale answer. The
+//! editors' live synonym groups go into the index too: changing them moves the same version.
 
 use super::store::{Store, StoreResult};
-use crate::search::SearchIndex;
+use crate::search::{SearchIndex, Synonyms};
 use std::sync::{Arc, RwLock};
 
 #[derive(Default)]
@@ -27,7 +28,10 @@ impl SearchCache {
             }
         }
         let (version, documents) = store.search_documents().await?;
-        let index = Arc::new(SearchIndex::build(&documents));
+        let groups = store.synonym_groups().await?;
+        let mut index = SearchIndex::build(&documents);
+        index.set_synonyms(Synonyms::compile(&super::synonyms::live(&groups)));
+        let index = Arc::new(index);
         super::metrics::METRICS.search_index_rebuilds.inc();
         let mut slot = self.current.write().expect("search cache lock");
         // Two requests may rebuild at once; keep the newer version.

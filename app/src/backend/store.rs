@@ -125,6 +125,7 @@ pub trait Store:
     + super::people_store::PeopleStore
     + super::places_store::PlacesStore
     + super::problem_store::ProblemStore
+    + super::synonyms_store::SynonymStore
     + super::throttle_store::ThrottleStore
     + Send
     + Sync

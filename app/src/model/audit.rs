@@ -19,10 +19,11 @@ pub enum AuditKind {
     Device,
     IntegrationToken,
     Import,
+    Synonym,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 8] = [
+    pub const ALL: [AuditKind; 9] = [
         AuditKind::Catalog,
         AuditKind::Form,
         AuditKind::Person,
@@ -31,6 +32,7 @@ impl AuditKind {
         AuditKind::Device,
         AuditKind::IntegrationToken,
         AuditKind::Import,
+        AuditKind::Synonym,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -43,6 +45,7 @@ impl AuditKind {
             AuditKind::Device => "device",
             AuditKind::IntegrationToken => "integration_token",
             AuditKind::Import => "import",
+            AuditKind::Synonym => "synonym",
         }
     }
 
@@ -61,6 +64,7 @@ impl AuditKind {
             AuditKind::Device => "Devices",
             AuditKind::IntegrationToken => "Integration tokens",
             AuditKind::Import => "Imports",
+            AuditKind::Synonym => "Synonyms",
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod people;
 pub mod places;
 pub mod problems;
 pub mod release;
+pub mod synonyms;
 pub mod tickets;
 pub mod users;
 
@@ -40,5 +41,6 @@ pub use people::*;
 pub use places::*;
 pub use problems::*;
 pub use release::*;
+pub use synonyms::*;
 pub use tickets::*;
 pub use users::*;

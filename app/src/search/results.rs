@@ -37,6 +37,37 @@ pub fn url_of(kind: DocKind, key: &str) -> String {
     }
 }
 
+/// The first `limit` results of `query` with `synonyms` in place of the index's own groups
+/// (the editors' preview), shown as the search page shows them.
+pub fn ranked(
+    index: &SearchIndex,
+    query: &str,
+    synonyms: &super::Synonyms,
+    limit: usize,
+) -> Vec<ResultView> {
+    let options = SearchOptions {
+        limit,
+        ..SearchOptions::default()
+    };
+    index
+        .search_with(query, &options, synonyms)
+        .iter()
+        .map(|hit| result_view(index, hit))
+        .collect()
+}
+
+fn result_view(index: &SearchIndex, hit: &super::Hit) -> ResultView {
+    let doc = index.doc(hit.doc);
+    ResultView {
+        kind: doc.kind,
+        key: doc.key.clone(),
+        title: doc.title.clone(),
+        url: url_of(doc.kind, &doc.key),
+        category: doc.category.clone(),
+        snippet: snippet(&doc.summary, &hit.matched, SNIPPET_WORDS),
+    }
+}
+
 /// Ranks `query` over `index`, optionally within one category. `typing`: the query is still
 /// being typed, so its last word may be the start of a longer one.
 pub fn run(
@@ -68,17 +99,7 @@ pub fn run(
         .iter()
         .filter(|hit| category.is_none_or(|c| index.doc(hit.doc).category == c))
         .take(limit)
-        .map(|hit| {
-            let doc = index.doc(hit.doc);
-            ResultView {
-                kind: doc.kind,
-                key: doc.key.clone(),
-                title: doc.title.clone(),
-                url: url_of(doc.kind, &doc.key),
-                category: doc.category.clone(),
-                snippet: snippet(&doc.summary, &hit.matched, SNIPPET_WORDS),
-            }
-        })
+        .map(|hit| result_view(index, hit))
         .collect();
     SearchResults {
         query: query.to_string(),

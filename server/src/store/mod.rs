@@ -18,6 +18,7 @@ mod sql_mail;
 mod sql_people;
 mod sql_places;
 mod sql_problems;
+mod sql_synonyms;
 mod sql_throttle;
 pub mod sqlite;
 pub(crate) mod sqlite_inline;

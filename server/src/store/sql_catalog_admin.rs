@@ -30,6 +30,7 @@ macro_rules! sql_catalog_admin {
         }
 
         /// Items are search documents: a catalog change makes every instance rebuild its index.
+        /// Synonym groups move it too (`sql_synonyms!`).
         async fn bump_search(tx: &mut Tx<'_>) -> StoreResult<()> {
             sqlx::query("UPDATE content_versions SET version = version + 1 WHERE name = 'search'")
                 .execute(&mut **tx)

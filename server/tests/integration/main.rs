@@ -33,3 +33,4 @@ mod records;
 mod search_quality;
 mod security;
 mod submissions;
+mod synonyms;

@@ -1,0 +1,26 @@
+//! Synonym groups as the knowledge editors see and change them (`pages/synonyms.rs`), and the
+//! preview of what a query finds with a group.
+
+use crate::search::ResultView;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One group of words and phrases that mean the same to search.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SynonymGroupView {
+    pub id: i64,
+    pub phrases: Vec<String>,
+    /// A retired group is kept for the record and no longer applied.
+    pub retired: bool,
+    /// For the revision check: a save names the revision the editor opened.
+    pub revision: i64,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What a query finds with the groups as they are and with the group being edited as typed
+/// (replacing the saved one, or added when it is new; left out when retired).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SynonymPreview {
+    pub now: Vec<ResultView>,
+    pub with_group: Vec<ResultView>,
+}
