@@ -191,6 +191,7 @@ fn documents() -> Vec<Document> {
         summary: "A summary".into(),
         body: "Body text with E-27 and 0x80070057.".into(),
         category: "hardware".into(),
+        learned: Vec::new(),
     })
     .collect()
 }

@@ -29,10 +29,19 @@ pub enum Job {
     /// Refreshes the query planner's statistics, so that the queue keeps picking its
     /// index-ordered plan as the ticket table grows (SQLite has no autovacuum to do it).
     Statistics,
+    /// Learns from outcomes: what people typed before an article helped them becomes words
+    /// of that article (`app::search::learned`).
+    Learn,
 }
 
 impl Job {
-    pub const ALL: [Job; 4] = [Job::Purge, Job::AutoClose, Job::SlaAlerts, Job::Statistics];
+    pub const ALL: [Job; 5] = [
+        Job::Purge,
+        Job::AutoClose,
+        Job::SlaAlerts,
+        Job::Statistics,
+        Job::Learn,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -40,6 +49,7 @@ impl Job {
             Job::AutoClose => "auto-close-resolved",
             Job::SlaAlerts => "sla-alerts",
             Job::Statistics => "refresh-statistics",
+            Job::Learn => "learn-from-outcomes",
         }
     }
 
@@ -50,6 +60,7 @@ impl Job {
             Job::AutoClose => Duration::minutes(10),
             Job::SlaAlerts => Duration::minutes(1),
             Job::Statistics => Duration::hours(6),
+            Job::Learn => Duration::minutes(10),
         }
     }
 
@@ -104,6 +115,9 @@ async fn run(
         Job::AutoClose => auto_close(store, settings, now).await,
         Job::SlaAlerts => sla_alerts(store, now).await,
         Job::Statistics => store.refresh_statistics().await.map(|()| 0),
+        Job::Learn => app::backend::learning::refresh(store, now)
+            .await
+            .map(u64::from),
     }
 }
 

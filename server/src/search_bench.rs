@@ -147,6 +147,7 @@ pub fn documents(articles: &[ArticleInput]) -> Vec<Document> {
             summary: a.summary.clone(),
             body: a.body_md.clone(),
             category: a.category.clone(),
+            learned: Vec::new(),
         })
         .collect()
 }
@@ -375,6 +376,7 @@ pub fn generate(real: &[Document], n: usize, new_words: usize) -> Vec<Document> 
                 summary,
                 body: body.join("\n\n"),
                 category: rng.pick(&parts.categories).to_string(),
+                learned: Vec::new(),
             }
         })
         .collect()

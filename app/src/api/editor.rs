@@ -147,3 +147,26 @@ pub async fn preview_article(body_md: String) -> Result<String, AppError> {
     }
     Ok(crate::backend::markdown::render(&body_md))
 }
+
+/// What people typed before article `slug` helped them, newest first (see
+/// `backend::learning`).
+#[server(endpoint = "article_evidence")]
+pub async fn article_evidence(slug: String) -> Result<Vec<crate::model::EvidenceView>, AppError> {
+    use crate::backend::{learning, session, store};
+    let user = session::require_user().await?;
+    learning::article_evidence(store()?.as_ref(), &user, &slug, chrono::Utc::now()).await
+}
+
+/// Takes one piece of evidence out of what search learns for article `slug`. A plain form
+/// post: without JavaScript the browser comes back to the article's editor.
+#[server(endpoint = "remove_evidence")]
+pub async fn remove_evidence(slug: String, id: i64) -> Result<(), AppError> {
+    use crate::backend::{forms, learning, session, store};
+    let back = format!("/editor/articles/{}#evidence", forms::encode(&slug));
+    let result = async {
+        let user = session::require_user().await?;
+        learning::remove_evidence(store()?.as_ref(), &user, &slug, id, chrono::Utc::now()).await
+    }
+    .await;
+    forms::finish(result, &back, &back)
+}

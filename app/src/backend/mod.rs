@@ -27,6 +27,8 @@ pub mod identity;
 pub mod identity_store;
 pub mod integration_store;
 pub mod integrations;
+pub mod learning;
+pub mod learning_store;
 pub mod mail;
 pub mod mail_store;
 pub mod markdown;

@@ -121,6 +121,7 @@ pub trait Store:
     + super::groups_store::GroupsStore
     + super::identity_store::IdentityStore
     + super::integration_store::IntegrationStore
+    + super::learning_store::LearningStore
     + super::mail_store::MailStore
     + super::people_store::PeopleStore
     + super::places_store::PlacesStore

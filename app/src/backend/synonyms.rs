@@ -187,6 +187,7 @@ mod tests {
             summary: String::new(),
             body: String::new(),
             category: "kb".into(),
+            learned: Vec::new(),
         };
         SearchIndex::build(&[
             doc("drawer", "Till drawer won't open"),

@@ -20,10 +20,11 @@ pub enum AuditKind {
     IntegrationToken,
     Import,
     Synonym,
+    SearchEvidence,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 9] = [
+    pub const ALL: [AuditKind; 10] = [
         AuditKind::Catalog,
         AuditKind::Form,
         AuditKind::Person,
@@ -33,6 +34,7 @@ impl AuditKind {
         AuditKind::IntegrationToken,
         AuditKind::Import,
         AuditKind::Synonym,
+        AuditKind::SearchEvidence,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -46,6 +48,7 @@ impl AuditKind {
             AuditKind::IntegrationToken => "integration_token",
             AuditKind::Import => "import",
             AuditKind::Synonym => "synonym",
+            AuditKind::SearchEvidence => "search_evidence",
         }
     }
 
@@ -65,6 +68,7 @@ impl AuditKind {
             AuditKind::IntegrationToken => "Integration tokens",
             AuditKind::Import => "Imports",
             AuditKind::Synonym => "Synonyms",
+            AuditKind::SearchEvidence => "Search evidence",
         }
     }
 }

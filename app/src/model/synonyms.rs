@@ -1,5 +1,5 @@
-//! Synonym groups as the knowledge editors see and change them (`pages/synonyms.rs`), and the
-//! preview of what a query finds with a group.
+//! Synonym groups as the knowledge editors see and change them (`pages/synonyms.rs`), the
+//! preview of what a query finds with a group, and the evidence search learns from.
 
 use crate::search::ResultView;
 use chrono::{DateTime, Utc};
@@ -23,4 +23,15 @@ pub struct SynonymGroupView {
 pub struct SynonymPreview {
     pub now: Vec<ResultView>,
     pub with_group: Vec<ResultView>,
+}
+
+/// What someone typed before an article helped them (`search::learned`), as its editor reviews
+/// it. Who typed it is not shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceView {
+    pub id: i64,
+    pub query: String,
+    /// "This solved it"; otherwise the article was opened and the form not sent.
+    pub solved: bool,
+    pub at: DateTime<Utc>,
 }

@@ -65,6 +65,9 @@ pub struct Document {
     pub summary: String,
     pub body: String,
     pub category: String,
+    /// Index terms learned from what people typed before this document helped them
+    /// (`learned::learn`), counted with the tags.
+    pub learned: Vec<String>,
 }
 
 /// What the index keeps of a document: enough to show it in a result list.
@@ -169,9 +172,11 @@ impl SearchIndex {
         let mut docs = Vec::with_capacity(documents.len());
         let mut totals = [0f32; FIELD_COUNT];
         for (n, d) in documents.iter().enumerate() {
+            let mut tags = field_terms(&d.tags.join(", "));
+            tags.extend(d.learned.iter().cloned());
             let fields = [
                 field_terms(&d.title),
-                field_terms(&d.tags.join(", ")),
+                tags,
                 field_terms(&d.summary),
                 field_terms(&d.body),
             ];

@@ -4,6 +4,7 @@
 
 pub mod codes;
 pub mod index;
+pub mod learned;
 pub mod results;
 pub mod snippet;
 pub mod synonyms;

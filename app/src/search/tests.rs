@@ -23,6 +23,7 @@ fn doc(
             "kb"
         }
         .into(),
+        learned: Vec::new(),
     }
 }
 

@@ -14,6 +14,7 @@ mod sql_groups;
 mod sql_history;
 mod sql_identity;
 mod sql_integrations;
+mod sql_learning;
 mod sql_mail;
 mod sql_people;
 mod sql_places;

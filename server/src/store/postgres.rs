@@ -189,6 +189,7 @@ super::sql_identity::sql_identity!(PgStore);
 super::sql_places::sql_places!(PgStore);
 super::sql_groups::sql_groups!(PgStore);
 super::sql_synonyms::sql_synonyms!(PgStore);
+super::sql_learning::sql_learning!(PgStore);
 super::sql_catalog_admin::sql_catalog_admin!(PgStore);
 super::sql_desk::sql_desk!(PgStore);
 super::sql_integrations::sql_integrations!(PgStore);

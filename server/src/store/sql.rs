@@ -1086,8 +1086,10 @@ macro_rules! sql_store {
                 // search rebuild again, never the other way round.
                 let version = self.search_version().await?;
                 let articles = sqlx::query(
-                    "SELECT slug, title, tags, summary, body_md, category FROM articles \
-                     WHERE state = 'published' ORDER BY slug",
+                    "SELECT a.slug, a.title, a.tags, a.summary, a.body_md, a.category, \
+                     l.terms AS learned FROM articles a \
+                     LEFT JOIN learned_terms l ON l.article_slug = a.slug \
+                     WHERE a.state = 'published' ORDER BY a.slug",
                 )
                 .fetch_all(&self.pool)
                 .await
@@ -1110,6 +1112,10 @@ macro_rules! sql_store {
                         summary: r.get("summary"),
                         body: r.get("body_md"),
                         category: r.get("category"),
+                        learned: match r.get::<Option<&str>, _>("learned") {
+                            Some(json) => json_list(json)?,
+                            None => Vec::new(),
+                        },
                     });
                 }
                 for r in &items {
@@ -1121,6 +1127,7 @@ macro_rules! sql_store {
                         summary: r.get("summary"),
                         body: r.get("description"),
                         category: r.get("category"),
+                        learned: Vec::new(),
                     });
                 }
                 Ok((version, documents))

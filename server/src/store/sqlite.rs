@@ -102,6 +102,7 @@ super::sql_identity::sql_identity!(SqliteStore);
 super::sql_places::sql_places!(SqliteStore);
 super::sql_groups::sql_groups!(SqliteStore);
 super::sql_synonyms::sql_synonyms!(SqliteStore);
+super::sql_learning::sql_learning!(SqliteStore);
 super::sql_catalog_admin::sql_catalog_admin!(SqliteStore);
 super::sql_desk::sql_desk!(SqliteStore);
 super::sql_integrations::sql_integrations!(SqliteStore);

@@ -66,6 +66,7 @@ fn index_without_synonyms() -> SearchIndex {
             summary: a.summary,
             body: a.body_md,
             category: a.category,
+            learned: Vec::new(),
         })
         .collect();
     SearchIndex::build(&documents)

@@ -1,0 +1,105 @@
+//! Learning from outcomes, as the server runs it: a periodic refresh turns the evidence into
+//! learned terms (`search::learned`), and knowledge editors review, per article, what people
+//! typed before it helped them, and remove what should not count (audited as
+//! `AuditKind::SearchEvidence`, and learned again at once).
+
+use super::audit::Actor;
+use super::internal;
+use super::learning_store::EvidenceRow;
+use super::store::{Store, StoreResult};
+use crate::model::{AppError, AppResult, AuditKind, EvidenceView, UserView};
+use crate::search::learned::{learn, Evidence, Outcome, HALF_LIFE_DAYS};
+use chrono::{DateTime, Duration, Utc};
+use serde_json::json;
+
+/// Evidence older than this weighs under 1 % (`HALF_LIFE_DAYS` × 7) and is not read at all.
+const OLDEST_DAYS: i64 = (HALF_LIFE_DAYS as i64) * 7;
+/// An article opened from a form counts once the form has not been sent for this long.
+const ABANDONED_AFTER_MINUTES: i64 = 60;
+/// How much of an article's evidence the editor sees.
+const REVIEW_ROWS: u32 = 200;
+
+fn abandoned_before(now: DateTime<Utc>) -> DateTime<Utc> {
+    now - Duration::minutes(ABANDONED_AFTER_MINUTES)
+}
+
+/// Learns from the evidence as it is now and stores the result. True when the learned terms
+/// changed (the search content version then moved).
+pub async fn refresh(store: &dyn Store, now: DateTime<Utc>) -> StoreResult<bool> {
+    let rows = store
+        .search_evidence(now - Duration::days(OLDEST_DAYS), abandoned_before(now))
+        .await?;
+    let evidence: Vec<Evidence> = rows
+        .into_iter()
+        .map(|r| Evidence {
+            article: r.article,
+            person: r.person,
+            query: r.query,
+            outcome: r.outcome,
+            at: r.at,
+        })
+        .collect();
+    store.replace_learned_terms(&learn(&evidence, now)).await
+}
+
+fn editors_only(user: &UserView) -> AppResult<()> {
+    if user.role.edits_articles() {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(
+            "Only knowledge editors can review what people searched for.",
+        ))
+    }
+}
+
+fn view(row: EvidenceRow) -> EvidenceView {
+    EvidenceView {
+        id: row.id,
+        query: row.query,
+        solved: row.outcome == Outcome::Solved,
+        at: row.at,
+    }
+}
+
+/// What people typed before article `slug` helped them, newest first. The people themselves
+/// are not shown: the words are what the editor needs.
+pub async fn article_evidence(
+    store: &dyn Store,
+    user: &UserView,
+    slug: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<EvidenceView>> {
+    editors_only(user)?;
+    Ok(store
+        .article_evidence(slug, abandoned_before(now), REVIEW_ROWS)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(view)
+        .collect())
+}
+
+/// Removes one piece of evidence of article `slug`, and learns again without it.
+pub async fn remove_evidence(
+    store: &dyn Store,
+    user: &UserView,
+    slug: &str,
+    id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    editors_only(user)?;
+    let audit = Actor::person(user)
+        .did(AuditKind::SearchEvidence, "remove", slug, now)
+        .before(json!({ "evidence": id }));
+    if !store
+        .remove_evidence(id, slug, &audit, now)
+        .await
+        .map_err(internal)?
+    {
+        return Err(AppError::not_found(
+            "This evidence was removed already, or belongs to another article. Reload the page.",
+        ));
+    }
+    refresh(store, now).await.map_err(internal)?;
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! The SQL behind `LearningStore`: evidence read from the deflection funnel's events, removed by
+//! editors, and the learned terms the search index reads with the articles. Written once for
+//! SQLite and PostgreSQL (see `sql.rs` for why a macro); `write_audit` comes from `sql_audit!`
+//! and `bump_search` from `sql_catalog_admin!`.
+
+macro_rules! sql_learning {
+    ($store:ident) => {
+        use app::backend::learning_store::{EvidenceRow, LearningStore};
+        use app::search::learned::Outcome;
+        use std::collections::BTreeMap;
+
+        /// Evidence that counts: "solved" with a query, or "opened" from a form that was not
+        /// sent by `$1` (its funnel has no "submitted"); not removed by an editor.
+        const EVIDENCE: &str =
+            "SELECT e.id, e.article_slug, e.user_id, e.query, e.kind, e.created_at \
+             FROM deflection_events e \
+             WHERE e.kind IN ('solved', 'opened') AND e.article_slug IS NOT NULL \
+             AND e.query <> '' AND e.evidence_removed_at IS NULL \
+             AND (e.kind = 'solved' OR (e.created_at < $1 AND NOT EXISTS \
+                  (SELECT 1 FROM deflection_events s WHERE s.funnel = e.funnel \
+                   AND s.kind = 'submitted')))";
+
+        fn evidence_from(r: &DbRow) -> EvidenceRow {
+            EvidenceRow {
+                id: r.get("id"),
+                article: r.get("article_slug"),
+                person: r.get("user_id"),
+                query: r.get("query"),
+                outcome: if r.get::<&str, _>("kind") == "solved" {
+                    Outcome::Solved
+                } else {
+                    Outcome::OpenedNotSent
+                },
+                at: r.get("created_at"),
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl LearningStore for $store {
+            async fn search_evidence(
+                &self,
+                since: DateTime<Utc>,
+                abandoned_before: DateTime<Utc>,
+            ) -> StoreResult<Vec<EvidenceRow>> {
+                let rows = sqlx::query(&format!("{EVIDENCE} AND e.created_at >= $2"))
+                    .bind(abandoned_before)
+                    .bind(since)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(rows.iter().map(evidence_from).collect())
+            }
+
+            async fn article_evidence(
+                &self,
+                slug: &str,
+                abandoned_before: DateTime<Utc>,
+                limit: u32,
+            ) -> StoreResult<Vec<EvidenceRow>> {
+                let rows = sqlx::query(&format!(
+                    "{EVIDENCE} AND e.article_slug = $2 ORDER BY e.created_at DESC, e.id DESC \
+                     LIMIT $3"
+                ))
+                .bind(abandoned_before)
+                .bind(slug)
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(rows.iter().map(evidence_from).collect())
+            }
+
+            #[tracing::instrument(skip(self, audit, now))]
+            async fn remove_evidence(
+                &self,
+                id: i64,
+                slug: &str,
+                audit: &AuditEntry,
+                now: DateTime<Utc>,
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let removed = sqlx::query(
+                    "UPDATE deflection_events SET evidence_removed_at = $1 \
+                     WHERE id = $2 AND article_slug = $3 AND kind IN ('solved', 'opened') \
+                     AND evidence_removed_at IS NULL",
+                )
+                .bind(now)
+                .bind(id)
+                .bind(slug)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?
+                .rows_affected();
+                if removed == 0 {
+                    tx.rollback().await.map_err(db_err)?;
+                    return Ok(false);
+                }
+                write_audit(&mut tx, audit).await?;
+                tx.commit().await.map_err(db_err)?;
+                Ok(true)
+            }
+
+            #[tracing::instrument(skip_all, fields(articles = learned.len()))]
+            async fn replace_learned_terms(
+                &self,
+                learned: &BTreeMap<String, Vec<String>>,
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                // Written first, so SQLite takes its write lock before reading: two refreshes
+                // at once then compare against what the other wrote. Rolled back when nothing
+                // changed.
+                bump_search(&mut tx).await?;
+                let rows = sqlx::query("SELECT article_slug, terms FROM learned_terms")
+                    .fetch_all(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                let mut stored = BTreeMap::new();
+                for r in &rows {
+                    stored.insert(
+                        r.get::<String, _>("article_slug"),
+                        json_list(r.get::<&str, _>("terms"))?,
+                    );
+                }
+                if stored == *learned {
+                    tx.rollback().await.map_err(db_err)?;
+                    return Ok(false);
+                }
+                sqlx::query("DELETE FROM learned_terms")
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                for (slug, terms) in learned {
+                    sqlx::query("INSERT INTO learned_terms (article_slug, terms) VALUES ($1, $2)")
+                        .bind(slug)
+                        .bind(serde_json::to_string(terms).map_err(db_err)?)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                }
+                tx.commit().await.map_err(db_err)?;
+                Ok(true)
+            }
+        }
+    };
+}
+
+pub(crate) use sql_learning;

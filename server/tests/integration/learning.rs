@@ -1,0 +1,202 @@
+//! Learning from outcomes: what people typed before an article solved their problem becomes
+//! words of that article once several different people typed them, on every instance (the
+//! search content version moves); one person alone cannot push an article up; an article opened
+//! from a form that was then not sent counts once the form is abandoned; editors review the
+//! evidence per article and remove what should not count, audited. Runs on SQLite and, with
+//! `DESKFRONT_TEST_POSTGRES`, on PostgreSQL.
+
+use crate::common::*;
+use app::backend::learning::refresh;
+use chrono::{Duration, Utc};
+use reqwest::{Client, StatusCode};
+use serde_json::Value;
+
+const DRAWER: &str = "cash-drawer-wont-open";
+const SAM: &str = "sam.store@deskfront.test";
+
+/// `kind` ("solved", "opened", "submitted") in funnel `funnel`, after typing `query`.
+async fn outcome(app: &TestApp, client: &Client, funnel: &str, kind: &str, query: &str) {
+    let article = if kind == "submitted" {
+        None
+    } else {
+        Some(DRAWER)
+    };
+    let mut form = vec![
+        ("funnel", funnel),
+        ("kind", kind),
+        ("item", "cash-drawer-fault"),
+        ("query", query),
+    ];
+    if let Some(a) = article {
+        form.push(("article", a));
+    }
+    let body = app.call_json(client, "deflection", &form).await;
+    assert_eq!(body, Value::Null, "{kind}: {body}");
+}
+
+async fn first_article(app: &TestApp, client: &Client, q: &str) -> Option<String> {
+    let page = app.call_json(client, "search", &[("q", q)]).await;
+    page["results"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{page}"))
+        .iter()
+        .find(|r| r["kind"] == "Article")
+        .map(|r| r["key"].as_str().unwrap().to_string())
+}
+
+#[tokio::test]
+async fn words_two_people_typed_before_it_helped_find_the_article_on_every_instance() {
+    let db = TestDb::new().await;
+    let one = db.spawn("one").await;
+    let two = db.spawn("two").await;
+    let store = db.store().await;
+    let rita = one.signed_in(RITA).await;
+    let tom = one.signed_in(TOM).await;
+    let reader = two.signed_in(SAM).await;
+    assert_eq!(first_article(&two, &reader, "gremlin").await, None);
+
+    // One person, however often, teaches nothing.
+    for n in 0..5 {
+        let funnel = format!("rita-{n}");
+        outcome(
+            &one,
+            &rita,
+            &funnel,
+            "solved",
+            "the money gremlin ate my float",
+        )
+        .await;
+    }
+    assert!(!refresh(&*store, Utc::now()).await.unwrap());
+    assert_eq!(first_article(&two, &reader, "gremlin").await, None);
+
+    // A second person: the shared words count.
+    outcome(&one, &tom, "tom-1", "solved", "gremlin in the money box").await;
+    assert!(refresh(&*store, Utc::now()).await.unwrap());
+    assert!(!refresh(&*store, Utc::now()).await.unwrap(), "nothing new");
+    assert_eq!(
+        first_article(&two, &reader, "gremlin").await.as_deref(),
+        Some(DRAWER)
+    );
+    assert_eq!(
+        first_article(&two, &reader, "money gremlins")
+            .await
+            .as_deref(),
+        Some(DRAWER)
+    );
+    // Rita's other words were hers alone.
+    assert_eq!(
+        first_article(&two, &reader, "float").await.as_deref() == Some(DRAWER),
+        false
+    );
+}
+
+#[tokio::test]
+async fn an_article_opened_from_a_form_counts_once_the_form_is_abandoned() {
+    let db = TestDb::new().await;
+    let app = db.spawn("one").await;
+    let store = db.store().await;
+    let people = [RITA, TOM, SAM];
+    for (n, email) in people.iter().enumerate() {
+        let client = app.signed_in(email).await;
+        outcome(
+            &app,
+            &client,
+            &format!("open-{n}"),
+            "opened",
+            "wobbly gremlin",
+        )
+        .await;
+    }
+    // Someone who opened it and sent the form anyway does not count.
+    let priya = app.signed_in(PRIYA).await;
+    outcome(&app, &priya, "sent-1", "opened", "wobbly gremlin").await;
+    outcome(&app, &priya, "sent-1", "submitted", "wobbly gremlin").await;
+
+    // Within the hour they may still send the form: nothing learned yet.
+    assert!(!refresh(&*store, Utc::now()).await.unwrap());
+    // Later, three abandoned forms at half weight each are enough.
+    assert!(refresh(&*store, Utc::now() + Duration::hours(2))
+        .await
+        .unwrap());
+    let rita = app.signed_in(RITA).await;
+    assert_eq!(
+        first_article(&app, &rita, "wobbly").await.as_deref(),
+        Some(DRAWER)
+    );
+}
+
+#[tokio::test]
+async fn an_editor_reviews_what_people_typed_and_removes_what_should_not_count() {
+    let db = TestDb::new().await;
+    let app = db.spawn("one").await;
+    let store = db.store().await;
+    let rita = app.signed_in(RITA).await;
+    let tom = app.signed_in(TOM).await;
+    outcome(&app, &rita, "r-1", "solved", "gremlin drawer").await;
+    outcome(&app, &tom, "t-1", "solved", "gremlin again").await;
+    assert!(refresh(&*store, Utc::now()).await.unwrap());
+    assert_eq!(
+        first_article(&app, &rita, "gremlin").await.as_deref(),
+        Some(DRAWER)
+    );
+
+    // Requesters may not read it.
+    let res = app
+        .call(&rita, "article_evidence", &[("slug", DRAWER)])
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    let eve = app.signed_in(EVE).await;
+    let evidence = app
+        .call_json(&eve, "article_evidence", &[("slug", DRAWER)])
+        .await;
+    let rows = evidence.as_array().unwrap_or_else(|| panic!("{evidence}"));
+    let queries: Vec<&str> = rows.iter().map(|r| r["query"].as_str().unwrap()).collect();
+    assert_eq!(queries, ["gremlin again", "gremlin drawer"], "newest first");
+    assert!(rows.iter().all(|r| r["solved"] == true));
+    let serialized = evidence.to_string();
+    assert!(!serialized.contains("tom") && !serialized.contains("rita"));
+
+    // Removing Tom's leaves Rita alone: the word is forgotten at once.
+    let id = rows[0]["id"].to_string();
+    let res = app
+        .call(&eve, "remove_evidence", &[("slug", DRAWER), ("id", &id)])
+        .await;
+    assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(first_article(&app, &rita, "gremlin").await, None);
+    // Twice is refused, and so is another article's evidence.
+    let again = app
+        .call(&eve, "remove_evidence", &[("slug", DRAWER), ("id", &id)])
+        .await;
+    assert_eq!(again.status(), StatusCode::NOT_FOUND);
+    let left = app
+        .call_json(&eve, "article_evidence", &[("slug", DRAWER)])
+        .await;
+    assert_eq!(left.as_array().unwrap().len(), 1);
+    let other = left[0]["id"].to_string();
+    let wrong = app
+        .call(
+            &eve,
+            "remove_evidence",
+            &[("slug", "password-expired"), ("id", &other)],
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
+
+    let audit = store
+        .audit_entries(
+            &app::backend::audit_store::AuditFilter {
+                kind: Some(app::model::AuditKind::SearchEvidence),
+                ..Default::default()
+            },
+            0,
+            10,
+        )
+        .await
+        .unwrap()
+        .0;
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].subject, DRAWER);
+    assert!(audit[0].actor.contains(EVE));
+}
