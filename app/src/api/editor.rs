@@ -170,3 +170,20 @@ pub async fn remove_evidence(slug: String, id: i64) -> Result<(), AppError> {
     .await;
     forms::finish(result, &back, &back)
 }
+
+/// What nobody found in the last `days` days (30 unless given), grouped by likeness, for
+/// editors to write the missing articles (see `backend::learning::unanswered`).
+#[server(endpoint = "unanswered_searches")]
+pub async fn unanswered_searches(
+    days: Option<u32>,
+) -> Result<Vec<crate::model::UnansweredGroupView>, AppError> {
+    use crate::backend::{learning, session, store};
+    let user = session::require_user().await?;
+    learning::unanswered(
+        store()?.as_ref(),
+        &user,
+        days.unwrap_or(30),
+        chrono::Utc::now(),
+    )
+    .await
+}

@@ -1,13 +1,17 @@
 //! Learning from outcomes, as the server runs it: a periodic refresh turns the evidence into
 //! learned terms (`search::learned`), and knowledge editors review, per article, what people
 //! typed before it helped them, and remove what should not count (audited as
-//! `AuditKind::SearchEvidence`, and learned again at once).
+//! `AuditKind::SearchEvidence`, and learned again at once); and they see what nobody found,
+//! grouped by likeness (`search::similar`), to write the missing articles.
 
 use super::audit::Actor;
 use super::internal;
 use super::learning_store::EvidenceRow;
 use super::store::{Store, StoreResult};
-use crate::model::{AppError, AppResult, AuditKind, EvidenceView, UserView};
+use crate::model::{
+    AppError, AppResult, AuditKind, EvidenceView, UnansweredGroupView, UnansweredQueryView,
+    UserView,
+};
 use crate::search::learned::{learn, Evidence, Outcome, HALF_LIFE_DAYS};
 use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
@@ -18,6 +22,12 @@ const OLDEST_DAYS: i64 = (HALF_LIFE_DAYS as i64) * 7;
 const ABANDONED_AFTER_MINUTES: i64 = 60;
 /// How much of an article's evidence the editor sees.
 const REVIEW_ROWS: u32 = 200;
+/// How many distinct unanswered queries are grouped, the most frequent first.
+const UNANSWERED_QUERIES: u32 = 2_000;
+/// How many groups of them the editor sees.
+const UNANSWERED_GROUPS: usize = 100;
+/// The longest period the list looks back over.
+pub const MAX_UNANSWERED_DAYS: u32 = 365;
 
 fn abandoned_before(now: DateTime<Utc>) -> DateTime<Utc> {
     now - Duration::minutes(ABANDONED_AFTER_MINUTES)
@@ -102,4 +112,42 @@ pub async fn remove_evidence(
     }
     refresh(store, now).await.map_err(internal)?;
     Ok(())
+}
+
+/// What nobody found in the last `days` days: searches with no article, and forms sent anyway
+/// after their suggestions, grouped by likeness, the largest groups first.
+pub async fn unanswered(
+    store: &dyn Store,
+    user: &UserView,
+    days: u32,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<UnansweredGroupView>> {
+    editors_only(user)?;
+    if days == 0 || days > MAX_UNANSWERED_DAYS {
+        return Err(AppError::invalid_field(
+            "days",
+            format!("Choose between 1 and {MAX_UNANSWERED_DAYS} days."),
+        ));
+    }
+    let queries = store
+        .unanswered_queries(now - Duration::days(i64::from(days)), UNANSWERED_QUERIES)
+        .await
+        .map_err(internal)?;
+    Ok(crate::search::similar::group_alike(queries)
+        .into_iter()
+        .take(UNANSWERED_GROUPS)
+        .map(|g| UnansweredGroupView {
+            found_nothing: g.found_nothing(),
+            tickets: g.tickets(),
+            queries: g
+                .queries
+                .into_iter()
+                .map(|q| UnansweredQueryView {
+                    query: q.query,
+                    found_nothing: q.found_nothing,
+                    tickets: q.tickets,
+                })
+                .collect(),
+        })
+        .collect())
 }

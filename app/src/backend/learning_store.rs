@@ -5,6 +5,7 @@
 use super::audit_store::AuditEntry;
 use super::store::StoreResult;
 use crate::search::learned::Outcome;
+use crate::search::similar::QueryCount;
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
@@ -46,6 +47,14 @@ pub trait LearningStore: Send + Sync {
         audit: &AuditEntry,
         now: DateTime<Utc>,
     ) -> StoreResult<bool>;
+    /// Queries since `since` that went unanswered, each as typed (lowercased) with its counts:
+    /// searches that found no article, and forms sent anyway after their suggestions. The
+    /// `limit` most frequent.
+    async fn unanswered_queries(
+        &self,
+        since: DateTime<Utc>,
+        limit: u32,
+    ) -> StoreResult<Vec<QueryCount>>;
     /// Replaces the learned terms of every article with `learned`; when that changes anything,
     /// moves the search content version in the same transaction, so every instance rebuilds
     /// its index and every device refreshes its snapshot. True when it changed anything.

@@ -35,3 +35,21 @@ pub struct EvidenceView {
     pub solved: bool,
     pub at: DateTime<Utc>,
 }
+
+/// Queries that went unanswered, grouped by likeness (`search::similar`), for the editors' list
+/// of what nobody found: the first query names the group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnansweredGroupView {
+    pub queries: Vec<UnansweredQueryView>,
+    pub found_nothing: u64,
+    pub tickets: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnansweredQueryView {
+    pub query: String,
+    /// Searches that found no article.
+    pub found_nothing: u64,
+    /// Forms sent anyway after this description's suggestions.
+    pub tickets: u64,
+}

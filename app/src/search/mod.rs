@@ -6,6 +6,7 @@ pub mod codes;
 pub mod index;
 pub mod learned;
 pub mod results;
+pub mod similar;
 pub mod snippet;
 pub mod synonyms;
 pub mod text;

@@ -100,6 +100,35 @@ macro_rules! sql_learning {
                 Ok(true)
             }
 
+            async fn unanswered_queries(
+                &self,
+                since: DateTime<Utc>,
+                limit: u32,
+            ) -> StoreResult<Vec<app::search::similar::QueryCount>> {
+                let rows = sqlx::query(
+                    "SELECT query, SUM(found) AS found_none, SUM(sent) AS sent_anyway FROM ( \
+                       SELECT LOWER(query) AS query, 1 AS found, 0 AS sent FROM search_log \
+                       WHERE results = 0 AND created_at >= $1 \
+                       UNION ALL \
+                       SELECT LOWER(query), 0, 1 FROM deflection_events \
+                       WHERE kind = 'submitted' AND query <> '' AND created_at >= $1 \
+                     ) q GROUP BY query ORDER BY SUM(found) + SUM(sent) DESC, query LIMIT $2",
+                )
+                .bind(since)
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(rows
+                    .iter()
+                    .map(|r| app::search::similar::QueryCount {
+                        query: r.get("query"),
+                        found_nothing: u64::try_from(r.get::<i64, _>("found_none")).unwrap_or(0),
+                        tickets: u64::try_from(r.get::<i64, _>("sent_anyway")).unwrap_or(0),
+                    })
+                    .collect())
+            }
+
             #[tracing::instrument(skip_all, fields(articles = learned.len()))]
             async fn replace_learned_terms(
                 &self,

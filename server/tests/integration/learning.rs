@@ -200,3 +200,58 @@ async fn an_editor_reviews_what_people_typed_and_removes_what_should_not_count()
     assert_eq!(audit[0].subject, DRAWER);
     assert!(audit[0].actor.contains(EVE));
 }
+
+#[tokio::test]
+async fn editors_see_what_nobody_found_grouped_by_likeness() {
+    let app = spawn().await;
+    let rita = app.signed_in(RITA).await;
+    let tom = app.signed_in(TOM).await;
+    for (client, q) in [
+        (&rita, "zorblax quuxinator"),
+        (&tom, "Zorblaxes quuxinator"),
+        (&tom, "receipt printer"),
+        (&rita, "xylophone glimmerz"),
+    ] {
+        app.call_json(client, "search", &[("q", q)]).await;
+    }
+    outcome(
+        &app,
+        &tom,
+        "zorb-1",
+        "submitted",
+        "zorblax quuxinators again",
+    )
+    .await;
+
+    let eve = app.signed_in(EVE).await;
+    let groups = app
+        .call_json(&eve, "unanswered_searches", &[("days", "7")])
+        .await;
+    let groups = groups.as_array().unwrap_or_else(|| panic!("{groups}"));
+    let first = &groups[0];
+    let queries: Vec<&str> = first["queries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["query"].as_str().unwrap())
+        .collect();
+    assert_eq!(queries.len(), 3, "{first}");
+    assert!(
+        queries.contains(&"zorblaxes quuxinator"),
+        "lowercased: {queries:?}"
+    );
+    assert_eq!(
+        (first["found_nothing"].as_u64(), first["tickets"].as_u64()),
+        (Some(2), Some(1))
+    );
+    let all = serde_json::to_string(groups).unwrap();
+    assert!(all.contains("xylophone glimmerz"));
+    assert!(!all.contains("receipt printer"), "it found articles");
+
+    let res = app.call(&rita, "unanswered_searches", &[]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = app
+        .call(&eve, "unanswered_searches", &[("days", "0")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
