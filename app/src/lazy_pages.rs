@@ -42,6 +42,7 @@ use crate::pages::{
     search::SearchPage,
     set_password::SetPasswordPage,
     settings::SettingsPage,
+    synonyms::SynonymsPage,
 };
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
@@ -119,6 +120,7 @@ page_group!(editor_pages, __preload_editor_pages, EditorPage {
     EditorListRoute => EditorListPage,
     NewArticleRoute => NewArticlePage,
     ArticleEditorRoute => ArticleEditorPage,
+    SynonymsRoute => SynonymsPage,
     IntegrationsRoute => IntegrationsPage,
     AuditRoute => AuditPage,
     StoresRoute => StoresPage,

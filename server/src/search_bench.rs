@@ -14,7 +14,7 @@
 //! process, one query at a time, after one unrecorded warm-up round.
 
 use app::backend::store::{ArticleInput, ArticleState};
-use app::search::{DocKind, Document, SearchIndex, SearchOptions};
+use app::search::{DocKind, Document, SearchIndex, SearchOptions, Synonyms};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -83,11 +83,20 @@ pub fn run(options: &Options) -> Result<(), server::BoxError> {
         return Err(format!("{} holds no queries", options.queries.display()).into());
     }
 
+    // Every index here carries the starter synonym groups, as a new installation's does: they
+    // travel in the snapshot and widen queries.
+    let synonyms = || Synonyms::compile(&server::starter::synonym_groups());
+    let build = |documents: &[Document]| {
+        let mut index = SearchIndex::build(documents);
+        index.set_synonyms(synonyms());
+        index
+    };
+
     // Snapshots: the demo knowledge base as shipped, and a generated one of a realistic size.
-    let demo_index = SearchIndex::build(&demo);
+    let demo_index = build(&demo);
     snapshot("kb", &demo_index, options.snapshot_dir.as_deref())?;
     let generated = generate(&demo, options.snapshot_articles, options.new_words);
-    let index = SearchIndex::build(&generated);
+    let index = build(&generated);
     drop(generated);
     let name = format!("generated-{}", options.snapshot_articles);
     snapshot(&name, &index, options.snapshot_dir.as_deref())?;
@@ -98,7 +107,7 @@ pub fn run(options: &Options) -> Result<(), server::BoxError> {
     let generated = generate(&demo, options.articles, options.new_words);
     let generate_time = started.elapsed();
     let started = Instant::now();
-    let index = SearchIndex::build(&generated);
+    let index = build(&generated);
     let build_time = started.elapsed();
     drop(generated);
     println!(

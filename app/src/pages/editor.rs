@@ -1,6 +1,7 @@
 //! The knowledge editors' pages: every article with its state and reader figures, a new
 //! article, and one article with live preview and revisions. Editing needs the WebAssembly
-//! (the preview and the checks run as you type); reading the list does not.
+//! (the preview and the checks run as you type); reading the list does not. The synonym
+//! groups search applies sit beside the list (`pages/synonyms.rs`).
 
 use crate::api::editor::{article_for_edit, editor_articles, preview_article, save_article};
 use crate::components::error_notice::ErrorNotice;
@@ -15,6 +16,27 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 const PREVIEW_DELAY_MS: u32 = 400;
 
+/// The knowledge editors' lists, one tab each.
+const KNOWLEDGE_PAGES: [(&str, &str); 2] = [
+    ("/editor/articles", "Articles"),
+    ("/editor/synonyms", "Synonyms"),
+];
+
+/// Tabs between the knowledge editors' lists; `current` is the page's own path.
+#[component]
+pub fn KnowledgeTabs(current: &'static str) -> impl IntoView {
+    view! {
+        <nav class="admin-tabs" aria-label="Knowledge">
+            {KNOWLEDGE_PAGES.iter().map(|(href, label)| {
+                let here = *href == current;
+                view! {
+                    <a href=*href aria-current=here.then_some("page") class:current=here>{*label}</a>
+                }
+            }).collect_view()}
+        </nav>
+    }
+}
+
 #[component]
 pub fn EditorListPage() -> impl IntoView {
     view! { <RoleGate page_for=PageFor::ArticleEditors><EditorListContent/></RoleGate> }
@@ -25,6 +47,7 @@ fn EditorListContent() -> impl IntoView {
     let list = Resource::new(|| (), |_| editor_articles());
     view! {
         <Title text="Knowledge articles"/>
+        <KnowledgeTabs current="/editor/articles"/>
         <div class="page-head">
             <h1 class="page-title">"Knowledge articles"</h1>
             <a class="btn btn-primary" href="/editor/articles/new" data-testid="new-article">"New article"</a>

@@ -27,6 +27,7 @@ pub mod request_detail;
 pub mod search;
 pub mod set_password;
 pub mod settings;
+pub mod synonyms;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
