@@ -1,6 +1,7 @@
 //! Highlighted snippets: the stretch of a text with the most matched words, as plain segments
 //! the UI renders (never HTML, so a document's text cannot inject markup into the page).
 
+use super::codes::codes;
 use super::text::{stem, words};
 use serde::{Deserialize, Serialize};
 
@@ -18,13 +19,22 @@ pub fn snippet(text: &str, matched: &[String], max_words: usize) -> Vec<Segment>
     if ws.is_empty() || max_words == 0 {
         return Vec::new();
     }
-    let is_hit: Vec<bool> = ws
+    let mut is_hit: Vec<bool> = ws
         .iter()
         .map(|w| {
             let s = stem(&w.folded);
             matched.iter().any(|m| *m == s || *m == w.folded)
         })
         .collect();
+    // An error code matched as one term ("#e27") marks every word it was written with, and
+    // reads as one highlight ("E-27").
+    let mut in_code = vec![false; ws.len()];
+    for code in codes(text, &ws) {
+        if code.terms().any(|t| matched.contains(t)) {
+            is_hit[code.first..=code.last].fill(true);
+            in_code[code.first + 1..=code.last].fill(true);
+        }
+    }
     // The window of `max_words` words with the most hits; the earliest wins a tie.
     let width = max_words.min(ws.len());
     let mut count: usize = is_hit[..width].iter().filter(|h| **h).count();
@@ -58,7 +68,8 @@ pub fn snippet(text: &str, matched: &[String], max_words: usize) -> Vec<Segment>
     for i in start..end {
         let gap = &text[at..ws[i].start];
         // Adjacent matched words read as one highlighted phrase.
-        let joins_hits = i > start && is_hit[i] && is_hit[i - 1] && gap.trim().is_empty();
+        let joins_hits =
+            i > start && is_hit[i] && is_hit[i - 1] && (gap.trim().is_empty() || in_code[i]);
         push(gap, joins_hits);
         push(&text[ws[i].start..ws[i].end], is_hit[i]);
         at = ws[i].end;

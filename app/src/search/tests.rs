@@ -259,8 +259,16 @@ fn an_error_code_is_found_however_it_is_written() {
     for typed in ["0x80070057", "0X80070057", "update error 80070057"] {
         assert_eq!(top(&index, typed, 1), ["update-error"], "{typed}");
     }
-    // "27" alone is a number, not a code: the step of the manual counts as much.
     assert_eq!(top(&index, "e72", 1), ["pin-pad-offline"]);
+    // The code is highlighted where the text writes it.
+    let hit = &index.search("error 72", &SearchOptions::default())[0];
+    let summary = "The reader shows E-72 or No comms.";
+    let marked: Vec<String> = snippet(summary, &hit.matched, 10)
+        .into_iter()
+        .filter(|s| s.hit)
+        .map(|s| s.text)
+        .collect();
+    assert_eq!(marked, ["E-72"]);
 }
 
 fn till_words() -> SearchIndex {
