@@ -358,30 +358,37 @@ impl SearchIndex {
                 candidates
             })
             .collect();
-        let mut added: Vec<(usize, Alternative)> = Vec::new();
+        let mut added: Vec<(usize, Vec<usize>)> = Vec::new();
         for at in synonyms.occurrences(&positions) {
             for phrase in synonyms.others(&at) {
-                let Some(ids) = phrase
+                let Some(mut ids) = phrase
                     .iter()
                     .map(|w| self.term_id(w))
                     .collect::<Option<Vec<usize>>>()
                 else {
                     continue;
                 };
+                // The search walks the first term's postings and looks the others up: start
+                // from the rarest ("connect" of "no connection", not "no", which half the
+                // documents hold). A phrase counts by its weakest term, whatever the order.
+                ids.sort_by_key(|&t| (self.postings[t].len(), t));
                 for unit in at.start..at.start + at.len {
-                    added.push((
-                        unit,
-                        Alternative {
-                            terms: ids.clone(),
-                            quality: SYNONYM,
-                            weakest: true,
-                        },
-                    ));
+                    added.push((unit, ids.clone()));
                 }
             }
         }
-        for (unit, alt) in added {
-            units[unit].push(alt);
+        for (unit, ids) in added {
+            // Groups overlap ("login" is in two): each way to match is walked once.
+            let known = units[unit]
+                .iter()
+                .any(|a| a.terms == ids && a.quality >= SYNONYM);
+            if !known {
+                units[unit].push(Alternative {
+                    terms: ids,
+                    quality: SYNONYM,
+                    weakest: true,
+                });
+            }
         }
     }
 
