@@ -9,6 +9,13 @@ use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
 const GIZMO: &str = "gizmo, cash drawer";
+/// "gizmo" tried with the group `GIZMO` as typed, not saved.
+const PREVIEW_GIZMO: [(&str, &str); 4] = [
+    ("q", "gizmo"),
+    ("id", "0"),
+    ("phrases", GIZMO),
+    ("retired", "false"),
+];
 
 async fn groups(app: &TestApp, editor: &Client) -> Vec<Value> {
     app.call_json(editor, "synonym_groups", &[])
@@ -175,16 +182,7 @@ async fn the_preview_shows_a_query_with_the_group_as_typed() {
     let app = spawn().await;
     let eve = app.signed_in(EVE).await;
     let preview = app
-        .call_json(
-            &eve,
-            "preview_synonyms",
-            &[
-                ("q", "gizmo"),
-                ("id", "0"),
-                ("phrases", GIZMO),
-                ("retired", "false"),
-            ],
-        )
+        .call_json(&eve, "preview_synonyms", &PREVIEW_GIZMO)
         .await;
     assert_eq!(preview["now"], serde_json::json!([]), "{preview}");
     let keys: Vec<&str> = preview["with_group"]
@@ -213,18 +211,7 @@ async fn only_editors_may_see_or_change_synonyms() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let res = app
-        .call(
-            &rita,
-            "preview_synonyms",
-            &[
-                ("q", "gizmo"),
-                ("id", "0"),
-                ("phrases", GIZMO),
-                ("retired", "false"),
-            ],
-        )
-        .await;
+    let res = app.call(&rita, "preview_synonyms", &PREVIEW_GIZMO).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let anonymous = app.client();
     let res = app.call(&anonymous, "synonym_groups", &[]).await;
