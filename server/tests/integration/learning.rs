@@ -72,7 +72,8 @@ async fn words_two_people_typed_before_it_helped_find_the_article_on_every_insta
 
     // A second person: the shared words count.
     outcome(&one, &tom, "tom-1", "solved", "gremlin in the money box").await;
-    assert!(refresh(&*store, Utc::now()).await.unwrap());
+    // (This instance's own job may have learned it first, on a new ten-minute slot.)
+    refresh(&*store, Utc::now()).await.unwrap();
     assert!(!refresh(&*store, Utc::now()).await.unwrap(), "nothing new");
     assert_eq!(
         first_article(&two, &reader, "gremlin").await.as_deref(),
@@ -135,7 +136,7 @@ async fn an_editor_reviews_what_people_typed_and_removes_what_should_not_count()
     let tom = app.signed_in(TOM).await;
     outcome(&app, &rita, "r-1", "solved", "gremlin drawer").await;
     outcome(&app, &tom, "t-1", "solved", "gremlin again").await;
-    assert!(refresh(&*store, Utc::now()).await.unwrap());
+    refresh(&*store, Utc::now()).await.unwrap();
     assert_eq!(
         first_article(&app, &rita, "gremlin").await.as_deref(),
         Some(DRAWER)
