@@ -278,6 +278,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/editor/articles/new") view={Lazy::<NewArticleRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/editor/articles/:slug") view={Lazy::<ArticleEditorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/editor/synonyms") view={Lazy::<SynonymsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/editor/unanswered") view={Lazy::<UnansweredRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

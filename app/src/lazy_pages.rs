@@ -43,6 +43,7 @@ use crate::pages::{
     set_password::SetPasswordPage,
     settings::SettingsPage,
     synonyms::SynonymsPage,
+    unanswered::UnansweredPage,
 };
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
@@ -121,6 +122,7 @@ page_group!(editor_pages, __preload_editor_pages, EditorPage {
     NewArticleRoute => NewArticlePage,
     ArticleEditorRoute => ArticleEditorPage,
     SynonymsRoute => SynonymsPage,
+    UnansweredRoute => UnansweredPage,
     IntegrationsRoute => IntegrationsPage,
     AuditRoute => AuditPage,
     StoresRoute => StoresPage,

@@ -162,13 +162,14 @@ pub async fn article_evidence(slug: String) -> Result<Vec<crate::model::Evidence
 #[server(endpoint = "remove_evidence")]
 pub async fn remove_evidence(slug: String, id: i64) -> Result<(), AppError> {
     use crate::backend::{forms, learning, session, store};
-    let back = format!("/editor/articles/{}#evidence", forms::encode(&slug));
+    // The error goes in the query (`?error=`), which must come before the fragment.
+    let page = format!("/editor/articles/{}", forms::encode(&slug));
     let result = async {
         let user = session::require_user().await?;
         learning::remove_evidence(store()?.as_ref(), &user, &slug, id, chrono::Utc::now()).await
     }
     .await;
-    forms::finish(result, &back, &back)
+    forms::finish(result, &format!("{page}#evidence"), &page)
 }
 
 /// What nobody found in the last `days` days (30 unless given), grouped by likeness, for

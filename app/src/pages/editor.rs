@@ -1,15 +1,23 @@
 //! The knowledge editors' pages: every article with its state and reader figures, a new
-//! article, and one article with live preview and revisions. Editing needs the WebAssembly
-//! (the preview and the checks run as you type); reading the list does not. The synonym
-//! groups search applies sit beside the list (`pages/synonyms.rs`).
+//! article (its title and first line given by `?title=` when it answers a search nobody found
+//! anything for), and one article with live preview, revisions and what people typed before it
+//! helped them. Editing needs the WebAssembly (the preview and the checks run as you type);
+//! reading the list, and removing what people typed, does not. The synonym groups search
+//! applies (`pages/synonyms.rs`) and what nobody found (`pages/unanswered.rs`) sit beside the
+//! list.
 
-use crate::api::editor::{article_for_edit, editor_articles, preview_article, save_article};
+use crate::api::editor::{
+    article_evidence, article_for_edit, editor_articles, preview_article, save_article,
+    RemoveEvidence,
+};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::role_gate::{PageFor, RoleGate};
-use crate::domain::article::{slug_from_title, validate_article, ArticleDraft, KNOWN_CATEGORIES};
+use crate::domain::article::{
+    slug_from_title, validate_article, ArticleDraft, KNOWN_CATEGORIES, MAX_TITLE,
+};
 use crate::domain::validation::FieldErrors;
-use crate::model::{ArticleEditView, ArticleListView, RevisionView};
-use crate::pages::when;
+use crate::model::{AppError, ArticleEditView, ArticleListView, EvidenceView, RevisionView};
+use crate::pages::{query_error, when};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -17,9 +25,10 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 const PREVIEW_DELAY_MS: u32 = 400;
 
 /// The knowledge editors' lists, one tab each.
-const KNOWLEDGE_PAGES: [(&str, &str); 2] = [
+const KNOWLEDGE_PAGES: [(&str, &str); 3] = [
     ("/editor/articles", "Articles"),
     ("/editor/synonyms", "Synonyms"),
+    ("/editor/unanswered", "What nobody found"),
 ];
 
 /// Tabs between the knowledge editors' lists; `current` is the page's own path.
@@ -89,12 +98,34 @@ pub fn NewArticlePage() -> impl IntoView {
     view! { <RoleGate page_for=PageFor::ArticleEditors><NewArticleContent/></RoleGate> }
 }
 
-#[component]
-fn NewArticleContent() -> impl IntoView {
-    let draft = ArticleDraft {
+/// A new article's draft. `searched` (`?title=`, from the list of what nobody found) starts
+/// it: the title (and the slug made from it, which follows the title until the editor changes
+/// it) and a first line that keeps in view what people searched for.
+fn new_draft(searched: Option<&str>) -> ArticleDraft {
+    let mut draft = ArticleDraft {
         state: "draft".into(),
         ..ArticleDraft::default()
     };
+    // One line, as a title field holds it: the address may carry tabs or line breaks.
+    let searched = searched
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if searched.is_empty() {
+        return draft;
+    }
+    let title: String = searched.chars().take(MAX_TITLE).collect();
+    draft.title = title.trim_end().to_string();
+    draft.slug = slug_from_title(&draft.title);
+    draft.body_md = format!("People searched for: \"{searched}\"\n\n");
+    draft
+}
+
+#[component]
+fn NewArticleContent() -> impl IntoView {
+    let query = use_query_map();
+    let draft = new_draft(query.read_untracked().get("title").as_deref());
     view! {
         <Title text="New article"/>
         <h1 class="page-title">"New article"</h1>
@@ -112,20 +143,30 @@ fn ArticleEditorContent() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let found = Resource::new(slug, article_for_edit);
+    // Made here beside the article, not in its section: every removal fetches the list again.
+    let remove = ServerAction::<RemoveEvidence>::new();
+    let evidence = Resource::new(
+        move || (slug(), remove.version().get()),
+        |(slug, _)| article_evidence(slug),
+    );
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the article…"</p> }>
             {move || Suspend::new(async move {
                 match found.await {
                     Err(e) => view! { <Title text="Not available"/><ErrorNotice error=e/> }.into_any(),
-                    Ok(ArticleEditView { draft, revision, views, revisions }) => view! {
-                        <Title text=format!("Edit: {}", draft.title)/>
-                        <h1 class="page-title">"Edit article"</h1>
-                        <p class="muted">
-                            <a href=format!("/kb/{}", draft.slug)>"/kb/" {draft.slug.clone()}</a>
-                            " · read " {views} " times"
-                        </p>
-                        <ArticleEditor draft base_revision=revision revisions/>
-                    }.into_any(),
+                    Ok(ArticleEditView { draft, revision, views, revisions }) => {
+                        let slug = draft.slug.clone();
+                        view! {
+                            <Title text=format!("Edit: {}", draft.title)/>
+                            <h1 class="page-title">"Edit article"</h1>
+                            <p class="muted">
+                                <a href=format!("/kb/{}", draft.slug)>"/kb/" {draft.slug.clone()}</a>
+                                " · read " {views} " times"
+                            </p>
+                            <ArticleEditor draft base_revision=revision revisions/>
+                            <EvidenceSection slug evidence remove/>
+                        }.into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -336,6 +377,102 @@ fn ArticleEditor(
     }
 }
 
+/// What people typed before this article helped them, newest first, each with a button that
+/// takes it out of what search learns. The buttons are plain form posts: without JavaScript the
+/// server sends the editor back here (`#evidence`); with it, the list is fetched again.
+#[component]
+fn EvidenceSection(
+    slug: String,
+    evidence: Resource<Result<Vec<EvidenceView>, AppError>>,
+    remove: ServerAction<RemoveEvidence>,
+) -> impl IntoView {
+    // A removal refused without JavaScript comes back as `?error=`.
+    let posted_error = query_error();
+    let outcome = move || match remove.value().get() {
+        Some(Ok(())) => Some(
+            view! {
+                <p class="notice notice-success" role="status" data-testid="evidence-removed">
+                    "Removed. Search no longer learns from it."
+                </p>
+            }
+            .into_any(),
+        ),
+        Some(Err(e)) => Some(view! { <EvidenceError error=e/> }.into_any()),
+        None => None,
+    };
+    view! {
+        <section id="evidence" class="evidence" aria-labelledby="evidence-title" data-testid="evidence">
+            <h2 id="evidence-title">"What people typed before this helped them"</h2>
+            <p class="help">
+                "Search learns words that at least two different people typed; remove anything that should not count."
+            </p>
+            {move || posted_error.get().map(|message| view! {
+                <div class="notice notice-error" role="alert" data-testid="evidence-error">{message}</div>
+            })}
+            <div aria-live="polite">{outcome}</div>
+            <Transition fallback=|| view! { <p class="loading">"Loading what people typed…"</p> }>
+                {move || {
+                    let slug = slug.clone();
+                    Suspend::new(async move {
+                        match evidence.await {
+                            Err(e) => view! { <EvidenceError error=e/> }.into_any(),
+                            Ok(rows) if rows.is_empty() => view! {
+                                <div class="empty-state" data-testid="no-evidence">
+                                    <p>"Nobody has searched their way to this article yet."</p>
+                                </div>
+                            }
+                            .into_any(),
+                            Ok(rows) => view! {
+                                <ul class="admin-list evidence-list" data-testid="evidence-list">
+                                    {rows.into_iter().map(|row| view! {
+                                        <EvidenceRow row slug=slug.clone() remove/>
+                                    }).collect_view()}
+                                </ul>
+                            }
+                            .into_any(),
+                        }
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+/// Beside the list, not over the page: the article itself is still there to edit.
+#[component]
+fn EvidenceError(error: AppError) -> impl IntoView {
+    view! { <div class="notice notice-error" role="alert" data-testid="evidence-error">{error.to_string()}</div> }
+}
+
+#[component]
+fn EvidenceRow(
+    row: EvidenceView,
+    slug: String,
+    remove: ServerAction<RemoveEvidence>,
+) -> impl IntoView {
+    let outcome = if row.solved {
+        "This solved it"
+    } else {
+        "Opened, form not sent"
+    };
+    let pending = remove.pending();
+    view! {
+        <li class="evidence-row" data-testid="evidence-row" data-id=row.id.to_string() data-solved=row.solved.to_string()>
+            <p class="evidence-query">
+                <strong>{row.query.clone()}</strong><br/>
+                <span class="muted">{outcome} " · " {when(&row.at)}</span>
+            </p>
+            <ActionForm action=remove attr:class="inline-form">
+                <input type="hidden" name="slug" value=slug/>
+                <input type="hidden" name="id" value=row.id.to_string()/>
+                <button type="submit" class="btn btn-small" disabled=move || pending.get()>
+                    "Remove" <span class="visually-hidden">{format!(": “{}”", row.query)}</span>
+                </button>
+            </ActionForm>
+        </li>
+    }
+}
+
 fn field_value(d: &ArticleDraft, key: &str) -> String {
     match key {
         "slug" => d.slug.clone(),
@@ -346,5 +483,44 @@ fn field_value(d: &ArticleDraft, key: &str) -> String {
         "related_items" => d.related_items.clone(),
         "body_md" => d.body_md.clone(),
         _ => d.state.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_a_search_the_new_article_starts_empty() {
+        let empty = ArticleDraft {
+            state: "draft".into(),
+            ..ArticleDraft::default()
+        };
+        assert_eq!(new_draft(None), empty);
+        assert_eq!(new_draft(Some("  \t ")), empty);
+    }
+
+    #[test]
+    fn a_search_gives_the_title_slug_and_first_line() {
+        let draft = new_draft(Some("  zorblax\n quuxinator "));
+        assert_eq!(draft.title, "zorblax quuxinator");
+        assert_eq!(draft.slug, "zorblax-quuxinator");
+        assert_eq!(
+            draft.body_md,
+            "People searched for: \"zorblax quuxinator\"\n\n"
+        );
+        assert_eq!(draft.state, "draft");
+        assert!(draft.summary.is_empty() && draft.category.is_empty());
+    }
+
+    #[test]
+    fn a_long_search_is_cut_to_the_longest_title() {
+        let long = "é".repeat(MAX_TITLE + 30);
+        let draft = new_draft(Some(&long));
+        assert_eq!(draft.title.chars().count(), MAX_TITLE);
+        assert!(
+            draft.body_md.contains(&long),
+            "the first line keeps all of it"
+        );
     }
 }

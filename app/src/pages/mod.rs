@@ -28,6 +28,7 @@ pub mod search;
 pub mod set_password;
 pub mod settings;
 pub mod synonyms;
+pub mod unanswered;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
