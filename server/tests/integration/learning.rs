@@ -86,9 +86,9 @@ async fn words_two_people_typed_before_it_helped_find_the_article_on_every_insta
         Some(DRAWER)
     );
     // Rita's other words were hers alone.
-    assert_eq!(
-        first_article(&two, &reader, "float").await.as_deref() == Some(DRAWER),
-        false
+    assert_ne!(
+        first_article(&two, &reader, "float").await.as_deref(),
+        Some(DRAWER)
     );
 }
 
