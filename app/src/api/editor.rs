@@ -8,13 +8,8 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 async fn require_editor() -> Result<crate::model::UserView, AppError> {
     let user = crate::backend::session::require_user().await?;
-    if user.role.edits_articles() {
-        Ok(user)
-    } else {
-        Err(AppError::forbidden(
-            "Only knowledge editors can change articles. Ask the service desk if you should be one.",
-        ))
-    }
+    crate::backend::access::knowledge_editors_only(&user)?;
+    Ok(user)
 }
 
 #[server(endpoint = "editor_articles")]

@@ -47,6 +47,19 @@ pub fn catalog_editors_only(user: &UserView) -> AppResult<()> {
     }
 }
 
+/// The knowledge base's tools (articles, synonyms, what people searched for): editors and
+/// admins. Readers know these exist (the menu names them to editors), so the answer is
+/// "forbidden", with what to do.
+pub fn knowledge_editors_only(user: &UserView) -> AppResult<()> {
+    if user.role.edits_articles() {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(
+            "Only knowledge editors can do this. Ask the service desk if you should be one.",
+        ))
+    }
+}
+
 pub fn can_cancel(user: &UserView, ticket: &TicketAccess) -> bool {
     ticket.requester_id == user.id && ticket.state.can_cancel()
 }

@@ -4,6 +4,7 @@
 //! `AuditKind::SearchEvidence`, and learned again at once); and they see what nobody found,
 //! grouped by likeness (`search::similar`), to write the missing articles.
 
+use super::access::knowledge_editors_only;
 use super::audit::Actor;
 use super::internal;
 use super::learning_store::EvidenceRow;
@@ -52,16 +53,6 @@ pub async fn refresh(store: &dyn Store, now: DateTime<Utc>) -> StoreResult<bool>
     store.replace_learned_terms(&learn(&evidence, now)).await
 }
 
-fn editors_only(user: &UserView) -> AppResult<()> {
-    if user.role.edits_articles() {
-        Ok(())
-    } else {
-        Err(AppError::forbidden(
-            "Only knowledge editors can review what people searched for.",
-        ))
-    }
-}
-
 fn view(row: EvidenceRow) -> EvidenceView {
     EvidenceView {
         id: row.id,
@@ -79,7 +70,7 @@ pub async fn article_evidence(
     slug: &str,
     now: DateTime<Utc>,
 ) -> AppResult<Vec<EvidenceView>> {
-    editors_only(user)?;
+    knowledge_editors_only(user)?;
     Ok(store
         .article_evidence(slug, abandoned_before(now), REVIEW_ROWS)
         .await
@@ -97,7 +88,7 @@ pub async fn remove_evidence(
     id: i64,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    editors_only(user)?;
+    knowledge_editors_only(user)?;
     let audit = Actor::person(user)
         .did(AuditKind::SearchEvidence, "remove", slug, now)
         .before(json!({ "evidence": id }));
@@ -122,7 +113,7 @@ pub async fn unanswered(
     days: u32,
     now: DateTime<Utc>,
 ) -> AppResult<Vec<UnansweredGroupView>> {
-    editors_only(user)?;
+    knowledge_editors_only(user)?;
     if days == 0 || days > MAX_UNANSWERED_DAYS {
         return Err(AppError::invalid_field(
             "days",

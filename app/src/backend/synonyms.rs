@@ -3,6 +3,7 @@
 //! `AuditKind::Synonym`), and the preview of a query with a group as typed. Editors and admins
 //! only. The search index takes the live groups from the store (`backend::search`).
 
+use super::access::knowledge_editors_only;
 use super::audit::Actor;
 use super::internal;
 use super::store::{Store, Written};
@@ -15,18 +16,8 @@ use serde_json::json;
 /// How many results each side of the preview shows.
 const PREVIEW_RESULTS: usize = 8;
 
-fn editors_only(user: &UserView) -> AppResult<()> {
-    if user.role.edits_articles() {
-        Ok(())
-    } else {
-        Err(AppError::forbidden(
-            "Only knowledge editors can change synonyms. Ask the service desk if you should be one.",
-        ))
-    }
-}
-
 pub async fn groups(store: &dyn Store, user: &UserView) -> AppResult<Vec<SynonymGroupView>> {
-    editors_only(user)?;
+    knowledge_editors_only(user)?;
     store.synonym_groups().await.map_err(internal)
 }
 
@@ -54,7 +45,7 @@ pub async fn save(
     change: &GroupChange,
     now: DateTime<Utc>,
 ) -> AppResult<SynonymGroupView> {
-    editors_only(user)?;
+    knowledge_editors_only(user)?;
     let phrases = check_group(&change.phrases)
         .map_err(|message| AppError::invalid_field("phrases", message))?;
     let actor = Actor::person(user);
