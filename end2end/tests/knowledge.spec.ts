@@ -1,5 +1,5 @@
 import { expect, Page } from "@playwright/test";
-import { EVE, hydrated, RITA, signIn, test } from "./helpers";
+import { EVE, hydrated, RITA, signIn, signOut, test } from "./helpers";
 import { serviceWorkerInControl } from "./offline-pages";
 
 const PRINTER_TITLE = "Receipt printer not printing";
@@ -34,12 +34,23 @@ test("a misspelt search finds the article, in the header and on the results page
   await page.getByTestId("category-filters").getByRole("link", { name: /Printers/ }).click();
   await expect(results.filter({ hasText: "Receipt printer fault" })).toHaveCount(0);
 
-  // The article, and "Did this help?".
+  // The article, and "Did this help?": opened from the results, it knows what was searched for.
   await results.filter({ hasText: PRINTER_TITLE }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/kb\/receipt-printer-not-printing\?q=pritner%20wont%20print$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(PRINTER_TITLE);
   await page.getByLabel("Yes").check();
   await page.getByRole("button", { name: "Send feedback" }).click();
   await expect(page.getByTestId("feedback-thanks")).toBeVisible();
+  await signOut(page);
+
+  // The yes made the search evidence for the article: its editor sees the words.
+  await signIn(page, EVE);
+  await page.goto("/editor/articles/receipt-printer-not-printing");
+  await hydrated(page);
+  const typed = page.getByTestId("evidence-row").filter({ hasText: "pritner wont print" });
+  await expect(typed).toHaveCount(1);
+  await expect(typed).toHaveAttribute("data-source", "search");
+  await expect(typed).toContainText("Searched, then “Did this help?” yes");
 });
 
 test("a suggestion beside a fault report solves it: deflection recorded, draft discarded", async ({ page }) => {

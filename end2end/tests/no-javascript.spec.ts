@@ -68,6 +68,8 @@ test("search, filter and rate an article without JavaScript", async ({ page }) =
   await expect(results.filter({ hasText: "Receipt printer fault" })).toHaveCount(0);
 
   await results.filter({ hasText: "Receipt printer not printing" }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/kb\/receipt-printer-not-printing\?q=pritner%20wont%20print$/);
+  await expect(page.getByTestId("feedback-form").locator('input[name="query"]')).toHaveValue("pritner wont print");
   await page.getByLabel("No").check();
   await page.getByLabel(/What was missing/).fill("The photo of the paper path would help.");
   await page.getByRole("button", { name: "Send feedback" }).click();

@@ -99,8 +99,8 @@ test.describe("without JavaScript", () => {
     // A refused group comes back to the page with the reason.
     await page.getByTestId("new-group").getByLabel(PHRASES).fill("freezer");
     await page.getByTestId("new-group").getByRole("button", { name: "Add group" }).click();
-    await expect(page).toHaveURL(/\/editor\/synonyms\?error=/);
-    await expect(page.getByTestId("page-error")).toBeVisible();
+    await expect(page).toHaveURL(/\/editor\/synonyms\?error=synonyms_too_few$/);
+    await expect(page.getByTestId("page-error")).toContainText("A group needs at least two different words or phrases.");
   });
 
   test("the page is for editors only", async ({ page }) => {

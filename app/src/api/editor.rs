@@ -155,13 +155,25 @@ pub async fn article_evidence(slug: String) -> Result<Vec<crate::model::Evidence
 /// Takes one piece of evidence out of what search learns for article `slug`. A plain form
 /// post: without JavaScript the browser comes back to the article's editor.
 #[server(endpoint = "remove_evidence")]
-pub async fn remove_evidence(slug: String, id: i64) -> Result<(), AppError> {
+pub async fn remove_evidence(slug: String, source: String, id: i64) -> Result<(), AppError> {
     use crate::backend::{forms, learning, session, store};
+    use crate::model::EvidenceSource;
     // The error goes in the query (`?error=`), which must come before the fragment.
     let page = format!("/editor/articles/{}", forms::encode(&slug));
     let result = async {
         let user = session::require_user().await?;
-        learning::remove_evidence(store()?.as_ref(), &user, &slug, id, chrono::Utc::now()).await
+        let source = EvidenceSource::parse(&source).ok_or_else(|| {
+            AppError::invalid_field("source", "Unknown kind of evidence. Reload the page.")
+        })?;
+        learning::remove_evidence(
+            store()?.as_ref(),
+            &user,
+            &slug,
+            source,
+            id,
+            chrono::Utc::now(),
+        )
+        .await
     }
     .await;
     forms::finish(result, &format!("{page}#evidence"), &page)

@@ -93,15 +93,31 @@ pub async fn kb_snapshot(have: Option<i64>) -> Result<Option<SearchSnapshot>, Ap
 }
 
 /// "Did this help?" under an article. Works as a plain form: without JavaScript the browser
-/// comes back to the article with a thank-you or the error.
+/// comes back to the article with a thank-you or the error. `query`: what the reader searched
+/// for, when they came from the search page's results (a yes makes it evidence for the article).
 #[server(endpoint = "vote_article")]
 pub async fn vote_article(
     slug: String,
     helpful: String,
     comment: Option<String>,
+    query: Option<String>,
 ) -> Result<(), AppError> {
     use crate::backend::{forms, internal, session, store, store::NewVote};
-    let back = format!("/kb/{}", forms::encode(&slug));
+    use crate::search::results::MAX_QUERY_CHARS;
+    let page = format!("/kb/{}", forms::encode(&slug));
+    // Cut rather than refused: the reader did not type it here, and the vote counts.
+    let query: String = query
+        .unwrap_or_default()
+        .trim()
+        .chars()
+        .take(MAX_QUERY_CHARS)
+        .collect();
+    // A refused vote comes back to the article as it was opened, the search included.
+    let back = if query.is_empty() {
+        page.clone()
+    } else {
+        format!("{page}?q={}", forms::encode(&query))
+    };
     let result = async {
         let user = session::require_user().await?;
         let helpful = match helpful.as_str() {
@@ -121,6 +137,7 @@ pub async fn vote_article(
             user_id: user.id,
             helpful,
             comment,
+            query: query.clone(),
             now: chrono::Utc::now(),
         };
         if !store()?.vote_article(&vote).await.map_err(internal)? {
@@ -131,7 +148,7 @@ pub async fn vote_article(
         Ok(())
     }
     .await;
-    forms::finish(result, &format!("{back}?voted=1#feedback"), &back)
+    forms::finish(result, &format!("{page}?voted=1#feedback"), &back)
 }
 
 pub const MAX_VOTE_COMMENT: usize = 1000;

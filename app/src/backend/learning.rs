@@ -10,8 +10,8 @@ use super::internal;
 use super::learning_store::EvidenceRow;
 use super::store::{Store, StoreResult};
 use crate::model::{
-    AppError, AppResult, AuditKind, EvidenceView, UnansweredGroupView, UnansweredQueryView,
-    UserView,
+    AppError, AppResult, AuditKind, EvidenceSource, EvidenceView, UnansweredGroupView,
+    UnansweredQueryView, UserView,
 };
 use crate::search::learned::{learn, Evidence, Outcome, HALF_LIFE_DAYS};
 use chrono::{DateTime, Duration, Utc};
@@ -56,6 +56,7 @@ pub async fn refresh(store: &dyn Store, now: DateTime<Utc>) -> StoreResult<bool>
 fn view(row: EvidenceRow) -> EvidenceView {
     EvidenceView {
         id: row.id,
+        source: row.source,
         query: row.query,
         solved: row.outcome == Outcome::Solved,
         at: row.at,
@@ -85,15 +86,16 @@ pub async fn remove_evidence(
     store: &dyn Store,
     user: &UserView,
     slug: &str,
+    source: EvidenceSource,
     id: i64,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     knowledge_editors_only(user)?;
     let audit = Actor::person(user)
         .did(AuditKind::SearchEvidence, "remove", slug, now)
-        .before(json!({ "evidence": id }));
+        .before(json!({ "evidence": id, "source": source.as_str() }));
     if !store
-        .remove_evidence(id, slug, &audit, now)
+        .remove_evidence(source, id, slug, &audit, now)
         .await
         .map_err(internal)?
     {

@@ -1,9 +1,11 @@
 //! The storage interface of learning from outcomes (`search::learned`): the evidence, read from
-//! the deflection funnel's events, an editor's removal of a piece of it, and the learned terms
+//! the deflection funnel's events and from "Did this help?" answered after a search, an
+//! editor's removal of a piece of it, and the learned terms
 //! every instance's index reads with the articles.
 
 use super::audit_store::AuditEntry;
 use super::store::StoreResult;
+use crate::model::EvidenceSource;
 use crate::search::learned::Outcome;
 use crate::search::similar::QueryCount;
 use chrono::{DateTime, Utc};
@@ -12,8 +14,9 @@ use std::collections::BTreeMap;
 /// One piece of evidence: `person` typed `query`, and `article` answered it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EvidenceRow {
-    /// The deflection event it comes from.
+    /// The deflection event (`Form`) or search solution (`Search`) it comes from.
     pub id: i64,
+    pub source: EvidenceSource,
     pub article: String,
     pub person: i64,
     pub query: String,
@@ -24,8 +27,9 @@ pub struct EvidenceRow {
 #[async_trait::async_trait]
 pub trait LearningStore: Send + Sync {
     /// Every outcome since `since` that counts as evidence and was not removed: "This solved
-    /// it", and an article opened from a form whose form was not sent by `abandoned_before`
-    /// (later, the person may still be filling it in).
+    /// it", an article opened from a form whose form was not sent by `abandoned_before`
+    /// (later, the person may still be filling it in), and "Did this help?" answered yes after
+    /// a search.
     async fn search_evidence(
         &self,
         since: DateTime<Utc>,
@@ -38,10 +42,11 @@ pub trait LearningStore: Send + Sync {
         abandoned_before: DateTime<Utc>,
         limit: u32,
     ) -> StoreResult<Vec<EvidenceRow>>;
-    /// Removes the evidence `id` of article `slug` (it stops counting), with `audit`. False
-    /// when there is no such evidence, or it was removed already.
+    /// Removes the evidence `id` from `source` of article `slug` (it stops counting), with
+    /// `audit`. False when there is no such evidence, or it was removed already.
     async fn remove_evidence(
         &self,
+        source: EvidenceSource,
         id: i64,
         slug: &str,
         audit: &AuditEntry,

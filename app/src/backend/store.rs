@@ -236,7 +236,8 @@ pub trait Store:
     async fn article_revisions(&self, slug: &str) -> StoreResult<Vec<RevisionRow>>;
     /// Adds counted views (batched by `backend::views`); unknown slugs are ignored.
     async fn add_article_views(&self, views: &[(String, i64)]) -> StoreResult<()>;
-    /// Records or replaces this person's vote. False when no published article has the slug.
+    /// Records or replaces this person's vote and, when it is a yes with a query, the query as
+    /// a search solution (one transaction). False when no published article has the slug.
     async fn vote_article(&self, vote: &NewVote) -> StoreResult<bool>;
     async fn record_deflection(&self, event: &DeflectionEvent) -> StoreResult<()>;
     /// How many funnel events of each kind happened since `since` (for tests and the
@@ -285,6 +286,9 @@ pub struct NewVote {
     pub user_id: i64,
     pub helpful: bool,
     pub comment: String,
+    /// What the reader searched for before opening the article from the results; empty when
+    /// they came another way. With `helpful`, it becomes evidence for search to learn from.
+    pub query: String,
     pub now: DateTime<Utc>,
 }
 

@@ -85,7 +85,10 @@ pub fn SearchBox() -> impl IntoView {
                         let:result
                     >
                         <li>
-                            <a href=result.url.clone() on:click=move |_| open.set(false)>
+                            <a href={
+                                let result = result.clone();
+                                move || result.link(&query.get())
+                            } on:click=move |_| open.set(false)>
                                 <span class="result-kind">{kind_label(result.kind)}</span>
                                 {result.title.clone()}
                             </a>

@@ -48,6 +48,16 @@ const NOTICES: &[(&str, &str)] = &[
         "password_admins_only",
         "Password sign-in is for administrators only. Use your organisation's sign-in button.",
     ),
+    // A synonym group refused (domain::synonyms::check_group); the messages naming a phrase
+    // fall back to "invalid", as a phrase is more than a token.
+    (
+        "synonyms_too_few",
+        "A group needs at least two different words or phrases.",
+    ),
+    (
+        "synonyms_too_many",
+        "A group holds at most 20 phrases; split it into groups of one meaning each.",
+    ),
     // One per kind of error, for every message without a code of its own.
     ("not_signed_in", "Please sign in to continue."),
     ("forbidden", "You may not do that. If you think you should, ask the service desk."),
@@ -129,6 +139,20 @@ mod tests {
             let error = AppError::invalid_field("x", message);
             let (code, arg) = notice_for(&error);
             assert_eq!(notice_text(code, arg.as_deref()).as_deref(), Some(message));
+        }
+    }
+
+    #[test]
+    fn a_refused_synonym_group_comes_back_in_its_own_words() {
+        let many: Vec<String> = (0..=crate::domain::synonyms::MAX_PHRASES)
+            .map(|n| format!("word{n}"))
+            .collect();
+        for phrases in [vec!["till".to_string()], many] {
+            let message = crate::domain::synonyms::check_group(&phrases).unwrap_err();
+            let error = AppError::invalid_field("phrases", message.clone());
+            let (code, arg) = notice_for(&error);
+            assert_ne!(code, "invalid", "{message}");
+            assert_eq!(notice_text(code, arg.as_deref()), Some(message));
         }
     }
 

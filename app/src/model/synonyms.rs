@@ -29,11 +29,41 @@ pub struct SynonymPreview {
 /// it. Who typed it is not shown.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceView {
+    /// With `source`, names the piece of evidence (each source numbers its own).
     pub id: i64,
+    pub source: EvidenceSource,
     pub query: String,
-    /// "This solved it"; otherwise the article was opened and the form not sent.
+    /// "This solved it" (or "Did this help?" yes); otherwise the article was opened and the
+    /// form not sent.
     pub solved: bool,
     pub at: DateTime<Utc>,
+}
+
+/// Where a piece of evidence comes from: beside a form (its suggestions: "This solved it", or
+/// an article opened and the form then not sent), or the search page (searched, opened the
+/// article from the results, and answered "Did this help?" with yes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceSource {
+    Form,
+    Search,
+}
+
+impl EvidenceSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceSource::Form => "form",
+            EvidenceSource::Search => "search",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "form" => Some(EvidenceSource::Form),
+            "search" => Some(EvidenceSource::Search),
+            _ => None,
+        }
+    }
 }
 
 /// Queries that went unanswered, grouped by likeness (`search::similar`), for the editors' list

@@ -76,11 +76,13 @@ fn ArticleBody(a: ArticleView) -> impl IntoView {
 }
 
 /// "Did this help?": a plain form, so it works before and without the WebAssembly; the server
-/// sends the reader back here with `?voted=1` or `?error=…`.
+/// sends the reader back here with `?voted=1` or `?error=…`. Opened from the search page's
+/// results, the address carries what was searched for (`?q=`), and the form sends it along.
 #[component]
 fn Feedback(slug: String) -> impl IntoView {
     let query = use_query_map();
     let voted = move || query.read().get("voted").is_some();
+    let searched = move || query.read().get("q").unwrap_or_default();
     let error = query_error();
     view! {
         <section class="feedback" id="feedback" aria-labelledby="feedback-title">
@@ -91,6 +93,7 @@ fn Feedback(slug: String) -> impl IntoView {
                     view! {
                         <form method="post" action="/api/vote_article" class="stack" data-testid="feedback-form">
                             <input type="hidden" name="slug" value=slug/>
+                            <input type="hidden" name="query" value=searched/>
                             <fieldset class="choice-group">
                                 <legend id="feedback-title">"Did this help?"</legend>
                                 <label><input type="radio" name="helpful" value="yes" required/>" Yes"</label>

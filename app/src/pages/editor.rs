@@ -16,7 +16,9 @@ use crate::domain::article::{
     slug_from_title, validate_article, ArticleDraft, KNOWN_CATEGORIES, MAX_TITLE,
 };
 use crate::domain::validation::FieldErrors;
-use crate::model::{AppError, ArticleEditView, ArticleListView, EvidenceView, RevisionView};
+use crate::model::{
+    AppError, ArticleEditView, ArticleListView, EvidenceSource, EvidenceView, RevisionView,
+};
 use crate::pages::{query_error, when};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -450,20 +452,21 @@ fn EvidenceRow(
     slug: String,
     remove: ServerAction<RemoveEvidence>,
 ) -> impl IntoView {
-    let outcome = if row.solved {
-        "This solved it"
-    } else {
-        "Opened, form not sent"
+    let outcome = match (row.source, row.solved) {
+        (EvidenceSource::Search, _) => "Searched, then “Did this help?” yes",
+        (_, true) => "This solved it",
+        (_, false) => "Opened, form not sent",
     };
     let pending = remove.pending();
     view! {
-        <li class="evidence-row" data-testid="evidence-row" data-id=row.id.to_string() data-solved=row.solved.to_string()>
+        <li class="evidence-row" data-testid="evidence-row" data-id=row.id.to_string() data-source=row.source.as_str() data-solved=row.solved.to_string()>
             <p class="evidence-query">
                 <strong>{row.query.clone()}</strong><br/>
                 <span class="muted">{outcome} " · " {when(&row.at)}</span>
             </p>
             <ActionForm action=remove attr:class="inline-form">
                 <input type="hidden" name="slug" value=slug/>
+                <input type="hidden" name="source" value=row.source.as_str()/>
                 <input type="hidden" name="id" value=row.id.to_string()/>
                 <button type="submit" class="btn btn-small" disabled=move || pending.get()>
                     "Remove" <span class="visually-hidden">{format!(": “{}”", row.query)}</span>

@@ -113,7 +113,7 @@ fn Results(results: SearchResults, offline: bool) -> impl IntoView {
             view! {
                 <li class="search-result" data-testid="search-result" data-key=r.key.clone()>
                     <span class="result-kind">{kind_label(r.kind)} " · " {category_label(&r.category)}</span>
-                    <a class="result-title" href=r.url.clone()>{r.title.clone()}</a>
+                    <a class="result-title" href=r.link(&query)>{r.title.clone()}</a>
                     <p class="result-snippet">{highlighted(&r.snippet)}</p>
                 </li>
             }

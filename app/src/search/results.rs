@@ -30,6 +30,19 @@ pub struct SearchResults {
     pub categories: Vec<(String, usize)>,
 }
 
+impl ResultView {
+    /// The result's link from the results of `query`. An article's carries the query, so its
+    /// "Did this help?" can say what was searched for (a yes teaches search: `search::learned`).
+    pub fn link(&self, query: &str) -> String {
+        let query = query.trim();
+        if self.kind == DocKind::Article && !query.is_empty() {
+            format!("{}?q={}", self.url, crate::url::encode(query))
+        } else {
+            self.url.clone()
+        }
+    }
+}
+
 pub fn url_of(kind: DocKind, key: &str) -> String {
     match kind {
         DocKind::Article => format!("/kb/{key}"),
@@ -125,5 +138,33 @@ pub fn category_label(slug: &str) -> String {
                 None => String::new(),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(kind: DocKind, key: &str) -> ResultView {
+        ResultView {
+            kind,
+            key: key.into(),
+            title: String::new(),
+            url: url_of(kind, key),
+            category: String::new(),
+            snippet: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_article_found_by_a_search_carries_the_search_and_an_item_does_not() {
+        let article = result(DocKind::Article, "printer-offline");
+        assert_eq!(
+            article.link(" pritner wont print "),
+            "/kb/printer-offline?q=pritner%20wont%20print"
+        );
+        assert_eq!(article.link("  "), "/kb/printer-offline");
+        let item = result(DocKind::Item, "laptop");
+        assert_eq!(item.link("laptop"), "/catalog/laptop");
     }
 }

@@ -1338,6 +1338,7 @@ macro_rules! sql_store {
             }
 
             async fn vote_article(&self, v: &NewVote) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
                 let done = sqlx::query(
                     "INSERT INTO article_votes (article_id, user_id, helpful, comment, created_at) \
                      SELECT id, $2, $3, $4, $5 FROM articles WHERE slug = $1 AND state = 'published' \
@@ -1349,10 +1350,30 @@ macro_rules! sql_store {
                 .bind(v.helpful)
                 .bind(&v.comment)
                 .bind(v.now)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(db_err)?;
-                Ok(done.rows_affected() > 0)
+                if done.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                if v.helpful && !v.query.is_empty() {
+                    // Renewed, not doubled, when the same person says so again; a removal by
+                    // an editor stands.
+                    sqlx::query(
+                        "INSERT INTO search_solutions (article_slug, user_id, query, created_at) \
+                         VALUES ($1, $2, $3, $4) ON CONFLICT (article_slug, user_id, query) \
+                         DO UPDATE SET created_at = excluded.created_at",
+                    )
+                    .bind(&v.slug)
+                    .bind(v.user_id)
+                    .bind(&v.query)
+                    .bind(v.now)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                }
+                tx.commit().await.map_err(db_err)?;
+                Ok(true)
             }
 
             async fn record_deflection(&self, e: &DeflectionEvent) -> StoreResult<()> {

@@ -1,28 +1,41 @@
-//! The SQL behind `LearningStore`: evidence read from the deflection funnel's events, removed by
-//! editors, and the learned terms the search index reads with the articles. Written once for
+//! The SQL behind `LearningStore`: evidence read from the deflection funnel's events and the
+//! search solutions ("Did this help?" yes after a search), removed by editors, and the learned terms the search index reads with the articles. Written once for
 //! SQLite and PostgreSQL (see `sql.rs` for why a macro); `write_audit` comes from `sql_audit!`
 //! and `bump_search` from `sql_catalog_admin!`.
 
 macro_rules! sql_learning {
     ($store:ident) => {
         use app::backend::learning_store::{EvidenceRow, LearningStore};
+        use app::model::EvidenceSource;
         use app::search::learned::Outcome;
         use std::collections::BTreeMap;
 
-        /// Evidence that counts: "solved" with a query, or "opened" from a form that was not
-        /// sent by `$1` (its funnel has no "submitted"); not removed by an editor.
+        /// Evidence that counts, as `ev`: beside a form, "solved" with a query, or "opened"
+        /// from a form that was not sent by `$1` (its funnel has no "submitted"); after a
+        /// search, every solution. None removed by an editor. Callers add conditions on `ev`.
         const EVIDENCE: &str =
-            "SELECT e.id, e.article_slug, e.user_id, e.query, e.kind, e.created_at \
-             FROM deflection_events e \
-             WHERE e.kind IN ('solved', 'opened') AND e.article_slug IS NOT NULL \
-             AND e.query <> '' AND e.evidence_removed_at IS NULL \
-             AND (e.kind = 'solved' OR (e.created_at < $1 AND NOT EXISTS \
-                  (SELECT 1 FROM deflection_events s WHERE s.funnel = e.funnel \
-                   AND s.kind = 'submitted')))";
+            "SELECT * FROM ( \
+               SELECT 'form' AS source, e.id, e.article_slug, e.user_id, e.query, e.kind, \
+                      e.created_at \
+               FROM deflection_events e \
+               WHERE e.kind IN ('solved', 'opened') AND e.article_slug IS NOT NULL \
+               AND e.query <> '' AND e.evidence_removed_at IS NULL \
+               AND (e.kind = 'solved' OR (e.created_at < $1 AND NOT EXISTS \
+                    (SELECT 1 FROM deflection_events s WHERE s.funnel = e.funnel \
+                     AND s.kind = 'submitted'))) \
+               UNION ALL \
+               SELECT 'search', s.id, s.article_slug, s.user_id, s.query, 'solved', s.created_at \
+               FROM search_solutions s WHERE s.evidence_removed_at IS NULL \
+             ) ev WHERE TRUE";
 
         fn evidence_from(r: &DbRow) -> EvidenceRow {
             EvidenceRow {
                 id: r.get("id"),
+                source: if r.get::<&str, _>("source") == "search" {
+                    EvidenceSource::Search
+                } else {
+                    EvidenceSource::Form
+                },
                 article: r.get("article_slug"),
                 person: r.get("user_id"),
                 query: r.get("query"),
@@ -42,7 +55,7 @@ macro_rules! sql_learning {
                 since: DateTime<Utc>,
                 abandoned_before: DateTime<Utc>,
             ) -> StoreResult<Vec<EvidenceRow>> {
-                let rows = sqlx::query(&format!("{EVIDENCE} AND e.created_at >= $2"))
+                let rows = sqlx::query(&format!("{EVIDENCE} AND ev.created_at >= $2"))
                     .bind(abandoned_before)
                     .bind(since)
                     .fetch_all(&self.pool)
@@ -58,8 +71,8 @@ macro_rules! sql_learning {
                 limit: u32,
             ) -> StoreResult<Vec<EvidenceRow>> {
                 let rows = sqlx::query(&format!(
-                    "{EVIDENCE} AND e.article_slug = $2 ORDER BY e.created_at DESC, e.id DESC \
-                     LIMIT $3"
+                    "{EVIDENCE} AND ev.article_slug = $2 \
+                     ORDER BY ev.created_at DESC, ev.source, ev.id DESC LIMIT $3"
                 ))
                 .bind(abandoned_before)
                 .bind(slug)
@@ -73,24 +86,32 @@ macro_rules! sql_learning {
             #[tracing::instrument(skip(self, audit, now))]
             async fn remove_evidence(
                 &self,
+                source: EvidenceSource,
                 id: i64,
                 slug: &str,
                 audit: &AuditEntry,
                 now: DateTime<Utc>,
             ) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
-                let removed = sqlx::query(
-                    "UPDATE deflection_events SET evidence_removed_at = $1 \
-                     WHERE id = $2 AND article_slug = $3 AND kind IN ('solved', 'opened') \
-                     AND evidence_removed_at IS NULL",
-                )
-                .bind(now)
-                .bind(id)
-                .bind(slug)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_err)?
-                .rows_affected();
+                let sql = match source {
+                    EvidenceSource::Form => {
+                        "UPDATE deflection_events SET evidence_removed_at = $1 \
+                         WHERE id = $2 AND article_slug = $3 AND kind IN ('solved', 'opened') \
+                         AND evidence_removed_at IS NULL"
+                    }
+                    EvidenceSource::Search => {
+                        "UPDATE search_solutions SET evidence_removed_at = $1 \
+                         WHERE id = $2 AND article_slug = $3 AND evidence_removed_at IS NULL"
+                    }
+                };
+                let removed = sqlx::query(sql)
+                    .bind(now)
+                    .bind(id)
+                    .bind(slug)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?
+                    .rows_affected();
                 if removed == 0 {
                     tx.rollback().await.map_err(db_err)?;
                     return Ok(false);

@@ -155,20 +155,30 @@ async fn an_editor_reviews_what_people_typed_and_removes_what_should_not_count()
     let rows = evidence.as_array().unwrap_or_else(|| panic!("{evidence}"));
     let queries: Vec<&str> = rows.iter().map(|r| r["query"].as_str().unwrap()).collect();
     assert_eq!(queries, ["gremlin again", "gremlin drawer"], "newest first");
-    assert!(rows.iter().all(|r| r["solved"] == true));
+    assert!(rows
+        .iter()
+        .all(|r| r["solved"] == true && r["source"] == "form"));
     let serialized = evidence.to_string();
     assert!(!serialized.contains("tom") && !serialized.contains("rita"));
 
     // Removing Tom's leaves Rita alone: the word is forgotten at once.
     let id = rows[0]["id"].to_string();
     let res = app
-        .call(&eve, "remove_evidence", &[("slug", DRAWER), ("id", &id)])
+        .call(
+            &eve,
+            "remove_evidence",
+            &[("slug", DRAWER), ("source", "form"), ("id", &id)],
+        )
         .await;
     assert!(res.status().is_success(), "{}", res.status());
     assert_eq!(first_article(&app, &rita, "gremlin").await, None);
     // Twice is refused, and so is another article's evidence.
     let again = app
-        .call(&eve, "remove_evidence", &[("slug", DRAWER), ("id", &id)])
+        .call(
+            &eve,
+            "remove_evidence",
+            &[("slug", DRAWER), ("source", "form"), ("id", &id)],
+        )
         .await;
     assert_eq!(again.status(), StatusCode::NOT_FOUND);
     let left = app
@@ -180,7 +190,11 @@ async fn an_editor_reviews_what_people_typed_and_removes_what_should_not_count()
         .call(
             &eve,
             "remove_evidence",
-            &[("slug", "password-expired"), ("id", &other)],
+            &[
+                ("slug", "password-expired"),
+                ("source", "form"),
+                ("id", &other),
+            ],
         )
         .await;
     assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
@@ -200,6 +214,90 @@ async fn an_editor_reviews_what_people_typed_and_removes_what_should_not_count()
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].subject, DRAWER);
     assert!(audit[0].actor.contains(EVE));
+}
+
+/// "Did this help?" on `DRAWER`, opened from the results of `query` (empty: not from a search).
+async fn vote(app: &TestApp, client: &Client, helpful: &str, query: &str) {
+    let res = app
+        .call(
+            client,
+            "vote_article",
+            &[("slug", DRAWER), ("helpful", helpful), ("query", query)],
+        )
+        .await;
+    assert!(res.status().is_success(), "{}", res.status());
+}
+
+#[tokio::test]
+async fn a_yes_after_a_search_teaches_search_what_was_searched_for() {
+    let db = TestDb::new().await;
+    let app = db.spawn("one").await;
+    let store = db.store().await;
+    let rita = app.signed_in(RITA).await;
+    let tom = app.signed_in(TOM).await;
+    let sam = app.signed_in(SAM).await;
+    let priya = app.signed_in(PRIYA).await;
+    assert_eq!(first_article(&app, &rita, "gremlin").await, None);
+
+    vote(&app, &rita, "yes", "  the gremlin ate my float ").await;
+    // Saying so again renews Rita's evidence rather than doubling it.
+    vote(&app, &rita, "yes", "the gremlin ate my float").await;
+    vote(&app, &tom, "yes", "gremlin in the money box").await;
+    // A no teaches nothing, nor a yes that came from elsewhere than a search.
+    vote(&app, &sam, "no", "gremlin nonsense").await;
+    vote(&app, &priya, "yes", "").await;
+    refresh(&*store, Utc::now()).await.unwrap();
+    assert_eq!(
+        first_article(&app, &rita, "gremlin").await.as_deref(),
+        Some(DRAWER)
+    );
+
+    let eve = app.signed_in(EVE).await;
+    let evidence = app
+        .call_json(&eve, "article_evidence", &[("slug", DRAWER)])
+        .await;
+    let rows = evidence.as_array().unwrap_or_else(|| panic!("{evidence}"));
+    let queries: Vec<&str> = rows.iter().map(|r| r["query"].as_str().unwrap()).collect();
+    assert_eq!(
+        queries,
+        ["gremlin in the money box", "the gremlin ate my float"],
+        "trimmed, newest first"
+    );
+    assert!(rows
+        .iter()
+        .all(|r| r["source"] == "search" && r["solved"] == true));
+
+    // Removing Tom's, named by its source, leaves Rita alone: forgotten at once.
+    let id = rows[0]["id"].to_string();
+    let wrong_source = app
+        .call(
+            &eve,
+            "remove_evidence",
+            &[("slug", DRAWER), ("source", "form"), ("id", &id)],
+        )
+        .await;
+    assert_eq!(wrong_source.status(), StatusCode::NOT_FOUND);
+    let unknown = app
+        .call(
+            &eve,
+            "remove_evidence",
+            &[("slug", DRAWER), ("source", "rumour"), ("id", &id)],
+        )
+        .await;
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = app
+        .call(
+            &eve,
+            "remove_evidence",
+            &[("slug", DRAWER), ("source", "search"), ("id", &id)],
+        )
+        .await;
+    assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(first_article(&app, &rita, "gremlin").await, None);
+    // Tom voting again does not bring back what the editor removed.
+    vote(&app, &tom, "yes", "gremlin in the money box").await;
+    refresh(&*store, Utc::now()).await.unwrap();
+    assert_eq!(first_article(&app, &rita, "gremlin").await, None);
 }
 
 #[tokio::test]
