@@ -8,7 +8,7 @@ use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::state_badge::{PriorityBadge, StateBadge};
 use crate::domain::priority::Priority;
 use crate::domain::TicketState;
-use crate::model::{Page, QueueItem, QUEUE_COUNT_CAP};
+use crate::model::{queue_count_cap, Page, QueueItem};
 use crate::url::encode;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -183,10 +183,11 @@ fn QueueList(page: Page<QueueItem>) -> impl IntoView {
     let now = Utc::now();
     let n = page.page;
     let has_next = page.has_next();
-    let capped = page.total > QUEUE_COUNT_CAP;
+    let cap = queue_count_cap(n, page.per_page);
+    let capped = page.total > cap;
     let pages = page.total.div_ceil(u64::from(page.per_page)).max(1);
     let total = if capped {
-        format!("More than {QUEUE_COUNT_CAP} tickets: narrow the filters to see them all")
+        format!("More than {cap} tickets: narrow the filters to see them all")
     } else {
         format!(
             "{} ticket{}",
