@@ -163,41 +163,22 @@ async fn an_editor_reviews_what_people_typed_and_removes_what_should_not_count()
 
     // Removing Tom's leaves Rita alone: the word is forgotten at once.
     let id = rows[0]["id"].to_string();
-    let res = app
-        .call(
-            &eve,
-            "remove_evidence",
-            &[("slug", DRAWER), ("source", "form"), ("id", &id)],
-        )
-        .await;
-    assert!(res.status().is_success(), "{}", res.status());
+    assert!(remove(&app, &eve, DRAWER, "form", &id).await.is_success());
     assert_eq!(first_article(&app, &rita, "gremlin").await, None);
     // Twice is refused, and so is another article's evidence.
-    let again = app
-        .call(
-            &eve,
-            "remove_evidence",
-            &[("slug", DRAWER), ("source", "form"), ("id", &id)],
-        )
-        .await;
-    assert_eq!(again.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        remove(&app, &eve, DRAWER, "form", &id).await,
+        StatusCode::NOT_FOUND
+    );
     let left = app
         .call_json(&eve, "article_evidence", &[("slug", DRAWER)])
         .await;
     assert_eq!(left.as_array().unwrap().len(), 1);
     let other = left[0]["id"].to_string();
-    let wrong = app
-        .call(
-            &eve,
-            "remove_evidence",
-            &[
-                ("slug", "password-expired"),
-                ("source", "form"),
-                ("id", &other),
-            ],
-        )
-        .await;
-    assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        remove(&app, &eve, "password-expired", "form", &other).await,
+        StatusCode::NOT_FOUND
+    );
 
     let audit = store
         .audit_entries(
@@ -226,6 +207,17 @@ async fn vote(app: &TestApp, client: &Client, helpful: &str, query: &str) {
         )
         .await;
     assert!(res.status().is_success(), "{}", res.status());
+}
+
+/// An editor's removal of evidence `id` from `source` of `slug`: the answer's status.
+async fn remove(app: &TestApp, editor: &Client, slug: &str, source: &str, id: &str) -> StatusCode {
+    app.call(
+        editor,
+        "remove_evidence",
+        &[("slug", slug), ("source", source), ("id", id)],
+    )
+    .await
+    .status()
 }
 
 #[tokio::test]
@@ -269,30 +261,15 @@ async fn a_yes_after_a_search_teaches_search_what_was_searched_for() {
 
     // Removing Tom's, named by its source, leaves Rita alone: forgotten at once.
     let id = rows[0]["id"].to_string();
-    let wrong_source = app
-        .call(
-            &eve,
-            "remove_evidence",
-            &[("slug", DRAWER), ("source", "form"), ("id", &id)],
-        )
-        .await;
-    assert_eq!(wrong_source.status(), StatusCode::NOT_FOUND);
-    let unknown = app
-        .call(
-            &eve,
-            "remove_evidence",
-            &[("slug", DRAWER), ("source", "rumour"), ("id", &id)],
-        )
-        .await;
-    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = app
-        .call(
-            &eve,
-            "remove_evidence",
-            &[("slug", DRAWER), ("source", "search"), ("id", &id)],
-        )
-        .await;
-    assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(
+        remove(&app, &eve, DRAWER, "form", &id).await,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        remove(&app, &eve, DRAWER, "rumour", &id).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert!(remove(&app, &eve, DRAWER, "search", &id).await.is_success());
     assert_eq!(first_article(&app, &rita, "gremlin").await, None);
     // Tom voting again does not bring back what the editor removed.
     vote(&app, &tom, "yes", "gremlin in the money box").await;

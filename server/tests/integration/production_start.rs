@@ -13,25 +13,35 @@ const BOSS_PASSWORD: &str = "a long and private passphrase";
 
 /// Runs the real `server` binary on `db` with `args`, `stdin` piped in (not a terminal, so the
 /// password is read as one line).
-fn server_command(db: &TestDb, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(args)
-        .env_remove("DATABASE_URL")
-        .env("DESKFRONT_CONFIG", "/dev/null")
-        .env("DESKFRONT_DATABASE_URL", &db.config.database_url)
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the server binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+/// Runs the server binary with `args` on `db`, `stdin` on its input. Waited for on a blocking
+/// thread, so the test's runtime keeps serving any instance the test started: frozen while a
+/// job of theirs held SQLite's write lock, it would keep the command from the database.
+async fn server_command(db: &TestDb, args: &[&str], stdin: &str) -> Output {
+    let database_url = db.config.database_url.clone();
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let stdin = stdin.to_string();
+    tokio::task::spawn_blocking(move || {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+            .args(&args)
+            .env_remove("DATABASE_URL")
+            .env("DESKFRONT_CONFIG", "/dev/null")
+            .env("DESKFRONT_DATABASE_URL", &database_url)
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the server binary runs");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    })
+    .await
+    .unwrap()
 }
 
 async fn sign_in(app: &crate::common::TestApp, email: &str, password: &str) -> Value {
@@ -110,7 +120,7 @@ async fn admin_create_makes_the_first_administrator_from_a_password_on_stdin() {
             "usage: server admin create",
         ),
     ] {
-        let out = server_command(&db, &args, stdin);
+        let out = server_command(&db, &args, stdin).await;
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{args:?} was accepted");
         assert!(stderr.contains(says), "{args:?}: {stderr}");
@@ -120,7 +130,8 @@ async fn admin_create_makes_the_first_administrator_from_a_password_on_stdin() {
         &db,
         &["admin", "create", BOSS, "--name", "Ines Boss"],
         &format!("{BOSS_PASSWORD}\n"),
-    );
+    )
+    .await;
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(!stderr.contains(BOSS_PASSWORD), "the password was echoed");
@@ -128,7 +139,7 @@ async fn admin_create_makes_the_first_administrator_from_a_password_on_stdin() {
     assert!(id > 0);
 
     // The same address again is refused, and the first account keeps its password.
-    let out = server_command(&db, &["admin", "create", BOSS], "another long passphrase\n");
+    let out = server_command(&db, &["admin", "create", BOSS], "another long passphrase\n").await;
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("already has an account"));
 
@@ -183,7 +194,9 @@ async fn a_production_start_refuses_a_database_with_the_demo_accounts() {
         &db,
         &["admin", "create", "x@example.com"],
         "a long and private passphrase\n",
-    );
+    )
+    .await;
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("demo accounts"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("demo accounts"), "{stderr}");
 }
