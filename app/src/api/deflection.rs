@@ -17,7 +17,7 @@ pub async fn record_deflection(
     use crate::backend::store::{ArticleState, DeflectionEvent};
     use crate::backend::{internal, session, store};
     use crate::model::DeflectionKind as K;
-    use crate::search::results::MAX_QUERY_CHARS;
+    use crate::search::results::clip_query;
     /// Longest funnel id accepted: the form's submission key (a UUID-like string).
     const MAX_FUNNEL_CHARS: usize = 64;
     let user = session::require_user().await?;
@@ -29,7 +29,7 @@ pub async fn record_deflection(
             "The form's key is missing or too long. Reload the page.",
         ));
     }
-    let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
+    let query = clip_query(&query);
     if store
         .item_for_submit(&item)
         .await

@@ -103,15 +103,10 @@ pub async fn vote_article(
     query: Option<String>,
 ) -> Result<(), AppError> {
     use crate::backend::{forms, internal, session, store, store::NewVote};
-    use crate::search::results::MAX_QUERY_CHARS;
+    use crate::search::results::clip_query;
     let page = format!("/kb/{}", forms::encode(&slug));
     // Cut rather than refused: the reader did not type it here, and the vote counts.
-    let query: String = query
-        .unwrap_or_default()
-        .trim()
-        .chars()
-        .take(MAX_QUERY_CHARS)
-        .collect();
+    let query = clip_query(&query.unwrap_or_default());
     // A refused vote comes back to the article as it was opened, the search included.
     let back = if query.is_empty() {
         page.clone()

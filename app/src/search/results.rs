@@ -30,6 +30,13 @@ pub struct SearchResults {
     pub categories: Vec<(String, usize)>,
 }
 
+/// A query someone typed elsewhere and the portal records (a form's describing fields, the
+/// search an article was opened from): trimmed and cut to `MAX_QUERY_CHARS`, not refused, since
+/// what it comes with counts either way.
+pub fn clip_query(query: &str) -> String {
+    query.trim().chars().take(MAX_QUERY_CHARS).collect()
+}
+
 impl ResultView {
     /// The result's link from the results of `query`. An article's carries the query, so its
     /// "Did this help?" can say what was searched for (a yes teaches search: `search::learned`).
@@ -154,6 +161,13 @@ mod tests {
             category: String::new(),
             snippet: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_recorded_query_is_trimmed_and_cut() {
+        assert_eq!(clip_query("  till stuck \n"), "till stuck");
+        let long = "é".repeat(MAX_QUERY_CHARS + 5);
+        assert_eq!(clip_query(&long).chars().count(), MAX_QUERY_CHARS);
     }
 
     #[test]
