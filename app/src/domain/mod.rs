@@ -7,6 +7,7 @@ pub mod article;
 pub mod calendar;
 pub mod claims;
 pub mod form;
+pub mod locale;
 pub mod mail;
 pub mod priority;
 pub mod problem;
