@@ -121,14 +121,16 @@ mod tests {
         negotiate(setting, header, &SUPPORTED, "en")
     }
 
+    /// The tags a header accepts, in the order they are wanted.
+    fn tags(header: &str) -> Vec<String> {
+        parse_accept_language(header)
+            .into_iter()
+            .map(|w| w.tag)
+            .collect()
+    }
+
     #[test]
     fn weights_order_the_languages_and_equal_weights_keep_the_browsers_order() {
-        let tags = |h: &str| -> Vec<String> {
-            parse_accept_language(h)
-                .into_iter()
-                .map(|w| w.tag)
-                .collect()
-        };
         assert_eq!(tags("fr;q=0.5, de-DE, en;q=0.9"), ["de-de", "en", "fr"]);
         assert_eq!(tags("da, en-gb;q=0.8, en;q=0.8"), ["da", "en-gb", "en"]);
         assert_eq!(
@@ -142,12 +144,6 @@ mod tests {
 
     #[test]
     fn what_the_browser_refuses_or_garbles_is_left_out() {
-        let tags = |h: &str| -> Vec<String> {
-            parse_accept_language(h)
-                .into_iter()
-                .map(|w| w.tag)
-                .collect()
-        };
         assert_eq!(tags("de;q=0, en"), ["en"]);
         assert_eq!(tags("de;q=2, en;q=abc, fr;q=0.1234, it;q=0.7"), ["it"]);
         assert_eq!(tags("12, en_US, , -de, de-, toolongtag, es"), ["es"]);
