@@ -199,6 +199,20 @@ fn when_idle(work: impl FnOnce() + 'static) {
     }
 }
 
+/// After a navigation inside the portal (a new path; a changed query, such as a filter typed
+/// into, is not one), focus goes to the new page's content, as a full page load would put it.
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            crate::components::focus::main_content();
+        }
+        path
+    });
+}
+
 /// The signed-in user, loaded once per page load and shared by the header and the pages.
 pub type CurrentUser = Resource<Result<Option<crate::model::UserView>, crate::model::AppError>>;
 
@@ -243,8 +257,12 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=|text| format!("{text} · Deskfront")/>
         <Router>
+            // Keyboard and screen-reader users go past the header's links in one step. A target
+            // keeps the router out of it: the browser's own jump moves focus to the page.
+            <a class="skip-link" href="#main" target="_self">"Skip to content"</a>
             <AppHeader/>
-            <main class="page" id="main">
+            <FocusOnNavigation/>
+            <main class="page" id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=CatalogPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async/>

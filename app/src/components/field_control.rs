@@ -70,9 +70,11 @@ pub fn FieldControl(
         },
         described_by.clone(),
     );
+    // Not an alert: after a refused submit focus moves to the first field to fix, whose
+    // `aria-describedby` reads this out; an alert as well would say every error at once, twice.
     let error_view = move || {
         error().map(|e| {
-            view! { <p class="field-error" id=error_id.clone() role="alert">{e}</p> }
+            view! { <p class="field-error" id=error_id.clone()>{e}</p> }
         })
     };
     let class = move || match (grouped, has_error()) {

@@ -3,6 +3,7 @@ pub mod dashboard_parts;
 pub mod desk_panel;
 pub mod error_notice;
 pub mod field_control;
+pub mod focus;
 pub mod form_builder;
 pub mod header;
 pub mod import_panel;

@@ -154,6 +154,7 @@ pub fn RequestForm(
                 "{} to fix before sending.",
                 plural(visible_errors.len(), "answer needs", "answers need")
             )));
+            super::focus::first_invalid_in(".request-form");
             return;
         }
         if preview {
@@ -241,6 +242,7 @@ pub fn RequestForm(
                             ))
                         }));
                         state.server_errors.set(fields.clone());
+                        super::focus::first_invalid_in(".request-form");
                     } else {
                         form_error.set(Some(err.to_string()));
                     }

@@ -202,9 +202,12 @@ fn ArticleSheet(
     let body = LocalResource::new(move || article(slug.clone()));
     let solved_slug = suggestion.slug.clone();
     let summary = suggestion.summary.clone();
+    let sheet = NodeRef::new();
+    crate::components::focus::hold_in_dialog(sheet, on_close);
     view! {
         <div class="sheet-backdrop" on:click=move |_| on_close.run(())></div>
-        <div class="article-sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title" data-testid="article-sheet">
+        <div class="article-sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title" data-testid="article-sheet"
+            node_ref=sheet tabindex="-1">
             <h2 id="sheet-title">{suggestion.title.clone()}</h2>
             <Suspense fallback=|| view! { <p class="loading">"Opening the article…"</p> }>
                 {move || {

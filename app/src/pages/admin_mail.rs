@@ -33,7 +33,7 @@ fn MailLogContent() -> impl IntoView {
         <AdminTabs current="/admin/mail"/>
         <h1 class="page-title">"Mail log"</h1>
         <p class="page-intro">"Every mail the portal queued in the last 30 days. A mail the server is down for is tried again for two days; one it refuses, or one a stopped server may or may not have sent (uncertain), is never sent again by itself."</p>
-        <nav class="filter-links" aria-label="Show">
+        <nav class="filter-chips" aria-label="Show">
             {[MailLogFilter::All, MailLogFilter::Problems, MailLogFilter::Pending].into_iter().map(|f| {
                 let label = match f {
                     MailLogFilter::All => "All",

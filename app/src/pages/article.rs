@@ -96,8 +96,8 @@ fn Feedback(slug: String) -> impl IntoView {
                             <input type="hidden" name="query" value=searched/>
                             <fieldset class="choice-group">
                                 <legend id="feedback-title">"Did this help?"</legend>
-                                <label><input type="radio" name="helpful" value="yes" required/>" Yes"</label>
-                                <label><input type="radio" name="helpful" value="no"/>" No"</label>
+                                <label class="choice"><input type="radio" name="helpful" value="yes" required/>" Yes"</label>
+                                <label class="choice"><input type="radio" name="helpful" value="no"/>" No"</label>
                             </fieldset>
                             <div class="field">
                                 <label for="feedback-comment">"What was missing or wrong? (optional)"</label>

@@ -273,6 +273,7 @@ fn ArticleEditor(
                 false,
                 "Some fields need another look before saving.".into(),
             )));
+            crate::components::focus::first_invalid_in(".article-form");
             return;
         }
         saving.set(true);
@@ -297,6 +298,7 @@ fn ArticleEditor(
                             false,
                             "Some fields need another look before saving.".into(),
                         )));
+                        crate::components::focus::first_invalid_in(".article-form");
                     } else {
                         message.set(Some((false, e.to_string())));
                     }
@@ -312,11 +314,13 @@ fn ArticleEditor(
             <div class="field">
                 <label for=id.clone()>{label}</label>
                 <input id=id type="text" name=key prop:value=value
+                    aria-invalid=move || error_of(key).is_some().then_some("true")
+                    aria-describedby=format!("article-{key}-help article-{key}-error")
                     readonly=move || key == "slug" && !is_new
                     list=if key == "category" { Some("article-categories") } else { None }
                     on:input=move |ev| set(key, event_target_value(&ev))/>
-                <p class="help">{hint}</p>
-                {move || error_of(key).map(|e| view! { <p class="field-error" role="alert" data-testid=format!("error-{key}")>{e}</p> })}
+                <p class="help" id=format!("article-{key}-help")>{hint}</p>
+                {move || error_of(key).map(|e| view! { <p class="field-error" id=format!("article-{key}-error") data-testid=format!("error-{key}")>{e}</p> })}
             </div>
         }
     };
@@ -341,9 +345,11 @@ fn ArticleEditor(
                 <div class="field">
                     <label for="article-body_md">"Text (Markdown)"</label>
                     <textarea id="article-body_md" name="body_md" rows="16" class="mono"
+                        aria-invalid=move || error_of("body_md").is_some().then_some("true")
+                        aria-describedby="article-body_md-error"
                         prop:value=move || draft.with(|d| d.body_md.clone())
                         on:input=move |ev| set("body_md", event_target_value(&ev))></textarea>
-                    {move || error_of("body_md").map(|e| view! { <p class="field-error" role="alert" data-testid="error-body_md">{e}</p> })}
+                    {move || error_of("body_md").map(|e| view! { <p class="field-error" id="article-body_md-error" data-testid="error-body_md">{e}</p> })}
                 </div>
                 <div class="field">
                     <label for="article-state">"State"</label>

@@ -202,28 +202,44 @@ fn QueueList(page: Page<QueueItem>) -> impl IntoView {
     };
     view! {
         <p class="muted" data-testid="queue-total">{total}</p>
-        <ul class="queue-list">
+        // A table, so a screen reader names each cell's column; on a phone the rows are laid
+        // out as cards (the style sheet) and the headers are read, not shown.
+        <table class="queue-table">
+            <caption class="visually-hidden">"Tickets, what breaches first at the top"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Priority"</th>
+                    <th scope="col">"Ticket"</th>
+                    <th scope="col">"Time to breach"</th>
+                    <th scope="col">"State"</th>
+                    <th scope="col">"Details"</th>
+                </tr>
+            </thead>
+            <tbody>
             {page.items.into_iter().map(|t| {
                 let (breach, class) = time_to_breach(t.next_due_at, now);
                 let place = super::place(&t.store, &t.asset);
                 view! {
-                    <li class="queue-row" data-testid="queue-row" data-number=t.number.clone()>
-                        <PriorityBadge priority=t.priority/>
-                        <a class="queue-title" href=format!("/requests/{}", t.number)>
-                            <span class="request-number">{t.number.clone()}</span> " " {t.title.clone()}
-                        </a>
-                        <span class=format!("sla {class}") data-testid="time-to-breach">{breach}</span>
-                        <StateBadge state=t.state/>
-                        <span class="queue-meta">
+                    <tr class="queue-row" data-testid="queue-row" data-number=t.number.clone()>
+                        <td class="queue-priority"><PriorityBadge priority=t.priority/></td>
+                        <td class="queue-ticket">
+                            <a class="queue-title" href=format!("/requests/{}", t.number)>
+                                <span class="request-number">{t.number.clone()}</span> " " {t.title.clone()}
+                            </a>
+                        </td>
+                        <td class=format!("sla {class}") data-testid="time-to-breach">{breach}</td>
+                        <td class="queue-state"><StateBadge state=t.state/></td>
+                        <td class="queue-meta">
                             {(!place.is_empty()).then(|| view! { <span>{place}</span> })}
                             <span>{t.assignment_group.clone()}</span>
                             <span>{t.assignee.clone().unwrap_or_else(|| "Unassigned".into())}</span>
                             <span>"Raised " {when(&t.created_at)} " by " {t.requester.clone()}</span>
-                        </span>
-                    </li>
+                        </td>
+                    </tr>
                 }
             }).collect_view()}
-        </ul>
+            </tbody>
+        </table>
         <nav class="pagination" aria-label="Pages">
             {(n > 1).then(|| view! { <a href=link(n - 1) rel="prev">"← Previous"</a> })}
             <span class="page-info">{page_info}</span>
