@@ -14,11 +14,30 @@ use leptos_router::{
 };
 
 pub fn shell(options: LeptosOptions, release: Release) -> impl IntoView {
+    // The request's language, for the whole page (`i18n`): the signed-in person's setting (the
+    // sign-in gate leaves the person in the request), else what the browser asks for.
+    #[cfg(feature = "ssr")]
+    let i18n = {
+        let setting = use_context::<http::request::Parts>().and_then(|p| {
+            p.extensions
+                .get::<crate::model::UserView>()
+                .and_then(|u| u.language.clone())
+        });
+        crate::i18n::for_request(setting.as_deref())
+    };
+    #[cfg(not(feature = "ssr"))]
+    let i18n = crate::i18n::i18n();
+    provide_context(i18n);
+    #[cfg(feature = "ssr")]
+    let catalog = i18n.catalog_path();
+    #[cfg(not(feature = "ssr"))]
+    let catalog = "";
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=i18n.locale()>
             <head>
                 <DocumentHead release/>
+                <meta name="deskfront-catalog" content=catalog/>
                 <AutoReload options=options.clone()/>
                 <MetaTags/>
             </head>
@@ -36,6 +55,10 @@ pub fn shell(options: LeptosOptions, release: Release) -> impl IntoView {
 #[cfg(feature = "ssr")]
 pub fn offline_shell_html(release: Release) -> String {
     use leptos::tachys::view::RenderHtml;
+    let catalogs = crate::i18n::catalog_files()
+        .map(|(locale, path, _)| format!("{locale} {path}"))
+        .collect::<Vec<_>>()
+        .join(" ");
     let owner = Owner::new();
     owner.with(|| {
         view! {
@@ -43,6 +66,8 @@ pub fn offline_shell_html(release: Release) -> String {
             <html lang="en">
                 <head>
                     <DocumentHead release/>
+                    // Every language the device may choose from (`lib.rs`, `i18n_offline`).
+                    <meta name="deskfront-catalogs" content=catalogs/>
                     <title>"Deskfront"</title>
                 </head>
                 <body data-shell="offline">
@@ -89,11 +114,16 @@ fn DocumentHead(release: Release) -> impl IntoView {
 /// at once held a slowed phone's main thread for a quarter of a second. The main module is
 /// fetched at once but started only after the last preload is in: started earlier, hydration
 /// could ask for a split module whose link was not added yet, and it was downloaded twice.
+/// The page's language file (`deskfront-catalog`, see `i18n`) is fetched beside the main
+/// module and handed to `hydrate`; should it fail to arrive, the page stays as the server drew
+/// it, which works without scripts, rather than hydrate with text that differs.
 pub fn bootstrap_script(release: &Release) -> String {
     format!(
         "import init, {{ hydrate }} from '{}';\n\
          const start = () => {{\n\
          const main = fetch('{}');\n\
+         const named = document.querySelector('meta[name=\"deskfront-catalog\"]');\n\
+         const catalog = named ? fetch(named.content).then((r) => r.ok ? r.text() : Promise.reject(r.status)) : Promise.resolve();\n\
          const modules = [...document.querySelectorAll('meta[name=\"deskfront-module\"]')];\n\
          const preload = () => {{\n\
          for (const m of modules.splice(0, 6)) {{\n\
@@ -102,7 +132,7 @@ pub fn bootstrap_script(release: &Release) -> String {
          l.href = m.content; document.head.append(l);\n\
          }}\n\
          if (modules.length) setTimeout(preload);\n\
-         else init({{ module_or_path: main }}).then(() => hydrate());\n\
+         else init({{ module_or_path: main }}).then(() => catalog).then((text) => hydrate(text));\n\
          }};\n\
          preload();\n\
          }};\n\
@@ -219,6 +249,8 @@ pub type CurrentUser = Resource<Result<Option<crate::model::UserView>, crate::mo
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Taken here, where the page's language is known, for the title formatter that runs later.
+    let i18n = crate::i18n::i18n();
     // Offline, the person last signed in on this device (see `offline::device`).
     let user: CurrentUser = Resource::new(
         || (),
@@ -255,11 +287,11 @@ pub fn App() -> impl IntoView {
     // Every page waits for its data on the server (SsrMode::Async) so the HTML is complete
     // without JavaScript: out-of-order streaming needs a script to place late chunks.
     view! {
-        <Title formatter=|text| format!("{text} · Deskfront")/>
+        <Title formatter=move |text: String| i18n.t_with("page-title", &[("title", text.into())])/>
         <Router>
             // Keyboard and screen-reader users go past the header's links in one step. A target
             // keeps the router out of it: the browser's own jump moves focus to the page.
-            <a class="skip-link" href="#main" target="_self">"Skip to content"</a>
+            <a class="skip-link" href="#main" target="_self">{crate::i18n::t("skip-to-content")}</a>
             <AppHeader/>
             <FocusOnNavigation/>
             <main class="page" id="main" tabindex="-1">

@@ -6,6 +6,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod domain;
+pub mod i18n;
 pub mod lazy_pages;
 pub mod local_search;
 pub mod model;
@@ -22,9 +23,12 @@ pub mod drafts;
 #[cfg(feature = "hydrate")]
 pub mod idb;
 
+/// Starts the WebAssembly on the page. `catalog` is the text of the language file the page
+/// names (`i18n`), fetched beside the main module by the start-up script; the offline shell
+/// names none, and the language is then chosen here.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
+pub fn hydrate(catalog: Option<String>) {
     console_error_panic_hook::set_once();
     // The service worker's offline shell has an empty body: there is nothing to hydrate, so the
     // app renders the route itself (every page falls back to the device's snapshots).
@@ -36,9 +40,18 @@ pub fn hydrate() {
     // current page's module before it walks the server's HTML, so "hydrated" is only announced
     // when the whole page is done (`app::mark_hydrated`).
     if offline_shell {
-        leptos::mount::mount_to_body(app::App);
-        app::mark_hydrated();
+        wasm_bindgen_futures::spawn_local(async {
+            i18n_offline::install_for_this_device().await;
+            leptos::mount::mount_to_body(app::App);
+            app::mark_hydrated();
+        });
     } else {
+        // The server rendered the page in the language its `<html lang>` names.
+        let locale = leptos::prelude::document()
+            .document_element()
+            .map(|html| html.get_attribute("lang").unwrap_or_default())
+            .unwrap_or_default();
+        i18n::browser::install(&locale, catalog.unwrap_or_default());
         wasm_bindgen_futures::spawn_local(async {
             let Some(body) = leptos::prelude::document().body() else {
                 return;
@@ -48,6 +61,80 @@ pub fn hydrate() {
                 .forget();
             app::mark_hydrated();
         });
+    }
+}
+
+/// The offline shell's language: no server chose it, so the device does, the same way.
+#[cfg(feature = "hydrate")]
+mod i18n_offline {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    /// Chooses among the languages the shell lists (`deskfront-catalogs`: "en /i18n/…/en.ftl
+    /// de /i18n/…/de.ftl") by the setting of the person last signed in here, else the
+    /// browser's languages, fetches that file (the service worker
+    /// has it) and installs it. Without it the pages show English from the English file, or,
+    /// with no file at all, the messages' ids.
+    pub async fn install_for_this_device() {
+        let document = leptos::prelude::document();
+        let listed = document
+            .query_selector("meta[name=\"deskfront-catalogs\"]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_default();
+        let files: Vec<(&str, &str)> = listed
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .chunks(2)
+            .filter_map(|pair| Some((*pair.first()?, *pair.get(1)?)))
+            .collect();
+        let tags: Vec<&str> = files.iter().map(|(tag, _)| *tag).collect();
+        let wanted = web_sys::window()
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|l| l.as_string())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+            .join(",");
+        // The person last signed in here may have chosen a language in their settings.
+        let setting = crate::offline::device::remembered_user()
+            .await
+            .and_then(|u| u.language);
+        let locale = crate::domain::locale::negotiate(
+            setting.as_deref(),
+            Some(&wanted),
+            &tags,
+            crate::i18n::DEFAULT,
+        );
+        let Some((_, path)) = files.iter().find(|(tag, _)| *tag == locale) else {
+            return;
+        };
+        if let Some(text) = fetch_text(path).await {
+            crate::i18n::browser::install(locale, text);
+            if let Some(html) = document.document_element() {
+                let _ = html.set_attribute("lang", locale);
+            }
+        }
+    }
+
+    async fn fetch_text(path: &str) -> Option<String> {
+        let window = web_sys::window()?;
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
     }
 }
 

@@ -230,6 +230,10 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
             "/offline-shell",
             get(move || std::future::ready(release::offline_shell(&shell_release))),
         )
+        .route(
+            "/i18n/{digest}/{file}",
+            get(routes::languages::catalog_file),
+        )
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(observe::ready))
         .route("/catalog/{slug}", post(routes::form_post::submit))
@@ -262,6 +266,9 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
         ))
         // Inside the gate: it reads what the gate found (the user and the page's stamp).
         .layer(axum::middleware::from_fn(routes::page_cache::serve))
+        .layer(axum::middleware::from_fn(
+            routes::languages::vary_by_language,
+        ))
         .layer(axum::middleware::from_fn(
             routes::auth_gate::require_session,
         ))

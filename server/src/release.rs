@@ -86,6 +86,8 @@ pub fn precache(release: &Release) -> Vec<String> {
         .iter()
         .map(|f| release.asset(f))
         .chain(STATIC_SHELL.iter().map(|s| s.to_string()))
+        // Every language: a device may start offline in any of them.
+        .chain(app::i18n::catalog_files().map(|(_, path, _)| path.to_string()))
         .collect()
 }
 

@@ -16,6 +16,7 @@ pub mod groups;
 pub mod imports;
 pub mod integrations;
 pub mod knowledge;
+pub mod language;
 pub mod mail;
 pub mod offline;
 pub mod people;

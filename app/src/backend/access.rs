@@ -81,6 +81,7 @@ mod tests {
             name: format!("U{id}"),
             role,
             is_line_manager: false,
+            language: None,
         }
     }
 

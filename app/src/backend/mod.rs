@@ -27,6 +27,7 @@ pub mod identity;
 pub mod identity_store;
 pub mod integration_store;
 pub mod integrations;
+pub mod language;
 pub mod learning;
 pub mod learning_store;
 pub mod mail;

@@ -57,6 +57,8 @@ pub trait PeopleStore: Send + Sync {
         password_hash: &str,
         audit: &AuditEntry,
     ) -> StoreResult<bool>;
+    /// Sets the language person `user_id` reads the portal in (none: as their browser asks).
+    async fn set_language(&self, user_id: i64, language: Option<&str>) -> StoreResult<()>;
 }
 
 /// A password link about to be stored.

@@ -1,6 +1,7 @@
 use crate::api::desk::unread_notifications;
 use crate::app::CurrentUser;
 use crate::components::search_box::SearchBox;
+use crate::i18n::i18n;
 use crate::model::{Role, UserView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -10,6 +11,7 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let user = expect_context::<CurrentUser>();
+    let i18n = i18n();
     let location = use_location();
     // Made here and shown outside the signed-in branch below: a resource or a Suspense created
     // after an `.await` is numbered differently on the server (where the await really waits)
@@ -31,14 +33,14 @@ pub fn AppHeader() -> impl IntoView {
                                     let current = move || {
                                         link.is_current(&location.pathname.get()).then_some("page")
                                     };
-                                    view! { <a href=link.href aria-current=current>{link.label}</a> }
+                                    view! { <a href=link.href aria-current=current>{i18n.t(link.message)}</a> }
                                 })
                                 .collect_view();
                             view! {
                                 <SearchBox/>
-                                <nav class="main-nav" aria-label="Main">{links}</nav>
+                                <nav class="main-nav" aria-label=i18n.t("nav-label")>{links}</nav>
                                 <div class="user-menu">
-                                    <a class="user-name" href="/settings" title="Your settings" data-testid="user-name">{u.name.clone()}</a>
+                                    <a class="user-name" href="/settings" title=i18n.t("header-settings") data-testid="user-name">{u.name.clone()}</a>
                                     <SignOut/>
                                 </div>
                             }
@@ -48,7 +50,7 @@ pub fn AppHeader() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <NotificationsLink unread/>
+            <NotificationsLink unread i18n/>
             <crate::offline::SyncStatus/>
         </header>
     }
@@ -58,16 +60,17 @@ pub fn AppHeader() -> impl IntoView {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct NavLink {
     pub href: &'static str,
-    pub label: &'static str,
+    /// The id of its text (`i18n`).
+    pub message: &'static str,
     /// The start of the addresses under this link (the catalog's items count as the catalog).
     section: &'static str,
 }
 
 impl NavLink {
-    const fn new(href: &'static str, label: &'static str, section: &'static str) -> Self {
+    const fn new(href: &'static str, message: &'static str, section: &'static str) -> Self {
         NavLink {
             href,
-            label,
+            message,
             section,
         }
     }
@@ -89,20 +92,26 @@ impl NavLink {
 pub fn nav_links(user: &UserView) -> Vec<NavLink> {
     let role = user.role;
     [
-        (true, NavLink::new("/", "Catalog", "/")),
-        (true, NavLink::new("/requests", "My requests", "/requests")),
+        (true, NavLink::new("/", "nav-catalog", "/")),
+        (
+            true,
+            NavLink::new("/requests", "nav-my-requests", "/requests"),
+        ),
         (
             role == Role::StoreStaff,
-            NavLink::new("/report", "Report a fault", "/report"),
+            NavLink::new("/report", "nav-report", "/report"),
         ),
-        (role.works_queue(), NavLink::new("/desk", "Queue", "/desk")),
         (
             role.works_queue(),
-            NavLink::new("/dashboard", "Dashboard", "/dashboard"),
+            NavLink::new("/desk", "nav-queue", "/desk"),
+        ),
+        (
+            role.works_queue(),
+            NavLink::new("/dashboard", "nav-dashboard", "/dashboard"),
         ),
         (
             user.is_line_manager,
-            NavLink::new("/approvals", "Approvals", "/approvals"),
+            NavLink::new("/approvals", "nav-approvals", "/approvals"),
         ),
         (
             role.edits_catalog(),
@@ -112,13 +121,13 @@ pub fn nav_links(user: &UserView) -> Vec<NavLink> {
                 } else {
                     "/admin/catalog"
                 },
-                "Admin",
+                "nav-admin",
                 "/admin",
             ),
         ),
         (
             role.edits_articles(),
-            NavLink::new("/editor/articles", "Articles", "/editor"),
+            NavLink::new("/editor/articles", "nav-articles", "/editor"),
         ),
     ]
     .into_iter()
@@ -129,15 +138,19 @@ pub fn nav_links(user: &UserView) -> Vec<NavLink> {
 /// "Notifications", with the number not yet read; nothing for someone not signed in (the count
 /// is then an error).
 #[component]
-fn NotificationsLink(unread: Resource<Result<i64, crate::model::AppError>>) -> impl IntoView {
+fn NotificationsLink(
+    unread: Resource<Result<i64, crate::model::AppError>>,
+    i18n: crate::i18n::I18n,
+) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 unread.await.ok().map(|n| view! {
                     <a class="notifications-link" href="/notifications" data-testid="notifications-link">
-                        "Notifications"
+                        {i18n.t("header-notifications")}
                         {(n > 0).then(|| view! {
-                            <span class="badge badge-count" data-testid="unread-count" aria-label=format!("{n} unread")>{n}</span>
+                            <span class="badge badge-count" data-testid="unread-count"
+                                aria-label=i18n.t_with("header-unread", &[("count", n.into())])>{n}</span>
                         })}
                     </a>
                 })
@@ -174,7 +187,7 @@ fn SignOut() -> impl IntoView {
     };
     view! {
         <form method="post" action="/api/logout" node_ref=form on:submit=on_submit>
-            <button type="submit" class="link-button">"Sign out"</button>
+            <button type="submit" class="link-button">{crate::i18n::t("header-sign-out")}</button>
         </form>
         <Show when=move || warning.get()>
             <div class="signout-warning" role="alertdialog" aria-labelledby="signout-warning-text"
@@ -211,11 +224,16 @@ mod tests {
             name: "Someone".into(),
             role,
             is_line_manager,
+            language: None,
         }
     }
 
-    fn labels(user: &UserView) -> Vec<&'static str> {
-        nav_links(user).iter().map(|l| l.label).collect()
+    fn english(id: &str) -> String {
+        crate::i18n::catalog("en").text(id, &[])
+    }
+
+    fn labels(user: &UserView) -> Vec<String> {
+        nav_links(user).iter().map(|l| english(l.message)).collect()
     }
 
     #[test]
@@ -252,11 +270,11 @@ mod tests {
     #[test]
     fn a_link_is_current_on_the_pages_of_its_section() {
         let links = nav_links(&user(Role::Admin, false));
-        let current = |path: &str| -> Vec<&str> {
+        let current = |path: &str| -> Vec<String> {
             links
                 .iter()
                 .filter(|l| l.is_current(path))
-                .map(|l| l.label)
+                .map(|l| english(l.message))
                 .collect()
         };
         assert_eq!(current("/"), ["Catalog"]);

@@ -65,6 +65,18 @@ pub struct UserView {
     pub role: Role,
     /// Someone reports to them, so approvals may wait for them.
     pub is_line_manager: bool,
+    /// The language they chose to read the portal in (a tag of `i18n::LANGUAGES`); none: as
+    /// their browser asks.
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+/// The settings' language menu: what the person chose (none: as their browser asks) and the
+/// languages there are, each named in itself ("Deutsch").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LanguageChoices {
+    pub chosen: Option<String>,
+    pub choices: Vec<(String, String)>,
 }
 
 /// What the sign-in page offers besides the e-mail and password form.

@@ -1,5 +1,6 @@
 use crate::api::catalog::catalog;
 use crate::components::error_notice::ErrorNotice;
+use crate::i18n::t;
 use crate::model::{CatalogView, CategoryView, ItemCard};
 use crate::offline::{Fetched, OfflineBanner};
 use leptos::prelude::*;
@@ -79,10 +80,10 @@ pub fn CatalogPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Service catalog"/>
-        <h1 class="page-title">"What do you need?"</h1>
-        <p class="page-intro">"Order equipment and access, or report something broken."</p>
-        <Suspense fallback=|| view! { <p class="loading">"Loading the catalog…"</p> }>
+        <Title text=t("catalog-title")/>
+        <h1 class="page-title">{t("catalog-heading")}</h1>
+        <p class="page-intro">{t("catalog-intro")}</p>
+        <Suspense fallback=|| view! { <p class="loading">{t("catalog-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(Fetched { value, offline_as_of }) => view! {
@@ -154,21 +155,21 @@ fn CatalogBrowser(catalog: CatalogView) -> impl IntoView {
 
     view! {
         <form class="catalog-filter" method="get" action="/" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="catalog-filter" class="visually-hidden">"Filter the catalog"</label>
+            <label for="catalog-filter" class="visually-hidden">{t("catalog-filter-label")}</label>
             <input
                 id="catalog-filter"
                 class="filter-input"
                 type="search"
                 name="q"
-                placeholder="Search the catalog, e.g. laptop, VPN, printer"
+                placeholder=t("catalog-filter-placeholder")
                 autocomplete="off"
                 value=initial
                 on:input=move |ev| filter.set(event_target_value(&ev))
             />
         </form>
-        <div class="category-chips" role="group" aria-label="Categories">
+        <div class="category-chips" role="group" aria-label=t("catalog-categories")>
             <button type="button" class="chip" aria-pressed=move || category.get().is_none().to_string()
-                on:click=move |_| category.set(None)>"All"</button>
+                on:click=move |_| category.set(None)>{t("catalog-all")}</button>
             {chips.into_iter().map(|c| {
                 let slug = c.slug.clone();
                 let pressed = {
@@ -214,8 +215,8 @@ fn CatalogBrowser(catalog: CatalogView) -> impl IntoView {
         }).collect_view()}
         <Show when=move || !any_visible()>
             <div class="empty-state" data-testid="catalog-empty">
-                <h2>"Nothing matches"</h2>
-                <p>"Try another word, or " <a href="/catalog/how-to-question">"ask the service desk"</a> "."</p>
+                <h2>{t("catalog-nothing")}</h2>
+                <p>{t("catalog-nothing-before")} " " <a href="/catalog/how-to-question">{t("catalog-nothing-link")}</a> {t("catalog-nothing-after")}</p>
             </div>
         </Show>
     }
@@ -230,8 +231,8 @@ pub fn ItemCardView(card: ItemCard, #[prop(optional, into)] query: String) -> im
             <span class="item-name">{card.name.clone()}</span>
             <span class="item-summary">{card.summary.clone()}</span>
             <span class="item-meta">
-                {card.requires_approval.then(|| view! { <span class="badge badge-approval">"Needs approval"</span> })}
-                {(card.kind == crate::domain::TicketKind::Incident).then(|| view! { <span class="badge badge-incident">"Report a fault"</span> })}
+                {card.requires_approval.then(|| view! { <span class="badge badge-approval">{t("catalog-needs-approval")}</span> })}
+                {(card.kind == crate::domain::TicketKind::Incident).then(|| view! { <span class="badge badge-incident">{t("catalog-report-fault")}</span> })}
             </span>
         </a>
     }

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -8,10 +9,10 @@ pub fn NotFound() -> impl IntoView {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page not found"/>
+        <Title text=t("not-found-title")/>
         <div class="empty-state">
-            <h1>"Page not found"</h1>
-            <p>"The page may have moved. Start again from the " <a href="/">"catalog"</a> "."</p>
+            <h1>{t("not-found-title")}</h1>
+            <p>{t("not-found-before")} " " <a href="/">{t("not-found-link")}</a> {t("not-found-after")}</p>
         </div>
     }
 }

@@ -1,10 +1,12 @@
-//! A person's own settings: which mails they get. A plain form (works without JavaScript);
-//! approval requests cannot be turned off, so their box is shown ticked and disabled.
+//! A person's own settings: the language they read the portal in, and which mails they get.
+//! Plain forms (work without JavaScript); approval requests cannot be turned off, so their box
+//! is shown ticked and disabled.
 
 use super::{query_error, refusal_status};
+use crate::api::language::language_settings;
 use crate::api::mail::mail_settings;
 use crate::components::error_notice::ErrorNotice;
-use crate::model::MailSettingsView;
+use crate::model::{LanguageChoices, MailSettingsView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -12,17 +14,23 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| mail_settings());
+    let languages = Resource::new(|| (), |_| language_settings());
     let query = use_query_map();
-    let saved = move || query.read().get("saved").is_some();
+    let saved = move || query.read().get("saved");
     let error = query_error();
     view! {
         <Title text="Settings"/>
         <h1 class="page-title">"Settings"</h1>
-        {move || saved().then(|| view! {
-            <div class="notice notice-success" role="status" data-testid="settings-saved">"Saved. Mails follow your choice from now on."</div>
+        {move || saved().map(|what| view! {
+            <div class="notice notice-success" role="status" data-testid="settings-saved">
+                {if what == "language" { "Saved. Pages show in the language you chose." } else { "Saved. Mails follow your choice from now on." }}
+            </div>
         })}
         {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert">{e}</div> })}
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                languages.await.ok().map(|settings| view! { <LanguageChoice settings/> })
+            })}
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => {
@@ -33,6 +41,34 @@ pub fn SettingsPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The language menu: "as my browser says" first, then each language by its own name.
+#[component]
+fn LanguageChoice(settings: LanguageChoices) -> impl IntoView {
+    let chosen = settings.chosen.clone().unwrap_or_default();
+    let options = std::iter::once((String::new(), "As my browser says".to_string()))
+        .chain(settings.choices)
+        .map(|(tag, name)| {
+            let selected = tag == chosen;
+            view! { <option value=tag.clone() lang=(!tag.is_empty()).then(|| tag.clone()) selected=selected>{name}</option> }
+        })
+        .collect_view();
+    view! {
+        <section class="card stack" aria-labelledby="language-heading">
+            <h2 id="language-heading">"Language"</h2>
+            <form method="post" action="/api/save_language" class="stack" data-testid="language-settings">
+                <div class="field">
+                    <label for="language">"Show the portal in"</label>
+                    <select id="language" name="language" data-testid="language">{options}</select>
+                    <p class="help">"Kept with your account, so it applies on every device you sign in on."</p>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="btn btn-primary" data-testid="save-language">"Save language"</button>
+                </div>
+            </form>
+        </section>
     }
 }
 

@@ -7,5 +7,6 @@ pub mod exports;
 pub mod form_post;
 pub mod incidents;
 pub mod kb_search;
+pub mod languages;
 pub mod oidc;
 pub mod page_cache;

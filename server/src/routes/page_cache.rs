@@ -86,6 +86,13 @@ struct PageKey(String);
 
 impl PageKey {
     fn of(user: &UserView, headers: &HeaderMap, path_and_query: &str) -> Option<Self> {
+        // The page's language, as the render will choose it.
+        let language = app::i18n::language_of_request(
+            user.language.as_deref(),
+            headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        );
         // Every field of the user, as the page's own data carries it.
         let user = serde_json::to_string(user).ok()?;
         let header = |name: &str| {
@@ -96,7 +103,7 @@ impl PageKey {
         };
         // The host and the proxy's view of it, which links to this portal are made from.
         Some(Self(format!(
-            "{user}\n{}\n{}\n{}\n{path_and_query}",
+            "{user}\n{language}\n{}\n{}\n{}\n{path_and_query}",
             header("host"),
             header("x-forwarded-host"),
             header("x-forwarded-proto"),

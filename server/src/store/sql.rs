@@ -44,7 +44,7 @@ macro_rules! sql_store {
             TicketKind::parse(s).unwrap_or(TicketKind::Request)
         }
 
-        const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, \
+        const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.language, \
              EXISTS (SELECT 1 FROM users r WHERE r.manager_id = u.id) AS is_line_manager";
 
         /// A page stamp (`app::backend::store::PageStamp`), beside the user's columns.
@@ -75,6 +75,7 @@ macro_rules! sql_store {
                 name: row.get("name"),
                 role: role(row.get::<&str, _>("role")),
                 is_line_manager: row.get("is_line_manager"),
+                language: row.get("language"),
             }
         }
 

@@ -279,6 +279,16 @@ macro_rules! sql_people {
                 .map_err(db_err)
             }
 
+            async fn set_language(&self, user_id: i64, language: Option<&str>) -> StoreResult<()> {
+                sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
+                    .bind(language)
+                    .bind(user_id)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(())
+            }
+
             #[tracing::instrument(skip_all)]
             async fn set_password_by_link(
                 &self,

@@ -131,6 +131,7 @@ fn user_from(r: &Row<'_>) -> rusqlite::Result<UserView> {
         name: r.get("name")?,
         role: Role::parse(&role).unwrap_or(Role::Requester),
         is_line_manager: r.get("is_line_manager")?,
+        language: r.get("language")?,
     })
 }
 

@@ -20,6 +20,7 @@ mod integrations;
 mod kb_editor;
 mod kb_feedback;
 mod knowledge;
+mod languages;
 mod learning;
 mod least_privilege;
 mod mail;

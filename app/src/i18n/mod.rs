@@ -1,0 +1,369 @@
+//! Text in the reader's language (issue 21). Each language is one Fluent file in `app/locales`
+//! (`build.rs` lists them). English is complete; any other file may lack a message, which then
+//! shows in English.
+//!
+//! The server has every file built in and picks one language per request: the person's
+//! setting, else what the browser asks for, else the portal's default (`domain::locale`). It
+//! renders the page in it, says so in `<html lang>`, and names the language's file in a
+//! `deskfront-catalog` meta tag. The browser fetches that file beside the WebAssembly, after
+//! the load event, and hydrates with it (`bootstrap_script`, `hydrate`): the same text on both
+//! sides, so hydration matches, and no language is compiled into the wasm, so a first visit
+//! carries only its own. The files are served under a digest of their text, so they are cached
+//! for good and a changed translation is a new address; the service worker keeps every one for
+//! offline starts.
+
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+/// The language of a portal whose administrators chose none, and every language's fallback.
+pub const DEFAULT: &str = "en";
+
+/// Shareable between threads: the server renders pages on several at once.
+type Bundle = fluent_bundle::concurrent::FluentBundle<FluentResource>;
+
+/// One language's messages.
+pub struct Catalog {
+    locale: &'static str,
+    bundle: Bundle,
+}
+
+impl Catalog {
+    /// A catalog from a served file (`served_text`): the language's own messages, then the
+    /// English ones it lacks. A message that cannot be parsed is left out, and shows as its id.
+    pub fn parse(locale: &'static str, text: String) -> Catalog {
+        let id = locale
+            .parse()
+            .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+        let mut bundle = Bundle::new_concurrent(vec![id]);
+        // Our texts are left-to-right; isolation marks around every variable would only be
+        // invisible characters in the server's HTML, in test assertions and in copied text.
+        bundle.set_use_isolating(false);
+        let resource = FluentResource::try_new(text).unwrap_or_else(|(partial, _)| partial);
+        // Ids the language's own part repeats from English come later in the text: kept out.
+        let _ = bundle.add_resource(resource);
+        Catalog { locale, bundle }
+    }
+
+    pub fn locale(&self) -> &'static str {
+        self.locale
+    }
+
+    /// The message `id` with its variables filled in; the id itself when no language has it
+    /// (a test checks every id the code names against the English file).
+    pub fn text(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut fluent_args = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            fluent_args.set(
+                *name,
+                match value {
+                    Arg::Text(text) => FluentValue::from(text.as_str()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                },
+            );
+        }
+        let mut errors = Vec::new();
+        let args = (!args.is_empty()).then_some(&fluent_args);
+        self.bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
+    }
+}
+
+/// A value for a message's `$variable`. Numbers stay numbers, so a translation can choose its
+/// plural form by them (`{ $count -> [one] … *[other] … }`).
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Self {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Self {
+        Arg::Text(text)
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Number(n)
+    }
+}
+
+/// The ids of the messages a Fluent file defines, in order, with each message's lines. A
+/// message starts at a line that starts with its id (a letter, or `-` for a term); the lines
+/// after it that start otherwise (indented text, a variant, a closing `}`) belong to it;
+/// comments (`#`) and blank lines belong to none.
+pub fn entries(text: &str) -> Vec<(&str, String)> {
+    let mut found: Vec<(&str, String)> = Vec::new();
+    for line in text.lines() {
+        let starts = line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '-');
+        if starts {
+            let id = line.split(['=', ' ']).next().unwrap_or_default();
+            found.push((id, format!("{line}\n")));
+        } else if !line.trim().is_empty() && !line.starts_with('#') {
+            if let Some((_, lines)) = found.last_mut() {
+                lines.push_str(line);
+                lines.push('\n');
+            }
+        }
+    }
+    found
+}
+
+/// What the browser gets for a language: its own file, then the English messages it lacks, so
+/// one file is all a page needs.
+pub fn served_text(own: &str, english: &str) -> String {
+    let mut text = own.to_string();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let ids: Vec<&str> = entries(own).into_iter().map(|(id, _)| id).collect();
+    for (id, lines) in entries(english) {
+        if !ids.contains(&id) {
+            text.push_str(&lines);
+        }
+    }
+    text
+}
+
+/// The page's language, as a context value: `Copy`, so views capture it freely.
+#[derive(Clone, Copy)]
+pub struct I18n(pub &'static Catalog);
+
+impl I18n {
+    pub fn locale(self) -> &'static str {
+        self.0.locale
+    }
+
+    pub fn t(self, id: &str) -> String {
+        self.0.text(id, &[])
+    }
+
+    pub fn t_with(self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.0.text(id, args)
+    }
+}
+
+/// The language of the page being rendered: on the server the request's (see `for_request`),
+/// in the browser the one installed at start.
+pub fn i18n() -> I18n {
+    if let Some(i18n) = leptos::prelude::use_context::<I18n>() {
+        return i18n;
+    }
+    #[cfg(feature = "hydrate")]
+    if let Some(catalog) = browser::installed() {
+        return I18n(catalog);
+    }
+    I18n(fallback())
+}
+
+/// The message `id` in the page's language.
+pub fn t(id: &str) -> String {
+    i18n().t(id)
+}
+
+/// The message `id` with variables, in the page's language.
+pub fn t_with(id: &str, args: &[(&str, Arg)]) -> String {
+    i18n().t_with(id, args)
+}
+
+/// English on the server; in the browser, before a catalog is installed, no messages (ids).
+fn fallback() -> &'static Catalog {
+    #[cfg(feature = "ssr")]
+    {
+        server::catalog(DEFAULT)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        static EMPTY: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        EMPTY.get_or_init(|| Catalog::parse(DEFAULT, String::new()))
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use server::{catalog, catalog_files, for_request, language_of_request};
+
+/// The server's side: every language's served file and catalog, built once.
+#[cfg(feature = "ssr")]
+mod server {
+    use super::{served_text, Catalog, I18n, DEFAULT, FILES};
+    use std::sync::OnceLock;
+
+    /// One language as the server serves it.
+    pub struct Served {
+        pub locale: &'static str,
+        /// `/i18n/<digest>/<locale>.ftl`
+        pub path: String,
+        pub text: String,
+        pub catalog: Catalog,
+    }
+
+    fn all() -> &'static [Served] {
+        static ALL: OnceLock<Vec<Served>> = OnceLock::new();
+        ALL.get_or_init(|| {
+            let english = FILES
+                .iter()
+                .find(|(tag, _)| *tag == DEFAULT)
+                .map(|(_, text)| *text)
+                .unwrap_or_default();
+            FILES
+                .iter()
+                .map(|(locale, own)| {
+                    let text = served_text(own, english);
+                    let digest = {
+                        use sha2::Digest;
+                        let hash = sha2::Sha256::digest(text.as_bytes());
+                        hash.iter()
+                            .take(6)
+                            .map(|b| format!("{b:02x}"))
+                            .collect::<String>()
+                    };
+                    Served {
+                        locale,
+                        path: format!("/i18n/{digest}/{locale}.ftl"),
+                        catalog: Catalog::parse(locale, text.clone()),
+                        text,
+                    }
+                })
+                .collect()
+        })
+    }
+
+    fn served(locale: &str) -> &'static Served {
+        let all = all();
+        all.iter().find(|s| s.locale == locale).unwrap_or(&all[0])
+    }
+
+    /// The catalog of `locale` (a supported tag; any other gets English).
+    pub fn catalog(locale: &str) -> &'static Catalog {
+        &served(locale).catalog
+    }
+
+    /// Every language's file, as `(locale, address, text)`: what `/i18n/…` answers and what
+    /// the service worker stores.
+    pub fn catalog_files() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+        all()
+            .iter()
+            .map(|s| (s.locale, s.path.as_str(), s.text.as_str()))
+    }
+
+    /// The address of `locale`'s file.
+    pub fn catalog_path(locale: &str) -> &'static str {
+        &served(locale).path
+    }
+
+    /// The language for a request from someone whose setting is `setting` (none: as the
+    /// browser says) and whose browser sent `accept_language`.
+    pub fn language_of_request(
+        setting: Option<&str>,
+        accept_language: Option<&str>,
+    ) -> &'static str {
+        crate::domain::locale::negotiate(setting, accept_language, super::LANGUAGES, DEFAULT)
+    }
+
+    /// The language of the request being rendered, for a person whose setting is `setting`:
+    /// that, else the languages its browser asks for.
+    pub fn for_request(setting: Option<&str>) -> I18n {
+        let parts = leptos::prelude::use_context::<http::request::Parts>();
+        let accept = parts.as_ref().and_then(|p| {
+            p.headers
+                .get(http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+        });
+        I18n(catalog(language_of_request(setting, accept)))
+    }
+
+    impl I18n {
+        /// The address of this language's file, for the page's `deskfront-catalog` meta tag.
+        pub fn catalog_path(self) -> &'static str {
+            catalog_path(self.0.locale)
+        }
+    }
+}
+
+/// The browser's side: the one catalog of this page load.
+#[cfg(feature = "hydrate")]
+pub mod browser {
+    use super::Catalog;
+    use std::sync::OnceLock;
+
+    static INSTALLED: OnceLock<Catalog> = OnceLock::new();
+
+    pub fn installed() -> Option<&'static Catalog> {
+        INSTALLED.get()
+    }
+
+    /// Makes `text` (a served file) the catalog of this page load; the first call wins.
+    pub fn install(locale: &str, text: String) {
+        let locale = super::LANGUAGES
+            .iter()
+            .find(|tag| **tag == locale)
+            .copied()
+            .unwrap_or(super::DEFAULT);
+        let _ = INSTALLED.set(Catalog::parse(locale, text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ENGLISH: &str = "# a comment\n\
+        greeting = Hello, { $name }!\n\
+        count = { $n ->\n    [one] One request\n   *[other] { $n } requests\n}\n\
+        only-english = Only in English\n";
+
+    #[test]
+    fn a_language_lacking_a_message_shows_the_english_one() {
+        let german = "greeting = Hallo, { $name }!\n";
+        let catalog = Catalog::parse("de", served_text(german, ENGLISH));
+        assert_eq!(
+            catalog.text("greeting", &[("name", "Ada".into())]),
+            "Hallo, Ada!"
+        );
+        assert_eq!(catalog.text("only-english", &[]), "Only in English");
+        assert_eq!(catalog.text("count", &[("n", 1.into())]), "One request");
+        assert_eq!(catalog.text("count", &[("n", 3.into())]), "3 requests");
+    }
+
+    #[test]
+    fn an_unknown_id_shows_as_itself() {
+        let catalog = Catalog::parse("en", ENGLISH.to_string());
+        assert_eq!(catalog.text("no-such-message", &[]), "no-such-message");
+    }
+
+    #[test]
+    fn the_served_file_holds_each_message_once_with_its_lines() {
+        let text = served_text("count = { $n } Anfragen\n", ENGLISH);
+        let ids: Vec<&str> = entries(&text).into_iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, ["count", "greeting", "only-english"]);
+        assert!(!text.contains("# a comment"), "comments are not served");
+    }
+
+    #[test]
+    fn a_broken_message_does_not_take_the_others_with_it() {
+        let catalog = Catalog::parse(
+            "en",
+            "good = Fine\nbad = { $\nalso-good = Fine too\n".into(),
+        );
+        assert_eq!(catalog.text("good", &[]), "Fine");
+        assert_eq!(catalog.text("also-good", &[]), "Fine too");
+    }
+
+    #[test]
+    fn english_comes_first() {
+        assert_eq!(LANGUAGES.first(), Some(&DEFAULT));
+    }
+}

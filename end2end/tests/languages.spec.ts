@@ -1,0 +1,77 @@
+import { expect } from "@playwright/test";
+import { hydrated, RITA, SAM, signIn, test } from "./helpers";
+
+// The portal in the language the browser asks for (issue 21). Playwright's `locale` sets the
+// browser's languages and its Accept-Language header, as a phone set to German would.
+
+test.describe("a browser that asks for German", () => {
+  test.use({ locale: "de-DE" });
+
+  test("gets the catalog in German, and keeps German after the WebAssembly takes over", async ({ page }) => {
+    await signIn(page, SAM);
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Was brauchen Sie?");
+    await expect(page).toHaveTitle("Servicekatalog · Deskfront");
+    const nav = page.getByRole("navigation", { name: "Hauptmenü" });
+    await expect(nav.getByRole("link", { name: "Störung melden" })).toBeVisible();
+    await hydrated(page);
+    // Drawn by the browser, not the server: the browser has the German file.
+    await page.getByLabel("Katalog filtern").fill("zzzz-nichts");
+    await expect(page.getByTestId("catalog-empty")).toContainText("Keine Treffer");
+    // A navigation inside the portal, and back: the header is drawn again, still German.
+    await nav.getByRole("link", { name: "Meine Anfragen" }).click();
+    await expect(page).toHaveURL(/\/requests/);
+    await nav.getByRole("link", { name: "Katalog" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Was brauchen Sie?");
+    await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
+  });
+
+  test("gets German without JavaScript too", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "de-DE", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, RITA);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Was brauchen Sie?");
+    await page.goto("/no-such-page");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seite nicht gefunden");
+    await context.close();
+  });
+});
+
+test.describe("a browser that asks for a language the portal lacks", () => {
+  test.use({ locale: "fr-FR" });
+
+  test("gets English", async ({ page }) => {
+    await signIn(page, RITA);
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("What do you need?");
+    await hydrated(page);
+    await page.getByLabel("Filter the catalog").fill("zzzz-nothing");
+    await expect(page.getByTestId("catalog-empty")).toContainText("Nothing matches");
+  });
+});
+
+// Someone no other test signs in as: for a moment their pages are German.
+const NINA = { email: "nina.network@deskfront.test", name: "Nina Kowalski" };
+
+test("a person who chooses German in their settings gets it on every page, whatever the browser says", async ({ page }) => {
+  await signIn(page, NINA);
+  await page.goto("/settings");
+  await hydrated(page);
+  await page.getByLabel("Show the portal in").selectOption({ label: "Deutsch" });
+  await page.getByRole("button", { name: "Save language" }).click();
+  await expect(page.getByTestId("settings-saved")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Was brauchen Sie?");
+  // Back to the browser's language, so the other tests see English.
+  await page.goto("/settings");
+  await hydrated(page);
+  await page.getByLabel("Show the portal in").selectOption({ value: "" });
+  await page.getByRole("button", { name: "Save language" }).click();
+  await expect(page.getByTestId("settings-saved")).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What do you need?");
+});

@@ -1,0 +1,172 @@
+//! Pages in the language the request asks for (issue 21): German for a browser that wants it,
+//! English for one that wants a language the portal lacks or sends a garbled header, a language
+//! file the page names and the service worker keeps, and a kept page never served to a reader
+//! of another language.
+
+use crate::common::*;
+use reqwest::{Client, StatusCode};
+
+const RITA: &str = "rita.requester@deskfront.test";
+
+async fn page_in(app: &TestApp, client: &Client, path: &str, languages: &str) -> (String, String) {
+    let res = client
+        .get(format!("{}{path}", app.base))
+        .header("accept-language", languages)
+        .send()
+        .await
+        .unwrap();
+    let vary = res
+        .headers()
+        .get_all("vary")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    (res.text().await.unwrap(), vary)
+}
+
+/// The `content` of the page's `deskfront-catalog` meta tag.
+fn catalog_address(html: &str) -> String {
+    let at = html
+        .find(r#"name="deskfront-catalog" content=""#)
+        .expect("the page names its language file");
+    let rest = &html[at + r#"name="deskfront-catalog" content=""#.len()..];
+    rest[..rest.find('"').unwrap()].to_string()
+}
+
+#[tokio::test]
+async fn a_browser_asking_for_german_gets_the_page_in_german() {
+    let app = spawn().await;
+    let client = app.signed_in(RITA).await;
+    let (html, vary) = page_in(&app, &client, "/", "de-DE,de;q=0.9,en;q=0.5").await;
+    assert!(html.contains(r#"<html lang="de""#), "{}", &html[..200]);
+    assert!(html.contains("Was brauchen Sie?"));
+    assert!(html.contains("Meine Anfragen"));
+    assert!(vary.contains("Accept-Language"), "vary: {vary}");
+    // The file the page names is German, with English for what German lacks, kept for good.
+    let address = catalog_address(&html);
+    assert!(
+        address.starts_with("/i18n/") && address.ends_with("/de.ftl"),
+        "{address}"
+    );
+    let res = client
+        .get(format!("{}{address}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    let text = res.text().await.unwrap();
+    assert!(text.contains("catalog-heading = Was brauchen Sie?"));
+    // The service worker keeps every language's file for offline starts.
+    let worker = app.html(&client, "/sw.js").await;
+    assert!(worker.contains(&address), "the worker stores {address}");
+    assert!(worker.contains("/en.ftl"));
+}
+
+#[tokio::test]
+async fn a_language_the_portal_lacks_or_a_garbled_header_gets_english() {
+    let app = spawn().await;
+    let client = app.signed_in(RITA).await;
+    for header in [
+        "fr-FR,fr;q=0.9",
+        "",
+        ";;;,q=abc,*;q=x",
+        &"xx;q=0.5,".repeat(3000),
+    ] {
+        let (html, _) = page_in(&app, &client, "/", header).await;
+        assert!(html.contains(r#"<html lang="en""#), "{header:.40}");
+        assert!(html.contains("What do you need?"), "{header:.40}");
+    }
+    // A region gets its language; the weights decide between two.
+    let (html, _) = page_in(&app, &client, "/", "de-AT").await;
+    assert!(html.contains("Was brauchen Sie?"));
+    let (html, _) = page_in(&app, &client, "/", "de;q=0.2, en;q=0.9").await;
+    assert!(html.contains("What do you need?"));
+}
+
+#[tokio::test]
+async fn a_kept_page_is_not_served_to_a_reader_of_another_language() {
+    let app = spawn().await;
+    let client = app.signed_in(RITA).await;
+    // Twice each way: the second of each may come from the page cache.
+    for _ in 0..2 {
+        let (english, _) = page_in(&app, &client, "/", "en").await;
+        assert!(english.contains("What do you need?"));
+        let (german, _) = page_in(&app, &client, "/", "de").await;
+        assert!(german.contains("Was brauchen Sie?"));
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_language_file_is_not_found() {
+    let app = spawn().await;
+    let client = app.client();
+    for path in [
+        "/i18n/000000000000/de.ftl",
+        "/i18n/abc/de.ftl.bak",
+        "/i18n/abc/xx.ftl",
+    ] {
+        let res = client
+            .get(format!("{}{path}", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn a_chosen_language_beats_the_browser_and_follows_the_person() {
+    let app = spawn().await;
+    let client = app.signed_in(RITA).await;
+    let res = app
+        .call(&client, "save_language", &[("language", "de")])
+        .await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let (html, _) = page_in(&app, &client, "/", "en-GB,en;q=0.9").await;
+    assert!(html.contains(r#"<html lang="de""#));
+    assert!(html.contains("Was brauchen Sie?"));
+    // Another device of the same person: a new session, the same language.
+    let other = app.signed_in(RITA).await;
+    let (html, _) = page_in(&app, &other, "/", "en").await;
+    assert!(
+        html.contains("Was brauchen Sie?"),
+        "the setting is the person's"
+    );
+    // Back to "as my browser says".
+    let res = app
+        .call(&client, "save_language", &[("language", "")])
+        .await;
+    assert!(res.status().is_success());
+    let (html, _) = page_in(&app, &client, "/", "en").await;
+    assert!(html.contains("What do you need?"));
+}
+
+#[tokio::test]
+async fn a_language_the_portal_lacks_is_refused_next_to_the_menu() {
+    let app = spawn().await;
+    let client = app.signed_in(RITA).await;
+    for bad in ["fr", "de-DE'; DROP TABLE users;--", &"x".repeat(5000)] {
+        let res = app
+            .call(&client, "save_language", &[("language", bad)])
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad:.20}");
+        let body = res.text().await.unwrap();
+        assert!(
+            body.contains("language"),
+            "the error names the field: {body}"
+        );
+    }
+    // Nothing was stored: the browser still decides.
+    let (html, _) = page_in(&app, &client, "/", "en").await;
+    assert!(html.contains("What do you need?"));
+    // Someone not signed in cannot set one.
+    let res = app
+        .call(&app.client(), "save_language", &[("language", "de")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
