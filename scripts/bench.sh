@@ -363,6 +363,9 @@ FIRST_VISIT_PAGES=(
   "a request=$REQUEST_PATH"
   "article=$ARTICLE_PATH"
   "search=$SEARCH_PATH"
+  # The same two pages for a phone set to German: its own language file instead of English.
+  "sign-in, German=/login@signed-out~de-DE"
+  "catalog, German=/~de-DE"
 )
 (cd end2end && node bench/first-visit.mjs "$BASE" "$COOKIE" "${FIRST_VISIT_PAGES[@]}") \
   >"$TMP/first-visit.txt" 2>"$TMP/first-visit.err" || {

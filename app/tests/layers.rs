@@ -4,8 +4,11 @@
 //! the sources and fails when a lower layer names a higher one, so the layering cannot drift
 //! back into an import circle unnoticed. It runs with `cargo test -p app --features ssr`.
 
+mod common;
+use common::rust_files;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Modules of `app/src` that only the browser or the UI may use.
 const UI: &[&str] = &[
@@ -58,19 +61,6 @@ fn first_segment(path: &str) -> String {
     path.chars()
         .take_while(|c| c.is_alphanumeric() || *c == '_')
         .collect()
-}
-
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            files.push(path);
-        }
-    }
-    files
 }
 
 /// "file:line names crate::x" for each upward import in `source`, a file of `layer`.

@@ -4,9 +4,12 @@
 //! English. The messages each language still lacks are printed, so a new language's progress
 //! is visible in the test output.
 
+mod common;
+use common::rust_files;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Languages that must have every message English has.
 const COMPLETE: &[&str] = &["en", "de"];
@@ -80,19 +83,6 @@ fn every_language_says_what_english_says_and_nothing_else() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
-}
-
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            files.push(path);
-        }
-    }
-    files
 }
 
 /// The ids in `t("…")`, `t_with("…"`, `.t("…")` and `NavLink::new(…, "…", …)` calls.

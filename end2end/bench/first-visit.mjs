@@ -10,12 +10,14 @@
 // Bytes are Chromium's encodedDataLength (headers plus the body as sent, compressed), from the
 // DevTools protocol of the page and of its service worker, which fetches on its own target.
 //
-// Usage: node bench/first-visit.mjs BASE_URL COOKIE name=/path[@signed-out] ...
+// A `~tag` at the end asks for that language, as a phone set to it would (Accept-Language).
+//
+// Usage: node bench/first-visit.mjs BASE_URL COOKIE name=/path[@signed-out][~de-DE] ...
 import { chromium } from "@playwright/test";
 
 const [base, cookie, ...specs] = process.argv.slice(2);
 if (!specs.length) {
-  console.error("usage: first-visit.mjs BASE_URL COOKIE name=/path[@signed-out] ...");
+  console.error("usage: first-visit.mjs BASE_URL COOKIE name=/path[@signed-out][~de-DE] ...");
   process.exit(2);
 }
 // Quiet for this long after load means the device has fetched what it wanted.
@@ -38,8 +40,9 @@ const browser = await chromium.launch({
 
 const [name0, value0] = cookie.split(/=(.*)/s);
 
-async function visit(name, path, signedIn) {
+async function visit(name, path, signedIn, locale) {
   const context = await browser.newContext({
+    locale,
     viewport: { width: 360, height: 780 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -145,8 +148,9 @@ async function visit(name, path, signedIn) {
 }
 
 for (const spec of specs) {
-  const [name, rest] = spec.split(/=(.*)/s);
+  const [name, wanted] = spec.split(/=(.*)/s);
+  const [rest, locale = "en-US"] = wanted.split("~");
   const signedIn = !rest.endsWith("@signed-out");
-  await visit(name, rest.replace(/@signed-out$/, ""), signedIn);
+  await visit(name, rest.replace(/@signed-out$/, ""), signedIn, locale);
 }
 await browser.close();

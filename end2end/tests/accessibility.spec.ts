@@ -156,28 +156,50 @@ async function checkWithoutScripts(page: Page, browser: Browser): Promise<string
   }
 }
 
+/** Checks each of `paths` as `who` sees it; the findings, one line each. */
+async function checkPages(page: Page, browser: Browser, who: Person, paths: string[], scripts: boolean) {
+  if (who) await signIn(page, who);
+  const found: string[] = [];
+  for (const path of paths) {
+    const url = await resolve(page, path);
+    const response = await page.goto(url);
+    expect(response?.status(), `${url} answers`).toBeLessThan(path === "/no-such-page" ? 500 : 400);
+    if (scripts) {
+      await hydrated(page);
+      found.push(...(await check(page)).map((v) => `${url}: ${v}`));
+      // The phone viewport (the suite's default), as store staff see it.
+      found.push(...(await smallTargets(page)).map((t) => `${url}: target under 44 px: ${t}`));
+    } else {
+      found.push(...(await checkWithoutScripts(page, browser)).map((v) => `${url}: ${v}`));
+    }
+  }
+  return found;
+}
+
 for (const scripts of [true, false]) {
   test.describe(scripts ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled: scripts });
     for (const { who, label, paths } of PAGES) {
       test(`no serious accessibility violation on the ${label}'s pages`, async ({ page, browser }) => {
-        if (who) await signIn(page, who);
-        const found: string[] = [];
-        for (const path of paths) {
-          const url = await resolve(page, path);
-          const response = await page.goto(url);
-          expect(response?.status(), `${url} answers`).toBeLessThan(path === "/no-such-page" ? 500 : 400);
-          if (scripts) {
-            await hydrated(page);
-            found.push(...(await check(page)).map((v) => `${url}: ${v}`));
-            // The phone viewport (the suite's default), as store staff see it.
-            found.push(...(await smallTargets(page)).map((t) => `${url}: target under 44 px: ${t}`));
-          } else {
-            found.push(...(await checkWithoutScripts(page, browser)).map((v) => `${url}: ${v}`));
-          }
-        }
+        const found = await checkPages(page, browser, who, paths, scripts);
         expect(found, "serious or critical WCAG 2.1 AA violations, or targets too small").toEqual([]);
       });
     }
   });
 }
+
+// The pages translated so far, as a phone set to German gets them: German text is longer, and
+// the page must say it is German (`lang`), or a screen reader reads it with English sounds.
+test.describe("in German", () => {
+  test.use({ locale: "de-DE" });
+  for (const scripts of [true, false]) {
+    test.describe(scripts ? "with JavaScript" : "without JavaScript", () => {
+      test.use({ javaScriptEnabled: scripts });
+      test("no serious accessibility violation on the store worker's pages", async ({ page, browser }) => {
+        const found = await checkPages(page, browser, SAM, ["/", "/no-such-page"], scripts);
+        await expect(page.locator("html")).toHaveAttribute("lang", "de");
+        expect(found, "serious or critical WCAG 2.1 AA violations, or targets too small").toEqual([]);
+      });
+    });
+  }
+});
