@@ -14,8 +14,14 @@ const nginxConf = path.resolve(__dirname, "nginx/two-instances.conf");
 export default defineConfig({
   ...shared,
   // The offline tests start and kill servers of their own, so nginx would add nothing; the
-  // accessibility and keyboard checks look at markup, which the database behind it does not change.
-  testIgnore: ["**/offline.spec.ts", "**/accessibility.spec.ts", "**/keyboard.spec.ts"],
+  // accessibility, keyboard and code-splitting checks look at markup and modules, which the
+  // database behind them does not change.
+  testIgnore: [
+    "**/offline.spec.ts",
+    "**/accessibility.spec.ts",
+    "**/keyboard.spec.ts",
+    "**/code-splitting.spec.ts",
+  ],
   use: { ...shared.use, baseURL: "http://127.0.0.1:3110" },
   webServer: [
     mailSink,

@@ -58,6 +58,18 @@ if [ "${1:-}" = "--quiet" ]; then
   exit
 fi
 
+# `--front` builds only the site (style, assets, browser code), `--server` only the server:
+# scripts/test.sh builds the browser half while the tests run (it has a target folder of its
+# own, so no cargo lock is shared), and the server half after them.
+PARTS="front server"
+case "${1:-}" in
+  --front) PARTS="front" ;;
+  --server) PARTS="server" ;;
+  "") ;;
+  *) echo "usage: build-release.sh [--front | --server]" >&2; exit 2 ;;
+esac
+wants() { [[ " $PARTS " == *" $1 "* ]]; }
+
 START=$(date +%s)
 log() { printf '\033[1;34m[build %4ds]\033[0m %s\n' "$(($(date +%s) - START))" "$*"; }
 # Both cargo builds print at once: each line says whose it is.
@@ -78,8 +90,10 @@ export LEPTOS_OUTPUT_NAME="$OUTPUT_NAME" LEPTOS_SITE_ROOT="$SITE_ROOT" LEPTOS_SI
   LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=app LEPTOS_BIN_DIR=server \
   LEPTOS_JS_MINIFY=true LEPTOS_HASH_FILES=false
 
-rm -rf "$SITE_ROOT"
-mkdir -p "$PKG"
+if wants front; then
+  rm -rf "$SITE_ROOT"
+  mkdir -p "$PKG"
+fi
 
 front() {
   log "front: cargo build -p $LIB_PACKAGE (wasm32, $LIB_PROFILE, hydrate)"
@@ -119,27 +133,33 @@ server() {
   log "server: done"
 }
 
-log "style and assets"
-lightningcss --minify --targets "$BROWSER_QUERY" "$STYLE_FILE" -o "$PKG/$OUTPUT_NAME.css"
-cp -r "$ASSETS_DIR"/. "$SITE_ROOT"/
+if wants front; then
+  log "style and assets"
+  lightningcss --minify --targets "$BROWSER_QUERY" "$STYLE_FILE" -o "$PKG/$OUTPUT_NAME.css"
+  cp -r "$ASSETS_DIR"/. "$SITE_ROOT"/
+fi
 
 # Each half in its own process group, so that when one fails (or on Ctrl-C) the other is stopped
 # with everything it started instead of building on in the background.
+declare -A HALF=()
 set -m
-front &
-FRONT_PID=$!
-server &
-SERVER_PID=$!
+if wants front; then
+  front &
+  HALF[$!]=browser
+fi
+if wants server; then
+  server &
+  HALF[$!]=server
+fi
 set +m
-stop() { kill -- "-$FRONT_PID" "-$SERVER_PID" 2>/dev/null || true; }
+stop() { for pid in "${!HALF[@]}"; do kill -- "-$pid" 2>/dev/null || true; done; }
 trap stop EXIT
 trap 'exit 130' INT TERM
-pending=("$FRONT_PID" "$SERVER_PID")
+pending=("${!HALF[@]}")
 while [ "${#pending[@]}" -gt 0 ]; do
   finished=""
   if ! wait -n -p finished "${pending[@]}"; then
-    [ "$finished" = "$FRONT_PID" ] && half="browser" || half="server"
-    echo "build-release: the $half build failed" >&2
+    echo "build-release: the ${HALF[$finished]} build failed" >&2
     exit 1
   fi
   rest=()
@@ -147,4 +167,4 @@ while [ "${#pending[@]}" -gt 0 ]; do
   pending=("${rest[@]}")
 done
 trap - EXIT INT TERM
-log "release ready: target/release/$BIN_PACKAGE and $SITE_ROOT"
+log "release ready ($PARTS): target/release/$BIN_PACKAGE and $SITE_ROOT"
