@@ -36,6 +36,11 @@ fn messages(tag: &str, text: &str) -> BTreeMap<String, BTreeSet<String>> {
     if let Err((_, errors)) = &parsed {
         panic!("locales/{tag}.ftl does not parse: {errors:?}");
     }
+    let problems = app::i18n::problems(text);
+    assert!(
+        problems.is_empty(),
+        "locales/{tag}.ftl uses Fluent the portal does not read: {problems:#?}"
+    );
     app::i18n::entries(text)
         .into_iter()
         .map(|(id, lines)| {
@@ -119,7 +124,7 @@ fn every_id_the_code_names_is_in_english() {
     // The translation module's own tests use messages of their own.
     for file in rust_files(&src)
         .into_iter()
-        .filter(|f| !f.ends_with("i18n/mod.rs"))
+        .filter(|f| !f.parent().is_some_and(|dir| dir.ends_with("i18n")))
     {
         let source = fs::read_to_string(&file).unwrap();
         for id in ids_named_in(&source) {
@@ -134,4 +139,108 @@ fn every_id_the_code_names_is_in_english() {
         unknown.is_empty(),
         "ids not in locales/en.ftl: {unknown:#?}"
     );
+}
+
+/// `text` formatted by Project Fluent's own formatter and by ours (`app::i18n`), message by
+/// message, with every variable set to each of `values` in turn: the differences.
+fn differences_from_fluent(locale: &'static str, text: &str) -> Vec<String> {
+    use app::i18n::{Arg, Catalog};
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+
+    let mut bundle = FluentBundle::new(vec![locale.parse().unwrap()]);
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(FluentResource::try_new(text.to_string()).unwrap())
+        .unwrap();
+    let ours = Catalog::parse(locale, text.to_string());
+    let numbers = [0, 1, 2, 3, 5, 11, 21, 1000];
+    let words = ["Ada", "one", "other", "Grüße {x}"];
+    let mut differences = Vec::new();
+    for (id, variables) in messages(locale, text) {
+        if id.starts_with('-') {
+            continue;
+        }
+        let mut cases: Vec<Option<(i64, &str)>> = vec![None];
+        cases.extend(numbers.iter().map(|n| Some((*n, ""))));
+        cases.extend(words.iter().map(|w| Some((-1, *w))));
+        for case in cases {
+            let mut fluent_args = FluentArgs::new();
+            let mut our_args = Vec::new();
+            if let Some((n, word)) = case {
+                for v in &variables {
+                    if word.is_empty() {
+                        fluent_args.set(v.as_str(), FluentValue::from(n));
+                        our_args.push((v.as_str(), Arg::Number(n)));
+                    } else {
+                        fluent_args.set(v.as_str(), FluentValue::from(word));
+                        our_args.push((v.as_str(), Arg::from(word)));
+                    }
+                }
+            }
+            let message = bundle.get_message(&id).unwrap();
+            let mut errors = Vec::new();
+            let expected =
+                bundle.format_pattern(message.value().unwrap(), Some(&fluent_args), &mut errors);
+            let got = ours.text(&id, &our_args);
+            if got != expected {
+                differences.push(format!(
+                    "{locale} {id} {case:?}: {got:?}, Fluent says {expected:?}"
+                ));
+            }
+        }
+    }
+    differences
+}
+
+#[test]
+fn our_reader_formats_every_shipped_message_as_fluent_does() {
+    let all = locales();
+    let mut differences = Vec::new();
+    for tag in app::i18n::LANGUAGES {
+        let text = app::i18n::served_text(&all[*tag], &all["en"]);
+        differences.extend(differences_from_fluent(tag, &text));
+    }
+    assert!(differences.is_empty(), "{differences:#?}");
+}
+
+#[test]
+fn our_reader_formats_the_syntax_it_reads_as_fluent_does() {
+    // What a translator may write: terms and references, literals, escapes, plural and word
+    // variants with exact numbers, values on the next line, blank lines, deeper indents.
+    let file = r#"-brand = Deskfront
+-brand-long = { -brand } Service Portal
+welcome = Welcome to { -brand-long }, { $name }!
+see-also = See { welcome }
+braces = Use { "{" } and { "}" }, or { "\u00E9t\u00E9" } and { "\"quoted\"" }
+number = Number { 42 } and { -3.50 }
+requests = { $count ->
+    [0] No requests
+    [one] One request
+   *[other] { $count } requests
+}
+status = { $state ->
+    [open] Open
+    [closed]
+        Closed, { $state }
+   *[other] Unknown
+} (state)
+multiline =
+    First line
+      indented more
+
+    after a blank line
+    { $name } at the start of a line
+inline-then-more = Starts here
+    and goes on
+nested = { $count ->
+   *[other] { $name ->
+        [Ada] Ada has { $count }
+       *[other] Someone has { $count }
+    }
+}
+trailing = Trailing spaces are trimmed   
+missing = { no-such-message } and { -no-such-term }
+"#;
+    let differences = differences_from_fluent("en", file);
+    assert!(differences.is_empty(), "{differences:#?}");
 }

@@ -12,37 +12,29 @@
 //! for good and a changed translation is a new address; the service worker keeps every one for
 //! offline starts.
 
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+mod fluent;
+mod plural;
+
+pub use fluent::Problem;
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// The language of a portal whose administrators chose none, and every language's fallback.
 pub const DEFAULT: &str = "en";
 
-/// Shareable between threads: the server renders pages on several at once.
-type Bundle = fluent_bundle::concurrent::FluentBundle<FluentResource>;
-
 /// One language's messages.
 pub struct Catalog {
     locale: &'static str,
-    bundle: Bundle,
+    messages: fluent::Messages,
 }
 
 impl Catalog {
     /// A catalog from a served file (`served_text`): the language's own messages, then the
-    /// English ones it lacks. A message that cannot be parsed is left out, and shows as its id.
+    /// English ones it lacks. A message that cannot be read is left out, and shows as its id
+    /// (`problems` names them; a test holds the shipped files to none).
     pub fn parse(locale: &'static str, text: String) -> Catalog {
-        let id = locale
-            .parse()
-            .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
-        let mut bundle = Bundle::new_concurrent(vec![id]);
-        // Our texts are left-to-right; isolation marks around every variable would only be
-        // invisible characters in the server's HTML, in test assertions and in copied text.
-        bundle.set_use_isolating(false);
-        let resource = FluentResource::try_new(text).unwrap_or_else(|(partial, _)| partial);
-        // Ids the language's own part repeats from English come later in the text: kept out.
-        let _ = bundle.add_resource(resource);
-        Catalog { locale, bundle }
+        let (messages, _) = fluent::parse(&text);
+        Catalog { locale, messages }
     }
 
     pub fn locale(&self) -> &'static str {
@@ -50,27 +42,31 @@ impl Catalog {
     }
 
     /// The message `id` with its variables filled in; the id itself when no language has it
-    /// (a test checks every id the code names against the English file).
+    /// (a test checks every id the code names against the English file). Terms (`-id`) are
+    /// parts of messages, not messages.
     pub fn text(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+        let found = (!id.starts_with('-')).then(|| self.messages.get(id));
+        let Some(pattern) = found.flatten() else {
             return id.to_string();
         };
-        let mut fluent_args = FluentArgs::with_capacity(args.len());
-        for (name, value) in args {
-            fluent_args.set(
-                *name,
-                match value {
-                    Arg::Text(text) => FluentValue::from(text.as_str()),
-                    Arg::Number(n) => FluentValue::from(*n),
-                },
-            );
-        }
-        let mut errors = Vec::new();
-        let args = (!args.is_empty()).then_some(&fluent_args);
-        self.bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned()
+        let value_of = |name: &str| {
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, value)| match value {
+                    Arg::Text(text) => fluent::Value::Text(text),
+                    Arg::Number(n) => fluent::Value::Number(*n),
+                })
+        };
+        let locale = self.locale;
+        fluent::format(&self.messages, pattern, &value_of, &|n| {
+            plural::category(locale, n)
+        })
     }
+}
+
+/// What in a Fluent file cannot be read (`fluent`'s subset of the syntax), message by message.
+pub fn problems(text: &str) -> Vec<Problem> {
+    fluent::parse(text).1
 }
 
 /// A value for a message's `$variable`. Numbers stay numbers, so a translation can choose its
@@ -99,24 +95,25 @@ impl From<i64> for Arg {
 }
 
 /// The ids of the messages a Fluent file defines, in order, with each message's lines. A
-/// message starts at a line that starts with its id (a letter, or `-` for a term); the lines
-/// after it that start otherwise (indented text, a variant, a closing `}`) belong to it;
-/// comments (`#`) and blank lines belong to none.
+/// message starts at a line that starts with its id (a letter, or `-` for a term); the indented
+/// lines after it belong to it (blank lines between them too: they are part of its text), and
+/// so do a select's `}` and variants written at the margin; a comment (`#`) ends it.
 pub fn entries(text: &str) -> Vec<(&str, String)> {
     let mut found: Vec<(&str, String)> = Vec::new();
+    let mut open = false;
     for line in text.lines() {
-        let starts = line
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '-');
-        if starts {
+        let first = line.chars().next();
+        if first.is_some_and(|c| c.is_ascii_alphabetic() || c == '-') {
             let id = line.split(['=', ' ']).next().unwrap_or_default();
             found.push((id, format!("{line}\n")));
-        } else if !line.trim().is_empty() && !line.starts_with('#') {
+            open = true;
+        } else if first != Some('#') && open {
             if let Some((_, lines)) = found.last_mut() {
                 lines.push_str(line);
                 lines.push('\n');
             }
+        } else {
+            open = false;
         }
     }
     found
