@@ -43,3 +43,55 @@ not-found-title = Page not found
 not-found-before = The page may have moved. Start again from the
 not-found-link = catalog
 not-found-after = .
+
+## Dates and times (app/src/i18n/dates.rs): the names, and the order of the parts
+fmt-time = { $hour }:{ $minute }
+fmt-day-month = { $day } { $month }
+fmt-weekday-day-month = { $weekday } { $date }
+fmt-date-time = { $date }, { $time }
+fmt-month-short = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+fmt-weekday-short = { $weekday ->
+    [1] Mon
+    [2] Tue
+    [3] Wed
+    [4] Thu
+    [5] Fri
+    [6] Sat
+   *[7] Sun
+}
+
+## Offline: the banner above a page from the device, and the sync status in the header
+offline-banner = Offline — catalog as of { $when }. What you send waits on this device until you are back online.
+sync-online = Online
+sync-offline = Offline
+sync-unsent = { $count } unsent
+sync-last = Synced { $time }
+sync-never = Not synced yet
+
+## Report a fault (the page a till's QR sticker opens)
+report-title = Report a fault
+report-loading = Loading…
+report-at = At
+report-what-is-wrong = What is wrong?
+report-intro = What is wrong? You pick the store and the device on the next page. Tip: the QR sticker on a till opens this page with both filled in.
+report-none-before = No store faults are set up yet. Instead,
+report-none-link = ask the service desk
+report-none-after = .
+
+## The priority a fault report will get, before it is sent
+priority-promise = Priority { $priority } — we will respond by { $when }
+priority-promise-day = { $time } on { $day }
+priority-promise-unknown = Say how much of the store is affected and how urgent it is, and we will tell you when we will respond.

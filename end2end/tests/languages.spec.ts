@@ -27,6 +27,25 @@ test.describe("a browser that asks for German", () => {
     await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
   });
 
+  test("a store worker reporting a fault reads the report page and the promised response in German", async ({ page }) => {
+    await signIn(page, SAM);
+    await page.goto("/report?store=S012&asset=S012-REG-03");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Störung melden");
+    await expect(page.getByTestId("report-place")).toContainText("Leeds Briggate (S012) · Register 3. Was ist kaputt?");
+    await page.locator('a.item-card[href^="/catalog/card-reader-fault"]').click();
+    await hydrated(page);
+    const preview = page.getByTestId("priority-preview");
+    await expect(preview).toContainText("wie dringend es ist");
+    await page.getByTestId("field-impact").getByText("One till, device or person").click();
+    await page.getByTestId("field-urgency").getByText("It can wait").click();
+    // Worked out in the browser, worded by the German file: the time, and the day when it is
+    // not today at the store ("Mo., 23. Nov., 09:30").
+    await expect(preview).toHaveAttribute("data-priority", "P4");
+    await expect(preview).toContainText(
+      /^Priorität P4 – wir melden uns bis ((Mo|Di|Mi|Do|Fr|Sa|So)\., \d{1,2}\. \S+, )?\d{2}:\d{2}$/,
+    );
+  });
+
   test("gets German without JavaScript too", async ({ browser }) => {
     const context = await browser.newContext({ locale: "de-DE", javaScriptEnabled: false });
     const page = await context.newPage();

@@ -3,7 +3,9 @@
 //! it creates the ticket (`ServiceLevels::promise`), so what we promise is what we record.
 
 use super::request_form::FormState;
+use crate::domain::priority::Priority;
 use crate::domain::FieldKind;
+use crate::i18n::{i18n, t};
 use crate::model::ServicePreview;
 use leptos::prelude::*;
 
@@ -28,7 +30,7 @@ pub fn PriorityPreview(state: FormState, service: ServicePreview) -> impl IntoVi
                             hours,
                             now,
                         )
-                        .map(|p| (p.priority, p.text(now)))
+                        .map(|p| (p.priority, p.due_at_store(now)))
                 })
             })
         })
@@ -43,12 +45,35 @@ pub fn PriorityPreview(state: FormState, service: ServicePreview) -> impl IntoVi
             data-priority=move || promise.with(|p| p.as_ref().map(|(priority, _)| priority.as_str()))
         >
             {move || match promise.get() {
-                Some((_, text)) => view! { <strong>{text}</strong> }.into_any(),
+                Some((priority, due)) => view! { <strong>{promise_text(priority, due)}</strong> }.into_any(),
                 None => view! {
-                    <span class="muted">"Say how much of the store is affected and how urgent it is, and we will tell you when we will respond."</span>
+                    <span class="muted">{t("priority-promise-unknown")}</span>
                 }
                 .into_any(),
             }}
         </div>
     }
+}
+
+/// "Priority P1 — we will respond by 10:45", with the day too when it is not today at the store.
+fn promise_text(priority: Priority, (due, today): (chrono::NaiveDateTime, bool)) -> String {
+    let i18n = i18n();
+    let when = if today {
+        i18n.time(&due)
+    } else {
+        i18n.t_with(
+            "priority-promise-day",
+            &[
+                ("time", i18n.time(&due).into()),
+                ("day", i18n.weekday_day_month(&due).into()),
+            ],
+        )
+    };
+    i18n.t_with(
+        "priority-promise",
+        &[
+            ("priority", priority.as_str().into()),
+            ("when", when.into()),
+        ],
+    )
 }

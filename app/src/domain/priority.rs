@@ -265,20 +265,12 @@ pub struct Promise {
 }
 
 impl Promise {
-    /// "Priority P1 — we will respond by 10:45", with the weekday and date when it is not today
-    /// where the store is.
-    pub fn text(&self, now: DateTime<Utc>) -> String {
-        let due = self.respond_by.with_timezone(&self.timezone);
+    /// When the response is due as the store's clock reads it, and whether that is today there
+    /// (else the reader is told the day too). Worded in the reader's language by the view.
+    pub fn due_at_store(&self, now: DateTime<Utc>) -> (chrono::NaiveDateTime, bool) {
+        let due = self.respond_by.with_timezone(&self.timezone).naive_local();
         let today = now.with_timezone(&self.timezone).date_naive();
-        let when = if due.date_naive() == today {
-            due.format("%H:%M").to_string()
-        } else {
-            due.format("%H:%M on %a %-d %b").to_string()
-        };
-        format!(
-            "Priority {} — we will respond by {when}",
-            self.priority.as_str()
-        )
+        (due, due.date() == today)
     }
 }
 
@@ -316,6 +308,11 @@ pub(crate) mod tests {
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    /// A wall-clock time, `2026-11-23T10:45`.
+    fn local(s: &str) -> chrono::NaiveDateTime {
+        chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
     }
 
     #[test]
@@ -485,7 +482,7 @@ pub(crate) mod tests {
             .unwrap();
         assert_eq!(promise.priority, Priority::P1);
         assert_eq!(promise.respond_by, utc("2026-11-23T10:45:00Z"));
-        assert_eq!(promise.text(now), "Priority P1 — we will respond by 10:45");
+        assert_eq!(promise.due_at_store(now), (local("2026-11-23T10:45"), true));
     }
 
     #[test]
@@ -500,8 +497,8 @@ pub(crate) mod tests {
         assert_eq!(promise.priority, Priority::P4);
         assert_eq!(promise.respond_by, utc("2026-11-23T09:30:00Z"));
         assert_eq!(
-            promise.text(now),
-            "Priority P4 — we will respond by 09:30 on Mon 23 Nov"
+            promise.due_at_store(now),
+            (local("2026-11-23T09:30"), false)
         );
     }
 
@@ -513,6 +510,6 @@ pub(crate) mod tests {
         let promise = levels
             .promise(Some("whole_store"), Some("now"), Some(&leeds()), now)
             .unwrap();
-        assert_eq!(promise.text(now), "Priority P1 — we will respond by 10:15");
+        assert_eq!(promise.due_at_store(now), (local("2026-07-06T10:15"), true));
     }
 }

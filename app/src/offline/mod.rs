@@ -22,7 +22,7 @@ pub mod photo;
 pub(crate) mod raw_snapshot;
 
 use crate::model::{AppError, AppResult, DeviceSnapshot};
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -155,30 +155,14 @@ pub fn device_key() -> String {
     }
 }
 
-/// "21 Nov, 14:02" in the device's own time zone. Written out rather than with chrono's
-/// `format`: the header shows these times on every page, and `format`'s pattern machinery was
-/// ~15 KB of the main module.
+/// "21 Nov, 14:02" in the device's own time zone and the reader's language.
 pub fn local_day_time(at: DateTime<Utc>) -> String {
-    day_time(at.with_timezone(&chrono::Local))
+    crate::i18n::i18n().day_month_time(&at.with_timezone(&chrono::Local))
 }
 
 /// "14:02" in the device's own time zone.
 pub fn local_time(at: DateTime<Utc>) -> String {
-    let local = at.with_timezone(&chrono::Local);
-    format!("{:02}:{:02}", local.hour(), local.minute())
-}
-
-fn day_time<Tz: chrono::TimeZone>(at: DateTime<Tz>) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    format!(
-        "{} {}, {:02}:{:02}",
-        at.day(),
-        MONTHS[at.month0() as usize],
-        at.hour(),
-        at.minute()
-    )
+    crate::i18n::i18n().time(&at.with_timezone(&chrono::Local))
 }
 
 /// "Offline — catalog as of …" above a page served from the device.
@@ -187,8 +171,7 @@ pub fn OfflineBanner(as_of: Option<DateTime<Utc>>) -> impl IntoView {
     as_of.map(|at| {
         view! {
             <p class="notice notice-offline" role="status" data-testid="offline-banner">
-                "Offline — catalog as of " {local_day_time(at)}
-                ". What you send waits on this device until you are back online."
+                {crate::i18n::t_with("offline-banner", &[("when", local_day_time(at).into())])}
             </p>
         }
     })
@@ -204,16 +187,16 @@ pub fn SyncStatus() -> impl IntoView {
         <div class="sync-status" role="status" aria-live="polite" data-testid="sync-status">
             <span class="connection" data-testid="connection"
                 data-online=move || device.online.get().to_string()>
-                {move || if device.online.get() { "Online" } else { "Offline" }}
+                {move || crate::i18n::t(if device.online.get() { "sync-online" } else { "sync-offline" })}
             </span>
             <a href="/requests" class="unsent" data-testid="unsent-count"
                 data-count=move || unsent().to_string() hidden=move || unsent() == 0>
-                {move || format!("{} unsent", unsent())}
+                {move || crate::i18n::t_with("sync-unsent", &[("count", (unsent() as i64).into())])}
             </a>
             <span class="last-sync" data-testid="last-sync">
                 {move || match device.last_sync.get() {
-                    Some(at) => format!("Synced {}", local_time(at)),
-                    None => "Not synced yet".to_string(),
+                    Some(at) => crate::i18n::t_with("sync-last", &[("time", local_time(at).into())]),
+                    None => crate::i18n::t("sync-never"),
                 }}
             </span>
         </div>
@@ -224,13 +207,6 @@ pub fn SyncStatus() -> impl IntoView {
 mod tests {
     use super::*;
     use chrono::TimeZone;
-
-    #[test]
-    fn times_read_as_day_month_and_hours() {
-        let at = Utc.with_ymd_and_hms(2026, 11, 1, 9, 5, 0).unwrap();
-        assert_eq!(day_time(at), "1 Nov, 09:05");
-        assert_eq!(day_time(at), at.format("%-d %b, %H:%M").to_string());
-    }
 
     #[test]
     fn the_snapshot_time_travels_as_milliseconds_and_back() {

@@ -5,6 +5,7 @@
 use super::catalog::ItemCardView;
 use crate::api::catalog::report_faults;
 use crate::components::error_notice::ErrorNotice;
+use crate::i18n::t;
 use crate::model::ReportView;
 use crate::offline::{Fetched, OfflineBanner};
 use crate::url::encode;
@@ -31,9 +32,9 @@ pub fn ReportPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Report a fault"/>
-        <h1 class="page-title">"Report a fault"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Title text=t("report-title")/>
+        <h1 class="page-title">{t("report-title")}</h1>
+        <Suspense fallback=|| view! { <p class="loading">{t("report-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(Fetched { value, offline_as_of }) => view! {
@@ -69,16 +70,22 @@ fn FaultPicker(report: ReportView) -> impl IntoView {
     view! {
         {match place {
             Some(place) => view! {
-                <p class="report-place" data-testid="report-place">"At " <strong>{place}</strong>". What is wrong?"</p>
+                <p class="report-place" data-testid="report-place">
+                    {t("report-at")} " " <strong>{place}</strong> ". " {t("report-what-is-wrong")}
+                </p>
             }.into_any(),
             None => view! {
-                <p class="page-intro">"What is wrong? You pick the store and the device on the next page. Tip: the QR sticker on a till opens this page with both filled in."</p>
+                <p class="page-intro">{t("report-intro")}</p>
             }.into_any(),
         }}
         {if report.faults.is_empty() {
             view! {
                 <div class="empty-state">
-                    <p>"No store faults are set up yet. " <a href="/catalog/how-to-question">"Ask the service desk"</a> " instead."</p>
+                    <p>
+                        {t("report-none-before")} " "
+                        <a href="/catalog/how-to-question">{t("report-none-link")}</a>
+                        {t("report-none-after")}
+                    </p>
                 </div>
             }.into_any()
         } else {

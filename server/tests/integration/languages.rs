@@ -170,3 +170,17 @@ async fn a_language_the_portal_lacks_is_refused_next_to_the_menu() {
         .await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn a_store_worker_reporting_a_fault_in_german_reads_german() {
+    let app = spawn().await;
+    let client = app.signed_in("sam.store@deskfront.test").await;
+    let report = "/report?store=S012&asset=S012-REG-01";
+    let (html, _) = page_in(&app, &client, report, "de-DE,de;q=0.9").await;
+    assert!(html.contains("<h1 class=\"page-title\">Störung melden</h1>"));
+    assert!(html.contains("Was ist kaputt?"), "the place line is German");
+    assert!(!html.contains("What is wrong?"));
+    // The same page for an English reader is as before.
+    let (html, _) = page_in(&app, &client, report, "en-GB").await;
+    assert!(html.contains("What is wrong?"));
+}
