@@ -93,3 +93,114 @@ report-none-after = .
 priority-promise = Priorität { $priority } – wir melden uns bis { $when }
 priority-promise-day = { $day }, { $time }
 priority-promise-unknown = Geben Sie an, wie viel der Filiale betroffen ist und wie dringend es ist, dann sagen wir Ihnen, bis wann wir uns melden.
+
+## Die Seite eines Katalogeintrags: was man wissen muss, dann das Anfrageformular
+item-loading = Wird geladen …
+item-not-available = Nicht verfügbar
+item-breadcrumb = Brotkrumen
+item-breadcrumb-catalog = Katalog
+item-delivery = Voraussichtliche Lieferung
+item-approval = Genehmigung nötig
+item-approval-yes = Ja, durch Ihre Führungskraft
+item-approval-no = Nein
+item-handled-by = Bearbeitet von
+item-your-request = Ihre Anfrage
+item-required-note = Felder mit * sind Pflichtfelder.
+
+## Ein Anfrageformular: Eingaben, Zusammenfassung der Probleme und Senden
+field-choose = Bitte wählen …
+field-yes = Ja
+field-no = Nein
+form-to-fix = { $count ->
+    [one] Eine Antwort muss
+   *[other] { $count } Antworten müssen
+} vor dem Senden noch korrigiert werden.
+form-look-again = Einige Antworten brauchen noch einen Blick.
+form-preview-valid = Alle Antworten sind gültig. Dies ist eine Vorschau: Es wurde nichts gesendet.
+form-not-kept = Der Server ist nicht erreichbar, und die Anfrage konnte nicht auf diesem Gerät gespeichert werden ({ $error }). Ihre Antworten sind noch da: Versuchen Sie es gleich noch einmal.
+form-draft-restored = Entwurf wiederhergestellt: Ihre früheren Antworten sind wieder da.
+form-discard-draft = Entwurf verwerfen
+form-sending = Wird gesendet …
+form-check = Antworten prüfen
+form-submit = Anfrage senden
+upload-preparing = { $file } wird vorbereitet …
+upload-sending = { $file } wird hochgeladen …
+upload-attached = { $file } angehängt
+upload-kept = Auf diesem Gerät gespeichert: { $file }
+upload-not-kept = Die Datei konnte nicht auf diesem Gerät gespeichert werden ({ $error }). Versuchen Sie es, wenn Sie wieder online sind.
+
+## Was an einer Antwort nicht stimmt (im Formular und nach einer Ablehnung durch den Server gleich)
+form-changed = Dieses Formular hat sich geändert, seit Sie es geöffnet haben (unbekanntes Feld „{ $field }“). Laden Sie die Seite neu, um das aktuelle Formular zu erhalten.
+field-required = Dieses Feld ist ein Pflichtfeld.
+field-pick-one = Wählen Sie eine Option.
+field-pick-some = Wählen Sie mindestens eine Option.
+field-attach = Hängen Sie eine Datei an.
+field-yes-no = Antworten Sie mit Ja oder Nein.
+field-one-answer = Geben Sie nur eine Antwort.
+field-too-long-at-all = Das ist zu lang: höchstens { $max } Zeichen.
+field-too-long = Höchstens { $max } Zeichen (jetzt { $now }).
+field-too-short = Schreiben Sie mindestens { $min } Zeichen (jetzt { $now }).
+field-cannot-check = Dieses Feld kann nicht geprüft werden; bitte melden Sie das dem Service Desk.
+field-format = Das hat nicht das erwartete Format.
+field-number = Geben Sie eine Zahl ein, z. B. 2 oder 3.5.
+field-number-between = Geben Sie eine Zahl von { $min } bis { $max } ein.
+field-number-min = Geben Sie { $min } oder mehr ein.
+field-number-max = Geben Sie { $max } oder weniger ein.
+field-date = Geben Sie ein Datum als JJJJ-MM-TT ein, z. B. 2026-12-01.
+field-not-an-option = Wählen Sie eine der Optionen.
+field-not-one-of = „{ $value }“ ist keine der Optionen.
+field-pick-at-least = Wählen Sie mindestens { $min }.
+field-pick-at-most = Wählen Sie höchstens { $max }.
+field-email = Geben Sie eine E-Mail-Adresse wie name@example.com ein.
+field-store = Wählen Sie eine Filiale aus der Liste.
+field-device = Wählen Sie ein Gerät aus der Liste.
+field-device-elsewhere = Dieses Gerät steht nicht in Filiale { $store }.
+field-upload-again = Laden Sie die Datei noch einmal hoch.
+
+## Artikel neben einem Formular
+suggest-label = Artikel, die helfen könnten
+suggest-title = Diese Artikel lösen es vielleicht
+suggest-glad = Schön, dass es gelöst ist: Keine Anfrage nötig.
+suggest-discard-draft = Meinen Entwurf verwerfen
+suggest-keep = Behalten
+suggest-discarded = Entwurf verworfen.
+suggest-back = Zurück zum Katalog
+suggest-opening = Der Artikel wird geöffnet …
+suggest-not-loaded = Der vollständige Artikel konnte nicht geladen werden ({ $error }).
+suggest-solved = Das hat es gelöst
+suggest-back-to-form = Zurück zu meinem Formular
+
+## Meine Anfragen, und was auf diesem Gerät wartet
+requests-title = Meine Anfragen
+requests-saved-offline = Auf diesem Gerät gespeichert – wird gesendet, sobald Sie wieder online sind
+requests-loading = Ihre Anfragen werden geladen …
+requests-offline = Sie sind offline. Bereits gesendete Anfragen erscheinen hier wieder, sobald Sie online sind.
+requests-none = Noch keine Anfragen
+requests-none-intro = Wenn Sie etwas bestellen oder eine Störung melden, sehen Sie es hier mit seinem Fortschritt.
+requests-browse = Katalog ansehen
+requests-updated = Aktualisiert { $when }
+requests-pages = Seiten
+requests-newer = ← Neuere
+requests-older = Ältere →
+requests-page-of = Seite { $page } von { $pages }
+outbox-title = Auf diesem Gerät
+outbox-intro = Diese werden von selbst gesendet, sobald die Verbindung wieder da ist.
+outbox-send-now = Jetzt senden
+outbox-waiting = Wartet auf das Senden
+outbox-retrying = Wartet auf das Senden ({ $count }-mal versucht; gleich wieder)
+outbox-sending = Wird gesendet …
+outbox-sent-as = Gesendet als
+outbox-rejected = Nicht angenommen: { $reason }
+outbox-saved = Gespeichert { $when }
+outbox-answers = Ihre Antworten (als Entwurf behalten)
+outbox-fix = Korrigieren und erneut senden
+outbox-discard = Verwerfen
+outbox-discard-confirm = Diese Anfrage verwerfen? Ihre Antworten werden von diesem Gerät gelöscht und lassen sich nicht wiederherstellen.
+
+## Fehler auf jeder Seite, mit einem Weg weiter
+error-not-signed-in = Bitte melden Sie sich an, um fortzufahren.
+error-internal = Bei uns ist etwas schiefgegangen. Wenn es wieder passiert, nennen Sie dem Service Desk die Referenz { $reference }.
+error-transport = Der Server ist nicht erreichbar ({ $reason }). Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.
+error-sign-in-link = Anmelden
+error-back-to-catalog = Zurück zum Katalog
+error-try-again = Noch einmal versuchen

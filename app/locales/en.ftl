@@ -95,3 +95,114 @@ report-none-after = .
 priority-promise = Priority { $priority } — we will respond by { $when }
 priority-promise-day = { $time } on { $day }
 priority-promise-unknown = Say how much of the store is affected and how urgent it is, and we will tell you when we will respond.
+
+## A catalog item's page: the facts about it, then its request form
+item-loading = Loading…
+item-not-available = Not available
+item-breadcrumb = Breadcrumb
+item-breadcrumb-catalog = Catalog
+item-delivery = Expected delivery
+item-approval = Approval needed
+item-approval-yes = Yes, by your line manager
+item-approval-no = No
+item-handled-by = Handled by
+item-your-request = Your request
+item-required-note = Fields marked * are required.
+
+## A request form: its controls, its summary of problems and its button
+field-choose = Choose…
+field-yes = Yes
+field-no = No
+form-to-fix = { $count ->
+    [one] 1 answer needs
+   *[other] { $count } answers need
+} to fix before sending.
+form-look-again = Some answers need another look.
+form-preview-valid = Every answer is valid. This is a preview: nothing was sent.
+form-not-kept = Could not reach the server, and could not keep the request on this device ({ $error }). Your answers are still here: try again in a moment.
+form-draft-restored = Draft restored: your earlier answers are back.
+form-discard-draft = Discard draft
+form-sending = Sending…
+form-check = Check the answers
+form-submit = Submit request
+upload-preparing = Preparing { $file }…
+upload-sending = Uploading { $file }…
+upload-attached = Attached { $file }
+upload-kept = Kept on this device: { $file }
+upload-not-kept = The file could not be kept on this device ({ $error }). Try again when you are back online.
+
+## What is wrong with an answer (the same words live in the form and after the server refused it)
+form-changed = This form has changed since it was opened (unknown field "{ $field }"). Reload the page to get the current form.
+field-required = This field is required.
+field-pick-one = Pick an option.
+field-pick-some = Pick at least one option.
+field-attach = Attach a file.
+field-yes-no = Answer yes or no.
+field-one-answer = Give one answer only.
+field-too-long-at-all = This is too long: at most { $max } characters.
+field-too-long = Keep this to { $max } characters or fewer (now { $now }).
+field-too-short = Write at least { $min } characters (now { $now }).
+field-cannot-check = This field cannot be checked; tell the service desk.
+field-format = This is not in the expected format.
+field-number = Enter a number, like 2 or 3.5.
+field-number-between = Enter a number from { $min } to { $max }.
+field-number-min = Enter { $min } or more.
+field-number-max = Enter { $max } or less.
+field-date = Enter a date as YYYY-MM-DD, e.g. 2026-12-01.
+field-not-an-option = Pick one of the options.
+field-not-one-of = "{ $value }" is not one of the options.
+field-pick-at-least = Pick at least { $min }.
+field-pick-at-most = Pick at most { $max }.
+field-email = Enter an email address like name@example.com.
+field-store = Pick a store from the list.
+field-device = Pick a device from the list.
+field-device-elsewhere = That device is not in store { $store }.
+field-upload-again = Upload the file again.
+
+## Articles suggested beside a form
+suggest-label = Articles that may help
+suggest-title = These articles may solve it
+suggest-glad = Glad that solved it: no request needed.
+suggest-discard-draft = Discard my draft
+suggest-keep = Keep it
+suggest-discarded = Draft discarded.
+suggest-back = Back to the catalog
+suggest-opening = Opening the article…
+suggest-not-loaded = The full article could not be loaded ({ $error }).
+suggest-solved = This solved it
+suggest-back-to-form = Back to my form
+
+## My requests, and what waits on this device
+requests-title = My requests
+requests-saved-offline = Saved on this device — will send when you are back online
+requests-loading = Loading your requests…
+requests-offline = You are offline. Requests already sent show here again when you are back online.
+requests-none = No requests yet
+requests-none-intro = When you order something or report a fault, it shows up here with its progress.
+requests-browse = Browse the catalog
+requests-updated = Updated { $when }
+requests-pages = Pages
+requests-newer = ← Newer
+requests-older = Older →
+requests-page-of = Page { $page } of { $pages }
+outbox-title = On this device
+outbox-intro = These are sent by themselves when the connection is back.
+outbox-send-now = Send now
+outbox-waiting = Waiting to send
+outbox-retrying = Waiting to send (tried { $count }×; trying again soon)
+outbox-sending = Sending…
+outbox-sent-as = Sent as
+outbox-rejected = Not accepted: { $reason }
+outbox-saved = Saved { $when }
+outbox-answers = Your answers (kept as a draft)
+outbox-fix = Fix and send again
+outbox-discard = Discard
+outbox-discard-confirm = Discard this request? Its answers are deleted from this device and cannot be recovered.
+
+## Errors on any page, with a way forward
+error-not-signed-in = Please sign in to continue.
+error-internal = Something went wrong on our side. If it keeps happening, quote reference { $reference } to the service desk.
+error-transport = Could not reach the server ({ $reason }). Check your connection and try again.
+error-sign-in-link = Sign in
+error-back-to-catalog = Back to the catalog
+error-try-again = Try again

@@ -134,7 +134,12 @@ proptest! {
             Ok(_) => {}
             Err(errors) => {
                 prop_assert!(!errors.is_empty());
-                prop_assert!(errors.values().all(|m| !m.trim().is_empty()));
+                // Each problem is a message English has (else it would show as its id).
+                let english = app::i18n::I18n(app::i18n::catalog("en"));
+                for said in errors.values() {
+                    let text = english.say(said);
+                    prop_assert!(!text.trim().is_empty() && Some(text.as_str()) != said.id(), "{said:?}");
+                }
             }
         }
     }

@@ -90,10 +90,11 @@ fn every_language_says_what_english_says_and_nothing_else() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-/// The ids in `t("…")`, `t_with("…"`, `.t("…")` and `NavLink::new(…, "…", …)` calls.
+/// The ids in `t("…")`, `t_with("…"`, `.t("…")`, the rules' `say("…")` and `say_with("…"`, and
+/// `NavLink::new(…, "…", …)` calls.
 fn ids_named_in(source: &str) -> Vec<String> {
     let mut ids = Vec::new();
-    for call in ["t(\"", "t_with(\""] {
+    for call in ["t(\"", "t_with(\"", "say(\"", "say_with(\""] {
         let mut from = 0;
         while let Some(at) = source[from..].find(call).map(|at| from + at) {
             from = at + call.len();
@@ -243,4 +244,40 @@ missing = { no-such-message } and { -no-such-term }
 "#;
     let differences = differences_from_fluent("en", file);
     assert!(differences.is_empty(), "{differences:#?}");
+}
+
+#[test]
+fn what_the_rules_say_reads_in_the_readers_language() {
+    use app::domain::say::{say_with, Arg, Say};
+    use app::i18n::{catalog, I18n};
+    let (en, de) = (I18n(catalog("en")), I18n(catalog("de")));
+    let short = say_with(
+        "field-too-short",
+        [("min", Arg::count(20)), ("now", Arg::count(3))],
+    );
+    assert_eq!(en.say(&short), "Write at least 20 characters (now 3).");
+    assert_eq!(
+        de.say(&short),
+        "Schreiben Sie mindestens 20 Zeichen (jetzt 3)."
+    );
+    let elsewhere = say_with("field-device-elsewhere", [("store", "S020".into())]);
+    assert_eq!(
+        de.say(&elsewhere),
+        "Dieses Gerät steht nicht in Filiale S020."
+    );
+    // A form's own hint is shown as its author wrote it, whatever the language.
+    let hint = Say::Verbatim("Two letters then two digits".into());
+    assert_eq!(de.say(&hint), "Two letters then two digits");
+    // The count of answers to fix chooses its plural form per language.
+    let to_fix = |i18n: I18n, n: usize| i18n.t_with("form-to-fix", &[("count", Arg::count(n))]);
+    assert_eq!(to_fix(en, 1), "1 answer needs to fix before sending.");
+    assert_eq!(to_fix(en, 2), "2 answers need to fix before sending.");
+    assert_eq!(
+        to_fix(de, 1),
+        "Eine Antwort muss vor dem Senden noch korrigiert werden."
+    );
+    assert_eq!(
+        to_fix(de, 3),
+        "3 Antworten müssen vor dem Senden noch korrigiert werden."
+    );
 }

@@ -551,3 +551,59 @@ test.describe("a new release", () => {
     }
   });
 });
+
+test.describe("a store worker whose phone is set to German, without a network", () => {
+  const port = 3137;
+  test.use({ baseURL: `http://127.0.0.1:${port}`, locale: "de-DE" });
+
+  test("reports a till fault offline and reads every step in German, then it is sent once", async ({ page, context }) => {
+    const server = await OfflineServer.start({ port });
+    await visitOnce(page);
+    await expect(page.getByTestId("last-sync")).toContainText("Abgeglichen");
+    await goOffline(context, server);
+
+    // The till's QR sticker: the report page, drawn on the device from what it keeps.
+    await page.goto("/report?store=S012&asset=S012-REG-03");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Störung melden");
+    await expect(page.getByTestId("offline-banner")).toContainText("Offline – Katalog vom");
+    await expect(page.getByTestId("report-place")).toContainText("Was ist kaputt?");
+
+    await openFaultForm(page);
+    const submit = page.getByTestId("submit");
+    await expect(submit).toHaveText("Anfrage senden");
+    // Sent empty: the same rules as the server's, in German, beside each field.
+    await submit.click();
+    await expect(page.getByTestId("form-error")).toHaveText("4 Antworten müssen vor dem Senden noch korrigiert werden.");
+    await expect(page.getByTestId("field-symptom")).toContainText("Wählen Sie eine Option.");
+    await expect(page.getByTestId("field-description")).toContainText("Dieses Feld ist ein Pflichtfeld.");
+
+    const description = `Kasse hängt beim Bezahlen ${marker("de")}`;
+    await fillFault(page, description);
+    await expect(page.getByTestId("priority-preview")).toContainText(/^Priorität P\d – wir melden uns bis /);
+    await submit.click();
+    await expect(page).toHaveURL(/\/requests\?saved=[A-Za-z0-9-]+/, { timeout: 30_000 });
+    await expect(page.getByTestId("saved-offline")).toHaveText(
+      "Auf diesem Gerät gespeichert – wird gesendet, sobald Sie wieder online sind",
+    );
+    const key = savedKey(page);
+    await expect(page.getByRole("heading", { name: "Auf diesem Gerät" })).toBeVisible();
+    const item = outboxItem(page, key);
+    await expect(item.getByTestId("outbox-state")).toHaveText(/^Wartet auf das Senden/);
+    await expect(item).toContainText("Gespeichert ");
+    await expect(page.getByTestId("connection")).toHaveText("Offline");
+    await expect(page.getByTestId("unsent-count")).toHaveText("1 nicht gesendet");
+    await outboxSettled(page);
+    await page.close();
+
+    // Back online: the outbox sends it, and says so in German.
+    await comeBack(context, server);
+    const again = await context.newPage();
+    await again.goto("/requests");
+    await expect(again.getByRole("heading", { level: 1 })).toHaveText("Meine Anfragen");
+    const sent = outboxItem(again, key);
+    await sendNowIfWaiting(sent);
+    await expect(sent).toHaveAttribute("data-state", "sent", { timeout: 30_000 });
+    await expect(sent.getByTestId("outbox-state")).toHaveText(/^Gesendet als INC\d{7}$/);
+    expect(ticketCount(server.dbPath, key), "one ticket for the submission").toBe(1);
+  });
+});

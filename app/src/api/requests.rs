@@ -26,6 +26,7 @@ pub async fn submit_request(
             answers,
             idempotency_key,
         },
+        crate::i18n::for_request(user.language.as_deref()),
     )
     .await
 }

@@ -239,6 +239,8 @@ pub async fn report_incident(
             answers: &answers,
             idempotency_key: key,
             submitted_body: format!("Reported by the integration \"{}\".", caller.name),
+            // Integrations read the portal's default language.
+            language: crate::i18n::I18n(crate::i18n::catalog(crate::i18n::DEFAULT)),
         },
     )
     .await

@@ -8,6 +8,7 @@ use super::store::{ItemForSubmit, NewTicket, Store};
 use crate::domain::priority::ServiceLevels;
 use crate::domain::validation::{validate_answers, ValidAnswer, FORM_ERROR_KEY};
 use crate::domain::{Answers, FieldKind, FormSchema, TicketState};
+use crate::i18n::I18n;
 use crate::model::{AppError, AppResult, SubmitReceipt, UserView};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -50,15 +51,17 @@ pub fn check_idempotency_key(key: &str) -> AppResult<()> {
     }
 }
 
-/// Files a form sent from the portal (a server function or a plain form post).
+/// Files a form sent from the portal (a server function or a plain form post); what is wrong
+/// with the answers comes back in `language`, the reader's.
 pub async fn submit(
     state: &super::AppState,
     user: &UserView,
     form: SubmitForm,
+    language: I18n,
 ) -> AppResult<SubmitReceipt> {
     check_idempotency_key(&form.idempotency_key)?;
     let store = state.store.as_ref();
-    let refused = match file_form(state, user, &form).await {
+    let refused = match file_form(state, user, &form, language).await {
         Ok(receipt) => return Ok(receipt),
         Err(refused) => refused,
     };
@@ -87,6 +90,7 @@ async fn file_form(
     state: &super::AppState,
     user: &UserView,
     form: &SubmitForm,
+    language: I18n,
 ) -> AppResult<SubmitReceipt> {
     let store = state.store.as_ref();
     // The item and its forms change only with the catalog: read once per catalog version.
@@ -136,6 +140,7 @@ async fn file_form(
             answers: &form.answers,
             idempotency_key: form.idempotency_key.clone(),
             submitted_body: String::new(),
+            language,
         },
     )
     .await
@@ -174,6 +179,8 @@ pub struct Filing<'a> {
     pub idempotency_key: String,
     /// The text of the ticket's "submitted" event.
     pub submitted_body: String,
+    /// The language problems with the answers are told in.
+    pub language: I18n,
 }
 
 /// Validates the answers against the schema (the rules the browser ran), recomputes the
@@ -192,9 +199,12 @@ pub async fn file(
         answers: raw,
         idempotency_key,
         submitted_body,
+        language,
     } = filing;
-    let answers = validate_answers(schema, raw, &places.lookups)
-        .map_err(|fields| AppError::Invalid { fields })?;
+    let answers =
+        validate_answers(schema, raw, &places.lookups).map_err(|problems| AppError::Invalid {
+            fields: language.say_each(&problems),
+        })?;
 
     let attachment_ids = check_attachments(store, user, &answers).await?;
 

@@ -1,3 +1,4 @@
+use crate::i18n::{t, t_with};
 use crate::model::AppError;
 use leptos::prelude::*;
 
@@ -7,20 +8,41 @@ use leptos::prelude::*;
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     refusal_status(&error);
     let action = match &error {
-        AppError::NotSignedIn => view! { <a href="/login">"Sign in"</a> }.into_any(),
-        AppError::NotFound { .. } => view! { <a href="/">"Back to the catalog"</a> }.into_any(),
-        _ => view! { <a href="">"Try again"</a> }.into_any(),
+        AppError::NotSignedIn => {
+            view! { <a href="/login">{t("error-sign-in-link")}</a> }.into_any()
+        }
+        AppError::NotFound { .. } => {
+            view! { <a href="/">{t("error-back-to-catalog")}</a> }.into_any()
+        }
+        _ => view! { <a href="">{t("error-try-again")}</a> }.into_any(),
     };
     // A refused input names its problem; the generic "needs another look" would not help here.
     let message = error
         .field_errors()
         .and_then(|f| f.values().next().cloned())
-        .unwrap_or_else(|| error.to_string());
+        .unwrap_or_else(|| error_text(&error));
     view! {
         <div class="notice notice-error" role="alert">
             <p>{message}</p>
             <p>{action}</p>
         </div>
+    }
+}
+
+/// The error in the reader's language. The errors whose words are fixed are translated here;
+/// the others carry the words the server chose for this one case.
+pub fn error_text(error: &AppError) -> String {
+    match error {
+        AppError::NotSignedIn => t("error-not-signed-in"),
+        AppError::Invalid { .. } => t("form-look-again"),
+        AppError::Internal { reference } => t_with(
+            "error-internal",
+            &[("reference", reference.as_str().into())],
+        ),
+        AppError::Transport { message } => {
+            t_with("error-transport", &[("reason", message.as_str().into())])
+        }
+        other => other.to_string(),
     }
 }
 

@@ -249,7 +249,7 @@ fn control_for(
                     on:change=move |ev| set_one(event_target_value(&ev))
                     on:blur=touch
                 >
-                    <option value="">"Choose…"</option>
+                    <option value="">{crate::i18n::t("field-choose")}</option>
                     {move || {
                         let current = selected_value();
                         options.with_value(|o| o()).into_iter().map(|(value, label)| {
@@ -299,7 +299,7 @@ fn control_for(
         }
         FieldKind::YesNo => view! {
             <div class="choices row">
-                {[("yes", "Yes"), ("no", "No")].into_iter().map(|(value, label)| {
+                {[("yes", crate::i18n::t("field-yes")), ("no", crate::i18n::t("field-no"))].into_iter().map(|(value, label)| {
                     let checked = {
                         let first = first.clone();
                         move || first() == value
@@ -393,11 +393,14 @@ fn AttachmentInput(
                 };
                 let key = key.clone();
                 let online = crate::offline::DeviceState::get().online;
+                let i18n = crate::i18n::i18n();
+                let about =
+                    move |id: &str, name: String| Some(i18n.t_with(id, &[("file", name.into())]));
                 leptos::task::spawn_local(async move {
-                    status.try_set(Some(format!("Preparing {}…", file.name())));
+                    status.try_set(about("upload-preparing", file.name()));
                     let file = crate::offline::photo::shrink(file).await;
                     let uploaded = if online.get_untracked() {
-                        status.try_set(Some(format!("Uploading {}…", file.name())));
+                        status.try_set(about("upload-sending", file.name()));
                         let form =
                             web_sys::FormData::new().expect("FormData is available in browsers");
                         let _ = form.append_with_blob_and_filename("file", &file, &file.name());
@@ -407,7 +410,7 @@ fn AttachmentInput(
                     };
                     match uploaded {
                         Ok(view) => {
-                            status.try_set(Some(format!("Attached {}", view.file_name)));
+                            status.try_set(about("upload-attached", view.file_name.clone()));
                             state.set(&key, vec![view.id.to_string()]);
                         }
                         // No network: the file waits on the device and the outbox uploads it
@@ -415,16 +418,19 @@ fn AttachmentInput(
                         Err(crate::model::AppError::Transport { .. }) => {
                             match keep_on_device(&file).await {
                                 Ok(local) => {
-                                    status.try_set(Some(format!(
-                                        "Kept on this device: {}",
-                                        file.name()
-                                    )));
+                                    status.try_set(about("upload-kept", file.name()));
                                     state.set(&key, vec![local]);
                                 }
                                 Err(e) => {
                                     status.try_set(None);
                                     state.server_errors.update(|errors| {
-                                        errors.insert(key.clone(), format!("The file could not be kept on this device ({e}). Try again when you are back online."));
+                                        errors.insert(
+                                            key.clone(),
+                                            i18n.t_with(
+                                                "upload-not-kept",
+                                                &[("error", e.to_string().into())],
+                                            ),
+                                        );
                                     });
                                 }
                             }

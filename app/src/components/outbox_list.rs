@@ -2,6 +2,7 @@
 //! each with its state, above their requests. Read from IndexedDB after hydration, so the
 //! server's HTML and the first browser render agree (both show nothing here).
 
+use crate::i18n::{t, t_with};
 use crate::offline::outbox::{Delivery, OutboxItem};
 use crate::offline::{local_day_time, DeviceState};
 use leptos::prelude::*;
@@ -28,12 +29,12 @@ pub fn OutboxList(user_id: i64) -> impl IntoView {
     view! {
         <Show when=move || items.with(|i| !i.is_empty())>
             <section class="outbox" data-testid="outbox" aria-labelledby="outbox-title">
-                <h2 id="outbox-title">"On this device"</h2>
+                <h2 id="outbox-title">{t("outbox-title")}</h2>
                 <Show when=any_waiting>
                     <p class="muted">
-                        "These are sent by themselves when the connection is back. "
+                        {t("outbox-intro")} " "
                         <button type="button" class="link-button" data-testid="outbox-send-now"
-                            on:click=send_now>"Send now"</button>
+                            on:click=send_now>{t("outbox-send-now")}</button>
                     </p>
                 </Show>
                 <ul class="request-list">
@@ -57,20 +58,19 @@ fn OutboxRow(item: OutboxItem) -> impl IntoView {
     };
     let status = match &item.delivery {
         Delivery::Waiting => {
-            let retry = item
-                .last_error
-                .as_ref()
-                .map(|_| format!(" (tried {}×; trying again soon)", item.attempts))
-                .unwrap_or_default();
-            view! { <span>"Waiting to send" {retry}</span> }.into_any()
+            let text = match item.last_error {
+                Some(_) => t_with("outbox-retrying", &[("count", i64::from(item.attempts).into())]),
+                None => t("outbox-waiting"),
+            };
+            view! { <span>{text}</span> }.into_any()
         }
-        Delivery::Sending { .. } => view! { <span>"Sending…"</span> }.into_any(),
+        Delivery::Sending { .. } => view! { <span>{t("outbox-sending")}</span> }.into_any(),
         Delivery::Sent { number, .. } => view! {
-            <span>"Sent as " <a href=format!("/requests/{number}")>{number.clone()}</a></span>
+            <span>{t("outbox-sent-as")} " " <a href=format!("/requests/{number}")>{number.clone()}</a></span>
         }
         .into_any(),
         Delivery::Rejected { reason, .. } => {
-            view! { <span>"Not accepted: " {reason.clone()}</span> }.into_any()
+            view! { <span>{t_with("outbox-rejected", &[("reason", reason.clone().into())])}</span> }.into_any()
         }
     };
     let rejected = matches!(item.delivery, Delivery::Rejected { .. });
@@ -89,9 +89,7 @@ fn OutboxRow(item: OutboxItem) -> impl IntoView {
     let edit = StoredValue::new(format!("/catalog/{}", item.item_slug));
     let kept = StoredValue::new(item.clone());
     let discard = move |_| {
-        let confirmed = web_confirm(
-            "Discard this request? Its answers are deleted from this device and cannot be recovered.",
-        );
+        let confirmed = web_confirm(&t("outbox-discard-confirm"));
         if confirmed {
             #[cfg(feature = "hydrate")]
             leptos::task::spawn_local(async move {
@@ -106,18 +104,18 @@ fn OutboxRow(item: OutboxItem) -> impl IntoView {
             data-state=state_name>
             <span class="request-title">{item.item_name.clone()}</span>
             <span class="outbox-state" data-testid="outbox-state" data-state=state_name>{status}</span>
-            <span class="request-updated">"Saved " {local_day_time(item.saved_at)}</span>
+            <span class="request-updated">{t_with("outbox-saved", &[("when", local_day_time(item.saved_at).into())])}</span>
             <Show when=move || rejected>
                 <details class="outbox-answers" open>
-                    <summary>"Your answers (kept as a draft)"</summary>
+                    <summary>{t("outbox-answers")}</summary>
                     <dl class="facts">{answers.clone()}</dl>
                 </details>
                 <p class="outbox-actions">
                     {fixable.then(|| view! {
-                        <a class="btn btn-primary" data-testid="outbox-edit" href=edit.get_value()>"Fix and send again"</a>
+                        <a class="btn btn-primary" data-testid="outbox-edit" href=edit.get_value()>{t("outbox-fix")}</a>
                         " "
                     })}
-                    <button type="button" class="btn" data-testid="outbox-discard" on:click=discard>"Discard"</button>
+                    <button type="button" class="btn" data-testid="outbox-discard" on:click=discard>{t("outbox-discard")}</button>
                 </p>
             </Show>
         </li>

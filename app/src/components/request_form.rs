@@ -104,10 +104,14 @@ pub fn RequestForm(
     });
 
     let answers = RwSignal::new(initial_answers);
+    let i18n = crate::i18n::i18n();
     let live_errors = Memo::new(move |_| {
         answers.with(|a| {
             schema.with_value(|s| {
-                lookups.with_value(|l| validate_answers(s, a, l).err().unwrap_or_default())
+                lookups.with_value(|l| match validate_answers(s, a, l) {
+                    Ok(_) => FieldErrors::new(),
+                    Err(problems) => i18n.say_each(&problems),
+                })
             })
         })
     });
@@ -150,17 +154,12 @@ pub fn RequestForm(
         form_error.set(None);
         let visible_errors = state.live_errors.get_untracked();
         if !visible_errors.is_empty() {
-            form_error.set(Some(format!(
-                "{} to fix before sending.",
-                plural(visible_errors.len(), "answer needs", "answers need")
-            )));
+            form_error.set(Some(to_fix(i18n, visible_errors.len())));
             super::focus::first_invalid_in(".request-form");
             return;
         }
         if preview {
-            form_error.set(Some(
-                "Every answer is valid. This is a preview: nothing was sent.".into(),
-            ));
+            form_error.set(Some(i18n.t("form-preview-valid")));
             return;
         }
         submitting.set(true);
@@ -223,9 +222,12 @@ pub fn RequestForm(
                             }
                             Err(e) => {
                                 submitting.try_set(false);
-                                form_error.try_set(Some(format!(
-                                    "Could not reach the server, and could not keep the request on this device ({e}). Your answers are still here: try again in a moment."
-                                )));
+                                form_error.try_set(Some(
+                                    i18n.t_with(
+                                        "form-not-kept",
+                                        &[("error", e.to_string().into())],
+                                    ),
+                                ));
                             }
                         }
                     }
@@ -235,16 +237,16 @@ pub fn RequestForm(
                 Err(err) => {
                     submitting.try_set(false);
                     if let Some(fields) = err.field_errors() {
-                        form_error.set(fields.get(FORM_ERROR_KEY).cloned().or_else(|| {
-                            Some(format!(
-                                "{} to fix before sending.",
-                                plural(fields.len(), "answer needs", "answers need")
-                            ))
-                        }));
+                        form_error.set(
+                            fields
+                                .get(FORM_ERROR_KEY)
+                                .cloned()
+                                .or_else(|| Some(to_fix(i18n, fields.len()))),
+                        );
                         state.server_errors.set(fields.clone());
                         super::focus::first_invalid_in(".request-form");
                     } else {
-                        form_error.set(Some(err.to_string()));
+                        form_error.set(Some(super::error_notice::error_text(&err)));
                     }
                 }
             }
@@ -270,7 +272,7 @@ pub fn RequestForm(
         let server_form_error = state.server_errors.with(|e| e.get(FORM_ERROR_KEY).cloned());
         let message = form_error.get().or(server_form_error).or_else(|| {
             (had_postback && !state.server_errors.with(|e| e.is_empty()))
-                .then(|| "Some answers need another look.".to_string())
+                .then(|| i18n.t("form-look-again"))
         });
         message.map(|m| {
             view! {
@@ -314,8 +316,8 @@ pub fn RequestForm(
         >
             <Show when=move || draft_restored.get()>
                 <div class="draft-banner" role="status" data-testid="draft-restored">
-                    "Draft restored: your earlier answers are back. "
-                    <button type="button" class="link-button" on:click=move |_| discard_draft.run(())>"Discard draft"</button>
+                    {i18n.t("form-draft-restored")} " "
+                    <button type="button" class="link-button" on:click=move |_| discard_draft.run(())>{i18n.t("form-discard-draft")}</button>
                 </div>
             </Show>
             {summary}
@@ -346,7 +348,7 @@ pub fn RequestForm(
             {detail.service.clone().map(|service| view! { <PriorityPreview state service/> })}
             <div class="form-actions">
                 <button type="submit" class="btn btn-primary" disabled=move || submitting.get() data-testid="submit">
-                    {move || if submitting.get() { "Sending…" } else if preview { "Check the answers" } else { "Submit request" }}
+                    {move || if submitting.get() { i18n.t("form-sending") } else if preview { i18n.t("form-check") } else { i18n.t("form-submit") }}
                 </button>
             </div>
         </form>
@@ -382,10 +384,7 @@ fn prefilled(detail: &ItemDetail, query: &leptos_router::params::ParamsMap) -> A
     answers
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+/// "2 answers need to be fixed before sending."
+fn to_fix(i18n: crate::i18n::I18n, count: usize) -> String {
+    i18n.t_with("form-to-fix", &[("count", crate::i18n::Arg::count(count))])
 }

@@ -5,6 +5,7 @@
 
 use crate::api::deflection::record_deflection;
 use crate::api::knowledge::article;
+use crate::i18n::{t, t_with};
 use crate::local_search::LocalIndex;
 use crate::model::{ArticleView, DeflectionKind};
 use crate::search::{DocKind, SearchOptions};
@@ -147,30 +148,30 @@ pub fn Suggestions(
     };
 
     view! {
-        <aside class="suggestions" aria-label="Articles that may help" aria-live="polite" data-testid="suggestions">
+        <aside class="suggestions" aria-label=t("suggest-label") aria-live="polite" data-testid="suggestions">
             <Show when=move || solved.get()>
                 <div class="notice notice-success" role="status" data-testid="solved-banner">
                     <Show
                         when=move || discarded.get()
                         fallback=move || view! {
-                            <p>"Glad that solved it: no request needed."</p>
+                            <p>{t("suggest-glad")}</p>
                             <p>
                                 <button type="button" class="btn" data-testid="discard-after-solved"
                                     on:click=move |_| {
                                         discard_draft.run(());
                                         discarded.set(true);
-                                    }>"Discard my draft"</button>
+                                    }>{t("suggest-discard-draft")}</button>
                                 " "
-                                <button type="button" class="link-button" on:click=move |_| solved.set(false)>"Keep it"</button>
+                                <button type="button" class="link-button" on:click=move |_| solved.set(false)>{t("suggest-keep")}</button>
                             </p>
                         }
                     >
-                        <p data-testid="draft-discarded">"Draft discarded. " <a href="/">"Back to the catalog"</a></p>
+                        <p data-testid="draft-discarded">{t("suggest-discarded")} " " <a href="/">{t("suggest-back")}</a></p>
                     </Show>
                 </div>
             </Show>
             <Show when=move || !suggestions.with(Vec::is_empty)>
-                <h2 class="suggestions-title">"These articles may solve it"</h2>
+                <h2 class="suggestions-title">{t("suggest-title")}</h2>
                 <ul class="suggestion-list">
                     <For each=move || suggestions.get() key=|s| s.slug.clone() let:s>
                         <li class="suggestion" data-testid="suggestion" data-slug=s.slug.clone()>
@@ -209,7 +210,7 @@ fn ArticleSheet(
         <div class="article-sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title" data-testid="article-sheet"
             node_ref=sheet tabindex="-1">
             <h2 id="sheet-title">{suggestion.title.clone()}</h2>
-            <Suspense fallback=|| view! { <p class="loading">"Opening the article…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{t("suggest-opening")}</p> }>
                 {move || {
                     let summary = summary.clone();
                     Suspend::new(async move {
@@ -220,7 +221,7 @@ fn ArticleSheet(
                             }.into_any(),
                             Err(e) => view! {
                                 <p>{summary}</p>
-                                <p class="muted">"The full article could not be loaded (" {e.to_string()} ")."</p>
+                                <p class="muted">{t_with("suggest-not-loaded", &[("error", e.to_string().into())])}</p>
                             }.into_any(),
                         }
                     })
@@ -228,9 +229,9 @@ fn ArticleSheet(
             </Suspense>
             <div class="sheet-actions">
                 <button type="button" class="btn btn-primary" data-testid="solved"
-                    on:click=move |_| on_solved.run(solved_slug.clone())>"This solved it"</button>
+                    on:click=move |_| on_solved.run(solved_slug.clone())>{t("suggest-solved")}</button>
                 <button type="button" class="btn" data-testid="back-to-form"
-                    on:click=move |_| on_close.run(())>"Back to my form"</button>
+                    on:click=move |_| on_close.run(())>{t("suggest-back-to-form")}</button>
             </div>
         </div>
     }

@@ -12,6 +12,7 @@ pub mod mail;
 pub mod priority;
 pub mod problem;
 pub mod report;
+pub mod say;
 pub mod sla;
 pub mod synonyms;
 pub mod throttle;

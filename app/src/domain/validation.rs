@@ -1,14 +1,16 @@
 //! Parses a form's answers against its schema: the same function gives live feedback in the
 //! browser and is the gate on the server. It returns typed answers or one message per field,
-//! written for the person filling the form.
+//! written for the person filling the form (`Say`: the page puts it in the reader's language).
 
 use super::form::{Answers, Field, FieldKind, FormSchema};
+use super::say::{say, say_with, Arg, Problems, Say};
 use super::visibility::visible_fields;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Messages by field key. The key `_form` holds problems that belong to no single field.
+/// Messages by field key, in the reader's words. The key `_form` holds problems that belong to
+/// no single field.
 pub type FieldErrors = BTreeMap<String, String>;
 
 pub const FORM_ERROR_KEY: &str = "_form";
@@ -106,14 +108,14 @@ pub fn validate_answers(
     schema: &FormSchema,
     answers: &Answers,
     lookups: &LookupLists,
-) -> Result<ValidAnswers, FieldErrors> {
-    let mut errors = FieldErrors::new();
+) -> Result<ValidAnswers, Problems> {
+    let mut errors = Problems::new();
     let mut valid = ValidAnswers::new();
 
     if let Some(unknown) = answers.keys().find(|k| schema.field(k).is_none()) {
         errors.insert(
             FORM_ERROR_KEY.into(),
-            format!("This form has changed since it was opened (unknown field \"{unknown}\"). Reload the page to get the current form."),
+            say_with("form-changed", [("field", unknown.as_str().into())]),
         );
     }
 
@@ -160,7 +162,7 @@ pub fn validate_field(
     values: &[&str],
     chosen_store: Option<&str>,
     lookups: &LookupLists,
-) -> Result<Option<ValidAnswer>, String> {
+) -> Result<Option<ValidAnswer>, Say> {
     if values.is_empty() {
         // An unticked yes/no checkbox sends nothing: that is a "no", not a missing answer.
         if field.kind == FieldKind::YesNo && !field.required {
@@ -173,13 +175,13 @@ pub fn validate_field(
         };
     }
     if field.kind != FieldKind::MultiChoice && values.len() > 1 {
-        return Err("Give one answer only.".into());
+        return Err(say("field-one-answer"));
     }
     let value = values[0];
     if value.chars().count() > FieldKind::HARD_MAX_CHARS {
-        return Err(format!(
-            "This is too long: at most {} characters.",
-            FieldKind::HARD_MAX_CHARS
+        return Err(say_with(
+            "field-too-long-at-all",
+            [("max", Arg::count(FieldKind::HARD_MAX_CHARS))],
         ));
     }
 
@@ -187,14 +189,12 @@ pub fn validate_field(
         FieldKind::Text | FieldKind::LongText => {
             check_length(field, value)?;
             if let Some(pattern) = &field.pattern {
-                let re = regex_lite::Regex::new(pattern).map_err(|_| {
-                    "This field cannot be checked; tell the service desk.".to_string()
-                })?;
+                let re = regex_lite::Regex::new(pattern).map_err(|_| say("field-cannot-check"))?;
                 if !re.is_match(value) {
-                    return Err(field
-                        .pattern_hint
-                        .clone()
-                        .unwrap_or_else(|| "This is not in the expected format.".into()));
+                    return Err(match &field.pattern_hint {
+                        Some(hint) => Say::Verbatim(hint.clone()),
+                        None => say("field-format"),
+                    });
                 }
             }
             Ok(Some(ValidAnswer::Text(value.to_string())))
@@ -205,37 +205,33 @@ pub fn validate_field(
                 .parse()
                 .ok()
                 .filter(|n: &f64| n.is_finite())
-                .ok_or_else(|| "Enter a number, like 2 or 3.5.".to_string())?;
+                .ok_or_else(|| say("field-number"))?;
+            let min_arg = || ("min", format_number(field.min.unwrap_or_default()).into());
+            let max_arg = || ("max", format_number(field.max.unwrap_or_default()).into());
             match (field.min, field.max) {
-                (Some(min), Some(max)) if n < min || n > max => Err(format!(
-                    "Enter a number from {} to {}.",
-                    format_number(min),
-                    format_number(max)
-                )),
-                (Some(min), None) if n < min => {
-                    Err(format!("Enter {} or more.", format_number(min)))
+                (Some(min), Some(max)) if n < min || n > max => {
+                    Err(say_with("field-number-between", [min_arg(), max_arg()]))
                 }
-                (None, Some(max)) if n > max => {
-                    Err(format!("Enter {} or less.", format_number(max)))
-                }
+                (Some(min), None) if n < min => Err(say_with("field-number-min", [min_arg()])),
+                (None, Some(max)) if n > max => Err(say_with("field-number-max", [max_arg()])),
                 _ => Ok(Some(ValidAnswer::Number(n))),
             }
         }
         FieldKind::Date => NaiveDate::parse_from_str(value, "%Y-%m-%d")
             .map(|d| Some(ValidAnswer::Date(d)))
-            .map_err(|_| "Enter a date as YYYY-MM-DD, e.g. 2026-12-01.".into()),
+            .map_err(|_| say("field-date")),
         FieldKind::Choice => {
             if field.options.iter().any(|o| o == value) {
                 Ok(Some(ValidAnswer::Choice(value.to_string())))
             } else {
-                Err("Pick one of the options.".into())
+                Err(say("field-not-an-option"))
             }
         }
         FieldKind::MultiChoice => {
             let mut picked: Vec<String> = Vec::new();
             for v in values {
                 if !field.options.iter().any(|o| o == v) {
-                    return Err(format!("\"{v}\" is not one of the options."));
+                    return Err(say_with("field-not-one-of", [("value", (*v).into())]));
                 }
                 if !picked.iter().any(|p| p == v) {
                     picked.push(v.to_string());
@@ -243,40 +239,46 @@ pub fn validate_field(
             }
             let count = picked.len() as f64;
             if let Some(min) = field.min.filter(|m| count < *m) {
-                return Err(format!("Pick at least {}.", format_number(min)));
+                return Err(say_with(
+                    "field-pick-at-least",
+                    [("min", (min as i64).into())],
+                ));
             }
             if let Some(max) = field.max.filter(|m| count > *m) {
-                return Err(format!("Pick at most {}.", format_number(max)));
+                return Err(say_with(
+                    "field-pick-at-most",
+                    [("max", (max as i64).into())],
+                ));
             }
             Ok(Some(ValidAnswer::MultiChoice(picked)))
         }
         FieldKind::YesNo => match value {
             "yes" | "true" | "on" => Ok(Some(ValidAnswer::YesNo(true))),
             "no" | "false" | "off" => Ok(Some(ValidAnswer::YesNo(false))),
-            _ => Err("Answer yes or no.".into()),
+            _ => Err(say("field-yes-no")),
         },
         FieldKind::Email => {
             check_length(field, value)?;
             if is_plausible_email(value) {
                 Ok(Some(ValidAnswer::Email(value.to_lowercase())))
             } else {
-                Err("Enter an email address like name@example.com.".into())
+                Err(say("field-email"))
             }
         }
         FieldKind::Store => {
             if lookups.stores.iter().any(|s| s == value) {
                 Ok(Some(ValidAnswer::Store(value.to_string())))
             } else {
-                Err("Pick a store from the list.".into())
+                Err(say("field-store"))
             }
         }
         FieldKind::Asset => {
             let Some((_, store)) = lookups.assets.iter().find(|(tag, _)| tag == value) else {
-                return Err("Pick a device from the list.".into());
+                return Err(say("field-device"));
             };
             match chosen_store {
                 Some(code) if code != store.as_str() => {
-                    Err(format!("That device is not in store {code}."))
+                    Err(say_with("field-device-elsewhere", [("store", code.into())]))
                 }
                 _ => Ok(Some(ValidAnswer::Asset(value.to_string()))),
             }
@@ -284,7 +286,7 @@ pub fn validate_field(
         FieldKind::Impact | FieldKind::Urgency => lookups
             .level_label(field.kind, value)
             .map(|label| Some(ValidAnswer::Choice(label.to_string())))
-            .ok_or_else(|| "Pick one of the options.".into()),
+            .ok_or_else(|| say("field-not-an-option")),
         FieldKind::Attachment if lookups.device_files && value.starts_with(DEVICE_FILE_PREFIX) => {
             Ok(None)
         }
@@ -293,37 +295,41 @@ pub fn validate_field(
             .ok()
             .filter(|id| *id > 0)
             .map(|id| Some(ValidAnswer::Attachment(id)))
-            .ok_or_else(|| "Upload the file again.".into()),
+            .ok_or_else(|| say("field-upload-again")),
     }
 }
 
-fn required_message(field: &Field) -> String {
+fn required_message(field: &Field) -> Say {
     match field.kind {
         FieldKind::Choice
         | FieldKind::Store
         | FieldKind::Asset
         | FieldKind::Impact
-        | FieldKind::Urgency => "Pick an option.".into(),
-        FieldKind::MultiChoice => "Pick at least one option.".into(),
-        FieldKind::Attachment => "Attach a file.".into(),
-        FieldKind::YesNo => "Answer yes or no.".into(),
-        _ => "This field is required.".into(),
+        | FieldKind::Urgency => say("field-pick-one"),
+        FieldKind::MultiChoice => say("field-pick-some"),
+        FieldKind::Attachment => say("field-attach"),
+        FieldKind::YesNo => say("field-yes-no"),
+        _ => say("field-required"),
     }
 }
 
-fn check_length(field: &Field, value: &str) -> Result<(), String> {
+fn check_length(field: &Field, value: &str) -> Result<(), Say> {
     let len = value.chars().count();
     let max = field
         .max
         .map(|m| m as usize)
         .unwrap_or_else(|| field.kind.default_max_chars());
     if len > max {
-        return Err(format!(
-            "Keep this to {max} characters or fewer (now {len})."
+        return Err(say_with(
+            "field-too-long",
+            [("max", Arg::count(max)), ("now", Arg::count(len))],
         ));
     }
     if let Some(min) = field.min.map(|m| m as usize).filter(|m| len < *m) {
-        return Err(format!("Write at least {min} characters (now {len})."));
+        return Err(say_with(
+            "field-too-short",
+            [("min", Arg::count(min)), ("now", Arg::count(len))],
+        ));
     }
     Ok(())
 }
@@ -354,7 +360,7 @@ mod tests {
         }
     }
 
-    fn one(field: Field, value: &str) -> Result<Option<ValidAnswer>, String> {
+    fn one(field: Field, value: &str) -> Result<Option<ValidAnswer>, Say> {
         let lookups = lookups();
         let values: Vec<&str> = if value.is_empty() {
             vec![]
@@ -399,18 +405,28 @@ mod tests {
     #[test]
     fn text_checks_required_length_and_pattern() {
         let mut f = field("code", FieldKind::Text);
-        assert_eq!(one(f.clone(), ""), Err("This field is required.".into()));
+        assert_eq!(one(f.clone(), ""), Err(say("field-required")));
         f.min = Some(3.0);
         f.max = Some(6.0);
-        assert!(one(f.clone(), "ab").unwrap_err().contains("at least 3"));
-        assert!(one(f.clone(), "abcdefg")
-            .unwrap_err()
-            .contains("6 characters"));
+        assert_eq!(
+            one(f.clone(), "ab"),
+            Err(say_with(
+                "field-too-short",
+                [("min", Arg::count(3)), ("now", Arg::count(2))]
+            ))
+        );
+        assert_eq!(
+            one(f.clone(), "abcdefg"),
+            Err(say_with(
+                "field-too-long",
+                [("max", Arg::count(6)), ("now", Arg::count(7))]
+            ))
+        );
         f.pattern = Some("^[A-Z]{2}[0-9]{2}$".into());
         f.pattern_hint = Some("Two letters then two digits".into());
         assert_eq!(
             one(f.clone(), "ab12"),
-            Err("Two letters then two digits".into())
+            Err(Say::Verbatim("Two letters then two digits".into()))
         );
         assert_eq!(one(f, "AB12"), Ok(Some(ValidAnswer::Text("AB12".into()))));
     }
@@ -423,7 +439,10 @@ mod tests {
         let huge = "x".repeat(FieldKind::HARD_MAX_CHARS + 1);
         let mut f = field("t", FieldKind::LongText);
         f.max = Some(1e9);
-        assert!(one(f, &huge).unwrap_err().contains("too long"));
+        assert_eq!(
+            one(f, &huge).unwrap_err().id(),
+            Some("field-too-long-at-all")
+        );
     }
 
     #[test]
@@ -435,11 +454,12 @@ mod tests {
         assert_eq!(one(f.clone(), "2.5"), Ok(Some(ValidAnswer::Number(2.5))));
         assert_eq!(
             one(f.clone(), "9"),
-            Err("Enter a number from 1 to 5.".into())
+            Err(say_with(
+                "field-number-between",
+                [("min", "1".into()), ("max", "5".into())]
+            ))
         );
-        assert!(one(f.clone(), "three")
-            .unwrap_err()
-            .contains("Enter a number"));
+        assert_eq!(one(f.clone(), "three"), Err(say("field-number")));
         assert!(one(f, "NaN").is_err());
     }
 
@@ -464,8 +484,8 @@ mod tests {
             one(f.clone(), "A"),
             Ok(Some(ValidAnswer::Choice("A".into())))
         );
-        assert_eq!(one(f.clone(), "C"), Err("Pick one of the options.".into()));
-        assert_eq!(one(f, ""), Err("Pick an option.".into()));
+        assert_eq!(one(f.clone(), "C"), Err(say("field-not-an-option")));
+        assert_eq!(one(f, ""), Err(say("field-pick-one")));
     }
 
     #[test]
@@ -479,9 +499,10 @@ mod tests {
             ok,
             Ok(Some(ValidAnswer::MultiChoice(vec!["A".into(), "B".into()])))
         );
-        assert!(validate_field(&f, &["A", "B", "C"], None, &l)
-            .unwrap_err()
-            .contains("at most 2"));
+        assert_eq!(
+            validate_field(&f, &["A", "B", "C"], None, &l),
+            Err(say_with("field-pick-at-most", [("max", 2i64.into())]))
+        );
         assert!(validate_field(&f, &["Z"], None, &l).is_err());
         f.required = false;
         assert_eq!(validate_field(&f, &[], None, &l), Ok(None));
@@ -533,7 +554,10 @@ mod tests {
         };
         let wrong = answers(&[("store", "S020"), ("asset", "S012-REG-03")]);
         let errors = validate_answers(&schema, &wrong, &lookups()).unwrap_err();
-        assert_eq!(errors["asset"], "That device is not in store S020.");
+        assert_eq!(
+            errors["asset"],
+            say_with("field-device-elsewhere", [("store", "S020".into())])
+        );
         let right = answers(&[("store", "S012"), ("asset", "S012-REG-03")]);
         assert_eq!(
             validate_answers(&schema, &right, &lookups()).unwrap().len(),
@@ -546,7 +570,7 @@ mod tests {
         let f = field("photo", FieldKind::Attachment);
         assert_eq!(one(f.clone(), "17"), Ok(Some(ValidAnswer::Attachment(17))));
         assert!(one(f.clone(), "../etc/passwd").is_err());
-        assert_eq!(one(f, ""), Err("Attach a file.".into()));
+        assert_eq!(one(f, ""), Err(say("field-attach")));
     }
 
     #[test]
@@ -601,7 +625,7 @@ mod tests {
         let schema = laptop();
         let errors =
             validate_answers(&schema, &answers(&[("model", "Other")]), &lookups()).unwrap_err();
-        assert_eq!(errors["justification"], "This field is required.");
+        assert_eq!(errors["justification"], say("field-required"));
 
         let errors = validate_answers(&schema, &Answers::new(), &lookups()).unwrap_err();
         assert_eq!(
@@ -609,14 +633,17 @@ mod tests {
             1,
             "justification is hidden while model is empty"
         );
-        assert_eq!(errors["model"], "Pick an option.");
+        assert_eq!(errors["model"], say("field-pick-one"));
     }
 
     #[test]
     fn unknown_answer_keys_are_a_form_level_error() {
         let a = answers(&[("model", "Standard"), ("colour", "pink")]);
         let errors = validate_answers(&laptop(), &a, &lookups()).unwrap_err();
-        assert!(errors[FORM_ERROR_KEY].contains("colour"));
+        assert_eq!(
+            errors[FORM_ERROR_KEY],
+            say_with("form-changed", [("field", "colour".into())])
+        );
     }
 
     #[test]
@@ -625,7 +652,7 @@ mod tests {
             fields: vec![field("t", FieldKind::Text)],
         };
         let errors = validate_answers(&schema, &answers(&[("t", "   ")]), &lookups()).unwrap_err();
-        assert_eq!(errors["t"], "This field is required.");
+        assert_eq!(errors["t"], say("field-required"));
     }
 
     #[test]

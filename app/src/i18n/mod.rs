@@ -16,6 +16,9 @@ mod dates;
 mod fluent;
 mod plural;
 
+pub use crate::domain::say::Arg;
+use crate::domain::say::{Problems, Say};
+use crate::domain::FieldErrors;
 pub use fluent::Problem;
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
@@ -68,31 +71,6 @@ impl Catalog {
 /// What in a Fluent file cannot be read (`fluent`'s subset of the syntax), message by message.
 pub fn problems(text: &str) -> Vec<Problem> {
     fluent::parse(text).1
-}
-
-/// A value for a message's `$variable`. Numbers stay numbers, so a translation can choose its
-/// plural form by them (`{ $count -> [one] … *[other] … }`).
-pub enum Arg {
-    Text(String),
-    Number(i64),
-}
-
-impl From<&str> for Arg {
-    fn from(text: &str) -> Self {
-        Arg::Text(text.to_string())
-    }
-}
-
-impl From<String> for Arg {
-    fn from(text: String) -> Self {
-        Arg::Text(text)
-    }
-}
-
-impl From<i64> for Arg {
-    fn from(n: i64) -> Self {
-        Arg::Number(n)
-    }
 }
 
 /// The ids of the messages a Fluent file defines, in order, with each message's lines. A
@@ -151,6 +129,22 @@ impl I18n {
 
     pub fn t_with(self, id: &str, args: &[(&str, Arg)]) -> String {
         self.0.text(id, args)
+    }
+
+    /// What the rules say (`domain::say`), in this language.
+    pub fn say(self, said: &Say) -> String {
+        match said {
+            Say::Message { id, args } => self.0.text(id, args),
+            Say::Verbatim(text) => text.clone(),
+        }
+    }
+
+    /// A form's problems, field by field, in this language.
+    pub fn say_each(self, problems: &Problems) -> FieldErrors {
+        problems
+            .iter()
+            .map(|(key, said)| (key.clone(), self.say(said)))
+            .collect()
     }
 }
 

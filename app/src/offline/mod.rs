@@ -187,7 +187,7 @@ pub fn SyncStatus() -> impl IntoView {
         <div class="sync-status" role="status" aria-live="polite" data-testid="sync-status">
             <span class="connection" data-testid="connection"
                 data-online=move || device.online.get().to_string()>
-                {move || crate::i18n::t(if device.online.get() { "sync-online" } else { "sync-offline" })}
+                {move || if device.online.get() { crate::i18n::t("sync-online") } else { crate::i18n::t("sync-offline") }}
             </span>
             <a href="/requests" class="unsent" data-testid="unsent-count"
                 data-count=move || unsent().to_string() hidden=move || unsent() == 0>

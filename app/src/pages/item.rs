@@ -2,6 +2,7 @@ use crate::api::catalog::catalog_item;
 use crate::app::CurrentUser;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::request_form::RequestForm;
+use crate::i18n::t;
 use crate::model::{FormPostback, ItemDetail};
 use crate::offline::{Fetched, OfflineBanner};
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ pub fn ItemPage() -> impl IntoView {
     });
     let user = expect_context::<CurrentUser>();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("item-loading")}</p> }>
             {move || Suspend::new(async move {
                 let user_id = user.await.ok().flatten().map(|u| u.id).unwrap_or_default();
                 match item.await {
@@ -28,7 +29,7 @@ pub fn ItemPage() -> impl IntoView {
                         <OfflineBanner as_of=offline_as_of/>
                         <ItemView detail=value user_id/>
                     }.into_any(),
-                    Err(e) => view! { <Title text="Not available"/><ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <Title text=t("item-not-available")/><ErrorNotice error=e/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -43,14 +44,14 @@ fn ItemView(detail: ItemDetail, user_id: i64) -> impl IntoView {
     // Rendered and sanitised on the server (Markdown, as in articles).
     let description = detail.description_html.clone();
     let approval = if card.requires_approval {
-        "Yes, by your line manager"
+        t("item-approval-yes")
     } else {
-        "No"
+        t("item-approval-no")
     };
     view! {
         <Title text=card.name.clone()/>
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
-            <a href="/">"Catalog"</a>
+        <nav class="breadcrumbs" aria-label=t("item-breadcrumb")>
+            <a href="/">{t("item-breadcrumb-catalog")}</a>
             <span>{detail.category_name.clone()}</span>
         </nav>
         <div class="item-header">
@@ -62,15 +63,15 @@ fn ItemView(detail: ItemDetail, user_id: i64) -> impl IntoView {
         </div>
         <div class="item-description" inner_html=description></div>
         <dl class="facts">
-            <dt>"Expected delivery"</dt>
+            <dt>{t("item-delivery")}</dt>
             <dd data-testid="expected-delivery">{detail.expected_delivery.clone()}</dd>
-            <dt>"Approval needed"</dt>
+            <dt>{t("item-approval")}</dt>
             <dd data-testid="approval-needed">{approval}</dd>
-            <dt>"Handled by"</dt>
+            <dt>{t("item-handled-by")}</dt>
             <dd>{detail.fulfilment_group.clone()}</dd>
         </dl>
-        <h2>"Your request"</h2>
-        <p class="muted">"Fields marked * are required."</p>
+        <h2>{t("item-your-request")}</h2>
+        <p class="muted">{t("item-required-note")}</p>
         <RequestForm detail user_id postback/>
     }
 }

@@ -4,6 +4,7 @@ use crate::app::CurrentUser;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::outbox_list::OutboxList;
 use crate::components::state_badge::StateBadge;
+use crate::i18n::{t, t_with};
 use crate::model::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -29,11 +30,11 @@ pub fn MyRequestsPage() -> impl IntoView {
     let user = expect_context::<CurrentUser>();
     let saved = move || query.read().get("saved").is_some();
     view! {
-        <Title text="My requests"/>
-        <h1 class="page-title">"My requests"</h1>
+        <Title text=t("requests-title")/>
+        <h1 class="page-title">{t("requests-title")}</h1>
         <Show when=saved>
             <p class="notice notice-success" role="status" data-testid="saved-offline">
-                "Saved on this device — will send when you are back online"
+                {t("requests-saved-offline")}
             </p>
         </Show>
         <Suspense fallback=|| ()>
@@ -41,20 +42,20 @@ pub fn MyRequestsPage() -> impl IntoView {
                 user.await.ok().flatten().map(|u| view! { <OutboxList user_id=u.id/> })
             })}
         </Suspense>
-        <Suspense fallback=|| view! { <p class="loading">"Loading your requests…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("requests-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(AppError::Transport { .. }) => view! {
                         <p class="notice notice-offline" data-testid="requests-offline">
-                            "You are offline. Requests already sent show here again when you are back online."
+                            {t("requests-offline")}
                         </p>
                     }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                     Ok(page) if page.items.is_empty() && page.page == 1 => view! {
                         <div class="empty-state" data-testid="no-requests">
-                            <h2>"No requests yet"</h2>
-                            <p>"When you order something or report a fault, it shows up here with its progress."</p>
-                            <p><a class="btn btn-primary" href="/">"Browse the catalog"</a></p>
+                            <h2>{t("requests-none")}</h2>
+                            <p>{t("requests-none-intro")}</p>
+                            <p><a class="btn btn-primary" href="/">{t("requests-browse")}</a></p>
                         </div>
                     }.into_any(),
                     Ok(page) => {
@@ -71,14 +72,14 @@ pub fn MyRequestsPage() -> impl IntoView {
                                             <span class="request-title">{t.title.clone()}</span>
                                         </a>
                                         <StateBadge state=t.state/>
-                                        <span class="request-updated">"Updated " {when(&t.updated_at)}</span>
+                                        <span class="request-updated">{t_with("requests-updated", &[("when", when(&t.updated_at).into())])}</span>
                                     </li>
                                 }).collect_view()}
                             </ul>
-                            <nav class="pagination" aria-label="Pages">
-                                {(n > 1).then(|| view! { <a href=format!("/requests?page={}", n - 1) rel="prev">"← Newer"</a> })}
-                                <span class="page-info">{format!("Page {n} of {pages}")}</span>
-                                {has_next.then(|| view! { <a href=format!("/requests?page={}", n + 1) rel="next">"Older →"</a> })}
+                            <nav class="pagination" aria-label=t("requests-pages")>
+                                {(n > 1).then(|| view! { <a href=format!("/requests?page={}", n - 1) rel="prev">{t("requests-newer")}</a> })}
+                                <span class="page-info">{t_with("requests-page-of", &[("page", i64::from(n).into()), ("pages", (pages as i64).into())])}</span>
+                                {has_next.then(|| view! { <a href=format!("/requests?page={}", n + 1) rel="next">{t("requests-older")}</a> })}
                             </nav>
                         }.into_any()
                     }

@@ -184,3 +184,67 @@ async fn a_store_worker_reporting_a_fault_in_german_reads_german() {
     let (html, _) = page_in(&app, &client, report, "en-GB").await;
     assert!(html.contains("What is wrong?"));
 }
+
+#[tokio::test]
+async fn a_refused_answer_is_explained_in_the_readers_language_with_and_without_scripts() {
+    let app = spawn().await;
+    let client = app.signed_in(RITA).await;
+    // Through the server function: the "Other" model makes the justification required.
+    let mut order = laptop_order("german-refusal-0001");
+    order["answers"]["justification"] = serde_json::json!(["zu kurz"]);
+    let res = client
+        .post(format!("{}/api/submit_request", app.base))
+        .header("accept-language", "de-DE,de;q=0.9")
+        .json(&order)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(
+        body["fields"]["justification"], "Schreiben Sie mindestens 20 Zeichen (jetzt 7).",
+        "{body}"
+    );
+    // The same answer from an English browser reads English.
+    let res = client
+        .post(format!("{}/api/submit_request", app.base))
+        .header("accept-language", "en")
+        .json(&order)
+        .send()
+        .await
+        .unwrap();
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(
+        body["fields"]["justification"], "Write at least 20 characters (now 7).",
+        "{body}"
+    );
+    // A plain form post (no JavaScript) comes back as the page, in German, answers kept.
+    let form = reqwest::multipart::Form::new()
+        .text("idempotency_key", "german-refusal-0002")
+        .text("form_version", "1")
+        .text("f.model", "Other")
+        .text("f.justification", "zu kurz")
+        .text("f.needed_by", "2027-01-15")
+        .text("f.for_someone_else", "no");
+    let res = client
+        .post(format!("{}/catalog/laptop", app.base))
+        .header("accept", "text/html")
+        .header("accept-language", "de")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Schreiben Sie mindestens 20 Zeichen (jetzt 7)."));
+    assert!(
+        html.contains("Anfrage senden"),
+        "the form's button is German"
+    );
+    assert!(html.contains("zu kurz"), "the answer is kept");
+    // Nothing was filed.
+    let mine = app
+        .call_json(&client, "my_requests", &[("page", "1")])
+        .await;
+    assert_eq!(mine["total"], 0);
+}
