@@ -45,6 +45,7 @@ not-found-after = .
 ## Datum und Uhrzeit
 fmt-time = { $hour }:{ $minute }
 fmt-day-month = { $day }. { $month }
+fmt-day-month-year = { $date } { $year }
 fmt-weekday-day-month = { $weekday }, { $date }
 fmt-date-time = { $date }, { $time }
 fmt-month-short = { $month ->

@@ -47,6 +47,7 @@ not-found-after = .
 ## Dates and times (app/src/i18n/dates.rs): the names, and the order of the parts
 fmt-time = { $hour }:{ $minute }
 fmt-day-month = { $day } { $month }
+fmt-day-month-year = { $date } { $year }
 fmt-weekday-day-month = { $weekday } { $date }
 fmt-date-time = { $date }, { $time }
 fmt-month-short = { $month ->

@@ -59,6 +59,24 @@ impl I18n {
         )
     }
 
+    /// "3 Dec 2026, 14:02" (German "3. Dez. 2026, 14:02")
+    pub fn date_time_with_year(self, at: &(impl Datelike + Timelike)) -> String {
+        let date = self.t_with(
+            "fmt-day-month-year",
+            &[
+                ("date", Arg::Text(self.day_month(at))),
+                ("year", Arg::Text(at.year().to_string())),
+            ],
+        );
+        self.t_with(
+            "fmt-date-time",
+            &[
+                ("date", Arg::Text(date)),
+                ("time", Arg::Text(self.time(at))),
+            ],
+        )
+    }
+
     fn month_short(self, day: &impl Datelike) -> String {
         self.t_with(
             "fmt-month-short",
@@ -86,6 +104,12 @@ mod tests {
         assert_eq!(de.time(&at), "09:05");
         assert_eq!(de.day_month_time(&at), "23. Nov., 09:05");
         assert_eq!(de.weekday_day_month(&at), "Mo., 23. Nov.");
+        assert_eq!(en.date_time_with_year(&at), "23 Nov 2026, 09:05");
+        assert_eq!(
+            en.date_time_with_year(&at),
+            at.format("%-d %b %Y, %H:%M").to_string()
+        );
+        assert_eq!(de.date_time_with_year(&at), "23. Nov. 2026, 09:05");
     }
 
     #[test]

@@ -46,9 +46,11 @@ pub fn query_error() -> Memo<Option<String>> {
     })
 }
 
-/// Formats a time for lists and timelines, in UTC until people have a time zone setting.
+/// Formats a time for lists and timelines in the reader's language ("3 Dec 2026, 14:02 UTC"),
+/// in UTC until people have a time zone setting: the server and the browser must render the
+/// same text, and only UTC is the same on both.
 pub fn when(t: &chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%-d %b %Y, %H:%M UTC").to_string()
+    format!("{} UTC", crate::i18n::i18n().date_time_with_year(t))
 }
 
 /// Where a ticket is: "S012 · S012-REG-03", either part when only one is known, or empty.
