@@ -248,3 +248,23 @@ async fn a_refused_answer_is_explained_in_the_readers_language_with_and_without_
         .await;
     assert_eq!(mine["total"], 0);
 }
+
+#[tokio::test]
+async fn my_requests_read_german_with_german_times() {
+    let app = spawn().await;
+    let client = app.signed_in(RITA).await;
+    app.order_laptop(&client, "german-list-0001").await;
+    let (html, _) = page_in(&app, &client, "/requests", "de").await;
+    assert!(html.contains("<h1 class=\"page-title\">Meine Anfragen</h1>"));
+    // "Aktualisiert 6. Dez. 2026, 14:02 UTC": the day with a point, German month names.
+    let at = html
+        .find("Aktualisiert ")
+        .expect("the row says when it changed");
+    let when: String = html[at..].chars().take(40).collect();
+    assert!(
+        when.split(' ').nth(1).is_some_and(|day| day.ends_with('.')),
+        "{when}"
+    );
+    let (html, _) = page_in(&app, &client, "/requests", "en").await;
+    assert!(html.contains("Updated "), "English reads as before");
+}
