@@ -240,7 +240,7 @@ pub async fn report_incident(
             idempotency_key: key,
             submitted_body: format!("Reported by the integration \"{}\".", caller.name),
             // Integrations read the portal's default language.
-            language: crate::i18n::I18n(crate::i18n::catalog(crate::i18n::DEFAULT)),
+            language: crate::i18n::for_headers(None, None),
         },
     )
     .await

@@ -185,7 +185,7 @@ fn fallback() -> &'static Catalog {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{catalog, catalog_files, for_request, language_of_request};
+pub use server::{catalog, catalog_files, for_headers, for_request, language_of_request};
 
 /// The server's side: every language's served file and catalog, built once.
 #[cfg(feature = "ssr")]
@@ -269,9 +269,14 @@ mod server {
     /// that, else the languages its browser asks for.
     pub fn for_request(setting: Option<&str>) -> I18n {
         let parts = leptos::prelude::use_context::<http::request::Parts>();
-        let accept = parts.as_ref().and_then(|p| {
-            p.headers
-                .get(http::header::ACCEPT_LANGUAGE)
+        for_headers(setting, parts.as_ref().map(|p| &p.headers))
+    }
+
+    /// The same for a request handled outside Leptos (a plain form post), from its headers;
+    /// with none (an integration), the portal's default.
+    pub fn for_headers(setting: Option<&str>, headers: Option<&http::HeaderMap>) -> I18n {
+        let accept = headers.and_then(|h| {
+            h.get(http::header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok())
         });
         I18n(catalog(language_of_request(setting, accept)))

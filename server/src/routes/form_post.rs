@@ -107,12 +107,7 @@ pub async fn submit(
                 answers: answers.clone(),
                 idempotency_key: idempotency_key.clone(),
             },
-            app::i18n::I18n(app::i18n::catalog(app::i18n::language_of_request(
-                user.language.as_deref(),
-                headers
-                    .get(axum::http::header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok()),
-            ))),
+            app::i18n::for_headers(user.language.as_deref(), Some(&headers)),
         )
         .await
     } else {
