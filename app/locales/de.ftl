@@ -205,3 +205,28 @@ error-transport = Der Server ist nicht erreichbar ({ $reason }). Prüfen Sie Ihr
 error-sign-in-link = Anmelden
 error-back-to-catalog = Zurück zum Katalog
 error-try-again = Noch einmal versuchen
+
+## Ein Wissensartikel
+article-loading = Artikel wird geladen …
+article-not-available = Nicht verfügbar
+article-breadcrumb = Brotkrümelnavigation
+article-knowledge = Wissen
+article-tags = Schlagwörter
+article-language = { $locale ->
+    [en] Englisch
+    [de] Deutsch
+   *[other] { $locale }
+}
+article-not-in-your-language = Diesen Artikel gibt es noch nicht in Ihrer Sprache. Hier ist er auf { $language }.
+article-other-languages = Auch auf
+article-read = Aktualisiert { $when } · Version { $revision } · { $views ->
+    [one] einmal gelesen
+   *[other] { $views }-mal gelesen
+}
+article-still-not-solved = Immer noch nicht gelöst?
+article-did-this-help = Hat das geholfen?
+article-yes = Ja
+article-no = Nein
+article-what-was-missing = Was hat gefehlt oder war falsch? (optional)
+article-send-feedback = Rückmeldung senden
+article-thanks = Danke: Das Redaktionsteam liest jede Antwort.

@@ -207,3 +207,28 @@ error-transport = Could not reach the server ({ $reason }). Check your connectio
 error-sign-in-link = Sign in
 error-back-to-catalog = Back to the catalog
 error-try-again = Try again
+
+## A knowledge article
+article-loading = Loading the article…
+article-not-available = Not available
+article-breadcrumb = Breadcrumb
+article-knowledge = Knowledge
+article-tags = Tags
+article-language = { $locale ->
+    [en] English
+    [de] German
+   *[other] { $locale }
+}
+article-not-in-your-language = This article is not available in your language yet. Here it is in { $language }.
+article-other-languages = Also in
+article-read = Updated { $when } · revision { $revision } · read { $views ->
+    [one] once
+   *[other] { $views } times
+}
+article-still-not-solved = Still not solved?
+article-did-this-help = Did this help?
+article-yes = Yes
+article-no = No
+article-what-was-missing = What was missing or wrong? (optional)
+article-send-feedback = Send feedback
+article-thanks = Thank you: the editors read every answer.

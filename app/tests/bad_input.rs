@@ -197,6 +197,8 @@ fn documents() -> Vec<Document> {
         body: "Body text with E-27 and 0x80070057.".into(),
         category: "hardware".into(),
         learned: Vec::new(),
+        language: Default::default(),
+        group: format!("doc-{i}"),
     })
     .collect()
 }

@@ -46,6 +46,42 @@ test.describe("a browser that asks for German", () => {
     );
   });
 
+  test("finds the German version of an article by a German word form, and can read the English one", async ({ page }) => {
+    await signIn(page, SAM);
+    await page.goto("/search?q=Bondruckern");
+    await hydrated(page);
+    const first = page.getByTestId("search-result").first().locator("a.result-title");
+    await expect(first).toHaveAttribute("href", /^\/kb\/bondrucker-druckt-nicht/);
+    await first.click();
+    const article = page.getByTestId("article");
+    await expect(article).toHaveAttribute("data-slug", "bondrucker-druckt-nicht");
+    await expect(article).toHaveAttribute("data-locale", "de");
+    await expect(page.getByTestId("article-language-note")).toHaveCount(0);
+    // The other language, chosen by the reader: shown as written, inside the German page.
+    const versions = page.getByRole("navigation", { name: "Auch auf" });
+    await versions.getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/kb\/receipt-printer-not-printing\?exact=1$/);
+    await expect(article).toHaveAttribute("data-slug", "receipt-printer-not-printing");
+    await expect(article.locator('div[lang="en"] h1')).toHaveText("Receipt printer not printing");
+    await expect(page.getByRole("heading", { name: "Hat das geholfen?" })).toHaveCount(0);
+    await expect(page.getByText("Hat das geholfen?")).toBeVisible();
+  });
+
+  test("reads an article that has no German version in English, told so, without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "de-DE", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, RITA);
+    // A link to the English original of a translated article opens the German version.
+    await page.goto("/kb/receipt-printer-not-printing");
+    await expect(page.getByTestId("article")).toHaveAttribute("data-locale", "de");
+    await page.goto("/kb/vpn-wont-connect");
+    await expect(page.getByTestId("article-language-note")).toHaveText(
+      "Diesen Artikel gibt es noch nicht in Ihrer Sprache. Hier ist er auf Englisch.",
+    );
+    await expect(page.locator('div[lang="en"] h1')).toHaveText("VPN won't connect");
+    await context.close();
+  });
+
   test("gets German without JavaScript too", async ({ browser }) => {
     const context = await browser.newContext({ locale: "de-DE", javaScriptEnabled: false });
     const page = await context.newPage();

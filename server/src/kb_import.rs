@@ -22,6 +22,12 @@ struct FrontMatter {
     related_items: Vec<String>,
     #[serde(default)]
     state: Option<String>,
+    /// The language it is written in; English when not given.
+    #[serde(default)]
+    locale: Option<String>,
+    /// The slug of the original it translates.
+    #[serde(default)]
+    translation_of: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -79,7 +85,21 @@ pub fn parse_article(name: &str, text: &str) -> Result<ArticleInput, String> {
         "retired" => ArticleState::Retired,
         other => return Err(format!("unknown state {other:?}")),
     };
+    let locale = meta
+        .locale
+        .unwrap_or_else(|| app::i18n::DEFAULT.to_string());
+    if !app::i18n::LANGUAGES.contains(&locale.as_str()) {
+        return Err(format!(
+            "locale {locale:?} is none of the portal's languages ({})",
+            app::i18n::LANGUAGES.join(", ")
+        ));
+    }
+    if meta.translation_of.as_deref() == Some(meta.slug.as_str()) {
+        return Err("an article cannot be a translation of itself".into());
+    }
     Ok(ArticleInput {
+        locale,
+        translation_of: meta.translation_of,
         slug: meta.slug,
         title: meta.title.trim().into(),
         summary: meta.summary.trim().into(),
@@ -189,6 +209,32 @@ mod tests {
         let bad_state = GOOD.replace("tags = [\"vpn\"]", "state = \"maybe\"");
         let err = parse_article("vpn-wont-connect", &bad_state).unwrap_err();
         assert!(err.contains("unknown state"), "{err}");
+    }
+
+    #[test]
+    fn a_translation_names_its_language_and_original() {
+        let english = parse_article("vpn-wont-connect", GOOD).unwrap();
+        assert_eq!(
+            (english.locale.as_str(), english.translation_of),
+            ("en", None)
+        );
+        let german = GOOD
+            .replace("vpn-wont-connect", "vpn-verbindet-nicht")
+            .replace(
+                "tags = [\"vpn\"]",
+                "locale = \"de\"\ntranslation_of = \"vpn-wont-connect\"",
+            );
+        let a = parse_article("vpn-verbindet-nicht", &german).unwrap();
+        assert_eq!(a.locale, "de");
+        assert_eq!(a.group(), "vpn-wont-connect");
+        let unknown = german.replace("locale = \"de\"", "locale = \"xx\"");
+        let err = parse_article("vpn-verbindet-nicht", &unknown).unwrap_err();
+        assert!(err.contains("none of the portal's languages"), "{err}");
+        let itself = german.replace(
+            "translation_of = \"vpn-wont-connect\"",
+            "translation_of = \"vpn-verbindet-nicht\"",
+        );
+        assert!(parse_article("vpn-verbindet-nicht", &itself).is_err());
     }
 
     #[test]

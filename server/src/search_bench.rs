@@ -157,6 +157,8 @@ pub fn documents(articles: &[ArticleInput]) -> Vec<Document> {
             body: a.body_md.clone(),
             category: a.category.clone(),
             learned: Vec::new(),
+            language: app::search::text::Language::of_locale(&a.locale),
+            group: a.group().to_string(),
         })
         .collect()
 }
@@ -386,6 +388,8 @@ pub fn generate(real: &[Document], n: usize, new_words: usize) -> Vec<Document> 
                 body: body.join("\n\n"),
                 category: rng.pick(&parts.categories).to_string(),
                 learned: Vec::new(),
+                language: Default::default(),
+                group: format!("generated-{i:06}"),
             }
         })
         .collect()

@@ -59,6 +59,9 @@ pub async fn article_for_edit(slug: String) -> Result<ArticleEditView, AppError>
         })
         .collect();
     let a = record.input;
+    let versions =
+        crate::backend::articles::other_versions(store.as_ref(), &a.slug, &a.translation_of, false)
+            .await?;
     Ok(ArticleEditView {
         draft: ArticleDraft {
             slug: a.slug,
@@ -69,10 +72,13 @@ pub async fn article_for_edit(slug: String) -> Result<ArticleEditView, AppError>
             related_items: a.related_items.join(", "),
             body_md: a.body_md,
             state: a.state.as_str().to_string(),
+            translation_of: a.translation_of.unwrap_or_default(),
+            locale: a.locale,
         },
         revision: record.revision,
         views: record.views,
         revisions,
+        versions,
     })
 }
 
@@ -94,7 +100,16 @@ pub async fn save_article(draft: ArticleDraft, base_revision: i64) -> Result<i64
         .into_iter()
         .map(|i| i.slug)
         .collect();
-    validate_article(&draft, Some(&known)).map_err(|fields| AppError::Invalid { fields })?;
+    // A client that names no language (one written before articles had one) writes in the
+    // portal's default.
+    let mut draft = draft;
+    if draft.locale.trim().is_empty() {
+        draft.locale = crate::i18n::DEFAULT.to_string();
+    }
+    validate_article(&draft, Some(&known), crate::i18n::LANGUAGES)
+        .map_err(|fields| AppError::Invalid { fields })?;
+    crate::backend::articles::check_translation(store.as_ref(), &draft).await?;
+    let original = draft.translation_of.trim();
     let input = ArticleInput {
         slug: draft.slug.clone(),
         title: draft.title.trim().to_string(),
@@ -104,6 +119,8 @@ pub async fn save_article(draft: ArticleDraft, base_revision: i64) -> Result<i64
         tags: split_list(&draft.tags),
         related_items: split_list(&draft.related_items),
         state: ArticleState::parse(&draft.state).unwrap_or(ArticleState::Draft),
+        locale: draft.locale.clone(),
+        translation_of: (!original.is_empty()).then(|| original.to_string()),
     };
     let expect = if base_revision == 0 {
         Expect::New

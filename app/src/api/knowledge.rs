@@ -1,14 +1,17 @@
 use crate::model::{AppError, ArticleView, SearchSnapshot};
 use leptos::prelude::*;
 
-/// A published article, rendered and sanitised. Drafts and retired articles are not found
-/// here (editors will see them through the editor).
+/// A published article, rendered and sanitised, in the reader's language when it has a
+/// version in it (`exact`: the one at `slug`, whatever its language). Drafts and retired
+/// articles are not found here (editors will see them through the editor).
 #[server(endpoint = "article")]
-pub async fn article(slug: String) -> Result<ArticleView, AppError> {
+pub async fn article(slug: String, exact: Option<bool>) -> Result<ArticleView, AppError> {
     use crate::backend::{session, state};
-    session::require_user().await?;
+    let user = session::require_user().await?;
     let state = state()?;
-    let view = crate::backend::articles::published(state.store.as_ref(), &slug)
+    let locale = crate::i18n::for_request(user.language.as_deref()).locale();
+    let exact = exact.unwrap_or(false);
+    let view = crate::backend::articles::for_reader(state.store.as_ref(), &slug, locale, exact)
         .await?
         .ok_or_else(|| {
             AppError::not_found("This article does not exist or has been retired. Try the search.")
@@ -26,7 +29,7 @@ pub async fn search_portal(
 ) -> Result<crate::search::SearchResults, AppError> {
     use crate::backend::{internal, session, state};
     use crate::search::results::{run, MAX_QUERY_CHARS};
-    session::require_user().await?;
+    let user = session::require_user().await?;
     let q = q.trim().to_string();
     if q.chars().count() > MAX_QUERY_CHARS {
         return Err(AppError::invalid_field(
@@ -47,7 +50,10 @@ pub async fn search_portal(
         .index(state.store.as_ref())
         .await
         .map_err(internal)?;
-    let results = run(&index, &q, category.as_deref(), 30, false);
+    let language = crate::search::text::Language::of_locale(
+        crate::i18n::for_request(user.language.as_deref()).locale(),
+    );
+    let results = run(&index, &q, category.as_deref(), 30, false, language);
     // The dashboard's "searches that find nothing". Choosing a category reruns a search
     // already logged, so only the first run counts.
     if category.is_none() {

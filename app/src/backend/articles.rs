@@ -1,9 +1,11 @@
 //! Published knowledge articles as readers see them: rendered, sanitised, with the catalog items
-//! they point to that are still offered. The article page and the offline snapshot both read them here.
+//! they point to that are still offered, and the same article in other languages. The article
+//! page and the offline snapshot both read them here.
 
-use super::store::{ArticleState, Store};
+use super::store::{ArticleState, ArticleVersionRow, Store};
 use super::{internal, markdown};
-use crate::model::{AppError, ArticleView};
+use crate::domain::article::{translation_problem, ArticleDraft, Version};
+use crate::model::{AppError, ArticleVersion, ArticleView};
 
 /// An article as readers see it, if it is published; also what the offline snapshot keeps.
 pub async fn published(store: &dyn Store, slug: &str) -> Result<Option<ArticleView>, AppError> {
@@ -27,9 +29,13 @@ pub async fn published(store: &dyn Store, slug: &str) -> Result<Option<ArticleVi
         }
     }
     let a = record.input;
+    let versions = other_versions(store, &a.slug, &a.translation_of, true).await?;
     Ok(Some(ArticleView {
         html: markdown::render(&a.body_md),
         slug: a.slug,
+        locale: a.locale,
+        versions,
+        translated_for_reader: false,
         title: a.title,
         summary: a.summary,
         category: a.category,
@@ -39,4 +45,80 @@ pub async fn published(store: &dyn Store, slug: &str) -> Result<Option<ArticleVi
         updated_at: record.updated_at,
         views: record.views,
     }))
+}
+
+/// The article at `slug` for a reader of `locale`: its version in that language when one is
+/// published, else the article as written (the page says so). `exact`: the reader chose this
+/// version from another's language links, so it is shown as it is.
+pub async fn for_reader(
+    store: &dyn Store,
+    slug: &str,
+    locale: &str,
+    exact: bool,
+) -> Result<Option<ArticleView>, AppError> {
+    let Some(found) = published(store, slug).await? else {
+        return Ok(None);
+    };
+    let Some(own) = found.version_for(locale, exact) else {
+        return Ok(Some(found));
+    };
+    Ok(published(store, own).await?.map(|view| ArticleView {
+        translated_for_reader: true,
+        ..view
+    }))
+}
+
+/// The other articles of `slug`'s group of translations, by language; published ones only
+/// when `published_only` (readers), every state for the editors.
+pub async fn other_versions(
+    store: &dyn Store,
+    slug: &str,
+    translation_of: &Option<String>,
+    published_only: bool,
+) -> Result<Vec<ArticleVersion>, AppError> {
+    let group = translation_of.as_deref().unwrap_or(slug);
+    Ok(store
+        .article_versions(group)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter(|v| v.slug != slug && (!published_only || v.state == ArticleState::Published))
+        .map(|v| ArticleVersion {
+            slug: v.slug,
+            locale: v.locale,
+            title: v.title,
+        })
+        .collect())
+}
+
+/// Refuses a draft that would break its group of translations (`translation_problem`), as
+/// a problem of its "translation of" field, or of its language for an original.
+pub async fn check_translation(store: &dyn Store, draft: &ArticleDraft) -> Result<(), AppError> {
+    let original = draft.translation_of.trim();
+    let mut group: Vec<ArticleVersionRow> = store
+        .article_versions(&draft.slug)
+        .await
+        .map_err(internal)?;
+    if !original.is_empty() {
+        group.extend(store.article_versions(original).await.map_err(internal)?);
+    }
+    let versions: Vec<Version> = group
+        .into_iter()
+        .map(|v| Version {
+            slug: v.slug,
+            locale: v.locale,
+            translation_of: v.translation_of,
+        })
+        .collect();
+    match translation_problem(draft, &versions) {
+        None => Ok(()),
+        Some(problem) => {
+            let field = if original.is_empty() {
+                "locale"
+            } else {
+                "translation_of"
+            };
+            Err(AppError::invalid_field(field, problem))
+        }
+    }
 }

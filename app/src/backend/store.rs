@@ -222,6 +222,9 @@ pub trait Store:
     /// version they were read at.
     async fn search_documents(&self) -> StoreResult<(i64, Vec<Document>)>;
     async fn article(&self, slug: &str) -> StoreResult<Option<ArticleRecord>>;
+    /// The articles of the group `group` (an original's slug): the original and every article
+    /// that translates it, in any state, ordered by locale.
+    async fn article_versions(&self, group: &str) -> StoreResult<Vec<ArticleVersionRow>>;
     /// Creates or updates the article with `article.slug`; a new revision only when something
     /// changed. `expect` guards against overwriting someone else's edit.
     async fn save_article(
@@ -322,6 +325,27 @@ pub struct ArticleInput {
     pub category: String,
     pub tags: Vec<String>,
     pub related_items: Vec<String>,
+    pub state: ArticleState,
+    /// The language it is written in: a tag of one of the portal's language files.
+    pub locale: String,
+    /// The slug of the original this translates; `None` for an original.
+    pub translation_of: Option<String>,
+}
+
+impl ArticleInput {
+    /// The key its group of translations shares: the original's slug.
+    pub fn group(&self) -> &str {
+        self.translation_of.as_deref().unwrap_or(&self.slug)
+    }
+}
+
+/// One article of a group of translations (`Store::article_versions`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleVersionRow {
+    pub slug: String,
+    pub title: String,
+    pub locale: String,
+    pub translation_of: Option<String>,
     pub state: ArticleState,
 }
 

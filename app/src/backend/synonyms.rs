@@ -179,6 +179,8 @@ mod tests {
             body: String::new(),
             category: "kb".into(),
             learned: Vec::new(),
+            language: Default::default(),
+            group: key.into(),
         };
         SearchIndex::build(&[
             doc("drawer", "Till drawer won't open"),

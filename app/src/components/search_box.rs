@@ -4,6 +4,7 @@
 
 use crate::local_search::LocalIndex;
 use crate::search::results::{run, ResultView, MAX_QUERY_CHARS};
+use crate::search::text::Language;
 use crate::search::{DocKind, SearchIndex};
 use crate::url::search_url;
 use leptos::prelude::*;
@@ -110,5 +111,13 @@ pub fn kind_label(kind: DocKind) -> &'static str {
 /// The best few matches for the header's list, as you type.
 #[leptos::lazy]
 pub fn instant_matches(index: Arc<SearchIndex>, query: String) -> Vec<ResultView> {
-    run(&index, &query, None, INSTANT_RESULTS, true).results
+    run(
+        &index,
+        &query,
+        None,
+        INSTANT_RESULTS,
+        true,
+        Language::of_locale(crate::i18n::i18n().locale()),
+    )
+    .results
 }

@@ -108,6 +108,7 @@ pub fn Suggestions(
             typing: true,
             kind: Some(DocKind::Article),
             category: None,
+            language: crate::search::text::Language::of_locale(crate::i18n::i18n().locale()),
         };
         index
             .search(&query, &options)
@@ -200,7 +201,7 @@ fn ArticleSheet(
     on_solved: Callback<String>,
 ) -> impl IntoView {
     let slug = suggestion.slug.clone();
-    let body = LocalResource::new(move || article(slug.clone()));
+    let body = LocalResource::new(move || article(slug.clone(), Some(true)));
     let solved_slug = suggestion.slug.clone();
     let summary = suggestion.summary.clone();
     let sheet = NodeRef::new();

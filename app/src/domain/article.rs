@@ -39,6 +39,12 @@ pub struct ArticleDraft {
     pub related_items: String,
     pub body_md: String,
     pub state: String,
+    /// The language it is written in (a tag of one of the portal's language files).
+    #[serde(default)]
+    pub locale: String,
+    /// The slug of the original it translates; empty for an original.
+    #[serde(default)]
+    pub translation_of: String,
 }
 
 /// Splits comma-separated text into trimmed, non-empty, distinct entries in their order.
@@ -83,10 +89,11 @@ pub fn slug_from_title(title: &str) -> String {
 }
 
 /// Checks a draft field by field. `known_items` are the live catalog item slugs when the caller
-/// has them (the server always does).
+/// has them (the server always does); `languages` the portal's language tags.
 pub fn validate_article(
     draft: &ArticleDraft,
     known_items: Option<&[String]>,
+    languages: &[&str],
 ) -> Result<(), FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut check = |key: &str, problem: Option<String>| {
@@ -149,11 +156,92 @@ pub fn validate_article(
         (!matches!(draft.state.as_str(), "draft" | "published" | "retired"))
             .then(|| "Choose draft, published or retired.".to_string()),
     );
+    check(
+        "locale",
+        (!languages.contains(&draft.locale.as_str())).then(|| {
+            format!(
+                "Choose the language it is written in: {}.",
+                languages.join(", ")
+            )
+        }),
+    );
+    let original = draft.translation_of.trim();
+    check(
+        "translation_of",
+        if original.is_empty() {
+            None
+        } else if original == draft.slug {
+            Some("An article cannot translate itself. Leave this empty for an original.".into())
+        } else if !is_slug(original) {
+            Some(
+                "Give the original's slug, as in its address (for example printer-offline).".into(),
+            )
+        } else {
+            None
+        },
+    );
     if errors.is_empty() {
         Ok(())
     } else {
         Err(errors)
     }
+}
+
+/// An article of a group of translations, as `translation_problem` needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Version {
+    pub slug: String,
+    pub locale: String,
+    pub translation_of: Option<String>,
+}
+
+/// What stops `draft` from joining its group of translations, given the articles of the group
+/// it names (`target`: the original `draft.translation_of` and its translations, or for an
+/// original the draft's own group). Groups stay one level deep (a translation translates an
+/// original, never another translation) and hold one article per language, so a reader's
+/// language picks one version.
+pub fn translation_problem(draft: &ArticleDraft, target: &[Version]) -> Option<String> {
+    let original = draft.translation_of.trim();
+    // Another article of the group in the draft's language, if any (translations only, for
+    // an original: its own old row is not another article).
+    let in_same_language = |translations_only: bool| {
+        target
+            .iter()
+            .filter(|v| v.slug != draft.slug && v.locale == draft.locale)
+            .find(|v| !translations_only || v.translation_of.is_some())
+            .map(|v| v.slug.clone())
+    };
+    if original.is_empty() {
+        return in_same_language(true).map(|slug| {
+            format!("“{slug}” is already this article in that language. Choose this article's own language.")
+        });
+    }
+    let Some(head) = target.iter().find(|v| v.slug == original) else {
+        return Some(format!(
+            "There is no article “{original}”. Give the original's slug, as in its address."
+        ));
+    };
+    if let Some(first) = &head.translation_of {
+        return Some(format!(
+            "“{original}” is itself a translation. Give its original, “{first}”."
+        ));
+    }
+    if target
+        .iter()
+        .any(|v| v.translation_of.as_deref() == Some(draft.slug.as_str()))
+    {
+        return Some(
+            "Other articles translate this one, so it cannot be a translation itself.".into(),
+        );
+    }
+    in_same_language(false).map(|slug| {
+        if slug == original {
+            "The original is written in this language too. Choose the language of the translation."
+                .to_string()
+        } else {
+            format!("“{slug}” already translates “{original}” into this language. Edit that one instead.")
+        }
+    })
 }
 
 fn length_problem(value: &str, what: &str, min: usize, max: usize) -> Option<String> {
@@ -183,13 +271,109 @@ mod tests {
             related_items: "printer-access".into(),
             body_md: "## Check the cable\n\nIs it plugged in?".into(),
             state: "draft".into(),
+            locale: "en".into(),
+            translation_of: String::new(),
         }
+    }
+
+    const LANGUAGES: [&str; 2] = ["en", "de"];
+
+    fn version(slug: &str, locale: &str, translation_of: Option<&str>) -> Version {
+        Version {
+            slug: slug.into(),
+            locale: locale.into(),
+            translation_of: translation_of.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_translation_joins_an_original_once_per_language() {
+        let german = ArticleDraft {
+            slug: "drucker-offline".into(),
+            locale: "de".into(),
+            translation_of: "printer-offline".into(),
+            ..good()
+        };
+        let original = version("printer-offline", "en", None);
+        assert_eq!(
+            translation_problem(&german, std::slice::from_ref(&original)),
+            None
+        );
+        // Saving it again finds its own row in the group: still fine.
+        let itself = version("drucker-offline", "de", Some("printer-offline"));
+        assert_eq!(
+            translation_problem(&german, &[original.clone(), itself]),
+            None
+        );
+        // A second German version is refused, naming the first.
+        let other = version("drucker-zeigt-offline", "de", Some("printer-offline"));
+        let said = translation_problem(&german, &[original.clone(), other]).unwrap();
+        assert!(said.contains("drucker-zeigt-offline"), "{said}");
+        // So is a "translation" in the original's own language.
+        let english = ArticleDraft {
+            locale: "en".into(),
+            ..german.clone()
+        };
+        assert!(
+            translation_problem(&english, std::slice::from_ref(&original))
+                .unwrap()
+                .contains("original is written in this language")
+        );
+        // The original must exist and be an original.
+        assert!(translation_problem(&german, &[])
+            .unwrap()
+            .contains("no article"));
+        let nested = version("printer-offline", "en", Some("printers"));
+        assert!(translation_problem(&german, &[nested])
+            .unwrap()
+            .contains("itself a translation"));
+        // An original with translations cannot become one.
+        let translated = version("x-fr", "fr", Some("drucker-offline"));
+        assert!(translation_problem(&german, &[original, translated])
+            .unwrap()
+            .contains("translate this one"));
+    }
+
+    #[test]
+    fn an_original_keeps_a_language_none_of_its_translations_has() {
+        let original = good();
+        let german = version("drucker-offline", "de", Some("printer-offline"));
+        let own_row = version("printer-offline", "en", None);
+        assert_eq!(
+            translation_problem(&original, &[own_row.clone(), german.clone()]),
+            None
+        );
+        let now_german = ArticleDraft {
+            locale: "de".into(),
+            ..original
+        };
+        assert!(translation_problem(&now_german, &[own_row, german])
+            .unwrap()
+            .contains("drucker-offline"));
+    }
+
+    #[test]
+    fn language_and_original_are_checked_in_the_form() {
+        let unknown = ArticleDraft {
+            locale: "xx".into(),
+            translation_of: "Not A Slug".into(),
+            ..good()
+        };
+        let errors = validate_article(&unknown, None, &LANGUAGES).unwrap_err();
+        assert!(errors["locale"].contains("en, de"), "{errors:?}");
+        assert!(errors["translation_of"].contains("slug"), "{errors:?}");
+        let itself = ArticleDraft {
+            translation_of: "printer-offline".into(),
+            ..good()
+        };
+        let errors = validate_article(&itself, None, &LANGUAGES).unwrap_err();
+        assert!(errors["translation_of"].contains("itself"), "{errors:?}");
     }
 
     #[test]
     fn a_complete_draft_passes() {
         let known = vec!["printer-access".to_string()];
-        assert_eq!(validate_article(&good(), Some(&known)), Ok(()));
+        assert_eq!(validate_article(&good(), Some(&known), &LANGUAGES), Ok(()));
     }
 
     #[test]
@@ -206,8 +390,10 @@ mod tests {
             related_items: "no-such-item".into(),
             body_md: " \n".into(),
             state: "deleted".into(),
+            locale: "en".into(),
+            translation_of: String::new(),
         };
-        let errors = validate_article(&draft, Some(&[])).unwrap_err();
+        let errors = validate_article(&draft, Some(&[]), &LANGUAGES).unwrap_err();
         let keys: Vec<&str> = errors.keys().map(String::as_str).collect();
         assert_eq!(
             keys,

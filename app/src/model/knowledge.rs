@@ -4,10 +4,40 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+impl ArticleView {
+    /// The slug of the version a reader of `locale` is shown instead of this one: theirs, when
+    /// this is in another language and has one (the server and the device's snapshot pick
+    /// alike). `exact`: the reader chose this version, so none.
+    pub fn version_for(&self, locale: &str, exact: bool) -> Option<&str> {
+        if exact || self.locale == locale {
+            return None;
+        }
+        self.versions
+            .iter()
+            .find(|v| v.locale == locale)
+            .map(|v| v.slug.as_str())
+    }
+}
+
+/// An article in another language, linked from its translations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleVersion {
+    pub slug: String,
+    pub locale: String,
+    pub title: String,
+}
+
 /// A published knowledge article as its page shows it. `html` is already sanitised.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleView {
     pub slug: String,
+    /// The language it is written in.
+    pub locale: String,
+    /// The same article in other languages (published ones only).
+    pub versions: Vec<ArticleVersion>,
+    /// The reader asked for another article of its group (`slug` differs from the address):
+    /// shown in their language. False when it is what the address names.
+    pub translated_for_reader: bool,
     pub title: String,
     pub summary: String,
     pub html: String,
@@ -82,4 +112,6 @@ pub struct ArticleEditView {
     pub revision: i64,
     pub views: i64,
     pub revisions: Vec<RevisionView>,
+    /// The article's translations, or for a translation its original and the others.
+    pub versions: Vec<ArticleVersion>,
 }

@@ -47,8 +47,20 @@ impl DeviceSnapshot {
         Some(detail)
     }
 
-    pub fn article(&self, slug: &str) -> Option<ArticleView> {
-        self.articles.iter().find(|a| a.slug == slug).cloned()
+    /// The article at `slug` for a reader of `locale`, as the server picks it
+    /// (`backend::articles::for_reader`).
+    pub fn article(&self, slug: &str, locale: &str, exact: bool) -> Option<ArticleView> {
+        let found = self.articles.iter().find(|a| a.slug == slug)?;
+        let own = found
+            .version_for(locale, exact)
+            .and_then(|own| self.articles.iter().find(|a| a.slug == own));
+        match own {
+            Some(own) => Some(ArticleView {
+                translated_for_reader: true,
+                ..own.clone()
+            }),
+            None => Some(found.clone()),
+        }
     }
 
     /// The "Report a fault" page's content, with the store and device of a sticker's link

@@ -16,8 +16,10 @@ use crate::domain::article::{
     slug_from_title, validate_article, ArticleDraft, KNOWN_CATEGORIES, MAX_TITLE,
 };
 use crate::domain::validation::FieldErrors;
+use crate::i18n::{i18n, t_with, LANGUAGES};
 use crate::model::{
-    AppError, ArticleEditView, ArticleListView, EvidenceSource, EvidenceView, RevisionView,
+    AppError, ArticleEditView, ArticleListView, ArticleVersion, EvidenceSource, EvidenceView,
+    RevisionView,
 };
 use crate::pages::{query_error, when};
 use leptos::prelude::*;
@@ -100,14 +102,31 @@ pub fn NewArticlePage() -> impl IntoView {
     view! { <RoleGate page_for=PageFor::ArticleEditors><NewArticleContent/></RoleGate> }
 }
 
-/// A new article's draft. `searched` (`?title=`, from the list of what nobody found) starts
-/// it: the title (and the slug made from it, which follows the title until the editor changes
+/// What starts a new article: a search nobody found anything for (`?title=`, from that list),
+/// or the article it translates and the language (`?translation_of=…&locale=…`, from an
+/// article's "Translate into" links).
+#[derive(Default)]
+struct Start<'a> {
+    searched: Option<&'a str>,
+    translation_of: Option<&'a str>,
+    locale: Option<&'a str>,
+}
+
+/// A new article's draft, written in `start.locale`, else the editor's own language. A search
+/// gives the title (and the slug made from it, which follows the title until the editor changes
 /// it) and a first line that keeps in view what people searched for.
-fn new_draft(searched: Option<&str>) -> ArticleDraft {
+fn new_draft(start: Start, editor_locale: &str) -> ArticleDraft {
+    let locale = start
+        .locale
+        .filter(|l| LANGUAGES.contains(l))
+        .unwrap_or(editor_locale);
     let mut draft = ArticleDraft {
         state: "draft".into(),
+        locale: locale.to_string(),
+        translation_of: start.translation_of.unwrap_or_default().trim().to_string(),
         ..ArticleDraft::default()
     };
+    let searched = start.searched;
     // One line, as a title field holds it: the address may carry tabs or line breaks.
     let searched = searched
         .unwrap_or_default()
@@ -127,11 +146,18 @@ fn new_draft(searched: Option<&str>) -> ArticleDraft {
 #[component]
 fn NewArticleContent() -> impl IntoView {
     let query = use_query_map();
-    let draft = new_draft(query.read_untracked().get("title").as_deref());
+    let draft = query.with_untracked(|q| {
+        let start = Start {
+            searched: q.get_str("title"),
+            translation_of: q.get_str("translation_of"),
+            locale: q.get_str("locale"),
+        };
+        new_draft(start, i18n().locale())
+    });
     view! {
         <Title text="New article"/>
         <h1 class="page-title">"New article"</h1>
-        <ArticleEditor draft base_revision=0 revisions=Vec::new()/>
+        <ArticleEditor draft base_revision=0 revisions=Vec::new() versions=Vec::new()/>
     }
 }
 
@@ -156,7 +182,7 @@ fn ArticleEditorContent() -> impl IntoView {
             {move || Suspend::new(async move {
                 match found.await {
                     Err(e) => view! { <Title text="Not available"/><ErrorNotice error=e/> }.into_any(),
-                    Ok(ArticleEditView { draft, revision, views, revisions }) => {
+                    Ok(ArticleEditView { draft, revision, views, revisions, versions }) => {
                         let slug = draft.slug.clone();
                         view! {
                             <Title text=format!("Edit: {}", draft.title)/>
@@ -165,7 +191,7 @@ fn ArticleEditorContent() -> impl IntoView {
                                 <a href=format!("/kb/{}", draft.slug)>"/kb/" {draft.slug.clone()}</a>
                                 " · read " {views} " times"
                             </p>
-                            <ArticleEditor draft base_revision=revision revisions/>
+                            <ArticleEditor draft base_revision=revision revisions versions/>
                             <EvidenceSection slug evidence remove/>
                         }.into_any()
                     }
@@ -181,7 +207,9 @@ fn ArticleEditor(
     draft: ArticleDraft,
     base_revision: i64,
     revisions: Vec<RevisionView>,
+    versions: Vec<ArticleVersion>,
 ) -> impl IntoView {
+    let translations = translations_view(&draft, &versions);
     let is_new = base_revision == 0;
     let draft = RwSignal::new(draft);
     let base = RwSignal::new(base_revision);
@@ -190,8 +218,13 @@ fn ArticleEditor(
     let server_errors = RwSignal::new(FieldErrors::new());
     let message = RwSignal::new(None::<(bool, String)>);
     let saving = RwSignal::new(false);
-    let live_errors =
-        Memo::new(move |_| draft.with(|d| validate_article(d, None).err().unwrap_or_default()));
+    let live_errors = Memo::new(move |_| {
+        draft.with(|d| {
+            validate_article(d, None, LANGUAGES)
+                .err()
+                .unwrap_or_default()
+        })
+    });
     let error_of = move |key: &'static str| {
         server_errors.with(|e| e.get(key).cloned()).or_else(|| {
             show_errors
@@ -250,6 +283,8 @@ fn ArticleEditor(
             "tags" => d.tags = value,
             "related_items" => d.related_items = value,
             "body_md" => d.body_md = value,
+            "locale" => d.locale = value,
+            "translation_of" => d.translation_of = value,
             _ => d.state = value,
         });
         if key == "slug" {
@@ -351,6 +386,19 @@ fn ArticleEditor(
                         on:input=move |ev| set("body_md", event_target_value(&ev))></textarea>
                     {move || error_of("body_md").map(|e| view! { <p class="field-error" id="article-body_md-error" data-testid="error-body_md">{e}</p> })}
                 </div>
+                <div class="field">
+                    <label for="article-locale">"Language"</label>
+                    <select id="article-locale" name="locale"
+                        aria-invalid=move || error_of("locale").is_some().then_some("true")
+                        aria-describedby="article-locale-error"
+                        prop:value=move || draft.with(|d| d.locale.clone())
+                        on:change=move |ev| set("locale", event_target_value(&ev))>
+                        {LANGUAGES.iter().map(|l| view! { <option value=*l>{language_name(l)}</option> }).collect_view()}
+                    </select>
+                    {move || error_of("locale").map(|e| view! { <p class="field-error" id="article-locale-error" data-testid="error-locale">{e}</p> })}
+                </div>
+                {text_field("translation_of", "Translation of", "Empty for an original. For a translation, the original's slug (for example printer-offline): readers of this language are then shown this version.")}
+                {translations}
                 <div class="field">
                     <label for="article-state">"State"</label>
                     <select id="article-state" name="state"
@@ -491,7 +539,53 @@ fn field_value(d: &ArticleDraft, key: &str) -> String {
         "tags" => d.tags.clone(),
         "related_items" => d.related_items.clone(),
         "body_md" => d.body_md.clone(),
+        "locale" => d.locale.clone(),
+        "translation_of" => d.translation_of.clone(),
         _ => d.state.clone(),
+    }
+}
+
+/// A language's name in the editor's language.
+fn language_name(locale: &str) -> String {
+    t_with("article-language", &[("locale", locale.into())])
+}
+
+/// The article's group of translations: links to the other versions, and to start one in each
+/// language it lacks (an original only: translations translate the original).
+fn translations_view(draft: &ArticleDraft, versions: &[ArticleVersion]) -> impl IntoView {
+    let original = draft.translation_of.trim().is_empty();
+    let existing = !draft.slug.is_empty() && !versions.is_empty();
+    let links = versions
+        .iter()
+        .map(|v| {
+            view! {
+                <li><a href=format!("/editor/articles/{}", v.slug)>{v.title.clone()}</a>
+                    " (" {language_name(&v.locale)} ")"</li>
+            }
+        })
+        .collect_view();
+    let missing: Vec<&str> = LANGUAGES
+        .iter()
+        .copied()
+        .filter(|l| *l != draft.locale && !versions.iter().any(|v| v.locale == *l))
+        .collect();
+    let start = (original && !draft.slug.is_empty()).then(|| {
+        missing
+            .into_iter()
+            .map(|l| {
+                view! {
+                    <li><a data-testid=format!("translate-{l}")
+                        href=format!("/editor/articles/new?translation_of={}&locale={l}", draft.slug)>
+                        "Translate into " {language_name(l)}</a></li>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <div class="field" data-testid="translations">
+            {existing.then(|| view! { <p class="help">"In other languages:"</p><ul>{links}</ul> })}
+            {start.map(|s| view! { <ul>{s}</ul> })}
+        </div>
     }
 }
 
@@ -505,13 +599,28 @@ mod tests {
             state: "draft".into(),
             ..ArticleDraft::default()
         };
-        assert_eq!(new_draft(None), empty);
-        assert_eq!(new_draft(Some("  \t ")), empty);
+        let searched = |s| Start {
+            searched: Some(s),
+            ..Start::default()
+        };
+        let empty = ArticleDraft {
+            locale: "en".into(),
+            ..empty
+        };
+        assert_eq!(new_draft(Start::default(), "en"), empty);
+        assert_eq!(new_draft(searched("  \t "), "en"), empty);
     }
 
     #[test]
     fn a_search_gives_the_title_slug_and_first_line() {
-        let draft = new_draft(Some("  zorblax\n quuxinator "));
+        let draft = new_draft(
+            Start {
+                searched: Some("  zorblax\n quuxinator "),
+                ..Start::default()
+            },
+            "de",
+        );
+        assert_eq!(draft.locale, "de", "the editor's own language");
         assert_eq!(draft.title, "zorblax quuxinator");
         assert_eq!(draft.slug, "zorblax-quuxinator");
         assert_eq!(
@@ -523,9 +632,38 @@ mod tests {
     }
 
     #[test]
+    fn a_translation_starts_linked_to_its_original_in_its_language() {
+        let draft = new_draft(
+            Start {
+                translation_of: Some("printer-offline"),
+                locale: Some("de"),
+                ..Start::default()
+            },
+            "en",
+        );
+        assert_eq!(draft.translation_of, "printer-offline");
+        assert_eq!(draft.locale, "de");
+        // A language the portal has no file for is not taken from the address.
+        let unknown = new_draft(
+            Start {
+                locale: Some("xx"),
+                ..Start::default()
+            },
+            "en",
+        );
+        assert_eq!(unknown.locale, "en");
+    }
+
+    #[test]
     fn a_long_search_is_cut_to_the_longest_title() {
         let long = "é".repeat(MAX_TITLE + 30);
-        let draft = new_draft(Some(&long));
+        let draft = new_draft(
+            Start {
+                searched: Some(&long),
+                ..Start::default()
+            },
+            "en",
+        );
         assert_eq!(draft.title.chars().count(), MAX_TITLE);
         assert!(
             draft.body_md.contains(&long),

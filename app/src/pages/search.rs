@@ -5,9 +5,11 @@
 use crate::api::knowledge::search_portal;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::search_box::kind_label;
+use crate::i18n::i18n;
 use crate::local_search::LocalIndex;
 use crate::model::AppError;
 use crate::search::results::{run, MAX_QUERY_CHARS};
+use crate::search::text::Language;
 use crate::search::{category_label, SearchResults, Segment};
 use crate::url::search_url;
 use leptos::prelude::*;
@@ -57,7 +59,7 @@ pub fn SearchPage() -> impl IntoView {
                     // been read from IndexedDB, and shows the results as soon as it is.
                     Err(e @ AppError::Transport { .. }) => (move || match local.wanted() {
                         Some(index) => {
-                            let results = run(&index, &q(), category().as_deref(), 30, false);
+                            let results = run(&index, &q(), category().as_deref(), 30, false, Language::of_locale(i18n().locale()));
                             view! { <Results results offline=true/> }.into_any()
                         }
                         None => view! { <ErrorNotice error=e.clone()/> }.into_any(),
@@ -113,8 +115,8 @@ fn Results(results: SearchResults, offline: bool) -> impl IntoView {
             view! {
                 <li class="search-result" data-testid="search-result" data-key=r.key.clone()>
                     <span class="result-kind">{kind_label(r.kind)} " · " {category_label(&r.category)}</span>
-                    <a class="result-title" href=r.link(&query)>{r.title.clone()}</a>
-                    <p class="result-snippet">{highlighted(&r.snippet)}</p>
+                    <a class="result-title" href=r.link(&query) lang=r.locale.clone()>{r.title.clone()}</a>
+                    <p class="result-snippet" lang=r.locale.clone()>{highlighted(&r.snippet)}</p>
                 </li>
             }
         })

@@ -13,7 +13,9 @@
 
 use super::codes::{bare_number, codes};
 use super::synonyms::Synonyms;
-use super::text::{allowed_typos, is_stop_word, stem, within_distance, words};
+use super::text::{
+    allowed_typos, is_stop_word_in, stem, stem_in, within_distance, words, Language,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -68,6 +70,11 @@ pub struct Document {
     /// Index terms learned from what people typed before this document helped them
     /// (`learned::learn`), counted with the tags.
     pub learned: Vec<String>,
+    /// The language it is written in: its words are stemmed in it.
+    pub language: Language,
+    /// The key its translations share (the original's): of one group, a reader is shown the
+    /// version in their language when there is one (`SearchOptions::language`).
+    pub group: String,
 }
 
 /// What the index keeps of a document: enough to show it in a result list.
@@ -80,6 +87,19 @@ pub struct DocInfo {
     pub category: String,
     /// Terms per field, for BM25's length normalisation.
     lengths: [u16; FIELD_COUNT],
+    #[serde(default)]
+    pub language: Language,
+    /// The languages of its group (itself included), as `Language::bit`s.
+    #[serde(default)]
+    versions: u8,
+}
+
+impl DocInfo {
+    /// Whether a reader of `language` is shown this document first: it is in their language,
+    /// or its group has no version in it.
+    pub fn shown_in(&self, language: Language) -> bool {
+        self.language == language || self.versions & language.bit() == 0
+    }
 }
 
 /// One term's occurrences in one document: the document's number and the count per field.
@@ -101,15 +121,15 @@ pub struct SearchIndex {
     synonyms: Synonyms,
 }
 
-/// A field's index terms: its words (stop words removed, stemmed) in order, then the terms of
-/// the error codes it mentions.
-fn field_terms(text: &str) -> Vec<String> {
+/// A field's index terms: its words (stop words removed, stemmed in the document's language)
+/// in order, then the terms of the error codes it mentions.
+fn field_terms(text: &str, language: Language) -> Vec<String> {
     let ws = words(text);
     let found = codes(text, &ws);
     let mut out: Vec<String> = ws
         .iter()
-        .filter(|w| !is_stop_word(&w.folded))
-        .map(|w| stem(&w.folded))
+        .filter(|w| !is_stop_word_in(language, &w.folded))
+        .map(|w| stem_in(language, &w.folded))
         .collect();
     out.extend(found.iter().flat_map(|c| c.terms().cloned()));
     out
@@ -123,6 +143,10 @@ pub struct SearchOptions {
     pub typing: bool,
     pub kind: Option<DocKind>,
     pub category: Option<String>,
+    /// The reader's language: the query is stemmed in it first, and of each group of
+    /// translations the version in it is searched; the other versions only when nothing
+    /// matches at all.
+    pub language: Language,
 }
 
 impl Default for SearchOptions {
@@ -132,8 +156,24 @@ impl Default for SearchOptions {
             typing: false,
             kind: None,
             category: None,
+            language: Language::English,
         }
     }
+}
+
+/// The languages a query's words are stemmed in, the reader's first: people mix in words of
+/// the portal's default language ("Drucker offline"), and a reader's results include the
+/// documents that have no version in their language.
+fn query_languages(reader: Language) -> Vec<Language> {
+    let mut out = vec![reader];
+    out.extend(Language::ALL.into_iter().filter(|&l| l != reader));
+    out
+}
+
+/// A stop word of the reader's language or of English (the portal's default, whose words
+/// people mix in); not of every language, so an English reader's "die" stays a word.
+fn is_query_stop_word(reader: Language, folded: &str) -> bool {
+    is_stop_word_in(reader, folded) || is_stop_word_in(Language::English, folded)
 }
 
 /// A ranked result: the document's number in `SearchIndex::doc`, its score, and the index
@@ -171,14 +211,19 @@ impl SearchIndex {
         let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
         let mut docs = Vec::with_capacity(documents.len());
         let mut totals = [0f32; FIELD_COUNT];
+        let mut versions: HashMap<&str, u8> = HashMap::new();
+        for d in documents {
+            *versions.entry(d.group.as_str()).or_default() |= d.language.bit();
+        }
         for (n, d) in documents.iter().enumerate() {
-            let mut tags = field_terms(&d.tags.join(", "));
+            let language = d.language;
+            let mut tags = field_terms(&d.tags.join(", "), language);
             tags.extend(d.learned.iter().cloned());
             let fields = [
-                field_terms(&d.title),
+                field_terms(&d.title, language),
                 tags,
-                field_terms(&d.summary),
-                field_terms(&d.body),
+                field_terms(&d.summary, language),
+                field_terms(&d.body, language),
             ];
             let mut counts: HashMap<&str, [u16; FIELD_COUNT]> = HashMap::new();
             let mut lengths = [0u16; FIELD_COUNT];
@@ -203,6 +248,8 @@ impl SearchIndex {
                 summary: d.summary.clone(),
                 category: d.category.clone(),
                 lengths,
+                language,
+                versions: versions.get(d.group.as_str()).copied().unwrap_or_default(),
             });
         }
         let n = documents.len().max(1) as f32;
@@ -255,6 +302,7 @@ impl SearchIndex {
         query: &str,
         typing: bool,
         synonyms: &Synonyms,
+        reader: Language,
     ) -> Vec<Vec<Alternative>> {
         let all = words(query);
         let open_last = typing && query.chars().last().is_some_and(|c| c.is_alphanumeric());
@@ -263,7 +311,7 @@ impl SearchIndex {
         let keep: Vec<(usize, &str)> = all
             .iter()
             .enumerate()
-            .filter(|(i, w)| !is_stop_word(&w.folded) || (open_last && *i == last))
+            .filter(|(i, w)| !is_query_stop_word(reader, &w.folded) || (open_last && *i == last))
             .map(|(i, w)| (i, w.folded.as_str()))
             .collect();
         let keep = if keep.is_empty() {
@@ -276,12 +324,12 @@ impl SearchIndex {
         };
         let mut units: Vec<Vec<Alternative>> = keep
             .iter()
-            .map(|&(i, folded)| self.word_alternatives(folded, open_last && i == last))
+            .map(|&(i, folded)| self.word_alternatives(folded, open_last && i == last, reader))
             .collect();
         // "mail box" finds "mailbox": the joined pair is an alternative for both words.
         for pair in 0..keep.len().saturating_sub(1) {
             let joined = format!("{}{}", keep[pair].1, keep[pair + 1].1);
-            if let Some(t) = self.term_id(&stem(&joined)) {
+            if let Some(t) = self.term_id(&stem_in(reader, &joined)) {
                 for unit in &mut units[pair..=pair + 1] {
                     unit.push(Alternative::one(t, JOINED));
                 }
@@ -392,21 +440,31 @@ impl SearchIndex {
         }
     }
 
-    fn word_alternatives(&self, folded: &str, open: bool) -> Vec<Alternative> {
+    fn word_alternatives(&self, folded: &str, open: bool, reader: Language) -> Vec<Alternative> {
         let single = Alternative::one;
-        let stemmed = stem(folded);
+        let stemmed = stem_in(reader, folded);
         let mut alts = Vec::new();
-        let exact = self.term_id(&stemmed).or_else(|| self.term_id(folded));
-        if let Some(t) = exact {
-            alts.push(single(t, EXACT));
+        // The word's stem in each language the index may hold it in, the reader's first.
+        let mut exacts: Vec<usize> = Vec::new();
+        for language in query_languages(reader) {
+            if let Some(t) = self.term_id(&stem_in(language, folded)) {
+                if !exacts.contains(&t) {
+                    exacts.push(t);
+                }
+            }
         }
+        if exacts.is_empty() {
+            exacts.extend(self.term_id(folded));
+        }
+        let exact = exacts.first().copied();
+        alts.extend(exacts.iter().map(|&t| single(t, EXACT)));
         if open && folded.chars().count() >= 2 {
             let from = self.terms.partition_point(|t| t.as_str() < folded);
             for (t, term) in self.terms.iter().enumerate().skip(from) {
                 if !term.starts_with(folded) {
                     break;
                 }
-                if Some(t) != exact {
+                if !exacts.contains(&t) {
                     alts.push(single(t, PREFIX));
                 }
             }
@@ -435,8 +493,8 @@ impl SearchIndex {
         if exact.is_none() && folded.len() >= 6 && folded.is_ascii() {
             for cut in 3..=folded.len() - 3 {
                 let (left, right) = folded.split_at(cut);
-                if let (Some(l), Some(r)) = (self.term_id(&stem(left)), self.term_id(&stem(right)))
-                {
+                let stem_of = |part: &str| self.term_id(&stem_in(reader, part));
+                if let (Some(l), Some(r)) = (stem_of(left), stem_of(right)) {
                     alts.push(Alternative {
                         terms: vec![l, r],
                         quality: SPLIT,
@@ -543,7 +601,7 @@ impl SearchIndex {
         options: &SearchOptions,
         synonyms: &Synonyms,
     ) -> Vec<Hit> {
-        let units = self.alternatives(query, options.typing, synonyms);
+        let units = self.alternatives(query, options.typing, synonyms, options.language);
         if units.is_empty() || options.limit == 0 {
             return Vec::new();
         }
@@ -587,22 +645,32 @@ impl SearchIndex {
         }
 
         let words = units.len() as f32;
-        let mut ranked: Vec<(f32, u32)> = candidates
-            .into_iter()
-            .filter(|&d| {
-                let info = &self.docs[d as usize];
-                options.kind.is_none_or(|k| k == info.kind)
-                    && options
-                        .category
-                        .as_ref()
-                        .is_none_or(|c| *c == info.category)
-            })
-            .map(|d| {
-                // As in `score`: matching every word beats matching one word many times.
-                let coverage = matched_units[d as usize] as f32 / words;
-                (totals[d as usize] * coverage * coverage, d)
-            })
-            .collect();
+        let wanted = |d: u32, any_language: bool| {
+            let info = &self.docs[d as usize];
+            options.kind.is_none_or(|k| k == info.kind)
+                && options
+                    .category
+                    .as_ref()
+                    .is_none_or(|c| *c == info.category)
+                && (any_language || info.shown_in(options.language))
+        };
+        let rank = |any_language: bool| -> Vec<(f32, u32)> {
+            candidates
+                .iter()
+                .copied()
+                .filter(|&d| wanted(d, any_language))
+                .map(|d| {
+                    // As in `score`: matching every word beats matching one word many times.
+                    let coverage = matched_units[d as usize] as f32 / words;
+                    (totals[d as usize] * coverage * coverage, d)
+                })
+                .collect()
+        };
+        // The reader's versions first; every language only when none of them matches.
+        let mut ranked = rank(false);
+        if ranked.is_empty() {
+            ranked = rank(true);
+        }
         let order = |a: &(f32, u32), b: &(f32, u32)| {
             b.0.total_cmp(&a.0)
                 .then_with(|| {

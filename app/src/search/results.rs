@@ -2,6 +2,7 @@
 //! and, from the local snapshot, in the browser when the server cannot be reached, so both
 //! look alike.
 
+use super::text::Language;
 use super::{snippet, DocKind, SearchIndex, SearchOptions, Segment};
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,10 @@ pub struct ResultView {
     pub url: String,
     pub category: String,
     pub snippet: Vec<Segment>,
+    /// The language it is written in (a result in another language than the page's is marked
+    /// as such for screen readers).
+    #[serde(default)]
+    pub locale: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -84,24 +89,27 @@ fn result_view(index: &SearchIndex, hit: &super::Hit) -> ResultView {
         title: doc.title.clone(),
         url: url_of(doc.kind, &doc.key),
         category: doc.category.clone(),
-        snippet: snippet(&doc.summary, &hit.matched, SNIPPET_WORDS),
+        snippet: snippet(&doc.summary, &hit.matched, SNIPPET_WORDS, doc.language),
+        locale: doc.language.locale().to_string(),
     }
 }
 
-/// Ranks `query` over `index`, optionally within one category. `typing`: the query is still
-/// being typed, so its last word may be the start of a longer one.
+/// Ranks `query` over `index` for a reader of `language`, optionally within one category.
+/// `typing`: the query is still being typed, so its last word may be the start of a longer one.
 pub fn run(
     index: &SearchIndex,
     query: &str,
     category: Option<&str>,
     limit: usize,
     typing: bool,
+    language: Language,
 ) -> SearchResults {
     let all = index.search(
         query,
         &SearchOptions {
             limit: FACET_DEPTH,
             typing,
+            language,
             ..SearchOptions::default()
         },
     );
@@ -160,6 +168,7 @@ mod tests {
             url: url_of(kind, key),
             category: String::new(),
             snippet: Vec::new(),
+            locale: "en".into(),
         }
     }
 

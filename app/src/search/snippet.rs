@@ -2,7 +2,7 @@
 //! the UI renders (never HTML, so a document's text cannot inject markup into the page).
 
 use super::codes::codes;
-use super::text::{stem, words};
+use super::text::{stem_in, words, Language};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -13,8 +13,14 @@ pub struct Segment {
 }
 
 /// Up to `max_words` words of `text` around the densest cluster of `matched` terms (index
-/// terms, as `Hit::matched` gives them), with "…" where the text was cut.
-pub fn snippet(text: &str, matched: &[String], max_words: usize) -> Vec<Segment> {
+/// terms, as `Hit::matched` gives them, stemmed in the text's `language`), with "…" where the
+/// text was cut.
+pub fn snippet(
+    text: &str,
+    matched: &[String],
+    max_words: usize,
+    language: Language,
+) -> Vec<Segment> {
     let ws = words(text);
     if ws.is_empty() || max_words == 0 {
         return Vec::new();
@@ -22,7 +28,7 @@ pub fn snippet(text: &str, matched: &[String], max_words: usize) -> Vec<Segment>
     let mut is_hit: Vec<bool> = ws
         .iter()
         .map(|w| {
-            let s = stem(&w.folded);
+            let s = stem_in(language, &w.folded);
             matched.iter().any(|m| *m == s || *m == w.folded)
         })
         .collect();

@@ -1,5 +1,6 @@
 //! The engine's behaviour on a small knowledge base shaped like the real one.
 
+use super::text::Language;
 use super::*;
 
 fn doc(
@@ -24,6 +25,8 @@ fn doc(
         }
         .into(),
         learned: Vec::new(),
+        language: Language::English,
+        group: key.into(),
     }
 }
 
@@ -188,7 +191,7 @@ fn snippets_mark_the_matched_words_around_the_densest_part() {
     let hit = &index.search("paper roll", &SearchOptions::default())[0];
     let body =
         "Open the cover, check the paper roll faces the right way, and press the feed button.";
-    let segments = snippet(body, &hit.matched, 8);
+    let segments = snippet(body, &hit.matched, 8, Language::English);
     let marked: Vec<&str> = segments
         .iter()
         .filter(|s| s.hit)
@@ -263,7 +266,7 @@ fn an_error_code_is_found_however_it_is_written() {
     // The code is highlighted where the text writes it.
     let hit = &index.search("error 72", &SearchOptions::default())[0];
     let summary = "The reader shows E-72 or No comms.";
-    let marked: Vec<String> = snippet(summary, &hit.matched, 10)
+    let marked: Vec<String> = snippet(summary, &hit.matched, 10, Language::English)
         .into_iter()
         .filter(|s| s.hit)
         .map(|s| s.text)
@@ -351,4 +354,106 @@ fn groups_other_than_the_index_own_can_be_tried() {
     let back: SearchIndex = serde_json::from_str(&json).unwrap();
     assert_eq!(back.synonyms(), index.synonyms());
     assert_eq!(top(&back, "pos is dead", 1), ["till-dead"]);
+}
+
+/// A knowledge base where two articles have German versions and one is English only.
+fn two_languages() -> SearchIndex {
+    use DocKind::Article;
+    let german =
+        |key: &str, original: &str, title: &str, tags: &[&str], summary: &str, body: &str| {
+            Document {
+                language: Language::German,
+                group: original.into(),
+                ..doc(key, Article, title, tags, summary, body)
+            }
+        };
+    SearchIndex::build(&[
+        doc("receipt-printer", Article, "Receipt printer not printing", &["printer", "receipt", "till"],
+            "The till's receipt printer feeds no paper or prints blank receipts.",
+            "Open the cover, check the paper roll faces the right way, and press the feed button."),
+        german("bondrucker-druckt-nicht", "receipt-printer", "Bondrucker druckt nicht",
+            &["Drucker", "Bon", "Kasse"],
+            "Der Bondrucker an der Kasse zieht kein Papier ein oder druckt leere Bons.",
+            "Öffnen Sie die Abdeckung, legen Sie die Rolle richtig herum ein und drücken Sie die Vorschubtaste."),
+        doc("cash-drawer", Article, "Cash drawer won't open", &["drawer", "till"],
+            "The till's cash drawer stays shut after a sale.",
+            "Check the drawer's cable to the receipt printer, then use the key."),
+        german("kassenschublade-offnet-nicht", "cash-drawer", "Kassenschublade öffnet nicht",
+            &["Schublade", "Kasse"],
+            "Die Geldschublade der Kasse bleibt nach einem Verkauf zu.",
+            "Prüfen Sie das Kabel der Schublade zum Bondrucker und öffnen Sie sie mit dem Schlüssel."),
+        doc("scanner-beep", Article, "Barcode scanner not beeping", &["scanner", "barcode"],
+            "The till scanner reads nothing and makes no sound.",
+            "Check the cable and scan the reset barcode in the manual."),
+    ])
+}
+
+fn in_language(language: Language) -> SearchOptions {
+    SearchOptions {
+        language,
+        ..SearchOptions::default()
+    }
+}
+
+#[test]
+fn a_reader_finds_their_language_version_with_its_word_forms() {
+    let index = two_languages();
+    let german = in_language(Language::German);
+    // "Druckern" and "Drucker" meet at one German stem; the English original is not listed
+    // beside its German version.
+    let found = keys(&index, "Bondruckern druckt nicht", &german);
+    assert_eq!(found[0], "bondrucker-druckt-nicht", "{found:?}");
+    assert!(!found.contains(&"receipt-printer".to_string()), "{found:?}");
+    // Written apart, a German compound still finds it; "öffnet" typed without the umlaut too.
+    assert_eq!(
+        keys(&index, "Kassen Schublade offnet nicht", &german)[0],
+        "kassenschublade-offnet-nicht"
+    );
+    // An English reader is shown the English originals.
+    let english = in_language(Language::English);
+    assert_eq!(
+        keys(&index, "receipt printer", &english),
+        ["receipt-printer", "cash-drawer"]
+    );
+}
+
+#[test]
+fn an_article_without_a_version_in_the_readers_language_is_still_found() {
+    let index = two_languages();
+    let german = in_language(Language::German);
+    // No German version: the English article is the German reader's too.
+    assert_eq!(keys(&index, "Scanner", &german), ["scanner-beep"]);
+}
+
+#[test]
+fn when_nothing_matches_in_the_readers_versions_every_language_is_searched() {
+    let index = two_languages();
+    // Only the English original speaks of a "feed button"; its German version is the German
+    // reader's, and it does not match, so the search falls back to every language.
+    let german = in_language(Language::German);
+    assert_eq!(keys(&index, "feed button", &german), ["receipt-printer"]);
+    // An English reader typing German finds the German version the same way.
+    let english = in_language(Language::English);
+    assert_eq!(
+        keys(&index, "Geldschublade", &english),
+        ["kassenschublade-offnet-nicht"]
+    );
+}
+
+#[test]
+fn an_old_snapshot_without_languages_reads_as_english() {
+    let index = corpus();
+    let mut json: serde_json::Value = serde_json::to_value(&index).unwrap();
+    for doc in json["docs"].as_array_mut().unwrap() {
+        let doc = doc.as_object_mut().unwrap();
+        doc.remove("language");
+        doc.remove("versions");
+    }
+    let back: SearchIndex = serde_json::from_value(json).unwrap();
+    assert_eq!(back.doc(0).language, Language::English);
+    // Every document is English and has no other version: a German reader sees them all.
+    assert_eq!(
+        keys(&back, "receipt printer", &in_language(Language::German)),
+        keys(&index, "receipt printer", &in_language(Language::English))
+    );
 }

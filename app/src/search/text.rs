@@ -3,7 +3,49 @@
 //! and "reinstalls" meet at one term.
 
 use pagefind_stem::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
+
+/// A language whose word forms search knows: a Snowball stemmer and a list of stop words. A
+/// document is indexed in its own language; a query is stemmed in the reader's first (issue 21).
+/// Any other locale reads as English, the portal's default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    #[default]
+    #[serde(rename = "en")]
+    English,
+    #[serde(rename = "de")]
+    German,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::English, Language::German];
+
+    /// The language of a locale ("de", "de-AT"); English for any search has no stemmer for.
+    pub fn of_locale(locale: &str) -> Language {
+        let primary = locale.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("de") {
+            Language::German
+        } else {
+            Language::English
+        }
+    }
+
+    pub fn locale(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::German => "de",
+        }
+    }
+
+    /// This language as one bit of a set (`DocInfo`'s versions).
+    pub fn bit(self) -> u8 {
+        match self {
+            Language::English => 1,
+            Language::German => 2,
+        }
+    }
+}
 
 /// A word of the original text: where it is (byte offsets, for highlighting) and its folded
 /// form (lowercase, accents removed).
@@ -74,6 +116,99 @@ pub fn words(text: &str) -> Vec<Word> {
 /// "no" and "won't" stay, because "printer not printing" is a different problem from "printer
 /// printing twice".
 pub fn is_stop_word(folded: &str) -> bool {
+    is_english_stop_word(folded)
+}
+
+/// A stop word of `language`. German keeps "nicht" and "kein" for the reason English keeps
+/// "not"; its words are folded as the index folds them ("für" → "fur").
+pub fn is_stop_word_in(language: Language, folded: &str) -> bool {
+    match language {
+        Language::English => is_english_stop_word(folded),
+        Language::German => is_german_stop_word(folded),
+    }
+}
+
+fn is_german_stop_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "aber"
+            | "als"
+            | "am"
+            | "an"
+            | "auch"
+            | "auf"
+            | "aus"
+            | "bei"
+            | "bitte"
+            | "da"
+            | "dann"
+            | "das"
+            | "dass"
+            | "dem"
+            | "den"
+            | "der"
+            | "des"
+            | "die"
+            | "du"
+            | "ein"
+            | "eine"
+            | "einem"
+            | "einen"
+            | "einer"
+            | "eines"
+            | "einfach"
+            | "er"
+            | "es"
+            | "fur"
+            | "ganz"
+            | "gar"
+            | "hier"
+            | "ich"
+            | "ihr"
+            | "im"
+            | "in"
+            | "ins"
+            | "ist"
+            | "kann"
+            | "mal"
+            | "mein"
+            | "meine"
+            | "meinem"
+            | "meinen"
+            | "meiner"
+            | "mich"
+            | "mir"
+            | "mit"
+            | "noch"
+            | "oder"
+            | "schon"
+            | "sehr"
+            | "sich"
+            | "sie"
+            | "sind"
+            | "so"
+            | "total"
+            | "und"
+            | "uns"
+            | "unser"
+            | "vom"
+            | "von"
+            | "war"
+            | "warum"
+            | "was"
+            | "wenn"
+            | "wie"
+            | "wir"
+            | "wird"
+            | "wirklich"
+            | "wo"
+            | "zu"
+            | "zum"
+            | "zur"
+    )
+}
+
+fn is_english_stop_word(folded: &str) -> bool {
     matches!(
         folded,
         "a" | "an"
@@ -130,21 +265,34 @@ pub fn is_stop_word(folded: &str) -> bool {
     )
 }
 
-/// The English stem of a folded word ("printing" → "print").
+/// The English stem of a folded word ("printing" → "print"): the language of the editors'
+/// synonym groups and of what search learns from queries.
 pub fn stem(folded: &str) -> String {
-    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
-    STEMMER
-        .get_or_init(|| Stemmer::create(Algorithm::English))
-        .stem(folded)
-        .into_owned()
+    stem_in(Language::English, folded)
 }
 
-/// The index terms of a text, in order, stop words removed.
+/// The stem of a folded word in `language` ("druckt", "drucken" → "druck").
+pub fn stem_in(language: Language, folded: &str) -> String {
+    static ENGLISH: OnceLock<Stemmer> = OnceLock::new();
+    static GERMAN: OnceLock<Stemmer> = OnceLock::new();
+    let stemmer = match language {
+        Language::English => ENGLISH.get_or_init(|| Stemmer::create(Algorithm::English)),
+        Language::German => GERMAN.get_or_init(|| Stemmer::create(Algorithm::German)),
+    };
+    stemmer.stem(folded).into_owned()
+}
+
+/// The index terms of an English text, in order, stop words removed.
 pub fn terms(text: &str) -> Vec<String> {
+    terms_in(Language::English, text)
+}
+
+/// The index terms of a text in `language`, in order, stop words removed.
+pub fn terms_in(language: Language, text: &str) -> Vec<String> {
     words(text)
         .into_iter()
-        .filter(|w| !is_stop_word(&w.folded))
-        .map(|w| stem(&w.folded))
+        .filter(|w| !is_stop_word_in(language, &w.folded))
+        .map(|w| stem_in(language, &w.folded))
         .collect()
 }
 
@@ -276,6 +424,36 @@ mod tests {
         assert_eq!(terms("Printing the printers"), ["print", "printer"]);
         assert_eq!(stem("connecting"), stem("connected"));
         assert_eq!(terms("is not working"), ["not", "work"]);
+    }
+
+    #[test]
+    fn german_word_forms_share_a_stem_with_and_without_umlauts() {
+        use Language::German;
+        assert_eq!(stem_in(German, "druckern"), stem_in(German, "drucken"));
+        assert_eq!(stem_in(German, "kassen"), stem_in(German, "kasse"));
+        assert_eq!(
+            stem_in(German, "verbindungen"),
+            stem_in(German, "verbindung")
+        );
+        // The index folds "Geräte" to "gerate", and so does a query typed without the umlaut.
+        let folded: String = "Geräte".chars().map(fold_char).collect();
+        assert_eq!(stem_in(German, &folded), stem_in(German, "gerat"));
+        assert_eq!(
+            terms_in(German, "Der Drucker druckt nicht mehr"),
+            ["druck", "druckt", "nicht", "mehr"]
+        );
+    }
+
+    #[test]
+    fn a_locale_names_its_language_and_unknown_ones_read_as_english() {
+        assert_eq!(Language::of_locale("de"), Language::German);
+        assert_eq!(Language::of_locale("de-AT"), Language::German);
+        assert_eq!(Language::of_locale("en-GB"), Language::English);
+        assert_eq!(Language::of_locale("fr"), Language::English);
+        assert_eq!(Language::of_locale(""), Language::English);
+        for l in Language::ALL {
+            assert_eq!(Language::of_locale(l.locale()), l);
+        }
     }
 
     #[test]

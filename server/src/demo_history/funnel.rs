@@ -75,7 +75,7 @@ impl Searches {
         let (_, documents) = store.search_documents().await?;
         let index = SearchIndex::build(&documents);
         let count = |q: &str| {
-            app::search::results::run(&index, q, None, RESULTS_PAGE, false)
+            app::search::results::run(&index, q, None, RESULTS_PAGE, false, Default::default())
                 .results
                 .len() as i64
         };

@@ -76,9 +76,12 @@ pub async fn search(
         Ok(index) => index,
         Err(e) => return server_error(e),
     };
+    // The asker's language, as their Accept-Language says: its versions of articles first.
+    let locale = app::i18n::for_headers(None, Some(&headers)).locale();
     let options = SearchOptions {
         limit,
         kind: Some(DocKind::Article),
+        language: app::search::text::Language::of_locale(locale),
         ..SearchOptions::default()
     };
     let results: Vec<Found> = index

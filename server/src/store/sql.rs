@@ -19,12 +19,13 @@ macro_rules! sql_store {
             ItemCard, ItemDetail, Page, Role, StoreOption, TicketDetail, TicketSummary, UserView,
         };
         use app::backend::store::{
-            ArticleInput, ArticleListRow, ArticleRecord, ArticleState, AttachmentRecord, Created,
+            ArticleInput, ArticleListRow, ArticleRecord, ArticleState, ArticleVersionRow,
+            AttachmentRecord, Created,
             Credentials, DeflectionCounts, DeflectionEvent, EventKind, Expect, ItemForSubmit,
             NewAttachment, NewEvent, NewTicket, NewVote, RevisionRow, Saved, Store, StoreResult,
             TicketAccess,
         };
-        use app::search::{DocKind, Document};
+        use app::search::{text::Language, DocKind, Document};
         use app::domain::{FormSchema, TicketKind, TicketState};
         use chrono::{DateTime, Utc};
         use sqlx::Row as _;
@@ -1088,7 +1089,7 @@ macro_rules! sql_store {
                 let version = self.search_version().await?;
                 let articles = sqlx::query(
                     "SELECT a.slug, a.title, a.tags, a.summary, a.body_md, a.category, \
-                     l.terms AS learned FROM articles a \
+                     a.locale, a.translation_of, l.terms AS learned FROM articles a \
                      LEFT JOIN learned_terms l ON l.article_slug = a.slug \
                      WHERE a.state = 'published' ORDER BY a.slug",
                 )
@@ -1117,6 +1118,10 @@ macro_rules! sql_store {
                             Some(json) => json_list(json)?,
                             None => Vec::new(),
                         },
+                        language: Language::of_locale(r.get::<&str, _>("locale")),
+                        group: r
+                            .get::<Option<String>, _>("translation_of")
+                            .unwrap_or_else(|| r.get("slug")),
                     });
                 }
                 for r in &items {
@@ -1129,6 +1134,9 @@ macro_rules! sql_store {
                         body: r.get("description"),
                         category: r.get("category"),
                         learned: Vec::new(),
+                        // Catalog items are written in the portal's language, untranslated.
+                        language: Language::default(),
+                        group: r.get("slug"),
                     });
                 }
                 Ok((version, documents))
@@ -1137,7 +1145,8 @@ macro_rules! sql_store {
             async fn article(&self, slug: &str) -> StoreResult<Option<ArticleRecord>> {
                 let Some(r) = sqlx::query(
                     "SELECT slug, title, summary, body_md, category, tags, related_items, state, \
-                     revision, updated_at, view_count FROM articles WHERE slug = $1",
+                     locale, translation_of, revision, updated_at, view_count \
+                     FROM articles WHERE slug = $1",
                 )
                 .bind(slug)
                 .fetch_optional(&self.pool)
@@ -1157,11 +1166,35 @@ macro_rules! sql_store {
                         related_items: json_list(r.get::<&str, _>("related_items"))?,
                         state: ArticleState::parse(r.get::<&str, _>("state"))
                             .unwrap_or(ArticleState::Draft),
+                        locale: r.get("locale"),
+                        translation_of: r.get("translation_of"),
                     },
                     revision: r.get("revision"),
                     updated_at: r.get("updated_at"),
                     views: r.get("view_count"),
                 }))
+            }
+
+            async fn article_versions(&self, group: &str) -> StoreResult<Vec<ArticleVersionRow>> {
+                let rows = sqlx::query(
+                    "SELECT slug, title, locale, translation_of, state FROM articles \
+                     WHERE slug = $1 OR translation_of = $1 ORDER BY locale, slug",
+                )
+                .bind(group)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(rows
+                    .iter()
+                    .map(|r| ArticleVersionRow {
+                        slug: r.get("slug"),
+                        title: r.get("title"),
+                        locale: r.get("locale"),
+                        translation_of: r.get("translation_of"),
+                        state: ArticleState::parse(r.get::<&str, _>("state"))
+                            .unwrap_or(ArticleState::Draft),
+                    })
+                    .collect())
             }
 
             #[tracing::instrument(skip_all, fields(slug = %a.slug))]
@@ -1181,8 +1214,8 @@ macro_rules! sql_store {
                     .await
                     .map_err(db_err)?;
                 let existing = sqlx::query(
-                    "SELECT id, title, summary, body_md, category, tags, related_items, state, revision \
-                     FROM articles WHERE slug = $1",
+                    "SELECT id, title, summary, body_md, category, tags, related_items, state, \
+                     locale, translation_of, revision FROM articles WHERE slug = $1",
                 )
                 .bind(&a.slug)
                 .fetch_optional(&mut *tx)
@@ -1202,8 +1235,9 @@ macro_rules! sql_store {
                     None => {
                         let id: i64 = sqlx::query_scalar(
                             "INSERT INTO articles (slug, title, summary, body_md, category, tags, \
-                             related_items, state, revision, created_at, updated_at) \
-                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9) RETURNING id",
+                             related_items, state, locale, translation_of, revision, created_at, \
+                             updated_at) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $11, 1, $9, $9) RETURNING id",
                         )
                         .bind(&a.slug)
                         .bind(&a.title)
@@ -1214,6 +1248,8 @@ macro_rules! sql_store {
                         .bind(&related)
                         .bind(a.state.as_str())
                         .bind(now)
+                        .bind(&a.locale)
+                        .bind(&a.translation_of)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(db_err)?;
@@ -1226,7 +1262,10 @@ macro_rules! sql_store {
                             && r.get::<&str, _>("category") == a.category
                             && r.get::<&str, _>("tags") == tags
                             && r.get::<&str, _>("related_items") == related
-                            && r.get::<&str, _>("state") == a.state.as_str();
+                            && r.get::<&str, _>("state") == a.state.as_str()
+                            && r.get::<&str, _>("locale") == a.locale
+                            && r.get::<Option<&str>, _>("translation_of")
+                                == a.translation_of.as_deref();
                         if same {
                             tx.rollback().await.map_err(db_err)?;
                             return Ok(Saved::Unchanged);
@@ -1235,8 +1274,8 @@ macro_rules! sql_store {
                         let revision: i64 = r.get::<i64, _>("revision") + 1;
                         sqlx::query(
                             "UPDATE articles SET title = $1, summary = $2, body_md = $3, category = $4, \
-                             tags = $5, related_items = $6, state = $7, revision = $8, updated_at = $9 \
-                             WHERE id = $10",
+                             tags = $5, related_items = $6, state = $7, revision = $8, updated_at = $9, \
+                             locale = $11, translation_of = $12 WHERE id = $10",
                         )
                         .bind(&a.title)
                         .bind(&a.summary)
@@ -1248,6 +1287,8 @@ macro_rules! sql_store {
                         .bind(revision)
                         .bind(now)
                         .bind(id)
+                        .bind(&a.locale)
+                        .bind(&a.translation_of)
                         .execute(&mut *tx)
                         .await
                         .map_err(db_err)?;

@@ -19,6 +19,7 @@ mod instances;
 mod integrations;
 mod kb_editor;
 mod kb_feedback;
+mod kb_languages;
 mod knowledge;
 mod languages;
 mod learning;
