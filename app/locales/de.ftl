@@ -230,3 +230,168 @@ article-no = Nein
 article-what-was-missing = Was hat gefehlt oder war falsch? (optional)
 article-send-feedback = Rückmeldung senden
 article-thanks = Danke: Das Redaktionsteam liest jede Antwort.
+
+## E-Mails (app/src/domain/mail.rs) in der Sprache des Empfängers: Betreff, erste Zeile, Link
+mail-approval-needed-subject = { $who } bittet um { $title } – genehmigen oder ablehnen
+mail-approval-needed-lead = { $who } bittet um { $title } und braucht Ihre Genehmigung.
+mail-approval-needed-action = Genehmigen oder ablehnen
+mail-approved-subject = Ihre Anfrage „{ $title }“ wurde genehmigt
+mail-approved-lead = Ihre Anfrage „{ $title }“ wurde genehmigt und ist auf dem Weg zum Service-Desk.
+mail-rejected-subject = Ihre Anfrage „{ $title }“ wurde abgelehnt
+mail-rejected-lead = Ihre Anfrage „{ $title }“ wurde abgelehnt.
+mail-see-request = Ihre Anfrage ansehen
+mail-reply-subject = Antwort vom Service-Desk: { $title }
+mail-reply-lead = Der Service-Desk hat zu „{ $title }“ geantwortet.
+mail-reply-action = Lesen und antworten
+mail-question-subject = Eine Frage zu „{ $title }“
+mail-question-lead = Der Service-Desk braucht eine Antwort von Ihnen zu „{ $title }“, bevor es weitergehen kann.
+mail-question-action = Frage beantworten
+mail-resolved-subject = Gelöst: { $title }
+mail-resolved-lead = „{ $title }“ ist gelöst. Sagen Sie uns, wie wir waren – es dauert nur ein paar Sekunden.
+mail-resolved-action = Service bewerten
+mail-assigned-subject = Ihnen zugewiesen: { $title }
+mail-assigned-lead = „{ $title }“, gemeldet von { $who }, liegt jetzt bei Ihnen.
+mail-open-ticket = Ticket öffnen
+mail-sla-warning-subject = Kurz vor dem Ziel: { $title }
+mail-sla-warning-lead = „{ $title }“ ist kurz vor seinem Service-Level-Ziel.
+mail-sla-breach-subject = Ziel verfehlt: { $title }
+mail-sla-breach-lead = „{ $title }“ hat sein Service-Level-Ziel verfehlt.
+mail-comment-subject = { $who } hat „{ $title }“ kommentiert
+mail-comment-lead = { $who } hat einen Kommentar zu „{ $title }“ geschrieben.
+mail-comment-action = Kommentar lesen
+mail-digest-subject = { $count ->
+    [one] Eine Anfrage wartet auf Ihre Genehmigung
+   *[other] { $count } Anfragen warten auf Ihre Genehmigung
+}
+mail-digest-intro = { $count ->
+    [one] Eine Anfrage wartet auf Ihre Genehmigung:
+   *[other] { $count } Anfragen warten auf Ihre Genehmigung:
+}
+mail-digest-line = { $number } – { $who } bittet um { $title }
+mail-footer = Diese E-Mail kommt von Deskfront, Ihrem IT-Serviceportal. Welche E-Mails Sie bekommen, wählen Sie in den Einstellungen.
+
+## Die Seite einer Anfrage (für die meldende Person und den Service-Desk)
+request-loading = Anfrage wird geladen …
+request-not-available = Anfrage nicht verfügbar
+request-breadcrumb = Brotkrümelnavigation
+request-submitted-before = Danke – Ihre Anfrage ist eingegangen. Geben Sie
+request-submitted-after = an, wenn Sie sich an den Service-Desk wenden.
+request-raised-by = Gemeldet von
+request-raised = Gemeldet am
+request-for = Für
+request-approver = Genehmigt durch
+request-awaiting-you = Der Service-Desk hat Ihnen eine Frage gestellt (siehe Verlauf). Antworten Sie unten; die Uhr Ihres Tickets wartet so lange.
+request-you-rated = Ihre Bewertung:
+request-answers-requester = Antworten der meldenden Person
+request-answers-yours = Ihre Antworten
+request-attachment = Anhang Nr. { $id }
+request-timeline = Verlauf
+request-your-answer = Ihre Antwort
+request-add-comment = Kommentar hinzufügen
+request-send-answer = Antwort senden
+request-send-comment = Kommentar senden
+request-cancel-summary = Diese Anfrage zurückziehen
+request-cancel-why = Warum? (optional)
+request-cancel = Anfrage zurückziehen
+request-desk-only = nur für den Service-Desk
+request-event = { $kind ->
+    [submitted] Eingereicht
+    [approval_requested] Wartet auf Genehmigung
+    [approval_approved] Genehmigt
+    [approval_rejected] Abgelehnt
+    [comment] Kommentar
+    [cancelled] Zurückgezogen
+    [closed] Geschlossen
+    [state_changed] Status geändert
+    [assigned] Zugewiesen
+    [question] Frage an Sie
+    [reply] Antwort
+    [note] Interne Notiz
+    [resolved] Gelöst
+    [reopened] Wieder geöffnet
+    [rated] Bewertet
+    [sla_warning] SLA-Warnung
+    [sla_breach] SLA verletzt
+    [problem_linked] Mit einem Problem verknüpft
+    [problem_updated] Problem aktualisiert
+   *[other] { $kind }
+}
+request-change = { $field ->
+    [state] Status
+    [assignee] Zuständig
+    [resolution_code] Lösungscode
+    [priority] Priorität
+   *[other] { $field }
+}: { $before } → { $after }
+request-change-nothing = nichts
+ticket-state = { $state ->
+    [new] Neu
+    [awaiting_approval] Wartet auf Genehmigung
+    [in_progress] In Bearbeitung
+    [awaiting_user] Wartet auf Sie
+    [resolved] Gelöst
+    [closed] Geschlossen
+    [rejected] Abgelehnt
+    [cancelled] Zurückgezogen
+   *[other] { $state }
+}
+
+## Persönliche Einstellungen: Sprache und E-Mail
+settings-title = Einstellungen
+settings-saved-language = Gespeichert. Die Seiten erscheinen in der gewählten Sprache.
+settings-saved-mail = Gespeichert. E-Mails folgen ab jetzt Ihrer Auswahl.
+settings-loading = Einstellungen werden geladen …
+settings-as-browser = Wie mein Browser es vorgibt
+settings-language = Sprache
+settings-show-in = Portal anzeigen auf
+settings-language-help = Wird mit Ihrem Konto gespeichert und gilt daher auf jedem Gerät, auf dem Sie sich anmelden, und für Ihre E-Mails.
+settings-save-language = Sprache speichern
+settings-mail = E-Mail
+settings-mail-to-before = E-Mails gehen an
+settings-mail-to-after = . Wählen Sie, welche Sie bekommen.
+settings-mail-off = Dieses Portal versendet noch keine E-Mails: Die Administration hat noch keinen Mailserver eingerichtet. Ihre Auswahl gilt, sobald das geschehen ist.
+settings-mail-when = Schicken Sie mir eine E-Mail, wenn …
+settings-mail-kind = { $kind ->
+    [approval_needed] eine Anfrage auf meine Genehmigung wartet
+    [approved] meine Anfrage genehmigt wurde
+    [rejected] meine Anfrage abgelehnt wurde
+    [reply] der Service-Desk mir geantwortet hat
+    [question] der Service-Desk mir eine Frage stellt
+    [resolved] mein Ticket gelöst wurde
+    [assigned] mir ein Ticket zugewiesen wurde
+    [sla_warning] ein Ticket, an dem ich arbeite, kurz vor seinem Ziel steht
+    [sla_breach] ein Ticket, an dem ich arbeite, sein Ziel verfehlt hat
+    [requester_comment] eine meldende Person mein Ticket kommentiert hat
+   *[other] { $kind }
+}
+settings-always-on = immer an
+settings-save = Speichern
+
+## Anmelden
+login-title = Anmelden
+login-heading = Bei Deskfront anmelden
+login-password-set = Ihr Passwort ist gesetzt. Melden Sie sich damit an.
+login-signed-out = Sie sind von Deskfront abgemeldet.
+login-also-sign-out = Auch von { $provider } abmelden
+login-admin = Anmeldung für die Administration
+login-with-provider = Mit { $provider } anmelden
+login-provider-unavailable = Die Anmeldung mit { $provider } ist gerade nicht möglich: Der Identitätsanbieter antwortet nicht. Versuchen Sie es in ein paar Minuten noch einmal.
+login-email = E-Mail-Adresse
+login-password = Passwort
+login-submit = Anmelden
+login-demo-accounts = Demo-Konten
+login-demo-password = Alle Demo-Konten verwenden das Demo-Passwort aus der README.
+
+## Genehmigungen (was auf eine Führungskraft wartet)
+approvals-decided = Entscheidung gespeichert. Die meldende Person sieht sie jetzt.
+approvals-loading = Genehmigungen werden geladen …
+approvals-none = Nichts wartet auf Sie
+approvals-none-intro = Anfragen aus Ihrem Team, die Ihre Genehmigung brauchen, erscheinen hier.
+approvals-comment = Kommentar (zum Ablehnen nötig)
+approvals-approve = Genehmigen
+approvals-reject = Ablehnen
+
+## Antworten, wie sie wieder gelesen werden (Seite einer Anfrage, Genehmigung)
+answer-yes = Ja
+answer-no = Nein
+fmt-decimal-mark = ,

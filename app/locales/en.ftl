@@ -232,3 +232,168 @@ article-no = No
 article-what-was-missing = What was missing or wrong? (optional)
 article-send-feedback = Send feedback
 article-thanks = Thank you: the editors read every answer.
+
+## E-mails (app/src/domain/mail.rs), in the recipient's language: subject, first line, link
+mail-approval-needed-subject = { $who } asks for { $title } — approve or reject
+mail-approval-needed-lead = { $who } asks for { $title } and needs your approval.
+mail-approval-needed-action = Approve or reject
+mail-approved-subject = Your request for { $title } was approved
+mail-approved-lead = Your request for { $title } was approved and is on its way to the service desk.
+mail-rejected-subject = Your request for { $title } was rejected
+mail-rejected-lead = Your request for { $title } was rejected.
+mail-see-request = See your request
+mail-reply-subject = The service desk replied: { $title }
+mail-reply-lead = The service desk replied about { $title }.
+mail-reply-action = Read and answer
+mail-question-subject = A question about { $title }
+mail-question-lead = The service desk needs an answer from you about { $title } before it can go on.
+mail-question-action = Answer the question
+mail-resolved-subject = Resolved: { $title }
+mail-resolved-lead = { $title } is resolved. Tell us how we did — it takes a few seconds.
+mail-resolved-action = Rate the service
+mail-assigned-subject = Assigned to you: { $title }
+mail-assigned-lead = { $title }, raised by { $who }, is now yours.
+mail-open-ticket = Open the ticket
+mail-sla-warning-subject = Close to its target: { $title }
+mail-sla-warning-lead = { $title } is close to its service-level target.
+mail-sla-breach-subject = Target missed: { $title }
+mail-sla-breach-lead = { $title } missed its service-level target.
+mail-comment-subject = { $who } commented on { $title }
+mail-comment-lead = { $who } added a comment to { $title }.
+mail-comment-action = Read the comment
+mail-digest-subject = { $count ->
+    [one] One request waits for your approval
+   *[other] { $count } requests wait for your approval
+}
+mail-digest-intro = { $count ->
+    [one] One request waits for your approval:
+   *[other] { $count } requests wait for your approval:
+}
+mail-digest-line = { $number } — { $who } asks for { $title }
+mail-footer = You get this mail from Deskfront, your IT service portal. Choose which mails you get under Settings.
+
+## A request's page (what its requester and the desk see)
+request-loading = Loading the request…
+request-not-available = Request not available
+request-breadcrumb = Breadcrumb
+request-submitted-before = Thanks — your request is in. Quote
+request-submitted-after = if you contact the service desk.
+request-raised-by = Raised by
+request-raised = Raised
+request-for = For
+request-approver = Approver
+request-awaiting-you = The service desk asked you something (see the timeline). Answer below; the clock on your ticket waits until you do.
+request-you-rated = You rated this
+request-answers-requester = Requester's answers
+request-answers-yours = Your answers
+request-attachment = attachment #{ $id }
+request-timeline = Timeline
+request-your-answer = Your answer
+request-add-comment = Add a comment
+request-send-answer = Send answer
+request-send-comment = Send comment
+request-cancel-summary = Cancel this request
+request-cancel-why = Why? (optional)
+request-cancel = Cancel request
+request-desk-only = desk only
+request-event = { $kind ->
+    [submitted] Submitted
+    [approval_requested] Waiting for approval
+    [approval_approved] Approved
+    [approval_rejected] Rejected
+    [comment] Comment
+    [cancelled] Cancelled
+    [closed] Closed
+    [state_changed] State changed
+    [assigned] Assigned
+    [question] Question for you
+    [reply] Reply
+    [note] Internal note
+    [resolved] Resolved
+    [reopened] Reopened
+    [rated] Rated
+    [sla_warning] SLA warning
+    [sla_breach] SLA breached
+    [problem_linked] Linked to a problem
+    [problem_updated] Problem updated
+   *[other] { $kind }
+}
+request-change = { $field ->
+    [state] State
+    [assignee] Assignee
+    [resolution_code] Resolution code
+    [priority] Priority
+   *[other] { $field }
+}: { $before } → { $after }
+request-change-nothing = nothing
+ticket-state = { $state ->
+    [new] New
+    [awaiting_approval] Awaiting approval
+    [in_progress] In progress
+    [awaiting_user] Waiting for you
+    [resolved] Resolved
+    [closed] Closed
+    [rejected] Rejected
+    [cancelled] Cancelled
+   *[other] { $state }
+}
+
+## A person's settings: language and mail
+settings-title = Settings
+settings-saved-language = Saved. Pages show in the language you chose.
+settings-saved-mail = Saved. Mails follow your choice from now on.
+settings-loading = Loading your settings…
+settings-as-browser = As my browser says
+settings-language = Language
+settings-show-in = Show the portal in
+settings-language-help = Kept with your account, so it applies on every device you sign in on, and to the mails you get.
+settings-save-language = Save language
+settings-mail = E-mail
+settings-mail-to-before = Mails go to
+settings-mail-to-after = . Choose which ones you get.
+settings-mail-off = This portal sends no mail yet: an administrator has not set up a mail server. Your choices apply once they do.
+settings-mail-when = Send me a mail when…
+settings-mail-kind = { $kind ->
+    [approval_needed] A request waits for my approval
+    [approved] My request was approved
+    [rejected] My request was rejected
+    [reply] The service desk replied to me
+    [question] The service desk asks me something
+    [resolved] My ticket was resolved
+    [assigned] A ticket was assigned to me
+    [sla_warning] A ticket I work on is close to its target
+    [sla_breach] A ticket I work on missed its target
+    [requester_comment] A requester commented on my ticket
+   *[other] { $kind }
+}
+settings-always-on = always on
+settings-save = Save
+
+## Signing in
+login-title = Sign in
+login-heading = Sign in to Deskfront
+login-password-set = Your password is set. Sign in with it.
+login-signed-out = You are signed out of Deskfront.
+login-also-sign-out = Also sign out of { $provider }
+login-admin = Administrator sign-in
+login-with-provider = Sign in with { $provider }
+login-provider-unavailable = Sign in with { $provider } is unavailable right now: the identity provider does not answer. Try again in a few minutes.
+login-email = Email address
+login-password = Password
+login-submit = Sign in
+login-demo-accounts = Demo accounts
+login-demo-password = Every demo account uses the demo password from the README.
+
+## Approvals (what waits for a line manager)
+approvals-decided = Decision recorded. The requester can see it now.
+approvals-loading = Loading approvals…
+approvals-none = Nothing waiting for you
+approvals-none-intro = Requests from your team that need your approval will appear here.
+approvals-comment = Comment (needed to reject)
+approvals-approve = Approve
+approvals-reject = Reject
+
+## Answers read back (a request's page, an approval)
+answer-yes = Yes
+answer-no = No
+fmt-decimal-mark = .

@@ -281,3 +281,64 @@ fn what_the_rules_say_reads_in_the_readers_language() {
         "3 Antworten müssen vor dem Senden noch korrigiert werden."
     );
 }
+
+#[test]
+fn mails_read_in_the_recipients_language() {
+    use app::domain::mail::{all_messages, render, render_digest, MailFacts, MailKind};
+    use app::i18n::catalog;
+    let facts = |kind| MailFacts {
+        kind,
+        ticket_number: "REQ0001042".into(),
+        ticket_title: "Laptop".into(),
+        requester_name: "Rita Requester".into(),
+        detail: String::new(),
+    };
+    let english = catalog("en");
+    let german = catalog("de");
+    let in_english = |id: &str, args: &[(&str, app::i18n::Arg)]| english.text(id, args);
+    let in_german = |id: &str, args: &[(&str, app::i18n::Arg)]| german.text(id, args);
+    // The mails' ids are chosen per kind of mail, so the scan of `t("…")` calls does not see
+    // them: each must be in English (and, by the test above, in German).
+    for id in all_messages() {
+        assert_ne!(english.text(id, &[]), id, "{id} is not in locales/en.ftl");
+    }
+    for kind in MailKind::ALL {
+        for words in [&in_english as app::domain::mail::Words, &in_german] {
+            let mail = render(&facts(kind), "http://portal", words);
+            assert!(
+                !mail.subject.contains("mail-") && !mail.text.contains("mail-"),
+                "{kind:?}: {mail:?}"
+            );
+        }
+    }
+    let approval = facts(MailKind::ApprovalNeeded);
+    assert_eq!(
+        render(&approval, "http://portal", &in_english).subject,
+        "[REQ0001042] Rita Requester asks for Laptop — approve or reject"
+    );
+    let mail = render(&approval, "http://portal", &in_german);
+    assert_eq!(
+        mail.subject,
+        "[REQ0001042] Rita Requester bittet um Laptop – genehmigen oder ablehnen"
+    );
+    assert!(mail
+        .text
+        .contains("Genehmigen oder ablehnen: http://portal/approvals#REQ0001042"));
+    assert!(mail.text.contains("in den Einstellungen"));
+    let resolved = render(&facts(MailKind::Resolved), "http://portal", &in_english);
+    assert!(resolved.text.contains("Tell us how we did"));
+    let mut second = facts(MailKind::ApprovalNeeded);
+    second.ticket_number = "REQ0001043".into();
+    second.ticket_title = "Monitor".into();
+    let both = [approval, second];
+    let digest = render_digest(&both, "http://portal", &in_english);
+    assert_eq!(digest.subject, "2 requests wait for your approval");
+    assert!(digest
+        .text
+        .contains("REQ0001043 — Rita Requester asks for Monitor"));
+    let digest = render_digest(&both, "http://portal", &in_german);
+    assert_eq!(digest.subject, "2 Anfragen warten auf Ihre Genehmigung");
+    assert!(digest
+        .text
+        .contains("REQ0001042 – Rita Requester bittet um Laptop"));
+}

@@ -30,9 +30,11 @@ export const EVE = { email: "eve.editor@deskfront.test", name: "Eve Thompson" };
 
 export async function signIn(page: Page, who: { email: string; name: string }) {
   await page.goto("/login");
-  await page.getByLabel("Email address").fill(who.email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // By the fields' ids, not their labels: the page is in the browser's language.
+  const form = page.getByTestId("password-form");
+  await form.locator("#email").fill(who.email);
+  await form.locator("#password").fill(DEMO_PASSWORD);
+  await form.locator('button[type="submit"]').click();
   await expect(page.getByTestId("user-name")).toHaveText(who.name);
 }
 

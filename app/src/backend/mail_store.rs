@@ -13,6 +13,9 @@ use chrono::{DateTime, Utc};
 pub struct QueuedMail {
     pub id: i64,
     pub recipient: String,
+    /// The recipient's language setting (none: the portal's default), read when the mail goes
+    /// out, so a person who changed it since gets the new one.
+    pub language: Option<String>,
     pub facts: MailFacts,
     pub attempts: i64,
     pub created_at: DateTime<Utc>,

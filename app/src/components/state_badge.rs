@@ -2,11 +2,16 @@ use crate::domain::priority::Priority;
 use crate::domain::TicketState;
 use leptos::prelude::*;
 
+/// A ticket's state in the reader's language ("In Bearbeitung").
+pub fn state_label(state: TicketState) -> String {
+    crate::i18n::t_with("ticket-state", &[("state", state.as_str().into())])
+}
+
 #[component]
 pub fn StateBadge(state: TicketState) -> impl IntoView {
     view! {
         <span class=format!("state state-{}", state.as_str()) data-state=state.as_str()>
-            {state.label()}
+            {state_label(state)}
         </span>
     }
 }

@@ -5,6 +5,7 @@
 //! No I/O: the store asks `planned` inside the transaction that records the event and queues
 //! the answer; the sender renders with `render`/`render_digest` when the mail goes out.
 
+use super::say::Arg;
 use chrono::{DateTime, Duration, Utc};
 
 /// A kind of mail. Its key is stored with each queued mail and with a person's opt-outs.
@@ -188,62 +189,81 @@ pub fn link_path(f: &MailFacts) -> String {
     }
 }
 
-/// One mail: the ticket number in the subject, a plain text and an HTML part with a link
-/// straight to the page that needs the recipient.
-pub fn render(f: &MailFacts, base_url: &str) -> Rendered {
-    let (n, title, who) = (&f.ticket_number, &f.ticket_title, &f.requester_name);
-    let (subject, lead, action) = match f.kind {
-        MailKind::ApprovalNeeded => (
-            format!("{who} asks for {title} — approve or reject"),
-            format!("{who} asks for {title} and needs your approval."),
-            "Approve or reject",
-        ),
-        MailKind::Approved => (
-            format!("Your request for {title} was approved"),
-            format!("Your request for {title} was approved and is on its way to the service desk."),
-            "See your request",
-        ),
-        MailKind::Rejected => (
-            format!("Your request for {title} was rejected"),
-            format!("Your request for {title} was rejected."),
-            "See your request",
-        ),
-        MailKind::Reply => (
-            format!("The service desk replied: {title}"),
-            format!("The service desk replied about {title}."),
-            "Read and answer",
-        ),
-        MailKind::Question => (
-            format!("A question about {title}"),
-            format!("The service desk needs an answer from you about {title} before it can go on."),
-            "Answer the question",
-        ),
-        MailKind::Resolved => (
-            format!("Resolved: {title}"),
-            format!("{title} is resolved. Tell us how we did — it takes a few seconds."),
-            "Rate the service",
-        ),
-        MailKind::Assigned => (
-            format!("Assigned to you: {title}"),
-            format!("{title}, raised by {who}, is now yours."),
-            "Open the ticket",
-        ),
-        MailKind::SlaWarning => (
-            format!("Close to its target: {title}"),
-            format!("{title} is close to its service-level target."),
-            "Open the ticket",
-        ),
-        MailKind::SlaBreach => (
-            format!("Target missed: {title}"),
-            format!("{title} missed its service-level target."),
-            "Open the ticket",
-        ),
-        MailKind::RequesterComment => (
-            format!("{who} commented on {title}"),
-            format!("{who} added a comment to {title}."),
-            "Read the comment",
-        ),
-    };
+/// How a mail's words are looked up: the message `id` with its variables, in the recipient's
+/// language (the sender passes its catalog's `text`). The rules name messages; they hold no
+/// words of any language.
+pub type Words<'a> = &'a dyn Fn(&str, &[(&str, Arg)]) -> String;
+
+/// The messages of one kind of mail: its subject, its first line and its link's text.
+fn messages(kind: MailKind) -> [&'static str; 3] {
+    match kind {
+        MailKind::ApprovalNeeded => [
+            "mail-approval-needed-subject",
+            "mail-approval-needed-lead",
+            "mail-approval-needed-action",
+        ],
+        MailKind::Approved => [
+            "mail-approved-subject",
+            "mail-approved-lead",
+            "mail-see-request",
+        ],
+        MailKind::Rejected => [
+            "mail-rejected-subject",
+            "mail-rejected-lead",
+            "mail-see-request",
+        ],
+        MailKind::Reply => ["mail-reply-subject", "mail-reply-lead", "mail-reply-action"],
+        MailKind::Question => [
+            "mail-question-subject",
+            "mail-question-lead",
+            "mail-question-action",
+        ],
+        MailKind::Resolved => [
+            "mail-resolved-subject",
+            "mail-resolved-lead",
+            "mail-resolved-action",
+        ],
+        MailKind::Assigned => [
+            "mail-assigned-subject",
+            "mail-assigned-lead",
+            "mail-open-ticket",
+        ],
+        MailKind::SlaWarning => [
+            "mail-sla-warning-subject",
+            "mail-sla-warning-lead",
+            "mail-open-ticket",
+        ],
+        MailKind::SlaBreach => [
+            "mail-sla-breach-subject",
+            "mail-sla-breach-lead",
+            "mail-open-ticket",
+        ],
+        MailKind::RequesterComment => [
+            "mail-comment-subject",
+            "mail-comment-lead",
+            "mail-comment-action",
+        ],
+    }
+}
+
+/// The messages of a digest of approval requests.
+pub const DIGEST_MESSAGES: [&str; 5] = [
+    "mail-digest-subject",
+    "mail-digest-intro",
+    "mail-digest-line",
+    "mail-approval-needed-action",
+    "mail-footer",
+];
+
+/// One mail in the recipient's `words`: the ticket number in the subject, a plain text and an
+/// HTML part with a link straight to the page that needs the recipient.
+pub fn render(f: &MailFacts, base_url: &str, words: Words) -> Rendered {
+    let args: [(&str, Arg); 2] = [
+        ("title", f.ticket_title.as_str().into()),
+        ("who", f.requester_name.as_str().into()),
+    ];
+    let [subject, lead, action] = messages(f.kind).map(|id| words(id, &args));
+    let footer = words("mail-footer", &[]);
     let link = format!("{}{}", base_url.trim_end_matches('/'), link_path(f));
     let detail = f.detail.trim();
     let mut text = format!("{lead}\n\n");
@@ -256,32 +276,40 @@ pub fn render(f: &MailFacts, base_url: &str) -> Rendered {
             escape(detail)
         ));
     }
-    text.push_str(&format!("{action}: {link}\n\n{}\n", footer()));
+    text.push_str(&format!("{action}: {link}\n\n{footer}\n"));
     html.push_str(&format!(
-        "<p><a href=\"{}\">{action}</a></p>\n<p style=\"color:#555\">{}</p>\n",
+        "<p><a href=\"{}\">{}</a></p>\n<p style=\"color:#555\">{}</p>\n",
         escape(&link),
-        escape(footer())
+        escape(&action),
+        escape(&footer)
     ));
     Rendered {
-        subject: format!("[{n}] {subject}"),
+        subject: format!("[{}] {subject}", f.ticket_number),
         text,
         html,
     }
 }
 
 /// Several mails of one digested kind to one person, as one mail listing them.
-pub fn render_digest(items: &[MailFacts], base_url: &str) -> Rendered {
+pub fn render_digest(items: &[MailFacts], base_url: &str, words: Words) -> Rendered {
     if let [one] = items {
-        return render(one, base_url);
+        return render(one, base_url, words);
     }
     let base = base_url.trim_end_matches('/');
-    let count = items.len();
-    let mut text = format!("{count} requests wait for your approval:\n\n");
-    let mut html = format!("<p>{count} requests wait for your approval:</p>\n<ul>\n");
+    let count = [("count", Arg::count(items.len()))];
+    let intro = words("mail-digest-intro", &count);
+    let action = words("mail-approval-needed-action", &[]);
+    let footer = words("mail-footer", &[]);
+    let mut text = format!("{intro}\n\n");
+    let mut html = format!("<p>{}</p>\n<ul>\n", escape(&intro));
     for f in items {
-        let line = format!(
-            "{} — {} asks for {}",
-            f.ticket_number, f.requester_name, f.ticket_title
+        let line = words(
+            "mail-digest-line",
+            &[
+                ("number", f.ticket_number.as_str().into()),
+                ("who", f.requester_name.as_str().into()),
+                ("title", f.ticket_title.as_str().into()),
+            ],
         );
         let link = format!("{base}{}", link_path(f));
         text.push_str(&format!("- {line}\n  {link}\n"));
@@ -291,24 +319,27 @@ pub fn render_digest(items: &[MailFacts], base_url: &str) -> Rendered {
             escape(&line)
         ));
     }
-    text.push_str(&format!(
-        "\nApprove or reject: {base}/approvals\n\n{}\n",
-        footer()
-    ));
+    text.push_str(&format!("\n{action}: {base}/approvals\n\n{footer}\n"));
     html.push_str(&format!(
-        "</ul>\n<p><a href=\"{}\">Approve or reject</a></p>\n<p style=\"color:#555\">{}</p>\n",
+        "</ul>\n<p><a href=\"{}\">{}</a></p>\n<p style=\"color:#555\">{}</p>\n",
         escape(&format!("{base}/approvals")),
-        escape(footer())
+        escape(&action),
+        escape(&footer)
     ));
     Rendered {
-        subject: format!("{count} requests wait for your approval"),
+        subject: words("mail-digest-subject", &count),
         text,
         html,
     }
 }
 
-fn footer() -> &'static str {
-    "You get this mail from Deskfront, your IT service portal. Choose which mails you get under Settings."
+/// The messages of every kind of mail, for the test that renders each in every language.
+pub fn all_messages() -> Vec<&'static str> {
+    let mut ids: Vec<&str> = MailKind::ALL.iter().flat_map(|&k| messages(k)).collect();
+    ids.extend(DIGEST_MESSAGES);
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 fn quoted(text: &str) -> String {
@@ -472,47 +503,63 @@ mod tests {
         );
     }
 
+    /// Words that name the message and its variables, so the rules' choices show.
+    fn ids(id: &str, args: &[(&str, Arg)]) -> String {
+        let args: Vec<String> = args
+            .iter()
+            .map(|(name, value)| match value {
+                Arg::Text(t) => format!("{name}={t}"),
+                Arg::Number(n) => format!("{name}={n}"),
+            })
+            .collect();
+        format!("{id}({})", args.join(","))
+    }
+
     #[test]
     fn every_kind_has_a_subject_with_the_number_and_a_link_to_its_page() {
         for kind in MailKind::ALL {
-            let mail = render(&facts(kind), "https://it.example.com/");
+            let mail = render(&facts(kind), "https://it.example.com/", &ids);
             assert!(
-                mail.subject.starts_with("[REQ0001042] "),
+                mail.subject.starts_with("[REQ0001042] mail-"),
                 "{kind:?}: {}",
                 mail.subject
             );
             assert!(
-                mail.subject.contains("Laptop"),
+                mail.subject.contains("title=Laptop,who=Rita Requester"),
                 "{kind:?}: {}",
                 mail.subject
             );
             let link = format!("https://it.example.com{}", link_path(&facts(kind)));
             assert!(mail.text.contains(&link), "{kind:?}: {}", mail.text);
             assert!(mail.html.contains(&format!("href=\"{link}\"")), "{kind:?}");
+            assert!(mail.text.contains("mail-footer()"), "{kind:?}");
             assert_eq!(MailKind::from_key(kind.key()), Some(kind));
         }
+        assert!(all_messages().len() >= 20);
     }
 
     #[test]
-    fn the_approval_mail_reads_as_the_issue_asks() {
-        let mail = render(&facts(MailKind::ApprovalNeeded), "http://portal");
+    fn the_approval_mail_names_its_messages_and_links_to_the_approval() {
+        let mail = render(&facts(MailKind::ApprovalNeeded), "http://portal", &ids);
         assert_eq!(
             mail.subject,
-            "[REQ0001042] Rita Requester asks for Laptop — approve or reject"
+            "[REQ0001042] mail-approval-needed-subject(title=Laptop,who=Rita Requester)"
         );
-        assert!(mail.text.contains("http://portal/approvals#REQ0001042"));
+        assert!(mail.text.contains(
+            "mail-approval-needed-action(title=Laptop,who=Rita Requester): http://portal/approvals#REQ0001042"
+        ));
     }
 
     #[test]
     fn resolution_links_to_the_rating_and_replies_quote_the_desk() {
-        let resolved = render(&facts(MailKind::Resolved), "http://portal");
+        let resolved = render(&facts(MailKind::Resolved), "http://portal", &ids);
         assert!(resolved
             .text
             .contains("http://portal/requests/REQ0001042#rate"));
-        assert!(resolved.text.contains("Tell us how we did"));
+        assert!(resolved.text.starts_with("mail-resolved-lead("));
         let mut reply = facts(MailKind::Reply);
         reply.detail = "Restart it, please.\nThen tell me.".into();
-        let mail = render(&reply, "http://portal");
+        let mail = render(&reply, "http://portal", &ids);
         assert!(mail
             .text
             .contains("> Restart it, please.\n> Then tell me.\n"));
@@ -524,7 +571,7 @@ mod tests {
         let mut f = facts(MailKind::Rejected);
         f.ticket_title = "<b>Laptop</b>".into();
         f.detail = "<script>alert(1)</script>".into();
-        let mail = render(&f, "http://portal");
+        let mail = render(&f, "http://portal", &ids);
         assert!(!mail.html.contains("<script>"));
         assert!(!mail.html.contains("<b>"));
         assert!(mail.html.contains("&lt;script&gt;"));
@@ -536,19 +583,19 @@ mod tests {
         second.ticket_number = "REQ0001043".into();
         second.ticket_title = "Monitor".into();
         let items = [facts(MailKind::ApprovalNeeded), second];
-        let mail = render_digest(&items, "http://portal");
-        assert_eq!(mail.subject, "2 requests wait for your approval");
+        let mail = render_digest(&items, "http://portal", &ids);
+        assert_eq!(mail.subject, "mail-digest-subject(count=2)");
         assert!(mail
             .text
-            .contains("REQ0001042 — Rita Requester asks for Laptop"));
+            .contains("mail-digest-line(number=REQ0001042,who=Rita Requester,title=Laptop)"));
         assert!(mail
             .text
-            .contains("REQ0001043 — Rita Requester asks for Monitor"));
+            .contains("mail-digest-line(number=REQ0001043,who=Rita Requester,title=Monitor)"));
         assert!(mail.html.contains("http://portal/approvals#REQ0001043"));
         // One item is just that mail.
         assert_eq!(
-            render_digest(&items[..1], "http://portal"),
-            render(&items[0], "http://portal")
+            render_digest(&items[..1], "http://portal", &ids),
+            render(&items[0], "http://portal", &ids)
         );
     }
 

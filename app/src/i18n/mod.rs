@@ -12,6 +12,7 @@
 //! for good and a changed translation is a new address; the service worker keeps every one for
 //! offline starts.
 
+mod answers;
 mod dates;
 mod fluent;
 mod plural;

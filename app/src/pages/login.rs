@@ -1,5 +1,6 @@
 use super::query_error;
 use crate::api::auth::sign_in_methods;
+use crate::i18n::{t, t_with};
 use crate::model::{DemoAccount, ProviderOption, SignInOptions};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,14 +16,14 @@ pub fn LoginPage() -> impl IntoView {
     let options = Resource::new(|| (), |_| sign_in_methods());
     let password_set = move || query.read().get("password_set").is_some();
     view! {
-        <Title text="Sign in"/>
+        <Title text=t("login-title")/>
         <div class="login-card">
-            <h1 class="page-title">"Sign in to Deskfront"</h1>
+            <h1 class="page-title">{t("login-heading")}</h1>
             {move || error.get().map(|e| view! {
                 <div class="notice notice-error" role="alert" data-testid="login-error">{e}</div>
             })}
             {move || password_set().then(|| view! {
-                <div class="notice notice-success" role="status" data-testid="password-set">"Your password is set. Sign in with it."</div>
+                <div class="notice notice-success" role="status" data-testid="password-set">{t("login-password-set")}</div>
             })}
             // The page waits for the options on the server (SsrMode::Async): the buttons and
             // the form are in the first HTML. Should they fail to load, the password form
@@ -57,8 +58,8 @@ fn SignInChoices(options: SignInOptions) -> impl IntoView {
     view! {
         {also_sign_out.map(|(label, url)| view! {
             <div class="notice notice-success" role="status" data-testid="provider-sign-out">
-                "You are signed out of Deskfront. "
-                <a href=url rel="noreferrer">{format!("Also sign out of {label}")}</a>
+                {t("login-signed-out")} " "
+                <a href=url rel="noreferrer">{t_with("login-also-sign-out", &[("provider", label.into())])}</a>
             </div>
         })}
         {has_providers.then(|| view! {
@@ -69,7 +70,7 @@ fn SignInChoices(options: SignInOptions) -> impl IntoView {
         <Show when=show_password fallback=move || view! {
             <p class="muted">
                 <a href=move || format!("/login?admin=1&next={}", crate::url::encode(&next()))
-                    data-testid="admin-sign-in">"Administrator sign-in"</a>
+                    data-testid="admin-sign-in">{t("login-admin")}</a>
             </p>
         }>
             <PasswordForm/>
@@ -86,7 +87,10 @@ fn ProviderButton(provider: ProviderOption, next: String) -> impl IntoView {
         crate::url::encode(&provider.id),
         crate::url::encode(&next)
     );
-    let label = format!("Sign in with {}", provider.label);
+    let label = t_with(
+        "login-with-provider",
+        &[("provider", provider.label.as_str().into())],
+    );
     view! {
         <li>
             {if provider.available {
@@ -96,7 +100,7 @@ fn ProviderButton(provider: ProviderOption, next: String) -> impl IntoView {
             } else {
                 view! {
                     <p class="notice notice-error" data-testid="provider-unavailable">
-                        {format!("{label} is unavailable right now: the identity provider does not answer. Try again in a few minutes.")}
+                        {t_with("login-provider-unavailable", &[("provider", provider.label.as_str().into())])}
                     </p>
                 }.into_any()
             }}
@@ -113,15 +117,15 @@ fn PasswordForm() -> impl IntoView {
         <form method="post" action="/api/login" class="stack" data-testid="password-form">
             <input type="hidden" name="next" value=next/>
             <div class="field">
-                <label for="email">"Email address"</label>
+                <label for="email">{t("login-email")}</label>
                 <input id="email" name="email" type="email" autocomplete="username" required value=email/>
             </div>
             <div class="field">
-                <label for="password">"Password"</label>
+                <label for="password">{t("login-password")}</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required/>
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn btn-primary">"Sign in"</button>
+                <button type="submit" class="btn btn-primary">{t("login-submit")}</button>
             </div>
         </form>
     }
@@ -133,8 +137,8 @@ fn DemoAccounts(accounts: Vec<DemoAccount>) -> impl IntoView {
     (!accounts.is_empty()).then(|| {
         view! {
             <details class="demo-accounts" data-testid="demo-accounts">
-                <summary>"Demo accounts"</summary>
-                <p class="muted">"Every demo account uses the demo password from the README."</p>
+                <summary>{t("login-demo-accounts")}</summary>
+                <p class="muted">{t("login-demo-password")}</p>
                 <table>
                     <tbody>
                         {accounts.into_iter().map(|a| view! {

@@ -6,6 +6,7 @@ use super::{query_error, refusal_status};
 use crate::api::language::language_settings;
 use crate::api::mail::mail_settings;
 use crate::components::error_notice::ErrorNotice;
+use crate::i18n::{t, t_with};
 use crate::model::{LanguageChoices, MailSettingsView};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,15 +20,15 @@ pub fn SettingsPage() -> impl IntoView {
     let saved = move || query.read().get("saved");
     let error = query_error();
     view! {
-        <Title text="Settings"/>
-        <h1 class="page-title">"Settings"</h1>
+        <Title text=t("settings-title")/>
+        <h1 class="page-title">{t("settings-title")}</h1>
         {move || saved().map(|what| view! {
             <div class="notice notice-success" role="status" data-testid="settings-saved">
-                {if what == "language" { "Saved. Pages show in the language you chose." } else { "Saved. Mails follow your choice from now on." }}
+                {if what == "language" { t("settings-saved-language") } else { t("settings-saved-mail") }}
             </div>
         })}
         {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert">{e}</div> })}
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("settings-loading")}</p> }>
             {move || Suspend::new(async move {
                 languages.await.ok().map(|settings| view! { <LanguageChoice settings/> })
             })}
@@ -48,7 +49,7 @@ pub fn SettingsPage() -> impl IntoView {
 #[component]
 fn LanguageChoice(settings: LanguageChoices) -> impl IntoView {
     let chosen = settings.chosen.clone().unwrap_or_default();
-    let options = std::iter::once((String::new(), "As my browser says".to_string()))
+    let options = std::iter::once((String::new(), t("settings-as-browser")))
         .chain(settings.choices)
         .map(|(tag, name)| {
             let selected = tag == chosen;
@@ -57,15 +58,15 @@ fn LanguageChoice(settings: LanguageChoices) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card stack" aria-labelledby="language-heading">
-            <h2 id="language-heading">"Language"</h2>
+            <h2 id="language-heading">{t("settings-language")}</h2>
             <form method="post" action="/api/save_language" class="stack" data-testid="language-settings">
                 <div class="field">
-                    <label for="language">"Show the portal in"</label>
+                    <label for="language">{t("settings-show-in")}</label>
                     <select id="language" name="language" data-testid="language">{options}</select>
-                    <p class="help">"Kept with your account, so it applies on every device you sign in on."</p>
+                    <p class="help">{t("settings-language-help")}</p>
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" data-testid="save-language">"Save language"</button>
+                    <button type="submit" class="btn btn-primary" data-testid="save-language">{t("settings-save-language")}</button>
                 </div>
             </form>
         </section>
@@ -76,28 +77,31 @@ fn LanguageChoice(settings: LanguageChoices) -> impl IntoView {
 fn MailChoices(settings: MailSettingsView) -> impl IntoView {
     view! {
         <section class="card stack" aria-labelledby="mail-heading">
-            <h2 id="mail-heading">"E-mail"</h2>
+            <h2 id="mail-heading">{t("settings-mail")}</h2>
             {if settings.delivery_configured {
-                view! { <p>"Mails go to " <strong>{settings.email.clone()}</strong> ". Choose which ones you get."</p> }.into_any()
+                view! { <p>{t("settings-mail-to-before")} " " <strong>{settings.email.clone()}</strong> {t("settings-mail-to-after")}</p> }.into_any()
             } else {
-                view! { <p class="notice" data-testid="mail-off">"This portal sends no mail yet: an administrator has not set up a mail server. Your choices apply once they do."</p> }.into_any()
+                view! { <p class="notice" data-testid="mail-off">{t("settings-mail-off")}</p> }.into_any()
             }}
             <form method="post" action="/api/save_mail_settings" class="stack" data-testid="mail-settings">
                 <fieldset class="checkbox-list">
-                    <legend>"Send me a mail when…"</legend>
+                    <legend>{t("settings-mail-when")}</legend>
                     {settings.choices.into_iter().map(|c| {
                         let id = format!("mail-{}", c.key);
                         view! {
                             <div class="checkbox">
                                 <input type="checkbox" id=id.clone() name=c.optional.then(|| c.key.clone())
                                     value="on" checked=c.on disabled=!c.optional data-testid=format!("mail-{}", c.key)/>
-                                <label for=id>{c.label.clone()}{(!c.optional).then_some(" (always on)")}</label>
+                                <label for=id>
+                                    {t_with("settings-mail-kind", &[("kind", c.key.as_str().into())])}
+                                    {(!c.optional).then(|| format!(" ({})", t("settings-always-on")))}
+                                </label>
                             </div>
                         }
                     }).collect_view()}
                 </fieldset>
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" data-testid="save-settings">"Save"</button>
+                    <button type="submit" class="btn btn-primary" data-testid="save-settings">{t("settings-save")}</button>
                 </div>
             </form>
         </section>

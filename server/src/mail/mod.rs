@@ -179,11 +179,18 @@ fn mail_outcome_label(outcome: &MailOutcome) -> &'static str {
     }
 }
 
-/// Sends one mail, or one digest of several to the same person.
+/// Sends one mail, or one digest of several to the same person, in their language.
 async fn deliver(mailer: &Mailer, mails: &[QueuedMail], now: DateTime<Utc>) -> MailOutcome {
     let facts: Vec<MailFacts> = mails.iter().map(|m| m.facts.clone()).collect();
-    let rendered = rules::render_digest(&facts, &mailer.base_url);
     let first = &mails[0];
+    // A mail has no browser to ask: the person's setting, else the portal's default.
+    let language = app::i18n::catalog(app::i18n::language_of_request(
+        first.language.as_deref(),
+        None,
+    ));
+    let rendered = rules::render_digest(&facts, &mailer.base_url, &|id, args| {
+        language.text(id, args)
+    });
     let to: Mailbox = match first.recipient.parse() {
         Ok(to) => to,
         Err(e) => {

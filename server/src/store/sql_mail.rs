@@ -79,13 +79,15 @@ macro_rules! sql_mail {
         }
 
         const OUTBOX_COLUMNS: &str = "id, kind, recipient, ticket_number, ticket_title, \
-             requester_name, detail, attempts, created_at";
+             requester_name, detail, attempts, created_at, \
+             (SELECT u.language FROM users u WHERE u.id = mail_outbox.recipient_id) AS language";
 
         fn queued_from(r: &DbRow) -> StoreResult<QueuedMail> {
             let key: String = r.get("kind");
             Ok(QueuedMail {
                 id: r.get("id"),
                 recipient: r.get("recipient"),
+                language: r.get("language"),
                 facts: MailFacts {
                     kind: MailKind::from_key(&key)
                         .ok_or_else(|| db_err(format!("unknown mail kind {key}")))?,

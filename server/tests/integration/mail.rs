@@ -107,6 +107,68 @@ async fn an_approval_request_mails_the_line_manager_and_the_decision_mails_the_r
 }
 
 #[tokio::test]
+async fn each_recipient_reads_the_mail_in_their_own_language() {
+    let sink = MailSink::start();
+    let (_db, app) = mailing(&sink).await;
+    // Lena reads the portal in German (her setting, so on every device and in her mail);
+    // Rita has chosen nothing, and a mail has no browser to ask: the portal's default.
+    let lena = app.signed_in(LENA).await;
+    let res = app
+        .call(&lena, "save_language", &[("language", "de")])
+        .await;
+    assert!(res.status().is_success());
+    let rita = app.signed_in(RITA).await;
+    let order = app.order_laptop(&rita, "mail-language-0001").await;
+    let number = order["number"].as_str().unwrap();
+
+    let ask = &sink.wait_for(1).await[0];
+    assert_eq!(ask.to, vec![LENA]);
+    assert!(
+        ask.subject.starts_with(&format!("[{number}] Rita"))
+            && ask.subject.ends_with("– genehmigen oder ablehnen"),
+        "{}",
+        ask.subject
+    );
+    assert!(
+        ask.text.contains(&format!(
+            "Genehmigen oder ablehnen: {SHARED_ORIGIN}/approvals#{number}"
+        )),
+        "{}",
+        ask.text
+    );
+    assert!(
+        ask.html.contains("Genehmigen oder ablehnen</a>"),
+        "{}",
+        ask.html
+    );
+
+    let res = app
+        .call(
+            &lena,
+            "decide",
+            &[
+                ("number", number),
+                ("decision", "reject"),
+                ("comment", "Bitte eines aus dem Pool nehmen."),
+            ],
+        )
+        .await;
+    assert!(res.status().is_success());
+    sink.wait_for(2).await;
+    let decided = sink.to(RITA);
+    assert_eq!(decided.len(), 1);
+    assert!(
+        decided[0].subject.ends_with("was rejected"),
+        "{}",
+        decided[0].subject
+    );
+    // What a person wrote is quoted as written, in whatever language they wrote it.
+    assert!(decided[0]
+        .text
+        .contains("> Bitte eines aus dem Pool nehmen."));
+}
+
+#[tokio::test]
 async fn the_desk_at_work_mails_the_requester_and_the_assignee_and_nobody_twice() {
     let sink = MailSink::start();
     let (_db, app) = mailing(&sink).await;
