@@ -395,3 +395,30 @@ approvals-reject = Ablehnen
 answer-yes = Ja
 answer-no = Nein
 fmt-decimal-mark = ,
+
+## Service-Angaben, Bewertung und Wiedereröffnen eines Tickets (für die meldende Person)
+service-priority = Priorität
+service-where = Wo
+service-team = Team
+service-assigned-to = Zuständig
+service-nobody-yet = Noch niemand
+service-first-response = Erste Antwort
+service-resolution = Lösung
+service-resolved-as = Gelöst als
+rating-how-did-we-do = Wie waren wir?
+rating-very-poor = Sehr schlecht
+rating-poor = Schlecht
+rating-ok = In Ordnung
+rating-good = Gut
+rating-excellent = Ausgezeichnet
+rating-anything-to-add = Möchten Sie etwas ergänzen? (optional)
+rating-send = Bewertung senden
+reopen-still-not-fixed = Immer noch nicht behoben?
+reopen-what-is-wrong = Was ist noch falsch?
+reopen-submit = Wieder öffnen
+
+## Benachrichtigungen
+notifications-loading = Benachrichtigungen werden geladen …
+notifications-none = Nichts Neues. Wenn der Service-Desk Ihnen antwortet, Ihnen eine Frage stellt oder eines Ihrer Tickets löst, erscheint es hier.
+notifications-mark-read = Alle als gelesen markieren
+notifications-new = neu

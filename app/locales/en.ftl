@@ -397,3 +397,30 @@ approvals-reject = Reject
 answer-yes = Yes
 answer-no = No
 fmt-decimal-mark = .
+
+## A ticket's service facts, rating and reopening (what its requester sees)
+service-priority = Priority
+service-where = Where
+service-team = Team
+service-assigned-to = Assigned to
+service-nobody-yet = Nobody yet
+service-first-response = First response
+service-resolution = Resolution
+service-resolved-as = Resolved as
+rating-how-did-we-do = How did we do?
+rating-very-poor = Very poor
+rating-poor = Poor
+rating-ok = OK
+rating-good = Good
+rating-excellent = Excellent
+rating-anything-to-add = Anything to add? (optional)
+rating-send = Send rating
+reopen-still-not-fixed = Still not fixed?
+reopen-what-is-wrong = What is still wrong?
+reopen-submit = Reopen
+
+## Notifications
+notifications-loading = Loading your notifications…
+notifications-none = Nothing new. When the service desk replies to you, asks you something or resolves one of your tickets, it shows up here.
+notifications-mark-read = Mark all as read
+notifications-new = new

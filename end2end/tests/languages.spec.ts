@@ -46,6 +46,31 @@ test.describe("a browser that asks for German", () => {
     );
   });
 
+  test("a store worker reads their request's page in German: its state, answers and timeline", async ({ page }) => {
+    await signIn(page, SAM);
+    await page.goto("/report?store=S012&asset=S012-REG-03");
+    await page.locator('a.item-card[href^="/catalog/card-reader-fault"]').click();
+    await hydrated(page);
+    // The form's own options are the catalog's words (not yet translated by its editors).
+    await page.getByTestId("field-symptom").locator("select").selectOption("Declining all cards");
+    await page.getByTestId("field-impact").getByText("One till, device or person").click();
+    await page.getByTestId("field-urgency").getByText("It can wait").click();
+    await page.getByTestId("field-description").locator("textarea").fill("Das Kartenlesegerät zeigt nichts mehr an.");
+    await page.getByTestId("submit").click();
+    await expect(page).toHaveURL(/\/requests\/INC\d{7}/);
+    await expect(page.getByTestId("submitted")).toContainText("Danke – Ihre Anfrage ist eingegangen.");
+    const number = (await page.getByTestId("request-number").textContent())!.trim();
+    await expect(page.getByTestId("submitted")).toContainText(`Geben Sie ${number} an`);
+    await expect(page.getByRole("heading", { name: "Ihre Antworten" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Verlauf" })).toBeVisible();
+    await expect(page.getByTestId("timeline").locator(".event-kind").first()).toHaveText("Eingereicht");
+    await expect(page.locator(".request-header .state")).toHaveText("Neu");
+    // The same in My requests, drawn by the browser after a navigation.
+    await page.getByRole("navigation", { name: "Hauptmenü" }).getByRole("link", { name: "Meine Anfragen" }).click();
+    const row = page.getByTestId("request-row").filter({ hasText: number });
+    await expect(row.locator(".state")).toHaveText("Neu");
+  });
+
   test("finds the German version of an article by a German word form, and can read the English one", async ({ page }) => {
     await signIn(page, SAM);
     await page.goto("/search?q=Bondruckern");
@@ -121,11 +146,13 @@ test("a person who chooses German in their settings gets it on every page, whate
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Was brauchen Sie?");
-  // Back to the browser's language, so the other tests see English.
+  // Back to the browser's language, so the other tests see English: the settings read German
+  // now, the menu's first choice in German too.
   await page.goto("/settings");
   await hydrated(page);
-  await page.getByLabel("Show the portal in").selectOption({ value: "" });
-  await page.getByRole("button", { name: "Save language" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Einstellungen");
+  await page.getByLabel("Portal anzeigen auf").selectOption({ label: "Wie mein Browser es vorgibt" });
+  await page.getByRole("button", { name: "Sprache speichern" }).click();
   await expect(page.getByTestId("settings-saved")).toBeVisible();
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("What do you need?");

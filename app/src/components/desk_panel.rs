@@ -7,6 +7,7 @@ use crate::api::desk::MAX_RATING_COMMENT;
 use crate::api::requests::MAX_COMMENT_CHARS;
 use crate::components::state_badge::PriorityBadge;
 use crate::domain::sla::{describe, ClockState, ClockStatus};
+use crate::i18n::t;
 use crate::model::{DeskPanel, ServiceView};
 use leptos::prelude::*;
 
@@ -16,15 +17,15 @@ pub fn ServiceFacts(service: ServiceView) -> impl IntoView {
     let place = crate::pages::place(&service.store, &service.asset);
     view! {
         <dl class="facts service-facts" data-testid="service-facts">
-            <dt>"Priority"</dt>
+            <dt>{t("service-priority")}</dt>
             <dd data-testid="priority"><PriorityBadge priority=service.priority long=true/></dd>
-            {(!place.is_empty()).then(|| view! { <dt>"Where"</dt><dd>{place}</dd> })}
-            <dt>"Team"</dt><dd>{service.assignment_group.clone()}</dd>
-            <dt>"Assigned to"</dt>
-            <dd data-testid="assignee">{service.assignee.clone().unwrap_or_else(|| "Nobody yet".into())}</dd>
-            <dt>"First response"</dt><dd><Clock status=service.response.clone() testid="response-clock"/></dd>
-            <dt>"Resolution"</dt><dd><Clock status=service.resolution.clone() testid="resolution-clock"/></dd>
-            {service.resolution_code.clone().map(|c| view! { <dt>"Resolved as"</dt><dd data-testid="resolution-code">{c}</dd> })}
+            {(!place.is_empty()).then(|| view! { <dt>{t("service-where")}</dt><dd>{place}</dd> })}
+            <dt>{t("service-team")}</dt><dd>{service.assignment_group.clone()}</dd>
+            <dt>{t("service-assigned-to")}</dt>
+            <dd data-testid="assignee">{service.assignee.clone().unwrap_or_else(|| t("service-nobody-yet"))}</dd>
+            <dt>{t("service-first-response")}</dt><dd><Clock status=service.response.clone() testid="response-clock"/></dd>
+            <dt>{t("service-resolution")}</dt><dd><Clock status=service.resolution.clone() testid="resolution-clock"/></dd>
+            {service.resolution_code.clone().map(|c| view! { <dt>{t("service-resolved-as")}</dt><dd data-testid="resolution-code">{c}</dd> })}
         </dl>
     }
 }
@@ -119,25 +120,31 @@ pub fn DeskControls(number: String, panel: DeskPanel) -> impl IntoView {
 /// Stars from 1 to 5 and an optional comment, once the ticket is resolved.
 #[component]
 pub fn RatingForm(number: String) -> impl IntoView {
-    const WORDS: [&str; 5] = ["Very poor", "Poor", "OK", "Good", "Excellent"];
+    const WORDS: [&str; 5] = [
+        "rating-very-poor",
+        "rating-poor",
+        "rating-ok",
+        "rating-good",
+        "rating-excellent",
+    ];
     view! {
         <form id="rate" method="post" action="/api/rate" class="stack rating-form" data-testid="rating-form">
             <input type="hidden" name="number" value=number/>
             <fieldset class="rating">
-                <legend>"How did we do?"</legend>
+                <legend>{t("rating-how-did-we-do")}</legend>
                 {(1..=5).map(|n| view! {
                     <label class="rating-option">
                         <input type="radio" name="rating" value=n.to_string() required/>
                         <span>{"★".repeat(n)}</span>
-                        <span class="rating-word">{WORDS[n - 1]}</span>
+                        <span class="rating-word">{t(WORDS[n - 1])}</span>
                     </label>
                 }).collect_view()}
             </fieldset>
             <div class="field">
-                <label for="rating-comment">"Anything to add? (optional)"</label>
+                <label for="rating-comment">{t("rating-anything-to-add")}</label>
                 <textarea id="rating-comment" name="comment" rows="2" maxlength=MAX_RATING_COMMENT.to_string()></textarea>
             </div>
-            <button type="submit" class="btn btn-primary" data-testid="rate">"Send rating"</button>
+            <button type="submit" class="btn btn-primary" data-testid="rate">{t("rating-send")}</button>
         </form>
     }
 }
@@ -147,15 +154,15 @@ pub fn RatingForm(number: String) -> impl IntoView {
 pub fn ReopenForm(number: String) -> impl IntoView {
     view! {
         <details class="reopen">
-            <summary>"Still not fixed?"</summary>
+            <summary>{t("reopen-still-not-fixed")}</summary>
             <form method="post" action="/api/ticket_action" class="stack">
                 <input type="hidden" name="number" value=number/>
                 <input type="hidden" name="action" value="reopen"/>
                 <div class="field">
-                    <label for="reopen-body">"What is still wrong?"</label>
+                    <label for="reopen-body">{t("reopen-what-is-wrong")}</label>
                     <textarea id="reopen-body" name="body" rows="3" required maxlength=MAX_COMMENT_CHARS.to_string()></textarea>
                 </div>
-                <button type="submit" class="btn btn-secondary" data-testid="reopen">"Reopen"</button>
+                <button type="submit" class="btn btn-secondary" data-testid="reopen">{t("reopen-submit")}</button>
             </form>
         </details>
     }

@@ -4,6 +4,7 @@
 use super::when;
 use crate::api::desk::my_notifications;
 use crate::components::error_notice::ErrorNotice;
+use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -11,21 +12,21 @@ use leptos_meta::Title;
 pub fn NotificationsPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| my_notifications());
     view! {
-        <Title text="Notifications"/>
-        <h1 class="page-title">"Notifications"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Title text=t("header-notifications")/>
+        <h1 class="page-title">{t("header-notifications")}</h1>
+        <Suspense fallback=|| view! { <p class="loading">{t("notifications-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                     Ok(list) if list.is_empty() => view! {
                         <div class="empty-state" data-testid="no-notifications">
-                            <p>"Nothing new. When the service desk replies to you, asks you something or resolves one of your tickets, it shows up here."</p>
+                            <p>{t("notifications-none")}</p>
                         </div>
                     }.into_any(),
                     Ok(list) => view! {
                         {list.iter().any(|n| !n.read).then(|| view! {
                             <form method="post" action="/api/mark_notifications_read" class="inline-form">
-                                <button type="submit" class="btn" data-testid="mark-read">"Mark all as read"</button>
+                                <button type="submit" class="btn" data-testid="mark-read">{t("notifications-mark-read")}</button>
                             </form>
                         })}
                         <ul class="notification-list">
@@ -35,7 +36,7 @@ pub fn NotificationsPage() -> impl IntoView {
                                         <span class="request-number">{n.number.clone()}</span>
                                         " " {n.body.clone()}
                                     </a>
-                                    <span class="event-meta">{when(&n.at)}{(!n.read).then_some(" · new")}</span>
+                                    <span class="event-meta">{when(&n.at)}{(!n.read).then(|| format!(" · {}", t("notifications-new")))}</span>
                                 </li>
                             }).collect_view()}
                         </ul>
