@@ -422,3 +422,19 @@ notifications-loading = Benachrichtigungen werden geladen …
 notifications-none = Nichts Neues. Wenn der Service-Desk Ihnen antwortet, Ihnen eine Frage stellt oder eines Ihrer Tickets löst, erscheint es hier.
 notifications-mark-read = Alle als gelesen markieren
 notifications-new = neu
+
+## Service-Level-Uhren und Prioritäten
+sla-met = eingehalten
+sla-paused = angehalten
+sla-overdue-now = seit weniger als 1 min überfällig
+sla-overdue = seit { $time } überfällig
+sla-due-now = jetzt fällig
+sla-left = noch { $time }
+sla-due = fällig { $when }
+sla-paused-for-requester = solange wir auf die meldende Person warten
+priority-label = { $priority ->
+    [P1] P1 – kritisch
+    [P2] P2 – hoch
+    [P3] P3 – mittel
+   *[P4] P4 – niedrig
+}

@@ -424,3 +424,19 @@ notifications-loading = Loading your notifications…
 notifications-none = Nothing new. When the service desk replies to you, asks you something or resolves one of your tickets, it shows up here.
 notifications-mark-read = Mark all as read
 notifications-new = new
+
+## Service-level clocks and priorities
+sla-met = met
+sla-paused = paused
+sla-overdue-now = overdue by less than 1 min
+sla-overdue = overdue by { $time }
+sla-due-now = due now
+sla-left = { $time } left
+sla-due = due { $when }
+sla-paused-for-requester = while we wait for the requester
+priority-label = { $priority ->
+    [P1] P1 – critical
+    [P2] P2 – high
+    [P3] P3 – moderate
+   *[P4] P4 – low
+}

@@ -135,6 +135,28 @@ test.describe("on a desktop", () => {
 
     await page.goto("/search?q=scanner+dock+amber");
     await expect(page.getByTestId("search-result").first()).toContainText("Handheld scanner dock blinks amber");
+
+    // A German version, started from the original's editor: linked both ways.
+    await page.goto("/editor/articles/handheld-scanner-dock-blinks-amber");
+    await hydrated(page);
+    await page.getByTestId("translate-de").click();
+    await expect(page).toHaveURL(/\/editor\/articles\/new\?translation_of=handheld-scanner-dock-blinks-amber&locale=de/);
+    await hydrated(page);
+    await expect(page.getByLabel("Language")).toHaveValue("de");
+    await expect(page.getByLabel("Translation of")).toHaveValue("handheld-scanner-dock-blinks-amber");
+    await page.getByLabel("Title").fill("Scanner-Ladestation blinkt gelb");
+    await expect(page.getByLabel("Address (slug)")).toHaveValue("scanner-ladestation-blinkt-gelb");
+    await page.getByLabel("Summary").fill("Was ein gelbes Licht an der Ladestation des Handscanners bedeutet.");
+    await page.getByLabel("Category").fill("scanners");
+    await page.getByLabel("Text (Markdown)").fill("## Scanner neu einsetzen
+
+Herausnehmen und **fest** wieder einsetzen.");
+    await page.getByLabel("State").selectOption("published");
+    await page.getByTestId("save-article").click();
+    await expect(page).toHaveURL(/\/editor\/articles\/scanner-ladestation-blinkt-gelb\?saved=1/);
+    await expect(page.getByTestId("translations")).toContainText("Handheld scanner dock blinks amber");
+    await page.goto("/kb/scanner-ladestation-blinkt-gelb?exact=1");
+    await expect(page.getByTestId("article-versions")).toContainText("Handheld scanner dock blinks amber");
   });
 });
 

@@ -7,7 +7,7 @@ use crate::api::desk::MAX_RATING_COMMENT;
 use crate::api::requests::MAX_COMMENT_CHARS;
 use crate::components::state_badge::PriorityBadge;
 use crate::domain::sla::{describe, ClockState, ClockStatus};
-use crate::i18n::t;
+use crate::i18n::{i18n, t, t_with};
 use crate::model::{DeskPanel, ServiceView};
 use leptos::prelude::*;
 
@@ -42,11 +42,17 @@ fn Clock(status: ClockStatus, testid: &'static str) -> impl IntoView {
     let due = (status.state == ClockState::Running)
         .then_some(status.due)
         .flatten()
-        .map(|d| format!(" (due {})", crate::pages::when(&d)));
-    let paused = (status.state == ClockState::Paused).then_some(" while we wait for the requester");
+        .map(|d| {
+            format!(
+                " ({})",
+                t_with("sla-due", &[("when", crate::pages::when(&d).into())])
+            )
+        });
+    let paused =
+        (status.state == ClockState::Paused).then(|| format!(" {}", t("sla-paused-for-requester")));
     view! {
         <span class=class data-testid=testid data-state=format!("{:?}", status.state).to_lowercase()>
-            {describe(&status)}{paused}{due}
+            {i18n().say(&describe(&status))}{paused}{due}
         </span>
     }
 }

@@ -21,9 +21,9 @@ pub fn StateBadge(state: TicketState) -> impl IntoView {
 pub fn PriorityBadge(priority: Priority, #[prop(optional)] long: bool) -> impl IntoView {
     let class = format!("priority priority-{}", priority.as_str().to_lowercase());
     let text = if long {
-        priority.label()
+        crate::i18n::t_with("priority-label", &[("priority", priority.as_str().into())])
     } else {
-        priority.as_str()
+        priority.as_str().to_string()
     };
     view! { <span class=class data-priority=priority.as_str()>{text}</span> }
 }

@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::BusinessCalendar;
+use super::say::{say, say_with, Say};
 
 /// A stretch during which the clock stood still. `to: None` means it still does (the ticket
 /// awaits the user).
@@ -140,25 +141,25 @@ pub fn clock_status(
 /// The amounts are business minutes from the status, the quantity the SLA is about: a stopped
 /// clock that was met late keeps saying by how much, whatever the wall clock says now, so the
 /// text needs no "now": the status was computed for one.
-pub fn describe(status: &ClockStatus) -> String {
+pub fn describe(status: &ClockStatus) -> Say {
     match status.state {
-        ClockState::Met => "met".to_string(),
-        ClockState::Paused => "paused".to_string(),
+        ClockState::Met => say("sla-met"),
+        ClockState::Paused => say("sla-paused"),
         ClockState::Breached => {
             let over = status.elapsed_minutes.saturating_sub(status.target_minutes);
             // Breached by seconds: the rounded-down minutes are equal.
             if over <= 0 {
-                "overdue by less than 1 min".to_string()
+                say("sla-overdue-now")
             } else {
-                format!("overdue by {}", show_minutes(over))
+                say_with("sla-overdue", [("time", show_minutes(over).into())])
             }
         }
         ClockState::Running => {
             let left = status.target_minutes.saturating_sub(status.elapsed_minutes);
             if left <= 0 {
-                "due now".to_string()
+                say("sla-due-now")
             } else {
-                format!("{} left", show_minutes(left))
+                say_with("sla-left", [("time", show_minutes(left).into())])
             }
         }
     }
@@ -236,6 +237,14 @@ pub fn show_minutes(minutes: i64) -> String {
 mod tests {
     use super::*;
     use crate::domain::calendar::CalendarSpec;
+
+    fn left(time: &str) -> Say {
+        say_with("sla-left", [("time", time.into())])
+    }
+
+    fn overdue(time: &str) -> Say {
+        say_with("sla-overdue", [("time", time.into())])
+    }
     use chrono::{NaiveDateTime, TimeZone};
 
     fn utc(text: &str) -> DateTime<Utc> {
@@ -500,7 +509,7 @@ mod tests {
         assert_eq!(s.state, ClockState::Breached);
         assert_eq!(s.elapsed_minutes, 545);
         assert!(s.breached);
-        assert_eq!(describe(&s), "overdue by 1 h 5 min");
+        assert_eq!(describe(&s), overdue("1 h 5 min"));
     }
 
     #[test]
@@ -522,7 +531,7 @@ mod tests {
         assert_eq!(s.elapsed_minutes, 510);
         assert!(s.breached && s.warning);
         // The amount stays what it was at the stop.
-        assert_eq!(describe(&s), "overdue by 30 min");
+        assert_eq!(describe(&s), overdue("30 min"));
     }
 
     #[test]
@@ -533,7 +542,7 @@ mod tests {
         assert_eq!(s.elapsed_minutes, 120);
         assert_eq!((s.due, s.warn_at), (None, None));
         assert!(!s.warning && !s.breached);
-        assert_eq!(describe(&s), "paused");
+        assert_eq!(describe(&s), say("sla-paused"));
     }
 
     #[test]
@@ -636,13 +645,13 @@ mod tests {
             None,
             london("2026-02-09 10:45"),
         );
-        assert_eq!(describe(&s), "2 h 15 min left");
+        assert_eq!(describe(&s), left("2 h 15 min"));
         let s = status_at(hours(1), &[], None, "2026-02-09 09:15");
-        assert_eq!(describe(&s), "45 min left");
+        assert_eq!(describe(&s), left("45 min"));
         let s = status_at(hours(8), &[], None, "2026-02-09 15:00");
-        assert_eq!(describe(&s), "2 h left");
+        assert_eq!(describe(&s), left("2 h"));
         let s = status_at(hours(8), &[], None, "2026-02-09 17:00");
-        assert_eq!(describe(&s), "due now");
+        assert_eq!(describe(&s), say("sla-due-now"));
     }
 
     #[test]
@@ -656,22 +665,22 @@ mod tests {
             warning: true,
             breached: true,
         };
-        assert_eq!(describe(&base), "overdue by less than 1 min");
+        assert_eq!(describe(&base), say("sla-overdue-now"));
         let late = ClockStatus {
             elapsed_minutes: 185,
             ..base.clone()
         };
-        assert_eq!(describe(&late), "overdue by 2 h 5 min");
+        assert_eq!(describe(&late), overdue("2 h 5 min"));
         let met = ClockStatus {
             state: ClockState::Met,
             ..base.clone()
         };
-        assert_eq!(describe(&met), "met");
+        assert_eq!(describe(&met), say("sla-met"));
         let paused = ClockStatus {
             state: ClockState::Paused,
             ..base
         };
-        assert_eq!(describe(&paused), "paused");
+        assert_eq!(describe(&paused), say("sla-paused"));
     }
 
     #[test]

@@ -209,7 +209,7 @@ fn ArticleEditor(
     revisions: Vec<RevisionView>,
     versions: Vec<ArticleVersion>,
 ) -> impl IntoView {
-    let translations = translations_view(&draft, &versions);
+    let translations = translations_view(&draft, &versions, base_revision > 0);
     let is_new = base_revision == 0;
     let draft = RwSignal::new(draft);
     let base = RwSignal::new(base_revision);
@@ -551,10 +551,15 @@ fn language_name(locale: &str) -> String {
 }
 
 /// The article's group of translations: links to the other versions, and to start one in each
-/// language it lacks (an original only: translations translate the original).
-fn translations_view(draft: &ArticleDraft, versions: &[ArticleVersion]) -> impl IntoView {
-    let original = draft.translation_of.trim().is_empty();
-    let existing = !draft.slug.is_empty() && !versions.is_empty();
+/// language it lacks (a `saved` original only: translations translate the original, and a
+/// translation needs its original stored).
+fn translations_view(
+    draft: &ArticleDraft,
+    versions: &[ArticleVersion],
+    saved: bool,
+) -> impl IntoView {
+    let original = saved && draft.translation_of.trim().is_empty();
+    let existing = !versions.is_empty();
     let links = versions
         .iter()
         .map(|v| {
@@ -569,7 +574,7 @@ fn translations_view(draft: &ArticleDraft, versions: &[ArticleVersion]) -> impl 
         .copied()
         .filter(|l| *l != draft.locale && !versions.iter().any(|v| v.locale == *l))
         .collect();
-    let start = (original && !draft.slug.is_empty()).then(|| {
+    let start = original.then(|| {
         missing
             .into_iter()
             .map(|l| {

@@ -2,8 +2,6 @@
 //! else is refused, and two editors cannot overwrite each other unknowingly.
 
 use crate::common::*;
-use reqwest::Client;
-use serde_json::Value;
 
 fn draft<'a>(
     slug: &'a str,
@@ -30,24 +28,6 @@ fn draft<'a>(
     ]
 }
 
-async fn search_slugs(app: &TestApp, client: &Client, q: &str) -> Vec<String> {
-    let body: Value = client
-        .get(format!("{}/api/v1/kb/search", app.base))
-        .query(&[("q", q)])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    body["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["slug"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[tokio::test]
 async fn an_editor_drafts_publishes_and_retires_with_revisions() {
     let app = spawn().await;
@@ -63,7 +43,8 @@ async fn an_editor_drafts_publishes_and_retires_with_revisions() {
         )
         .await;
     assert_eq!(rev, 1);
-    assert!(!search_slugs(&app, &eve, "loyalty beeps")
+    assert!(!app
+        .kb_slugs(&eve, "loyalty beeps", "en")
         .await
         .contains(&slug.to_string()));
 
@@ -77,7 +58,7 @@ async fn an_editor_drafts_publishes_and_retires_with_revisions() {
         .await;
     assert_eq!(rev, 2);
     assert_eq!(
-        search_slugs(&app, &eve, "loyalty beeps")
+        app.kb_slugs(&eve, "loyalty beeps", "en")
             .await
             .first()
             .map(String::as_str),
@@ -112,7 +93,8 @@ async fn an_editor_drafts_publishes_and_retires_with_revisions() {
         )
         .await;
     assert_eq!(rev, 3);
-    assert!(!search_slugs(&app, &eve, "loyalty beeps")
+    assert!(!app
+        .kb_slugs(&eve, "loyalty beeps", "en")
         .await
         .contains(&slug.to_string()));
     let view = app.call_json(&eve, "article", &[("slug", slug)]).await;

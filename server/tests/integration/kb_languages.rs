@@ -36,25 +36,6 @@ fn shown(html: &str) -> (String, String) {
     (attribute("data-slug"), attribute("data-locale"))
 }
 
-async fn search(app: &TestApp, client: &Client, q: &str, languages: &str) -> Vec<String> {
-    let body: Value = client
-        .get(format!("{}/api/v1/kb/search", app.base))
-        .header("accept-language", languages)
-        .query(&[("q", q)])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    body["results"]
-        .as_array()
-        .unwrap_or_else(|| panic!("{body}"))
-        .iter()
-        .map(|r| r["slug"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[tokio::test]
 async fn an_article_in_two_languages_reads_in_the_readers_language() {
     let app = spawn().await;
@@ -114,25 +95,29 @@ async fn search_understands_german_word_forms_and_shows_one_version_per_article(
     let app = spawn().await;
     let rita = app.signed_in(RITA).await;
     // "Bondruckern" (dative plural) meets "Bondrucker" at one German stem.
-    let found = search(&app, &rita, "Bondruckern", GERMAN).await;
+    let found = app.kb_slugs(&rita, "Bondruckern", GERMAN).await;
     assert_eq!(
         found.first().map(String::as_str),
         Some(TRANSLATION),
         "{found:?}"
     );
     // The English title, searched by a German reader: never both versions of one article.
-    let found = search(&app, &rita, "receipt printer not printing", GERMAN).await;
+    let found = app
+        .kb_slugs(&rita, "receipt printer not printing", GERMAN)
+        .await;
     assert!(
         !(found.contains(&ORIGINAL.to_string()) && found.contains(&TRANSLATION.to_string())),
         "{found:?}"
     );
     // An English reader gets the original…
-    let found = search(&app, &rita, "receipt printer not printing", ENGLISH).await;
+    let found = app
+        .kb_slugs(&rita, "receipt printer not printing", ENGLISH)
+        .await;
     assert!(found[..3].contains(&ORIGINAL.to_string()), "{found:?}");
     assert!(!found.contains(&TRANSLATION.to_string()), "{found:?}");
     // …and, typing German words no English article has, the German version (the fallback to
     // every language when nothing in the reader's matches).
-    let found = search(&app, &rita, "Bondruckern", ENGLISH).await;
+    let found = app.kb_slugs(&rita, "Bondruckern", ENGLISH).await;
     assert_eq!(
         found.first().map(String::as_str),
         Some(TRANSLATION),

@@ -266,6 +266,27 @@ impl TestApp {
             .unwrap()
     }
 
+    /// The slugs the knowledge base's JSON search finds for `q`, in order, for a reader whose
+    /// browser asks for `languages`.
+    pub async fn kb_slugs(&self, client: &Client, q: &str, languages: &str) -> Vec<String> {
+        let body: Value = client
+            .get(format!("{}/api/v1/kb/search", self.base))
+            .header("accept-language", languages)
+            .query(&[("q", q)])
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        body["results"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"))
+            .iter()
+            .map(|r| r["slug"].as_str().unwrap().to_string())
+            .collect()
+    }
+
     /// Calls a server function and returns its JSON answer, success or error.
     pub async fn call_json(&self, client: &Client, name: &str, form: &[(&str, &str)]) -> Value {
         self.call(client, name, form).await.json().await.unwrap()
