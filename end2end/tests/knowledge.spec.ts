@@ -148,9 +148,7 @@ test.describe("on a desktop", () => {
     await expect(page.getByLabel("Address (slug)")).toHaveValue("scanner-ladestation-blinkt-gelb");
     await page.getByLabel("Summary").fill("Was ein gelbes Licht an der Ladestation des Handscanners bedeutet.");
     await page.getByLabel("Category").fill("scanners");
-    await page.getByLabel("Text (Markdown)").fill("## Scanner neu einsetzen
-
-Herausnehmen und **fest** wieder einsetzen.");
+    await page.getByLabel("Text (Markdown)").fill("## Scanner neu einsetzen\n\nHerausnehmen und **fest** wieder einsetzen.");
     await page.getByLabel("State").selectOption("published");
     await page.getByTestId("save-article").click();
     await expect(page).toHaveURL(/\/editor\/articles\/scanner-ladestation-blinkt-gelb\?saved=1/);
