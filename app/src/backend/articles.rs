@@ -35,7 +35,6 @@ pub async fn published(store: &dyn Store, slug: &str) -> Result<Option<ArticleVi
         slug: a.slug,
         locale: a.locale,
         versions,
-        translated_for_reader: false,
         title: a.title,
         summary: a.summary,
         category: a.category,
@@ -59,13 +58,11 @@ pub async fn for_reader(
     let Some(found) = published(store, slug).await? else {
         return Ok(None);
     };
-    let Some(own) = found.version_for(locale, exact) else {
+    let Some(own) = found.version_for(locale, exact).map(str::to_string) else {
         return Ok(Some(found));
     };
-    Ok(published(store, own).await?.map(|view| ArticleView {
-        translated_for_reader: true,
-        ..view
-    }))
+    // Retired since the links were read: the article as written, rather than nothing.
+    Ok(Some(published(store, &own).await?.unwrap_or(found)))
 }
 
 /// The other articles of `slug`'s group of translations, by language; published ones only

@@ -35,9 +35,6 @@ pub struct ArticleView {
     pub locale: String,
     /// The same article in other languages (published ones only).
     pub versions: Vec<ArticleVersion>,
-    /// The reader asked for another article of its group (`slug` differs from the address):
-    /// shown in their language. False when it is what the address names.
-    pub translated_for_reader: bool,
     pub title: String,
     pub summary: String,
     pub html: String,

@@ -54,13 +54,7 @@ impl DeviceSnapshot {
         let own = found
             .version_for(locale, exact)
             .and_then(|own| self.articles.iter().find(|a| a.slug == own));
-        match own {
-            Some(own) => Some(ArticleView {
-                translated_for_reader: true,
-                ..own.clone()
-            }),
-            None => Some(found.clone()),
-        }
+        Some(own.unwrap_or(found).clone())
     }
 
     /// The "Report a fault" page's content, with the store and device of a sticker's link
