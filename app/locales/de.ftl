@@ -2,6 +2,12 @@
 
 ## Die Sprache selbst
 language-name = Deutsch
+# Jede Sprache mit ihrem Namen auf Deutsch (andere Fassungen eines Artikels, Sprachmenü der Redaktion)
+language-called = { $locale ->
+    [en] Englisch
+    [de] Deutsch
+   *[other] { $locale }
+}
 
 ## Jede Seite: Dokument, Kopfzeile und Hauptnavigation
 page-title = { $title } · Deskfront
@@ -212,11 +218,6 @@ article-not-available = Nicht verfügbar
 article-breadcrumb = Brotkrümelnavigation
 article-knowledge = Wissen
 article-tags = Schlagwörter
-article-language = { $locale ->
-    [en] Englisch
-    [de] Deutsch
-   *[other] { $locale }
-}
 article-not-in-your-language = Diesen Artikel gibt es noch nicht in Ihrer Sprache. Hier ist er auf { $language }.
 article-other-languages = Auch auf
 article-read = Aktualisiert { $when } · Version { $revision } · { $views ->

@@ -4,6 +4,12 @@
 
 ## The language itself, as its speakers write it (the settings' language menu)
 language-name = English
+# Each language by its name in this one (an article's other versions, the editor's menu)
+language-called = { $locale ->
+    [en] English
+    [de] German
+   *[other] { $locale }
+}
 
 ## Every page: the document, the header and the main navigation
 page-title = { $title } · Deskfront
@@ -214,11 +220,6 @@ article-not-available = Not available
 article-breadcrumb = Breadcrumb
 article-knowledge = Knowledge
 article-tags = Tags
-article-language = { $locale ->
-    [en] English
-    [de] German
-   *[other] { $locale }
-}
 article-not-in-your-language = This article is not available in your language yet. Here it is in { $language }.
 article-other-languages = Also in
 article-read = Updated { $when } · revision { $revision } · read { $views ->

@@ -50,9 +50,7 @@ pub async fn search_portal(
         .index(state.store.as_ref())
         .await
         .map_err(internal)?;
-    let language = crate::search::text::Language::of_locale(
-        crate::i18n::for_request(user.language.as_deref()).locale(),
-    );
+    let language = crate::i18n::for_request(user.language.as_deref()).search_language();
     let results = run(&index, &q, category.as_deref(), 30, false, language);
     // The dashboard's "searches that find nothing". Choosing a category reruns a search
     // already logged, so only the first run counts.

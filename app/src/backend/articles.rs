@@ -2,21 +2,62 @@
 //! they point to that are still offered, and the same article in other languages. The article
 //! page and the offline snapshot both read them here.
 
-use super::store::{ArticleState, ArticleVersionRow, Store};
+use super::store::{ArticleRecord, ArticleState, ArticleVersionRow, Store};
 use super::{internal, markdown};
 use crate::domain::article::{translation_problem, ArticleDraft, Version};
+use crate::model::knowledge::version_for;
 use crate::model::{AppError, ArticleVersion, ArticleView};
 
 /// An article as readers see it, if it is published; also what the offline snapshot keeps.
 pub async fn published(store: &dyn Store, slug: &str) -> Result<Option<ArticleView>, AppError> {
-    let Some(record) = store
+    let Some(record) = published_record(store, slug).await? else {
+        return Ok(None);
+    };
+    let versions = other_versions(store, slug, &record.input.translation_of, true).await?;
+    Ok(Some(view(store, record, versions).await?))
+}
+
+/// The article at `slug` for a reader of `locale`: its version in that language when one is
+/// published, else the article as written (the page says so). `exact`: the reader chose this
+/// version from another's language links, so it is shown as it is. The choice is made from
+/// the stored record, so only the article shown is rendered.
+pub async fn for_reader(
+    store: &dyn Store,
+    slug: &str,
+    locale: &str,
+    exact: bool,
+) -> Result<Option<ArticleView>, AppError> {
+    let Some(record) = published_record(store, slug).await? else {
+        return Ok(None);
+    };
+    let versions = other_versions(store, slug, &record.input.translation_of, true).await?;
+    if let Some(own) = version_for(&record.input.locale, &versions, locale, exact) {
+        // Retired since the links were read: the article as written, rather than nothing.
+        if let Some(view) = published(store, own).await? {
+            return Ok(Some(view));
+        }
+    }
+    Ok(Some(view(store, record, versions).await?))
+}
+
+async fn published_record(
+    store: &dyn Store,
+    slug: &str,
+) -> Result<Option<ArticleRecord>, AppError> {
+    Ok(store
         .article(slug)
         .await
         .map_err(internal)?
-        .filter(|a| a.input.state == ArticleState::Published)
-    else {
-        return Ok(None);
-    };
+        .filter(|a| a.input.state == ArticleState::Published))
+}
+
+/// A published record rendered for readers, with the catalog items it points to that are
+/// still offered.
+async fn view(
+    store: &dyn Store,
+    record: ArticleRecord,
+    versions: Vec<ArticleVersion>,
+) -> Result<ArticleView, AppError> {
     let mut related_items = Vec::new();
     for item in &record.input.related_items {
         if let Some(live) = store
@@ -29,8 +70,7 @@ pub async fn published(store: &dyn Store, slug: &str) -> Result<Option<ArticleVi
         }
     }
     let a = record.input;
-    let versions = other_versions(store, &a.slug, &a.translation_of, true).await?;
-    Ok(Some(ArticleView {
+    Ok(ArticleView {
         html: markdown::render(&a.body_md),
         slug: a.slug,
         locale: a.locale,
@@ -43,26 +83,7 @@ pub async fn published(store: &dyn Store, slug: &str) -> Result<Option<ArticleVi
         revision: record.revision,
         updated_at: record.updated_at,
         views: record.views,
-    }))
-}
-
-/// The article at `slug` for a reader of `locale`: its version in that language when one is
-/// published, else the article as written (the page says so). `exact`: the reader chose this
-/// version from another's language links, so it is shown as it is.
-pub async fn for_reader(
-    store: &dyn Store,
-    slug: &str,
-    locale: &str,
-    exact: bool,
-) -> Result<Option<ArticleView>, AppError> {
-    let Some(found) = published(store, slug).await? else {
-        return Ok(None);
-    };
-    let Some(own) = found.version_for(locale, exact).map(str::to_string) else {
-        return Ok(Some(found));
-    };
-    // Retired since the links were read: the article as written, rather than nothing.
-    Ok(Some(published(store, &own).await?.unwrap_or(found)))
+    })
 }
 
 /// The other articles of `slug`'s group of translations, by language; published ones only

@@ -4,7 +4,6 @@
 
 use crate::local_search::LocalIndex;
 use crate::search::results::{run, ResultView, MAX_QUERY_CHARS};
-use crate::search::text::Language;
 use crate::search::{DocKind, SearchIndex};
 use crate::url::search_url;
 use leptos::prelude::*;
@@ -117,7 +116,7 @@ pub fn instant_matches(index: Arc<SearchIndex>, query: String) -> Vec<ResultView
         None,
         INSTANT_RESULTS,
         true,
-        Language::of_locale(crate::i18n::i18n().locale()),
+        crate::i18n::i18n().search_language(),
     )
     .results
 }

@@ -108,7 +108,7 @@ pub fn Suggestions(
             typing: true,
             kind: Some(DocKind::Article),
             category: None,
-            language: crate::search::text::Language::of_locale(crate::i18n::i18n().locale()),
+            language: crate::i18n::i18n().search_language(),
         };
         index
             .search(&query, &options)

@@ -132,6 +132,16 @@ impl I18n {
         self.0.text(id, args)
     }
 
+    /// A language's name in this language ("Englisch"), from its tag.
+    pub fn language_name(self, locale: &str) -> String {
+        self.0.text("language-called", &[("locale", locale.into())])
+    }
+
+    /// The language search stems this reader's queries in first (`search::SearchOptions`).
+    pub fn search_language(self) -> crate::search::text::Language {
+        crate::search::text::Language::of_locale(self.0.locale)
+    }
+
     /// What the rules say (`domain::say`), in this language.
     pub fn say(self, said: &Say) -> String {
         match said {

@@ -9,14 +9,25 @@ impl ArticleView {
     /// this is in another language and has one (the server and the device's snapshot pick
     /// alike). `exact`: the reader chose this version, so none.
     pub fn version_for(&self, locale: &str, exact: bool) -> Option<&str> {
-        if exact || self.locale == locale {
-            return None;
-        }
-        self.versions
-            .iter()
-            .find(|v| v.locale == locale)
-            .map(|v| v.slug.as_str())
+        version_for(&self.locale, &self.versions, locale, exact)
     }
+}
+
+/// `ArticleView::version_for` of an article written in `written_in` with these `versions`,
+/// for the server to choose before it renders anything.
+pub fn version_for<'a>(
+    written_in: &str,
+    versions: &'a [ArticleVersion],
+    reader: &str,
+    exact: bool,
+) -> Option<&'a str> {
+    if exact || written_in == reader {
+        return None;
+    }
+    versions
+        .iter()
+        .find(|v| v.locale == reader)
+        .map(|v| v.slug.as_str())
 }
 
 /// An article in another language, linked from its translations.

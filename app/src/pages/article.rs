@@ -41,22 +41,18 @@ pub fn ArticlePage() -> impl IntoView {
     }
 }
 
-/// A language's name in the reader's language ("Englisch").
-fn language_name(locale: &str) -> String {
-    t_with("article-language", &[("locale", locale.into())])
-}
-
 /// Which language the article is in when it is not the reader's, and where else it is written.
 #[component]
 fn Languages(a: ArticleView) -> impl IntoView {
-    let reader = i18n().locale();
+    let i18n = i18n();
+    let reader = i18n.locale();
     // Not in the reader's language, and no version is: say so (a version chosen from the
     // links, with one in theirs, needs no note).
     let untranslated = a.locale != reader && !a.versions.iter().any(|v| v.locale == reader);
     let foreign = untranslated.then(|| {
         view! {
             <p class="notice" data-testid="article-language-note">
-                {t_with("article-not-in-your-language", &[("language", language_name(&a.locale).into())])}
+                {t_with("article-not-in-your-language", &[("language", i18n.language_name(&a.locale).into())])}
             </p>
         }
     });
@@ -68,7 +64,7 @@ fn Languages(a: ArticleView) -> impl IntoView {
                 view! {
                     <li>
                         <a href=format!("/kb/{slug}?exact=1") hreflang=locale.clone() lang=locale.clone()>{title.clone()}</a>
-                        " (" {language_name(locale)} ")"
+                        " (" {i18n.language_name(locale)} ")"
                     </li>
                 }
             })

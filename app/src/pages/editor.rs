@@ -16,7 +16,7 @@ use crate::domain::article::{
     slug_from_title, validate_article, ArticleDraft, KNOWN_CATEGORIES, MAX_TITLE,
 };
 use crate::domain::validation::FieldErrors;
-use crate::i18n::{i18n, t_with, LANGUAGES};
+use crate::i18n::{i18n, LANGUAGES};
 use crate::model::{
     AppError, ArticleEditView, ArticleListView, ArticleVersion, EvidenceSource, EvidenceView,
     RevisionView,
@@ -393,7 +393,7 @@ fn ArticleEditor(
                         aria-describedby="article-locale-error"
                         prop:value=move || draft.with(|d| d.locale.clone())
                         on:change=move |ev| set("locale", event_target_value(&ev))>
-                        {LANGUAGES.iter().map(|l| view! { <option value=*l>{language_name(l)}</option> }).collect_view()}
+                        {LANGUAGES.iter().map(|l| view! { <option value=*l>{i18n().language_name(l)}</option> }).collect_view()}
                     </select>
                     {move || error_of("locale").map(|e| view! { <p class="field-error" id="article-locale-error" data-testid="error-locale">{e}</p> })}
                 </div>
@@ -545,11 +545,6 @@ fn field_value(d: &ArticleDraft, key: &str) -> String {
     }
 }
 
-/// A language's name in the editor's language.
-fn language_name(locale: &str) -> String {
-    t_with("article-language", &[("locale", locale.into())])
-}
-
 /// The article's group of translations: links to the other versions, and to start one in each
 /// language it lacks (a `saved` original only: translations translate the original, and a
 /// translation needs its original stored).
@@ -565,7 +560,7 @@ fn translations_view(
         .map(|v| {
             view! {
                 <li><a href=format!("/editor/articles/{}", v.slug)>{v.title.clone()}</a>
-                    " (" {language_name(&v.locale)} ")"</li>
+                    " (" {i18n().language_name(&v.locale)} ")"</li>
             }
         })
         .collect_view();
@@ -581,7 +576,7 @@ fn translations_view(
                 view! {
                     <li><a data-testid=format!("translate-{l}")
                         href=format!("/editor/articles/new?translation_of={}&locale={l}", draft.slug)>
-                        "Translate into " {language_name(l)}</a></li>
+                        "Translate into " {i18n().language_name(l)}</a></li>
                 }
             })
             .collect_view()

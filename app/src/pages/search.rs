@@ -9,7 +9,6 @@ use crate::i18n::i18n;
 use crate::local_search::LocalIndex;
 use crate::model::AppError;
 use crate::search::results::{run, MAX_QUERY_CHARS};
-use crate::search::text::Language;
 use crate::search::{category_label, SearchResults, Segment};
 use crate::url::search_url;
 use leptos::prelude::*;
@@ -59,7 +58,7 @@ pub fn SearchPage() -> impl IntoView {
                     // been read from IndexedDB, and shows the results as soon as it is.
                     Err(e @ AppError::Transport { .. }) => (move || match local.wanted() {
                         Some(index) => {
-                            let results = run(&index, &q(), category().as_deref(), 30, false, Language::of_locale(i18n().locale()));
+                            let results = run(&index, &q(), category().as_deref(), 30, false, i18n().search_language());
                             view! { <Results results offline=true/> }.into_any()
                         }
                         None => view! { <ErrorNotice error=e.clone()/> }.into_any(),

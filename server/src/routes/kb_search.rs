@@ -77,11 +77,11 @@ pub async fn search(
         Err(e) => return server_error(e),
     };
     // The asker's language, as their Accept-Language says: its versions of articles first.
-    let locale = app::i18n::for_headers(None, Some(&headers)).locale();
+    let language = app::i18n::for_headers(None, Some(&headers)).search_language();
     let options = SearchOptions {
         limit,
         kind: Some(DocKind::Article),
-        language: app::search::text::Language::of_locale(locale),
+        language,
         ..SearchOptions::default()
     };
     let results: Vec<Found> = index
