@@ -32,6 +32,9 @@ export function serverEnv(port: string, database: string, instance: string, publ
     DESKFRONT_DEMO: "true",
     DESKFRONT_DEMO_PASSWORD: DEMO_PASSWORD,
     DESKFRONT_INSTANCE_NAME: instance,
+    // People without a store read times in the portal's zone: one that is never UTC (UTC+5:30
+    // all year), so a time read in the wrong zone, by the server or the browser, shows.
+    DESKFRONT_TIME_ZONE: "Asia/Kolkata",
     // Mail goes to the test's own SMTP server; links in mails point to where the tests run.
     DESKFRONT_SMTP_HOST: "127.0.0.1",
     DESKFRONT_SMTP_PORT: MAIL_SINK_PORT,

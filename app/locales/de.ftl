@@ -212,6 +212,110 @@ error-sign-in-link = Anmelden
 error-back-to-catalog = Zurück zum Katalog
 error-try-again = Noch einmal versuchen
 
+## Was der Server ablehnt, und warum
+error-sign-in-failed = Diese E-Mail-Adresse und dieses Passwort passen zu keinem Konto.
+error-sign-in-empty = Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.
+error-sign-in-wait = Zu viele fehlgeschlagene Anmeldungen. Warten Sie { $seconds ->
+    [one] 1 Sekunde
+   *[other] { $seconds } Sekunden
+} und versuchen Sie es dann noch einmal.
+error-sign-in-wait-minutes = Zu viele fehlgeschlagene Anmeldungen. Warten Sie { $minutes } Minuten und versuchen Sie es dann noch einmal.
+error-sign-in-busy = Gerade melden sich viele Menschen an. Versuchen Sie es in ein paar Sekunden noch einmal.
+error-password-admins-only = Die Anmeldung mit Passwort ist nur für Administratoren. Nutzen Sie die Anmeldung Ihrer Organisation.
+error-provider-unavailable = Der Identitätsanbieter ist gerade nicht erreichbar. Versuchen Sie es in ein paar Minuten noch einmal; wenn es wieder passiert, sagen Sie dem Service Desk Bescheid.
+error-provider-refused = Die Antwort des Identitätsanbieters ließ sich nicht prüfen, daher sind Sie nicht angemeldet. Versuchen Sie es noch einmal; wenn es wieder passiert, sagen Sie dem Service Desk Bescheid.
+error-provider-cancelled = Die Anmeldung beim Identitätsanbieter wurde abgebrochen oder abgelehnt. Versuchen Sie es noch einmal.
+error-sign-in-expired = Diese Anmeldung hat zu lange gedauert oder wurde schon verwendet. Beginnen Sie von vorn.
+error-no-email = Ihr Identitätsanbieter hat uns Ihre E-Mail-Adresse nicht mitgeteilt. Bitten Sie Ihre Administration, den Claim „email“ für Deskfront freizugeben.
+error-deactivated = Ihr Konto hier ist deaktiviert. Wenn Sie meinen, dass es das nicht sein sollte, fragen Sie den Service Desk.
+error-no-page = Diese Seite gibt es nicht.
+error-desk-only = Diese Seite ist für den Service Desk und seine Leitung.
+error-editors-only = Das können nur Wissensredakteure. Fragen Sie den Service Desk, wenn Sie einer sein sollten.
+error-article-editors-only = Nur Wissensredakteure können Artikel ändern. Fragen Sie den Service Desk, wenn Sie einer sein sollten.
+error-offline-not-kept = Sie sind offline, und diese Seite ist auf diesem Gerät nicht gespeichert ({ $reason }). Sie öffnet sich, sobald Sie wieder online sind.
+error-form-unreadable = Das Formular ließ sich nicht lesen ({ $reason }). Laden Sie die Seite neu und versuchen Sie es noch einmal.
+error-no-such-language = Diese Sprache gibt es im Portal nicht. Wählen Sie eine aus der Liste.
+error-no-store = Es gibt keine Filiale { $token }.
+error-no-store-yet = Es gibt keine Filiale { $token }: Importieren Sie zuerst die Filialen.
+error-no-person = Es gibt keine aktive Person mit der Adresse { $token }.
+error-not-a-role = „{ $token }“ ist keine Rolle (requester, store_staff, approver, agent, manager, editor, admin).
+error-stale = Jemand hat dies ({ $token }) geändert, nachdem Sie die Seite geöffnet haben. Laden Sie neu, um die Änderung zu sehen, und nehmen Sie Ihre dann noch einmal vor.
+error-synonyms-too-few = Eine Gruppe braucht mindestens zwei verschiedene Wörter oder Wendungen.
+error-synonyms-too-many = Eine Gruppe fasst höchstens 20 Wendungen; teilen Sie sie in Gruppen mit je einer Bedeutung.
+synonym-too-long = „{ $phrase }“ ist länger als { $max } Zeichen.
+synonym-too-many-words = „{ $phrase }“ hat mehr als { $max } Wörter: Nennen Sie die Sache, beschreiben Sie sie nicht.
+synonym-small-words = „{ $phrase }“ besteht nur aus kleinen Wörtern (wie „der“ oder „zu“), die die Suche übergeht.
+
+## Die Übersetzungen eines Katalogeintrags, wie der Katalog-Editor sie prüft
+catalog-translation-language = Das Portal hat keine Sprache „{ $locale }“, in die übersetzt werden kann, oder es ist die eigene Sprache des Katalogs.
+catalog-translation-no-field = Das Formular hat kein Feld „{ $field }“ mehr: Leeren Sie seine Übersetzung.
+catalog-translation-no-option = Das Feld hat keine Option „{ $option }“ mehr: Leeren Sie ihre Übersetzung.
+catalog-translation-too-long = Höchstens { $max } Zeichen.
+error-no-catalog-item = Diesen Katalogeintrag gibt es nicht, oder er wird nicht mehr angeboten.
+error-no-such-item = Diesen Katalogeintrag gibt es nicht.
+error-item-retired = „{ $item }“ wird nicht mehr angeboten. Suchen Sie im Katalog nach dem Nachfolger oder fragen Sie den Service Desk.
+error-no-submission-key = Dem Formular fehlt sein Übermittlungsschlüssel. Laden Sie die Seite neu und senden Sie es noch einmal.
+error-form-updated = Dieses Formular wurde geändert, seit Sie es geöffnet haben. Laden Sie die Seite neu; Ihre Antworten bleiben als Entwurf erhalten.
+error-no-line-manager = Dieser Eintrag braucht die Genehmigung Ihrer Führungskraft, aber für Sie ist keine hinterlegt. Bitten Sie den Service Desk, sie einzutragen.
+error-no-request = Es gibt keine Anfrage { $number }, die Sie sehen können.
+error-comment-empty = Schreiben Sie zuerst einen Kommentar.
+error-comment-too-long = Kommentare haben höchstens { $max } Zeichen.
+error-comment-after-decision = Ihr Teil an dieser Anfrage endete mit Ihrer Entscheidung; ab hier kümmern sich die anfragende Person und der Service Desk.
+error-comments-closed = Diese Anfrage ist abgeschlossen; Kommentare sind geschlossen. Stellen Sie eine neue Anfrage, wenn Sie weitere Hilfe brauchen.
+error-cancel-reason-long = Fassen Sie den Grund kürzer.
+error-cancel-not-yours = Nur wer eine Anfrage gestellt hat, kann sie stornieren.
+error-cancel-too-late = Diese Anfrage ist bereits „{ $state }“ und kann nicht mehr storniert werden.
+error-request-changed = Diese Anfrage hat sich geändert, während Sie sie angesehen haben. Laden Sie neu, um ihren Stand zu sehen.
+error-no-ticket = Es gibt kein Ticket { $number }, das Sie sehen können.
+error-text-too-long = Fassen Sie sich auf höchstens { $max } Zeichen.
+error-ticket-changed = { $number } hat sich geändert, während Sie es angesehen haben. Laden Sie neu, um die Änderung zu sehen, und versuchen Sie es dann noch einmal.
+error-requester-only-answer = Nur wer das Ticket gestellt hat, kann hier antworten.
+error-requester-only-reopen = Nur wer das Ticket gestellt hat, kann es wieder öffnen.
+error-reopen-what = Sagen Sie, was noch nicht stimmt.
+error-reopen-not-resolved = { $number } ist „{ $state }“: Nur ein gelöstes Ticket kann wieder geöffnet werden.
+error-reopen-too-late = { $number } wurde vor mehr als { $days } Tagen gelöst und kann nicht mehr geöffnet werden. Stellen Sie ein neues Ticket und verweisen Sie darauf.
+error-ticket-finished = { $number } ist „{ $state }“ und nimmt keine Kommentare mehr an. Stellen Sie ein neues Ticket, wenn Sie weitere Hilfe brauchen.
+error-decision-choose = Wählen Sie Genehmigen oder Ablehnen.
+error-reject-why = Sagen Sie, warum Sie ablehnen, damit die anfragende Person weiß, was zu tun ist.
+error-decision-comment-long = Der Kommentar hat höchstens { $max } Zeichen.
+error-not-the-approver = Nur die Führungskraft der anfragenden Person kann über diese Genehmigung entscheiden.
+error-not-waiting = { $number } wartet nicht mehr auf eine Genehmigung.
+error-just-decided = Über { $number } wurde gerade eben entschieden.
+error-no-article = Diesen Artikel gibt es nicht, oder er wurde zurückgezogen. Versuchen Sie die Suche.
+error-search-too-long = Kürzen Sie die Suche auf { $max } Zeichen oder weniger.
+error-choose-yes-no = Wählen Sie Ja oder Nein.
+error-vote-comment-long = Der Kommentar hat weniger als { $max } Zeichen.
+error-vote-unpublished = Dieser Artikel ist nicht mehr veröffentlicht und kann daher nicht bewertet werden.
+error-funnel-key = Der Schlüssel des Formulars fehlt oder ist zu lang. Laden Sie die Seite neu.
+error-no-article-named = Ein trotzdem gesendetes Formular nennt keinen Artikel.
+error-name-article = Nennen Sie den Artikel.
+error-no-such-article = Diesen Artikel gibt es nicht.
+error-file-empty = Die Datei ist leer.
+error-file-over-limit = Die Datei hat { $size } MB; erlaubt sind { $max } MB.
+error-file-too-large = Die Datei ist zu groß.
+error-file-kind = Hängen Sie ein Foto (JPEG, PNG, WebP, HEIC, GIF), ein PDF oder eine Textdatei an.
+error-file-misnamed = Der Name dieser Datei endet auf .{ $ending }, sie enthält aber { $kind ->
+    [pdf] ein PDF
+    [text] Text
+   *[other] ein Bild anderer Art
+}. Benennen Sie sie um oder hängen Sie die richtige Datei an.
+error-file-choose = Wählen Sie eine Datei zum Anhängen.
+error-file-gone = Diese Datei ist nicht mehr verfügbar. Hängen Sie sie noch einmal an.
+error-file-kept-gone = Die auf diesem Gerät gespeicherte Datei ist weg; hängen Sie sie noch einmal an.
+error-uploads-per-hour = Sie haben in der letzten Stunde { $files } Dateien angehängt; warten Sie eine Weile, bevor Sie weitere anhängen.
+error-uploads-per-day = Sie haben heute { $mb } MB an Dateien angehängt; hängen Sie morgen weitere an oder fragen Sie den Service Desk.
+error-no-attachment = Diesen Anhang gibt es nicht.
+
+## Was eine Seite nach einem abgelehnten einfachen Formularversand sagt, nach Art der Ablehnung
+notice-not-signed-in = Bitte melden Sie sich an, um fortzufahren.
+notice-forbidden = Das dürfen Sie nicht. Wenn Sie meinen, Sie sollten es dürfen, fragen Sie den Service Desk.
+notice-not-found = Das gibt es nicht, oder nicht mehr.
+notice-invalid = Etwas, das Sie eingegeben haben, wurde nicht angenommen. Prüfen Sie das Formular und senden Sie es noch einmal.
+notice-conflict = Das hat sich geändert, seit Sie die Seite geöffnet haben. Laden Sie neu, um die Änderung zu sehen, und versuchen Sie es dann noch einmal.
+notice-too-many = Zu viele Versuche. Warten Sie ein paar Minuten und versuchen Sie es dann noch einmal.
+notice-internal = Bei uns ist etwas schiefgegangen. Versuchen Sie es gleich noch einmal; wenn es wieder passiert, sagen Sie dem Service Desk Bescheid.
+notice-transport = Das Formular ließ sich nicht lesen. Laden Sie die Seite neu und versuchen Sie es noch einmal.
+
 ## Ein Wissensartikel
 article-loading = Artikel wird geladen …
 article-not-available = Nicht verfügbar

@@ -214,6 +214,111 @@ error-sign-in-link = Sign in
 error-back-to-catalog = Back to the catalog
 error-try-again = Try again
 
+## What the server refuses, and why. A `$token` is a code or an address a page may be sent back
+## with after a plain form post (`model::notice`), so it must stay one word.
+error-sign-in-failed = That email and password do not match an account.
+error-sign-in-empty = Enter your email address and password.
+error-sign-in-wait = Too many failed sign-ins. Wait { $seconds ->
+    [one] 1 second
+   *[other] { $seconds } seconds
+}, then try again.
+error-sign-in-wait-minutes = Too many failed sign-ins. Wait { $minutes } minutes, then try again.
+error-sign-in-busy = Many people are signing in right now. Try again in a few seconds.
+error-password-admins-only = Password sign-in is for administrators only. Use your organisation's sign-in button.
+error-provider-unavailable = The identity provider cannot be reached right now. Try again in a few minutes; if it keeps happening, tell the service desk.
+error-provider-refused = The identity provider's answer could not be verified, so you are not signed in. Try again; if it keeps happening, tell the service desk.
+error-provider-cancelled = Sign-in at the identity provider was cancelled or refused. Try again.
+error-sign-in-expired = That sign-in took too long or was already used. Start again.
+error-no-email = Your identity provider did not tell us your e-mail address. Ask your administrator to release the email claim to Deskfront.
+error-deactivated = Your account here is deactivated. If you think it should not be, ask the service desk.
+error-no-page = This page does not exist.
+error-desk-only = This page is for the service desk and its managers.
+error-editors-only = Only knowledge editors can do this. Ask the service desk if you should be one.
+error-article-editors-only = Only knowledge editors can change articles. Ask the service desk if you should be one.
+error-offline-not-kept = You are offline, and this page is not kept on this device ({ $reason }). It will open when you are back online.
+error-form-unreadable = The form could not be read ({ $reason }). Reload the page and try again.
+error-no-such-language = The portal has no such language. Choose one from the list.
+error-no-store = There is no store { $token }.
+error-no-store-yet = There is no store { $token }: import the stores first.
+error-no-person = There is no active person with the address { $token }.
+error-not-a-role = "{ $token }" is not a role (requester, store_staff, approver, agent, manager, editor, admin).
+error-stale = Someone changed this { $token } after you opened the page. Reload to see the change, then make yours again.
+error-synonyms-too-few = A group needs at least two different words or phrases.
+error-synonyms-too-many = A group holds at most 20 phrases; split it into groups of one meaning each.
+synonym-too-long = "{ $phrase }" is longer than { $max } characters.
+synonym-too-many-words = "{ $phrase }" has more than { $max } words: name the thing, do not describe it.
+synonym-small-words = "{ $phrase }" is only small words (like "the" or "to") that search ignores.
+
+## A catalog item's translations, as the catalog builder checks them
+catalog-translation-language = The portal has no language "{ $locale }" to translate into, or it is the catalog's own.
+catalog-translation-no-field = The form has no field "{ $field }" any more: clear its translation.
+catalog-translation-no-option = The field has no option "{ $option }" any more: clear its translation.
+catalog-translation-too-long = Keep this to { $max } characters.
+error-no-catalog-item = This catalog item does not exist or is no longer offered.
+error-no-such-item = There is no such catalog item.
+error-item-retired = "{ $item }" is no longer offered. Look in the catalog for its replacement, or ask the service desk.
+error-no-submission-key = The form is missing its submission key. Reload the page and submit again.
+error-form-updated = This form has been updated since you opened it. Reload the page; your answers are kept as a draft.
+error-no-line-manager = This item needs your line manager's approval, but no line manager is on file for you. Ask the service desk to add one.
+error-no-request = There is no request { $number } that you can see.
+error-comment-empty = Write a comment first.
+error-comment-too-long = Keep comments to { $max } characters.
+error-comment-after-decision = Your part in this request ended with your decision; the requester and the service desk take it from here.
+error-comments-closed = This request is finished; comments are closed. Raise a new request if you need more help.
+error-cancel-reason-long = Keep the reason short.
+error-cancel-not-yours = Only the person who raised a request can cancel it.
+error-cancel-too-late = This request is already "{ $state }" and can no longer be cancelled.
+error-request-changed = This request changed while you were looking at it. Reload to see its state.
+error-no-ticket = There is no ticket { $number } that you can see.
+error-text-too-long = Keep it to { $max } characters.
+error-ticket-changed = { $number } changed while you were looking at it. Reload to see what changed, then try again.
+error-requester-only-answer = Only the person who raised the ticket can answer here.
+error-requester-only-reopen = Only the person who raised the ticket can reopen it.
+error-reopen-what = Say what is still wrong.
+error-reopen-not-resolved = { $number } is "{ $state }": only a resolved ticket can be reopened.
+error-reopen-too-late = { $number } was resolved more than { $days } days ago and can no longer be reopened. Raise a new ticket and mention it.
+error-ticket-finished = { $number } is "{ $state }"; it takes no more comments. Raise a new ticket if you need more help.
+error-decision-choose = Choose approve or reject.
+error-reject-why = Say why you are rejecting, so the requester knows what to do next.
+error-decision-comment-long = Keep the comment to { $max } characters.
+error-not-the-approver = Only the requester's line manager can decide this approval.
+error-not-waiting = { $number } is not waiting for approval any more.
+error-just-decided = { $number } was decided a moment ago.
+error-no-article = This article does not exist or has been retired. Try the search.
+error-search-too-long = Shorten the search to { $max } characters or fewer.
+error-choose-yes-no = Choose yes or no.
+error-vote-comment-long = Keep the comment under { $max } characters.
+error-vote-unpublished = This article is no longer published, so it cannot take votes.
+error-funnel-key = The form's key is missing or too long. Reload the page.
+error-no-article-named = A form sent anyway names no article.
+error-name-article = Name the article.
+error-no-such-article = There is no such article.
+error-file-empty = The file is empty.
+error-file-over-limit = The file is { $size } MB; the limit is { $max } MB.
+error-file-too-large = The file is too large.
+error-file-kind = Attach a photo (JPEG, PNG, WebP, HEIC, GIF), a PDF or a text file.
+error-file-misnamed = This file's name ends in .{ $ending }, but it holds { $kind ->
+    [pdf] a PDF
+    [text] text
+   *[other] a picture of another kind
+}. Rename it or attach the right file.
+error-file-choose = Choose a file to attach.
+error-file-gone = That file is not available any more. Attach it again.
+error-file-kept-gone = The file kept on this device is gone; attach it again.
+error-uploads-per-hour = You attached { $files } files in the last hour; wait a while before attaching more.
+error-uploads-per-day = You attached { $mb } MB of files today; attach more tomorrow, or ask the service desk.
+error-no-attachment = There is no such attachment.
+
+## What a page says after a plain form post came back refused, by the kind of refusal
+notice-not-signed-in = Please sign in to continue.
+notice-forbidden = You may not do that. If you think you should, ask the service desk.
+notice-not-found = That does not exist, or no longer does.
+notice-invalid = Something you entered was not accepted. Check the form and send it again.
+notice-conflict = This changed after you opened the page. Reload to see the change, then try again.
+notice-too-many = Too many attempts. Wait a few minutes, then try again.
+notice-internal = Something went wrong on our side. Try again in a moment; if it keeps happening, tell the service desk.
+notice-transport = The form could not be read. Reload the page and try again.
+
 ## A knowledge article
 article-loading = Loading the article…
 article-not-available = Not available

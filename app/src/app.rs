@@ -17,17 +17,24 @@ pub fn shell(options: LeptosOptions, release: Release) -> impl IntoView {
     // The request's language, for the whole page (`i18n`): the signed-in person's setting (the
     // sign-in gate leaves the person in the request), else what the browser asks for.
     #[cfg(feature = "ssr")]
-    let i18n = {
-        let setting = use_context::<http::request::Parts>().and_then(|p| {
-            p.extensions
-                .get::<crate::model::UserView>()
-                .and_then(|u| u.language.clone())
-        });
-        crate::i18n::for_request(setting.as_deref())
+    let (i18n, zone) = {
+        let user = use_context::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<crate::model::UserView>().cloned());
+        let portal_zone = use_context::<crate::backend::AppState>()
+            .map(|state| state.time_zone.clone())
+            .unwrap_or_default();
+        let user = user.as_ref();
+        (
+            crate::i18n::for_request(user.and_then(|u| u.language.as_deref())),
+            crate::i18n::zone::for_person(user.and_then(|u| u.timezone.as_deref()), &portal_zone),
+        )
     };
     #[cfg(not(feature = "ssr"))]
-    let i18n = crate::i18n::i18n();
+    let (i18n, zone) = (crate::i18n::i18n(), crate::i18n::zone());
     provide_context(i18n);
+    // The zone times are read in, for the page and, through the meta tag, for the browser.
+    let zone_name = zone.name().to_string();
+    provide_context(zone);
     #[cfg(feature = "ssr")]
     let catalog = i18n.catalog_path();
     #[cfg(not(feature = "ssr"))]
@@ -38,6 +45,7 @@ pub fn shell(options: LeptosOptions, release: Release) -> impl IntoView {
             <head>
                 <DocumentHead release/>
                 <meta name="deskfront-catalog" content=catalog/>
+                <meta name="deskfront-zone" content=zone_name/>
                 <AutoReload options=options.clone()/>
                 <MetaTags/>
             </head>

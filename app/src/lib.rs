@@ -39,6 +39,15 @@ pub fn hydrate(catalog: Option<String>) {
     // Most pages are split into modules of their own (`lazy_pages`): hydration waits for the
     // current page's module before it walks the server's HTML, so "hydrated" is only announced
     // when the whole page is done (`app::mark_hydrated`).
+    // Times are read in the zone the page names; the offline shell names none, so the
+    // device's own.
+    let zone = leptos::prelude::document()
+        .query_selector("meta[name=\"deskfront-zone\"]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|_| !offline_shell);
+    i18n::zone::browser::install(zone);
     if offline_shell {
         wasm_bindgen_futures::spawn_local(async {
             i18n_offline::install_for_this_device().await;

@@ -135,6 +135,42 @@ test.describe("an editor builds a catalog item", () => {
   });
 });
 
+test.describe("an editor translates a catalog item", () => {
+  test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false });
+
+  test("into German: previewed in German, published, read by a German browser while the answer keeps its own words", async ({
+    page,
+    browser,
+  }) => {
+    await signIn(page, EVE);
+    await page.goto("/admin/catalog/monitor");
+    await hydrated(page);
+    const translations = page.getByTestId("item-translations");
+    await expect(translations.getByLabel("Language")).toHaveValue("de");
+    await translations.getByLabel("Name in German").fill("Bildschirm");
+    const location = translations.locator('fieldset[data-field="location"]');
+    await location.getByLabel("Label").fill("Wo wird der Bildschirm genutzt?");
+    await location.getByLabel("Option “Home working”").fill("Homeoffice");
+    // The preview reads German on request.
+    const preview = page.getByTestId("form-preview");
+    await expect(preview.getByText("Wo wird der Bildschirm genutzt?")).toHaveCount(0);
+    await translations.getByLabel("Show the preview in this language").check();
+    await expect(preview.getByText("Wo wird der Bildschirm genutzt?")).toBeVisible();
+    await page.getByTestId("publish-item").click();
+    await expect(page.getByTestId("item-message")).toContainText("Published");
+
+    // A browser that asks for German reads the item in German; the answer is the option's own.
+    const context = await browser.newContext({ locale: "de-DE" });
+    const rita = await context.newPage();
+    await signIn(rita, RITA);
+    await rita.goto("/catalog/monitor");
+    await expect(rita.getByRole("heading", { level: 1 })).toHaveText("Bildschirm");
+    const where = rita.getByLabel(/Wo wird der Bildschirm genutzt/);
+    await expect(where.locator("option", { hasText: "Homeoffice" })).toHaveAttribute("value", "Home working");
+    await context.close();
+  });
+});
+
 test("the form builder fits a phone: fields added, moved and removed by buttons", async ({ page }) => {
   await signIn(page, EVE);
   await page.goto("/admin/catalog/headset");

@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { hydrated, RITA, SAM, signIn, test } from "./helpers";
+import { hydrated, reportPrinterFault, RITA, SAM, signIn, test } from "./helpers";
 
 // The portal in the language the browser asks for (issue 21). Playwright's `locale` sets the
 // browser's languages and its Accept-Language header, as a phone set to German would.
@@ -34,6 +34,11 @@ test.describe("a browser that asks for German", () => {
     await expect(page.getByTestId("report-place")).toContainText("Leeds Briggate (S012) · Register 3. Was ist kaputt?");
     await page.locator('a.item-card[href^="/catalog/card-reader-fault"]').click();
     await hydrated(page);
+    // The item's own words, as its editors translated them (`[translations.de]`).
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kartenleser defekt");
+    const symptom = page.getByTestId("field-symptom");
+    await expect(symptom).toContainText("Was passiert?");
+    await expect(symptom.locator("option", { hasText: "Lehnt alle Karten ab" })).toHaveAttribute("value", "Declining all cards");
     const preview = page.getByTestId("priority-preview");
     await expect(preview).toContainText("wie dringend es ist");
     await page.getByTestId("field-impact").getByText("One till, device or person").click();
@@ -156,4 +161,37 @@ test("a person who chooses German in their settings gets it on every page, whate
   await expect(page.getByTestId("settings-saved")).toBeVisible();
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("What do you need?");
+});
+
+test.describe("times", () => {
+  test("read in the reader's zone, by the server and by the browser alike", async ({ page }) => {
+    // Rita has no store, so she reads the portal's zone: Asia/Kolkata in the suites.
+    await signIn(page, RITA);
+    await page.goto("/");
+    const inKolkata = (t: number) =>
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Asia/Kolkata",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).format(new Date(t));
+    const from = Date.now();
+    const number = await reportPrinterFault(page, "S012", `zone-${from}`);
+    const possible = new Set([inKolkata(from - 60_000), inKolkata(from), inKolkata(Date.now())]);
+
+    // Rendered by the server.
+    await page.goto(`/requests/${number}`);
+    const raised = page.locator('dt:text-is("Raised") + dd');
+    const fromServer = (await raised.textContent()) ?? "";
+    expect(fromServer).not.toContain("UTC");
+    const clock = fromServer.match(/(\d{2}:\d{2})$/)?.[1] ?? "";
+    expect([...possible], `raised at ${fromServer}`).toContain(clock);
+
+    // Rendered by the browser after a navigation inside the portal: the same words.
+    await hydrated(page);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My requests" }).click();
+    await page.locator(`a[href="/requests/${number}"]`).first().click();
+    await expect(page).toHaveURL(new RegExp(`/requests/${number}$`));
+    await expect(raised).toHaveText(fromServer);
+  });
 });

@@ -49,6 +49,9 @@ pub struct Config {
     pub session_days: i64,
     /// Let `GET /api/v1/kb/search` answer without a session (published articles only).
     pub public_kb_search: bool,
+    /// The IANA time zone ("Europe/Berlin") times are shown in to people who have no store;
+    /// a store's people read their store's zone.
+    pub time_zone: String,
     /// How often this instance writes the article views it counted (see `backend::views`).
     pub view_flush_secs: u64,
     /// Priority matrix, SLA policies and business calendars. Unset: the shipped
@@ -210,6 +213,7 @@ impl Default for Config {
             metrics_token: None,
             session_days: 14,
             public_kb_search: false,
+            time_zone: "UTC".into(),
             view_flush_secs: 10,
             service_levels_file: None,
             recurring_window_days: 14,
@@ -307,6 +311,7 @@ impl std::fmt::Debug for Config {
             )
             .field("session_days", &self.session_days)
             .field("public_kb_search", &self.public_kb_search)
+            .field("time_zone", &self.time_zone)
             .field("view_flush_secs", &self.view_flush_secs)
             .field("service_levels_file", &self.service_levels_file)
             .field("recurring_window_days", &self.recurring_window_days)
@@ -330,6 +335,8 @@ pub enum ConfigError {
     ServiceLevels(String, String),
     #[error("OpenID Connect: {0}")]
     Oidc(String),
+    #[error("time_zone {0:?} is not an IANA time zone (like \"Europe/Berlin\" or \"UTC\")")]
+    TimeZone(String),
 }
 
 /// The shipped service levels, so a fresh install has a complete set without any file.
@@ -346,7 +353,16 @@ impl Config {
         };
         config.apply_env(|k| std::env::var(k).ok())?;
         config.check_oidc()?;
+        config.check_time_zone()?;
         Ok(config)
+    }
+
+    /// Refuses a portal zone the server cannot read, rather than showing UTC without a word.
+    pub fn check_time_zone(&self) -> Result<(), ConfigError> {
+        match app::i18n::Zone::named(&self.time_zone) {
+            Some(_) => Ok(()),
+            None => Err(ConfigError::TimeZone(self.time_zone.clone())),
+        }
     }
 
     /// Whether the portal is served over HTTPS (see `secure_cookies`).
@@ -569,6 +585,9 @@ impl Config {
         if let Some(v) = get("DESKFRONT_PUBLIC_KB_SEARCH") {
             self.public_kb_search = parse("DESKFRONT_PUBLIC_KB_SEARCH", v)?;
         }
+        if let Some(v) = get("DESKFRONT_TIME_ZONE") {
+            self.time_zone = v;
+        }
         if let Some(v) = get("DESKFRONT_VIEW_FLUSH_SECS") {
             self.view_flush_secs = parse("DESKFRONT_VIEW_FLUSH_SECS", v)?;
         }
@@ -751,6 +770,20 @@ client_id = "deskfront"
         assert!(Config::default()
             .apply_env(|k| (k == "DESKFRONT_LOCAL_SIGN_IN").then(|| "maybe".into()))
             .is_err());
+    }
+
+    #[test]
+    fn the_portals_time_zone_comes_from_the_environment_and_must_exist() {
+        let mut config = Config::default();
+        assert_eq!(config.time_zone, "UTC");
+        config
+            .apply_env(|k| (k == "DESKFRONT_TIME_ZONE").then(|| "Europe/Berlin".into()))
+            .unwrap();
+        assert_eq!(config.time_zone, "Europe/Berlin");
+        assert!(config.check_time_zone().is_ok());
+        config.time_zone = "Europe/Berlinn".into();
+        let error = config.check_time_zone().unwrap_err().to_string();
+        assert!(error.contains("\"Europe/Berlinn\""), "{error}");
     }
 
     #[test]

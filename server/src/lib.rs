@@ -146,6 +146,7 @@ fn app_state(
         session_days: config.session_days,
         search: Default::default(),
         public_kb_search: config.public_kb_search,
+        time_zone: config.time_zone.clone(),
         views: Default::default(),
         service_levels,
         reopen_days: config.jobs.auto_close_days,
@@ -193,6 +194,7 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
     let provide_state = move || {
         provide_context(context_state.clone());
         security::headers::provide_request_nonce();
+        app::i18n::provide_for_request();
     };
     // Room for the largest attachment, and for a CSV import just over its limit (in JSON, with
     // escaped quotes), so an oversized file hears "larger than 5 MB" rather than a bare 413.

@@ -44,6 +44,10 @@ pub struct SeedItem {
     pub retired: bool,
     #[serde(default)]
     pub fields: Vec<Field>,
+    /// The item in other languages: `[translations.de]` with `name`, `summary`,
+    /// `description` and `[translations.de.fields.<key>]` (`label`, `help`, `options`).
+    #[serde(default)]
+    pub translations: app::domain::translation::Translations,
 }
 
 #[derive(Deserialize)]
@@ -173,6 +177,22 @@ impl SeedData {
                 return invalid(format!(
                     "item {} names unknown category {}",
                     item.slug, item.category
+                ));
+            }
+            let form = app::domain::FormSchema {
+                fields: item.fields.clone(),
+            };
+            let problems = app::domain::translation::problems(
+                &item.translations,
+                &form,
+                app::i18n::LANGUAGES,
+                app::i18n::DEFAULT,
+            );
+            if let Some((at, problem)) = problems.iter().next() {
+                return invalid(format!(
+                    "item {}: {at}: {}",
+                    item.slug,
+                    app::i18n::I18n(app::i18n::catalog(app::i18n::DEFAULT)).say(problem)
                 ));
             }
         }

@@ -1,3 +1,5 @@
+#[cfg(feature = "ssr")]
+use crate::i18n::{t, t_with};
 use crate::model::{AppError, ApprovalView};
 use leptos::prelude::*;
 
@@ -27,32 +29,33 @@ pub async fn decide_approval(
             _ => {
                 return Err(AppError::invalid_field(
                     "decision",
-                    "Choose approve or reject.",
+                    t("error-decision-choose"),
                 ))
             }
         };
         let comment = comment.unwrap_or_default().trim().to_string();
         if !approve && comment.is_empty() {
-            return Err(AppError::invalid_field(
-                "comment",
-                "Say why you are rejecting, so the requester knows what to do next.",
-            ));
+            return Err(AppError::invalid_field("comment", t("error-reject-why")));
         }
         if comment.chars().count() > MAX_DECISION_COMMENT {
             return Err(AppError::invalid_field(
                 "comment",
-                format!("Keep the comment to {MAX_DECISION_COMMENT} characters."),
+                t_with(
+                    "error-decision-comment-long",
+                    &[("max", (MAX_DECISION_COMMENT as i64).into())],
+                ),
             ));
         }
         let store = store()?;
         let ticket = access::visible_ticket(store.as_ref(), &user, &number).await?;
         if !access::can_decide(&user, &ticket) {
-            return Err(AppError::forbidden(
-                "Only the requester's line manager can decide this approval.",
-            ));
+            return Err(AppError::forbidden(t("error-not-the-approver")));
         }
         let to = ticket.state.after_approval(approve).ok_or_else(|| {
-            AppError::conflict(format!("{number} is not waiting for approval any more."))
+            AppError::conflict(t_with(
+                "error-not-waiting",
+                &[("number", number.as_str().into())],
+            ))
         })?;
         let kind = if approve {
             EventKind::ApprovalApproved
@@ -72,8 +75,9 @@ pub async fn decide_approval(
         {
             Ok(())
         } else {
-            Err(AppError::conflict(format!(
-                "{number} was decided a moment ago."
+            Err(AppError::conflict(t_with(
+                "error-just-decided",
+                &[("number", number.as_str().into())],
             )))
         }
     }

@@ -1,3 +1,5 @@
+#[cfg(feature = "ssr")]
+use crate::i18n::t;
 use crate::model::{AppError, AttachmentView};
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
@@ -23,11 +25,11 @@ pub async fn upload_attachment(data: MultipartData) -> Result<AttachmentView, Ap
         let mut field = field;
         while let Ok(Some(chunk)) = field.chunk().await {
             if bytes.len() + chunk.len() > state.max_attachment_bytes {
-                return Err(AppError::invalid_field("file", "The file is too large."));
+                return Err(AppError::invalid_field("file", t("error-file-too-large")));
             }
             bytes.extend_from_slice(&chunk);
         }
         return attachments::save_upload(&state, &user, &file_name, &bytes).await;
     }
-    Err(AppError::invalid_field("file", "Choose a file to attach."))
+    Err(AppError::invalid_field("file", t("error-file-choose")))
 }

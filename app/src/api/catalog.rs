@@ -1,3 +1,5 @@
+#[cfg(feature = "ssr")]
+use crate::i18n::t;
 use crate::model::{AppError, CatalogView, ItemDetail};
 use leptos::prelude::*;
 
@@ -6,7 +8,8 @@ pub async fn catalog() -> Result<CatalogView, AppError> {
     use crate::backend::{catalog_read, internal, session, state};
     session::require_user().await?;
     let state = state()?;
-    let catalog = catalog_read::catalog(&state.catalog_cache, &*state.store)
+    let locale = crate::i18n::i18n().locale();
+    let catalog = catalog_read::catalog(&state.catalog_cache, &*state.store, locale)
         .await
         .map_err(internal)?;
     Ok((*catalog).clone())
@@ -22,12 +25,12 @@ pub async fn catalog_item(slug: String) -> Result<ItemDetail, AppError> {
         &*state.store,
         &state.service_levels,
         &slug,
+        crate::i18n::i18n().locale(),
     )
     .await
     .map_err(internal)?;
-    let mut detail = Option::clone(&page).ok_or_else(|| {
-        AppError::not_found("This catalog item does not exist or is no longer offered.")
-    })?;
+    let mut detail =
+        Option::clone(&page).ok_or_else(|| AppError::not_found(t("error-no-catalog-item")))?;
     detail.submission_key = crate::backend::submit::new_idempotency_key();
     Ok(detail)
 }
@@ -43,7 +46,8 @@ pub async fn report_faults(
     use crate::backend::{catalog_read, internal, session, state};
     session::require_user().await?;
     let state = state()?;
-    let choices = catalog_read::fault_choices(&state.catalog_cache, &*state.store)
+    let locale = crate::i18n::i18n().locale();
+    let choices = catalog_read::fault_choices(&state.catalog_cache, &*state.store, locale)
         .await
         .map_err(internal)?;
     let store = store.and_then(|code| choices.stores.get(&code).cloned());

@@ -3,6 +3,8 @@
 //! personal is recorded beyond the user id: the query is what was typed into the form's
 //! describing fields, cut to the search limit.
 
+#[cfg(feature = "ssr")]
+use crate::i18n::t;
 use crate::model::{AppError, DeflectionKind};
 use leptos::prelude::*;
 
@@ -24,10 +26,7 @@ pub async fn record_deflection(
     let store = store()?;
     let funnel = funnel.trim().to_string();
     if funnel.is_empty() || funnel.chars().count() > MAX_FUNNEL_CHARS {
-        return Err(AppError::invalid_field(
-            "funnel",
-            "The form's key is missing or too long. Reload the page.",
-        ));
+        return Err(AppError::invalid_field("funnel", t("error-funnel-key")));
     }
     let query = clip_query(&query);
     if store
@@ -36,20 +35,17 @@ pub async fn record_deflection(
         .map_err(internal)?
         .is_none()
     {
-        return Err(AppError::invalid_field(
-            "item",
-            "There is no such catalog item.",
-        ));
+        return Err(AppError::invalid_field("item", t("error-no-such-item")));
     }
     let article = match (kind, article) {
         (K::Submitted, None) => None,
         (K::Submitted, Some(_)) => {
             return Err(AppError::invalid_field(
                 "article",
-                "A form sent anyway names no article.",
+                t("error-no-article-named"),
             ))
         }
-        (_, None) => return Err(AppError::invalid_field("article", "Name the article.")),
+        (_, None) => return Err(AppError::invalid_field("article", t("error-name-article"))),
         (_, Some(slug)) => {
             let published = store
                 .article(&slug)
@@ -59,7 +55,7 @@ pub async fn record_deflection(
             if !published {
                 return Err(AppError::invalid_field(
                     "article",
-                    "There is no such article.",
+                    t("error-no-such-article"),
                 ));
             }
             Some(slug)

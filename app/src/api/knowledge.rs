@@ -1,3 +1,5 @@
+#[cfg(feature = "ssr")]
+use crate::i18n::{t, t_with};
 use crate::model::{AppError, ArticleView, SearchSnapshot};
 use leptos::prelude::*;
 
@@ -13,9 +15,7 @@ pub async fn article(slug: String, exact: Option<bool>) -> Result<ArticleView, A
     let exact = exact.unwrap_or(false);
     let view = crate::backend::articles::for_reader(state.store.as_ref(), &slug, locale, exact)
         .await?
-        .ok_or_else(|| {
-            AppError::not_found("This article does not exist or has been retired. Try the search.")
-        })?;
+        .ok_or_else(|| AppError::not_found(t("error-no-article")))?;
     state.views.count(&view.slug);
     Ok(view)
 }
@@ -34,7 +34,10 @@ pub async fn search_portal(
     if q.chars().count() > MAX_QUERY_CHARS {
         return Err(AppError::invalid_field(
             "q",
-            format!("Shorten the search to {MAX_QUERY_CHARS} characters or fewer."),
+            t_with(
+                "error-search-too-long",
+                &[("max", (MAX_QUERY_CHARS as i64).into())],
+            ),
         ));
     }
     let category = category.filter(|c| !c.trim().is_empty());
@@ -122,13 +125,16 @@ pub async fn vote_article(
         let helpful = match helpful.as_str() {
             "yes" => true,
             "no" => false,
-            _ => return Err(AppError::invalid_field("helpful", "Choose yes or no.")),
+            _ => return Err(AppError::invalid_field("helpful", t("error-choose-yes-no"))),
         };
         let comment = comment.unwrap_or_default().trim().to_string();
         if comment.chars().count() > MAX_VOTE_COMMENT {
             return Err(AppError::invalid_field(
                 "comment",
-                format!("Keep the comment under {MAX_VOTE_COMMENT} characters."),
+                t_with(
+                    "error-vote-comment-long",
+                    &[("max", (MAX_VOTE_COMMENT as i64).into())],
+                ),
             ));
         }
         let vote = NewVote {
@@ -140,9 +146,7 @@ pub async fn vote_article(
             now: chrono::Utc::now(),
         };
         if !store()?.vote_article(&vote).await.map_err(internal)? {
-            return Err(AppError::not_found(
-                "This article is no longer published, so it cannot take votes.",
-            ));
+            return Err(AppError::not_found(t("error-vote-unpublished")));
         }
         Ok(())
     }

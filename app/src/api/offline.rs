@@ -9,7 +9,10 @@ pub async fn offline_snapshot(have: Option<String>) -> Result<Option<DeviceSnaps
     use crate::backend::{session, state};
     session::require_user().await?;
     let state = state()?;
-    let snapshot = state.offline.get(&state).await?;
+    let snapshot = state
+        .offline
+        .get(&state, crate::i18n::i18n().locale())
+        .await?;
     if have.as_deref() == Some(snapshot.version.as_str()) {
         return Ok(None);
     }

@@ -1,4 +1,6 @@
 use crate::domain::Answers;
+#[cfg(feature = "ssr")]
+use crate::i18n::{t, t_with};
 use crate::model::{AppError, Page, SubmitReceipt, TicketDetail, TicketSummary};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -55,7 +57,10 @@ pub async fn request_detail(number: String) -> Result<TicketDetail, AppError> {
         .await
         .map_err(internal)?
         .ok_or_else(|| {
-            AppError::not_found(format!("There is no request {number} that you can see."))
+            AppError::not_found(t_with(
+                "error-no-request",
+                &[("number", number.as_str().into())],
+            ))
         })?;
     desk_view::fill(&state, &ticket, &relation, &mut detail, chrono::Utc::now()).await?;
     Ok(detail)
@@ -70,12 +75,15 @@ pub async fn comment_on_request(number: String, body: String) -> Result<(), AppE
         let user = session::require_user().await?;
         let body = body.trim();
         if body.is_empty() {
-            return Err(AppError::invalid_field("body", "Write a comment first."));
+            return Err(AppError::invalid_field("body", t("error-comment-empty")));
         }
         if body.chars().count() > MAX_COMMENT_CHARS {
             return Err(AppError::invalid_field(
                 "body",
-                format!("Keep comments to {MAX_COMMENT_CHARS} characters."),
+                t_with(
+                    "error-comment-too-long",
+                    &[("max", (MAX_COMMENT_CHARS as i64).into())],
+                ),
             ));
         }
         let store = store()?;
@@ -83,9 +91,13 @@ pub async fn comment_on_request(number: String, body: String) -> Result<(), AppE
         if ticket.requester_id == user.id {
             // The requester's comment may answer the desk's question: that goes through the
             // desk's lifecycle, which restarts the SLA clocks.
-            return crate::backend::desk::act_now(&user, &number, crate::backend::desk::Action::Answer {
-                body: body.to_string(),
-            })
+            return crate::backend::desk::act_now(
+                &user,
+                &number,
+                crate::backend::desk::Action::Answer {
+                    body: body.to_string(),
+                },
+            )
             .await;
         }
         let relation = crate::backend::desk::relation_to(store.as_ref(), &user, &ticket).await?;
@@ -93,14 +105,10 @@ pub async fn comment_on_request(number: String, body: String) -> Result<(), AppE
             && !relation.desk
             && ticket.state != crate::domain::TicketState::AwaitingApproval
         {
-            return Err(AppError::forbidden(
-                "Your part in this request ended with your decision; the requester and the service desk take it from here.",
-            ));
+            return Err(AppError::forbidden(t("error-comment-after-decision")));
         }
         if !ticket.state.can_comment() {
-            return Err(AppError::conflict(
-                "This request is finished; comments are closed. Raise a new request if you need more help.",
-            ));
+            return Err(AppError::conflict(t("error-comments-closed")));
         }
         store
             .add_event(
@@ -131,19 +139,21 @@ pub async fn cancel_request(number: String, reason: Option<String>) -> Result<()
         let user = session::require_user().await?;
         let reason = reason.unwrap_or_default();
         if reason.chars().count() > MAX_COMMENT_CHARS {
-            return Err(AppError::invalid_field("reason", "Keep the reason short."));
+            return Err(AppError::invalid_field(
+                "reason",
+                t("error-cancel-reason-long"),
+            ));
         }
         let store = store()?;
         let ticket = access::visible_ticket(store.as_ref(), &user, &number).await?;
         if ticket.requester_id != user.id {
-            return Err(AppError::forbidden(
-                "Only the person who raised a request can cancel it.",
-            ));
+            return Err(AppError::forbidden(t("error-cancel-not-yours")));
         }
         if !access::can_cancel(&user, &ticket) {
-            return Err(AppError::conflict(format!(
-                "This request is {} and can no longer be cancelled.",
-                ticket.state.label().to_lowercase()
+            let state = t_with("ticket-state", &[("state", ticket.state.as_str().into())]);
+            return Err(AppError::conflict(t_with(
+                "error-cancel-too-late",
+                &[("state", state.into())],
             )));
         }
         let moved = crate::backend::desk::transition(
@@ -165,9 +175,7 @@ pub async fn cancel_request(number: String, reason: Option<String>) -> Result<()
         if moved {
             Ok(())
         } else {
-            Err(AppError::conflict(
-                "This request changed while you were looking at it. Reload to see its state.",
-            ))
+            Err(AppError::conflict(t("error-request-changed")))
         }
     }
     .await;

@@ -4,6 +4,7 @@
 
 use super::internal;
 use super::store::{Store, TicketAccess};
+use crate::i18n::{t, t_with};
 use crate::model::{AppError, AppResult, UserView};
 
 /// The ticket `number` if `user` may see it. Someone else's ticket answers exactly like a
@@ -13,7 +14,7 @@ pub async fn visible_ticket(
     user: &UserView,
     number: &str,
 ) -> AppResult<TicketAccess> {
-    let missing = || AppError::not_found(format!("There is no request {number} that you can see."));
+    let missing = || AppError::not_found(t_with("error-no-request", &[("number", number.into())]));
     let ticket = store
         .ticket_access(number)
         .await
@@ -33,7 +34,7 @@ pub fn admin_only(user: &UserView) -> AppResult<()> {
     if user.role == crate::model::Role::Admin {
         Ok(())
     } else {
-        Err(AppError::not_found("This page does not exist."))
+        Err(AppError::not_found(t("error-no-page")))
     }
 }
 
@@ -43,7 +44,7 @@ pub fn catalog_editors_only(user: &UserView) -> AppResult<()> {
     if user.role.edits_catalog() {
         Ok(())
     } else {
-        Err(AppError::not_found("This page does not exist."))
+        Err(AppError::not_found(t("error-no-page")))
     }
 }
 
@@ -54,9 +55,7 @@ pub fn knowledge_editors_only(user: &UserView) -> AppResult<()> {
     if user.role.edits_articles() {
         Ok(())
     } else {
-        Err(AppError::forbidden(
-            "Only knowledge editors can do this. Ask the service desk if you should be one.",
-        ))
+        Err(AppError::forbidden(t("error-editors-only")))
     }
 }
 
@@ -82,6 +81,7 @@ mod tests {
             role,
             is_line_manager: false,
             language: None,
+            timezone: None,
         }
     }
 

@@ -4,6 +4,7 @@
 use super::internal;
 use super::store::{AttachmentRecord, NewAttachment, Store};
 use super::AppState;
+use crate::i18n::{t, t_with};
 use crate::model::{AppError, AppResult, AttachmentView, UserView};
 use rand::RngCore;
 
@@ -20,8 +21,6 @@ pub const ALLOWED_TYPES: [(&str, &[&str]); 8] = [
     ("application/pdf", &["pdf"]),
     ("text/plain", &["txt", "log", "text", "csv"]),
 ];
-
-const WHAT_TO_ATTACH: &str = "Attach a photo (JPEG, PNG, WebP, HEIC, GIF), a PDF or a text file.";
 
 /// Files one person may upload: so many an hour, so many megabytes a day.
 pub const UPLOADS_PER_HOUR: i64 = 60;
@@ -44,18 +43,21 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 pub fn check_upload(file_name: &str, bytes: &[u8], max: usize) -> AppResult<&'static str> {
     let size = bytes.len();
     if size == 0 {
-        return Err(AppError::invalid_field("file", "The file is empty."));
+        return Err(AppError::invalid_field("file", t("error-file-empty")));
     }
     if size > max {
         return Err(AppError::invalid_field(
             "file",
-            format!("The file is {} MB; the limit is {} MB.", mb(size), mb(max)),
+            t_with(
+                "error-file-over-limit",
+                &[("size", mb(size).into()), ("max", mb(max).into())],
+            ),
         ));
     }
     let Some((kind, endings)) =
         sniff(bytes).and_then(|found| ALLOWED_TYPES.iter().find(|(allowed, _)| *allowed == found))
     else {
-        return Err(AppError::invalid_field("file", WHAT_TO_ATTACH));
+        return Err(AppError::invalid_field("file", t("error-file-kind")));
     };
     let ending = file_name
         .rsplit_once('.')
@@ -65,18 +67,25 @@ pub fn check_upload(file_name: &str, bytes: &[u8], max: usize) -> AppResult<&'st
         if !endings.contains(&ending.as_str()) {
             return Err(AppError::invalid_field(
                 "file",
-                format!("This file's name ends in .{ending}, but it holds {}. Rename it or attach the right file.", describe(kind)),
+                t_with(
+                    "error-file-misnamed",
+                    &[
+                        ("ending", ending.as_str().into()),
+                        ("kind", describe(kind).into()),
+                    ],
+                ),
             ));
         }
     }
     Ok(kind)
 }
 
+/// The kind of file, as `error-file-misnamed` tells it.
 fn describe(kind: &str) -> &'static str {
     match kind {
-        "application/pdf" => "a PDF",
+        "application/pdf" => "pdf",
         "text/plain" => "text",
-        _ => "a picture of another kind",
+        _ => "picture",
     }
 }
 
@@ -89,9 +98,7 @@ async fn within_quota(store: &dyn Store, user: &UserView, size: usize) -> AppRes
         .map_err(internal)?;
     if files >= UPLOADS_PER_HOUR {
         return Err(AppError::too_many(
-            format!(
-                "You attached {files} files in the last hour; wait a while before attaching more."
-            ),
+            t_with("error-uploads-per-hour", &[("files", files.into())]),
             15 * 60,
         ));
     }
@@ -101,15 +108,16 @@ async fn within_quota(store: &dyn Store, user: &UserView, size: usize) -> AppRes
         .map_err(internal)?;
     if bytes + size as i64 > UPLOAD_MB_PER_DAY * 1_048_576 {
         return Err(AppError::too_many(
-            format!("You attached {UPLOAD_MB_PER_DAY} MB of files today; attach more tomorrow, or ask the service desk."),
+            t_with("error-uploads-per-day", &[("mb", UPLOAD_MB_PER_DAY.into())]),
             60 * 60,
         ));
     }
     Ok(())
 }
 
+/// Megabytes with one decimal, with the reader's decimal mark.
 fn mb(bytes: usize) -> String {
-    format!("{:.1}", bytes as f64 / 1_048_576.0)
+    crate::i18n::i18n().decimal(&format!("{:.1}", bytes as f64 / 1_048_576.0))
 }
 
 /// Keeps only characters that are safe in a download header and on any file system.
@@ -174,7 +182,7 @@ pub async fn save_upload(
 /// The uploader may always read their file; once it is part of a ticket, whoever may see the
 /// ticket may read it too.
 pub async fn readable(store: &dyn Store, user: &UserView, id: i64) -> AppResult<AttachmentRecord> {
-    let not_found = || AppError::not_found("There is no such attachment.");
+    let not_found = || AppError::not_found(t("error-no-attachment"));
     let record = store
         .attachment(id)
         .await

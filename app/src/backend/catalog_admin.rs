@@ -354,6 +354,7 @@ pub async fn blank_item(store: &dyn Store, user: &UserView) -> AppResult<ItemEdi
             requires_approval: false,
             fulfilment_group: String::new(),
             sla_priority: None,
+            translations: Default::default(),
         },
         FormSchema { fields: vec![] },
         None,
@@ -383,6 +384,11 @@ fn tidy_item(mut item: ItemRecord) -> ItemRecord {
         }
     }
     item.keywords = keywords;
+    item.translations = std::mem::take(&mut item.translations)
+        .into_iter()
+        .map(|(tag, words)| (tag, words.tidy()))
+        .filter(|(_, words)| !words.is_empty())
+        .collect();
     item
 }
 
@@ -458,6 +464,14 @@ pub fn item_problems(
     for (index, problem) in form.problems() {
         errors.insert(form_field_key(index), problem.to_string());
     }
+    // Translations are checked in the editor's language: their inputs sit in its page.
+    let problems = crate::domain::translation::problems(
+        &item.translations,
+        form,
+        crate::i18n::LANGUAGES,
+        crate::i18n::DEFAULT,
+    );
+    errors.extend(crate::i18n::i18n().say_each(&problems));
     errors
 }
 
@@ -746,6 +760,7 @@ mod tests {
             requires_approval: true,
             fulfilment_group: "Facilities".into(),
             sla_priority: None,
+            translations: Default::default(),
         };
         let mut height =
             crate::domain::Field::new("height", "Height", crate::domain::FieldKind::Number);

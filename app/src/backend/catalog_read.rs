@@ -1,34 +1,57 @@
 //! The catalog as its pages read it — the catalog, an item's page, the report page — through
-//! this instance's cache (`backend::catalog_cache`). What differs per request (the submission
-//! key, the store and device a QR link names) is added by the caller.
+//! this instance's cache (`backend::catalog_cache`), in the reader's language: an item's
+//! translation where its editors wrote one (`domain::translation`), its own words elsewhere.
+//! What differs per request (the submission key, the store and device a QR link names) is added
+//! by the caller.
 
 use super::catalog_cache::CatalogCache;
 use super::store::{ItemForSubmit, Store, StoreResult};
 use crate::domain::priority::{Level, ServiceLevels, StoreHours};
+use crate::domain::translation::{ItemTranslation, Translations};
 use crate::domain::validation::LookupLists;
 use crate::domain::{FieldKind, FormSchema, TicketKind};
 use crate::model::{AssetOption, CatalogView, ItemCard, ItemDetail, StoreOption};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The live catalog: categories and the items on offer.
-pub async fn catalog(cache: &CatalogCache, store: &dyn Store) -> StoreResult<Arc<CatalogView>> {
+/// The live catalog: categories and the items on offer, in `locale`.
+pub async fn catalog(
+    cache: &CatalogCache,
+    store: &dyn Store,
+    locale: &str,
+) -> StoreResult<Arc<CatalogView>> {
     let version = store.catalog_version().await?;
-    cache
+    let own = cache
         .get_or_load(version, "catalog", || store.catalog())
+        .await?;
+    if locale == crate::i18n::DEFAULT {
+        return Ok(own);
+    }
+    cache
+        .get_or_load(version, &format!("catalog:{locale}"), || async {
+            let words = translations(cache, store, version).await?;
+            let mut view = (*own).clone();
+            for card in &mut view.items {
+                if let Some(words) = words_for(&words, &card.slug, locale) {
+                    card.translate(words);
+                }
+            }
+            Ok(view)
+        })
         .await
 }
 
-/// An item's page data with its description rendered, and the service preview when its form
-/// asks for impact; `None` for an unknown or retired item.
+/// An item's page data in `locale`, with its description rendered, and the service preview
+/// when its form asks for impact; `None` for an unknown or retired item.
 pub async fn item_page(
     cache: &CatalogCache,
     store: &dyn Store,
     levels: &ServiceLevels,
     slug: &str,
+    locale: &str,
 ) -> StoreResult<Arc<Option<ItemDetail>>> {
     let version = store.catalog_version().await?;
-    cache
+    let own = cache
         .get_or_load(version, &format!("item:{slug}"), || async {
             let Some(mut detail) = store.item_detail(slug).await? else {
                 return Ok(None);
@@ -42,7 +65,46 @@ pub async fn item_page(
             }
             Ok(Some(detail))
         })
+        .await?;
+    let words = translations(cache, store, version).await?;
+    let Some(words) = words_for(&words, slug, locale).cloned() else {
+        return Ok(own);
+    };
+    cache
+        .get_or_load(version, &format!("item:{slug}:{locale}"), || async {
+            Ok(Option::clone(&own).map(|mut detail| {
+                translate_detail(&mut detail, &words);
+                detail
+            }))
+        })
         .await
+}
+
+/// Every item's translations, as of catalog `version`.
+pub async fn translations(
+    cache: &CatalogCache,
+    store: &dyn Store,
+    version: i64,
+) -> StoreResult<Arc<HashMap<String, Translations>>> {
+    cache
+        .get_or_load(version, "translations", || store.item_translations())
+        .await
+}
+
+/// The item `slug`'s words in `locale`, if its editors wrote any.
+pub fn words_for<'a>(
+    all: &'a HashMap<String, Translations>,
+    slug: &str,
+    locale: &str,
+) -> Option<&'a ItemTranslation> {
+    all.get(slug)?.get(locale)
+}
+
+/// An item's page in the words of `words`, its description rendered again when translated.
+pub fn translate_detail(detail: &mut ItemDetail, words: &ItemTranslation) {
+    if detail.translate(words) {
+        detail.description_html = super::markdown::render(&detail.description);
+    }
 }
 
 /// A catalog item as submission needs it, as of catalog `version` (read it first).
@@ -130,13 +192,14 @@ pub struct FaultChoices {
 pub async fn fault_choices(
     cache: &CatalogCache,
     store: &dyn Store,
+    locale: &str,
 ) -> StoreResult<Arc<FaultChoices>> {
     let version = store.catalog_version().await?;
     cache
-        .get_or_load(version, "report", || async {
-            let catalog = store.catalog().await?;
+        .get_or_load(version, &format!("report:{locale}"), || async {
+            let catalog = catalog(cache, store, locale).await?;
             let mut faults = Vec::new();
-            for card in catalog.items {
+            for card in catalog.items.iter().cloned() {
                 if card.kind != TicketKind::Incident {
                     continue;
                 }

@@ -10,6 +10,7 @@ use crate::domain::priority::{Priority, ServiceLevels, StoreHours};
 use crate::domain::sla::Pause;
 use crate::domain::ticket_sla::{DueTimes, TicketClocks, UsedMinutes};
 use crate::domain::{Actor, TicketState};
+use crate::i18n::{t, t_with};
 use crate::model::{AppError, AppResult, Role, UserView};
 use chrono::{DateTime, Duration, Utc};
 
@@ -95,7 +96,7 @@ pub async fn load(
     user: &UserView,
     number: &str,
 ) -> AppResult<(DeskTicket, Relation)> {
-    let missing = || AppError::not_found(format!("There is no ticket {number} that you can see."));
+    let missing = || AppError::not_found(t_with("error-no-ticket", &[("number", number.into())]));
     let ticket = store
         .desk_ticket(number)
         .await
@@ -124,7 +125,10 @@ fn text(key: &str, body: &str, empty: &str) -> AppResult<String> {
     if body.chars().count() > MAX_TEXT_CHARS {
         return Err(AppError::invalid_field(
             key,
-            format!("Keep it to {MAX_TEXT_CHARS} characters."),
+            t_with(
+                "error-text-too-long",
+                &[("max", (MAX_TEXT_CHARS as i64).into())],
+            ),
         ));
     }
     Ok(body.to_string())
@@ -263,9 +267,9 @@ async fn commit(store: &dyn Store, ticket: &DeskTicket, change: TicketChange) ->
     if write(store, ticket, change).await? {
         Ok(())
     } else {
-        Err(AppError::conflict(format!(
-            "{} changed while you were looking at it. Reload to see what changed, then try again.",
-            ticket.number
+        Err(AppError::conflict(t_with(
+            "error-ticket-changed",
+            &[("number", ticket.number.as_str().into())],
         )))
     }
 }
@@ -467,11 +471,9 @@ pub async fn act(
         }
         Action::Answer { body } => {
             if !relation.requester {
-                return Err(AppError::forbidden(
-                    "Only the person who raised the ticket can answer here.",
-                ));
+                return Err(AppError::forbidden(t("error-requester-only-answer")));
             }
-            let body = text("body", &body, "Write a comment first.")?;
+            let body = text("body", &body, &t("error-comment-empty"))?;
             if !ticket.state.can_comment() {
                 return Err(finished(&ticket));
             }
@@ -489,23 +491,26 @@ pub async fn act(
         }
         Action::Reopen { body } => {
             if !relation.requester {
-                return Err(AppError::forbidden(
-                    "Only the person who raised the ticket can reopen it.",
-                ));
+                return Err(AppError::forbidden(t("error-requester-only-reopen")));
             }
-            let body = text("body", &body, "Say what is still wrong.")?;
+            let body = text("body", &body, &t("error-reopen-what"))?;
             if ticket.state != TicketState::Resolved {
-                return Err(AppError::conflict(format!(
-                    "{} is {}: only a resolved ticket can be reopened.",
-                    ticket.number,
-                    ticket.state.label().to_lowercase()
+                return Err(AppError::conflict(t_with(
+                    "error-reopen-not-resolved",
+                    &[
+                        ("number", ticket.number.as_str().into()),
+                        ("state", state_words(ticket.state).into()),
+                    ],
                 )));
             }
             let resolved = ticket.resolved_at.unwrap_or(ticket.updated_at);
             if now > resolved + Duration::days(ctx.reopen_days) {
-                return Err(AppError::conflict(format!(
-                    "{} was resolved more than {} days ago and can no longer be reopened. Raise a new ticket and mention it.",
-                    ticket.number, ctx.reopen_days
+                return Err(AppError::conflict(t_with(
+                    "error-reopen-too-late",
+                    &[
+                        ("number", ticket.number.as_str().into()),
+                        ("days", ctx.reopen_days.into()),
+                    ],
                 )));
             }
             let mut change = moving(&ticket, TicketState::InProgress, user.id, now);
@@ -520,11 +525,18 @@ pub async fn act(
 }
 
 fn finished(ticket: &DeskTicket) -> AppError {
-    AppError::conflict(format!(
-        "{} is {}; it takes no more comments. Raise a new ticket if you need more help.",
-        ticket.number,
-        ticket.state.label().to_lowercase()
+    AppError::conflict(t_with(
+        "error-ticket-finished",
+        &[
+            ("number", ticket.number.as_str().into()),
+            ("state", state_words(ticket.state).into()),
+        ],
     ))
+}
+
+/// A state's name inside a sentence, in the reader's language.
+fn state_words(state: TicketState) -> String {
+    t_with("ticket-state", &[("state", state.as_str().into())])
 }
 
 /// The desk fields of a ticket about to be created: priority from the reporter's impact and

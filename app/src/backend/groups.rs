@@ -150,7 +150,7 @@ pub async fn set_member(
     } else {
         Err(AppError::invalid_field(
             "email",
-            format!("There is no active person with the address {email}."),
+            crate::i18n::t_with("error-no-person", &[("token", email.into())]),
         ))
     }
 }

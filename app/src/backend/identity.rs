@@ -109,7 +109,7 @@ pub async fn sign_in_with_provider(
     if sign_in.claims.email.trim().is_empty() {
         tracing::warn!(target: "deskfront::sign_in", provider = sign_in.provider,
             "provider sign-in refused: the ID token has no email claim (add the email scope)");
-        return Err(AppError::forbidden(NO_EMAIL));
+        return Err(AppError::forbidden(crate::i18n::t("error-no-email")));
     }
     let groups: Vec<String> = state
         .store
@@ -144,7 +144,7 @@ pub async fn sign_in_with_provider(
         Provisioned::Inactive => {
             tracing::info!(target: "deskfront::sign_in", provider = sign_in.provider,
                 "provider sign-in refused: the person is deactivated");
-            return Err(AppError::forbidden(DEACTIVATED));
+            return Err(AppError::forbidden(crate::i18n::t("error-deactivated")));
         }
         Provisioned::SignedIn {
             user_id,
@@ -183,12 +183,6 @@ pub async fn session_provider(state: &AppState, token: &str) -> AppResult<Option
         .map_err(internal)
 }
 
-/// Texts of refusals, also in `model::notice` so a redirect can bring them back.
-pub const NO_EMAIL: &str =
-    "Your identity provider did not tell us your e-mail address. Ask your administrator to release the email claim to Deskfront.";
-pub const DEACTIVATED: &str =
-    "Your account here is deactivated. If you think it should not be, ask the service desk.";
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,17 +190,15 @@ mod tests {
 
     #[test]
     fn refusals_come_back_on_the_sign_in_page_word_for_word() {
-        for (text, code) in [
-            (NO_EMAIL, "no_email"),
-            (DEACTIVATED, "deactivated"),
-            (
-                super::super::session::PASSWORD_ADMINS_ONLY,
-                "password_admins_only",
-            ),
+        for (id, code) in [
+            ("error-no-email", "no_email"),
+            ("error-deactivated", "deactivated"),
+            ("error-password-admins-only", "password_admins_only"),
         ] {
-            let (found, _) = notice_for(&AppError::forbidden(text));
+            let text = crate::i18n::t(id);
+            let (found, _) = notice_for(&AppError::forbidden(text.clone()));
             assert_eq!(found, code);
-            assert_eq!(notice_text(code, None).as_deref(), Some(text));
+            assert_eq!(notice_text(code, None), Some(text));
         }
     }
 

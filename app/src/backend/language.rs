@@ -2,7 +2,7 @@
 
 use super::internal;
 use super::store::Store;
-use crate::i18n::{catalog, LANGUAGES};
+use crate::i18n::{catalog, t, LANGUAGES};
 use crate::model::{AppError, AppResult, LanguageChoices, UserView};
 
 /// The person's choice and every language the portal has a file for, by its own name.
@@ -20,12 +20,12 @@ pub fn settings_of(user: &UserView) -> LanguageChoices {
 pub async fn save(store: &dyn Store, user: &UserView, choice: &str) -> AppResult<()> {
     let language = match choice.trim() {
         "" => None,
-        tag => Some(LANGUAGES.iter().find(|t| **t == tag).ok_or_else(|| {
-            AppError::invalid_field(
-                "language",
-                "The portal has no such language. Choose one from the list.",
-            )
-        })?),
+        tag => Some(
+            LANGUAGES
+                .iter()
+                .find(|t| **t == tag)
+                .ok_or_else(|| AppError::invalid_field("language", t("error-no-such-language")))?,
+        ),
     };
     store
         .set_language(user.id, language.copied())

@@ -68,6 +68,8 @@ pub struct AppState {
     pub search: Arc<search::SearchCache>,
     /// `GET /api/v1/kb/search` answers without a session.
     pub public_kb_search: bool,
+    /// The zone times are shown in to people without a store of their own (`i18n::zone`).
+    pub time_zone: String,
     /// Article views not yet written (see `backend::views`).
     pub views: Arc<views::ViewCounter>,
     /// Priority matrix, SLA policies and calendars (the service-levels file).
@@ -104,8 +106,9 @@ pub fn store() -> Result<Arc<dyn Store>, AppError> {
 /// The refusal of a save from a page opened before someone else changed the record (an edit,
 /// an import): people, stores, devices, groups.
 pub fn stale(what: &str) -> AppError {
-    AppError::conflict(format!(
-        "Someone changed this {what} after you opened the page. Reload to see the change, then make yours again."
+    AppError::conflict(crate::i18n::t_with(
+        "error-stale",
+        &[("token", what.into())],
     ))
 }
 

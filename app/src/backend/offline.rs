@@ -1,9 +1,10 @@
 //! Builds the offline snapshot (`api::offline`) and keeps it for a minute: every tab asks for it
 //! when it starts, and building it reads every item and article.
 
-use super::{internal, AppState};
+use super::{catalog_read, internal, AppState};
 use crate::model::{AppError, DeviceSnapshot, ServicePreview};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -11,35 +12,47 @@ use std::time::{Duration, Instant};
 /// item leaves the devices' forms within minutes.
 const KEEP_FOR: Duration = Duration::from_secs(60);
 
+/// One snapshot per language: the catalog in it reads in the device's person's language.
 #[derive(Default)]
 pub struct SnapshotCache {
-    current: Mutex<Option<(Instant, Arc<DeviceSnapshot>)>>,
+    current: Mutex<HashMap<String, (Instant, Arc<DeviceSnapshot>)>>,
 }
 
 impl SnapshotCache {
-    pub async fn get(&self, state: &AppState) -> Result<Arc<DeviceSnapshot>, AppError> {
-        if let Some((at, snapshot)) = self.current.lock().expect("snapshot lock").as_ref() {
+    pub async fn get(
+        &self,
+        state: &AppState,
+        locale: &str,
+    ) -> Result<Arc<DeviceSnapshot>, AppError> {
+        if let Some((at, snapshot)) = self.current.lock().expect("snapshot lock").get(locale) {
             if at.elapsed() < KEEP_FOR {
                 return Ok(snapshot.clone());
             }
         }
-        let fresh = Arc::new(build(state).await?);
-        *self.current.lock().expect("snapshot lock") = Some((Instant::now(), fresh.clone()));
+        let fresh = Arc::new(build(state, locale).await?);
+        self.current
+            .lock()
+            .expect("snapshot lock")
+            .insert(locale.to_string(), (Instant::now(), fresh.clone()));
         Ok(fresh)
     }
 
-    /// Forgets the kept snapshot (tests, and after an editor changes content on this instance).
+    /// Forgets the kept snapshots (tests, and after an editor changes content on this instance).
     pub fn clear(&self) {
-        *self.current.lock().expect("snapshot lock") = None;
+        self.current.lock().expect("snapshot lock").clear();
     }
 }
 
-async fn build(state: &AppState) -> Result<DeviceSnapshot, AppError> {
+async fn build(state: &AppState, locale: &str) -> Result<DeviceSnapshot, AppError> {
     let store = state.store.as_ref();
-    let catalog = store.catalog().await.map_err(internal)?;
+    let version = store.catalog_version().await.map_err(internal)?;
+    let words = catalog_read::translations(&state.catalog_cache, store, version)
+        .await
+        .map_err(internal)?;
+    let mut catalog = store.catalog().await.map_err(internal)?;
     let mut items = Vec::with_capacity(catalog.items.len());
     let mut faults = Vec::new();
-    for card in &catalog.items {
+    for card in &mut catalog.items {
         let Some(mut detail) = store.item_detail(&card.slug).await.map_err(internal)? else {
             continue;
         };
@@ -49,6 +62,10 @@ async fn build(state: &AppState) -> Result<DeviceSnapshot, AppError> {
         detail.stores.clear();
         detail.assets.clear();
         detail.description_html = super::markdown::render(&detail.description);
+        if let Some(words) = catalog_read::words_for(&words, &card.slug, locale) {
+            card.translate(words);
+            catalog_read::translate_detail(&mut detail, words);
+        }
         items.push(detail);
     }
     let service = Some(ServicePreview {

@@ -104,10 +104,7 @@ pub fn plan_people(
         let role = Role::parse(&row.get("role").to_lowercase()).ok_or_else(|| {
             (
                 "role",
-                format!(
-                    "\"{}\" is not a role (requester, store_staff, approver, agent, manager, editor, admin).",
-                    row.get("role")
-                ),
+                crate::i18n::t_with("error-not-a-role", &[("token", row.get("role").into())]),
             )
         })?;
         let manager = Some(row.get("manager").to_lowercase()).filter(|m| !m.is_empty());
@@ -121,7 +118,7 @@ pub fn plan_people(
         if let Some(s) = store.as_deref().filter(|s| !stores.contains(*s)) {
             return Err((
                 "store",
-                format!("There is no store {s}: import the stores first."),
+                crate::i18n::t_with("error-no-store-yet", &[("token", s.into())]),
             ));
         }
         let groups: BTreeSet<String> = row

@@ -8,6 +8,7 @@ use super::csv_import::{self, plan_rows, CsvRow, Refusal};
 use super::internal;
 use super::store::{Store, Written};
 use crate::domain::priority::ServiceLevels;
+use crate::i18n::t_with;
 use crate::model::{
     AppError, AppResult, AuditKind, DeviceAdminView, ImportFile, ImportReport, Page, Sticker,
     StickerSheet, StoreAdminView, StoreDetail, UserView, STORES_PER_PAGE,
@@ -55,7 +56,7 @@ pub async fn store_detail(
         .map_err(internal)?
         .into_iter()
         .find(|s| s.code == code)
-        .ok_or_else(|| AppError::not_found(format!("There is no store {code}.")))?;
+        .ok_or_else(|| AppError::not_found(t_with("error-no-store", &[("token", code.into())])))?;
     let devices = store.devices(Some(code)).await.map_err(internal)?;
     Ok(StoreDetail {
         store: found,
@@ -334,7 +335,7 @@ pub fn plan_devices(
         if !stores.contains(store) {
             return Err((
                 "store",
-                format!("There is no store {store}: import the stores first."),
+                t_with("error-no-store-yet", &[("token", store.into())]),
             ));
         }
         let name = match row.get("name") {

@@ -5,6 +5,7 @@
 //! so any server instance can serve any request.
 
 use super::{internal, state};
+use crate::i18n::{t, t_with};
 use crate::model::{AppError, AppResult, DemoAccount, SignInOptions, UserView};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -123,15 +124,15 @@ const HASHING_QUEUE_SECS: u64 = 10;
 
 fn too_many(until: chrono::DateTime<Utc>, now: chrono::DateTime<Utc>) -> AppError {
     let secs = (until - now).num_seconds().max(1);
-    let wait = if secs < 90 {
-        format!("{secs} seconds")
+    let message = if secs < 90 {
+        t_with("error-sign-in-wait", &[("seconds", secs.into())])
     } else {
-        format!("{} minutes", (secs + 59) / 60)
+        t_with(
+            "error-sign-in-wait-minutes",
+            &[("minutes", ((secs + 59) / 60).into())],
+        )
     };
-    AppError::too_many(
-        format!("Too many failed sign-ins. Wait {wait}, then try again."),
-        secs as u64,
-    )
+    AppError::too_many(message, secs as u64)
 }
 
 /// Checks the password and starts a session. The same message for an unknown email and a wrong
@@ -144,7 +145,7 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
     if email.is_empty() || password.is_empty() {
         return Err(AppError::invalid_field(
             crate::domain::validation::FORM_ERROR_KEY,
-            "Enter your email address and password.",
+            t("error-sign-in-empty"),
         ));
     }
     let state = state()?;
@@ -168,12 +169,7 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
         HASHING.acquire(),
     )
     .await
-    .map_err(|_| {
-        AppError::too_many(
-            "Many people are signing in right now. Try again in a few seconds.",
-            5,
-        )
-    })?
+    .map_err(|_| AppError::too_many(t("error-sign-in-busy"), 5))?
     .map_err(internal)?;
     // Argon2 is deliberately slow; keep it off the async workers.
     let (ok, user) = tokio::task::spawn_blocking(move || match credentials {
@@ -204,7 +200,7 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
             }
             return Err(AppError::invalid_field(
                 crate::domain::validation::FORM_ERROR_KEY,
-                "That email and password do not match an account.",
+                t("error-sign-in-failed"),
             ));
         }
     };
@@ -216,7 +212,7 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
     // Checked after the password, so the refusal tells nothing to someone without it.
     if state.password_admins_only && user.role != crate::model::Role::Admin {
         tracing::info!(target: "deskfront::sign_in", "password sign-in refused: admins only");
-        return Err(AppError::forbidden(PASSWORD_ADMINS_ONLY));
+        return Err(AppError::forbidden(t("error-password-admins-only")));
     }
     let token = new_token();
     let expires = Utc::now() + Duration::days(state.session_days);
@@ -232,11 +228,6 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
     ));
     Ok(user)
 }
-
-/// The refusal of a password sign-in by someone other than an administrator when
-/// `local_sign_in` is `admins_only` (also a notice code, `password_admins_only`).
-pub const PASSWORD_ADMINS_ONLY: &str =
-    "Password sign-in is for administrators only. Use your organisation's sign-in button.";
 
 /// Ends the current session. Answers the provider it came from, if any, so the page after
 /// can offer that provider's own sign-out.
@@ -258,16 +249,25 @@ pub async fn sign_out() -> AppResult<Option<String>> {
 
 /// The signed-in user of the current request, if any. A page request already resolved by the
 /// sign-in gate carries the user in its extensions, which saves a query per server function.
+/// Once known, the person's language setting words what the request answers from here on.
 pub async fn current_user() -> AppResult<Option<UserView>> {
     let known = leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|p| p.extensions.get::<UserView>().cloned());
-    if known.is_some() {
-        return Ok(known);
+    let user = match (known, request_headers()) {
+        (Some(user), _) => Some(user),
+        (None, Some(headers)) => user_for_headers(&state()?, &headers).await?,
+        (None, None) => None,
+    };
+    if let Some(user) = &user {
+        speak_their_language(user);
     }
-    match request_headers() {
-        Some(headers) => user_for_headers(&state()?, &headers).await,
-        None => Ok(None),
-    }
+    Ok(user)
+}
+
+/// Makes `user`'s language the request's (inside a page being rendered, the same one the
+/// app's root chose from the same setting).
+fn speak_their_language(user: &UserView) {
+    leptos::prelude::provide_context(crate::i18n::for_request(user.language.as_deref()));
 }
 
 /// The user whose session cookie is in `headers`; for handlers outside Leptos too.

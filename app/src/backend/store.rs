@@ -161,6 +161,11 @@ pub trait Store:
 
     // catalog
     async fn catalog(&self) -> StoreResult<CatalogView>;
+    /// Every live item's translations (`domain::translation`), by slug; items without any
+    /// are left out.
+    async fn item_translations(
+        &self,
+    ) -> StoreResult<std::collections::HashMap<String, crate::domain::translation::Translations>>;
     async fn item_detail(&self, slug: &str) -> StoreResult<Option<ItemDetail>>;
     async fn item_for_submit(&self, slug: &str) -> StoreResult<Option<ItemForSubmit>>;
     async fn form_version(&self, item_id: i64, version: i64) -> StoreResult<Option<FormSchema>>;

@@ -8,7 +8,7 @@ use super::store::{ItemForSubmit, NewTicket, Store};
 use crate::domain::priority::ServiceLevels;
 use crate::domain::validation::{validate_answers, ValidAnswer, FORM_ERROR_KEY};
 use crate::domain::{Answers, FieldKind, FormSchema, TicketState};
-use crate::i18n::I18n;
+use crate::i18n::{t, t_with, I18n};
 use crate::model::{AppError, AppResult, SubmitReceipt, UserView};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -46,7 +46,7 @@ pub fn check_idempotency_key(key: &str) -> AppResult<()> {
     } else {
         Err(AppError::invalid_field(
             FORM_ERROR_KEY,
-            "The form is missing its submission key. Reload the page and submit again.",
+            t("error-no-submission-key"),
         ))
     }
 }
@@ -99,20 +99,14 @@ async fn file_form(
     let item = catalog_read::item_for_submit(cache, store, version, &form.item_slug)
         .await
         .map_err(internal)?;
-    let item = Option::as_ref(&item)
-        .ok_or_else(|| AppError::not_found("There is no such catalog item."))?;
+    let item = Option::as_ref(&item).ok_or_else(|| AppError::not_found(t("error-no-such-item")))?;
     if item.retired {
-        return Err(AppError::conflict(format!(
-            "\"{}\" is no longer offered. Look in the catalog for its replacement, or ask the service desk.",
-            item.name
+        return Err(AppError::conflict(t_with(
+            "error-item-retired",
+            &[("item", item.name.as_str().into())],
         )));
     }
-    let outdated = || {
-        AppError::invalid_field(
-            FORM_ERROR_KEY,
-            "This form has been updated since you opened it. Reload the page; your answers are kept as a draft.",
-        )
-    };
+    let outdated = || AppError::invalid_field(FORM_ERROR_KEY, t("error-form-updated"));
     if !version_accepted(
         form.form_version,
         item.form_version,
@@ -208,17 +202,15 @@ pub async fn file(
 
     let attachment_ids = check_attachments(store, user, &answers).await?;
 
-    let approver_id = if item.requires_approval {
-        let manager = store.line_manager(user.id).await.map_err(internal)?;
-        Some(manager.ok_or_else(|| {
-            AppError::invalid_field(
-                FORM_ERROR_KEY,
-                "This item needs your line manager's approval, but no line manager is on file for you. Ask the service desk to add one.",
-            )
-        })?)
-    } else {
-        None
-    };
+    let approver_id =
+        if item.requires_approval {
+            let manager = store.line_manager(user.id).await.map_err(internal)?;
+            Some(manager.ok_or_else(|| {
+                AppError::invalid_field(FORM_ERROR_KEY, t("error-no-line-manager"))
+            })?)
+        } else {
+            None
+        };
 
     let on_behalf_of = answers.iter().find_map(|a| match &a.answer {
         ValidAnswer::Email(e) if a.key.contains("colleague") || a.key.contains("behalf") => {
@@ -298,12 +290,7 @@ async fn check_attachments(
             let record = store.attachment(id).await.map_err(internal)?;
             match record {
                 Some(r) if r.owner_id == user.id && r.ticket_id.is_none() => ids.push(id),
-                _ => {
-                    return Err(AppError::invalid_field(
-                        &answered.key,
-                        "That file is not available any more. Attach it again.",
-                    ))
-                }
+                _ => return Err(AppError::invalid_field(&answered.key, t("error-file-gone"))),
             }
         }
     }

@@ -47,7 +47,7 @@ pub async fn save(
 ) -> AppResult<SynonymGroupView> {
     knowledge_editors_only(user)?;
     let phrases = check_group(&change.phrases)
-        .map_err(|message| AppError::invalid_field("phrases", message))?;
+        .map_err(|problem| AppError::invalid_field("phrases", crate::i18n::i18n().say(&problem)))?;
     let actor = Actor::person(user);
     let all = store.synonym_groups().await.map_err(internal)?;
     let id = if change.id == 0 {

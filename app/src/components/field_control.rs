@@ -208,8 +208,11 @@ fn control_for(
         FieldKind::Choice | FieldKind::Store | FieldKind::Asset => {
             let options: Box<dyn Fn() -> Vec<(String, String)> + Send + Sync> = match field.kind {
                 FieldKind::Choice => {
-                    let opts: Vec<(String, String)> =
-                        field.options.iter().map(|o| (o.clone(), o.clone())).collect();
+                    let opts: Vec<(String, String)> = field
+                        .options
+                        .iter()
+                        .map(|o| (o.clone(), field.option_label(o).to_string()))
+                        .collect();
                     Box::new(move || opts.clone())
                 }
                 FieldKind::Store => Box::new(move || {
@@ -262,10 +265,14 @@ fn control_for(
             .into_any()
         }
         FieldKind::MultiChoice => {
-            let options = field.options.clone();
+            let options: Vec<(String, String)> = field
+                .options
+                .iter()
+                .map(|o| (o.clone(), field.option_label(o).to_string()))
+                .collect();
             view! {
                 <div class="choices">
-                    {options.into_iter().enumerate().map(|(i, option)| {
+                    {options.into_iter().enumerate().map(|(i, (option, label))| {
                         let key = key.clone();
                         let checked = {
                             let (key, option) = (key.clone(), option.clone());
@@ -289,7 +296,7 @@ fn control_for(
                                 <input type="checkbox" name=name.clone() value=option.clone()
                                     id=format!("{id}-{i}")
                                     checked=checked.clone() prop:checked=checked on:change=toggle/>
-                                <span>{option.clone()}</span>
+                                <span>{label}</span>
                             </label>
                         }
                     }).collect_view()}

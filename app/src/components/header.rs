@@ -225,6 +225,7 @@ mod tests {
             role,
             is_line_manager,
             language: None,
+            timezone: None,
         }
     }
 

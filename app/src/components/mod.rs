@@ -7,6 +7,7 @@ pub mod focus;
 pub mod form_builder;
 pub mod header;
 pub mod import_panel;
+pub mod item_translations;
 pub mod outbox_list;
 pub mod pager;
 pub mod priority_preview;

@@ -4,6 +4,7 @@
 
 use crate::app::CurrentUser;
 use crate::components::error_notice::{refusal_status, ErrorNotice};
+use crate::i18n::t;
 use crate::model::{AppError, Role};
 use leptos::prelude::*;
 
@@ -33,15 +34,9 @@ impl PageFor {
     /// The same refusal the page's server functions answer with.
     pub fn refusal(self) -> AppError {
         match self {
-            PageFor::Desk => {
-                AppError::forbidden("This page is for the service desk and its managers.")
-            }
-            PageFor::ArticleEditors => AppError::forbidden(
-                "Only knowledge editors can change articles. Ask the service desk if you should be one.",
-            ),
-            PageFor::CatalogEditors | PageFor::Admins => {
-                AppError::not_found("This page does not exist.")
-            }
+            PageFor::Desk => AppError::forbidden(t("error-desk-only")),
+            PageFor::ArticleEditors => AppError::forbidden(t("error-article-editors-only")),
+            PageFor::CatalogEditors | PageFor::Admins => AppError::not_found(t("error-no-page")),
         }
     }
 }

@@ -220,6 +220,10 @@ pub struct Field {
     pub help: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<String>,
+    /// How options read in the reader's language, by value, where a translation says
+    /// (`domain::translation`); an option without one reads as its value.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub option_labels: BTreeMap<String, String>,
     /// Length for text, value for numbers, count for multi-choice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
@@ -291,6 +295,14 @@ impl SchemaError {
 }
 
 impl Field {
+    /// How `option` reads: its translated label, else itself.
+    pub fn option_label<'a>(&'a self, option: &'a str) -> &'a str {
+        self.option_labels
+            .get(option)
+            .map(String::as_str)
+            .unwrap_or(option)
+    }
+
     /// An optional field with no limits; set the rest with struct update syntax.
     pub fn new(key: &str, label: &str, kind: FieldKind) -> Self {
         Field {
@@ -300,6 +312,7 @@ impl Field {
             required: false,
             help: None,
             options: vec![],
+            option_labels: BTreeMap::new(),
             min: None,
             max: None,
             pattern: None,

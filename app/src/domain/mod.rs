@@ -18,6 +18,7 @@ pub mod synonyms;
 pub mod throttle;
 pub mod ticket;
 pub mod ticket_sla;
+pub mod translation;
 pub mod validation;
 pub mod visibility;
 

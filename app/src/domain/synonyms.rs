@@ -2,6 +2,7 @@
 //! A group is a list of phrases that mean one thing ("till, register, POS"); search applies it
 //! (`crate::search::synonyms`).
 
+use crate::domain::say::{say, say_with, Say};
 use crate::search::text::terms;
 
 pub const MAX_PHRASES: usize = 20;
@@ -11,7 +12,7 @@ pub const MAX_PHRASE_WORDS: usize = 5;
 
 /// The group's phrases, trimmed, with repeats and empty entries dropped, or what is wrong with
 /// them, in words for the editor.
-pub fn check_group<S: AsRef<str>>(phrases: &[S]) -> Result<Vec<String>, String> {
+pub fn check_group<S: AsRef<str>>(phrases: &[S]) -> Result<Vec<String>, Say> {
     let mut kept: Vec<String> = Vec::new();
     let mut meanings: Vec<Vec<String>> = Vec::new();
     for phrase in phrases {
@@ -24,20 +25,26 @@ pub fn check_group<S: AsRef<str>>(phrases: &[S]) -> Result<Vec<String>, String> 
             continue;
         }
         if phrase.chars().count() > MAX_PHRASE {
-            return Err(format!(
-                "\"{phrase}\" is longer than {MAX_PHRASE} characters."
+            return Err(say_with(
+                "synonym-too-long",
+                [
+                    ("phrase", phrase.into()),
+                    ("max", (MAX_PHRASE as i64).into()),
+                ],
             ));
         }
         if phrase.split(' ').count() > MAX_PHRASE_WORDS {
-            return Err(format!(
-                "\"{phrase}\" has more than {MAX_PHRASE_WORDS} words: name the thing, do not describe it."
+            return Err(say_with(
+                "synonym-too-many-words",
+                [
+                    ("phrase", phrase.into()),
+                    ("max", (MAX_PHRASE_WORDS as i64).into()),
+                ],
             ));
         }
         let meaning = terms(&phrase);
         if meaning.is_empty() {
-            return Err(format!(
-                "\"{phrase}\" is only small words (like \"the\" or \"to\") that search ignores."
-            ));
+            return Err(say_with("synonym-small-words", [("phrase", phrase.into())]));
         }
         if meanings.contains(&meaning) {
             // "printers" beside "printer": search already treats them as one.
@@ -47,12 +54,11 @@ pub fn check_group<S: AsRef<str>>(phrases: &[S]) -> Result<Vec<String>, String> 
         kept.push(phrase);
     }
     if kept.len() < 2 {
-        return Err("A group needs at least two different words or phrases.".into());
+        return Err(say("error-synonyms-too-few"));
     }
     if kept.len() > MAX_PHRASES {
-        return Err(format!(
-            "A group holds at most {MAX_PHRASES} phrases; split it into groups of one meaning each."
-        ));
+        // The message names the limit itself: a notice brings it back with no variables.
+        return Err(say("error-synonyms-too-many"));
     }
     Ok(kept)
 }
@@ -91,14 +97,20 @@ mod tests {
         let long = "x".repeat(MAX_PHRASE + 1);
         assert!(check_group(&["till", long.as_str()])
             .unwrap_err()
-            .contains("longer"));
+            .id()
+            .is_some_and(|id| id == "synonym-too-long"));
         assert!(check_group(&["till", "the till that is by the door"])
             .unwrap_err()
-            .contains("words"));
+            .id()
+            .is_some_and(|id| id == "synonym-too-many-words"));
         assert!(check_group(&["till", "to the"])
             .unwrap_err()
-            .contains("small words"));
+            .id()
+            .is_some_and(|id| id == "synonym-small-words"));
         let many: Vec<String> = (0..=MAX_PHRASES).map(|n| format!("word{n}x")).collect();
-        assert!(check_group(&many).unwrap_err().contains("at most"));
+        assert_eq!(
+            check_group(&many).unwrap_err().id(),
+            Some("error-synonyms-too-many")
+        );
     }
 }

@@ -16,11 +16,13 @@ mod answers;
 mod dates;
 mod fluent;
 mod plural;
+pub mod zone;
 
 pub use crate::domain::say::Arg;
 use crate::domain::say::{Problems, Say};
 use crate::domain::FieldErrors;
 pub use fluent::Problem;
+pub use zone::{zone, Zone};
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
@@ -159,11 +161,17 @@ impl I18n {
     }
 }
 
-/// The language of the page being rendered: on the server the request's (see `for_request`),
-/// in the browser the one installed at start.
+/// The language of the page being rendered or the server function being answered: on the
+/// server the request's (see `for_request`; `backend::session::current_user` adds the person's
+/// setting once it knows them), in the browser the one installed at start. Errors are worded
+/// with it where they are made, so a refusal reads in the language of the page that shows it.
 pub fn i18n() -> I18n {
     if let Some(i18n) = leptos::prelude::use_context::<I18n>() {
         return i18n;
+    }
+    #[cfg(feature = "ssr")]
+    if leptos::prelude::use_context::<http::request::Parts>().is_some() {
+        return for_request(None);
     }
     #[cfg(feature = "hydrate")]
     if let Some(catalog) = browser::installed() {
@@ -196,7 +204,9 @@ fn fallback() -> &'static Catalog {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{catalog, catalog_files, for_headers, for_request, language_of_request};
+pub use server::{
+    catalog, catalog_files, for_headers, for_request, language_of_request, provide_for_request,
+};
 
 /// The server's side: every language's served file and catalog, built once.
 #[cfg(feature = "ssr")]
@@ -274,6 +284,14 @@ mod server {
         accept_language: Option<&str>,
     ) -> &'static str {
         crate::domain::locale::negotiate(setting, accept_language, super::LANGUAGES, DEFAULT)
+    }
+
+    /// Gives the request being answered its own language, from its headers, before anything
+    /// reads it (`backend::session::current_user` then adds the person's setting). Needed
+    /// because a request's reactive owner is made as a child of whatever owner the thread last
+    /// ran, possibly another request's page, whose language the request would otherwise read.
+    pub fn provide_for_request() {
+        leptos::prelude::provide_context(for_request(None));
     }
 
     /// The language of the request being rendered, for a person whose setting is `setting`:

@@ -2,6 +2,7 @@
 //! the stores and devices a form may name, and "Report a fault".
 
 use crate::domain::priority::{Level, PriorityMatrix, ServiceLevels, StoreHours};
+use crate::domain::translation::{or_own, translate_form, ItemTranslation};
 use crate::domain::validation::LookupLists;
 use crate::domain::{FormSchema, TicketKind};
 use serde::{Deserialize, Serialize};
@@ -67,7 +68,28 @@ pub struct ItemDetail {
     pub service: Option<ServicePreview>,
 }
 
+impl ItemCard {
+    /// The card in the words of `words` (a translation), its own where they say nothing.
+    pub fn translate(&mut self, words: &ItemTranslation) {
+        self.name = or_own(&words.name, &self.name);
+        self.summary = or_own(&words.summary, &self.summary);
+    }
+}
+
 impl ItemDetail {
+    /// The item's page in the words of `words`: its card, description and form. Answers keep
+    /// the options' values. Says whether the description changed, whose HTML is then the
+    /// caller's to render again.
+    pub fn translate(&mut self, words: &ItemTranslation) -> bool {
+        self.card.translate(words);
+        self.form = translate_form(&self.form, words);
+        if words.description.trim().is_empty() {
+            return false;
+        }
+        self.description = words.description.clone();
+        true
+    }
+
     pub fn lookups(&self) -> LookupLists {
         let levels = |pick: fn(&PriorityMatrix) -> &Vec<Level>| {
             self.service

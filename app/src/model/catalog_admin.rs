@@ -61,6 +61,9 @@ pub struct ItemRecord {
     /// priority; `None`: the portal's default priority.
     #[serde(default)]
     pub sla_priority: Option<Priority>,
+    /// The item in other languages, by tag (`domain::translation`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub translations: crate::domain::translation::Translations,
 }
 
 /// One row of the editors' item list.

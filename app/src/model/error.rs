@@ -148,7 +148,7 @@ impl FromServerFnError for AppError {
             | ServerFnErrorErr::MissingArg(msg)
             | ServerFnErrorErr::Deserialization(msg) => AppError::invalid_field(
                 crate::domain::validation::FORM_ERROR_KEY,
-                format!("The form could not be read ({msg}). Reload the page and try again."),
+                crate::i18n::t_with("error-form-unreadable", &[("reason", msg.into())]),
             ),
             other => AppError::transport(other.to_string()),
         }

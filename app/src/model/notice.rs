@@ -1,82 +1,51 @@
 //! What a page shows after a plain form post sent it back with `?error=`. The query string is
 //! anyone's to write (a link in a phishing mail included), so it names a notice by code and at
-//! most one short token (a store code, an e-mail address); the words are always ours.
+//! most one short token (a store code, an e-mail address); the words are always ours, in the
+//! reader's language.
 
 use super::AppError;
+use crate::i18n::{i18n, I18n};
 
-/// Codes and their texts; `{}` is where the token goes.
+/// Codes and the messages they show. A message with a `$token` variable shows the token there.
+/// The code that made an error words it with the same message, which is how `notice_for` finds
+/// the code again (in the same request, so in the same language).
 const NOTICES: &[(&str, &str)] = &[
-    ("sign_in_failed", "That email and password do not match an account."),
-    ("sign_in_empty", "Enter your email address and password."),
-    ("no_store", "There is no store {}."),
-    ("no_store_yet", "There is no store {}: import the stores first."),
-    ("no_person", "There is no active person with the address {}."),
-    (
-        "not_a_role",
-        "\"{}\" is not a role (requester, store_staff, approver, agent, manager, editor, admin).",
-    ),
-    (
-        "stale",
-        "Someone changed this {} after you opened the page. Reload to see the change, then make yours again.",
-    ),
+    ("sign_in_failed", "error-sign-in-failed"),
+    ("sign_in_empty", "error-sign-in-empty"),
+    ("no_store", "error-no-store"),
+    ("no_store_yet", "error-no-store-yet"),
+    ("no_person", "error-no-person"),
+    ("not_a_role", "error-not-a-role"),
+    ("stale", "error-stale"),
     // Signing in with an identity provider (see backend::identity and the server's routes::oidc).
-    (
-        "provider_unavailable",
-        "The identity provider cannot be reached right now. Try again in a few minutes; if it keeps happening, tell the service desk.",
-    ),
-    (
-        "provider_refused",
-        "The identity provider's answer could not be verified, so you are not signed in. Try again; if it keeps happening, tell the service desk.",
-    ),
-    (
-        "provider_cancelled",
-        "Sign-in at the identity provider was cancelled or refused. Try again.",
-    ),
-    (
-        "sign_in_expired",
-        "That sign-in took too long or was already used. Start again.",
-    ),
-    (
-        "no_email",
-        "Your identity provider did not tell us your e-mail address. Ask your administrator to release the email claim to Deskfront.",
-    ),
-    (
-        "deactivated",
-        "Your account here is deactivated. If you think it should not be, ask the service desk.",
-    ),
-    (
-        "password_admins_only",
-        "Password sign-in is for administrators only. Use your organisation's sign-in button.",
-    ),
+    ("provider_unavailable", "error-provider-unavailable"),
+    ("provider_refused", "error-provider-refused"),
+    ("provider_cancelled", "error-provider-cancelled"),
+    ("sign_in_expired", "error-sign-in-expired"),
+    ("no_email", "error-no-email"),
+    ("deactivated", "error-deactivated"),
+    ("password_admins_only", "error-password-admins-only"),
     // A synonym group refused (domain::synonyms::check_group); the messages naming a phrase
     // fall back to "invalid", as a phrase is more than a token.
-    (
-        "synonyms_too_few",
-        "A group needs at least two different words or phrases.",
-    ),
-    (
-        "synonyms_too_many",
-        "A group holds at most 20 phrases; split it into groups of one meaning each.",
-    ),
+    ("synonyms_too_few", "error-synonyms-too-few"),
+    ("synonyms_too_many", "error-synonyms-too-many"),
     // One per kind of error, for every message without a code of its own.
-    ("not_signed_in", "Please sign in to continue."),
-    ("forbidden", "You may not do that. If you think you should, ask the service desk."),
-    ("not_found", "That does not exist, or no longer does."),
-    ("invalid", "Something you entered was not accepted. Check the form and send it again."),
-    (
-        "conflict",
-        "This changed after you opened the page. Reload to see the change, then try again.",
-    ),
-    ("too_many", "Too many attempts. Wait a few minutes, then try again."),
-    (
-        "internal",
-        "Something went wrong on our side. Try again in a moment; if it keeps happening, tell the service desk.",
-    ),
-    ("transport", "The form could not be read. Reload the page and try again."),
+    ("not_signed_in", "notice-not-signed-in"),
+    ("forbidden", "notice-forbidden"),
+    ("not_found", "notice-not-found"),
+    ("invalid", "notice-invalid"),
+    ("conflict", "notice-conflict"),
+    ("too_many", "notice-too-many"),
+    ("internal", "notice-internal"),
+    ("transport", "notice-transport"),
 ];
 
 /// The longest token a notice shows.
 const MAX_TOKEN_CHARS: usize = 60;
+
+/// Stands for the token while a message is split around it: a private-use character no
+/// message contains.
+const TOKEN_MARK: &str = "\u{E000}";
 
 /// A token is one word of letters, digits and `.`, `-`, `_`, `@`, `+`: enough for a code or an
 /// address, too little for a sentence.
@@ -87,12 +56,21 @@ fn is_token(s: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '@' | '+'))
 }
 
+/// A notice's words in `language`: the whole text, or the parts before and after its token.
+fn template(language: I18n, id: &str) -> (String, Option<String>) {
+    let text = language.t_with(id, &[("token", TOKEN_MARK.into())]);
+    match text.split_once(TOKEN_MARK) {
+        None => (text, None),
+        Some((before, after)) => (before.to_string(), Some(after.to_string())),
+    }
+}
+
 /// The text for `?error=code` (and `error_arg`), or `None` for a code we never send.
 pub fn notice_text(code: &str, arg: Option<&str>) -> Option<String> {
-    let (_, template) = NOTICES.iter().find(|(c, _)| *c == code)?;
-    match template.split_once("{}") {
-        None => Some((*template).to_string()),
-        Some((before, after)) => {
+    let (_, id) = NOTICES.iter().find(|(c, _)| *c == code)?;
+    match template(i18n(), id) {
+        (text, None) => Some(text),
+        (before, Some(after)) => {
             let arg = arg.filter(|a| is_token(a))?;
             Some(format!("{before}{arg}{after}"))
         }
@@ -106,19 +84,20 @@ pub fn notice_for(error: &AppError) -> (&'static str, Option<String>) {
         .field_errors()
         .and_then(|f| f.values().next().cloned())
         .unwrap_or_else(|| error.to_string());
-    for (code, template) in NOTICES {
-        match template.split_once("{}") {
-            None if *template == message => return (code, None),
-            Some((before, after)) => {
+    let language = i18n();
+    for (code, id) in NOTICES {
+        match template(language, id) {
+            (text, None) if text == message => return (code, None),
+            (before, Some(after)) => {
                 let token = message
-                    .strip_prefix(before)
-                    .and_then(|rest| rest.strip_suffix(after))
+                    .strip_prefix(before.as_str())
+                    .and_then(|rest| rest.strip_suffix(after.as_str()))
                     .filter(|t| is_token(t));
                 if let Some(token) = token {
                     return (code, Some(token.to_string()));
                 }
             }
-            None => {}
+            _ => {}
         }
     }
     (error.code(), None)
@@ -148,7 +127,8 @@ mod tests {
             .map(|n| format!("word{n}"))
             .collect();
         for phrases in [vec!["till".to_string()], many] {
-            let message = crate::domain::synonyms::check_group(&phrases).unwrap_err();
+            let problem = crate::domain::synonyms::check_group(&phrases).unwrap_err();
+            let message = i18n().say(&problem);
             let error = AppError::invalid_field("phrases", message.clone());
             let (code, arg) = notice_for(&error);
             assert_ne!(code, "invalid", "{message}");
@@ -162,6 +142,17 @@ mod tests {
         let (code, arg) = notice_for(&error);
         assert_eq!((code, arg), ("conflict", None));
         assert!(notice_text(code, None).unwrap().contains("Reload"));
+    }
+
+    #[test]
+    fn every_notice_has_words_in_every_language() {
+        for locale in crate::i18n::LANGUAGES {
+            let language = I18n(crate::i18n::catalog(locale));
+            for (code, id) in NOTICES {
+                let (words, _) = template(language, id);
+                assert_ne!(words, *id, "{code} has no message in {locale}");
+            }
+        }
     }
 
     #[test]

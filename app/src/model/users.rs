@@ -69,6 +69,10 @@ pub struct UserView {
     /// their browser asks.
     #[serde(default)]
     pub language: Option<String>,
+    /// The time zone of their store (an IANA name), which they read times in; none: the
+    /// portal's (`i18n::zone`).
+    #[serde(default)]
+    pub timezone: Option<String>,
 }
 
 /// The settings' language menu: what the person chose (none: as their browser asks) and the

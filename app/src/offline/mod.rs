@@ -97,8 +97,9 @@ where
             value,
             offline_as_of: Some(as_of),
         }),
-        None => Err(AppError::not_found(format!(
-            "You are offline, and this page is not kept on this device ({err}). It will open when you are back online."
+        None => Err(AppError::not_found(crate::i18n::t_with(
+            "error-offline-not-kept",
+            &[("reason", err.to_string().into())],
         ))),
     }
 }

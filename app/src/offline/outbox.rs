@@ -448,7 +448,7 @@ mod sync {
             .ok_or_else(|| {
                 AppError::invalid_field(
                     crate::domain::validation::FORM_ERROR_KEY,
-                    "The file kept on this device is gone; attach it again.",
+                    crate::i18n::t("error-file-kept-gone"),
                 )
             })?;
         let form = web_sys::FormData::new().map_err(|_| AppError::transport("no FormData"))?;

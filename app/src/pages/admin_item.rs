@@ -11,6 +11,7 @@ use crate::api::catalog_admin::{
 use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form_builder::{FormBuilder, FormRows};
+use crate::components::item_translations::{target_languages, ItemTranslations};
 use crate::components::request_form::RequestForm;
 use crate::components::role_gate::{PageFor, RoleGate};
 use crate::domain::priority::Priority;
@@ -162,6 +163,14 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
             keywords_text.get_untracked(),
         ))
     };
+    let translation_language = RwSignal::new(
+        target_languages()
+            .first()
+            .copied()
+            .unwrap_or_default()
+            .to_string(),
+    );
+    let preview_translated = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let server_errors = RwSignal::new(FieldErrors::new());
     let message = RwSignal::new(None::<(bool, String)>);
@@ -394,7 +403,15 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
             }
             .into_any();
         }
-        let detail = item.with(|i| preview_detail(i, rows.schema.get()));
+        let detail = item.with(|i| {
+            let mut detail = preview_detail(i, rows.schema.get());
+            if preview_translated.get() {
+                if let Some(words) = i.translations.get(&translation_language.get()) {
+                    detail.translate(words);
+                }
+            }
+            detail
+        });
         view! { <RequestForm detail user_id=0 postback=None preview=true/> }.into_any()
     };
 
@@ -464,6 +481,7 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
             </div>
             <h2>"Form"</h2>
             <FormBuilder rows server_errors/>
+            <ItemTranslations item schema=rows.schema server_errors language=translation_language preview_translated/>
             <div class="form-actions sticky-actions">
                 <button type="submit" class="btn" disabled=move || busy.get() data-testid="save-item">"Save draft"</button>
                 <button type="button" class="btn btn-primary" disabled=move || busy.get() data-testid="publish-item"

@@ -46,11 +46,17 @@ pub fn query_error() -> Memo<Option<String>> {
     })
 }
 
-/// Formats a time for lists and timelines in the reader's language ("3 Dec 2026, 14:02 UTC"),
-/// in UTC until people have a time zone setting: the server and the browser must render the
-/// same text, and only UTC is the same on both.
+/// Formats a time for lists and timelines in the reader's language and zone ("3 Dec 2026,
+/// 15:02" for a reader in Berlin; "…, 14:02 UTC" where the portal keeps UTC). The server and
+/// the browser read the same zone (`i18n::zone`), so they render the same text.
 pub fn when(t: &chrono::DateTime<chrono::Utc>) -> String {
-    format!("{} UTC", crate::i18n::i18n().date_time_with_year(t))
+    let zone = crate::i18n::zone();
+    let text = crate::i18n::i18n().date_time_with_year(&zone.reading(t));
+    if zone.is_utc() {
+        format!("{text} UTC")
+    } else {
+        text
+    }
 }
 
 /// Where a ticket is: "S012 · S012-REG-03", either part when only one is known, or empty.

@@ -12,6 +12,7 @@ use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::search_box::kind_label;
 use crate::domain::article::split_list;
 use crate::domain::synonyms::check_group;
+use crate::i18n::i18n;
 use crate::model::{AppError, SynonymGroupView, SynonymPreview};
 use crate::pages::editor::KnowledgeTabs;
 use crate::search::results::MAX_QUERY_CHARS;
@@ -310,7 +311,9 @@ fn GroupForm(group: Option<SynonymGroupView>, state: PageState) -> impl IntoView
     });
 
     // Checked as typed, with the rules the server applies again when it is sent.
-    let live = Memo::new(move |_| text.with(|t| check_group(&split_list(t)).err()));
+    let live = Memo::new(move |_| {
+        text.with(|t| check_group(&split_list(t)).err().map(|p| i18n().say(&p)))
+    });
     let field_error = move || match refusal.get() {
         Some(Refusal::Field(message)) => Some(message),
         _ => edited.get().then(|| live.get()).flatten(),

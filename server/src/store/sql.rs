@@ -46,6 +46,7 @@ macro_rules! sql_store {
         }
 
         const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.language, \
+             (SELECT st.timezone FROM stores st WHERE st.code = u.store_code) AS timezone, \
              EXISTS (SELECT 1 FROM users r WHERE r.manager_id = u.id) AS is_line_manager";
 
         /// A page stamp (`app::backend::store::PageStamp`), beside the user's columns.
@@ -77,6 +78,7 @@ macro_rules! sql_store {
                 role: role(row.get::<&str, _>("role")),
                 is_line_manager: row.get("is_line_manager"),
                 language: row.get("language"),
+                timezone: row.get("timezone"),
             }
         }
 
@@ -619,6 +621,25 @@ macro_rules! sql_store {
             }
 
             #[tracing::instrument(skip(self))]
+            async fn item_translations(
+                &self,
+            ) -> StoreResult<std::collections::HashMap<String, app::domain::translation::Translations>> {
+                let rows = sqlx::query(
+                    "SELECT slug, translations FROM items \
+                     WHERE translations <> '{}' AND NOT retired AND current_form_version > 0",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                rows.iter()
+                    .map(|r| {
+                        let translations = serde_json::from_str(r.get::<&str, _>("translations"))
+                            .map_err(db_err)?;
+                        Ok((r.get("slug"), translations))
+                    })
+                    .collect()
+            }
+
             async fn catalog(&self) -> StoreResult<CatalogView> {
                 let categories = sqlx::query(
                     "SELECT c.slug, c.name, c.description, c.icon, p.slug AS parent \
@@ -1512,11 +1533,13 @@ macro_rules! sql_store {
                 }
                 for item in &data.items {
                     let keywords = serde_json::to_string(&item.keywords).map_err(db_err)?;
+                    let translations =
+                        serde_json::to_string(&item.translations).map_err(db_err)?;
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO items (slug, category_id, name, summary, description, icon, kind, \
                          keywords, expected_delivery, requires_approval, fulfilment_group, retired, \
-                         current_form_version) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1) RETURNING id",
+                         current_form_version, translations) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13) RETURNING id",
                     )
                     .bind(&item.slug)
                     .bind(category_ids.get(&item.category).copied())
@@ -1530,6 +1553,7 @@ macro_rules! sql_store {
                     .bind(item.requires_approval)
                     .bind(&item.fulfilment_group)
                     .bind(item.retired)
+                    .bind(translations)
                     .fetch_one(&mut *tx)
                     .await
                     .map_err(db_err)?;

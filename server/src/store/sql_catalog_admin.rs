@@ -26,6 +26,8 @@ macro_rules! sql_catalog_admin {
                 sla_priority: r
                     .get::<Option<&str>, _>("sla_priority")
                     .and_then(app::domain::priority::Priority::parse),
+                translations: serde_json::from_str(r.get::<&str, _>("translations"))
+                    .map_err(db_err)?,
             })
         }
 
@@ -154,8 +156,8 @@ macro_rules! sql_catalog_admin {
                 let Some(r) = sqlx::query(
                     "SELECT i.slug, i.name, i.summary, i.description, i.icon, c.slug AS category, \
                      i.kind, i.keywords, i.expected_delivery, i.requires_approval, \
-                     i.fulfilment_group, i.sla_priority, i.retired, i.revision, i.current_form_version, \
-                     i.draft_json, f.schema_json FROM items i \
+                     i.fulfilment_group, i.sla_priority, i.translations, i.retired, i.revision, \
+                     i.current_form_version, i.draft_json, f.schema_json FROM items i \
                      JOIN categories c ON c.id = i.category_id \
                      LEFT JOIN form_versions f ON f.item_id = i.id AND f.version = i.current_form_version \
                      WHERE i.slug = $1",
@@ -248,14 +250,15 @@ macro_rules! sql_catalog_admin {
                 audit: &AuditEntry,
             ) -> StoreResult<Written> {
                 let keywords = serde_json::to_string(&record.keywords).map_err(db_err)?;
+                let translations = serde_json::to_string(&record.translations).map_err(db_err)?;
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
                 let id: Option<i64> = sqlx::query_scalar(
                     "UPDATE items SET category_id = (SELECT c.id FROM categories c WHERE c.slug = $1), \
                      name = $2, summary = $3, description = $4, icon = $5, kind = $6, keywords = $7, \
                      expected_delivery = $8, requires_approval = $9, fulfilment_group = $10, \
                      current_form_version = COALESCE($11, current_form_version), draft_json = NULL, \
-                     revision = revision + 1, sla_priority = $14 WHERE slug = $12 AND revision = $13 \
-                     RETURNING id",
+                     revision = revision + 1, sla_priority = $14, translations = $15 \
+                     WHERE slug = $12 AND revision = $13 RETURNING id",
                 )
                 .bind(&record.category)
                 .bind(&record.name)
@@ -271,6 +274,7 @@ macro_rules! sql_catalog_admin {
                 .bind(&record.slug)
                 .bind(expect)
                 .bind(record.sla_priority.map(|p| p.as_str()))
+                .bind(translations)
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_err)?;

@@ -132,6 +132,7 @@ fn user_from(r: &Row<'_>) -> rusqlite::Result<UserView> {
         role: Role::parse(&role).unwrap_or(Role::Requester),
         is_line_manager: r.get("is_line_manager")?,
         language: r.get("language")?,
+        timezone: r.get("timezone")?,
     })
 }
 

@@ -268,3 +268,136 @@ async fn my_requests_read_german_with_german_times() {
     let (html, _) = page_in(&app, &client, "/requests", "en").await;
     assert!(html.contains("Updated "), "English reads as before");
 }
+
+/// A refusal's words come from the server, so they follow the same choice as the page: the
+/// browser's language before sign-in, the person's setting after it, and the notice a plain
+/// form post is sent back with.
+#[tokio::test]
+async fn refusals_read_in_the_readers_language() {
+    let app = spawn().await;
+    let client = app.client();
+    let sign_in = |languages: &'static str| {
+        client
+            .post(format!("{}/api/login", app.base))
+            .header("accept-language", languages)
+            .form(&[("email", RITA), ("password", "nope")])
+            .send()
+    };
+    let body: serde_json::Value = sign_in("de-DE,de;q=0.9")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        body["fields"]["_form"], "Diese E-Mail-Adresse und dieses Passwort passen zu keinem Konto.",
+        "{body}"
+    );
+    let body: serde_json::Value = sign_in("en-GB").await.unwrap().json().await.unwrap();
+    assert_eq!(
+        body["fields"]["_form"],
+        "That email and password do not match an account."
+    );
+
+    // Without JavaScript the sign-in page brings the notice back, in the reader's language.
+    let res = client
+        .get(format!("{}/login?error=sign_in_failed", app.base))
+        .header("accept-language", "de")
+        .send()
+        .await
+        .unwrap();
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("Diese E-Mail-Adresse und dieses Passwort passen zu keinem Konto."),
+        "the notice is German"
+    );
+
+    // Signed in with German chosen, an English browser still reads German refusals.
+    let rita = app.signed_in(RITA).await;
+    let res = app
+        .call(&rita, "save_language", &[("language", "de")])
+        .await;
+    assert!(res.status().is_success());
+    let res = rita
+        .post(format!("{}/api/request", app.base))
+        .header("accept-language", "en")
+        .form(&[("number", "REQ0999999")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(
+        body["message"], "Es gibt kein Ticket REQ0999999, das Sie sehen können.",
+        "{body}"
+    );
+    // A comment refused for its length names the limit in German.
+    let receipt = app.order_laptop(&rita, "german-refusal-0003").await;
+    let number = receipt["number"].as_str().unwrap();
+    let res = app
+        .call(&rita, "comment", &[("number", number), ("body", "   ")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(
+        body["fields"]["body"],
+        "Schreiben Sie zuerst einen Kommentar."
+    );
+}
+
+/// Times read in the reader's store's zone (issue 21): a store moved to Kolkata (UTC+5:30 all
+/// year, so the test does not depend on the season) shows its worker the wall-clock time there,
+/// without "UTC"; someone without a store reads the portal's zone (UTC here), labelled.
+#[tokio::test]
+async fn times_read_in_the_store_workers_own_zone() {
+    let app = spawn().await;
+    let ada = app.signed_in("ada.admin@deskfront.test").await;
+    let s012 = app
+        .call_json(&ada, "admin_store", &[("code", "S012")])
+        .await;
+    let store = &s012["store"];
+    let revision = store["revision"].to_string();
+    let saved = app
+        .call_json(
+            &ada,
+            "save_store",
+            &[
+                ("code", "S012"),
+                ("name", store["name"].as_str().unwrap()),
+                ("region", store["region"].as_str().unwrap()),
+                ("timezone", "Asia/Kolkata"),
+                ("calendar", store["calendar"].as_str().unwrap_or("")),
+                ("revision", revision.as_str()),
+            ],
+        )
+        .await;
+    assert!(saved.is_number(), "{saved}");
+
+    let sam = app.signed_in("sam.store@deskfront.test").await;
+    let number = app
+        .report_card_reader(&sam, "zone-0001", "one_device")
+        .await;
+    let detail = app.call_json(&sam, "request", &[("number", &number)]).await;
+    let raised: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(detail["summary"]["created_at"].clone()).unwrap();
+    let english = app::i18n::I18n(app::i18n::catalog("en"));
+    let in_kolkata =
+        english.date_time_with_year(&(raised + chrono::Duration::minutes(5 * 60 + 30)).naive_utc());
+    let in_utc = english.date_time_with_year(&raised.naive_utc());
+
+    let html = app.html(&sam, &format!("/requests/{number}")).await;
+    assert!(
+        html.contains(&format!("<dd>{in_kolkata}</dd>")),
+        "raised at {in_kolkata} in the store's zone"
+    );
+    assert!(html.contains(r#"<meta name="deskfront-zone" content="Asia/Kolkata""#));
+    assert!(!html.contains(&format!("{in_utc} UTC")));
+
+    // The agent has no store: the portal's zone, which is UTC, and says so.
+    let ahmed = app.signed_in("ahmed.agent@deskfront.test").await;
+    let html = app.html(&ahmed, &format!("/requests/{number}")).await;
+    assert!(
+        html.contains(&format!("{in_utc} UTC")),
+        "the agent reads {in_utc} UTC"
+    );
+}

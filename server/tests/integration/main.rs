@@ -9,6 +9,7 @@ mod common;
 mod api;
 mod audit;
 mod catalog_admin;
+mod catalog_languages;
 mod dashboard;
 mod demo_history;
 mod desk;

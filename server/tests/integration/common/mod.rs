@@ -292,6 +292,26 @@ impl TestApp {
         self.call(client, name, form).await.json().await.unwrap()
     }
 
+    /// `call_json` from a browser that asks for `languages` (an `Accept-Language` value).
+    pub async fn call_json_in(
+        &self,
+        client: &Client,
+        name: &str,
+        form: &[(&str, &str)],
+        languages: &str,
+    ) -> Value {
+        client
+            .post(format!("{}/api/{name}", self.base))
+            .header("accept-language", languages)
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     /// Uploads one file through the `upload` server function and returns its JSON answer.
     pub async fn upload(&self, client: &Client, name: &str, mime: &str, bytes: Vec<u8>) -> Value {
         let part = reqwest::multipart::Part::bytes(bytes)

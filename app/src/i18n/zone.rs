@@ -1,0 +1,273 @@
+//! The time zone a person reads times in (issue 21): their store's, else the portal's
+//! (`time_zone` in the configuration, UTC unless set). The server reads a time in it with the
+//! IANA database it has built in (chrono-tz); the browser asks its own (`Intl.DateTimeFormat`),
+//! so pages that only show times never fetch the database, which is a large share of the module
+//! that carries it. The page names its zone in a `deskfront-zone` meta tag, so both sides read
+//! the same wall-clock time, and the text the browser renders after a navigation matches what
+//! the server rendered.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+/// An IANA time zone by name ("Europe/Berlin").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Zone(String);
+
+impl Zone {
+    pub fn utc() -> Zone {
+        Zone("UTC".into())
+    }
+
+    /// The zone `name`, or `None` when this side cannot read it (a misspelt or retired name).
+    pub fn named(name: &str) -> Option<Zone> {
+        let name = name.trim();
+        reads(name).then(|| Zone(name.to_string()))
+    }
+
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+
+    /// Times in UTC say so; in a person's own zone they need no label.
+    pub fn is_utc(&self) -> bool {
+        matches!(self.0.as_str(), "UTC" | "Etc/UTC" | "Etc/GMT" | "GMT")
+    }
+
+    /// The wall-clock time `at` shows in this zone; UTC's when the zone cannot be read.
+    pub fn reading(&self, at: &DateTime<Utc>) -> NaiveDateTime {
+        if self.is_utc() {
+            return at.naive_utc();
+        }
+        local_reading(&self.0, at).unwrap_or_else(|| at.naive_utc())
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn reads(name: &str) -> bool {
+    name.parse::<chrono_tz::Tz>().is_ok()
+}
+
+#[cfg(feature = "ssr")]
+fn local_reading(name: &str, at: &DateTime<Utc>) -> Option<NaiveDateTime> {
+    let tz = name.parse::<chrono_tz::Tz>().ok()?;
+    Some(at.with_timezone(&tz).naive_local())
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn reads(name: &str) -> bool {
+    browser::formatter(name).is_some()
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn local_reading(name: &str, at: &DateTime<Utc>) -> Option<NaiveDateTime> {
+    browser::reading(name, at)
+}
+
+/// A build with neither side (the shared logic's own tests) reads UTC only.
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+fn reads(name: &str) -> bool {
+    name == "UTC"
+}
+
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+fn local_reading(_: &str, _: &DateTime<Utc>) -> Option<NaiveDateTime> {
+    None
+}
+
+/// The zone of the page being rendered: on the server what the shell chose for the request
+/// (`provide`), in the browser the one the page names (`browser::install`).
+pub fn zone() -> Zone {
+    if let Some(zone) = leptos::prelude::use_context::<Zone>() {
+        return zone;
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    if let Some(zone) = browser::installed() {
+        return zone.clone();
+    }
+    Zone::utc()
+}
+
+/// The zone for a person whose store keeps `store_zone` (none: no store, or a store without
+/// one), in a portal whose own zone is `portal_zone`.
+pub fn for_person(store_zone: Option<&str>, portal_zone: &str) -> Zone {
+    store_zone
+        .and_then(Zone::named)
+        .or_else(|| Zone::named(portal_zone))
+        .unwrap_or_else(Zone::utc)
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub mod browser {
+    use super::Zone;
+    use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+    use js_sys::{Array, Function, Object, Reflect};
+    use std::cell::RefCell;
+    use std::sync::OnceLock;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    static INSTALLED: OnceLock<Zone> = OnceLock::new();
+
+    pub fn installed() -> Option<&'static Zone> {
+        INSTALLED.get()
+    }
+
+    /// Makes the page's zone (`deskfront-zone`) the one times are read in; without one (the
+    /// offline shell, which no server rendered for this person), the device's own.
+    pub fn install(named: Option<String>) {
+        let zone = named
+            .as_deref()
+            .and_then(Zone::named)
+            .or_else(|| device_zone().as_deref().and_then(Zone::named))
+            .unwrap_or_else(Zone::utc);
+        let _ = INSTALLED.set(zone);
+    }
+
+    /// The zone the device is set to, as its browser names it.
+    fn device_zone() -> Option<String> {
+        let format = construct(&Array::new(), &Object::new())?;
+        let options = format.resolved_options();
+        Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
+    }
+
+    thread_local! {
+        /// One formatter per zone: building one is the slow part, and a page reads one zone.
+        static FORMATTERS: RefCell<Vec<(String, js_sys::Intl::DateTimeFormat)>> =
+            const { RefCell::new(Vec::new()) };
+    }
+
+    /// `new Intl.DateTimeFormat(locales, options)`, or `None` where it throws (an unknown
+    /// zone is a RangeError; js-sys's own constructor would abort the module).
+    fn construct(locales: &Array, options: &Object) -> Option<js_sys::Intl::DateTimeFormat> {
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let args = Array::of2(locales, options);
+        Reflect::construct(&constructor, &args)
+            .ok()
+            .map(JsCast::unchecked_into)
+    }
+
+    /// A formatter that gives a time's numeric parts in `name`, on a 24-hour clock.
+    pub(super) fn formatter(name: &str) -> Option<js_sys::Intl::DateTimeFormat> {
+        let known = FORMATTERS.with_borrow(|all| {
+            all.iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, format)| format.clone())
+        });
+        if known.is_some() {
+            return known;
+        }
+        let options = Object::new();
+        let set = |key: &str, value: &str| Reflect::set(&options, &key.into(), &value.into());
+        set("timeZone", name).ok()?;
+        set("hourCycle", "h23").ok()?;
+        for part in ["year", "month", "day", "hour", "minute", "second"] {
+            set(part, "numeric").ok()?;
+        }
+        let format = construct(&Array::of1(&"en-US".into()), &options)?;
+        FORMATTERS.with_borrow_mut(|all| all.push((name.to_string(), format.clone())));
+        Some(format)
+    }
+
+    pub(super) fn reading(name: &str, at: &DateTime<Utc>) -> Option<NaiveDateTime> {
+        let format = formatter(name)?;
+        let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+        let mut numbers = [0u32; 6];
+        for part in format.format_to_parts(&date).iter() {
+            let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+            let slot = ["year", "month", "day", "hour", "minute", "second"]
+                .iter()
+                .position(|k| *k == kind);
+            if let Some(slot) = slot {
+                let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
+                numbers[slot] = value.parse().ok()?;
+            }
+        }
+        let [year, month, day, hour, minute, second] = numbers;
+        NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?.and_hms_opt(
+            hour % 24,
+            minute,
+            second,
+        )
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        text.parse().unwrap()
+    }
+
+    fn read(zone: &str, at: &str) -> String {
+        Zone::named(zone)
+            .unwrap()
+            .reading(&utc(at))
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+
+    #[test]
+    fn a_time_reads_as_the_clock_on_the_wall_there() {
+        // Winter: Berlin is an hour ahead of UTC, London on it.
+        assert_eq!(
+            read("Europe/Berlin", "2026-12-03T14:02:00Z"),
+            "2026-12-03 15:02"
+        );
+        assert_eq!(
+            read("Europe/London", "2026-12-03T14:02:00Z"),
+            "2026-12-03 14:02"
+        );
+        // Summer time: both an hour later.
+        assert_eq!(
+            read("Europe/Berlin", "2026-07-01T14:02:00Z"),
+            "2026-07-01 16:02"
+        );
+        assert_eq!(
+            read("Europe/London", "2026-07-01T14:02:00Z"),
+            "2026-07-01 15:02"
+        );
+        // Across midnight and the date line.
+        assert_eq!(
+            read("America/New_York", "2026-12-03T02:30:00Z"),
+            "2026-12-02 21:30"
+        );
+        assert_eq!(read("UTC", "2026-12-03T02:30:00Z"), "2026-12-03 02:30");
+    }
+
+    #[test]
+    fn the_night_the_clocks_go_back_reads_both_hours() {
+        // 25 October 2026, Berlin: 03:00 summer time becomes 02:00 again.
+        assert_eq!(
+            read("Europe/Berlin", "2026-10-25T00:30:00Z"),
+            "2026-10-25 02:30"
+        );
+        assert_eq!(
+            read("Europe/Berlin", "2026-10-25T01:30:00Z"),
+            "2026-10-25 02:30"
+        );
+        assert_eq!(
+            read("Europe/Berlin", "2026-10-25T02:30:00Z"),
+            "2026-10-25 03:30"
+        );
+    }
+
+    #[test]
+    fn a_person_reads_their_stores_zone_else_the_portals_else_utc() {
+        assert_eq!(
+            for_person(Some("Europe/Berlin"), "Europe/London").name(),
+            "Europe/Berlin"
+        );
+        assert_eq!(for_person(None, "Europe/London").name(), "Europe/London");
+        assert_eq!(
+            for_person(Some("Mars/Olympus_Mons"), "Europe/London").name(),
+            "Europe/London",
+            "a zone this side cannot read is passed over"
+        );
+        assert_eq!(for_person(None, "nonsense").name(), "UTC");
+        assert!(for_person(None, "UTC").is_utc());
+        assert!(!for_person(Some("Europe/Berlin"), "UTC").is_utc());
+    }
+}
