@@ -146,7 +146,7 @@ test.describe("an editor translates a catalog item", () => {
     await page.goto("/admin/catalog/monitor");
     await hydrated(page);
     const translations = page.getByTestId("item-translations");
-    await expect(translations.getByLabel("Language")).toHaveValue("de");
+    await expect(translations.getByLabel("Language", { exact: true })).toHaveValue("de");
     await translations.getByLabel("Name in German").fill("Bildschirm");
     const location = translations.locator('fieldset[data-field="location"]');
     await location.getByLabel("Label").fill("Wo wird der Bildschirm genutzt?");

@@ -66,6 +66,9 @@ pub async fn item_page(
             Ok(Some(detail))
         })
         .await?;
+    if locale == crate::i18n::DEFAULT {
+        return Ok(own);
+    }
     let words = translations(cache, store, version).await?;
     let Some(words) = words_for(&words, slug, locale).cloned() else {
         return Ok(own);
