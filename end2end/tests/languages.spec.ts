@@ -41,8 +41,8 @@ test.describe("a browser that asks for German", () => {
     await expect(symptom.locator("option", { hasText: "Lehnt alle Karten ab" })).toHaveAttribute("value", "Declining all cards");
     const preview = page.getByTestId("priority-preview");
     await expect(preview).toContainText("wie dringend es ist");
-    await page.getByTestId("field-impact").getByText("One till, device or person").click();
-    await page.getByTestId("field-urgency").getByText("It can wait").click();
+    await page.getByTestId("field-impact").getByText("Eine Kasse, ein Gerät oder eine Person").click();
+    await page.getByTestId("field-urgency").getByText("Es kann warten").click();
     // Worked out in the browser, worded by the German file: the time, and the day when it is
     // not today at the store ("Mo., 23. Nov., 09:30").
     await expect(preview).toHaveAttribute("data-priority", "P4");
@@ -58,8 +58,8 @@ test.describe("a browser that asks for German", () => {
     await hydrated(page);
     // The form's own options are the catalog's words (not yet translated by its editors).
     await page.getByTestId("field-symptom").locator("select").selectOption("Declining all cards");
-    await page.getByTestId("field-impact").getByText("One till, device or person").click();
-    await page.getByTestId("field-urgency").getByText("It can wait").click();
+    await page.getByTestId("field-impact").getByText("Eine Kasse, ein Gerät oder eine Person").click();
+    await page.getByTestId("field-urgency").getByText("Es kann warten").click();
     await page.getByTestId("field-description").locator("textarea").fill("Das Kartenlesegerät zeigt nichts mehr an.");
     await page.getByTestId("submit").click();
     await expect(page).toHaveURL(/\/requests\/INC\d{7}/);

@@ -390,7 +390,17 @@ impl Config {
             toml::from_str(&text).map_err(|e| ConfigError::Parse(name.clone(), e))?;
         levels
             .check()
-            .map_err(|e| ConfigError::ServiceLevels(name, e))?;
+            .map_err(|e| ConfigError::ServiceLevels(name.clone(), e))?;
+        if let Some(tag) = levels
+            .translated_languages()
+            .into_iter()
+            .find(|tag| !app::i18n::LANGUAGES.contains(tag))
+        {
+            return Err(ConfigError::ServiceLevels(
+                name,
+                format!("a level is translated into \"{tag}\", which the portal has no language file for"),
+            ));
+        }
         Ok(levels)
     }
 
@@ -660,6 +670,21 @@ mod tests {
         let shown = format!("{c:?}");
         assert!(shown.contains("desk:***@db"), "{shown}");
         assert!(!shown.contains("hunter2"));
+    }
+
+    #[test]
+    fn service_levels_translated_into_a_language_the_portal_lacks_stop_the_start() {
+        let file = std::env::temp_dir().join(format!("levels-{}.toml", std::process::id()));
+        let text = SHIPPED_SERVICE_LEVELS.replacen("{ de = { label = ", "{ xx = { label = ", 1);
+        std::fs::write(&file, text).unwrap();
+        let config = Config {
+            service_levels_file: Some(file.clone()),
+            ..Config::default()
+        };
+        let error = config.service_levels().unwrap_err().to_string();
+        std::fs::remove_file(&file).ok();
+        assert!(error.contains("\"xx\""), "{error}");
+        assert!(Config::default().service_levels().is_ok());
     }
 
     #[test]

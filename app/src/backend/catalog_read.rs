@@ -59,7 +59,7 @@ pub async fn item_page(
             detail.description_html = super::markdown::render(&detail.description);
             if detail.form.asks_for(FieldKind::Impact) {
                 detail.service = Some(crate::model::ServicePreview {
-                    levels: levels.clone(),
+                    levels: levels.in_language(crate::i18n::DEFAULT),
                     store_hours: store.all_store_hours().await?,
                 });
             }
@@ -70,13 +70,16 @@ pub async fn item_page(
         return Ok(own);
     }
     let words = translations(cache, store, version).await?;
-    let Some(words) = words_for(&words, slug, locale).cloned() else {
-        return Ok(own);
-    };
+    let words = words_for(&words, slug, locale).cloned();
     cache
         .get_or_load(version, &format!("item:{slug}:{locale}"), || async {
             Ok(Option::clone(&own).map(|mut detail| {
-                translate_detail(&mut detail, &words);
+                if let Some(words) = &words {
+                    translate_detail(&mut detail, words);
+                }
+                if let Some(service) = &mut detail.service {
+                    service.levels = levels.in_language(locale);
+                }
                 detail
             }))
         })

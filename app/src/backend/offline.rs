@@ -69,7 +69,7 @@ async fn build(state: &AppState, locale: &str) -> Result<DeviceSnapshot, AppErro
         items.push(detail);
     }
     let service = Some(ServicePreview {
-        levels: (*state.service_levels).clone(),
+        levels: state.service_levels.in_language(locale),
         store_hours: store.all_store_hours().await.map_err(internal)?,
     });
     let (_, documents) = store.search_documents().await.map_err(internal)?;

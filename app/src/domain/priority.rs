@@ -8,6 +8,7 @@
 use super::calendar::{BusinessCalendar, CalendarSpec};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Priority {
@@ -50,6 +51,38 @@ pub struct Level {
     pub label: String,
     #[serde(default)]
     pub help: String,
+    /// The level's words in other languages, by tag (`translations = { de = { label = "…" } }`
+    /// in the service-levels file). Answers keep the key, whatever the reader's language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, LevelWords>,
+}
+
+/// A level's label and help in one language; empty: as written.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LevelWords {
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub help: String,
+}
+
+impl Level {
+    /// The level as a reader of `locale` reads it, without the other languages' words.
+    fn in_language(&self, locale: &str) -> Level {
+        let words = self.translations.get(locale);
+        let pick = |translated: Option<&String>, own: &String| {
+            translated
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or(own)
+                .clone()
+        };
+        Level {
+            key: self.key.clone(),
+            label: pick(words.map(|w| &w.label), &self.label),
+            help: pick(words.map(|w| &w.help), &self.help),
+            translations: BTreeMap::new(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -150,6 +183,31 @@ pub struct StoreHours {
 }
 
 impl ServiceLevels {
+    /// The levels as a reader of `locale` reads them: impact and urgency in their language
+    /// where the file gives it, as written elsewhere. The page carries one language only.
+    pub fn in_language(&self, locale: &str) -> ServiceLevels {
+        let mut levels = self.clone();
+        let matrix = &mut levels.matrix;
+        for list in [&mut matrix.impacts, &mut matrix.urgencies] {
+            *list = list.iter().map(|l| l.in_language(locale)).collect();
+        }
+        levels
+    }
+
+    /// The languages the impact and urgency levels are translated into.
+    pub fn translated_languages(&self) -> Vec<&str> {
+        let mut tags: Vec<&str> = self
+            .matrix
+            .impacts
+            .iter()
+            .chain(&self.matrix.urgencies)
+            .flat_map(|l| l.translations.keys().map(String::as_str))
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        tags
+    }
+
     pub fn policy(&self, priority: Priority) -> Option<&SlaPolicy> {
         self.policies.iter().find(|p| p.priority == priority)
     }
@@ -308,6 +366,31 @@ pub(crate) mod tests {
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn impact_and_urgency_read_in_the_readers_language_and_keep_their_keys() {
+        let levels = shipped();
+        assert_eq!(levels.translated_languages(), vec!["de"]);
+        let german = levels.in_language("de");
+        let one = &german.matrix.impacts[2];
+        assert_eq!(one.key, "one_device");
+        assert_eq!(one.label, "Eine Kasse, ein Gerät oder eine Person");
+        assert_eq!(one.help, "Alles andere funktioniert.");
+        assert!(one.translations.is_empty(), "a page carries one language");
+        // The priorities are the same in every language.
+        assert_eq!(german.matrix.grid, levels.matrix.grid);
+        assert_eq!(
+            german.matrix.priority("one_device", "now"),
+            Some(Priority::P3)
+        );
+        // A language the file has no words for reads as written.
+        let french = levels.in_language("fr");
+        assert_eq!(french.matrix.impacts[2].label, "One till, device or person");
+        assert_eq!(
+            levels.in_language("en").matrix.urgencies[2].label,
+            "It can wait"
+        );
     }
 
     /// A wall-clock time, `2026-11-23T10:45`.

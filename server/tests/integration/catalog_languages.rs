@@ -45,11 +45,25 @@ async fn a_german_reader_reads_a_translated_item_and_answers_with_its_own_option
         field(&item, "description")["help"],
         "Nennen Sie jede Meldung, die der Kartenleser anzeigt."
     );
+    // Impact and urgency are the service levels' words, in German too; answers keep the keys.
+    let impacts = &item["service"]["levels"]["matrix"]["impacts"];
+    assert_eq!(impacts[2]["key"], "one_device");
+    assert_eq!(
+        impacts[2]["label"],
+        "Eine Kasse, ein Gerät oder eine Person"
+    );
+    assert!(
+        impacts[2].get("translations").is_none(),
+        "one language per page"
+    );
     // An English reader reads the item as written.
     let item = app.call_json_in(&sam, "item", &slug, "en-GB").await;
     assert_eq!(item["card"]["name"], "Card reader fault");
     assert_eq!(field(&item, "symptom")["label"], "What is happening?");
     assert!(field(&item, "symptom").get("option_labels").is_none());
+    let impacts = &item["service"]["levels"]["matrix"]["impacts"];
+    assert_eq!(impacts[2]["label"], "One till, device or person");
+    assert!(impacts[2].get("translations").is_none());
 
     // The catalog, the report page and the server-rendered page read German too.
     let catalog = app.call_json_in(&sam, "catalog", &[], GERMAN).await;
