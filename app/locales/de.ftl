@@ -290,6 +290,7 @@ error-funnel-key = Der Schlüssel des Formulars fehlt oder ist zu lang. Laden Si
 error-no-article-named = Ein trotzdem gesendetes Formular nennt keinen Artikel.
 error-name-article = Nennen Sie den Artikel.
 error-no-such-article = Diesen Artikel gibt es nicht.
+error-article-language-taken = Gerade eben hat jemand eine andere Fassung dieses Artikels in dieser Sprache gespeichert. Laden Sie neu, um sie zu sehen, und bearbeiten Sie dann diese.
 error-file-empty = Die Datei ist leer.
 error-file-over-limit = Die Datei hat { $size } MB; erlaubt sind { $max } MB.
 error-file-too-large = Die Datei ist zu groß.

@@ -293,6 +293,7 @@ error-funnel-key = The form's key is missing or too long. Reload the page.
 error-no-article-named = A form sent anyway names no article.
 error-name-article = Name the article.
 error-no-such-article = There is no such article.
+error-article-language-taken = Someone saved another version of this article in that language a moment ago. Reload to see it, then edit that one instead.
 error-file-empty = The file is empty.
 error-file-over-limit = The file is { $size } MB; the limit is { $max } MB.
 error-file-too-large = The file is too large.

@@ -178,6 +178,12 @@ pub async fn import(
                     format!("conflict at revision {current}, which an import never expects"),
                 ))
             }
+            Saved::LanguageTaken => {
+                return Err(ImportError::Invalid(
+                    article.slug.clone(),
+                    "another article of its group is already in its language".into(),
+                ))
+            }
         }
     }
     Ok(report)

@@ -139,6 +139,9 @@ pub async fn save_article(draft: ArticleDraft, base_revision: i64) -> Result<i64
             "slug",
             "An article with this address exists already. Choose another slug, or edit that article.",
         )),
+        Saved::LanguageTaken => Err(AppError::conflict(crate::i18n::t(
+            "error-article-language-taken",
+        ))),
         Saved::Conflict { current } => Err(AppError::conflict(format!(
             "Someone else saved revision {current} while you were editing. Copy your text, \
              reload the article to see their change, then apply yours again."

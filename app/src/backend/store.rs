@@ -410,6 +410,9 @@ pub enum Saved {
     Conflict {
         current: i64,
     },
+    /// Another article of its group of translations is in its language (saved a moment ago by
+    /// someone else); nothing was written.
+    LanguageTaken,
 }
 
 #[derive(Clone, Debug)]

@@ -54,6 +54,16 @@ pub(crate) fn db_err(e: impl std::fmt::Display) -> StoreError {
     StoreError(e.to_string())
 }
 
+/// The index that keeps one article per language in a group of translations refused a write
+/// (two editors saved versions in one language at the same moment). SQLite names the index in
+/// its message; PostgreSQL as the constraint.
+pub(crate) fn language_taken(e: &sqlx::Error) -> bool {
+    const INDEX: &str = "articles_one_per_language";
+    matches!(e, sqlx::Error::Database(d)
+        if d.is_unique_violation()
+            && (d.constraint() == Some(INDEX) || d.message().contains(INDEX)))
+}
+
 /// What the server itself does with the database, beyond what server functions ask: demo data
 /// (and the demo history), and the periodic jobs (see `crate::jobs`). Kept out of `Store`,
 /// which the app crate sees.

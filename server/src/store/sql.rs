@@ -13,7 +13,7 @@
 macro_rules! sql_store {
     ($store:ident, $db:ty) => {
         use crate::seed::SeedData;
-        use crate::store::{db_err, Housekeeping};
+        use crate::store::{db_err, language_taken, Housekeeping};
         use app::model::{
             ApprovalView, AssetOption, AttachmentView, CatalogView, CategoryView, EventView, FieldChangeView,
             ItemCard, ItemDetail, Page, Role, StoreOption, TicketDetail, TicketSummary, UserView,
@@ -1254,7 +1254,7 @@ macro_rules! sql_store {
                 }
                 let (id, outcome) = match existing {
                     None => {
-                        let id: i64 = sqlx::query_scalar(
+                        let id: Result<i64, _> = sqlx::query_scalar(
                             "INSERT INTO articles (slug, title, summary, body_md, category, tags, \
                              related_items, state, locale, translation_of, revision, created_at, \
                              updated_at) \
@@ -1272,9 +1272,12 @@ macro_rules! sql_store {
                         .bind(&a.locale)
                         .bind(&a.translation_of)
                         .fetch_one(&mut *tx)
-                        .await
-                        .map_err(db_err)?;
-                        (id, Saved::Created)
+                        .await;
+                        match id {
+                            Ok(id) => (id, Saved::Created),
+                            Err(e) if language_taken(&e) => return Ok(Saved::LanguageTaken),
+                            Err(e) => return Err(db_err(e)),
+                        }
                     }
                     Some(r) => {
                         let same = r.get::<&str, _>("title") == a.title
@@ -1293,7 +1296,7 @@ macro_rules! sql_store {
                         }
                         let id: i64 = r.get("id");
                         let revision: i64 = r.get::<i64, _>("revision") + 1;
-                        sqlx::query(
+                        let updated = sqlx::query(
                             "UPDATE articles SET title = $1, summary = $2, body_md = $3, category = $4, \
                              tags = $5, related_items = $6, state = $7, revision = $8, updated_at = $9, \
                              locale = $11, translation_of = $12 WHERE id = $10",
@@ -1311,9 +1314,12 @@ macro_rules! sql_store {
                         .bind(&a.locale)
                         .bind(&a.translation_of)
                         .execute(&mut *tx)
-                        .await
-                        .map_err(db_err)?;
-                        (id, Saved::Updated { revision })
+                        .await;
+                        match updated {
+                            Ok(_) => (id, Saved::Updated { revision }),
+                            Err(e) if language_taken(&e) => return Ok(Saved::LanguageTaken),
+                            Err(e) => return Err(db_err(e)),
+                        }
                     }
                 };
                 // The revision is a copy of the row just written, so the two cannot disagree.

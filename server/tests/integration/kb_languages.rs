@@ -227,3 +227,49 @@ async fn editors_link_a_translation_once_per_language() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// Two editors saving German versions of one article at the same moment never leave two: the
+/// database's one-per-language index holds what the editor's check could not see yet, and the
+/// loser hears so (409, or 422 when the first was already saved), never a 500.
+#[tokio::test]
+async fn two_editors_translating_into_one_language_at_once_leave_one_version() {
+    let app = spawn().await;
+    let eve = app.signed_in(EVE).await;
+    let ada = app.signed_in("ada.admin@deskfront.test").await;
+    let originals = [
+        "vpn-wont-connect",
+        "authenticator-codes-not-working",
+        "chip-card-error",
+        "contactless-payments-declined",
+        "card-reader-battery-not-charging",
+    ];
+    for original in originals {
+        let (first, second) = (format!("{original}-de-a"), format!("{original}-de-b"));
+        let (first, second) = (
+            translation_form(&first, "de", original),
+            translation_form(&second, "de", original),
+        );
+        let (a, b) = tokio::join!(
+            app.call(&eve, "save_article", &first),
+            app.call(&ada, "save_article", &second),
+        );
+        let statuses = [a.status(), b.status()];
+        let saved = statuses.iter().filter(|s| s.is_success()).count();
+        assert_eq!(saved, 1, "{original}: {statuses:?}");
+        let refused = statuses.iter().find(|s| !s.is_success()).unwrap();
+        assert!(
+            [StatusCode::CONFLICT, StatusCode::UNPROCESSABLE_ENTITY].contains(refused),
+            "{original}: {statuses:?}"
+        );
+        let edit = app
+            .call_json(&eve, "article_for_edit", &[("slug", original)])
+            .await;
+        let german = edit["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["locale"] == "de")
+            .count();
+        assert_eq!(german, 1, "{original}: {edit}");
+    }
+}
