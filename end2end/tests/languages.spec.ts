@@ -13,6 +13,8 @@ test.describe("a browser that asks for German", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "de");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Was brauchen Sie?");
     await expect(page).toHaveTitle("Servicekatalog · Deskfront");
+    // The catalog's own words, as its editors translated them.
+    await expect(page.getByText("Kassen & Zahlungen").first()).toBeVisible();
     const nav = page.getByRole("navigation", { name: "Hauptmenü" });
     await expect(nav.getByRole("link", { name: "Störung melden" })).toBeVisible();
     await hydrated(page);

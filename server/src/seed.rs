@@ -23,6 +23,9 @@ pub struct SeedCategory {
     pub description: String,
     pub icon: String,
     pub parent: Option<String>,
+    /// `[category.translations.de]` with `name` and `description`.
+    #[serde(default)]
+    pub translations: app::domain::translation::CategoryTranslations,
 }
 
 #[derive(Deserialize)]
@@ -169,6 +172,14 @@ impl SeedData {
         for c in &self.categories {
             if let Some(p) = c.parent.as_ref().filter(|p| !seen.contains(p.as_str())) {
                 return invalid(format!("category {} names unknown parent {p}", c.slug));
+            }
+            let problems = app::domain::translation::category_problems(
+                &c.translations,
+                app::i18n::LANGUAGES,
+                app::i18n::DEFAULT,
+            );
+            if let Some((at, _)) = problems.iter().next() {
+                return invalid(format!("category {}: {at}", c.slug));
             }
             seen.insert(c.slug.as_str());
         }

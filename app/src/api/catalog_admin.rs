@@ -1,5 +1,8 @@
 //! The catalog for its editors (see `backend::catalog_admin`): categories, the item list, the
 //! item editor with its form builder, publishing, clones, retiring and restoring.
+// The category form's server function takes one argument per field, as the plain form posts
+// them; the client stub `#[server]` writes for it does not carry an attribute of the function.
+#![allow(clippy::too_many_arguments)]
 
 use crate::model::{
     AppError, CategoryAdminView, ItemAdminRow, ItemDraft, ItemEditView, ItemSaved, Page,
@@ -19,7 +22,6 @@ pub async fn admin_categories() -> Result<Vec<CategoryAdminView>, AppError> {
 
 /// Creates (`revision` 0) or updates a category. Also a plain form post.
 #[server(endpoint = "save_category")]
-#[allow(clippy::too_many_arguments)] // one argument per form field, as the plain form posts them
 pub async fn save_category(
     slug: String,
     name: String,
@@ -28,6 +30,8 @@ pub async fn save_category(
     parent: Option<String>,
     position: i64,
     revision: i64,
+    /// `translations[de][name]`, `translations[de][description]`, … (absent: none).
+    translations: Option<crate::domain::translation::CategoryTranslations>,
 ) -> Result<i64, AppError> {
     use crate::backend::{catalog_admin, forms, session, store};
     use crate::model::CategoryRecord;
@@ -40,6 +44,7 @@ pub async fn save_category(
             icon,
             parent,
             position,
+            translations: translations.unwrap_or_default(),
         };
         catalog_admin::save_category(
             store()?.as_ref(),

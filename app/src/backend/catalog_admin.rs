@@ -122,6 +122,7 @@ fn tidy_category(mut c: CategoryRecord) -> CategoryRecord {
         .parent
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty());
+    c.translations = crate::domain::translation::tidy_categories(c.translations);
     c
 }
 
@@ -183,6 +184,12 @@ pub async fn save_category(
     {
         errors.insert("parent".into(), problem);
     }
+    let problems = crate::domain::translation::category_problems(
+        &record.translations,
+        crate::i18n::LANGUAGES,
+        crate::i18n::DEFAULT,
+    );
+    errors.extend(crate::i18n::i18n().say_each(&problems));
     refuse_if_any(errors)?;
     let action = if revision == 0 { "create" } else { "update" };
     let mut audit = Actor::person(user)
@@ -681,6 +688,7 @@ mod tests {
                 icon: "x".into(),
                 parent: parent.map(Into::into),
                 position,
+                translations: Default::default(),
             },
             revision: 1,
             items: 0,

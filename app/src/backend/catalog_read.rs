@@ -7,7 +7,8 @@
 use super::catalog_cache::CatalogCache;
 use super::store::{ItemForSubmit, Store, StoreResult};
 use crate::domain::priority::{Level, ServiceLevels, StoreHours};
-use crate::domain::translation::{ItemTranslation, Translations};
+use crate::domain::translation::{or_own, CategoryTranslations, ItemTranslation, Translations};
+
 use crate::domain::validation::LookupLists;
 use crate::domain::{FieldKind, FormSchema, TicketKind};
 use crate::model::{AssetOption, CatalogView, ItemCard, ItemDetail, StoreOption};
@@ -30,13 +31,65 @@ pub async fn catalog(
     cache
         .get_or_load(version, &format!("catalog:{locale}"), || async {
             let words = translations(cache, store, version).await?;
+            let categories = category_translations(cache, store, version).await?;
             let mut view = (*own).clone();
             for card in &mut view.items {
                 if let Some(words) = words_for(&words, &card.slug, locale) {
                     card.translate(words);
                 }
             }
+            for category in &mut view.categories {
+                if let Some(words) = categories.get(&category.slug).and_then(|t| t.get(locale)) {
+                    category.name = or_own(&words.name, &category.name);
+                    category.description = or_own(&words.description, &category.description);
+                }
+            }
             Ok(view)
+        })
+        .await
+}
+
+/// Every item's and category's translations, as of one catalog version.
+pub struct Words {
+    items: Arc<HashMap<String, Translations>>,
+    categories: Arc<HashMap<String, CategoryTranslations>>,
+}
+
+impl Words {
+    pub async fn of(cache: &CatalogCache, store: &dyn Store, version: i64) -> StoreResult<Words> {
+        Ok(Words {
+            items: translations(cache, store, version).await?,
+            categories: category_translations(cache, store, version).await?,
+        })
+    }
+
+    /// An item's page in `locale`: its own words where its editors wrote none, the
+    /// description rendered again when translated, its category's name.
+    pub fn translate_detail(&self, detail: &mut ItemDetail, locale: &str) {
+        if let Some(words) = words_for(&self.items, &detail.card.slug, locale) {
+            if detail.translate(words) {
+                detail.description_html = super::markdown::render(&detail.description);
+            }
+        }
+        let category = self
+            .categories
+            .get(&detail.card.category)
+            .and_then(|t| t.get(locale));
+        if let Some(category) = category {
+            detail.category_name = or_own(&category.name, &detail.category_name);
+        }
+    }
+}
+
+/// Every category's translations, as of catalog `version`.
+async fn category_translations(
+    cache: &CatalogCache,
+    store: &dyn Store,
+    version: i64,
+) -> StoreResult<Arc<HashMap<String, CategoryTranslations>>> {
+    cache
+        .get_or_load(version, "category-translations", || {
+            store.category_translations()
         })
         .await
 }
@@ -69,14 +122,11 @@ pub async fn item_page(
     if locale == crate::i18n::DEFAULT {
         return Ok(own);
     }
-    let words = translations(cache, store, version).await?;
-    let words = words_for(&words, slug, locale).cloned();
+    let words = Words::of(cache, store, version).await?;
     cache
         .get_or_load(version, &format!("item:{slug}:{locale}"), || async {
             Ok(Option::clone(&own).map(|mut detail| {
-                if let Some(words) = &words {
-                    translate_detail(&mut detail, words);
-                }
+                words.translate_detail(&mut detail, locale);
                 if let Some(service) = &mut detail.service {
                     service.levels = levels.in_language(locale);
                 }
@@ -104,13 +154,6 @@ pub fn words_for<'a>(
     locale: &str,
 ) -> Option<&'a ItemTranslation> {
     all.get(slug)?.get(locale)
-}
-
-/// An item's page in the words of `words`, its description rendered again when translated.
-pub fn translate_detail(detail: &mut ItemDetail, words: &ItemTranslation) {
-    if detail.translate(words) {
-        detail.description_html = super::markdown::render(&detail.description);
-    }
 }
 
 /// A catalog item as submission needs it, as of catalog `version` (read it first).

@@ -46,13 +46,16 @@ impl SnapshotCache {
 async fn build(state: &AppState, locale: &str) -> Result<DeviceSnapshot, AppError> {
     let store = state.store.as_ref();
     let version = store.catalog_version().await.map_err(internal)?;
-    let words = catalog_read::translations(&state.catalog_cache, store, version)
+    let words = catalog_read::Words::of(&state.catalog_cache, store, version)
         .await
         .map_err(internal)?;
-    let mut catalog = store.catalog().await.map_err(internal)?;
+    let catalog = catalog_read::catalog(&state.catalog_cache, store, locale)
+        .await
+        .map_err(internal)?;
+    let catalog = (*catalog).clone();
     let mut items = Vec::with_capacity(catalog.items.len());
     let mut faults = Vec::new();
-    for card in &mut catalog.items {
+    for card in &catalog.items {
         let Some(mut detail) = store.item_detail(&card.slug).await.map_err(internal)? else {
             continue;
         };
@@ -62,10 +65,7 @@ async fn build(state: &AppState, locale: &str) -> Result<DeviceSnapshot, AppErro
         detail.stores.clear();
         detail.assets.clear();
         detail.description_html = super::markdown::render(&detail.description);
-        if let Some(words) = catalog_read::words_for(&words, &card.slug, locale) {
-            card.translate(words);
-            catalog_read::translate_detail(&mut detail, words);
-        }
+        words.translate_detail(&mut detail, locale);
         items.push(detail);
     }
     let service = Some(ServicePreview {

@@ -166,6 +166,12 @@ pub trait Store:
     async fn item_translations(
         &self,
     ) -> StoreResult<std::collections::HashMap<String, crate::domain::translation::Translations>>;
+    /// Every category's translations, by slug; categories without any are left out.
+    async fn category_translations(
+        &self,
+    ) -> StoreResult<
+        std::collections::HashMap<String, crate::domain::translation::CategoryTranslations>,
+    >;
     async fn item_detail(&self, slug: &str) -> StoreResult<Option<ItemDetail>>;
     async fn item_for_submit(&self, slug: &str) -> StoreResult<Option<ItemForSubmit>>;
     async fn form_version(&self, item_id: i64, version: i64) -> StoreResult<Option<FormSchema>>;

@@ -46,6 +46,62 @@ pub struct FieldTranslation {
 /// An item's translations by language tag.
 pub type Translations = BTreeMap<String, ItemTranslation>;
 
+/// A catalog category in one language. An empty text is "not translated".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CategoryTranslation {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+/// A category's translations by language tag.
+pub type CategoryTranslations = BTreeMap<String, CategoryTranslation>;
+
+/// A category's translations with texts trimmed and empty languages dropped.
+pub fn tidy_categories(translations: CategoryTranslations) -> CategoryTranslations {
+    translations
+        .into_iter()
+        .map(|(tag, words)| {
+            let words = CategoryTranslation {
+                name: words.name.trim().to_string(),
+                description: words.description.trim().to_string(),
+            };
+            (tag, words)
+        })
+        .filter(|(_, words)| !(words.name.is_empty() && words.description.is_empty()))
+        .collect()
+}
+
+/// What is wrong with a category's translations: a language the portal lacks or its own, a
+/// text too long. Keys: `translations.<tag>.<what>`.
+pub fn category_problems(
+    translations: &CategoryTranslations,
+    languages: &[&str],
+    own: &str,
+) -> Problems {
+    let mut found = Problems::new();
+    for (tag, words) in translations {
+        let at = |what: &str| format!("translations.{tag}.{what}");
+        if tag == own || !languages.contains(&tag.as_str()) {
+            found.insert(
+                at("language"),
+                say_with(
+                    "catalog-translation-language",
+                    [("locale", tag.as_str().into())],
+                ),
+            );
+            continue;
+        }
+        for (key, text) in [("name", &words.name), ("description", &words.description)] {
+            if text.chars().count() > MAX_NAME {
+                found.insert(at(key), too_long(MAX_NAME));
+            }
+        }
+    }
+    found
+}
+
 impl ItemTranslation {
     /// Nothing is translated.
     pub fn is_empty(&self) -> bool {
@@ -252,6 +308,36 @@ mod tests {
         };
         assert!(blank.tidy().is_empty());
         assert_eq!(or_own(" ", "Card reader fault"), "Card reader fault");
+    }
+
+    #[test]
+    fn a_category_translates_into_the_portals_other_languages_only() {
+        let german = CategoryTranslation {
+            name: " Kassen & Zahlungen ".into(),
+            description: String::new(),
+        };
+        let blank = CategoryTranslation::default();
+        let tidy = tidy_categories([("de".to_string(), german), ("fr".to_string(), blank)].into());
+        assert_eq!(tidy.len(), 1, "an empty language is dropped");
+        assert_eq!(tidy["de"].name, "Kassen & Zahlungen");
+        assert!(category_problems(&tidy, &["en", "de"], "en").is_empty());
+        let mut bad = tidy.clone();
+        bad.insert(
+            "xx".into(),
+            CategoryTranslation {
+                name: "?".into(),
+                description: String::new(),
+            },
+        );
+        if let Some(de) = bad.get_mut("de") {
+            de.description = "x".repeat(MAX_NAME + 1);
+        }
+        let found = category_problems(&bad, &["en", "de"], "en");
+        let keys: Vec<&str> = found.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["translations.de.description", "translations.xx.language"]
+        );
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub struct CategoryRecord {
     pub icon: String,
     pub parent: Option<String>,
     pub position: i64,
+    /// Its name and description in other languages, by tag.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub translations: crate::domain::translation::CategoryTranslations,
 }
 
 /// A category in the editors' list, with what an edit must send back and how many live items

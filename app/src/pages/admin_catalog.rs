@@ -142,7 +142,7 @@ fn CategoryTree(list: Vec<CategoryAdminView>, save: ServerAction<SaveCategory>) 
         <details class="new-category">
             <summary data-testid="new-category">"New category"</summary>
             <CategoryForm
-                record=CategoryRecord { slug: String::new(), name: String::new(), description: String::new(), icon: "📁".into(), parent: None, position: 100 }
+                record=CategoryRecord { slug: String::new(), name: String::new(), description: String::new(), icon: "📁".into(), parent: None, position: 100, translations: Default::default() }
                 revision=0 parents save/>
         </details>
     }
@@ -210,6 +210,23 @@ fn CategoryForm(
                 <label for=id("position")>"Position"</label>
                 <input id=id("position") name="position" type="number" required value=record.position.to_string()/>
             </div>
+            // Its name and description in the portal's other languages; empty: as written.
+            {crate::components::item_translations::target_languages().into_iter().map(|tag| {
+                let language = crate::i18n::i18n().language_name(tag);
+                let words = record.translations.get(tag).cloned().unwrap_or_default();
+                view! {
+                    <div class="field">
+                        <label for=id(&format!("name-{tag}"))>{format!("Name in {language}")}</label>
+                        <input id=id(&format!("name-{tag}")) name=format!("translations[{tag}][name]")
+                            value=words.name placeholder=record.name.clone()/>
+                    </div>
+                    <div class="field">
+                        <label for=id(&format!("description-{tag}"))>{format!("Description in {language}")}</label>
+                        <input id=id(&format!("description-{tag}")) name=format!("translations[{tag}][description]")
+                            value=words.description placeholder=record.description.clone()/>
+                    </div>
+                }
+            }).collect_view()}
             <div class="form-actions">
                 <button type="submit" class="btn">{if revision == 0 { "Create category" } else { "Save category" }}</button>
             </div>

@@ -640,6 +640,26 @@ macro_rules! sql_store {
                     .collect()
             }
 
+            async fn category_translations(
+                &self,
+            ) -> StoreResult<
+                std::collections::HashMap<String, app::domain::translation::CategoryTranslations>,
+            > {
+                let rows = sqlx::query(
+                    "SELECT slug, translations FROM categories WHERE translations <> '{}'",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                rows.iter()
+                    .map(|r| {
+                        let translations = serde_json::from_str(r.get::<&str, _>("translations"))
+                            .map_err(db_err)?;
+                        Ok((r.get("slug"), translations))
+                    })
+                    .collect()
+            }
+
             async fn catalog(&self) -> StoreResult<CatalogView> {
                 let categories = sqlx::query(
                     "SELECT c.slug, c.name, c.description, c.icon, p.slug AS parent \
@@ -1522,9 +1542,10 @@ macro_rules! sql_store {
                 for (position, c) in data.categories.iter().enumerate() {
                     let parent: Option<i64> =
                         c.parent.as_ref().and_then(|p| category_ids.get(p).copied());
+                    let translations = serde_json::to_string(&c.translations).map_err(db_err)?;
                     let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO categories (slug, name, description, icon, parent_id, position) \
-                         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                        "INSERT INTO categories (slug, name, description, icon, parent_id, position, \
+                         translations) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                     )
                     .bind(&c.slug)
                     .bind(&c.name)
@@ -1532,6 +1553,7 @@ macro_rules! sql_store {
                     .bind(&c.icon)
                     .bind(parent)
                     .bind(position as i64)
+                    .bind(translations)
                     .fetch_one(&mut *tx)
                     .await
                     .map_err(db_err)?;

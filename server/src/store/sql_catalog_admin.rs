@@ -46,7 +46,7 @@ macro_rules! sql_catalog_admin {
             async fn admin_categories(&self) -> StoreResult<Vec<CategoryAdminView>> {
                 let rows = sqlx::query(
                     "SELECT c.slug, c.name, c.description, c.icon, p.slug AS parent, c.position, \
-                     c.revision, (SELECT COUNT(*) FROM items i WHERE i.category_id = c.id \
+                     c.translations, c.revision, (SELECT COUNT(*) FROM items i WHERE i.category_id = c.id \
                      AND NOT i.retired AND i.current_form_version > 0) AS items \
                      FROM categories c LEFT JOIN categories p ON p.id = c.parent_id \
                      ORDER BY c.position, c.name",
@@ -64,6 +64,8 @@ macro_rules! sql_catalog_admin {
                             icon: r.get("icon"),
                             parent: r.get("parent"),
                             position: r.get("position"),
+                            translations: serde_json::from_str(r.get::<&str, _>("translations"))
+                                .unwrap_or_default(),
                         },
                         revision: r.get("revision"),
                         items: u64::try_from(r.get::<i64, _>("items")).unwrap_or(0),
@@ -79,15 +81,18 @@ macro_rules! sql_catalog_admin {
                 expect: i64,
                 audit: &AuditEntry,
             ) -> StoreResult<Written> {
+                let translations = serde_json::to_string(&record.translations).map_err(db_err)?;
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
+                // The translations are the last parameter: $7 new, $8 after the revision.
                 let sql = if expect == 0 {
-                    "INSERT INTO categories (slug, name, description, icon, parent_id, position, revision) \
-                     VALUES ($1, $2, $3, $4, (SELECT id FROM categories WHERE slug = $5), $6, 1) \
+                    "INSERT INTO categories (slug, name, description, icon, parent_id, position, revision, \
+                     translations) \
+                     VALUES ($1, $2, $3, $4, (SELECT id FROM categories WHERE slug = $5), $6, 1, $7) \
                      ON CONFLICT (slug) DO NOTHING"
                 } else {
                     "UPDATE categories SET name = $2, description = $3, icon = $4, \
                      parent_id = (SELECT p.id FROM categories p WHERE p.slug = $5), position = $6, \
-                     revision = revision + 1 WHERE slug = $1 AND revision = $7"
+                     translations = $8, revision = revision + 1 WHERE slug = $1 AND revision = $7"
                 };
                 let mut query = sqlx::query(sql)
                     .bind(&record.slug)
@@ -100,6 +105,7 @@ macro_rules! sql_catalog_admin {
                     query = query.bind(expect);
                 }
                 let changed = query
+                    .bind(translations)
                     .execute(&mut *tx)
                     .await
                     .map_err(db_err)?

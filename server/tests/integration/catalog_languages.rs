@@ -26,6 +26,7 @@ async fn a_german_reader_reads_a_translated_item_and_answers_with_its_own_option
     let slug = [("slug", "card-reader-fault")];
 
     let item = app.call_json_in(&sam, "item", &slug, GERMAN).await;
+    assert_eq!(item["category_name"], "Kassen & Zahlungen");
     assert_eq!(
         item["card"]["name"], "Kartenleser defekt",
         "{}",
@@ -74,6 +75,13 @@ async fn a_german_reader_reads_a_translated_item_and_answers_with_its_own_option
         .find(|c| c["slug"] == "card-reader-fault")
         .unwrap();
     assert_eq!(card["name"], "Kartenleser defekt");
+    let tills = catalog["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["slug"] == "tills")
+        .unwrap();
+    assert_eq!(tills["name"], "Kassen & Zahlungen");
     let report = app
         .call_json_in(&sam, "report", &[("store", "S012")], GERMAN)
         .await;
@@ -210,4 +218,71 @@ async fn editors_translate_an_item_in_the_builder_and_mistakes_are_refused_besid
         .call_json_in(&rita, "item", &[("slug", "headset")], "en")
         .await;
     assert_eq!(item["card"]["name"], opened["item"]["name"]);
+}
+
+#[tokio::test]
+async fn editors_translate_a_category_with_or_without_scripts() {
+    let app = spawn().await;
+    let eve = app.signed_in(EVE).await;
+    let rita = app.signed_in("rita.requester@deskfront.test").await;
+    let categories = app.call_json(&eve, "admin_categories", &[]).await;
+    let help = categories
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"]["slug"] == "help")
+        .unwrap()
+        .clone();
+    let category = help["category"].clone();
+    let text = |key: &str| category[key].as_str().unwrap_or_default().to_string();
+    // As the category form posts it, with one language's name.
+    let form = |field: &str, name: &str| {
+        vec![
+            ("slug".to_string(), text("slug")),
+            ("name".to_string(), text("name")),
+            ("description".to_string(), text("description")),
+            ("icon".to_string(), text("icon")),
+            ("parent".to_string(), String::new()),
+            ("position".to_string(), category["position"].to_string()),
+            ("revision".to_string(), help["revision"].to_string()),
+            (field.to_string(), name.to_string()),
+        ]
+    };
+    let send = |fields: Vec<(String, String)>| {
+        let eve = eve.clone();
+        let base = app.base.clone();
+        async move {
+            let res = eve
+                .post(format!("{base}/api/save_category"))
+                .form(&fields)
+                .send()
+                .await
+                .unwrap();
+            (res.status(), res.json::<Value>().await.unwrap())
+        }
+    };
+    let (status, refused) = send(form("translations[xx][name]", "Aide")).await;
+    assert_eq!(status, 422, "{refused}");
+    assert!(
+        refused["fields"]["translations.xx.language"].is_string(),
+        "{refused}"
+    );
+    let (status, saved) = send(form("translations[de][name]", "Hilfe zum Selbermachen")).await;
+    assert_eq!(status, 200, "{saved}");
+
+    let help_in = |catalog: Value| {
+        catalog["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["slug"] == "help")
+            .unwrap()
+            .clone()
+    };
+    let german = help_in(app.call_json_in(&rita, "catalog", &[], GERMAN).await);
+    assert_eq!(german["name"], "Hilfe zum Selbermachen");
+    // Its description was left empty in German: as written.
+    assert_eq!(german["description"], category["description"]);
+    let english = help_in(app.call_json_in(&rita, "catalog", &[], "en").await);
+    assert_eq!(english["name"], category["name"]);
 }
