@@ -83,14 +83,8 @@ pub fn category_problems(
     let mut found = Problems::new();
     for (tag, words) in translations {
         let at = |what: &str| format!("translations.{tag}.{what}");
-        if tag == own || !languages.contains(&tag.as_str()) {
-            found.insert(
-                at("language"),
-                say_with(
-                    "catalog-translation-language",
-                    [("locale", tag.as_str().into())],
-                ),
-            );
+        if let Some(problem) = language_problem(tag, languages, own) {
+            found.insert(at("language"), problem);
             continue;
         }
         for (key, text) in [("name", &words.name), ("description", &words.description)] {
@@ -178,14 +172,8 @@ pub fn problems(
     let mut found = Problems::new();
     for (tag, translation) in translations {
         let at = |what: &str| format!("translations.{tag}.{what}");
-        if tag == own || !languages.contains(&tag.as_str()) {
-            found.insert(
-                at("language"),
-                say_with(
-                    "catalog-translation-language",
-                    [("locale", tag.as_str().into())],
-                ),
-            );
+        if let Some(problem) = language_problem(tag, languages, own) {
+            found.insert(at("language"), problem);
             continue;
         }
         for (key, text, max) in [
@@ -234,6 +222,12 @@ pub fn problems(
         }
     }
     found
+}
+
+/// What stops a translation into `tag`: a language the portal lacks, or the catalog's `own`.
+fn language_problem(tag: &str, languages: &[&str], own: &str) -> Option<super::say::Say> {
+    (tag == own || !languages.contains(&tag))
+        .then(|| say_with("catalog-translation-language", [("locale", tag.into())]))
 }
 
 fn too_long(max: usize) -> super::say::Say {

@@ -70,6 +70,19 @@ macro_rules! sql_store {
             }
         }
 
+        /// `slug, translations` rows (the translations as JSON), by slug.
+        fn translations_by_slug<T: serde::de::DeserializeOwned>(
+            rows: &[DbRow],
+        ) -> StoreResult<std::collections::HashMap<String, T>> {
+            rows.iter()
+                .map(|r| {
+                    let translations = serde_json::from_str(r.get::<&str, _>("translations"))
+                        .map_err(db_err)?;
+                    Ok((r.get("slug"), translations))
+                })
+                .collect()
+        }
+
         fn user_from(row: &DbRow) -> UserView {
             UserView {
                 id: row.get("id"),
@@ -631,13 +644,7 @@ macro_rules! sql_store {
                 .fetch_all(&self.pool)
                 .await
                 .map_err(db_err)?;
-                rows.iter()
-                    .map(|r| {
-                        let translations = serde_json::from_str(r.get::<&str, _>("translations"))
-                            .map_err(db_err)?;
-                        Ok((r.get("slug"), translations))
-                    })
-                    .collect()
+                translations_by_slug(&rows)
             }
 
             async fn category_translations(
@@ -651,13 +658,7 @@ macro_rules! sql_store {
                 .fetch_all(&self.pool)
                 .await
                 .map_err(db_err)?;
-                rows.iter()
-                    .map(|r| {
-                        let translations = serde_json::from_str(r.get::<&str, _>("translations"))
-                            .map_err(db_err)?;
-                        Ok((r.get("slug"), translations))
-                    })
-                    .collect()
+                translations_by_slug(&rows)
             }
 
             async fn catalog(&self) -> StoreResult<CatalogView> {
