@@ -150,10 +150,9 @@ pub async fn cancel_request(number: String, reason: Option<String>) -> Result<()
             return Err(AppError::forbidden(t("error-cancel-not-yours")));
         }
         if !access::can_cancel(&user, &ticket) {
-            let state = t_with("ticket-state", &[("state", ticket.state.as_str().into())]);
             return Err(AppError::conflict(t_with(
                 "error-cancel-too-late",
-                &[("state", state.into())],
+                &[("state", crate::i18n::state_label(ticket.state).into())],
             )));
         }
         let moved = crate::backend::desk::transition(

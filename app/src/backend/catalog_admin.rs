@@ -391,11 +391,7 @@ fn tidy_item(mut item: ItemRecord) -> ItemRecord {
         }
     }
     item.keywords = keywords;
-    item.translations = std::mem::take(&mut item.translations)
-        .into_iter()
-        .map(|(tag, words)| (tag, words.tidy()))
-        .filter(|(_, words)| !words.is_empty())
-        .collect();
+    item.translations = crate::domain::translation::tidy_items(item.translations);
     item
 }
 

@@ -7,8 +7,9 @@
 use super::catalog_cache::CatalogCache;
 use super::store::{ItemForSubmit, Store, StoreResult};
 use crate::domain::priority::{Level, ServiceLevels, StoreHours};
-use crate::domain::translation::{or_own, CategoryTranslations, ItemTranslation, Translations};
-
+use crate::domain::translation::{
+    or_own, CategoryTranslation, CategoryTranslations, ItemTranslation, Translations,
+};
 use crate::domain::validation::LookupLists;
 use crate::domain::{FieldKind, FormSchema, TicketKind};
 use crate::model::{AssetOption, CatalogView, ItemCard, ItemDetail, StoreOption};
@@ -30,16 +31,15 @@ pub async fn catalog(
     }
     cache
         .get_or_load(version, &format!("catalog:{locale}"), || async {
-            let words = translations(cache, store, version).await?;
-            let categories = category_translations(cache, store, version).await?;
+            let words = Words::of(cache, store, version).await?;
             let mut view = (*own).clone();
             for card in &mut view.items {
-                if let Some(words) = words_for(&words, &card.slug, locale) {
-                    card.translate(words);
+                if let Some(item) = words.item(&card.slug, locale) {
+                    card.translate(item);
                 }
             }
             for category in &mut view.categories {
-                if let Some(words) = categories.get(&category.slug).and_then(|t| t.get(locale)) {
+                if let Some(words) = words.category(&category.slug, locale) {
                     category.name = or_own(&words.name, &category.name);
                     category.description = or_own(&words.description, &category.description);
                 }
@@ -63,19 +63,25 @@ impl Words {
         })
     }
 
+    /// The item `slug`'s words in `locale`, if its editors wrote any.
+    fn item(&self, slug: &str, locale: &str) -> Option<&ItemTranslation> {
+        self.items.get(slug)?.get(locale)
+    }
+
+    /// The category `slug`'s words in `locale`, if its editors wrote any.
+    fn category(&self, slug: &str, locale: &str) -> Option<&CategoryTranslation> {
+        self.categories.get(slug)?.get(locale)
+    }
+
     /// An item's page in `locale`: its own words where its editors wrote none, the
     /// description rendered again when translated, its category's name.
     pub fn translate_detail(&self, detail: &mut ItemDetail, locale: &str) {
-        if let Some(words) = words_for(&self.items, &detail.card.slug, locale) {
+        if let Some(words) = self.item(&detail.card.slug, locale) {
             if detail.translate(words) {
                 detail.description_html = super::markdown::render(&detail.description);
             }
         }
-        let category = self
-            .categories
-            .get(&detail.card.category)
-            .and_then(|t| t.get(locale));
-        if let Some(category) = category {
+        if let Some(category) = self.category(&detail.card.category, locale) {
             detail.category_name = or_own(&category.name, &detail.category_name);
         }
     }
@@ -137,7 +143,7 @@ pub async fn item_page(
 }
 
 /// Every item's translations, as of catalog `version`.
-pub async fn translations(
+async fn translations(
     cache: &CatalogCache,
     store: &dyn Store,
     version: i64,
@@ -145,15 +151,6 @@ pub async fn translations(
     cache
         .get_or_load(version, "translations", || store.item_translations())
         .await
-}
-
-/// The item `slug`'s words in `locale`, if its editors wrote any.
-pub fn words_for<'a>(
-    all: &'a HashMap<String, Translations>,
-    slug: &str,
-    locale: &str,
-) -> Option<&'a ItemTranslation> {
-    all.get(slug)?.get(locale)
 }
 
 /// A catalog item as submission needs it, as of catalog `version` (read it first).

@@ -10,7 +10,7 @@ use crate::domain::priority::{Priority, ServiceLevels, StoreHours};
 use crate::domain::sla::Pause;
 use crate::domain::ticket_sla::{DueTimes, TicketClocks, UsedMinutes};
 use crate::domain::{Actor, TicketState};
-use crate::i18n::{t, t_with};
+use crate::i18n::{state_label, t, t_with};
 use crate::model::{AppError, AppResult, Role, UserView};
 use chrono::{DateTime, Duration, Utc};
 
@@ -499,7 +499,7 @@ pub async fn act(
                     "error-reopen-not-resolved",
                     &[
                         ("number", ticket.number.as_str().into()),
-                        ("state", state_words(ticket.state).into()),
+                        ("state", state_label(ticket.state).into()),
                     ],
                 )));
             }
@@ -529,14 +529,9 @@ fn finished(ticket: &DeskTicket) -> AppError {
         "error-ticket-finished",
         &[
             ("number", ticket.number.as_str().into()),
-            ("state", state_words(ticket.state).into()),
+            ("state", state_label(ticket.state).into()),
         ],
     ))
-}
-
-/// A state's name inside a sentence, in the reader's language.
-fn state_words(state: TicketState) -> String {
-    t_with("ticket-state", &[("state", state.as_str().into())])
 }
 
 /// The desk fields of a ticket about to be created: priority from the reporter's impact and

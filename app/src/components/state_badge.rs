@@ -1,11 +1,7 @@
 use crate::domain::priority::Priority;
 use crate::domain::TicketState;
+use crate::i18n::state_label;
 use leptos::prelude::*;
-
-/// A ticket's state in the reader's language ("In Bearbeitung").
-pub fn state_label(state: TicketState) -> String {
-    crate::i18n::t_with("ticket-state", &[("state", state.as_str().into())])
-}
 
 #[component]
 pub fn StateBadge(state: TicketState) -> impl IntoView {

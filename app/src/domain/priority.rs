@@ -6,6 +6,7 @@
 //! which recomputes everything from the answers and never trusts the browser's figures.
 
 use super::calendar::{BusinessCalendar, CalendarSpec};
+use super::translation::or_own;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -69,17 +70,11 @@ pub struct LevelWords {
 impl Level {
     /// The level as a reader of `locale` reads it, without the other languages' words.
     fn in_language(&self, locale: &str) -> Level {
-        let words = self.translations.get(locale);
-        let pick = |translated: Option<&String>, own: &String| {
-            translated
-                .filter(|t| !t.trim().is_empty())
-                .unwrap_or(own)
-                .clone()
-        };
+        let words = self.translations.get(locale).cloned().unwrap_or_default();
         Level {
             key: self.key.clone(),
-            label: pick(words.map(|w| &w.label), &self.label),
-            help: pick(words.map(|w| &w.help), &self.help),
+            label: or_own(&words.label, &self.label),
+            help: or_own(&words.help, &self.help),
             translations: BTreeMap::new(),
         }
     }

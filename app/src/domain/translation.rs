@@ -58,6 +58,15 @@ pub struct CategoryTranslation {
 /// A category's translations by language tag.
 pub type CategoryTranslations = BTreeMap<String, CategoryTranslation>;
 
+/// An item's translations with texts trimmed and empty languages dropped.
+pub fn tidy_items(translations: Translations) -> Translations {
+    translations
+        .into_iter()
+        .map(|(tag, words)| (tag, words.tidy()))
+        .filter(|(_, words)| !words.is_empty())
+        .collect()
+}
+
 /// A category's translations with texts trimmed and empty languages dropped.
 pub fn tidy_categories(translations: CategoryTranslations) -> CategoryTranslations {
     translations

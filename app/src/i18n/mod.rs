@@ -190,6 +190,12 @@ pub fn t_with(id: &str, args: &[(&str, Arg)]) -> String {
     i18n().t_with(id, args)
 }
 
+/// A ticket's state in the page's language ("In Bearbeitung"): on its badge, in its timeline
+/// and inside the refusals that name it.
+pub fn state_label(state: crate::domain::TicketState) -> String {
+    t_with("ticket-state", &[("state", state.as_str().into())])
+}
+
 /// English on the server; in the browser, before a catalog is installed, no messages (ids).
 fn fallback() -> &'static Catalog {
     #[cfg(feature = "ssr")]
