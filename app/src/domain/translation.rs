@@ -7,6 +7,8 @@
 
 use super::form::{FieldKind, FormSchema};
 use super::say::{say_with, Problems};
+use crate::search::text::Language;
+use crate::search::Document;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -146,6 +148,32 @@ pub fn or_own(translated: &str, own: &str) -> String {
     } else {
         translated.to_string()
     }
+}
+
+/// The search index's documents for an item (`own`, in the catalog's language) and its
+/// translations: one per language, in the item's group, so a reader finds the item by the
+/// words of their language and sees its name in them; the keywords are the item's own in
+/// every version (editors do not translate them, and people type them as they are). The
+/// versions share the item's key (its page); a search lists one of them, as each is in its
+/// own language and only when none of the reader's matches are the others searched.
+pub fn item_documents(own: Document, translations: &Translations) -> Vec<Document> {
+    let mut documents = Vec::with_capacity(1 + translations.len());
+    for (tag, words) in translations {
+        let language = Language::of_locale(tag);
+        if language == own.language {
+            // No stemmer of its own: the version the index has would only repeat the item.
+            continue;
+        }
+        documents.push(Document {
+            title: or_own(&words.name, &own.title),
+            summary: or_own(&words.summary, &own.summary),
+            body: or_own(&words.description, &own.body),
+            language,
+            ..own.clone()
+        });
+    }
+    documents.insert(0, own);
+    documents
 }
 
 /// `schema` as a reader of `translation` sees it: labels, help texts and option labels in
@@ -400,5 +428,49 @@ mod tests {
             ]
             .into()
         );
+    }
+
+    #[test]
+    fn an_item_is_indexed_once_per_language_with_its_own_words_where_untranslated() {
+        use crate::search::DocKind;
+        let own = Document {
+            key: "card-reader-fault".into(),
+            kind: DocKind::Item,
+            title: "Card reader fault".into(),
+            tags: vec!["card".into()],
+            summary: "Report a card reader.".into(),
+            body: "Check the cable.".into(),
+            category: "tills".into(),
+            learned: Vec::new(),
+            language: Language::English,
+            group: "card-reader-fault".into(),
+        };
+        let translations: Translations = [
+            ("de".to_string(), german()),
+            // No stemmer of its own: searched as the catalog's language, so not indexed again.
+            (
+                "fr".to_string(),
+                ItemTranslation {
+                    name: "Lecteur".into(),
+                    ..Default::default()
+                },
+            ),
+        ]
+        .into();
+        let documents = item_documents(own.clone(), &translations);
+        assert_eq!(documents.len(), 2);
+        assert_eq!(documents[0], own);
+        let de = &documents[1];
+        assert_eq!(de.language, Language::German);
+        assert_eq!(de.title, "Kartenleser defekt");
+        assert_eq!(
+            de.summary, "Report a card reader.",
+            "not translated: its own words"
+        );
+        assert_eq!(
+            (de.key.as_str(), de.group.as_str()),
+            ("card-reader-fault", "card-reader-fault")
+        );
+        assert_eq!(de.tags, own.tags);
     }
 }

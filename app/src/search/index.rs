@@ -58,7 +58,7 @@ pub enum DocKind {
 
 /// A document to index. Articles and catalog items both go in: people do not know which of
 /// the two they need.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Document {
     pub key: String,
     pub kind: DocKind,

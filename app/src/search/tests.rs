@@ -457,3 +457,66 @@ fn an_old_snapshot_without_languages_reads_as_english() {
         keys(&index, "receipt printer", &in_language(Language::English))
     );
 }
+
+/// A catalog with one item translated into German (its versions share its key) and one not.
+fn catalog_in_two_languages() -> SearchIndex {
+    let own = doc(
+        "receipt-printer-fault",
+        DocKind::Item,
+        "Receipt printer fault",
+        &["receipt", "printer", "till roll"],
+        "Report a till receipt printer that won't print.",
+        "Check the paper roll first.",
+    );
+    let german = Document {
+        title: "Bondrucker defekt".into(),
+        summary: "Melden Sie einen Bondrucker, der nicht druckt.".into(),
+        language: Language::German,
+        ..own.clone()
+    };
+    let untranslated = doc(
+        "new-laptop",
+        DocKind::Item,
+        "New laptop",
+        &["laptop"],
+        "Order a laptop.",
+        "",
+    );
+    SearchIndex::build(&[own, german, untranslated])
+}
+
+fn titles(index: &SearchIndex, query: &str, options: &SearchOptions) -> Vec<String> {
+    index
+        .search(query, options)
+        .iter()
+        .map(|h| index.doc(h.doc).title.clone())
+        .collect()
+}
+
+#[test]
+fn a_translated_item_is_found_by_its_readers_words_and_listed_once() {
+    let index = catalog_in_two_languages();
+    let german = in_language(Language::German);
+    let english = in_language(Language::English);
+    // German word forms find the German version ("Bondruckers" → "Bondrucker").
+    assert_eq!(
+        titles(&index, "Bondruckers", &german),
+        ["Bondrucker defekt"]
+    );
+    // An English reader's search never shows the German version …
+    assert_eq!(
+        titles(&index, "receipt printer", &english),
+        ["Receipt printer fault"]
+    );
+    // … and a German reader typing the item's English keyword gets the German version, which
+    // keeps the item's keywords.
+    assert_eq!(titles(&index, "till roll", &german), ["Bondrucker defekt"]);
+    // When only the other language's words match, that version is found, with the item's
+    // key (its page).
+    assert_eq!(
+        keys(&index, "Bondrucker", &english),
+        ["receipt-printer-fault"]
+    );
+    // An item with no German words is the German reader's too.
+    assert_eq!(titles(&index, "laptop", &german), ["New laptop"]);
+}

@@ -1139,8 +1139,8 @@ macro_rules! sql_store {
                 .await
                 .map_err(db_err)?;
                 let items = sqlx::query(
-                    "SELECT i.slug, i.name, i.keywords, i.summary, i.description, c.slug AS category \
-                     FROM items i JOIN categories c ON c.id = i.category_id \
+                    "SELECT i.slug, i.name, i.keywords, i.summary, i.description, i.translations, \
+                     c.slug AS category FROM items i JOIN categories c ON c.id = i.category_id \
                      WHERE NOT i.retired AND i.current_form_version > 0 ORDER BY i.slug",
                 )
                 .fetch_all(&self.pool)
@@ -1167,7 +1167,7 @@ macro_rules! sql_store {
                     });
                 }
                 for r in &items {
-                    documents.push(Document {
+                    let own = Document {
                         key: r.get("slug"),
                         kind: DocKind::Item,
                         title: r.get("name"),
@@ -1176,10 +1176,14 @@ macro_rules! sql_store {
                         body: r.get("description"),
                         category: r.get("category"),
                         learned: Vec::new(),
-                        // Catalog items are written in the portal's language, untranslated.
+                        // Catalog items are written in the portal's language; their
+                        // translations are versions of the item beside it.
                         language: Language::default(),
                         group: r.get("slug"),
-                    });
+                    };
+                    let translations =
+                        serde_json::from_str(r.get::<&str, _>("translations")).map_err(db_err)?;
+                    documents.extend(app::domain::translation::item_documents(own, &translations));
                 }
                 Ok((version, documents))
             }

@@ -286,3 +286,64 @@ async fn editors_translate_a_category_with_or_without_scripts() {
     let english = help_in(app.call_json_in(&rita, "catalog", &[], "en").await);
     assert_eq!(english["name"], category["name"]);
 }
+
+#[tokio::test]
+async fn a_german_reader_finds_catalog_items_by_their_german_words() {
+    let app = spawn().await;
+    let sam = app.signed_in(SAM).await;
+    let titles = |found: &Value| -> Vec<(String, String)> {
+        found["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["kind"] == "Item")
+            .map(|r| {
+                (
+                    r["key"].as_str().unwrap().to_string(),
+                    r["title"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    // A German word form of the translated name finds the item, named in German, in the
+    // same language the item's page reads.
+    let found = app
+        .call_json_in(&sam, "search", &[("q", "Bondruckers")], GERMAN)
+        .await;
+    let found = titles(&found);
+    assert_eq!(
+        found.first(),
+        Some(&(
+            "receipt-printer-fault".to_string(),
+            "Bondrucker defekt".to_string()
+        )),
+        "{found:?}"
+    );
+    let german_result = app
+        .call_json_in(&sam, "search", &[("q", "Bondrucker")], GERMAN)
+        .await;
+    // (A German article on the printer may come first: both are the reader's.)
+    let printer = german_result["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "Item")
+        .unwrap();
+    assert_eq!(printer["url"], "/catalog/receipt-printer-fault");
+    assert_eq!(printer["locale"], "de");
+    // An English reader's search lists the item as written, once.
+    let english = app
+        .call_json_in(&sam, "search", &[("q", "receipt printer")], "en-GB")
+        .await;
+    let printers: Vec<_> = titles(&english)
+        .into_iter()
+        .filter(|(key, _)| key == "receipt-printer-fault")
+        .collect();
+    assert_eq!(
+        printers,
+        [(
+            "receipt-printer-fault".to_string(),
+            "Receipt printer fault".to_string()
+        )]
+    );
+}
