@@ -93,7 +93,7 @@ report-at = In
 report-what-is-wrong = Was ist kaputt?
 report-intro = Was ist kaputt? Filiale und Gerät wählen Sie auf der nächsten Seite. Tipp: Der QR-Aufkleber an einer Kasse öffnet diese Seite mit beidem ausgefüllt.
 report-none-before = Es sind noch keine Filialstörungen eingerichtet. Bitte
-report-none-link = fragen Sie den Service Desk
+report-none-link = fragen Sie den Service-Desk
 report-none-after = .
 
 ## Priorität einer Störungsmeldung, vor dem Senden
@@ -147,7 +147,7 @@ field-one-answer = Geben Sie nur eine Antwort.
 field-too-long-at-all = Das ist zu lang: höchstens { $max } Zeichen.
 field-too-long = Höchstens { $max } Zeichen (jetzt { $now }).
 field-too-short = Schreiben Sie mindestens { $min } Zeichen (jetzt { $now }).
-field-cannot-check = Dieses Feld kann nicht geprüft werden; bitte melden Sie das dem Service Desk.
+field-cannot-check = Dieses Feld kann nicht geprüft werden; bitte melden Sie das dem Service-Desk.
 field-format = Das hat nicht das erwartete Format.
 field-number = Geben Sie eine Zahl ein, z. B. 2 oder 3.5.
 field-number-between = Geben Sie eine Zahl von { $min } bis { $max } ein.
@@ -206,7 +206,7 @@ outbox-discard-confirm = Diese Anfrage verwerfen? Ihre Antworten werden von dies
 
 ## Fehler auf jeder Seite, mit einem Weg weiter
 error-not-signed-in = Bitte melden Sie sich an, um fortzufahren.
-error-internal = Bei uns ist etwas schiefgegangen. Wenn es wieder passiert, nennen Sie dem Service Desk die Referenz { $reference }.
+error-internal = Bei uns ist etwas schiefgegangen. Wenn es wieder passiert, nennen Sie dem Service-Desk die Referenz { $reference }.
 error-transport = Der Server ist nicht erreichbar ({ $reason }). Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.
 error-sign-in-link = Anmelden
 error-back-to-catalog = Zurück zum Katalog
@@ -222,16 +222,16 @@ error-sign-in-wait = Zu viele fehlgeschlagene Anmeldungen. Warten Sie { $seconds
 error-sign-in-wait-minutes = Zu viele fehlgeschlagene Anmeldungen. Warten Sie { $minutes } Minuten und versuchen Sie es dann noch einmal.
 error-sign-in-busy = Gerade melden sich viele Menschen an. Versuchen Sie es in ein paar Sekunden noch einmal.
 error-password-admins-only = Die Anmeldung mit Passwort ist nur für Administratoren. Nutzen Sie die Anmeldung Ihrer Organisation.
-error-provider-unavailable = Der Identitätsanbieter ist gerade nicht erreichbar. Versuchen Sie es in ein paar Minuten noch einmal; wenn es wieder passiert, sagen Sie dem Service Desk Bescheid.
-error-provider-refused = Die Antwort des Identitätsanbieters ließ sich nicht prüfen, daher sind Sie nicht angemeldet. Versuchen Sie es noch einmal; wenn es wieder passiert, sagen Sie dem Service Desk Bescheid.
+error-provider-unavailable = Der Identitätsanbieter ist gerade nicht erreichbar. Versuchen Sie es in ein paar Minuten noch einmal; wenn es wieder passiert, sagen Sie dem Service-Desk Bescheid.
+error-provider-refused = Die Antwort des Identitätsanbieters ließ sich nicht prüfen, daher sind Sie nicht angemeldet. Versuchen Sie es noch einmal; wenn es wieder passiert, sagen Sie dem Service-Desk Bescheid.
 error-provider-cancelled = Die Anmeldung beim Identitätsanbieter wurde abgebrochen oder abgelehnt. Versuchen Sie es noch einmal.
 error-sign-in-expired = Diese Anmeldung hat zu lange gedauert oder wurde schon verwendet. Beginnen Sie von vorn.
 error-no-email = Ihr Identitätsanbieter hat uns Ihre E-Mail-Adresse nicht mitgeteilt. Bitten Sie Ihre Administration, den Claim „email“ für Deskfront freizugeben.
-error-deactivated = Ihr Konto hier ist deaktiviert. Wenn Sie meinen, dass es das nicht sein sollte, fragen Sie den Service Desk.
+error-deactivated = Ihr Konto hier ist deaktiviert. Wenn Sie meinen, dass es das nicht sein sollte, fragen Sie den Service-Desk.
 error-no-page = Diese Seite gibt es nicht.
-error-desk-only = Diese Seite ist für den Service Desk und seine Leitung.
-error-editors-only = Das können nur Wissensredakteure. Fragen Sie den Service Desk, wenn Sie einer sein sollten.
-error-article-editors-only = Nur Wissensredakteure können Artikel ändern. Fragen Sie den Service Desk, wenn Sie einer sein sollten.
+error-desk-only = Diese Seite ist für den Service-Desk und seine Leitung.
+error-editors-only = Das können nur Wissensredakteure. Fragen Sie den Service-Desk, wenn Sie einer sein sollten.
+error-article-editors-only = Nur Wissensredakteure können Artikel ändern. Fragen Sie den Service-Desk, wenn Sie einer sein sollten.
 error-offline-not-kept = Sie sind offline, und diese Seite ist auf diesem Gerät nicht gespeichert ({ $reason }). Sie öffnet sich, sobald Sie wieder online sind.
 error-form-unreadable = Das Formular ließ sich nicht lesen ({ $reason }). Laden Sie die Seite neu und versuchen Sie es noch einmal.
 error-no-such-language = Diese Sprache gibt es im Portal nicht. Wählen Sie eine aus der Liste.
@@ -253,14 +253,14 @@ catalog-translation-no-option = Das Feld hat keine Option „{ $option }“ mehr
 catalog-translation-too-long = Höchstens { $max } Zeichen.
 error-no-catalog-item = Diesen Katalogeintrag gibt es nicht, oder er wird nicht mehr angeboten.
 error-no-such-item = Diesen Katalogeintrag gibt es nicht.
-error-item-retired = „{ $item }“ wird nicht mehr angeboten. Suchen Sie im Katalog nach dem Nachfolger oder fragen Sie den Service Desk.
+error-item-retired = „{ $item }“ wird nicht mehr angeboten. Suchen Sie im Katalog nach dem Nachfolger oder fragen Sie den Service-Desk.
 error-no-submission-key = Dem Formular fehlt sein Übermittlungsschlüssel. Laden Sie die Seite neu und senden Sie es noch einmal.
 error-form-updated = Dieses Formular wurde geändert, seit Sie es geöffnet haben. Laden Sie die Seite neu; Ihre Antworten bleiben als Entwurf erhalten.
-error-no-line-manager = Dieser Eintrag braucht die Genehmigung Ihrer Führungskraft, aber für Sie ist keine hinterlegt. Bitten Sie den Service Desk, sie einzutragen.
+error-no-line-manager = Dieser Eintrag braucht die Genehmigung Ihrer Führungskraft, aber für Sie ist keine hinterlegt. Bitten Sie den Service-Desk, sie einzutragen.
 error-no-request = Es gibt keine Anfrage { $number }, die Sie sehen können.
 error-comment-empty = Schreiben Sie zuerst einen Kommentar.
 error-comment-too-long = Kommentare haben höchstens { $max } Zeichen.
-error-comment-after-decision = Ihr Teil an dieser Anfrage endete mit Ihrer Entscheidung; ab hier kümmern sich die anfragende Person und der Service Desk.
+error-comment-after-decision = Ihr Teil an dieser Anfrage endete mit Ihrer Entscheidung; ab hier kümmern sich die anfragende Person und der Service-Desk.
 error-comments-closed = Diese Anfrage ist abgeschlossen; Kommentare sind geschlossen. Stellen Sie eine neue Anfrage, wenn Sie weitere Hilfe brauchen.
 error-cancel-reason-long = Fassen Sie den Grund kürzer.
 error-cancel-not-yours = Nur wer eine Anfrage gestellt hat, kann sie stornieren.
@@ -304,17 +304,17 @@ error-file-choose = Wählen Sie eine Datei zum Anhängen.
 error-file-gone = Diese Datei ist nicht mehr verfügbar. Hängen Sie sie noch einmal an.
 error-file-kept-gone = Die auf diesem Gerät gespeicherte Datei ist weg; hängen Sie sie noch einmal an.
 error-uploads-per-hour = Sie haben in der letzten Stunde { $files } Dateien angehängt; warten Sie eine Weile, bevor Sie weitere anhängen.
-error-uploads-per-day = Sie haben heute { $mb } MB an Dateien angehängt; hängen Sie morgen weitere an oder fragen Sie den Service Desk.
+error-uploads-per-day = Sie haben heute { $mb } MB an Dateien angehängt; hängen Sie morgen weitere an oder fragen Sie den Service-Desk.
 error-no-attachment = Diesen Anhang gibt es nicht.
 
 ## Was eine Seite nach einem abgelehnten einfachen Formularversand sagt, nach Art der Ablehnung
 notice-not-signed-in = Bitte melden Sie sich an, um fortzufahren.
-notice-forbidden = Das dürfen Sie nicht. Wenn Sie meinen, Sie sollten es dürfen, fragen Sie den Service Desk.
+notice-forbidden = Das dürfen Sie nicht. Wenn Sie meinen, Sie sollten es dürfen, fragen Sie den Service-Desk.
 notice-not-found = Das gibt es nicht, oder nicht mehr.
 notice-invalid = Etwas, das Sie eingegeben haben, wurde nicht angenommen. Prüfen Sie das Formular und senden Sie es noch einmal.
 notice-conflict = Das hat sich geändert, seit Sie die Seite geöffnet haben. Laden Sie neu, um die Änderung zu sehen, und versuchen Sie es dann noch einmal.
 notice-too-many = Zu viele Versuche. Warten Sie ein paar Minuten und versuchen Sie es dann noch einmal.
-notice-internal = Bei uns ist etwas schiefgegangen. Versuchen Sie es gleich noch einmal; wenn es wieder passiert, sagen Sie dem Service Desk Bescheid.
+notice-internal = Bei uns ist etwas schiefgegangen. Versuchen Sie es gleich noch einmal; wenn es wieder passiert, sagen Sie dem Service-Desk Bescheid.
 notice-transport = Das Formular ließ sich nicht lesen. Laden Sie die Seite neu und versuchen Sie es noch einmal.
 
 ## Ein Wissensartikel
@@ -528,6 +528,9 @@ notifications-loading = Benachrichtigungen werden geladen …
 notifications-none = Nichts Neues. Wenn der Service-Desk Ihnen antwortet, Ihnen eine Frage stellt oder eines Ihrer Tickets löst, erscheint es hier.
 notifications-mark-read = Alle als gelesen markieren
 notifications-new = neu
+notify-replied = Der Service-Desk hat geantwortet.
+notify-question = Der Service-Desk hat eine Rückfrage an Sie.
+notify-resolved = Gelöst. Sagen Sie uns, wie wir waren.
 
 ## Service-Level-Uhren und Prioritäten
 sla-met = eingehalten
@@ -544,3 +547,147 @@ priority-label = { $priority ->
     [P3] P3 – mittel
    *[P4] P4 – niedrig
 }
+
+## Signing out while requests wait on this device
+signout-unsent = { $count ->
+    [one] Eine Anfrage ist noch nicht gesendet. Sie bleibt auf diesem Gerät und wird gesendet, wenn Sie sich hier wieder anmelden.
+   *[other] { $count } Anfragen sind noch nicht gesendet. Sie bleiben auf diesem Gerät und werden gesendet, wenn Sie sich hier wieder anmelden.
+}
+signout-anyway = Trotzdem abmelden
+signout-stay = Angemeldet bleiben
+## The desk's queue
+queue-title = Warteschlange
+queue-loading = Die Warteschlange wird geladen …
+queue-group = Gruppe
+queue-all-mine = Alle meine
+queue-state = Status
+queue-any-open = Alle offenen
+queue-priority = Priorität
+queue-any = Alle
+queue-store = Filiale
+queue-store-example = z. B. S012
+queue-category = Kategorie
+queue-category-example = z. B. tills
+queue-assignee = Bearbeiter
+queue-anyone = Alle
+queue-me = Ich
+queue-nobody-yet = Noch niemand
+queue-filter = Filtern
+queue-show-all = Die ganze Warteschlange zeigen
+queue-nothing-matches = Nichts passt zu diesen Filtern.
+queue-empty = Die Warteschlange ist leer: Für Ihre Gruppen wartet nichts.
+queue-total-capped = Mehr als { $cap } Tickets: Grenzen Sie die Filter ein, um alle zu sehen
+queue-total = { $count ->
+    [one] Ein Ticket
+   *[other] { $count } Tickets
+}
+queue-caption = Tickets, was zuerst überfällig wird, oben
+queue-ticket = Ticket
+queue-time-to-breach = Zeit bis zur Überschreitung
+queue-details = Details
+queue-unassigned = Nicht zugewiesen
+queue-raised = Gemeldet { $when } von { $requester }
+queue-clock-paused = Uhr angehalten
+queue-breached-ago = seit { $time } überschritten
+queue-breaches-in = überschritten in { $time }
+duration-days-hours = { $days } T { $hours } h
+## Working a ticket at the desk
+desk-work-title = Dieses Ticket bearbeiten
+desk-take = Mir zuweisen
+desk-assign-to = Zuweisen an
+desk-back-to-queue = Niemand (zurück in die Warteschlange)
+desk-assign = Zuweisen
+desk-message = Nachricht
+desk-message-help = Eine Antwort und eine Rückfrage gehen an die anfragende Person; eine Rückfrage hält außerdem das SLA an, bis sie antwortet. Eine interne Notiz ist nur für den Service-Desk.
+desk-reply = Antwort senden
+desk-ask = Rückfrage stellen
+desk-note = Interne Notiz hinzufügen
+desk-resolve = Lösen
+desk-resolution-code = Lösungscode
+desk-pick-one = Bitte wählen
+desk-what-was-done = Was getan wurde (die anfragende Person sieht das)
+desk-resolve-ticket = Ticket lösen
+## Recurring faults beside an incident, and problem records
+related-loading = Verwandte Störungen werden gesucht …
+related-none = Keine verwandten Störungen { $days } Tage davor oder danach
+related-recurring = Wiederkehrender Fehler: { $count ->
+    [one] eine verwandte Störung
+   *[other] { $count } verwandte Störungen
+} innerhalb von { $days } Tagen
+related-within = Verwandte Störungen innerhalb von { $days } Tagen
+related-same-device = gleiches Gerät
+related-same-store = gleiche Filiale und Kategorie
+related-add-to = Diese Störung zu { $problem } hinzufügen
+related-open-problem = Einen Problem-Datensatz anlegen
+related-problem-title = Titel des Problems
+related-group-these = Diese Störungen damit zusammenfassen
+related-open = Problem anlegen
+problem-loading = Wird geladen …
+problem-title = Problem
+problem-breadcrumb = Brotkrümelnavigation
+problem-opened = Angelegt von { $person } · { $created } · aktualisiert { $updated }
+problem-incidents = Störungen
+problem-analysis = Analyse
+problem-cause = Ursache
+problem-cause-help = Was diese Störungen verursacht. Nötig für einen bekannten Fehler.
+problem-workaround = Workaround
+problem-workaround-help = Was Filialen in der Zwischenzeit tun können; der Service-Desk kann es weitergeben.
+problem-fix = Lösung
+problem-fix-help = Die dauerhafte Lösung. Nötig, um das Problem zu lösen.
+problem-state = Status
+problem-for-managers = Einige Störungen dieses Problems gehören zu anderen Gruppen, daher ändert die IT-Service-Leitung seinen Status.
+problem-save = Speichern
+problem-state-label = { $state ->
+    [known_error] Bekannter Fehler
+    [resolved] Gelöst
+   *[open] Offen
+}
+
+## A long list's pages
+pages-page = Seite { $page }
+pages-previous = ← Zurück
+pages-next = Weiter →
+
+## What the desk is refused, and why
+error-pick-from-list = Wählen Sie jemanden aus der Liste.
+error-not-a-ticket-action = Das lässt sich mit einem Ticket nicht tun.
+error-pick-stars = Wählen Sie 1 bis 5 Sterne.
+error-rating-comment-long = Kürzen Sie den Kommentar auf { $max } Zeichen.
+error-rate-not-yours = Nur die Person, die das Ticket gemeldet hat, kann es bewerten.
+error-rate-not-resolved = Sie können ein Ticket bewerten, sobald es gelöst ist.
+error-rated-already = Sie haben dieses Ticket schon bewertet. Danke!
+error-queue-desk-only = Die Warteschlange ist für den Service-Desk. Ihre eigenen Tickets finden Sie unter „Meine Anfragen“.
+error-not-your-group = Sie arbeiten nicht in dieser Gruppe; wählen Sie eine Ihrer Gruppen.
+error-pick-state = Wählen Sie einen Status aus der Liste.
+error-pick-priority = Wählen Sie P1 bis P4.
+error-pick-assignee-filter = Wählen Sie „Ich“, „Noch niemand“ oder „Alle“.
+error-desk-team-only = Das kann nur das Service-Desk-Team, das dieses Ticket bearbeitet.
+error-nothing-to-assign = { $number } ist „{ $state }“; es gibt nichts mehr zuzuweisen.
+error-assign-after-approval = Diese Anfrage wartet noch auf Genehmigung; weisen Sie sie zu, sobald sie genehmigt ist.
+error-pick-member = Wählen Sie jemanden aus { $group }: Nur deren Mitglieder bearbeiten diese Tickets.
+error-write-reply = Schreiben Sie zuerst die Antwort.
+error-write-question = Schreiben Sie zuerst die Rückfrage.
+error-write-note = Schreiben Sie zuerst die Notiz.
+error-pick-resolution = Wählen Sie, wie es gelöst wurde.
+error-say-what-was-done = Schreiben Sie für die anfragende Person, was getan wurde.
+error-cannot-now = { $number } ist „{ $state }“: Es kann jetzt nicht { $what ->
+    [hold] angehalten
+    [resolve] gelöst
+    [close] geschlossen
+   *[other] geändert
+} werden.
+error-problems-desk-only = Probleme sind für den Service-Desk und seine Leitung.
+error-related-desk-only = Verwandte Störungen sind für das Service-Desk-Team, das dieses Ticket bearbeitet.
+error-group-at-most = Fassen Sie höchstens { $max } Störungen auf einmal zusammen; verknüpfen Sie weitere danach.
+error-linked-meanwhile = Eine dieser Störungen wurde inzwischen mit einem Problem verknüpft. Laden Sie neu und versuchen Sie es noch einmal.
+error-no-problem = Es gibt kein Problem { $number }, das Sie sehen können.
+error-problem-state-managers = Einige Störungen dieses Problems gehören zu anderen Gruppen als Ihren, daher ändert die IT-Service-Leitung seinen Status. Ursache, Workaround und Lösung können Sie trotzdem festhalten.
+error-problem-changed = { $number } wurde geändert, während Sie es bearbeitet haben. Kopieren Sie Ihren Text, laden Sie neu, um die Änderung zu sehen, und übernehmen Sie Ihre dann erneut.
+error-not-your-incident = { $number } ist keine Störung in Ihren Gruppen.
+error-request-not-incident = { $number } ist eine Serviceanfrage; nur Störungen gehören zu Problemen.
+error-already-in-problem = { $number } gehört schon zu { $problem }.
+error-problem-title = Geben Sie dem Problem einen Titel, z. B. „Kartenleser verlieren in S012 die Verbindung“.
+error-problem-title-long = Kürzen Sie den Titel auf { $max } Zeichen.
+error-problem-state = Wählen Sie „Offen“, „Bekannter Fehler“ oder „Gelöst“.
+error-known-error-cause = Ein bekannter Fehler braucht seine Ursache: Sagen Sie, was hinter diesen Störungen steckt.
+error-resolved-fix = Sagen Sie, was es behoben hat, bevor Sie das Problem als gelöst markieren.

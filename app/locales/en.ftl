@@ -531,6 +531,9 @@ notifications-loading = Loading your notifications…
 notifications-none = Nothing new. When the service desk replies to you, asks you something or resolves one of your tickets, it shows up here.
 notifications-mark-read = Mark all as read
 notifications-new = new
+notify-replied = The service desk replied.
+notify-question = The service desk has a question for you.
+notify-resolved = Resolved. Tell us how we did.
 
 ## Service-level clocks and priorities
 sla-met = met
@@ -547,3 +550,147 @@ priority-label = { $priority ->
     [P3] P3 – moderate
    *[P4] P4 – low
 }
+
+## Signing out while requests wait on this device
+signout-unsent = { $count ->
+    [one] One request is not sent yet. It stays on this device and is sent when you sign in here again.
+   *[other] { $count } requests are not sent yet. They stay on this device and are sent when you sign in here again.
+}
+signout-anyway = Sign out anyway
+signout-stay = Stay signed in
+## The desk's queue
+queue-title = Queue
+queue-loading = Loading the queue…
+queue-group = Group
+queue-all-mine = All of mine
+queue-state = State
+queue-any-open = Any open
+queue-priority = Priority
+queue-any = Any
+queue-store = Store
+queue-store-example = e.g. S012
+queue-category = Category
+queue-category-example = e.g. tills
+queue-assignee = Assignee
+queue-anyone = Anyone
+queue-me = Me
+queue-nobody-yet = Nobody yet
+queue-filter = Filter
+queue-show-all = Show the whole queue
+queue-nothing-matches = Nothing matches these filters.
+queue-empty = The queue is empty: nothing is waiting for your groups.
+queue-total-capped = More than { $cap } tickets: narrow the filters to see them all
+queue-total = { $count ->
+    [one] One ticket
+   *[other] { $count } tickets
+}
+queue-caption = Tickets, what breaches first at the top
+queue-ticket = Ticket
+queue-time-to-breach = Time to breach
+queue-details = Details
+queue-unassigned = Unassigned
+queue-raised = Raised { $when } by { $requester }
+queue-clock-paused = clock paused
+queue-breached-ago = breached { $time } ago
+queue-breaches-in = breaches in { $time }
+duration-days-hours = { $days } d { $hours } h
+## Working a ticket at the desk
+desk-work-title = Work this ticket
+desk-take = Assign to me
+desk-assign-to = Assign to
+desk-back-to-queue = Nobody (back to the queue)
+desk-assign = Assign
+desk-message = Message
+desk-message-help = A reply and a question go to the requester; a question also pauses the SLA until they answer. An internal note is for the desk only.
+desk-reply = Send reply
+desk-ask = Ask the requester
+desk-note = Add internal note
+desk-resolve = Resolve
+desk-resolution-code = Resolution code
+desk-pick-one = Pick one
+desk-what-was-done = What was done (the requester sees this)
+desk-resolve-ticket = Resolve ticket
+## Recurring faults beside an incident, and problem records
+related-loading = Looking for related incidents…
+related-none = No related incidents in { $days } days either side
+related-recurring = Recurring fault: { $count ->
+    [one] one related incident
+   *[other] { $count } related incidents
+} within { $days } days
+related-within = Related incidents within { $days } days
+related-same-device = same device
+related-same-store = same store and category
+related-add-to = Add this incident to { $problem }
+related-open-problem = Open a problem record
+related-problem-title = Problem title
+related-group-these = Group these incidents with it
+related-open = Open problem
+problem-loading = Loading…
+problem-title = Problem
+problem-breadcrumb = Breadcrumb
+problem-opened = Opened by { $person } · { $created } · updated { $updated }
+problem-incidents = Incidents
+problem-analysis = Analysis
+problem-cause = Cause
+problem-cause-help = What makes these incidents happen. Needed for a known error.
+problem-workaround = Workaround
+problem-workaround-help = What stores can do meanwhile; agents can pass it on.
+problem-fix = Fix
+problem-fix-help = The permanent fix. Needed to resolve the problem.
+problem-state = State
+problem-for-managers = Some incidents of this problem belong to other groups, so its state is the IT service manager's to change.
+problem-save = Save
+problem-state-label = { $state ->
+    [known_error] Known error
+    [resolved] Resolved
+   *[open] Open
+}
+
+## A long list's pages
+pages-page = Page { $page }
+pages-previous = ← Previous
+pages-next = Next →
+
+## What the desk is refused, and why
+error-pick-from-list = Pick someone from the list.
+error-not-a-ticket-action = That is not something you can do to a ticket.
+error-pick-stars = Pick from 1 to 5 stars.
+error-rating-comment-long = Keep the comment to { $max } characters.
+error-rate-not-yours = Only the person who raised the ticket can rate it.
+error-rate-not-resolved = You can rate a ticket once it is resolved.
+error-rated-already = You have rated this ticket already. Thank you!
+error-queue-desk-only = The queue is for the service desk. Your own tickets are under My requests.
+error-not-your-group = You do not work in that group; pick one of yours.
+error-pick-state = Pick a state from the list.
+error-pick-priority = Pick P1 to P4.
+error-pick-assignee-filter = Pick me, nobody or anyone.
+error-desk-team-only = Only the service desk team working this ticket can do that.
+error-nothing-to-assign = { $number } is "{ $state }"; there is nothing left to assign.
+error-assign-after-approval = This request is still waiting for approval; assign it once it is approved.
+error-pick-member = Pick someone from { $group }: only its members work these tickets.
+error-write-reply = Write the reply first.
+error-write-question = Write the question first.
+error-write-note = Write the note first.
+error-pick-resolution = Pick how it was resolved.
+error-say-what-was-done = Say what was done, for the requester.
+error-cannot-now = { $number } is "{ $state }": it cannot be { $what ->
+    [hold] put on hold
+    [resolve] resolved
+    [close] closed
+   *[other] changed
+} now.
+error-problems-desk-only = Problems are for the service desk and its managers.
+error-related-desk-only = Related incidents are for the service desk team working this ticket.
+error-group-at-most = Group at most { $max } incidents at once; link more afterwards.
+error-linked-meanwhile = One of these incidents was linked to a problem meanwhile. Reload and try again.
+error-no-problem = There is no problem { $number } that you can see.
+error-problem-state-managers = Some of this problem's incidents belong to groups other than yours, so its state is the IT service manager's to change. You can still record the cause, workaround and fix.
+error-problem-changed = { $number } changed while you were editing it. Copy your text, reload to see the change, then apply yours again.
+error-not-your-incident = { $number } is not an incident in your groups.
+error-request-not-incident = { $number } is a service request; only incidents belong to problems.
+error-already-in-problem = { $number } is already part of { $problem }.
+error-problem-title = Give the problem a title, e.g. "Card readers drop their connection at S012".
+error-problem-title-long = Keep the title to { $max } characters.
+error-problem-state = Pick open, known error or resolved.
+error-known-error-cause = A known error needs its cause: say what is behind these incidents.
+error-resolved-fix = Say what fixed it before marking the problem resolved.

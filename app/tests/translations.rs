@@ -91,7 +91,7 @@ fn every_language_says_what_english_says_and_nothing_else() {
 }
 
 /// The ids in `t("…")`, `t_with("…"`, `.t("…")`, the rules' `say("…")` and `say_with("…"`, and
-/// `NavLink::new(…, "…", …)` calls.
+/// every literal of the families below.
 fn ids_named_in(source: &str) -> Vec<String> {
     let mut ids = Vec::new();
     for call in ["t(\"", "t_with(\"", "say(\"", "say_with(\""] {
@@ -108,10 +108,14 @@ fn ids_named_in(source: &str) -> Vec<String> {
             }
         }
     }
-    let mut rest = source;
-    while let Some(at) = rest.find("\"nav-") {
-        rest = &rest[at + 1..];
-        ids.push(rest.chars().take_while(|c| *c != '"').collect());
+    // Ids handed on to be said later: navigation links, the notifications a reader reads in
+    // their own language, a list's page links.
+    for family in ["\"nav-", "\"notify-", "\"pages-"] {
+        let mut rest = source;
+        while let Some(at) = rest.find(family) {
+            rest = &rest[at + 1..];
+            ids.push(rest.chars().take_while(|c| *c != '"').collect());
+        }
     }
     ids
 }

@@ -2,6 +2,8 @@
 //! for the requester), ratings and in-portal notifications. All of them also work as plain HTML
 //! form posts.
 
+#[cfg(feature = "ssr")]
+use crate::i18n::{t, t_with, Arg};
 use crate::model::{AppError, NotificationView, Page, QueueItem};
 use leptos::prelude::*;
 
@@ -32,7 +34,7 @@ pub async fn ticket_action(
                 let to = match assignee.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
                     None => None,
                     Some(id) => Some(id.parse::<i64>().map_err(|_| {
-                        AppError::invalid_field("assignee", "Pick someone from the list.")
+                        AppError::invalid_field("assignee", t("error-pick-from-list"))
                     })?),
                 };
                 Action::Assign { to }
@@ -49,7 +51,7 @@ pub async fn ticket_action(
             _ => {
                 return Err(AppError::invalid_field(
                     "action",
-                    "That is not something you can do to a ticket.",
+                    t("error-not-a-ticket-action"),
                 ))
             }
         };
@@ -76,27 +78,26 @@ pub async fn rate_ticket(
             .parse::<i64>()
             .ok()
             .filter(|r| (1..=5).contains(r))
-            .ok_or_else(|| AppError::invalid_field("rating", "Pick from 1 to 5 stars."))?;
+            .ok_or_else(|| AppError::invalid_field("rating", t("error-pick-stars")))?;
         let comment = comment.unwrap_or_default().trim().to_string();
         if comment.chars().count() > MAX_RATING_COMMENT {
             return Err(AppError::invalid_field(
                 "comment",
-                format!("Keep the comment to {MAX_RATING_COMMENT} characters."),
+                t_with(
+                    "error-rating-comment-long",
+                    &[("max", Arg::count(MAX_RATING_COMMENT))],
+                ),
             ));
         }
         let store = store()?;
         let (ticket, relation) = desk::load(store.as_ref(), &user, &number).await?;
         if !relation.requester {
-            return Err(AppError::forbidden(
-                "Only the person who raised the ticket can rate it.",
-            ));
+            return Err(AppError::forbidden(t("error-rate-not-yours")));
         }
         if !matches!(ticket.state, TicketState::Resolved | TicketState::Closed)
             || ticket.resolved_at.is_none()
         {
-            return Err(AppError::conflict(
-                "You can rate a ticket once it is resolved.",
-            ));
+            return Err(AppError::conflict(t("error-rate-not-resolved")));
         }
         let rated = store
             .rate_ticket(ticket.id, user.id, rating, &comment, chrono::Utc::now())
@@ -105,9 +106,7 @@ pub async fn rate_ticket(
         if rated {
             Ok(())
         } else {
-            Err(AppError::conflict(
-                "You have rated this ticket already. Thank you!",
-            ))
+            Err(AppError::conflict(t("error-rated-already")))
         }
     }
     .await;
@@ -138,33 +137,26 @@ pub async fn agent_queue(
     let groups = match user.role {
         Role::Manager | Role::Admin => None,
         Role::Agent => Some(backend.groups_of(user.id).await.map_err(internal)?),
-        _ => {
-            return Err(AppError::forbidden(
-                "The queue is for the service desk. Your own tickets are under My requests.",
-            ))
-        }
+        _ => return Err(AppError::forbidden(t("error-queue-desk-only"))),
     };
     let given = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let groups = match (given(group), groups) {
         (None, groups) => groups,
         (Some(g), Some(mine)) if !mine.contains(&g) => {
-            return Err(AppError::invalid_field(
-                "group",
-                "You do not work in that group; pick one of yours.",
-            ))
+            return Err(AppError::invalid_field("group", t("error-not-your-group")))
         }
         (Some(g), _) => Some(vec![g]),
     };
     let states = match given(state) {
         None => Vec::new(),
         Some(s) => vec![TicketState::parse(&s)
-            .ok_or_else(|| AppError::invalid_field("state", "Pick a state from the list."))?],
+            .ok_or_else(|| AppError::invalid_field("state", t("error-pick-state")))?],
     };
     let priority = match given(priority) {
         None => None,
         Some(p) => Some(
             Priority::parse(&p)
-                .ok_or_else(|| AppError::invalid_field("priority", "Pick P1 to P4."))?,
+                .ok_or_else(|| AppError::invalid_field("priority", t("error-pick-priority")))?,
         ),
     };
     let assignee = match given(assignee).as_deref() {
@@ -174,7 +166,7 @@ pub async fn agent_queue(
         Some(_) => {
             return Err(AppError::invalid_field(
                 "assignee",
-                "Pick me, nobody or anyone.",
+                t("error-pick-assignee-filter"),
             ))
         }
     };

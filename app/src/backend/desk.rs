@@ -117,10 +117,11 @@ pub async fn load(
     }
 }
 
-fn text(key: &str, body: &str, empty: &str) -> AppResult<String> {
+/// A message's text, trimmed; `empty` words the refusal when there is none.
+fn text(key: &str, body: &str, empty: impl FnOnce() -> String) -> AppResult<String> {
     let body = body.trim();
     if body.is_empty() {
-        return Err(AppError::invalid_field(key, empty));
+        return Err(AppError::invalid_field(key, empty()));
     }
     if body.chars().count() > MAX_TEXT_CHARS {
         return Err(AppError::invalid_field(
@@ -278,9 +279,7 @@ fn desk_only(relation: &Relation) -> AppResult<()> {
     if relation.desk {
         Ok(())
     } else {
-        Err(AppError::forbidden(
-            "Only the service desk team working this ticket can do that.",
-        ))
+        Err(AppError::forbidden(t("error-desk-team-only")))
     }
 }
 
@@ -288,10 +287,13 @@ fn lifecycle(ticket: &DeskTicket, to: TicketState, actor: Actor, what: &str) -> 
     if ticket.state.allows(to, actor) {
         Ok(())
     } else {
-        Err(AppError::conflict(format!(
-            "{} is {}: it cannot be {what} now.",
-            ticket.number,
-            ticket.state.label().to_lowercase()
+        Err(AppError::conflict(t_with(
+            "error-cannot-now",
+            &[
+                ("number", ticket.number.as_str().into()),
+                ("state", state_label(ticket.state).into()),
+                ("what", what.into()),
+            ],
         )))
     }
 }
@@ -329,26 +331,28 @@ pub async fn act(
 ) -> AppResult<()> {
     let (ticket, relation) = load(ctx.store, user, number).await?;
     let now = ctx.now;
-    let notify = |body: String| {
+    // The body is a message id: the notification reads in its reader's language when they
+    // read it (`pages::notifications`).
+    let notify = |id: &str| {
         (ticket.requester_id != user.id).then_some(NewNotification {
             user_id: ticket.requester_id,
-            body,
+            body: id.to_string(),
         })
     };
     let change = match action {
         Action::Assign { to } => {
             desk_only(&relation)?;
             if ticket.state.is_final() || ticket.state == TicketState::Resolved {
-                return Err(AppError::conflict(format!(
-                    "{} is {}; there is nothing left to assign.",
-                    ticket.number,
-                    ticket.state.label().to_lowercase()
+                return Err(AppError::conflict(t_with(
+                    "error-nothing-to-assign",
+                    &[
+                        ("number", ticket.number.as_str().into()),
+                        ("state", state_label(ticket.state).into()),
+                    ],
                 )));
             }
             if ticket.state == TicketState::AwaitingApproval {
-                return Err(AppError::conflict(
-                    "This request is still waiting for approval; assign it once it is approved.",
-                ));
+                return Err(AppError::conflict(t("error-assign-after-approval")));
             }
             let assignee_name = match to {
                 None => None,
@@ -363,9 +367,9 @@ pub async fn act(
                         .ok_or_else(|| {
                             AppError::invalid_field(
                                 "assignee",
-                                format!(
-                                    "Pick someone from {}: only its members work these tickets.",
-                                    ticket.assignment_group
+                                t_with(
+                                    "error-pick-member",
+                                    &[("group", ticket.assignment_group.as_str().into())],
                                 ),
                             )
                         })?,
@@ -401,7 +405,7 @@ pub async fn act(
         }
         Action::Reply { body } => {
             desk_only(&relation)?;
-            let body = text("body", &body, "Write the reply first.")?;
+            let body = text("body", &body, || t("error-write-reply"))?;
             if !ticket.state.can_comment() {
                 return Err(finished(&ticket));
             }
@@ -409,33 +413,25 @@ pub async fn act(
             change
                 .events
                 .push(NewEvent::text(EventKind::Reply, user.id, body, now));
-            change.notify = notify(format!("{}: the service desk replied.", ticket.number));
+            change.notify = notify("notify-replied");
             responded(&mut change, now);
             change
         }
         Action::Ask { body } => {
             desk_only(&relation)?;
-            let body = text("body", &body, "Write the question first.")?;
-            lifecycle(
-                &ticket,
-                TicketState::AwaitingUser,
-                Actor::Desk,
-                "put on hold",
-            )?;
+            let body = text("body", &body, || t("error-write-question"))?;
+            lifecycle(&ticket, TicketState::AwaitingUser, Actor::Desk, "hold")?;
             let mut change = moving(&ticket, TicketState::AwaitingUser, user.id, now);
             change
                 .events
                 .push(NewEvent::text(EventKind::Question, user.id, body, now));
-            change.notify = notify(format!(
-                "{}: the service desk has a question for you.",
-                ticket.number
-            ));
+            change.notify = notify("notify-question");
             responded(&mut change, now);
             change
         }
         Action::Note { body } => {
             desk_only(&relation)?;
-            let body = text("body", &body, "Write the note first.")?;
+            let body = text("body", &body, || t("error-write-note"))?;
             if ticket.state.is_final() {
                 return Err(finished(&ticket));
             }
@@ -448,10 +444,10 @@ pub async fn act(
         Action::Resolve { code, body } => {
             desk_only(&relation)?;
             if !ctx.levels.resolution_codes.iter().any(|c| c == &code) {
-                return Err(AppError::invalid_field("code", "Pick how it was resolved."));
+                return Err(AppError::invalid_field("code", t("error-pick-resolution")));
             }
-            let body = text("body", &body, "Say what was done, for the requester.")?;
-            lifecycle(&ticket, TicketState::Resolved, Actor::Desk, "resolved")?;
+            let body = text("body", &body, || t("error-say-what-was-done"))?;
+            lifecycle(&ticket, TicketState::Resolved, Actor::Desk, "resolve")?;
             let mut change = moving(&ticket, TicketState::Resolved, user.id, now);
             change.resolved_at = Some(now);
             change.resolution_code = Some(code.clone());
@@ -462,10 +458,7 @@ pub async fn act(
                     Some(code),
                 ),
             );
-            change.notify = notify(format!(
-                "{} is resolved. Tell us how we did.",
-                ticket.number
-            ));
+            change.notify = notify("notify-resolved");
             responded(&mut change, now);
             change
         }
@@ -473,7 +466,7 @@ pub async fn act(
             if !relation.requester {
                 return Err(AppError::forbidden(t("error-requester-only-answer")));
             }
-            let body = text("body", &body, &t("error-comment-empty"))?;
+            let body = text("body", &body, || t("error-comment-empty"))?;
             if !ticket.state.can_comment() {
                 return Err(finished(&ticket));
             }
@@ -493,7 +486,7 @@ pub async fn act(
             if !relation.requester {
                 return Err(AppError::forbidden(t("error-requester-only-reopen")));
             }
-            let body = text("body", &body, &t("error-reopen-what"))?;
+            let body = text("body", &body, || t("error-reopen-what"))?;
             if ticket.state != TicketState::Resolved {
                 return Err(AppError::conflict(t_with(
                     "error-reopen-not-resolved",

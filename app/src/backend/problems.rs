@@ -15,6 +15,7 @@ use crate::domain::problem::{
     validate_problem, validate_title, ProblemDraft, RecurringRule, MAX_GROUPED,
 };
 use crate::domain::TicketKind;
+use crate::i18n::{i18n, t, t_with, Arg};
 use crate::model::{AppError, AppResult, RelatedIncident, Role, UserView};
 use chrono::{DateTime, Duration, Utc};
 
@@ -45,9 +46,7 @@ pub async fn scope(store: &dyn Store, user: &UserView) -> AppResult<DeskScope> {
         Role::Agent => Ok(DeskScope::Groups(
             store.groups_of(user.id).await.map_err(internal)?,
         )),
-        _ => Err(AppError::forbidden(
-            "Problems are for the service desk and its managers.",
-        )),
+        _ => Err(AppError::forbidden(t("error-problems-desk-only"))),
     }
 }
 
@@ -73,9 +72,7 @@ pub async fn related(
 ) -> AppResult<Vec<RelatedIncident>> {
     let (ticket, relation) = desk::load(store, user, number).await?;
     if !relation.desk {
-        return Err(AppError::forbidden(
-            "Related incidents are for the service desk team working this ticket.",
-        ));
+        return Err(AppError::forbidden(t("error-related-desk-only")));
     }
     let scope = scope(store, user).await?;
     let window = Duration::days(rule.window_days);
@@ -119,7 +116,7 @@ async fn workable_incident(
     let not_yours = || {
         AppError::invalid_field(
             field,
-            format!("{number} is not an incident in your groups."),
+            t_with("error-not-your-incident", &[("number", number.into())]),
         )
     };
     let ticket = store
@@ -133,13 +130,16 @@ async fn workable_incident(
     if ticket.kind != TicketKind::Incident {
         return Err(AppError::invalid_field(
             field,
-            format!("{number} is a service request; only incidents belong to problems."),
+            t_with("error-request-not-incident", &[("number", number.into())]),
         ));
     }
     if let Some(problem) = store.problem_of_ticket(ticket.id).await.map_err(internal)? {
         return Err(AppError::invalid_field(
             field,
-            format!("{number} is already part of {problem}."),
+            t_with(
+                "error-already-in-problem",
+                &[("number", number.into()), ("problem", problem.into())],
+            ),
         ));
     }
     Ok(ticket)
@@ -156,7 +156,8 @@ pub async fn open(
     now: DateTime<Utc>,
 ) -> AppResult<String> {
     let scope = scope(store, user).await?;
-    let title = validate_title(title).map_err(|m| AppError::invalid_field("title", m))?;
+    let title =
+        validate_title(title).map_err(|m| AppError::invalid_field("title", i18n().say(&m)))?;
     let incident = incident.trim();
     let first = workable_incident(store, &scope, "incident", incident).await?;
     let mut numbers: Vec<&str> = Vec::new();
@@ -168,7 +169,7 @@ pub async fn open(
     if numbers.len() + 1 > MAX_GROUPED {
         return Err(AppError::invalid_field(
             "related",
-            format!("Group at most {MAX_GROUPED} incidents at once; link more afterwards."),
+            t_with("error-group-at-most", &[("max", Arg::count(MAX_GROUPED))]),
         ));
     }
     let mut ticket_ids = vec![first.id];
@@ -186,9 +187,7 @@ pub async fn open(
         .map_err(internal)?;
     match opened {
         Opened::Created { number } => Ok(number),
-        Opened::AlreadyLinked { .. } => Err(AppError::conflict(
-            "One of these incidents was linked to a problem meanwhile. Reload and try again.",
-        )),
+        Opened::AlreadyLinked { .. } => Err(AppError::conflict(t("error-linked-meanwhile"))),
     }
 }
 
@@ -200,7 +199,7 @@ pub async fn load(
     number: &str,
 ) -> AppResult<(super::problem_store::ProblemRecord, DeskScope)> {
     let scope = scope(store, user).await?;
-    let missing = || AppError::not_found(format!("There is no problem {number} that you can see."));
+    let missing = || AppError::not_found(t_with("error-no-problem", &[("number", number.into())]));
     let problem = store
         .problem(number)
         .await
@@ -239,16 +238,16 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> AppResult<i64> {
     let (problem, scope) = load(store, user, number).await?;
-    let fields = validate_problem(draft).map_err(|fields| AppError::Invalid { fields })?;
+    let fields = validate_problem(draft).map_err(|problems| AppError::Invalid {
+        fields: i18n().say_each(&problems),
+    })?;
     if fields.state != problem.state && !moves_state(&scope, &problem) {
-        return Err(AppError::forbidden(
-            "Some of this problem's incidents belong to groups other than yours, so its state is \
-             the IT service manager's to change. You can still record the cause, workaround and fix.",
-        ));
+        return Err(AppError::forbidden(t("error-problem-state-managers")));
     }
     let stale = || {
-        AppError::conflict(format!(
-            "{number} changed while you were editing it. Copy your text, reload to see the change, then apply yours again."
+        AppError::conflict(t_with(
+            "error-problem-changed",
+            &[("number", number.into())],
         ))
     };
     if problem.revision != revision {

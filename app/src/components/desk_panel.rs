@@ -63,59 +63,59 @@ pub fn DeskControls(number: String, panel: DeskPanel) -> impl IntoView {
     let hidden = move || view! { <input type="hidden" name="number" value=number.clone()/> };
     view! {
         <section class="desk-panel" aria-labelledby="desk-panel-title" data-testid="desk-panel">
-            <h2 id="desk-panel-title">"Work this ticket"</h2>
+            <h2 id="desk-panel-title">{t("desk-work-title")}</h2>
             {panel.can_assign.then(|| view! {
                 <div class="desk-assign">
                     <form method="post" action="/api/ticket_action">
                         {hidden()}
                         <input type="hidden" name="action" value="take"/>
-                        <button type="submit" class="btn btn-primary" data-testid="take">"Assign to me"</button>
+                        <button type="submit" class="btn btn-primary" data-testid="take">{t("desk-take")}</button>
                     </form>
                     <form method="post" action="/api/ticket_action" class="inline-form">
                         {hidden()}
                         <input type="hidden" name="action" value="assign"/>
-                        <label for="assignee">"Assign to"</label>
+                        <label for="assignee">{t("desk-assign-to")}</label>
                         <select id="assignee" name="assignee">
-                            <option value="">"Nobody (back to the queue)"</option>
+                            <option value="">{t("desk-back-to-queue")}</option>
                             {panel.members.iter().map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> }).collect_view()}
                         </select>
-                        <button type="submit" class="btn btn-secondary" data-testid="assign">"Assign"</button>
+                        <button type="submit" class="btn btn-secondary" data-testid="assign">{t("desk-assign")}</button>
                     </form>
                 </div>
             })}
             <form method="post" action="/api/ticket_action" class="stack desk-message">
                 {hidden()}
                 <div class="field">
-                    <label for="desk-body">"Message"</label>
+                    <label for="desk-body">{t("desk-message")}</label>
                     <textarea id="desk-body" name="body" rows="4" required maxlength=MAX_COMMENT_CHARS.to_string()></textarea>
-                    <p class="help">"A reply and a question go to the requester; a question also pauses the SLA until they answer. An internal note is for the desk only."</p>
+                    <p class="help">{t("desk-message-help")}</p>
                 </div>
                 <div class="form-actions">
-                    <button type="submit" name="action" value="reply" class="btn btn-secondary" data-testid="reply">"Send reply"</button>
+                    <button type="submit" name="action" value="reply" class="btn btn-secondary" data-testid="reply">{t("desk-reply")}</button>
                     {panel.can_ask.then(|| view! {
-                        <button type="submit" name="action" value="ask" class="btn btn-secondary" data-testid="ask">"Ask the requester"</button>
+                        <button type="submit" name="action" value="ask" class="btn btn-secondary" data-testid="ask">{t("desk-ask")}</button>
                     })}
-                    <button type="submit" name="action" value="note" class="btn btn-secondary" data-testid="note">"Add internal note"</button>
+                    <button type="submit" name="action" value="note" class="btn btn-secondary" data-testid="note">{t("desk-note")}</button>
                 </div>
             </form>
             {panel.can_resolve.then(|| view! {
                 <details class="desk-resolve">
-                    <summary>"Resolve"</summary>
+                    <summary>{t("desk-resolve")}</summary>
                     <form method="post" action="/api/ticket_action" class="stack">
                         {hidden()}
                         <input type="hidden" name="action" value="resolve"/>
                         <div class="field">
-                            <label for="resolution-code">"Resolution code"</label>
+                            <label for="resolution-code">{t("desk-resolution-code")}</label>
                             <select id="resolution-code" name="code" required>
-                                <option value="">"Pick one"</option>
+                                <option value="">{t("desk-pick-one")}</option>
                                 {panel.resolution_codes.iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
-                            <label for="resolution-body">"What was done (the requester sees this)"</label>
+                            <label for="resolution-body">{t("desk-what-was-done")}</label>
                             <textarea id="resolution-body" name="body" rows="3" required maxlength=MAX_COMMENT_CHARS.to_string()></textarea>
                         </div>
-                        <button type="submit" class="btn btn-primary" data-testid="resolve">"Resolve ticket"</button>
+                        <button type="submit" class="btn btn-primary" data-testid="resolve">{t("desk-resolve-ticket")}</button>
                     </form>
                 </details>
             })}

@@ -1,7 +1,7 @@
 use crate::api::desk::unread_notifications;
 use crate::app::CurrentUser;
 use crate::components::search_box::SearchBox;
-use crate::i18n::i18n;
+use crate::i18n::{i18n, t, t_with, Arg};
 use crate::model::{Role, UserView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -193,20 +193,12 @@ fn SignOut() -> impl IntoView {
             <div class="signout-warning" role="alertdialog" aria-labelledby="signout-warning-text"
                 data-testid="signout-warning">
                 <p id="signout-warning-text">
-                    {move || {
-                        let n = device.unsent.get();
-                        format!(
-                            "{n} {} not sent yet. {} on this device and {} when you sign in here again.",
-                            if n == 1 { "request is" } else { "requests are" },
-                            if n == 1 { "It stays" } else { "They stay" },
-                            if n == 1 { "is sent" } else { "are sent" },
-                        )
-                    }}
+                    {move || t_with("signout-unsent", &[("count", Arg::count(device.unsent.get()))])}
                 </p>
                 <button type="button" class="btn" data-testid="signout-anyway"
-                    on:click=move |_| { warning.set(false); leave(); }>"Sign out anyway"</button>
+                    on:click=move |_| { warning.set(false); leave(); }>{t("signout-anyway")}</button>
                 <button type="button" class="btn btn-primary" on:click=move |_| warning.set(false)>
-                    "Stay signed in"
+                    {t("signout-stay")}
                 </button>
             </div>
         </Show>

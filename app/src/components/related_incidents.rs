@@ -5,6 +5,7 @@
 use crate::api::problems::related_incidents;
 use crate::components::state_badge::PriorityBadge;
 use crate::domain::problem::RecurringRule;
+use crate::i18n::{state_label, t, t_with, Arg};
 use crate::model::RelatedIncident;
 use crate::pages::when;
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ pub fn RelatedIncidents(number: String, title: String, rule: RecurringRule) -> i
     );
     view! {
         <section class="related-incidents" aria-labelledby="related-title" data-testid="related-incidents">
-            <Suspense fallback=|| view! { <p class="loading">"Looking for related incidents…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{t("related-loading")}</p> }>
                 {move || {
                     let (number, title) = (number.clone(), title.clone());
                     Suspend::new(async move {
@@ -42,20 +43,16 @@ fn RelatedList(
     rule: RecurringRule,
     list: Vec<RelatedIncident>,
 ) -> impl IntoView {
+    let days = rule.window_days;
     let heading = if list.is_empty() {
-        format!(
-            "No related incidents in {} days either side",
-            rule.window_days
-        )
+        t_with("related-none", &[("days", days.into())])
     } else if rule.is_recurring(list.len()) {
-        format!(
-            "Recurring fault: {} related incident{} within {} days",
-            list.len(),
-            if list.len() == 1 { "" } else { "s" },
-            rule.window_days
+        t_with(
+            "related-recurring",
+            &[("count", Arg::count(list.len())), ("days", days.into())],
         )
     } else {
-        format!("Related incidents within {} days", rule.window_days)
+        t_with("related-within", &[("days", days.into())])
     };
     let recurring = rule.is_recurring(list.len());
     // The problem some of them already belong to: join it rather than open a second one.
@@ -74,8 +71,8 @@ fn RelatedList(
                         <PriorityBadge priority=r.priority/>
                         " " <a href=format!("/requests/{}", r.number)>{r.number.clone()} " " {r.title.clone()}</a>
                         <span class="event-meta">
-                            {if r.same_asset { " · same device" } else { " · same store and category" }}
-                            " · " {r.state.label()} " · " {when(&r.created_at)}
+                            " · " {if r.same_asset { t("related-same-device") } else { t("related-same-store") }}
+                            " · " {state_label(r.state)} " · " {when(&r.created_at)}
                         </span>
                         {r.problem.clone().map(|p| view! { " · " <a href=format!("/problems/{p}")>{p.clone()}</a> })}
                     </li>
@@ -88,22 +85,22 @@ fn RelatedList(
                     <input type="hidden" name="problem" value=problem.clone()/>
                     <input type="hidden" name="incident" value=number.clone()/>
                     <button type="submit" class="btn btn-secondary" data-testid="link-problem">
-                        {format!("Add this incident to {problem}")}
+                        {t_with("related-add-to", &[("problem", problem.as_str().into())])}
                     </button>
                 </form>
             }.into_any(),
             None => view! {
                 <details class="open-problem" open=recurring>
-                    <summary>"Open a problem record"</summary>
+                    <summary>{t("related-open-problem")}</summary>
                     <form method="post" action="/api/open_problem" class="stack">
                         <input type="hidden" name="incident" value=number.clone()/>
                         <div class="field">
-                            <label for="problem-title">"Problem title"</label>
+                            <label for="problem-title">{t("related-problem-title")}</label>
                             <input id="problem-title" name="title" type="text" required maxlength="200" value=title.clone()/>
                         </div>
                         {(!groupable.is_empty()).then(|| view! {
                             <fieldset class="choices">
-                                <legend>"Group these incidents with it"</legend>
+                                <legend>{t("related-group-these")}</legend>
                                 {groupable.iter().map(|r| view! {
                                     <label class="choice">
                                         <input type="checkbox" name="related[]" value=r.number.clone() checked=true/>
@@ -112,7 +109,7 @@ fn RelatedList(
                                 }).collect_view()}
                             </fieldset>
                         })}
-                        <button type="submit" class="btn btn-primary" data-testid="open-problem">"Open problem"</button>
+                        <button type="submit" class="btn btn-primary" data-testid="open-problem">{t("related-open")}</button>
                     </form>
                 </details>
             }.into_any(),

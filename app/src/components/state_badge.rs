@@ -17,7 +17,7 @@ pub fn StateBadge(state: TicketState) -> impl IntoView {
 pub fn PriorityBadge(priority: Priority, #[prop(optional)] long: bool) -> impl IntoView {
     let class = format!("priority priority-{}", priority.as_str().to_lowercase());
     let text = if long {
-        crate::i18n::t_with("priority-label", &[("priority", priority.as_str().into())])
+        crate::i18n::priority_label(priority)
     } else {
         priority.as_str().to_string()
     };

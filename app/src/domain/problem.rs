@@ -3,7 +3,7 @@
 //! permanent fix, and moves open → known error → resolved. The rules here are what the
 //! problem form checks in the browser and the server checks again.
 
-use super::validation::FieldErrors;
+use super::say::{say, say_with, Arg, Problems, Say};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -75,29 +75,30 @@ pub struct ProblemFields {
 }
 
 /// A problem title: something an agent recognises in a list, never empty.
-pub fn validate_title(title: &str) -> Result<String, String> {
+pub fn validate_title(title: &str) -> Result<String, Say> {
     let title = title.trim();
     if title.is_empty() {
-        return Err(
-            "Give the problem a title, e.g. \"Card readers drop their connection at S012\".".into(),
-        );
+        return Err(say("error-problem-title"));
     }
     if title.chars().count() > MAX_TITLE_CHARS {
-        return Err(format!("Keep the title to {MAX_TITLE_CHARS} characters."));
+        return Err(say_with(
+            "error-problem-title-long",
+            [("max", Arg::count(MAX_TITLE_CHARS))],
+        ));
     }
     Ok(title.to_string())
 }
 
 /// Checks every field at once. A known error must say what the cause is; a resolved problem
 /// must say what fixed it: those records are what the next agent reads.
-pub fn validate_problem(draft: &ProblemDraft) -> Result<ProblemFields, FieldErrors> {
-    let mut errors = FieldErrors::new();
+pub fn validate_problem(draft: &ProblemDraft) -> Result<ProblemFields, Problems> {
+    let mut errors = Problems::new();
     let mut text = |key: &str, value: &str| -> String {
         let value = value.trim();
         if value.chars().count() > MAX_TEXT_CHARS {
             errors.insert(
                 key.into(),
-                format!("Keep it to {MAX_TEXT_CHARS} characters."),
+                say_with("error-text-too-long", [("max", Arg::count(MAX_TEXT_CHARS))]),
             );
         }
         value.to_string()
@@ -108,19 +109,13 @@ pub fn validate_problem(draft: &ProblemDraft) -> Result<ProblemFields, FieldErro
     let state = ProblemState::parse(draft.state.trim());
     match state {
         None => {
-            errors.insert("state".into(), "Pick open, known error or resolved.".into());
+            errors.insert("state".into(), say("error-problem-state"));
         }
         Some(ProblemState::KnownError) if cause.is_empty() => {
-            errors.insert(
-                "cause".into(),
-                "A known error needs its cause: say what is behind these incidents.".into(),
-            );
+            errors.insert("cause".into(), say("error-known-error-cause"));
         }
         Some(ProblemState::Resolved) if fix.is_empty() => {
-            errors.insert(
-                "fix".into(),
-                "Say what fixed it before marking the problem resolved.".into(),
-            );
+            errors.insert("fix".into(), say("error-resolved-fix"));
         }
         Some(_) => {}
     }

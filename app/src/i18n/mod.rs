@@ -196,6 +196,16 @@ pub fn state_label(state: crate::domain::TicketState) -> String {
     t_with("ticket-state", &[("state", state.as_str().into())])
 }
 
+/// A priority with its word ("P2 – hoch"): on its long badge and in the desk's filter.
+pub fn priority_label(priority: crate::domain::priority::Priority) -> String {
+    t_with("priority-label", &[("priority", priority.as_str().into())])
+}
+
+/// A problem record's state in the page's language.
+pub fn problem_state_label(state: crate::domain::problem::ProblemState) -> String {
+    t_with("problem-state-label", &[("state", state.as_str().into())])
+}
+
 /// English on the server; in the browser, before a catalog is installed, no messages (ids).
 fn fallback() -> &'static Catalog {
     #[cfg(feature = "ssr")]

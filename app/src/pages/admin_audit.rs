@@ -179,7 +179,7 @@ fn AuditEntries(page: Page<AuditEntryView>, qs: String, csv: String) -> impl Int
                 </ol>
             }.into_any()
         }}
-        <Pager page=n has_next link previous="← Newer" next="Older →"/>
+        <Pager page=n has_next link previous="requests-newer" next="requests-older"/>
     }
 }
 

@@ -98,7 +98,7 @@ fn MailRows(page: Page<MailLogRow>, filter: MailLogFilter) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <Pager page=n has_next link previous="← Newer" next="Older →"/>
+        <Pager page=n has_next link previous="requests-newer" next="requests-older"/>
     }
     .into_any()
 }

@@ -34,7 +34,7 @@ pub fn NotificationsPage() -> impl IntoView {
                                 <li class="notification" class:unread=!n.read data-testid="notification">
                                     <a href=format!("/requests/{}", n.number)>
                                         <span class="request-number">{n.number.clone()}</span>
-                                        " " {n.body.clone()}
+                                        " " {t(&n.body)}
                                     </a>
                                     <span class="event-meta">{when(&n.at)}{(!n.read).then(|| format!(" · {}", t("notifications-new")))}</span>
                                 </li>

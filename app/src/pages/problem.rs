@@ -8,6 +8,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::state_badge::StateBadge;
 use crate::domain::problem::{ProblemState, MAX_TEXT_CHARS};
+use crate::i18n::{problem_state_label, t, t_with};
 use crate::model::ProblemView;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -24,11 +25,11 @@ fn ProblemContent() -> impl IntoView {
     let number = move || params.read().get("number").unwrap_or_default();
     let data = Resource::new(number, problem_detail);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("problem-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(problem) => view! { <ProblemRecord problem/> }.into_any(),
-                    Err(e) => view! { <Title text="Problem"/><ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <Title text=t("problem-title")/><ErrorNotice error=e/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -38,7 +39,7 @@ fn ProblemContent() -> impl IntoView {
 #[component]
 fn ProblemRecord(problem: ProblemView) -> impl IntoView {
     let error = query_error();
-    let text_area = |id: &'static str, label: &'static str, help: &'static str, value: String| {
+    let text_area = |id: &'static str, label: String, help: String, value: String| {
         view! {
             <div class="field">
                 <label for=format!("problem-{id}")>{label}</label>
@@ -49,17 +50,21 @@ fn ProblemRecord(problem: ProblemView) -> impl IntoView {
     };
     view! {
         <Title text=format!("{} {}", problem.number, problem.title)/>
-        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/desk">"Queue"</a><span>{problem.number.clone()}</span></nav>
+        <nav class="breadcrumbs" aria-label=t("item-breadcrumb")><a href="/desk">{t("queue-title")}</a><span>{problem.number.clone()}</span></nav>
         {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="action-error">{e}</div> })}
         <div class="request-header">
             <h1 class="page-title">
                 <span class="request-number" data-testid="problem-number">{problem.number.clone()}</span>
                 " " {problem.title.clone()}
             </h1>
-            <span class=format!("state problem-{}", problem.state.as_str()) data-testid="problem-state">{problem.state.label()}</span>
+            <span class=format!("state problem-{}", problem.state.as_str()) data-testid="problem-state">{problem_state_label(problem.state)}</span>
         </div>
-        <p class="muted">"Opened by " {problem.created_by.clone()} " · " {when(&problem.created_at)} " · updated " {when(&problem.updated_at)}</p>
-        <h2>"Incidents"</h2>
+        <p class="muted">{t_with("problem-opened", &[
+            ("person", problem.created_by.as_str().into()),
+            ("created", when(&problem.created_at).into()),
+            ("updated", when(&problem.updated_at).into()),
+        ])}</p>
+        <h2>{t("problem-incidents")}</h2>
         <ul class="request-list" data-testid="problem-incidents">
             {problem.incidents.iter().map(|i| {
                 let place = super::place(&i.store, &i.asset);
@@ -75,20 +80,20 @@ fn ProblemRecord(problem: ProblemView) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-        <h2>"Analysis"</h2>
+        <h2>{t("problem-analysis")}</h2>
         <form method="post" action="/api/update_problem" class="stack problem-form">
             <input type="hidden" name="number" value=problem.number.clone()/>
             <input type="hidden" name="revision" value=problem.revision.to_string()/>
-            {text_area("cause", "Cause", "What makes these incidents happen. Needed for a known error.", problem.cause.clone())}
-            {text_area("workaround", "Workaround", "What stores can do meanwhile; agents can pass it on.", problem.workaround.clone())}
-            {text_area("fix", "Fix", "The permanent fix. Needed to resolve the problem.", problem.fix.clone())}
+            {text_area("cause", t("problem-cause"), t("problem-cause-help"), problem.cause.clone())}
+            {text_area("workaround", t("problem-workaround"), t("problem-workaround-help"), problem.workaround.clone())}
+            {text_area("fix", t("problem-fix"), t("problem-fix-help"), problem.fix.clone())}
             {if problem.can_change_state {
                 view! {
                     <div class="field">
-                        <label for="problem-state-select">"State"</label>
+                        <label for="problem-state-select">{t("problem-state")}</label>
                         <select id="problem-state-select" name="state">
                             {ProblemState::ALL.map(|s| view! {
-                                <option value=s.as_str() selected=s == problem.state>{s.label()}</option>
+                                <option value=s.as_str() selected=s == problem.state>{problem_state_label(s)}</option>
                             }).collect_view()}
                         </select>
                     </div>
@@ -96,10 +101,10 @@ fn ProblemRecord(problem: ProblemView) -> impl IntoView {
             } else {
                 view! {
                     <input type="hidden" name="state" value=problem.state.as_str()/>
-                    <p class="muted" data-testid="state-for-managers">"Some incidents of this problem belong to other groups, so its state is the IT service manager's to change."</p>
+                    <p class="muted" data-testid="state-for-managers">{t("problem-for-managers")}</p>
                 }.into_any()
             }}
-            <div class="form-actions"><button type="submit" class="btn btn-primary" data-testid="save-problem">"Save"</button></div>
+            <div class="form-actions"><button type="submit" class="btn btn-primary" data-testid="save-problem">{t("problem-save")}</button></div>
         </form>
     }
 }

@@ -8,6 +8,7 @@ use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::state_badge::{PriorityBadge, StateBadge};
 use crate::domain::priority::Priority;
 use crate::domain::TicketState;
+use crate::i18n::{priority_label, state_label, t, t_with};
 use crate::model::{queue_count_cap, Page, QueueItem};
 use crate::url::encode;
 use chrono::{DateTime, Utc};
@@ -33,23 +34,27 @@ const OPEN_STATES: [TicketState; 5] = [
 /// class for its colour. `None`: no clock is running (paused while waiting for the requester).
 pub fn time_to_breach(due: Option<DateTime<Utc>>, now: DateTime<Utc>) -> (String, &'static str) {
     let Some(due) = due else {
-        return ("clock paused".to_string(), "sla-paused");
+        return (t("queue-clock-paused"), "sla-paused");
     };
     let minutes = (due - now).num_minutes();
     // Wall-clock time, so past a day it says days (an SLA's business minutes never do).
     let span = |m: i64| match m / (60 * 24) {
         0 => crate::domain::sla::show_minutes(m),
-        d => format!("{d} d {} h", m / 60 % 24),
+        days => t_with(
+            "duration-days-hours",
+            &[("days", days.into()), ("hours", (m / 60 % 24).into())],
+        ),
     };
     if due <= now {
+        let time = span((now - due).num_minutes());
         (
-            format!("breached {} ago", span((now - due).num_minutes())),
+            t_with("queue-breached-ago", &[("time", time.into())]),
             "sla-breached",
         )
-    } else if minutes < 60 {
-        (format!("breaches in {}", span(minutes)), "sla-soon")
     } else {
-        (format!("breaches in {}", span(minutes)), "sla-ok")
+        let class = if minutes < 60 { "sla-soon" } else { "sla-ok" };
+        let time = span(minutes);
+        (t_with("queue-breaches-in", &[("time", time.into())]), class)
     }
 }
 
@@ -74,10 +79,10 @@ fn QueueContent() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Queue"/>
-        <h1 class="page-title">"Queue"</h1>
+        <Title text=t("queue-title")/>
+        <h1 class="page-title">{t("queue-title")}</h1>
         <FilterForm/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading the queue…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("queue-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
@@ -93,7 +98,7 @@ fn FilterForm() -> impl IntoView {
     let query = use_query_map();
     let groups = Resource::new(|| (), |_| my_groups());
     let current = move |name: &str| query.read_untracked().get(name).unwrap_or_default();
-    let option = move |name: &'static str, value: &'static str, label: &'static str| {
+    let option = move |name: &'static str, value: &'static str, label: String| {
         let selected = current(name) == value;
         view! { <option value=value selected=selected>{label}</option> }
     };
@@ -106,9 +111,9 @@ fn FilterForm() -> impl IntoView {
                     let picked = current("group");
                     let groups = groups.await.unwrap_or_default();
                     view! {
-                        <label>"Group"
+                        <label>{t("queue-group")}
                             <select name="group">
-                                {option("group", "", "All of mine")}
+                                {option("group", "", t("queue-all-mine"))}
                                 {groups.into_iter().map(|g| {
                                     let selected = g == picked;
                                     view! { <option value=g.clone() selected=selected>{g.clone()}</option> }
@@ -118,32 +123,32 @@ fn FilterForm() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <label>"State"
+            <label>{t("queue-state")}
                 <select name="state">
-                    {option("state", "", "Any open")}
-                    {OPEN_STATES.map(|s| option("state", s.as_str(), s.label())).collect_view()}
+                    {option("state", "", t("queue-any-open"))}
+                    {OPEN_STATES.map(|s| option("state", s.as_str(), state_label(s))).collect_view()}
                 </select>
             </label>
-            <label>"Priority"
+            <label>{t("queue-priority")}
                 <select name="priority">
-                    {option("priority", "", "Any")}
-                    {Priority::ALL.map(|p| option("priority", p.as_str(), p.label())).collect_view()}
+                    {option("priority", "", t("queue-any"))}
+                    {Priority::ALL.map(|p| option("priority", p.as_str(), priority_label(p))).collect_view()}
                 </select>
             </label>
-            <label>"Store"
-                <input name="store" type="text" inputmode="text" placeholder="e.g. S012" size="6" value=current("store")/>
+            <label>{t("queue-store")}
+                <input name="store" type="text" inputmode="text" placeholder=t("queue-store-example") size="6" value=current("store")/>
             </label>
-            <label>"Category"
-                <input name="category" type="text" placeholder="e.g. tills" size="10" value=current("category")/>
+            <label>{t("queue-category")}
+                <input name="category" type="text" placeholder=t("queue-category-example") size="10" value=current("category")/>
             </label>
-            <label>"Assignee"
+            <label>{t("queue-assignee")}
                 <select name="assignee">
-                    {option("assignee", "", "Anyone")}
-                    {option("assignee", "me", "Me")}
-                    {option("assignee", "none", "Nobody yet")}
+                    {option("assignee", "", t("queue-anyone"))}
+                    {option("assignee", "me", t("queue-me"))}
+                    {option("assignee", "none", t("queue-nobody-yet"))}
                 </select>
             </label>
-            <button type="submit" class="btn btn-secondary">"Filter"</button>
+            <button type="submit" class="btn btn-secondary">{t("queue-filter")}</button>
         </form>
     }
 }
@@ -158,9 +163,9 @@ fn QueueList(page: Page<QueueItem>) -> impl IntoView {
         return view! {
             <div class="empty-state" data-testid="queue-empty">
                 {if filtered {
-                    view! { <p>"Nothing matches these filters. " <a href="/desk">"Show the whole queue"</a></p> }.into_any()
+                    view! { <p>{t("queue-nothing-matches")} " " <a href="/desk">{t("queue-show-all")}</a></p> }.into_any()
                 } else {
-                    view! { <p>"The queue is empty: nothing is waiting for your groups."</p> }.into_any()
+                    view! { <p>{t("queue-empty")}</p> }.into_any()
                 }}
             </div>
         }
@@ -187,63 +192,62 @@ fn QueueList(page: Page<QueueItem>) -> impl IntoView {
     let capped = page.total > cap;
     let pages = page.total.div_ceil(u64::from(page.per_page)).max(1);
     let total = if capped {
-        format!("More than {cap} tickets: narrow the filters to see them all")
+        t_with("queue-total-capped", &[("cap", cap.into())])
     } else {
-        format!(
-            "{} ticket{}",
-            page.total,
-            if page.total == 1 { "" } else { "s" }
-        )
+        t_with("queue-total", &[("count", page.total.into())])
     };
     let page_info = if capped {
-        format!("Page {n}")
+        t_with("pages-page", &[("page", n.into())])
     } else {
-        format!("Page {n} of {pages}")
+        t_with(
+            "requests-page-of",
+            &[("page", n.into()), ("pages", pages.into())],
+        )
     };
     view! {
         <p class="muted" data-testid="queue-total">{total}</p>
         // A table, so a screen reader names each cell's column; on a phone the rows are laid
         // out as cards (the style sheet) and the headers are read, not shown.
         <table class="queue-table">
-            <caption class="visually-hidden">"Tickets, what breaches first at the top"</caption>
+            <caption class="visually-hidden">{t("queue-caption")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Priority"</th>
-                    <th scope="col">"Ticket"</th>
-                    <th scope="col">"Time to breach"</th>
-                    <th scope="col">"State"</th>
-                    <th scope="col">"Details"</th>
+                    <th scope="col">{t("queue-priority")}</th>
+                    <th scope="col">{t("queue-ticket")}</th>
+                    <th scope="col">{t("queue-time-to-breach")}</th>
+                    <th scope="col">{t("queue-state")}</th>
+                    <th scope="col">{t("queue-details")}</th>
                 </tr>
             </thead>
             <tbody>
-            {page.items.into_iter().map(|t| {
-                let (breach, class) = time_to_breach(t.next_due_at, now);
-                let place = super::place(&t.store, &t.asset);
+            {page.items.into_iter().map(|ticket| {
+                let (breach, class) = time_to_breach(ticket.next_due_at, now);
+                let place = super::place(&ticket.store, &ticket.asset);
                 view! {
-                    <tr class="queue-row" data-testid="queue-row" data-number=t.number.clone()>
-                        <td class="queue-priority"><PriorityBadge priority=t.priority/></td>
+                    <tr class="queue-row" data-testid="queue-row" data-number=ticket.number.clone()>
+                        <td class="queue-priority"><PriorityBadge priority=ticket.priority/></td>
                         <td class="queue-ticket">
-                            <a class="queue-title" href=format!("/requests/{}", t.number)>
-                                <span class="request-number">{t.number.clone()}</span> " " {t.title.clone()}
+                            <a class="queue-title" href=format!("/requests/{}", ticket.number)>
+                                <span class="request-number">{ticket.number.clone()}</span> " " {ticket.title.clone()}
                             </a>
                         </td>
                         <td class=format!("sla {class}") data-testid="time-to-breach">{breach}</td>
-                        <td class="queue-state"><StateBadge state=t.state/></td>
+                        <td class="queue-state"><StateBadge state=ticket.state/></td>
                         <td class="queue-meta">
                             {(!place.is_empty()).then(|| view! { <span>{place}</span> })}
-                            <span>{t.assignment_group.clone()}</span>
-                            <span>{t.assignee.clone().unwrap_or_else(|| "Unassigned".into())}</span>
-                            <span>"Raised " {when(&t.created_at)} " by " {t.requester.clone()}</span>
+                            <span>{ticket.assignment_group.clone()}</span>
+                            <span>{ticket.assignee.clone().unwrap_or_else(|| t("queue-unassigned"))}</span>
+                            <span>{t_with("queue-raised", &[("when", when(&ticket.created_at).into()), ("requester", ticket.requester.as_str().into())])}</span>
                         </td>
                     </tr>
                 }
             }).collect_view()}
             </tbody>
         </table>
-        <nav class="pagination" aria-label="Pages">
-            {(n > 1).then(|| view! { <a href=link(n - 1) rel="prev">"← Previous"</a> })}
+        <nav class="pagination" aria-label=t("requests-pages")>
+            {(n > 1).then(|| view! { <a href=link(n - 1) rel="prev">{t("pages-previous")}</a> })}
             <span class="page-info">{page_info}</span>
-            {has_next.then(|| view! { <a href=link(n + 1) rel="next">"Next →"</a> })}
+            {has_next.then(|| view! { <a href=link(n + 1) rel="next">{t("pages-next")}</a> })}
         </nav>
     }
     .into_any()

@@ -401,3 +401,76 @@ async fn times_read_in_the_store_workers_own_zone() {
         "the agent reads {in_utc} UTC"
     );
 }
+
+/// The desk in its reader's language too (issue 21): an agent whose browser asks for German
+/// reads the queue and the desk's refusals in German, and the requester reads what the desk
+/// did in their own language, whatever language the agent works in.
+#[tokio::test]
+async fn the_desk_and_what_it_tells_requesters_read_in_each_readers_language() {
+    const GERMAN: &str = "de-DE,de;q=0.9";
+    let app = spawn().await;
+    let sam = app.signed_in("sam.store@deskfront.test").await;
+    let ahmed = app.signed_in("ahmed.agent@deskfront.test").await;
+    let number = app
+        .report_card_reader(&sam, "german-desk-0001", "one_device")
+        .await;
+
+    let (queue, _) = page_in(&app, &ahmed, "/desk", GERMAN).await;
+    assert!(queue.contains("<h1 class=\"page-title\">Warteschlange</h1>"));
+    assert!(
+        queue.contains("Zeit bis zur Überschreitung"),
+        "the table's headers"
+    );
+    assert!(queue.contains(&number));
+
+    // An empty reply, refused beside its field in German; an English agent hears English.
+    let act = |languages: &'static str, body: &'static str| {
+        ahmed
+            .post(format!("{}/api/ticket_action", app.base))
+            .header("accept-language", languages)
+            .form(&[
+                ("number", number.as_str()),
+                ("action", "reply"),
+                ("body", body),
+            ])
+            .send()
+    };
+    let refused: serde_json::Value = act(GERMAN, " ").await.unwrap().json().await.unwrap();
+    assert_eq!(
+        refused["fields"]["body"],
+        "Schreiben Sie zuerst die Antwort."
+    );
+    let refused: serde_json::Value = act("en", " ").await.unwrap().json().await.unwrap();
+    assert_eq!(refused["fields"]["body"], "Write the reply first.");
+    // A problem without a title, refused in German.
+    let refused = app
+        .call_json_in(
+            &ahmed,
+            "open_problem",
+            &[("incident", number.as_str()), ("title", " ")],
+            GERMAN,
+        )
+        .await;
+    assert!(
+        refused["fields"]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Geben Sie dem Problem einen Titel"),
+        "{refused}"
+    );
+
+    // The English agent's reply reaches the store worker in German, and in English for a
+    // reader of English: the notification is words said when it is read.
+    assert!(act("en", "A new reader is on its way.")
+        .await
+        .unwrap()
+        .status()
+        .is_success());
+    let (notifications, _) = page_in(&app, &sam, "/notifications", GERMAN).await;
+    assert!(
+        notifications.contains("Der Service-Desk hat geantwortet."),
+        "{notifications}"
+    );
+    let (notifications, _) = page_in(&app, &sam, "/notifications", "en").await;
+    assert!(notifications.contains("The service desk replied."));
+}
