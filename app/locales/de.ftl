@@ -691,3 +691,237 @@ error-problem-title-long = Kürzen Sie den Titel auf { $max } Zeichen.
 error-problem-state = Wählen Sie „Offen“, „Bekannter Fehler“ oder „Gelöst“.
 error-known-error-cause = Ein bekannter Fehler braucht seine Ursache: Sagen Sie, was hinter diesen Störungen steckt.
 error-resolved-fix = Sagen Sie, was es behoben hat, bevor Sie das Problem als gelöst markieren.
+
+## The service manager's dashboard, the tickets behind a figure, and the daily report
+dashboard-title = Dashboard
+dashboard-daily-link = Tagesbericht
+dashboard-counting = Wird gezählt …
+dashboard-last-days = Letzte { $days } Tage
+dashboard-last-year = Letzte 12 Monate
+dashboard-today = Heute
+dashboard-from = Von
+dashboard-to = Bis
+dashboard-region = Region
+dashboard-all-stores = Alle Filialen
+dashboard-all-regions = Alle Regionen
+dashboard-all-categories = Alle Kategorien
+dashboard-all-groups = Alle Gruppen
+dashboard-show = Anzeigen
+dashboard-periods = Zeiträume
+dashboard-no-groups = Sie arbeiten noch in keiner Zuweisungsgruppe, daher gibt es nichts zu zählen.
+dashboard-your-groups = Zahlen für Ihre Gruppen: { $groups }.
+dashboard-counted = UTC-Tage · gezählt { $when }
+dashboard-csv-figures = Diese Zahlen herunterladen (CSV)
+dashboard-csv-trend = Verlauf als CSV
+dashboard-trend = Verlauf
+dashboard-backlog-by-age = Rückstand nach Alter
+dashboard-satisfaction = Zufriedenheit
+dashboard-recurring = Wiederkehrende Fehler
+dashboard-by-store = Nach Filiale
+dashboard-by-device = Nach Gerät
+dashboard-self-service = Self-Service
+dashboard-self-service-note = Vermeidung und Suchen folgen nur dem Zeitraum: Sie gehören zu keiner Filiale und keiner Gruppe.
+dashboard-funnel = Der Trichter
+dashboard-for-managers = Welche Artikel geholfen haben und wonach Leute vergeblich gesucht haben (in ihren eigenen Worten), ist für die IT-Service-Leitung.
+dashboard-top-articles = Artikel, die am häufigsten helfen
+dashboard-empty-searches = Suchen ohne Treffer
+dashboard-article-opened = { $article } ({ $opened }-mal geöffnet)
+dashboard-age = Alter
+dashboard-open = Offen
+dashboard-stars = Sterne
+dashboard-ratings = Bewertungen
+dashboard-incidents = Störungen
+dashboard-device = Gerät
+dashboard-step = Schritt
+dashboard-count = Anzahl
+dashboard-article = Artikel
+dashboard-solved-it = Hat geholfen
+dashboard-search = Suche
+dashboard-times = Mal
+funnel-searches = Wissenssuchen
+funnel-searches-empty = … ohne Treffer
+funnel-suggested = Formularbesuche mit vorgeschlagenen Artikeln
+funnel-opened = … bei denen ein Artikel geöffnet wurde
+funnel-solved = … bei denen einer geholfen hat
+funnel-deflected = … und kein Ticket gesendet wurde (vermieden)
+funnel-submitted = … und trotzdem ein Ticket gesendet wurde
+dashboard-how-counted = Wie wird das gezählt?
+dashboard-nothing = Nichts in diesem Zeitraum.
+dashboard-definitions = Wie diese Zahlen gezählt werden
+figure-opened = Eröffnet
+figure-opened-detail = im Zeitraum gemeldet
+figure-resolved = Gelöst
+figure-resolved-detail = im Zeitraum gelöst
+figure-backlog = Rückstand
+figure-backlog-detail = jetzt offen
+figure-overdue = Jetzt überfällig
+figure-overdue-detail = offen und über der Frist
+figure-response-sla = SLA Erstreaktion
+figure-resolution-sla = SLA Lösung
+figure-breached-of = { $breached } von { $total } überschritten
+figure-response-median = Erstreaktion, Median
+figure-mttr-median = Zeit bis zur Lösung (MTTR), Median
+figure-within = 90 % innerhalb von { $time }
+figure-reopen-rate = Wiedereröffnungsquote
+figure-reopened-of = { $reopened } von { $total } gelösten
+figure-satisfaction = Zufriedenheit
+figure-out-of-five = { $average } / 5
+figure-ratings = { $count ->
+    [one] 1 Bewertung
+   *[other] { $count } Bewertungen
+}
+figure-deflection = Vermeidung
+figure-deflected-of = { $deflected } von { $total } Formularbesuchen mit Vorschlägen
+figure-sent-anyway = Trotzdem gesendet
+figure-sent-anyway-detail = Tickets nach Vorschlägen
+figure-searches = Wissenssuchen
+figure-found-nothing = { $count } ohne Treffer
+figure-percent = { $number } %
+definition-period-term = Zeitraum
+definition-breach-term = Überschreitung
+definition-time-to-respond-term = Zeit bis zur Erstreaktion
+definition-time-to-resolve-term = Zeit bis zur Lösung (MTTR)
+definition-period = Tage sind ganze UTC-Tage; der erste und der letzte Tag zählen beide mit.
+definition-breach = Eine Uhr ist überschritten, wenn sie mehr Geschäftszeit verbraucht hat als ihr Ziel. Geschäftszeit sind die Arbeitszeiten des Kalenders, nach dem das Ticket geplant wurde, gezählt ab der Meldung, ohne die Zeit, in der es auf die anfragende Person wartete, und ohne die Zeit, in der es vor einer Wiedereröffnung gelöst stand; sie wird auf die Minute aufgerundet. Genau das Ziel zu verbrauchen ist pünktlich.
+definition-first-response-sla = Erstreaktion: die erste Antwort, Rückfrage oder Lösung, die die anfragende Person sehen konnte. Die Einhaltung zählt die Tickets, die im Zeitraum zuerst beantwortet wurden: pünktlich, wenn die Reaktion höchstens ihr Ziel verbraucht hat (siehe Überschreitung).
+definition-resolution-sla = Lösung: gezählt über die im Zeitraum gelösten Tickets, pünktlich, wenn die Lösung höchstens das Lösungsziel an Geschäftszeit verbraucht hat (siehe Überschreitung).
+definition-time-to-resolve = Zeit bis zur Lösung (MTTR): Geschäftszeit von der Meldung eines Tickets bis zu seiner letzten Lösung, ohne die Zeit, in der es auf die anfragende Person wartete, über die im Zeitraum gelösten Tickets. Gezeigt als Median und 90. Perzentil (nächster Rang: der Wert, bei oder unter dem dieser Anteil der Tickets liegt).
+definition-time-to-respond = Zeit bis zur Erstreaktion: Geschäftszeit von der Meldung eines Tickets bis zur ersten Antwort des Service-Desks, die die anfragende Person sehen konnte, über die im Zeitraum zuerst beantworteten Tickets; Median und 90. Perzentil (nächster Rang).
+definition-reopen-rate = Wiedereröffnungsquote: im Zeitraum gelöste Tickets, die die anfragende Person mindestens einmal wieder geöffnet hat (wie oft auch immer: einmal gezählt), von allen im Zeitraum gelösten Tickets.
+definition-csat = Zufriedenheit: die Bewertungen mit 1 bis 5 Sternen, die anfragende Personen im Zeitraum gegeben haben, eine je Ticket, für die Tickets, die zu den Filtern passen.
+definition-backlog = Rückstand: jetzt offene Tickets (neu, wartet auf Genehmigung, in Bearbeitung, wartet auf die anfragende Person), die zu den Filtern passen, unabhängig vom Zeitraum; das Alter ab ihrer Meldung. Gelöste Tickets sind kein Rückstand.
+definition-deflection = Vermeidung: ein Besuch eines Anfrageformulars, bei dem beim Tippen Artikel vorgeschlagen wurden, einer mit „Das hat geholfen“ markiert und das Formular nicht gesendet wurde. Ein Besuch zählt im Zeitraum des Tages, an dem er begann. Die Quote sind diese Besuche von allen Besuchen mit gezeigten Vorschlägen. „Trotzdem gesendet“ sind Besuche mit Vorschlägen, die mit einem Ticket endeten. Suchen sind im Portal getippte Wissenssuchen; „ohne Treffer“ heißt, kein Artikel passte. Die Vermeidung folgt nur dem Zeitraum: Suchen und Formularbesuche gehören zu keiner Filiale und keiner Gruppe.
+definition-recurring-faults = Wiederkehrende Fehler: im Zeitraum gemeldete Störungen, gezählt je Gerät (Inventarnummer) und je Filiale, die häufigsten zuerst.
+definition-opened = Im Zeitraum gemeldete Tickets.
+definition-resolved = Tickets, deren letzte Lösung in den Zeitraum fällt und die noch gelöst oder geschlossen sind (ein wieder geöffnetes Ticket zählt erneut, wenn es wieder gelöst wird).
+definition-overdue = Offene Tickets, deren nächste SLA-Uhr jetzt über ihrer Frist liegt und noch läuft. Sie zählen in der Einhaltung, sobald die Uhr stoppt.
+age-band = { $band ->
+    [day] Unter einem Tag
+    [three-days] 1–3 Tage
+    [week] 3–7 Tage
+    [four-weeks] 1–4 Wochen
+   *[longer] Über 4 Wochen
+}
+ticket-set = { $set ->
+    [opened] Im Zeitraum eröffnet
+    [resolved] Im Zeitraum gelöst
+    [backlog] Rückstand: jetzt offen
+    [overdue] Offen und jetzt über der Frist
+    [responded] Im Zeitraum zuerst beantwortet
+    [response-met] Erstreaktion pünktlich
+    [response-breached] Erstreaktion überschritten
+    [resolution-met] Pünktlich gelöst
+    [resolution-breached] Lösung überschritten
+    [breached] Im Zeitraum überschritten
+    [reopened] Gelöst und mindestens einmal wieder geöffnet
+    [rated] Im Zeitraum bewertet
+    [faults] Im Zeitraum gemeldete Störungen
+   *[submitted-anyway] Gesendet, obwohl Artikel vorgeschlagen wurden
+}
+ticket-set-aged = Rückstand im Alter von { $band ->
+    [day] unter einem Tag
+    [three-days] 1–3 Tagen
+    [week] 3–7 Tagen
+    [four-weeks] 1–4 Wochen
+   *[longer] über 4 Wochen
+}
+ticket-set-rated = Mit { $stars } von 5 bewertet
+period-days = { $from } – { $to }
+set-back = ← Dashboard
+set-title = Tickets hinter einer Zahl
+set-loading = Die Tickets werden geladen …
+set-total = { $count ->
+    [one] 1 Ticket
+   *[other] { $count } Tickets
+}
+set-csv = Als CSV herunterladen
+set-none = Hinter dieser Zahl stehen keine Tickets.
+set-raised = Gemeldet { $when }
+set-filter-store = Filiale { $value }
+set-filter-region = Region { $value }
+set-filter-category = Kategorie { $value }
+set-filter-group = Gruppe { $value }
+set-filter-priority = Priorität { $value }
+set-filter-device = Gerät { $value }
+daily-title = Täglicher Servicebericht
+daily-day = Tag
+daily-before = ← Vortag
+daily-after = Folgetag →
+daily-utc = { $period } (UTC)
+daily-csv = Dieser Bericht als CSV
+daily-breached = An diesem Tag überschritten
+daily-breached-unavailable = Die überschrittenen Tickets konnten nicht geladen werden. Laden Sie neu, um es noch einmal zu versuchen.
+daily-no-breaches = Keine SLA-Überschreitungen.
+daily-all-breached = Alle { $count } überschrittenen Tickets
+chart-week-of = Woche ab { $date }
+chart-stars = { $count ->
+    [one] 1 Stern
+   *[other] { $count } Sterne
+}
+chart-no-data = Keine Daten für diesen Zeitraum
+chart-trend = Eröffnete und gelöste Tickets
+chart-stores = Störungen nach Filiale
+chart-ratings = Zufriedenheitsbewertungen
+chart-opened = Eröffnet
+chart-resolved = Gelöst
+chart-point = { $series }: { $value } am { $day }
+chart-value-on = { $value } am { $day }
+chart-each = { $series }: { $values } (insgesamt { $total }).
+chart-summary = { $series }: insgesamt { $total } vom { $first } bis { $last }; am meisten { $high } am { $highday }, am wenigsten { $low } am { $lowday }, zuletzt { $latest } am { $last }.
+chart-bars-more = ; und { $count } weitere mit insgesamt { $total }
+chart-bars-total = . Insgesamt: { $total }.
+error-dashboard-desk-only = Das Dashboard ist für den Service-Desk und seine Leitung.
+error-filter-too-long = Kürzen Sie es auf { $max } Zeichen.
+error-dashboard-own-groups = Sie sehen nur die Zahlen Ihrer eigenen Gruppen. Wählen Sie eine davon.
+error-pick-priority-list = Wählen Sie eine Priorität aus der Liste.
+error-filters-unreadable = Die Filter konnten nicht gelesen werden.
+error-period-date = Geben Sie das Datum als JJJJ-MM-TT an, zwischen den Jahren 2000 und 2100.
+error-period-backwards = Der Zeitraum beginnt nach seinem Ende.
+error-period-too-long = Wählen Sie höchstens { $max } Tage; grenzen Sie den Zeitraum ein.
+
+## The knowledge and catalog search: the header's box and the search page
+search-label = Hilfeartikel und Katalog durchsuchen
+search-placeholder = Hilfe und Katalog durchsuchen
+search-button = Suchen
+search-kind-article = Artikel
+search-kind-item = Katalog
+search-title = Suche
+search-searching = Wird gesucht …
+search-title-for = „{ $query }“ – Suche
+search-hint = Schreiben Sie ein paar Worte zu Ihrem Problem oder zu dem, was Sie brauchen, zum Beispiel „Drucker offline“ oder „neuer Laptop“.
+search-filter-label = Nach Kategorie filtern
+search-all = Alle ({ $count })
+search-offline = Sie sind offline: Diese Ergebnisse stammen aus der Kopie der Wissensdatenbank auf diesem Gerät.
+search-nothing = Nichts passt zu „{ $query }“.
+search-try-before = Versuchen Sie andere oder weniger Wörter, oder
+search-try-link = stöbern Sie im Katalog
+search-try-after = und fragen Sie dort den Service-Desk.
+search-category = { $slug ->
+    [accounts] Konten
+    [access] Konten & Zugänge
+    [email] E-Mail
+    [hardware] Hardware
+    [help] Hilfe & Anleitungen
+    [mobile] Mobilgeräte
+    [network] Netzwerk
+    [passwords] Passwörter
+    [payments] Zahlungen
+    [people] Eintritt, Wechsel & Austritt
+    [pos] Kassensysteme
+    [printers] Drucker
+    [scanners] Scanner
+    [software] Software
+    [store-systems] Filialsysteme
+    [tills] Kassen & Zahlungen
+    [vpn] VPN
+    [wifi] WLAN
+   *[other] { $name }
+}
+## Setting a password from a link
+password-title = Passwort festlegen
+password-checking = Der Link wird geprüft …
+password-for = Für
+password-rule = . Mindestens 12 Zeichen; ein paar Wörter ergeben ein gutes.
+password-new = Neues Passwort
+password-again = Noch einmal dasselbe
+password-set = Passwort festlegen

@@ -694,3 +694,237 @@ error-problem-title-long = Keep the title to { $max } characters.
 error-problem-state = Pick open, known error or resolved.
 error-known-error-cause = A known error needs its cause: say what is behind these incidents.
 error-resolved-fix = Say what fixed it before marking the problem resolved.
+
+## The service manager's dashboard, the tickets behind a figure, and the daily report
+dashboard-title = Dashboard
+dashboard-daily-link = Daily report
+dashboard-counting = Counting…
+dashboard-last-days = Last { $days } days
+dashboard-last-year = Last 12 months
+dashboard-today = Today
+dashboard-from = From
+dashboard-to = To
+dashboard-region = Region
+dashboard-all-stores = All stores
+dashboard-all-regions = All regions
+dashboard-all-categories = All categories
+dashboard-all-groups = All groups
+dashboard-show = Show
+dashboard-periods = Periods
+dashboard-no-groups = You work in no assignment group yet, so there is nothing to count.
+dashboard-your-groups = Figures for your groups: { $groups }.
+dashboard-counted = UTC days · counted { $when }
+dashboard-csv-figures = Download these figures (CSV)
+dashboard-csv-trend = Trend as CSV
+dashboard-trend = Trend
+dashboard-backlog-by-age = Backlog by age
+dashboard-satisfaction = Satisfaction
+dashboard-recurring = Recurring faults
+dashboard-by-store = By store
+dashboard-by-device = By device
+dashboard-self-service = Self-service
+dashboard-self-service-note = Deflection and searches follow the period only: they belong to no store or group.
+dashboard-funnel = The funnel
+dashboard-for-managers = Which articles helped and what people searched for in vain (their own words) is for the IT service manager.
+dashboard-top-articles = Articles that solve it most
+dashboard-empty-searches = Searches that found nothing
+dashboard-article-opened = { $article } (opened { $opened })
+dashboard-age = Age
+dashboard-open = Open
+dashboard-stars = Stars
+dashboard-ratings = Ratings
+dashboard-incidents = Incidents
+dashboard-device = Device
+dashboard-step = Step
+dashboard-count = Count
+dashboard-article = Article
+dashboard-solved-it = Solved it
+dashboard-search = Search
+dashboard-times = Times
+funnel-searches = Knowledge searches
+funnel-searches-empty = … that found nothing
+funnel-suggested = Form visits with suggested articles
+funnel-opened = … where an article was opened
+funnel-solved = … where one solved it
+funnel-deflected = … and no ticket was sent (deflected)
+funnel-submitted = … and a ticket was sent anyway
+dashboard-how-counted = How is this counted?
+dashboard-nothing = Nothing in this period.
+dashboard-definitions = How these figures are counted
+figure-opened = Opened
+figure-opened-detail = raised in the period
+figure-resolved = Resolved
+figure-resolved-detail = resolved in the period
+figure-backlog = Backlog
+figure-backlog-detail = open now
+figure-overdue = Overdue now
+figure-overdue-detail = open and past due
+figure-response-sla = First response SLA
+figure-resolution-sla = Resolution SLA
+figure-breached-of = { $breached } breached of { $total }
+figure-response-median = First response, median
+figure-mttr-median = Time to resolve (MTTR), median
+figure-within = 90% within { $time }
+figure-reopen-rate = Reopen rate
+figure-reopened-of = { $reopened } of { $total } resolved
+figure-satisfaction = Satisfaction
+figure-out-of-five = { $average } / 5
+figure-ratings = { $count ->
+    [one] 1 rating
+   *[other] { $count } ratings
+}
+figure-deflection = Deflection
+figure-deflected-of = { $deflected } of { $total } form visits with suggestions
+figure-sent-anyway = Sent anyway
+figure-sent-anyway-detail = tickets after suggestions
+figure-searches = Knowledge searches
+figure-found-nothing = { $count } found nothing
+figure-percent = { $number }%
+definition-period-term = Period
+definition-breach-term = Breach
+definition-time-to-respond-term = First-response time
+definition-time-to-resolve-term = Time to resolve (MTTR)
+definition-period = Days are whole UTC days; both the first and the last day are included.
+definition-breach = A clock is breached when it used more business time than its target. Business time is the working hours of the calendar the ticket was planned on, counted from when it was raised, leaving out the time it waited for the requester and the time it stood resolved before a reopen; it is rounded up to the minute. Using exactly the target is on time.
+definition-first-response-sla = First response: the first reply, question or resolution the requester could see. Compliance counts the tickets first answered in the period: on time when the response used at most its target (see breach).
+definition-resolution-sla = Resolution: counted over the tickets resolved in the period, on time when resolving used at most the resolution target in business time (see breach).
+definition-time-to-resolve = Time to resolve (MTTR): business time from raising a ticket to its last resolution, without the time it waited for the requester, over tickets resolved in the period. Shown as the median and the 90th percentile (nearest rank: the value at or below which that share of tickets falls).
+definition-time-to-respond = First-response time: business time from raising a ticket to the desk's first answer the requester could see, over tickets first answered in the period; median and 90th percentile (nearest rank).
+definition-reopen-rate = Reopen rate: tickets resolved in the period that the requester reopened at least once (however often: counted once), out of all tickets resolved in the period.
+definition-csat = Satisfaction: the 1 to 5 star ratings requesters gave in the period, one per ticket, for tickets matching the filters.
+definition-backlog = Backlog: tickets open now (new, awaiting approval, in progress, awaiting the requester) that match the filters, whatever the period; age from when each was raised. Resolved tickets are not backlog.
+definition-deflection = Deflection: a visit to a request form where articles were suggested while typing, one was marked “This solved it”, and the form was not sent. A visit counts in the period of the day it began. The rate is those visits out of all visits with suggestions shown. “Sent anyway” are visits with suggestions that ended in a ticket. Searches are knowledge searches typed in the portal; “found nothing” means no article matched. Deflection follows the period only: searches and form visits belong to no store or group.
+definition-recurring-faults = Recurring faults: incidents raised in the period, counted per device (asset tag) and per store, most first.
+definition-opened = Tickets raised in the period.
+definition-resolved = Tickets whose last resolution falls in the period and that are still resolved or closed (a reopened ticket counts again when it is resolved again).
+definition-overdue = Open tickets whose next SLA clock is past its due time now, still running. They count in compliance once the clock stops.
+age-band = { $band ->
+    [day] Under a day
+    [three-days] 1–3 days
+    [week] 3–7 days
+    [four-weeks] 1–4 weeks
+   *[longer] Over 4 weeks
+}
+ticket-set = { $set ->
+    [opened] Opened in the period
+    [resolved] Resolved in the period
+    [backlog] Backlog: open now
+    [overdue] Open and past due now
+    [responded] First answered in the period
+    [response-met] First response on time
+    [response-breached] First response breached
+    [resolution-met] Resolved on time
+    [resolution-breached] Resolution breached
+    [breached] Breached in the period
+    [reopened] Resolved, and reopened at least once
+    [rated] Rated in the period
+    [faults] Incidents raised in the period
+   *[submitted-anyway] Sent although articles were suggested
+}
+ticket-set-aged = Backlog aged { $band ->
+    [day] under a day
+    [three-days] 1–3 days
+    [week] 3–7 days
+    [four-weeks] 1–4 weeks
+   *[longer] over 4 weeks
+}
+ticket-set-rated = Rated { $stars } of 5
+period-days = { $from } – { $to }
+set-back = ← Dashboard
+set-title = Tickets behind a figure
+set-loading = Loading the tickets…
+set-total = { $count ->
+    [one] 1 ticket
+   *[other] { $count } tickets
+}
+set-csv = Download as CSV
+set-none = No tickets behind this figure.
+set-raised = Raised { $when }
+set-filter-store = store { $value }
+set-filter-region = region { $value }
+set-filter-category = category { $value }
+set-filter-group = group { $value }
+set-filter-priority = priority { $value }
+set-filter-device = device { $value }
+daily-title = Daily service report
+daily-day = Day
+daily-before = ← Day before
+daily-after = Day after →
+daily-utc = { $period } (UTC)
+daily-csv = This report as CSV
+daily-breached = Breached that day
+daily-breached-unavailable = Could not load the breached tickets. Reload to try again.
+daily-no-breaches = No SLA breaches.
+daily-all-breached = All { $count } breached tickets
+chart-week-of = w/c { $date }
+chart-stars = { $count ->
+    [one] 1 star
+   *[other] { $count } stars
+}
+chart-no-data = No data for this period
+chart-trend = Tickets opened and resolved
+chart-stores = Incidents by store
+chart-ratings = Satisfaction ratings
+chart-opened = Opened
+chart-resolved = Resolved
+chart-point = { $series }: { $value } on { $day }
+chart-value-on = { $value } on { $day }
+chart-each = { $series }: { $values } ({ $total } in total).
+chart-summary = { $series }: { $total } in total from { $first } to { $last }; highest { $high } on { $highday }, lowest { $low } on { $lowday }, latest { $latest } on { $last }.
+chart-bars-more = ; and { $count } more with { $total } in total
+chart-bars-total = . Total: { $total }.
+error-dashboard-desk-only = The dashboard is for the service desk and its managers.
+error-filter-too-long = Keep it to { $max } characters.
+error-dashboard-own-groups = You see the figures of your own groups only. Pick one of them.
+error-pick-priority-list = Pick a priority from the list.
+error-filters-unreadable = The filters could not be read.
+error-period-date = Give the date as YYYY-MM-DD, between the years 2000 and 2100.
+error-period-backwards = The period starts after it ends.
+error-period-too-long = Pick at most { $max } days; narrow the period.
+
+## The knowledge and catalog search: the header's box and the search page
+search-label = Search help articles and the catalog
+search-placeholder = Search help and catalog
+search-button = Search
+search-kind-article = Article
+search-kind-item = Catalog
+search-title = Search
+search-searching = Searching…
+search-title-for = “{ $query }” – search
+search-hint = Type a few words about your problem or what you need, for example “printer offline” or “new laptop”.
+search-filter-label = Filter by category
+search-all = All ({ $count })
+search-offline = You are offline: these results come from the copy of the knowledge base on this device.
+search-nothing = Nothing matches “{ $query }”.
+search-try-before = Try other or fewer words, or
+search-try-link = browse the catalog
+search-try-after = to ask the service desk.
+search-category = { $slug ->
+    [accounts] Accounts
+    [access] Accounts & access
+    [email] Email
+    [hardware] Hardware
+    [help] Help & how-to
+    [mobile] Mobile devices
+    [network] Network
+    [passwords] Passwords
+    [payments] Payments
+    [people] Joiners, movers & leavers
+    [pos] POS terminals
+    [printers] Printers
+    [scanners] Scanners
+    [software] Software
+    [store-systems] Store systems
+    [tills] Tills & payments
+    [vpn] VPN
+    [wifi] Wi-Fi
+   *[other] { $name }
+}
+## Setting a password from a link
+password-title = Set your password
+password-checking = Checking the link…
+password-for = For
+password-rule = . At least 12 characters; a few words make a good one.
+password-new = New password
+password-again = The same again
+password-set = Set password

@@ -109,8 +109,8 @@ fn ids_named_in(source: &str) -> Vec<String> {
         }
     }
     // Ids handed on to be said later: navigation links, the notifications a reader reads in
-    // their own language, a list's page links.
-    for family in ["\"nav-", "\"notify-", "\"pages-"] {
+    // their own language, a list's page links, the definitions of the dashboard's figures.
+    for family in ["\"nav-", "\"notify-", "\"pages-", "\"definition-"] {
         let mut rest = source;
         while let Some(at) = rest.find(family) {
             rest = &rest[at + 1..];

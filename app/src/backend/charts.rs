@@ -32,6 +32,7 @@
 //! Output is deterministic: ids come from a slug of the title and a hash of the data, never a
 //! random number or a counter, so the same data renders byte for byte the same.
 
+use crate::i18n::{t, t_with, Arg};
 use std::fmt::{self, Write};
 
 /// One line on a trend chart.
@@ -49,7 +50,6 @@ const FONT: f64 = 14.0;
 const TITLE_FONT: f64 = 16.0;
 /// Estimated advance of one character, as a share of the font size; generous so labels fit.
 const CHAR_EM: f64 = 0.6;
-const NO_DATA: &str = "No data for this period";
 /// Up to this many buckets the desc lists every value; past it, it sums each series up, since
 /// sixty figures read aloud help nobody.
 const LIST_ALL_UP_TO: usize = 14;
@@ -157,7 +157,14 @@ pub fn trend_svg(title: &str, labels: &[String], series: &[Series]) -> String {
         );
         if markers {
             for (j, &v) in values.iter().enumerate() {
-                let tip = esc(&format!("{}: {v} on {}", s.name, labels[j]));
+                let tip = esc(&t_with(
+                    "chart-point",
+                    &[
+                        ("series", s.name.as_str().into()),
+                        ("value", v.into()),
+                        ("day", labels[j].as_str().into()),
+                    ],
+                ));
                 marker(&mut body, i, x_of(j), y_of(v), Some(&tip));
             }
         }
@@ -412,15 +419,17 @@ fn dash(series: usize) -> &'static str {
 }
 
 fn no_data(kind: &str, id: &str, title: &str) -> String {
+    let no_data = t("chart-no-data");
     let mut body = String::new();
     let y = visible_title(&mut body, title);
     let _ = write!(
         body,
-        r#"<text class="chart-empty" x="{}" y="{}" text-anchor="middle" fill="currentColor">{NO_DATA}</text>"#,
+        r#"<text class="chart-empty" x="{}" y="{}" text-anchor="middle" fill="currentColor">{}</text>"#,
         N(W / 2.0),
-        N(y + 28.0)
+        N(y + 28.0),
+        esc(&no_data)
     );
-    wrap(kind, id, title, &format!("{NO_DATA}."), y + 48.0, &body)
+    wrap(kind, id, title, &format!("{no_data}."), y + 48.0, &body)
 }
 
 fn wrap(kind: &str, id: &str, title: &str, desc: &str, height: f64, body: &str) -> String {
@@ -456,22 +465,38 @@ fn trend_desc(labels: &[String], series: &[Series], n: usize) -> String {
                 let each = values
                     .iter()
                     .zip(labels)
-                    .map(|(v, l)| format!("{v} on {l}"))
+                    .map(|(v, l)| {
+                        t_with(
+                            "chart-value-on",
+                            &[("value", (*v).into()), ("day", l.as_str().into())],
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join(", ");
-                format!("{}: {each} ({total} in total).", s.name)
+                t_with(
+                    "chart-each",
+                    &[
+                        ("series", s.name.as_str().into()),
+                        ("values", each.into()),
+                        ("total", total.into()),
+                    ],
+                )
             } else {
                 let (hi, hi_at) = extreme(values, |a, b| a > b);
                 let (lo, lo_at) = extreme(values, |a, b| a < b);
-                format!(
-                    "{}: {total} in total from {} to {}; highest {hi} on {}, lowest {lo} on {}, latest {} on {}.",
-                    s.name,
-                    labels[0],
-                    labels[n - 1],
-                    labels[hi_at],
-                    labels[lo_at],
-                    values[n - 1],
-                    labels[n - 1]
+                t_with(
+                    "chart-summary",
+                    &[
+                        ("series", s.name.as_str().into()),
+                        ("total", total.into()),
+                        ("first", labels[0].as_str().into()),
+                        ("last", labels[n - 1].as_str().into()),
+                        ("high", hi.into()),
+                        ("highday", labels[hi_at].as_str().into()),
+                        ("low", lo.into()),
+                        ("lowday", labels[lo_at].as_str().into()),
+                        ("latest", values[n - 1].into()),
+                    ],
                 )
             }
         })
@@ -501,9 +526,15 @@ fn bars_desc(rows: &[(String, i64)]) -> String {
     if rows.len() > BAR_ROWS_IN_DESC {
         let rest = &rows[BAR_ROWS_IN_DESC..];
         let rest_total: i64 = rest.iter().map(|(_, v)| v).sum();
-        let _ = write!(desc, "; and {} more with {rest_total} in total", rest.len());
+        desc.push_str(&t_with(
+            "chart-bars-more",
+            &[
+                ("count", Arg::count(rest.len())),
+                ("total", rest_total.into()),
+            ],
+        ));
     }
-    let _ = write!(desc, ". Total: {total}.");
+    desc.push_str(&t_with("chart-bars-total", &[("total", total.into())]));
     desc
 }
 

@@ -8,6 +8,7 @@ use super::store::Store;
 use crate::domain::priority::Priority;
 use crate::domain::report::{self, Period, TicketSet};
 use crate::domain::ticket_sla::Clock;
+use crate::i18n::{i18n, t, t_with, Arg};
 use crate::model::{AppError, Page, QueueItem, Role, UserView};
 use crate::model::{
     Charts, DashboardView, DeflectionFigures, FilterChoices, FilterQuery, TicketList,
@@ -25,9 +26,7 @@ async fn visible_groups(store: &dyn Store, user: &UserView) -> AppResult<Option<
     match user.role {
         Role::Manager | Role::Admin => Ok(None),
         Role::Agent => Ok(Some(store.groups_of(user.id).await.map_err(internal)?)),
-        _ => Err(AppError::forbidden(
-            "The dashboard is for the service desk and its managers.",
-        )),
+        _ => Err(AppError::forbidden(t("error-dashboard-desk-only"))),
     }
 }
 
@@ -44,13 +43,16 @@ pub async fn scope(
         filters.to.as_deref(),
         now.date_naive(),
     )
-    .map_err(|(field, message)| AppError::invalid_field(field, message))?;
+    .map_err(|(field, message)| AppError::invalid_field(field, i18n().say(&message)))?;
     let text = |field: &str, value: &Option<String>| -> AppResult<Option<String>> {
         match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
             None => Ok(None),
             Some(v) if v.chars().count() > MAX_FILTER_CHARS => Err(AppError::invalid_field(
                 field,
-                format!("Keep it to {MAX_FILTER_CHARS} characters."),
+                t_with(
+                    "error-filter-too-long",
+                    &[("max", Arg::count(MAX_FILTER_CHARS))],
+                ),
             )),
             Some(v) => Ok(Some(v.to_string())),
         }
@@ -60,16 +62,17 @@ pub async fn scope(
         if !mine.contains(group) {
             return Err(AppError::invalid_field(
                 "group",
-                "You see the figures of your own groups only. Pick one of them.",
+                t("error-dashboard-own-groups"),
             ));
         }
     }
-    let priority = match text("priority", &filters.priority)? {
-        None => None,
-        Some(p) => Some(Priority::parse(&p).ok_or_else(|| {
-            AppError::invalid_field("priority", "Pick a priority from the list.")
-        })?),
-    };
+    let priority =
+        match text("priority", &filters.priority)? {
+            None => None,
+            Some(p) => Some(Priority::parse(&p).ok_or_else(|| {
+                AppError::invalid_field("priority", t("error-pick-priority-list"))
+            })?),
+        };
     Ok(Scope {
         period,
         now,
@@ -183,14 +186,24 @@ fn most(rows: impl Iterator<Item = (String, Option<String>, u64)>) -> Vec<CountR
 /// The charts, drawn on the server as SVG so they show before (and without) the wasm.
 fn charts(view: &DashboardView) -> Charts {
     use super::charts::{bars_svg, trend_svg, Series};
-    let labels: Vec<String> = view.trend.iter().map(|b| b.label.clone()).collect();
+    let i18n = i18n();
+    // A week's bar is named by its first day ("w/c 3 Nov"), a day's by the day.
+    let weekly = view.period.days() > report::DAILY_TREND_MAX_DAYS;
+    let labels: Vec<String> = view
+        .trend
+        .iter()
+        .map(|b| match weekly {
+            true => i18n.t_with("chart-week-of", &[("date", i18n.day_month(&b.from).into())]),
+            false => i18n.day_month(&b.from),
+        })
+        .collect();
     let series = [
         Series {
-            name: "Opened".into(),
+            name: t("chart-opened"),
             values: view.trend.iter().map(|b| b.opened as i64).collect(),
         },
         Series {
-            name: "Resolved".into(),
+            name: t("chart-resolved"),
             values: view.trend.iter().map(|b| b.resolved as i64).collect(),
         },
     ];
@@ -203,15 +216,15 @@ fn charts(view: &DashboardView) -> Charts {
         .rev()
         .map(|stars| {
             (
-                format!("{stars} star{}", if stars == 1 { "" } else { "s" }),
+                t_with("chart-stars", &[("count", Arg::count(stars))]),
                 view.ratings[stars - 1] as i64,
             )
         })
         .collect();
     Charts {
-        trend: trend_svg("Tickets opened and resolved", &labels, &series),
-        stores: bars_svg("Incidents by store", &stores),
-        ratings: bars_svg("Satisfaction ratings", &ratings),
+        trend: trend_svg(&t("chart-trend"), &labels, &series),
+        stores: bars_svg(&t("chart-stores"), &stores),
+        ratings: bars_svg(&t("chart-ratings"), &ratings),
     }
 }
 

@@ -81,7 +81,7 @@ pub fn table(view: &DashboardView, name: &str) -> Option<String> {
             &["age", "open tickets"],
             view.backlog_bands()
                 .into_iter()
-                .map(|(band, n)| vec![band.label().to_string(), n.to_string()]),
+                .map(|(band, n)| vec![crate::i18n::report::band_label(band), n.to_string()]),
         ),
         "stores" => csv(
             &["store", "name", "incidents"],

@@ -2,6 +2,7 @@
 //! definitions, count tables whose rows link to tickets, server-drawn charts, CSV links.
 
 use crate::domain::report;
+use crate::i18n::t;
 use crate::model::{Figure, FilterQuery};
 use leptos::prelude::*;
 
@@ -18,13 +19,14 @@ pub fn FigureGrid(figures: Vec<Figure>, filters: FilterQuery) -> impl IntoView {
                     }.into_any(),
                     None => view! { <span class="figure-value" data-testid="figure-value">{fig.value.clone()}</span> }.into_any(),
                 };
+                let title = fig.definition.clone();
                 view! {
-                    <div class="figure" data-testid=format!("figure-{}", fig.key) title=fig.definition>
+                    <div class="figure" data-testid=format!("figure-{}", fig.key) title=title>
                         <span class="figure-label">{fig.label}</span>
                         {value}
                         <span class="figure-detail">{fig.detail.clone()}</span>
                         <details class="figure-help">
-                            <summary>"How is this counted?"</summary>
+                            <summary>{t("dashboard-how-counted")}</summary>
                             <p>{fig.definition}</p>
                         </details>
                     </div>
@@ -38,11 +40,11 @@ pub fn FigureGrid(figures: Vec<Figure>, filters: FilterQuery) -> impl IntoView {
 #[component]
 pub fn CountTable(
     testid: &'static str,
-    head: (&'static str, &'static str),
+    head: (String, String),
     rows: Vec<(String, String, u64, Option<String>)>,
 ) -> impl IntoView {
     let body = if rows.is_empty() {
-        view! { <tr><td colspan="2" class="muted">"Nothing in this period."</td></tr> }.into_any()
+        view! { <tr><td colspan="2" class="muted">{t("dashboard-nothing")}</td></tr> }.into_any()
     } else {
         rows.into_iter()
             .map(|(key, label, count, link)| {
@@ -77,7 +79,14 @@ pub fn Chart(svg: String) -> impl IntoView {
 
 /// A download of one dashboard table as CSV, under the same filters.
 #[component]
-pub fn CsvLink(table: &'static str, query: String, label: &'static str) -> impl IntoView {
+pub fn CsvLink(
+    table: &'static str,
+    query: String,
+    /// What the link says; none: "CSV".
+    #[prop(optional)]
+    label: Option<String>,
+) -> impl IntoView {
+    let label = label.unwrap_or_else(|| "CSV".to_string());
     view! {
         <a class="csv-link" href=format!("/dashboard/export/{table}.csv?{query}") download=""
            data-testid=format!("csv-{table}") rel="external">{label}</a>
@@ -88,23 +97,29 @@ pub fn CsvLink(table: &'static str, query: String, label: &'static str) -> impl 
 #[component]
 pub fn Definitions() -> impl IntoView {
     let items = [
-        ("Period", report::PERIOD),
-        ("Breach", report::BREACH),
-        ("First response SLA", report::FIRST_RESPONSE_SLA),
-        ("Resolution SLA", report::RESOLUTION_SLA),
-        ("First-response time", report::TIME_TO_RESPOND),
-        ("Time to resolve (MTTR)", report::TIME_TO_RESOLVE),
-        ("Reopen rate", report::REOPEN_RATE),
-        ("Backlog", report::BACKLOG),
-        ("Satisfaction", report::CSAT),
-        ("Deflection", report::DEFLECTION),
-        ("Recurring faults", report::RECURRING_FAULTS),
+        (t("definition-period-term"), report::PERIOD),
+        (t("definition-breach-term"), report::BREACH),
+        (t("figure-response-sla"), report::FIRST_RESPONSE_SLA),
+        (t("figure-resolution-sla"), report::RESOLUTION_SLA),
+        (
+            t("definition-time-to-respond-term"),
+            report::TIME_TO_RESPOND,
+        ),
+        (
+            t("definition-time-to-resolve-term"),
+            report::TIME_TO_RESOLVE,
+        ),
+        (t("figure-reopen-rate"), report::REOPEN_RATE),
+        (t("figure-backlog"), report::BACKLOG),
+        (t("figure-satisfaction"), report::CSAT),
+        (t("figure-deflection"), report::DEFLECTION),
+        (t("dashboard-recurring"), report::RECURRING_FAULTS),
     ];
     view! {
         <details class="definitions" data-testid="definitions">
-            <summary>"How these figures are counted"</summary>
+            <summary>{t("dashboard-definitions")}</summary>
             <dl>
-                {items.map(|(term, text)| view! { <dt>{term}</dt><dd>{text}</dd> }).to_vec()}
+                {items.map(|(term, text)| view! { <dt>{term}</dt><dd>{t(text)}</dd> }).to_vec()}
             </dl>
         </details>
     }

@@ -6,6 +6,7 @@
 //! next to every figure, so what the code counts and what the help text promises are written
 //! side by side. Every figure links to the list of its tickets through the same set.
 
+use super::say::{say, say_with, Say};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -42,27 +43,26 @@ impl Period {
         from: Option<&str>,
         to: Option<&str>,
         today: NaiveDate,
-    ) -> Result<Self, (&'static str, String)> {
+    ) -> Result<Self, (&'static str, Say)> {
         let date = |field: &'static str, raw: Option<&str>| match raw
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
             None => Ok(None),
-            Some(s) => parse_day(s).map(Some).ok_or((
-                field,
-                "Give the date as YYYY-MM-DD, between the years 2000 and 2100.".to_string(),
-            )),
+            Some(s) => parse_day(s)
+                .map(Some)
+                .ok_or((field, say("error-period-date"))),
         };
         let to = date("to", to)?.unwrap_or(today);
         let from = date("from", from)?.unwrap_or(to - Duration::days(DEFAULT_PERIOD_DAYS - 1));
         if from > to {
-            return Err(("from", "The period starts after it ends.".into()));
+            return Err(("from", say("error-period-backwards")));
         }
         let period = Period { from, to };
         if period.days() > MAX_PERIOD_DAYS {
             return Err((
                 "from",
-                format!("Pick at most {MAX_PERIOD_DAYS} days; narrow the period."),
+                say_with("error-period-too-long", [("max", MAX_PERIOD_DAYS.into())]),
             ));
         }
         Ok(period)
@@ -80,18 +80,6 @@ impl Period {
 
     pub fn days(&self) -> i64 {
         (self.to - self.from).num_days() + 1
-    }
-
-    pub fn label(&self) -> String {
-        if self.from == self.to {
-            self.from.format("%a %-d %b %Y").to_string()
-        } else {
-            format!(
-                "{} – {}",
-                self.from.format("%-d %b %Y"),
-                self.to.format("%-d %b %Y")
-            )
-        }
     }
 }
 
@@ -160,13 +148,14 @@ impl AgeBand {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The band's variant in the messages that name it (`age-band`, `ticket-set-aged`).
+    pub fn message_key(self) -> &'static str {
         match self {
-            AgeBand::UnderADay => "Under a day",
-            AgeBand::OneToThreeDays => "1–3 days",
-            AgeBand::ThreeToSevenDays => "3–7 days",
-            AgeBand::OneToFourWeeks => "1–4 weeks",
-            AgeBand::OverFourWeeks => "Over 4 weeks",
+            AgeBand::UnderADay => "day",
+            AgeBand::OneToThreeDays => "three-days",
+            AgeBand::ThreeToSevenDays => "week",
+            AgeBand::OneToFourWeeks => "four-weeks",
+            AgeBand::OverFourWeeks => "longer",
         }
     }
 }
@@ -252,39 +241,13 @@ impl TicketSet {
         })
     }
 
-    /// A heading for the list of these tickets.
-    pub fn label(self) -> String {
-        match self {
-            TicketSet::Opened => "Opened in the period".into(),
-            TicketSet::Resolved => "Resolved in the period".into(),
-            TicketSet::Backlog => "Backlog: open now".into(),
-            TicketSet::BacklogAged(band) => format!("Backlog aged {}", band.label().to_lowercase()),
-            TicketSet::OverdueNow => "Open and past due now".into(),
-            TicketSet::Responded => "First answered in the period".into(),
-            TicketSet::ResponseMet => "First response on time".into(),
-            TicketSet::ResponseBreached => "First response breached".into(),
-            TicketSet::ResolutionMet => "Resolved on time".into(),
-            TicketSet::ResolutionBreached => "Resolution breached".into(),
-            TicketSet::Breached => "Breached in the period".into(),
-            TicketSet::Reopened => "Resolved, and reopened at least once".into(),
-            TicketSet::Rated(None) => "Rated in the period".into(),
-            TicketSet::Rated(Some(n)) => format!("Rated {n} of 5"),
-            TicketSet::Faults => "Incidents raised in the period".into(),
-            TicketSet::SubmittedAnyway => "Sent although articles were suggested".into(),
-        }
-    }
-
-    /// What the set counts, in the words the dashboard's help shows.
+    /// The id of the message that says what the set counts (the dashboard's help).
     pub fn definition(self) -> &'static str {
         match self {
-            TicketSet::Opened => "Tickets raised in the period.",
-            TicketSet::Resolved => {
-                "Tickets whose last resolution falls in the period and that are still resolved or closed (a reopened ticket counts again when it is resolved again)."
-            }
+            TicketSet::Opened => "definition-opened",
+            TicketSet::Resolved => "definition-resolved",
             TicketSet::Backlog | TicketSet::BacklogAged(_) => BACKLOG,
-            TicketSet::OverdueNow => {
-                "Open tickets whose next SLA clock is past its due time now, still running. They count in compliance once the clock stops."
-            }
+            TicketSet::OverdueNow => "definition-overdue",
             TicketSet::Responded => TIME_TO_RESPOND,
             TicketSet::ResponseMet | TicketSet::ResponseBreached => FIRST_RESPONSE_SLA,
             TicketSet::ResolutionMet | TicketSet::ResolutionBreached => RESOLUTION_SLA,
@@ -297,17 +260,18 @@ impl TicketSet {
     }
 }
 
-pub const BREACH: &str = "A clock is breached when it used more business time than its target. Business time is the working hours of the calendar the ticket was planned on, counted from when it was raised, leaving out the time it waited for the requester and the time it stood resolved before a reopen; it is rounded up to the minute. Using exactly the target is on time.";
-pub const FIRST_RESPONSE_SLA: &str = "First response: the first reply, question or resolution the requester could see. Compliance counts the tickets first answered in the period: on time when the response used at most its target (see breach).";
-pub const RESOLUTION_SLA: &str = "Resolution: counted over the tickets resolved in the period, on time when resolving used at most the resolution target in business time (see breach).";
-pub const TIME_TO_RESOLVE: &str = "Time to resolve (MTTR): business time from raising a ticket to its last resolution, without the time it waited for the requester, over tickets resolved in the period. Shown as the median and the 90th percentile (nearest rank: the value at or below which that share of tickets falls).";
-pub const TIME_TO_RESPOND: &str = "First-response time: business time from raising a ticket to the desk's first answer the requester could see, over tickets first answered in the period; median and 90th percentile (nearest rank).";
-pub const REOPEN_RATE: &str = "Reopen rate: tickets resolved in the period that the requester reopened at least once (however often: counted once), out of all tickets resolved in the period.";
-pub const CSAT: &str = "Satisfaction: the 1 to 5 star ratings requesters gave in the period, one per ticket, for tickets matching the filters.";
-pub const BACKLOG: &str = "Backlog: tickets open now (new, awaiting approval, in progress, awaiting the requester) that match the filters, whatever the period; age from when each was raised. Resolved tickets are not backlog.";
-pub const DEFLECTION: &str = "Deflection: a visit to a request form where articles were suggested while typing, one was marked \u{201c}This solved it\u{201d}, and the form was not sent. A visit counts in the period of the day it began. The rate is those visits out of all visits with suggestions shown. \u{201c}Sent anyway\u{201d} are visits with suggestions that ended in a ticket. Searches are knowledge searches typed in the portal; \u{201c}found nothing\u{201d} means no article matched. Deflection follows the period only: searches and form visits belong to no store or group.";
-pub const RECURRING_FAULTS: &str = "Recurring faults: incidents raised in the period, counted per device (asset tag) and per store, most first.";
-pub const PERIOD: &str = "Days are whole UTC days; both the first and the last day are included.";
+// The definitions the figures follow, as message ids (their words are in the language files).
+pub const BREACH: &str = "definition-breach";
+pub const FIRST_RESPONSE_SLA: &str = "definition-first-response-sla";
+pub const RESOLUTION_SLA: &str = "definition-resolution-sla";
+pub const TIME_TO_RESOLVE: &str = "definition-time-to-resolve";
+pub const TIME_TO_RESPOND: &str = "definition-time-to-respond";
+pub const REOPEN_RATE: &str = "definition-reopen-rate";
+pub const CSAT: &str = "definition-csat";
+pub const BACKLOG: &str = "definition-backlog";
+pub const DEFLECTION: &str = "definition-deflection";
+pub const RECURRING_FAULTS: &str = "definition-recurring-faults";
+pub const PERIOD: &str = "definition-period";
 
 /// The offset (0-based, ascending order) of the nearest-rank percentile among `count` values:
 /// the smallest value with at least `percent` % of the values at or below it.

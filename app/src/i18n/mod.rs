@@ -16,6 +16,7 @@ mod answers;
 mod dates;
 mod fluent;
 mod plural;
+pub mod report;
 pub mod zone;
 
 pub use crate::domain::say::Arg;

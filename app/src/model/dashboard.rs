@@ -5,6 +5,7 @@ use super::desk::QueueItem;
 use super::tickets::Page;
 use crate::domain::report::{self, AgeBand, Period, TicketSet, TrendBucket};
 use crate::domain::sla::show_minutes;
+use crate::i18n::{i18n, t, t_with};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -41,7 +42,7 @@ impl FilterQuery {
     #[cfg(feature = "ssr")]
     pub fn parse(query: &str) -> Result<Self, super::AppError> {
         let raw: Self = serde_urlencoded::from_str(query).map_err(|_| {
-            super::AppError::invalid_field("_form", "The filters could not be read.")
+            super::AppError::invalid_field("_form", crate::i18n::t("error-filters-unreadable"))
         })?;
         Ok(Self::from_pairs(|name| {
             raw.values()[Self::NAMES.iter().position(|n| *n == name)?].clone()
@@ -202,29 +203,40 @@ pub struct DashboardView {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub value: String,
     pub detail: String,
     /// The tickets behind it, if it counts tickets.
     pub set: Option<TicketSet>,
-    pub definition: &'static str,
-}
-
-/// `part` of `whole` as a percentage with one decimal, or "–" when there is nothing to divide.
-pub fn percent(part: u64, whole: u64) -> String {
-    if whole == 0 {
-        "–".into()
-    } else {
-        format!("{:.1}%", part as f64 * 100.0 / whole as f64)
-    }
+    pub definition: String,
 }
 
 fn minutes(m: Option<i64>) -> String {
     m.map_or_else(|| "–".into(), show_minutes)
 }
 
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+fn breached_of(breached: u64, total: u64) -> String {
+    t_with(
+        "figure-breached-of",
+        &[("breached", breached.into()), ("total", total.into())],
+    )
+}
+
+fn within(p90: Option<i64>) -> String {
+    t_with("figure-within", &[("time", minutes(p90).into())])
+}
+
+/// `part` of `whole` as a percentage with one decimal, as the reader writes it ("33,3 %" in
+/// German), or "–" when there is nothing to divide.
+fn shown_percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "–".into();
+    }
+    let number = format!("{:.1}", part as f64 * 100.0 / whole as f64);
+    t_with(
+        "figure-percent",
+        &[("number", i18n().decimal(&number).into())],
+    )
 }
 
 impl DashboardView {
@@ -254,113 +266,128 @@ impl DashboardView {
         vec![
             Figure {
                 key: "opened",
-                label: "Opened",
+                label: t("figure-opened"),
                 value: self.opened.to_string(),
-                detail: "raised in the period".into(),
+                detail: t("figure-opened-detail"),
                 set: Some(TicketSet::Opened),
-                definition: TicketSet::Opened.definition(),
+                definition: t(TicketSet::Opened.definition()),
             },
             Figure {
                 key: "resolved",
-                label: "Resolved",
+                label: t("figure-resolved"),
                 value: self.resolved.to_string(),
-                detail: "resolved in the period".into(),
+                detail: t("figure-resolved-detail"),
                 set: Some(TicketSet::Resolved),
-                definition: TicketSet::Resolved.definition(),
+                definition: t(TicketSet::Resolved.definition()),
             },
             Figure {
                 key: "backlog",
-                label: "Backlog",
+                label: t("figure-backlog"),
                 value: self.backlog.to_string(),
-                detail: "open now".into(),
+                detail: t("figure-backlog-detail"),
                 set: Some(TicketSet::Backlog),
-                definition: report::BACKLOG,
+                definition: t(report::BACKLOG),
             },
             Figure {
                 key: "overdue",
-                label: "Overdue now",
+                label: t("figure-overdue"),
                 value: self.overdue.to_string(),
-                detail: "open and past due".into(),
+                detail: t("figure-overdue-detail"),
                 set: Some(TicketSet::OverdueNow),
-                definition: TicketSet::OverdueNow.definition(),
+                definition: t(TicketSet::OverdueNow.definition()),
             },
             Figure {
                 key: "response_compliance",
-                label: "First response SLA",
-                value: percent(rs.met, rs.stopped()),
-                detail: format!("{} breached of {}", rs.breached, rs.stopped()),
+                label: t("figure-response-sla"),
+                value: shown_percent(rs.met, rs.stopped()),
+                detail: breached_of(rs.breached, rs.stopped()),
                 set: Some(TicketSet::ResponseBreached),
-                definition: report::FIRST_RESPONSE_SLA,
+                definition: t(report::FIRST_RESPONSE_SLA),
             },
             Figure {
                 key: "resolution_compliance",
-                label: "Resolution SLA",
-                value: percent(rv.met, rv.stopped()),
-                detail: format!("{} breached of {}", rv.breached, rv.stopped()),
+                label: t("figure-resolution-sla"),
+                value: shown_percent(rv.met, rv.stopped()),
+                detail: breached_of(rv.breached, rv.stopped()),
                 set: Some(TicketSet::ResolutionBreached),
-                definition: report::RESOLUTION_SLA,
+                definition: t(report::RESOLUTION_SLA),
             },
             Figure {
                 key: "first_response_median",
-                label: "First response, median",
+                label: t("figure-response-median"),
                 value: minutes(rs.median),
-                detail: format!("90% within {}", minutes(rs.p90)),
+                detail: within(rs.p90),
                 set: Some(TicketSet::Responded),
-                definition: report::TIME_TO_RESPOND,
+                definition: t(report::TIME_TO_RESPOND),
             },
             Figure {
                 key: "mttr_median",
-                label: "Time to resolve (MTTR), median",
+                label: t("figure-mttr-median"),
                 value: minutes(rv.median),
-                detail: format!("90% within {}", minutes(rv.p90)),
+                detail: within(rv.p90),
                 set: Some(TicketSet::Resolved),
-                definition: report::TIME_TO_RESOLVE,
+                definition: t(report::TIME_TO_RESOLVE),
             },
             Figure {
                 key: "reopen_rate",
-                label: "Reopen rate",
-                value: percent(rv.reopened, rv.stopped()),
-                detail: format!("{} of {} resolved", rv.reopened, rv.stopped()),
+                label: t("figure-reopen-rate"),
+                value: shown_percent(rv.reopened, rv.stopped()),
+                detail: t_with(
+                    "figure-reopened-of",
+                    &[
+                        ("reopened", rv.reopened.into()),
+                        ("total", rv.stopped().into()),
+                    ],
+                ),
                 set: Some(TicketSet::Reopened),
-                definition: report::REOPEN_RATE,
+                definition: t(report::REOPEN_RATE),
             },
             Figure {
                 key: "csat",
-                label: "Satisfaction",
+                label: t("figure-satisfaction"),
                 value: match self.csat_average().as_str() {
                     "–" => "–".into(),
-                    avg => format!("{avg} / 5"),
+                    avg => t_with(
+                        "figure-out-of-five",
+                        &[("average", i18n().decimal(avg).into())],
+                    ),
                 },
-                detail: plural(self.ratings_count(), "rating", "ratings"),
+                detail: t_with("figure-ratings", &[("count", self.ratings_count().into())]),
                 set: Some(TicketSet::Rated(None)),
-                definition: report::CSAT,
+                definition: t(report::CSAT),
             },
             Figure {
                 key: "deflection_rate",
-                label: "Deflection",
-                value: percent(d.deflected, d.suggested),
-                detail: format!(
-                    "{} of {} form visits with suggestions",
-                    d.deflected, d.suggested
+                label: t("figure-deflection"),
+                value: shown_percent(d.deflected, d.suggested),
+                detail: t_with(
+                    "figure-deflected-of",
+                    &[
+                        ("deflected", d.deflected.into()),
+                        ("total", d.suggested.into()),
+                    ],
                 ),
                 set: None,
-                definition: report::DEFLECTION,
+                definition: t(report::DEFLECTION),
             },
             Figure {
                 key: "submitted_anyway",
-                label: "Sent anyway",
+                label: t("figure-sent-anyway"),
                 value: d.submitted_anyway.to_string(),
-                detail: "tickets after suggestions".into(),
+                detail: t("figure-sent-anyway-detail"),
                 set: Some(TicketSet::SubmittedAnyway),
-                definition: report::DEFLECTION,
+                definition: t(report::DEFLECTION),
             },
             Figure {
                 key: "searches",
-                label: "Knowledge searches",
+                label: t("figure-searches"),
                 value: d.searches.to_string(),
-                detail: format!("{} found nothing", d.searches_empty),
+                detail: t_with(
+                    "figure-found-nothing",
+                    &[("count", d.searches_empty.into())],
+                ),
                 set: None,
-                definition: report::DEFLECTION,
+                definition: t(report::DEFLECTION),
             },
         ]
     }
@@ -404,7 +431,7 @@ mod tests {
 
     #[test]
     fn percentages_say_when_there_is_nothing_to_divide() {
-        assert_eq!(percent(1, 3), "33.3%");
-        assert_eq!(percent(0, 0), "–");
+        assert_eq!(shown_percent(1, 3), "33.3%");
+        assert_eq!(shown_percent(0, 0), "–");
     }
 }

@@ -7,6 +7,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::state_badge::PriorityBadge;
 use crate::domain::report::TicketSet;
+use crate::i18n::{i18n, t, t_with};
 use crate::model::FilterQuery;
 use chrono::{Duration, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -46,16 +47,16 @@ fn DailyReportContent() -> impl IntoView {
             .unwrap_or_else(|_| "/dashboard/daily".into())
     };
     view! {
-        <Title text="Daily service report"/>
-        <p class="no-print"><a href="/dashboard">"← Dashboard"</a></p>
-        <h1 class="page-title">"Daily service report"</h1>
+        <Title text=t("daily-title")/>
+        <p class="no-print"><a href="/dashboard">{t("set-back")}</a></p>
+        <h1 class="page-title">{t("daily-title")}</h1>
         <form class="dashboard-filters no-print" method="get" action="/dashboard/daily">
-            <label>"Day" <input type="date" name="date" value=move || day.get()/></label>
-            <button type="submit" class="btn btn-secondary">"Show"</button>
-            <a href=move || shift(-1) rel="prev">"← Day before"</a>
-            <a href=move || shift(1) rel="next">"Day after →"</a>
+            <label>{t("daily-day")} <input type="date" name="date" value=move || day.get()/></label>
+            <button type="submit" class="btn btn-secondary">{t("dashboard-show")}</button>
+            <a href=move || shift(-1) rel="prev">{t("daily-before")}</a>
+            <a href=move || shift(1) rel="next">{t("daily-after")}</a>
         </form>
-        <Suspense fallback=|| view! { <p class="loading">"Counting…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("dashboard-counting")}</p> }>
             {move || Suspend::new(async move {
                 let view = match figures.await {
                     Err(e) => return view! { <ErrorNotice error=e/> }.into_any(),
@@ -64,20 +65,20 @@ fn DailyReportContent() -> impl IntoView {
                 let breached = breached.await.ok();
                 let qs = view.filters.query_string();
                 view! {
-                    <p class="period-label" data-testid="period-label">{view.period.label()}" (UTC)"</p>
+                    <p class="period-label" data-testid="period-label">{t_with("daily-utc", &[("period", i18n().period(&view.period).into())])}</p>
                     <FigureGrid figures=view.figures() filters=view.filters.clone()/>
-                    <p class="no-print"><CsvLink table="summary" query=qs label="This report as CSV"/></p>
+                    <p class="no-print"><CsvLink table="summary" query=qs label=t("daily-csv")/></p>
                     <section class="dashboard-section">
-                        <h2>"Breached that day"</h2>
+                        <h2>{t("daily-breached")}</h2>
                         {match breached {
-                            None => view! { <p class="muted">"Could not load the breached tickets. Reload to try again."</p> }.into_any(),
+                            None => view! { <p class="muted">{t("daily-breached-unavailable")}</p> }.into_any(),
                             Some(list) if list.tickets.items.is_empty() => view! {
-                                <p class="empty-state" data-testid="breached-none">"No SLA breaches."</p>
+                                <p class="empty-state" data-testid="breached-none">{t("daily-no-breaches")}</p>
                             }.into_any(),
                             Some(list) => {
                                 let more = list.tickets.has_next().then(|| view! {
                                     <p><a href=list.filters.tickets_link(TicketSet::Breached)>
-                                        {format!("All {} breached tickets", list.tickets.total)}
+                                        {t_with("daily-all-breached", &[("count", list.tickets.total.into())])}
                                     </a></p>
                                 });
                                 view! {

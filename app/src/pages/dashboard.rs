@@ -8,6 +8,8 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::role_gate::{PageFor, RoleGate};
 use crate::domain::priority::Priority;
 use crate::domain::report::{Period, TicketSet};
+use crate::i18n::report::band_label;
+use crate::i18n::{i18n, priority_label, t, t_with};
 use crate::model::{DashboardView, FilterQuery};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -32,13 +34,13 @@ fn DashboardContent() -> impl IntoView {
     let filters = filters_from_url();
     let data = Resource::new(move || filters.get().query_string(), dashboard);
     view! {
-        <Title text="Dashboard"/>
+        <Title text=t("dashboard-title")/>
         <div class="page-head">
-            <h1 class="page-title">"Dashboard"</h1>
-            <a class="btn btn-secondary" href="/dashboard/daily" data-testid="daily-report-link">"Daily report"</a>
+            <h1 class="page-title">{t("dashboard-title")}</h1>
+            <a class="btn btn-secondary" href="/dashboard/daily" data-testid="daily-report-link">{t("dashboard-daily-link")}</a>
         </div>
         <FilterForm/>
-        <Suspense fallback=|| view! { <p class="loading">"Counting…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("dashboard-counting")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
@@ -49,39 +51,39 @@ fn DashboardContent() -> impl IntoView {
     }
 }
 
-/// Quick periods ending today.
-const PRESETS: [(&str, i64); 5] = [
-    ("Last 7 days", 7),
-    ("Last 30 days", 30),
-    ("Last 90 days", 90),
-    ("Last 12 months", 365),
-    ("Today", 1),
-];
+/// Quick periods ending today, in days.
+const PRESETS: [i64; 5] = [7, 30, 90, 365, 1];
+
+fn preset_label(days: i64) -> String {
+    match days {
+        1 => t("dashboard-today"),
+        365 => t("dashboard-last-year"),
+        days => t_with("dashboard-last-days", &[("days", days.into())]),
+    }
+}
 
 #[component]
 fn FilterForm() -> impl IntoView {
     let query = use_query_map();
     let choices = Resource::new(|| (), |_| dashboard_choices());
     let current = move |name: &str| query.read_untracked().get(name).unwrap_or_default();
-    let select = move |name: &'static str,
-                       label: &'static str,
-                       any: &'static str,
-                       options: Vec<(String, String)>| {
-        let picked = current(name);
-        view! {
-            <label>{label}
-                <select name=name>
-                    <option value="" selected=picked.is_empty()>{any}</option>
-                    {options.into_iter().map(|(value, text)| {
-                        let selected = value == picked;
-                        view! { <option value=value selected=selected>{text}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
-        }
-    };
+    let select =
+        move |name: &'static str, label: String, any: String, options: Vec<(String, String)>| {
+            let picked = current(name);
+            view! {
+                <label>{label}
+                    <select name=name>
+                        <option value="" selected=picked.is_empty()>{any}</option>
+                        {options.into_iter().map(|(value, text)| {
+                            let selected = value == picked;
+                            view! { <option value=value selected=selected>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            }
+        };
     let today = chrono::Utc::now().date_naive();
-    let presets = PRESETS.map(|(label, days)| {
+    let presets = PRESETS.map(|days| {
         let p = Period::recent(today, days);
         let others: Vec<String> = ["store", "region", "category", "group", "priority"]
             .iter()
@@ -90,12 +92,12 @@ fn FilterForm() -> impl IntoView {
                 (!v.is_empty()).then(|| format!("&{f}={}", crate::url::encode(&v)))
             })
             .collect();
-        view! { <a href=format!("/dashboard?from={}&to={}{}", p.from, p.to, others.concat())>{label}</a> }
+        view! { <a href=format!("/dashboard?from={}&to={}{}", p.from, p.to, others.concat())>{preset_label(days)}</a> }
     });
     view! {
         <form class="dashboard-filters" method="get" action="/dashboard" data-testid="dashboard-filters">
-            <label>"From" <input type="date" name="from" value=current("from")/></label>
-            <label>"To" <input type="date" name="to" value=current("to")/></label>
+            <label>{t("dashboard-from")} <input type="date" name="from" value=current("from")/></label>
+            <label>{t("dashboard-to")} <input type="date" name="to" value=current("to")/></label>
             // Every select waits for the choices together: a Suspense inside a <select> would
             // leave markers the HTML parser moves.
             <Suspense fallback=|| ()>
@@ -106,10 +108,10 @@ fn FilterForm() -> impl IntoView {
                             let same = |v: Vec<String>| v.into_iter().map(|s| (s.clone(), s)).collect::<Vec<_>>();
                             let stores = c.stores.into_iter().map(|(code, name)| (code.clone(), format!("{code} {name}"))).collect();
                             view! {
-                                {select("store", "Store", "All stores", stores)}
-                                {select("region", "Region", "All regions", same(c.regions))}
-                                {select("category", "Category", "All categories", c.categories)}
-                                {select("group", "Group", "All groups", same(c.groups))}
+                                {select("store", t("queue-store"), t("dashboard-all-stores"), stores)}
+                                {select("region", t("dashboard-region"), t("dashboard-all-regions"), same(c.regions))}
+                                {select("category", t("queue-category"), t("dashboard-all-categories"), c.categories)}
+                                {select("group", t("queue-group"), t("dashboard-all-groups"), same(c.groups))}
                             }.into_any()
                         }
                     }
@@ -117,12 +119,12 @@ fn FilterForm() -> impl IntoView {
             </Suspense>
             {select(
                 "priority",
-                "Priority",
-                "Any",
-                Priority::ALL.map(|p| (p.as_str().to_string(), p.label().to_string())).to_vec(),
+                t("queue-priority"),
+                t("queue-any"),
+                Priority::ALL.map(|p| (p.as_str().to_string(), priority_label(p))).to_vec(),
             )}
-            <button type="submit" class="btn btn-primary">"Show"</button>
-            <nav class="presets" aria-label="Periods">{presets.to_vec()}</nav>
+            <button type="submit" class="btn btn-primary">{t("dashboard-show")}</button>
+            <nav class="presets" aria-label=t("dashboard-periods")>{presets.to_vec()}</nav>
         </form>
     }
 }
@@ -132,9 +134,12 @@ fn Figures(view: DashboardView) -> impl IntoView {
     let f = view.filters.clone();
     let scope_note = view.only_groups.clone().map(|groups| {
         let text = if groups.is_empty() {
-            "You work in no assignment group yet, so there is nothing to count.".to_string()
+            t("dashboard-no-groups")
         } else {
-            format!("Figures for your groups: {}.", groups.join(", "))
+            t_with(
+                "dashboard-your-groups",
+                &[("groups", groups.join(", ").into())],
+            )
         };
         view! { <p class="muted">{text}</p> }
     });
@@ -144,7 +149,7 @@ fn Figures(view: DashboardView) -> impl IntoView {
         .map(|(band, n)| {
             (
                 band.as_str().to_string(),
-                band.label().to_string(),
+                band_label(band),
                 n,
                 Some(f.tickets_link(TicketSet::BacklogAged(band))),
             )
@@ -188,7 +193,13 @@ fn Figures(view: DashboardView) -> impl IntoView {
         .map(|(r, opened)| {
             (
                 r.key.clone(),
-                format!("{} (opened {opened})", r.label),
+                t_with(
+                    "dashboard-article-opened",
+                    &[
+                        ("article", r.label.as_str().into()),
+                        ("opened", (*opened).into()),
+                    ],
+                ),
                 r.count,
                 Some(format!("/kb/{}", r.key)),
             )
@@ -209,106 +220,96 @@ fn Figures(view: DashboardView) -> impl IntoView {
         .collect();
     let d = view.deflection.clone();
     let funnel: Vec<(String, String, u64, Option<String>)> = [
-        ("searches", "Knowledge searches", d.searches, None),
+        ("searches", t("funnel-searches"), d.searches, None),
         (
             "searches-empty",
-            "… that found nothing",
+            t("funnel-searches-empty"),
             d.searches_empty,
             None,
         ),
-        (
-            "suggested",
-            "Form visits with suggested articles",
-            d.suggested,
-            None,
-        ),
-        ("opened", "… where an article was opened", d.opened, None),
-        ("solved", "… where one solved it", d.solved, None),
-        (
-            "deflected",
-            "… and no ticket was sent (deflected)",
-            d.deflected,
-            None,
-        ),
+        ("suggested", t("funnel-suggested"), d.suggested, None),
+        ("opened", t("funnel-opened"), d.opened, None),
+        ("solved", t("funnel-solved"), d.solved, None),
+        ("deflected", t("funnel-deflected"), d.deflected, None),
         (
             "submitted",
-            "… and a ticket was sent anyway",
+            t("funnel-submitted"),
             d.submitted_anyway,
             Some(f.tickets_link(TicketSet::SubmittedAnyway)),
         ),
     ]
     .into_iter()
-    .map(|(k, l, n, link)| (k.to_string(), l.to_string(), n, link))
+    .map(|(k, label, n, link)| (k.to_string(), label, n, link))
     .collect();
     let qs = f.query_string();
     view! {
         <p class="period-label" data-testid="period-label">
-            {view.period.label()} <span class="muted">" · UTC days · counted "{crate::pages::when(&view.generated_at)}</span>
+            {i18n().period(&view.period)} " " <span class="muted">"· " {t_with("dashboard-counted", &[("when", crate::pages::when(&view.generated_at).into())])}</span>
         </p>
         {scope_note}
         <FigureGrid figures=view.figures() filters=f.clone()/>
-        <p><CsvLink table="summary" query=qs.clone() label="Download these figures (CSV)"/></p>
+        <p><CsvLink table="summary" query=qs.clone() label=t("dashboard-csv-figures")/></p>
 
         <section class="dashboard-section">
-            <h2>"Trend"</h2>
+            <h2>{t("dashboard-trend")}</h2>
             <Chart svg=view.charts.trend.clone()/>
-            <p><CsvLink table="trend" query=qs.clone() label="Trend as CSV"/></p>
+            <p><CsvLink table="trend" query=qs.clone() label=t("dashboard-csv-trend")/></p>
         </section>
 
         <div class="dashboard-columns">
             <section class="dashboard-section">
-                <h2>"Backlog by age"</h2>
-                <CountTable testid="backlog-table" head=("Age", "Open") rows=backlog/>
-                <p><CsvLink table="backlog" query=qs.clone() label="CSV"/></p>
+                <h2>{t("dashboard-backlog-by-age")}</h2>
+                <CountTable testid="backlog-table" head=(t("dashboard-age"), t("dashboard-open")) rows=backlog/>
+                <p><CsvLink table="backlog" query=qs.clone()/></p>
             </section>
             <section class="dashboard-section">
-                <h2>"Satisfaction"</h2>
+                <h2>{t("dashboard-satisfaction")}</h2>
                 <Chart svg=view.charts.ratings.clone()/>
-                <CountTable testid="ratings-table" head=("Stars", "Ratings") rows=ratings/>
-                <p><CsvLink table="ratings" query=qs.clone() label="CSV"/></p>
+                <CountTable testid="ratings-table" head=(t("dashboard-stars"), t("dashboard-ratings")) rows=ratings/>
+                <p><CsvLink table="ratings" query=qs.clone()/></p>
             </section>
         </div>
 
         <section class="dashboard-section">
-            <h2>"Recurring faults"</h2>
+            <h2>{t("dashboard-recurring")}</h2>
             <Chart svg=view.charts.stores.clone()/>
             <div class="dashboard-columns">
                 <div>
-                    <h3>"By store"</h3>
-                    <CountTable testid="stores-table" head=("Store", "Incidents") rows=stores/>
-                    <p><CsvLink table="stores" query=qs.clone() label="CSV"/></p>
+                    <h3>{t("dashboard-by-store")}</h3>
+                    <CountTable testid="stores-table" head=(t("queue-store"), t("dashboard-incidents")) rows=stores/>
+                    <p><CsvLink table="stores" query=qs.clone()/></p>
                 </div>
                 <div>
-                    <h3>"By device"</h3>
-                    <CountTable testid="assets-table" head=("Device", "Incidents") rows=assets/>
-                    <p><CsvLink table="assets" query=qs.clone() label="CSV"/></p>
+                    <h3>{t("dashboard-by-device")}</h3>
+                    <CountTable testid="assets-table" head=(t("dashboard-device"), t("dashboard-incidents")) rows=assets/>
+                    <p><CsvLink table="assets" query=qs.clone()/></p>
                 </div>
             </div>
         </section>
 
         <section class="dashboard-section">
-            <h2>"Self-service"</h2>
-            <p class="muted">"Deflection and searches follow the period only: they belong to no store or group."</p>
+            <h2>{t("dashboard-self-service")}</h2>
+            <p class="muted">{t("dashboard-self-service-note")}</p>
             <div class="dashboard-columns">
                 <div>
-                    <h3>"The funnel"</h3>
-                    <CountTable testid="funnel-table" head=("Step", "Count") rows=funnel/>
+                    <h3>{t("dashboard-funnel")}</h3>
+                    <CountTable testid="funnel-table" head=(t("dashboard-step"), t("dashboard-count")) rows=funnel/>
                 </div>
                 {if view.only_groups.is_some() {
                     view! {
                         <div data-testid="self-service-for-managers">
-                            <p class="muted">"Which articles helped and what people searched for in vain (their own words) is for the IT service manager."</p>
+                            <p class="muted">{t("dashboard-for-managers")}</p>
                         </div>
                     }.into_any()
                 } else {
                     view! {
                         <div>
-                            <h3>"Articles that solve it most"</h3>
-                            <CountTable testid="articles-table" head=("Article", "Solved it") rows=articles/>
-                            <p><CsvLink table="articles" query=qs.clone() label="CSV"/></p>
-                            <h3>"Searches that found nothing"</h3>
-                            <CountTable testid="empty-searches-table" head=("Search", "Times") rows=empty/>
-                            <p><CsvLink table="empty-searches" query=qs.clone() label="CSV"/></p>
+                            <h3>{t("dashboard-top-articles")}</h3>
+                            <CountTable testid="articles-table" head=(t("dashboard-article"), t("dashboard-solved-it")) rows=articles/>
+                            <p><CsvLink table="articles" query=qs.clone()/></p>
+                            <h3>{t("dashboard-empty-searches")}</h3>
+                            <CountTable testid="empty-searches-table" head=(t("dashboard-search"), t("dashboard-times")) rows=empty/>
+                            <p><CsvLink table="empty-searches" query=qs.clone()/></p>
                         </div>
                     }.into_any()
                 }}

@@ -5,8 +5,11 @@ use super::dashboard::filters_from_url;
 use super::when;
 use crate::api::dashboard::dashboard_tickets;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::pager::Pager;
 use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::state_badge::{PriorityBadge, StateBadge};
+use crate::i18n::report::{set_definition, set_label};
+use crate::i18n::{i18n, t, t_with};
 use crate::model::TicketList;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -33,9 +36,9 @@ fn DashboardTicketsContent() -> impl IntoView {
         dashboard_tickets(filters, set, page)
     });
     view! {
-        <Title text="Tickets behind a figure"/>
-        <p><a href=move || format!("/dashboard?{}", filters.get().query_string())>"← Dashboard"</a></p>
-        <Suspense fallback=|| view! { <p class="loading">"Loading the tickets…"</p> }>
+        <Title text=t("set-title")/>
+        <p><a href=move || format!("/dashboard?{}", filters.get().query_string())>{t("set-back")}</a></p>
+        <Suspense fallback=|| view! { <p class="loading">{t("set-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
@@ -59,44 +62,47 @@ fn TicketTable(list: TicketList) -> impl IntoView {
     };
     let total = list.tickets.total;
     let narrowed: Vec<String> = [
-        ("store", &list.filters.store),
-        ("region", &list.filters.region),
-        ("category", &list.filters.category),
-        ("group", &list.filters.group),
-        ("priority", &list.filters.priority),
-        ("device", &list.filters.asset),
+        ("set-filter-store", &list.filters.store),
+        ("set-filter-region", &list.filters.region),
+        ("set-filter-category", &list.filters.category),
+        ("set-filter-group", &list.filters.group),
+        ("set-filter-priority", &list.filters.priority),
+        ("set-filter-device", &list.filters.asset),
     ]
     .into_iter()
-    .filter_map(|(name, v)| v.as_ref().map(|v| format!("{name} {v}")))
+    .filter_map(|(id, v)| {
+        v.as_ref()
+            .map(|v| t_with(id, &[("value", v.as_str().into())]))
+    })
     .collect();
     view! {
-        <h1 class="page-title" data-testid="set-title">{list.set.label()}</h1>
+        <h1 class="page-title" data-testid="set-title">{set_label(list.set)}</h1>
         <p class="muted">
-            {list.period.label()}
+            {i18n().period(&list.period)}
             {(!narrowed.is_empty()).then(|| format!(" · {}", narrowed.join(", ")))}
         </p>
-        <p class="definition">{list.set.definition()}</p>
-        <p data-testid="set-total">{format!("{total} ticket{}", if total == 1 { "" } else { "s" })}
-            " · " <a href=format!("/dashboard/export/tickets.csv?set={set}&{qs}") download="" rel="external">"Download as CSV"</a>
+        <p class="definition">{set_definition(list.set)}</p>
+        <p data-testid="set-total">{t_with("set-total", &[("count", total.into())])}
+            " · " <a href=format!("/dashboard/export/tickets.csv?set={set}&{qs}") download="" rel="external">{t("set-csv")}</a>
         </p>
         {if list.tickets.items.is_empty() {
-            view! { <div class="empty-state"><p>"No tickets behind this figure."</p></div> }.into_any()
+            view! { <div class="empty-state"><p>{t("set-none")}</p></div> }.into_any()
         } else {
             view! {
                 <ul class="queue-list">
-                    {list.tickets.items.into_iter().map(|t| {
-                        let place = super::place(&t.store, &t.asset);
+                    {list.tickets.items.into_iter().map(|ticket| {
+                        let place = super::place(&ticket.store, &ticket.asset);
                         view! {
-                            <li class="queue-row" data-testid="set-row" data-number=t.number.clone()>
-                                <PriorityBadge priority=t.priority/>
-                                <a class="queue-title" href=format!("/requests/{}", t.number)>
-                                    <span class="request-number">{t.number.clone()}</span> " " {t.title.clone()}
+                            <li class="queue-row" data-testid="set-row" data-number=ticket.number.clone()>
+                                <PriorityBadge priority=ticket.priority/>
+                                <a class="queue-title" href=format!("/requests/{}", ticket.number)>
+                                    <span class="request-number">{ticket.number.clone()}</span> " " {ticket.title.clone()}
                                 </a>
-                                <StateBadge state=t.state/>
+                                <StateBadge state=ticket.state/>
                                 <span class="queue-meta">
                                     {(!place.is_empty()).then(|| view! { <span>{place}</span> })}
-                                    <span>{t.assignment_group.clone()}</span>
-                                    <span>"Raised " {when(&t.created_at)}</span>
+                                    <span>{ticket.assignment_group.clone()}</span>
+                                    <span>{t_with("set-raised", &[("when", when(&ticket.created_at).into())])}</span>
                                 </span>
                             </li>
                         }
@@ -104,10 +110,6 @@ fn TicketTable(list: TicketList) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
-        <nav class="pagination" aria-label="Pages">
-            {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">"← Previous"</a> })}
-            <span class="page-info">{format!("Page {page}")}</span>
-            {has_next.then(|| view! { <a href=link(page + 1) rel="next">"Next →"</a> })}
-        </nav>
+        <Pager page has_next link/>
     }
 }

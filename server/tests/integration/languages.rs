@@ -474,3 +474,54 @@ async fn the_desk_and_what_it_tells_requesters_read_in_each_readers_language() {
     let (notifications, _) = page_in(&app, &sam, "/notifications", "en").await;
     assert!(notifications.contains("The service desk replied."));
 }
+
+/// The manager's dashboard in German: its page, its figures, its charts' words and its
+/// refusals; the tickets behind a figure and the daily report too.
+#[tokio::test]
+async fn the_dashboard_reads_in_german_for_a_german_manager() {
+    const GERMAN: &str = "de-DE,de;q=0.9";
+    let app = spawn().await;
+    let mo = app.signed_in("mo.manager@deskfront.test").await;
+    let (html, _) = page_in(
+        &app,
+        &mo,
+        "/dashboard?from=2026-11-16&to=2026-11-18",
+        GERMAN,
+    )
+    .await;
+    for words in [
+        "Rückstand nach Alter",
+        "Wie diese Zahlen gezählt werden",
+        "Eröffnete und gelöste Tickets",
+        "16. Nov. 2026 – 18. Nov. 2026",
+        "Letzte 30 Tage",
+        "Wiedereröffnungsquote",
+    ] {
+        assert!(html.contains(words), "{words}");
+    }
+    let (html, _) = page_in(&app, &mo, "/dashboard/tickets?set=backlog-1-3d", GERMAN).await;
+    assert!(html.contains("Rückstand im Alter von 1–3 Tagen"));
+    let (html, _) = page_in(&app, &mo, "/dashboard/daily?date=2026-12-03", GERMAN).await;
+    assert!(html.contains("Do., 3. Dez. 2026 (UTC)"));
+
+    let refused = app
+        .call_json_in(
+            &mo,
+            "dashboard",
+            &[("filters", "from=2026-11-20&to=2026-11-01")],
+            GERMAN,
+        )
+        .await;
+    assert_eq!(
+        refused["fields"]["from"], "Der Zeitraum beginnt nach seinem Ende.",
+        "{refused}"
+    );
+    let sam = app.signed_in("sam.store@deskfront.test").await;
+    let refused = app
+        .call_json_in(&sam, "dashboard", &[("filters", "")], GERMAN)
+        .await;
+    assert_eq!(
+        refused["message"],
+        "Das Dashboard ist für den Service-Desk und seine Leitung."
+    );
+}
