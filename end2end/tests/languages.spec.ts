@@ -78,6 +78,23 @@ test.describe("a browser that asks for German", () => {
     await expect(row.locator(".state")).toHaveText("Neu");
   });
 
+  test("finds a catalog item by its German name, as the header's box suggests while typing", async ({ page }) => {
+    await signIn(page, SAM);
+    await page.goto("/");
+    await hydrated(page);
+    const box = page.getByRole("searchbox", { name: "Hilfeartikel und Katalog durchsuchen" });
+    await expect(box).toHaveAttribute("placeholder", "Hilfe und Katalog durchsuchen");
+    // Ranked in the browser over the device's copy of the index, which holds the translation.
+    await box.fill("Kartenleser");
+    const suggestion = page.getByTestId("instant-results").getByRole("link", { name: /Kartenleser defekt/ });
+    await expect(suggestion).toContainText("Katalog");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=Kartenleser/);
+    const item = page.getByTestId("search-result").filter({ has: page.locator('a[href^="/catalog/card-reader-fault"]') });
+    await expect(item.locator(".result-kind")).toHaveText("Katalog · Kassen & Zahlungen");
+    await expect(item.locator("a.result-title")).toHaveText("Kartenleser defekt");
+  });
+
   test("finds the German version of an article by a German word form, and can read the English one", async ({ page }) => {
     await signIn(page, SAM);
     await page.goto("/search?q=Bondruckern");

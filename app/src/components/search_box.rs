@@ -2,6 +2,7 @@
 //! it lists the best matches from the index on this device as you type (no round trip, and it
 //! keeps working offline); Enter opens the full results page.
 
+use crate::i18n::t;
 use crate::local_search::LocalIndex;
 use crate::search::results::{run, ResultView, MAX_QUERY_CHARS};
 use crate::search::{DocKind, SearchIndex};
@@ -52,12 +53,12 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <form class="header-search" role="search" action="/search" method="get" on:submit=on_submit>
-            <label class="visually-hidden" for="site-search">"Search help articles and the catalog"</label>
+            <label class="visually-hidden" for="site-search">{t("search-label")}</label>
             <input
                 id="site-search"
                 type="search"
                 name="q"
-                placeholder="Search help and catalog"
+                placeholder=t("search-placeholder")
                 autocomplete="off"
                 maxlength=MAX_QUERY_CHARS.to_string()
                 data-testid="site-search"
@@ -76,7 +77,7 @@ pub fn SearchBox() -> impl IntoView {
                     }
                 }
             />
-            <button type="submit" class="btn">"Search"</button>
+            <button type="submit" class="btn">{t("search-button")}</button>
             <Show when=move || open.get() && !instant.with(Vec::is_empty)>
                 <ul class="instant-results" data-testid="instant-results">
                     <For
@@ -100,10 +101,10 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-pub fn kind_label(kind: DocKind) -> &'static str {
+pub fn kind_label(kind: DocKind) -> String {
     match kind {
-        DocKind::Article => "Article",
-        DocKind::Item => "Catalog",
+        DocKind::Article => t("search-kind-article"),
+        DocKind::Item => t("search-kind-item"),
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::api::knowledge::search_portal;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::search_box::kind_label;
-use crate::i18n::i18n;
+use crate::i18n::{i18n, t, t_with, Arg};
 use crate::local_search::LocalIndex;
 use crate::model::AppError;
 use crate::search::results::{run, MAX_QUERY_CHARS};
@@ -23,9 +23,9 @@ pub fn SearchPage() -> impl IntoView {
     let found = Resource::new(move || (q(), category()), |(q, c)| search_portal(q, c));
     let local = LocalIndex::get();
     view! {
-        <h1 class="page-title">"Search"</h1>
+        <h1 class="page-title">{t("search-title")}</h1>
         <form class="search-page-form" action="/search" method="get" role="search">
-            <label for="search-page-q">"Search help articles and the catalog"</label>
+            <label for="search-page-q">{t("search-label")}</label>
             <div class="search-row">
                 <input
                     id="search-page-q"
@@ -35,10 +35,10 @@ pub fn SearchPage() -> impl IntoView {
                     maxlength=MAX_QUERY_CHARS.to_string()
                     data-testid="search-page-q"
                 />
-                <button type="submit" class="btn btn-primary">"Search"</button>
+                <button type="submit" class="btn btn-primary">{t("search-button")}</button>
             </div>
         </form>
-        <Suspense fallback=|| view! { <p class="loading">"Searching…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("search-searching")}</p> }>
             {move || Suspend::new(async move {
                 let answer = found.await;
                 // Named here, once per answer. A reactive `Title` beside the Suspense had its
@@ -47,7 +47,7 @@ pub fn SearchPage() -> impl IntoView {
                 // request never got an answer.
                 let searched = query.with_untracked(|m| m.get("q").unwrap_or_default());
                 let title = if searched.trim().is_empty() {
-                    "Search".to_string()
+                    t("search-title")
                 } else {
                     format!("“{}” – search", searched.trim())
                 };
@@ -82,7 +82,7 @@ fn Results(results: SearchResults, offline: bool) -> impl IntoView {
     } = results;
     if query.is_empty() {
         return view! {
-            <p class="empty-state">"Type a few words about your problem or what you need, for example “printer offline” or “new laptop”."</p>
+            <p class="empty-state">{t("search-hint")}</p>
         }
         .into_any();
     }
@@ -94,14 +94,14 @@ fn Results(results: SearchResults, offline: bool) -> impl IntoView {
             .map(|(c, n)| {
                 let current = (category.as_deref() == Some(c.as_str())).then_some("page");
                 view! {
-                    <li><a href=search_url(&query, Some(c)) aria-current=current>{category_label(c)} " (" {*n} ")"</a></li>
+                    <li><a href=search_url(&query, Some(c)) aria-current=current>{shown_category(c)} " (" {*n} ")"</a></li>
                 }
             })
             .collect_view();
         view! {
-            <nav aria-label="Filter by category">
+            <nav aria-label=t("search-filter-label")>
                 <ul class="filter-chips" data-testid="category-filters">
-                    <li><a href=search_url(&query, None) aria-current=all_current>"All (" {total} ")"</a></li>
+                    <li><a href=search_url(&query, None) aria-current=all_current>{t_with("search-all", &[("count", Arg::count(total))])}</a></li>
                     {chips}
                 </ul>
             </nav>
@@ -113,7 +113,7 @@ fn Results(results: SearchResults, offline: bool) -> impl IntoView {
         .map(|r| {
             view! {
                 <li class="search-result" data-testid="search-result" data-key=r.key.clone()>
-                    <span class="result-kind">{kind_label(r.kind)} " · " {category_label(&r.category)}</span>
+                    <span class="result-kind">{kind_label(r.kind)} " · " {shown_category(&r.category)}</span>
                     <a class="result-title" href=r.link(&query) lang=r.locale.clone()>{r.title.clone()}</a>
                     <p class="result-snippet" lang=r.locale.clone()>{highlighted(&r.snippet)}</p>
                 </li>
@@ -123,15 +123,15 @@ fn Results(results: SearchResults, offline: bool) -> impl IntoView {
     view! {
         <Show when=move || offline>
             <p class="notice" role="status" data-testid="offline-results">
-                "You are offline: these results come from the copy of the knowledge base on this device."
+                {t("search-offline")}
             </p>
         </Show>
         {filters}
         {if empty {
             view! {
                 <div class="empty-state" data-testid="no-results">
-                    <p>"Nothing matches “" {query.clone()} "”."</p>
-                    <p>"Try other or fewer words, or "<a href="/">"browse the catalog"</a>" to ask the service desk."</p>
+                    <p>{t_with("search-nothing", &[("query", query.as_str().into())])}</p>
+                    <p>{t("search-try-before")} " " <a href="/">{t("search-try-link")}</a> " " {t("search-try-after")}</p>
                 </div>
             }
                 .into_any()
@@ -154,4 +154,14 @@ pub fn highlighted(segments: &[Segment]) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// A category's name in the reader's language: the portal's usual categories have words in
+/// the language files; any other reads as its slug written out ("store-systems" → "Store
+/// systems").
+fn shown_category(slug: &str) -> String {
+    t_with(
+        "search-category",
+        &[("slug", slug.into()), ("name", category_label(slug).into())],
+    )
 }
