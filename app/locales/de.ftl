@@ -11,6 +11,7 @@ language-called = { $locale ->
 
 ## Jede Seite: Dokument, Kopfzeile und Hauptnavigation
 page-title = { $title } · Deskfront
+page-loading = Wird geladen …
 skip-to-content = Zum Inhalt springen
 nav-label = Hauptmenü
 nav-catalog = Katalog
@@ -550,7 +551,7 @@ priority-label = { $priority ->
 
 ## Signing out while requests wait on this device
 signout-unsent = { $count ->
-    [one] Eine Anfrage ist noch nicht gesendet. Sie bleibt auf diesem Gerät und wird gesendet, wenn Sie sich hier wieder anmelden.
+    [one] 1 Anfrage ist noch nicht gesendet. Sie bleibt auf diesem Gerät und wird gesendet, wenn Sie sich hier wieder anmelden.
    *[other] { $count } Anfragen sind noch nicht gesendet. Sie bleiben auf diesem Gerät und werden gesendet, wenn Sie sich hier wieder anmelden.
 }
 signout-anyway = Trotzdem abmelden
@@ -925,3 +926,615 @@ password-rule = . Mindestens 12 Zeichen; ein paar Wörter ergeben ein gutes.
 password-new = Neues Passwort
 password-again = Noch einmal dasselbe
 password-set = Passwort festlegen
+
+## Administration: the tabs, list headings and bulk imports
+admin-tab-people = Personen
+admin-tab-groups = Gruppen
+admin-tab-catalog = Katalog
+admin-tab-stores = Filialen und Geräte
+admin-tab-integrations = Integrationen
+admin-tab-mail = Mail-Protokoll
+admin-tab-audit = Audit-Protokoll
+admin-tabs-label = Administration
+admin-find = Suchen
+import-stores = Filialen
+import-devices = Geräte
+import-people = Personen
+import-columns-optional = { $required } (optional: { $optional })
+import-choose-first = Wählen Sie zuerst eine CSV-Datei.
+import-too-large = Die Datei ist größer als 5 MB. Teilen Sie sie in kleinere Dateien.
+import-unreadable = Die Datei konnte nicht gelesen werden. Wählen Sie sie noch einmal.
+import-columns = Spalten:
+import-needs-js = Der Import liest die Datei in Ihrem Browser: Schalten Sie JavaScript ein.
+import-file = CSV-Datei (UTF-8, bis 5 MB)
+import-check = Datei prüfen
+import-import = Importieren
+import-summary = { $created } neu, { $changed } geändert, { $unchanged } unverändert
+import-refused = { $count ->
+    [one] 1 Zeile abgelehnt: Nichts wurde importiert. Korrigieren Sie sie und prüfen Sie erneut.
+   *[other] { $count } Zeilen abgelehnt: Nichts wurde importiert. Korrigieren Sie sie und prüfen Sie erneut.
+}
+import-line = Zeile { $line }
+import-done = Importiert: { $summary }.
+import-checked = Die Datei ist in Ordnung: { $summary }. Importieren Sie sie, um diese Änderungen zu schreiben.
+import-new = Neu
+import-changed = Geändert
+admin-find-item = Einen Eintrag suchen
+admin-find-item-placeholder = Name, Adresse oder Stichwort
+admin-new-item = Neuer Eintrag
+admin-loading-items = Die Einträge werden geladen …
+admin-item-retired = Eingestellt
+admin-item-unpublished = Nicht veröffentlicht
+admin-item-draft = Live, mit unveröffentlichten Änderungen
+admin-item-live = Live
+admin-no-items = Keine Einträge passen. Legen Sie mit „Neuer Eintrag“ einen an oder leeren Sie die Suche.
+admin-item-total = { $count ->
+    [one] 1 Eintrag
+   *[other] { $count } Einträge
+}
+admin-form-version = Formularversion { $version }
+admin-kind = { $kind ->
+    [incident] Störungsmeldung
+   *[request] Anfrage
+}
+admin-categories = Kategorien
+admin-categories-help = Eine Kategorie kann in einer anderen liegen (bis zu drei Ebenen); der Katalog zeigt sie verschachtelt, Geschwister nach Position.
+admin-new-category = Neue Kategorie
+admin-slug = Adresse (Slug)
+admin-slug-help = Kleinbuchstaben, Ziffern und Bindestriche; sie kann sich später nicht ändern.
+admin-name = Name
+admin-icon = Symbol
+admin-description = Beschreibung
+admin-inside = Innerhalb von
+admin-position = Position
+admin-name-in = Name auf { $language }
+admin-description-in = Beschreibung auf { $language }
+admin-create-category = Kategorie anlegen
+admin-save-category = Kategorie speichern
+
+admin-find-person = Eine Person suchen
+admin-find-person-placeholder = Name oder E-Mail
+admin-new-person = Neue Person
+admin-loading-people = Personen werden geladen …
+admin-import-csv = Aus CSV importieren
+admin-import-people-help = Ein Export aus der Personalabteilung: eine Person pro Zeile. Vorgesetzte können in derselben Datei oder schon im Portal sein; Gruppen werden durch Semikolons getrennt und ersetzen die Gruppen der Person. Neue Personen können sich erst anmelden, wenn sie ein Passwort bekommen oder sich über den Identitätsanbieter des Unternehmens anmelden.
+admin-no-people = Niemand passt. Importieren Sie Personen unten aus einer CSV-Datei oder leeren Sie die Suche.
+admin-people-total = { $count ->
+    [one] 1 Person
+   *[other] { $count } Personen
+}
+admin-reports-to = berichtet an { $manager }
+admin-person-store = Filiale { $store }
+admin-deactivate = Deaktivieren
+admin-reactivate = Reaktivieren
+admin-deactivated = deaktiviert
+admin-edit = Bearbeiten
+admin-email = E-Mail-Adresse
+admin-role = Rolle
+admin-role-pinned = Diese Rolle behalten, auch wenn der Identitätsanbieter etwas anderes sagt
+admin-manager = E-Mail-Adresse der vorgesetzten Person
+admin-home-store = Heimatfiliale (Code)
+admin-groups = Zuweisungsgruppen
+admin-groups-help = Durch Semikolons getrennt; sie ersetzen die Gruppen der Person.
+admin-create-person = Person anlegen
+admin-save-person = Person speichern
+role-name = { $role ->
+    [requester] Anfragende Person
+    [store_staff] Filialpersonal
+    [approver] Genehmigende Person (Vorgesetzte)
+    [agent] Service-Desk-Agent
+    [manager] IT-Service-Leitung
+    [editor] Redaktion (Wissen und Katalog)
+   *[admin] Administration
+}
+admin-password-link = Passwort-Link
+admin-hand-link = Geben Sie diesen Link an { $email } weiter (er funktioniert einmal, bis { $until }):
+admin-find-store = Eine Filiale suchen
+admin-find-store-placeholder = Code, Name oder Region
+admin-loading-stores = Die Filialen werden geladen …
+admin-new-store = Neue Filiale
+admin-import-stores-help = Importieren Sie zuerst die Filialen, dann ihre Geräte. Jede Datei wird geprüft, bevor etwas geschrieben wird; eine Datei mit einer abgelehnten Zeile importiert nichts.
+admin-no-stores = Keine Filialen passen. Importieren Sie sie unten aus einer CSV-Datei oder leeren Sie die Suche.
+admin-store-total = { $count ->
+    [one] 1 Filiale
+   *[other] { $count } Filialen
+}
+admin-store-devices = { $count ->
+    [one] 1 Gerät
+   *[other] { $count } Geräte
+}
+
+admin-store-title = Filiale
+admin-loading-store = Die Filiale wird geladen …
+admin-back-to-stores = ← Filialen
+admin-region = Region
+admin-time-zone = Zeitzone
+admin-calendar = Geschäftskalender
+admin-store-default = der Standard der Filialen
+admin-edit-store = Die Filiale bearbeiten
+admin-add-device = Ein Gerät hinzufügen
+admin-devices = Geräte ({ $count })
+admin-no-devices = Noch keine Geräte. Importieren Sie sie auf der Seite der Filialen aus einer CSV-Datei.
+admin-print-stickers = QR-Aufkleber drucken
+admin-code = Code
+admin-calendar-default = Geschäftskalender (leer: der Standard der Filialen)
+admin-create-store = Filiale anlegen
+admin-save-store = Filiale speichern
+admin-asset-tag = Inventarnummer
+admin-store-code = Filiale (Code)
+admin-device-kind = Art
+admin-model = Modell
+admin-add-device-button = Gerät hinzufügen
+admin-save-device = Gerät speichern
+stickers-title = QR-Aufkleber
+stickers-drawing = Die Aufkleber werden gezeichnet …
+stickers-help = Auf A4-Etikettenbögen (3 × 8) drucken. Das Personal scannt einen Code, um eine Störung an diesem Gerät zu melden.
+stickers-none = Diese Filiale hat noch keine Geräte.
+stickers-code-for = QR-Code für { $tag }
+stickers-hint = Kaputt? Scannen und melden.
+groups-title = Zuweisungsgruppen
+groups-loading = Die Gruppen werden geladen …
+groups-help = Agents bearbeiten die Tickets ihrer Gruppen; ein Katalogeintrag nennt die Gruppe, die ihn erfüllt. Eine umbenannte Gruppe heißt sofort bei ihren Personen, Einträgen und Tickets neu.
+groups-new = Neue Gruppe
+groups-none = Noch keine Gruppen. Legen Sie oben die erste an oder importieren Sie Personen mit ihren Gruppen.
+groups-summary = { $members ->
+    [one] 1 Mitglied
+   *[other] { $members } Mitglieder
+} · erfüllt { $items ->
+    [one] 1 Eintrag
+   *[other] { $items } Einträge
+} · { $tickets ->
+    [one] 1 offenes Ticket
+   *[other] { $tickets } offene Tickets
+}
+groups-remove = Entfernen
+groups-add-member = Ein Mitglied hinzufügen (E-Mail-Adresse)
+groups-add = Hinzufügen
+groups-edit = Umbenennen oder beschreiben
+groups-what-it-does = Was sie tut
+groups-create = Gruppe anlegen
+groups-save = Gruppe speichern
+
+mail-log-title = Mail-Protokoll
+mail-log-intro = Jede Mail, die das Portal in den letzten 30 Tagen eingereiht hat. Eine Mail, für die der Server nicht erreichbar ist, wird zwei Tage lang erneut versucht; eine, die er ablehnt, oder eine, die ein angehaltener Server vielleicht gesendet hat (unsicher), wird nie von selbst erneut gesendet.
+mail-log-show = Anzeigen
+mail-log-all = Alle
+mail-log-problems = Fehlgeschlagen und unsicher
+mail-log-waiting = Wartend
+mail-log-loading = Das Mail-Protokoll wird geladen …
+mail-log-none = Hier ist keine Mail. Mails erscheinen, wenn etwas jemanden braucht: eine Genehmigung, eine Antwort, eine Lösung, eine SLA-Warnung.
+mail-log-queued = Eingereiht
+mail-log-to = An
+mail-log-what = Was
+mail-log-ticket = Ticket
+mail-log-state = Status
+mail-log-note = Hinweis
+mail-log-sent = gesendet { $when }
+mail-log-attempts = ({ $count } Versuche)
+audit-title = Audit-Protokoll
+audit-loading = Das Audit-Protokoll wird geladen …
+audit-intro = Jede Änderung an Katalog, Formularen, Personen, Gruppen, Filialen, Geräten und Integrations-Tokens, mit wer sie gemacht hat und was vorher und nachher war. Einträge können nicht geändert oder entfernt werden.
+audit-what = Was
+audit-everything = Alles
+audit-who = Wer oder was
+audit-clear = Zurücksetzen
+audit-total = { $count ->
+    [one] 1 Änderung
+   *[other] { $count } Änderungen
+}
+audit-none = Keine Änderungen passen. Erweitern Sie die Daten oder setzen Sie den Filter zurück.
+audit-before-after = Vorher und nachher
+audit-before = Vorher
+audit-after = Nachher
+audit-nothing = (nichts)
+audit-kind = { $kind ->
+    [catalog] Katalog
+    [form] Formulare
+    [person] Personen
+    [group] Gruppen
+    [store] Filialen
+    [device] Geräte
+    [integration_token] Integrations-Tokens
+    [import] Importe
+    [synonym] Synonyme
+    [search_evidence] Suchbelege
+   *[other] { $kind }
+}
+integrations-intro-before = Überwachungssysteme und Kassen melden Störungen mit
+integrations-intro-after = und einem eigenen Token. Geben Sie jedem System ein eigenes Token, damit sich eines widerrufen lässt, ohne die anderen anzuhalten.
+integrations-new = Neue Integration
+integrations-create = Token erstellen
+integrations-token-for = Token für
+integrations-copy-now = . Kopieren Sie es jetzt: Es wird nicht noch einmal gezeigt.
+integrations-none = Noch keine Integrationen.
+integrations-name = Integration
+integrations-created = Erstellt
+integrations-last-used = Zuletzt benutzt
+integrations-status = Status
+integrations-created-by = { $when } von { $person }
+integrations-never = Nie
+integrations-revoked = Widerrufen { $when }
+integrations-revoke = Widerrufen
+
+## The catalog builder: an item's details, its form and its translations
+builder-translations = Übersetzungen
+builder-translations-help = Der Eintrag in anderen Sprachen. Was Sie leer lassen, erscheint wie oben geschrieben (der graue Text). Antworten behalten die eigenen Wörter der Optionen, damit Tickets und Berichte in jeder Sprache gleich lauten.
+builder-language = Sprache
+builder-preview-language = Die Vorschau in dieser Sprache zeigen
+admin-summary-in = Zusammenfassung auf { $language }
+builder-field = Feld „{ $label }“
+builder-label = Beschriftung
+builder-help-text = Hilfetext
+builder-option = Option „{ $option }“
+builder-opening = Der Eintrag wird geöffnet …
+builder-not-available = Nicht verfügbar
+builder-published = Veröffentlicht: Anfragende bestellen jetzt mit Formularversion { $version }.
+builder-new-item = Neuer Katalogeintrag
+builder-saved-draft = Als Entwurf gespeichert ({ $saved }). Anfragende sehen nichts davon, bis Sie veröffentlichen.
+builder-saved-revision = Revision { $revision }
+builder-saved-copy = Kopie
+builder-to-fix = { $count ->
+    [one] Eine Sache ist zu korrigieren: siehe die Meldung daneben.
+   *[other] Einige Dinge sind zu korrigieren: siehe die Meldungen daneben.
+}
+builder-retired-now = Eingestellt: Er wird nicht mehr angeboten. Seine Tickets bleiben, wie sie sind.
+builder-restored = Wiederhergestellt: Er wird wieder angeboten.
+builder-status-retired = Eingestellt: nicht angeboten.
+builder-status-unpublished = Noch nicht veröffentlicht: Anfragende sehen ihn nicht.
+builder-status-draft = Live mit Formularversion { $version }; Ihre Änderungen sind noch nicht veröffentlicht.
+builder-status-live = Live mit Formularversion { $version }.
+builder-preview-blocked = Die Vorschau kehrt zurück, sobald die Probleme des Formulars (neben seinen Feldern gezeigt) behoben sind.
+builder-needs-js = Der Eintragseditor und sein Formularbaukasten brauchen JavaScript.
+builder-details = Details
+builder-name-help = Was Leute bestellen, so wie sie es sagen würden.
+builder-slug-help = Teil des Links zum Eintrag, z. B. standing-desk; sie kann sich später nicht ändern.
+builder-summary = Zusammenfassung
+builder-summary-help = Eine Zeile auf der Katalogkarte.
+builder-icon-help = Ein Emoji.
+builder-kind-help = Eine Störungsmeldung, deren Formular nach einer Filiale fragt, wird unter „Störung melden“ angeboten.
+builder-keywords = Stichwörter
+builder-keywords-help = Durch Kommas getrennte Wörter, nach denen Leute suchen.
+builder-delivery = Erwartete Lieferung
+builder-delivery-help = Was Anfragenden versprochen wird, z. B. 2 Wochen.
+builder-group = Erfüllende Gruppe
+builder-group-help = Die Zuweisungsgruppe, die seine Tickets bearbeitet.
+builder-service-level = Service-Level
+builder-default-level = Der Standard des Portals
+builder-service-level-help = Die SLA-Ziele seiner Tickets, wenn das Formular nicht fragt, wie viel betroffen ist und wie dringend (sonst entscheiden Auswirkung und Dringlichkeit).
+builder-approval = Die vorgesetzte Person der anfragenden Person genehmigt zuerst
+builder-description = Beschreibung (Markdown)
+builder-form = Formular
+builder-save-draft = Entwurf speichern
+builder-publish = Veröffentlichen
+builder-preview = Vorschau
+builder-preview-title = Vorschau: was Anfragende sehen
+builder-more = Mehr
+builder-copy-as = Als neuen Eintrag kopieren, mit der Adresse
+builder-copy-example = z. B. standing-desk-large
+builder-copy = Kopieren
+builder-restore = Wiederherstellen: wieder anbieten
+builder-retire = Einstellen: nicht mehr anbieten
+
+## A form's conditions in words (a field that only applies sometimes)
+condition = „{ $label }“ { $op ->
+    [any_of] ist eines von { $values }
+    [not_equals] ist nicht { $values }
+    [answered] ist beantwortet
+    [greater_than] ist mehr als { $values }
+    [less_than] ist weniger als { $values }
+   *[equals] ist { $values }
+}
+condition-operator = { $op ->
+    [any_of] ist eines von
+    [not_equals] ist nicht
+    [answered] ist beantwortet
+    [greater_than] ist mehr als
+    [less_than] ist weniger als
+   *[equals] ist
+}
+condition-only-if = Nur wenn { $rules }.
+condition-and = und
+condition-or = oder
+
+builder-kind-name = { $kind ->
+    [text] Kurzer Text
+    [long_text] Langer Text
+    [number] Zahl
+    [date] Datum
+    [choice] Eine Auswahl aus einer Liste
+    [multi_choice] Mehrere Auswahlen aus einer Liste
+    [yes_no] Ja oder nein
+    [email] E-Mail-Adresse
+    [store] Filiale
+    [asset] Gerät (der gewählten Filiale)
+    [attachment] Foto oder Datei
+    [impact] Auswirkung (für die Priorität)
+   *[urgency] Dringlichkeit (für die Priorität)
+}
+builder-new-question = Neue Frage
+builder-no-fields = Noch keine Felder: Anfragende würden den Eintrag ohne Fragen senden. Fügen Sie unten das erste hinzu.
+builder-add-field = Ein Feld hinzufügen
+builder-field-heading = Feld { $number }: { $label }
+builder-lowest = Kleinster Wert
+builder-highest = Größter Wert
+builder-fewest-choices = Wenigste Auswahlen
+builder-most-choices = Meiste Auswahlen
+builder-fewest-chars = Wenigste Zeichen
+builder-most-chars = Meiste Zeichen
+builder-question = Frage
+builder-key = Schlüssel (mit jeder Antwort gespeichert)
+builder-required = Pflichtfeld
+builder-options = Optionen, eine pro Zeile (zum Umordnen oder Umbenennen die Zeilen bearbeiten)
+builder-pattern = Muster (ein regulärer Ausdruck, zu dem die Antwort passen muss)
+builder-pattern-hint = Was das Muster verlangt, in Worten
+builder-move-up = Nach oben
+builder-move-down = Nach unten
+builder-always = Immer sichtbar.
+builder-show-when = Zeigen, wenn
+builder-all-hold = all diese zutreffen
+builder-any-holds = eine davon zutrifft
+builder-show-only-if = Nur zeigen, wenn …
+builder-only-if = Nur wenn
+builder-test = Prüfung
+builder-values = Werte (durch Kommas getrennt)
+builder-value = Wert
+builder-remove-condition = Bedingung entfernen
+
+## The knowledge editors' pages: articles, synonyms and what nobody found
+editor-tab-articles = Artikel
+editor-tab-synonyms = Synonyme
+editor-tab-unanswered = Was niemand fand
+editor-tabs-label = Wissen
+editor-articles-title = Wissensartikel
+editor-new-article = Neuer Artikel
+editor-loading-articles = Artikel werden geladen …
+editor-no-articles-before = Noch keine Artikel. Schreiben Sie den ersten oder importieren Sie einen Ordner mit
+editor-state = Status
+editor-updated = Aktualisiert
+editor-read = Gelesen
+editor-helpful = Hilfreich
+editor-rev = { $when } · Rev. { $revision }
+editor-votes = { $yes } ja · { $no } nein
+article-state = { $state ->
+    [draft] Entwurf
+    [published] Veröffentlicht
+    [retired] Eingestellt
+   *[other] { $state }
+}
+editor-people-searched = Gesucht wurde nach: „{ $query }“
+editor-loading-article = Der Artikel wird geladen …
+editor-edit-title = Bearbeiten: { $title }
+editor-edit-article = Artikel bearbeiten
+editor-saved-as = Als Revision { $revision } gespeichert.
+editor-preview-failed = Vorschau nicht aktualisiert: { $reason }
+editor-look-again = Einige Felder brauchen vor dem Speichern noch einen Blick.
+editor-needs-js = Der Artikeleditor braucht JavaScript für seine Live-Vorschau und Prüfungen.
+editor-title = Titel
+editor-title-help = Was das Problem der Lesenden ist, in ihren Worten.
+editor-slug-help = Teil des Links zum Artikel; sie kann sich nach dem ersten Speichern nicht ändern.
+editor-summary-help = Ein Satz, der in Suchergebnissen erscheint.
+editor-category-help = Zum Beispiel printers, pos, vpn.
+editor-tags = Schlagwörter
+editor-related = Verwandte Katalogeinträge
+editor-related-help = Durch Kommas getrennte Slugs von Einträgen, angeboten, wenn der Artikel nicht hilft.
+editor-body = Text (Markdown)
+editor-translation-of = Übersetzung von
+editor-translation-of-help = Leer für ein Original. Für eine Übersetzung der Slug des Originals (zum Beispiel printer-offline): Lesende dieser Sprache sehen dann diese Fassung.
+editor-state-draft = Entwurf: nur die Redaktion sieht ihn
+editor-state-published = Veröffentlicht: in Suche und Vorschlägen
+editor-state-retired = Eingestellt: verborgen, mit seinem Verlauf aufbewahrt
+editor-saving = Wird gespeichert …
+editor-revisions = Revisionen
+editor-revision = Revision { $revision }
+editor-removed = Entfernt. Die Suche lernt nicht mehr daraus.
+editor-evidence-title = Was Leute tippten, bevor dies ihnen half
+editor-evidence-help = Die Suche lernt Wörter, die mindestens zwei verschiedene Personen getippt haben; entfernen Sie, was nicht zählen soll.
+editor-loading-evidence = Was Leute tippten, wird geladen …
+editor-no-evidence = Noch niemand hat über die Suche zu diesem Artikel gefunden.
+editor-evidence-search = Gesucht, dann „Hat das geholfen?“ ja
+editor-evidence-solved = Das hat geholfen
+editor-evidence-opened = Geöffnet, Formular nicht gesendet
+editor-translate-into = Übersetzung anlegen: { $language }
+editor-other-languages = In anderen Sprachen:
+
+synonyms-title = Synonyme
+synonyms-intro-1 = Die Suche behandelt die Wörter und Ausdrücke einer Gruppe als gleichbedeutend: Wer nach „Kasse“ sucht, findet auch, was über die „Registrierkasse“ geschrieben ist.
+synonyms-intro-2 = Die Wörter, die Leute tippen, stehen weiter zuerst. Halten Sie jede Gruppe bei einer Bedeutung.
+synonyms-groups = Gruppen
+synonyms-try = Eine Suche ausprobieren
+synonyms-try-help = Tippen Sie, wonach jemand suchen könnte, und drücken Sie dann „Vorschau“ unter einer Gruppe: Sie sehen, was die Suche heute findet und was sie mit der Gruppe findet, wie Sie sie getippt haben.
+synonyms-needs-js = Die Vorschau braucht JavaScript. Speichern, Einstellen und Zurückholen von Gruppen geht ohne.
+synonyms-find = Eine Gruppe suchen
+synonyms-none = Noch keine Synonymgruppen. Fügen Sie oben die erste hinzu.
+synonyms-no-match = Keine Gruppe enthält „{ $filter }“.
+synonyms-phrases = Ausdrücke
+synonyms-saved = Gespeichert
+synonyms-add = Gruppe hinzufügen
+synonyms-bring-back = Zurückholen
+synonyms-retire = Einstellen
+synonyms-words = Wörter und Ausdrücke, durch Kommas getrennt
+synonyms-words-help = Mindestens zwei, zum Beispiel: Kasse, Registrierkasse, POS. Benennen Sie die Sache in wenigen Worten; beschreiben Sie sie nicht.
+synonyms-reload = Neu laden
+synonyms-added = Hinzugefügt: { $phrases }. Sie steht in der Liste unten.
+synonyms-saving = Wird gespeichert
+synonyms-type-first = Tippen Sie zuerst oben auf der Seite eine Suche in „Eine Suche ausprobieren“ und drücken Sie dann erneut „Vorschau“.
+synonyms-searching = Wird gesucht
+synonyms-marked-new = Mit „Neu“ markiert: nur mit dieser Gruppe gefunden.
+synonyms-search-for = Suche nach „{ $query }“
+synonyms-today = Heute
+synonyms-with-group = Mit dieser Gruppe
+synonyms-nothing = Nichts gefunden
+unanswered-title = Was niemand fand
+unanswered-intro-1 = Suchen, die keinen Artikel fanden, und Formulare, die Leute trotz der Vorschläge daneben gesendet haben.
+unanswered-intro-2 = Ähnliche Anfragen werden gruppiert (Tippfehler und Wortformen verziehen), die größten Gruppen zuerst: Jede ist ein Artikel, den noch niemand geschrieben hat.
+unanswered-loading = Was niemand fand, wird geladen …
+unanswered-period = Zeitraum
+unanswered-last = { $days ->
+    [one] Letzter Tag
+   *[other] Letzte { $days } Tage
+}
+unanswered-nothing = { $days ->
+    [one] Am letzten Tag blieb nichts unbeantwortet.
+   *[other] In den letzten { $days } Tagen blieb nichts unbeantwortet.
+}
+unanswered-groups = { $count ->
+    [one] 1 Gruppe
+   *[other] { $count } Gruppen
+}, die größten zuerst
+unanswered-searches = { $count ->
+    [one] 1 Suche
+   *[other] { $count } Suchen
+}
+unanswered-tickets = { $count ->
+    [one] 1 Ticket
+   *[other] { $count } Tickets
+}
+unanswered-found-nothing = { $searches } ohne Treffer
+unanswered-sent-anyway = { $tickets } trotzdem gesendet
+unanswered-none-counted = Keine Suchen gezählt
+unanswered-also = Auch getippt als:
+unanswered-also-label = Auch getippt als
+unanswered-more = { $count } weitere
+unanswered-more-label = Weitere Schreibweisen
+unanswered-write = Einen Artikel schreiben
+unanswered-about = über „{ $name }“
+
+## What is wrong with a form as the catalog builder defines it
+error-schema-duplicate-key = Der Schlüssel „{ $key }“ wird schon von einem früheren Feld benutzt; jedes Feld braucht seinen eigenen.
+error-schema-bad-key = Der Schlüssel „{ $key }“ darf nur Kleinbuchstaben, Ziffern und Unterstriche enthalten.
+error-schema-no-label = Geben Sie dem Feld „{ $key }“ eine Beschriftung, die Menschen lesen können.
+error-schema-no-options = Das Auswahlfeld „{ $key }“ braucht mindestens eine Option.
+error-schema-duplicate-option = Das Feld „{ $field }“ führt die Option „{ $option }“ zweimal.
+error-schema-bad-condition = Das Feld „{ $field }“ hängt von „{ $on }“ ab, das kein früheres Feld ist. Bedingungen dürfen nur auf Felder darüber schauen.
+error-schema-condition-values = Eine Bedingung von „{ $field }“ braucht { $wants ->
+    [none] keinen Wert
+    [one] genau einen Wert
+   *[some] mindestens einen Wert
+}.
+error-schema-not-comparable = Eine Bedingung von „{ $field }“ vergleicht „{ $on }“ als Zahl oder Datum, aber es ist keines von beiden.
+error-schema-impossible-value = Eine Bedingung von „{ $field }“ sucht nach „{ $value }“, was „{ $on }“ nie antworten kann.
+error-schema-bad-pattern = Das Muster von „{ $key }“ ist kein gültiger regulärer Ausdruck.
+error-schema-bad-range = Das Feld „{ $key }“ hat ein Minimum über seinem Maximum.
+
+## What is wrong with an article, beside the editor's inputs
+error-article-slug = Verwenden Sie Kleinbuchstaben, Ziffern und Bindestriche, höchstens { $max } Zeichen (zum Beispiel printer-offline).
+error-article-title = Geben Sie einen Titel an.
+error-article-summary = Geben Sie eine Zusammenfassung in einem Satz an.
+error-article-too-short = Verwenden Sie mindestens { $min } Zeichen.
+error-article-too-long = Verwenden Sie höchstens { $max } Zeichen (jetzt { $now }).
+error-article-category = Wählen Sie eine Kategorie.
+error-article-tags = Verwenden Sie höchstens { $max } Schlagwörter.
+error-article-tag-long = Das Schlagwort „{ $tag }“ ist länger als { $max } Zeichen.
+error-article-no-item = Es gibt keinen Katalogeintrag „{ $item }“. Verwenden Sie den Slug des Eintrags, wie in seiner Adresse.
+error-article-body = Schreiben Sie den Text des Artikels.
+error-article-body-long = Der Text ist länger als { $max } Zeichen; teilen Sie ihn in zwei Artikel.
+error-article-state = Wählen Sie Entwurf, veröffentlicht oder eingestellt.
+error-article-language = Wählen Sie die Sprache, in der er geschrieben ist: { $languages }.
+error-article-translates-itself = Ein Artikel kann sich nicht selbst übersetzen. Lassen Sie dies für ein Original leer.
+error-article-original-slug = Geben Sie den Slug des Originals an, wie in seiner Adresse (zum Beispiel printer-offline).
+error-article-already-in-language = „{ $slug }“ ist dieser Artikel schon in dieser Sprache. Wählen Sie die eigene Sprache dieses Artikels.
+error-article-no-original = Es gibt keinen Artikel „{ $original }“. Geben Sie den Slug des Originals an, wie in seiner Adresse.
+error-article-nested = „{ $original }“ ist selbst eine Übersetzung. Geben Sie sein Original an, „{ $first }“.
+error-article-has-translations = Andere Artikel übersetzen diesen, daher kann er selbst keine Übersetzung sein.
+error-article-same-language = Das Original ist auch in dieser Sprache geschrieben. Wählen Sie die Sprache der Übersetzung.
+error-article-translated-already = „{ $slug }“ übersetzt „{ $original }“ schon in diese Sprache. Bearbeiten Sie stattdessen jenen.
+
+## What the catalog builder and the category form refuse
+error-give-it = { $what ->
+    [name] Geben Sie einen Namen an.
+    [summary] Geben Sie eine einzeilige Zusammenfassung an.
+    [expected_delivery] Geben Sie eine erwartete Lieferung an (z. B. „3 Werktage“).
+    [fulfilment_group] Geben Sie die Gruppe an, die ihn erfüllt.
+   *[other] Geben Sie { $what } an.
+}
+error-keep-to = Kürzen Sie { $what ->
+    [name] den Namen
+    [summary] die Zusammenfassung
+    [description] die Beschreibung
+    [expected_delivery] die erwartete Lieferung
+    [fulfilment_group] den Namen der Gruppe
+   *[other] es
+} auf { $max } Zeichen (dieser Text hat { $chars }).
+error-pick-icon = Wählen Sie ein Symbol: ein Emoji oder bis zu 8 Zeichen.
+error-slug-rule = Verwenden Sie 2–60 Kleinbuchstaben, Ziffern und Bindestriche, z. B. standing-desk. Sie ist Teil von Links und kann sich später nicht ändern.
+error-category-exists = Es gibt schon eine Kategorie { $slug }.
+error-no-category = Es gibt keine Kategorie { $slug }.
+error-position = Verwenden Sie eine Position zwischen -9999 und 9999.
+error-category-inside-itself = Eine Kategorie kann nicht in sich selbst oder einem ihrer eigenen Abschnitte liegen.
+error-category-too-deep = Kategorien sind höchstens { $max } Ebenen tief verschachtelt; legen Sie sie weiter oben ab.
+error-saved-meanwhile = Jemand anderes hat { $what ->
+    [category] diese Kategorie
+   *[item] diesen Eintrag
+} gespeichert, nachdem Sie die Seite geöffnet haben. Ihre Änderungen sind noch auf dem Bildschirm: Kopieren Sie, was Sie brauchen, laden Sie neu, um die anderen zu sehen, und übernehmen Sie Ihre dann erneut.
+error-no-item = Es gibt keinen Katalogeintrag { $slug }.
+error-pick-category = Wählen Sie die Kategorie, in der er steht.
+error-keywords = Verwenden Sie höchstens { $max } Stichwörter mit je bis zu 40 Zeichen.
+error-item-exists = Es gibt schon einen Eintrag { $slug }; wählen Sie einen anderen.
+error-nothing-to-publish = Es gibt nichts zu veröffentlichen: Der Eintrag hat keine gespeicherten Änderungen.
+error-too-many-fields = Ein Formular hat höchstens { $max } Felder.
+
+## What administrators are refused: imports, people, stores, devices, groups, tokens, the audit log
+error-csv-too-large = Die Datei ist größer als { $mb } MB. Teilen Sie sie in kleinere Dateien.
+error-csv-not-utf8 = Die Datei ist kein UTF-8-Text. Speichern Sie sie aus der Tabellenkalkulation als „CSV UTF-8“ und versuchen Sie es erneut.
+error-csv-header = Die erste Zeile konnte nicht als CSV gelesen werden: { $reason }.
+error-csv-optionally = (und optional { $columns })
+error-csv-empty = Die Datei ist leer. Ihre erste Zeile nennt die Spalten: { $expected }.
+error-csv-missing = Der ersten Zeile { $count ->
+    [one] fehlt die Spalte
+   *[other] fehlen die Spalten
+} { $columns }. Erwartet: { $expected }.
+error-csv-unknown = Die erste Zeile nennt eine Spalte „{ $column }“, die dieser Import nicht kennt. Erwartet: { $expected }.
+error-csv-line = Zeile { $line } konnte nicht als CSV gelesen werden: { $reason }.
+error-csv-no-rows = Die Datei hat eine Kopfzeile, aber keine Zeilen.
+error-csv-duplicate = { $noun ->
+    [store] Filiale
+    [device] Gerät
+   *[person] Person
+} { $key } steht schon in Zeile { $first }.
+error-pick-kind = Wählen Sie eine Art aus der Liste.
+error-audit-date = Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-12-01 (Jahre 2000 bis 2100).
+error-audit-backwards = Der letzte Tag liegt vor dem ersten.
+error-no-synonym-group = Diese Synonymgruppe gibt es nicht.
+error-group-name = Geben Sie der Gruppe einen Namen.
+error-group-name-long = Kürzen Sie den Namen auf { $max } Zeichen.
+error-group-name-semicolon = Ein Gruppenname darf kein Semikolon und keinen Zeilenumbruch enthalten.
+error-group-description-long = Kürzen Sie die Beschreibung auf { $max } Zeichen.
+error-no-group = Es gibt keine Gruppe { $name }.
+error-group-exists = Es gibt schon eine Gruppe namens { $name }.
+error-tokens-admins-only = Nur die Administration verwaltet Integrations-Tokens.
+error-name-integration = Benennen Sie die Integration, z. B. „Filialüberwachung“: Ihre Störungen werden unter diesem Namen abgelegt.
+error-integration-name-long = Verwenden Sie bis zu { $max } Zeichen auf einer Zeile.
+error-no-token = Dieses Integrations-Token gibt es nicht.
+error-not-an-email = „{ $value }“ ist keine E-Mail-Adresse.
+error-person-name = Der Name ist leer oder länger als { $max } Zeichen.
+error-unknown-manager = Die vorgesetzte Person { $manager } ist weder in der Datei noch im Portal.
+error-person-group-long = Die Gruppe „{ $group }“ ist länger als { $max } Zeichen.
+error-person-exists = { $email } ist schon im Portal: Suchen Sie die Person in der Liste und bearbeiten Sie sie dort.
+error-nobody-with = Es gibt niemanden mit der Adresse { $email }.
+error-nobody-active-with = Es gibt niemanden Aktiven mit der Adresse { $email }.
+error-own-role = Sie können Ihre eigene Rolle nicht ändern. Bitten Sie eine andere Person aus der Administration.
+error-deactivate-self = Sie können sich nicht selbst deaktivieren. Bitten Sie eine andere Person aus der Administration.
+error-link-gone = Dieser Link wurde schon benutzt, ist abgelaufen oder existiert nicht. Bitten Sie Ihre Administration um einen neuen.
+error-password-short = Verwenden Sie mindestens { $min } Zeichen; ein paar Wörter ergeben ein gutes Passwort.
+error-passwords-differ = Die beiden Passwörter unterscheiden sich.
+error-place-exists = Es gibt schon { $what ->
+    [store] eine Filiale
+   *[device] ein Gerät
+} { $key }: Bearbeiten Sie es auf seiner Seite.
+error-no-place = Es gibt { $what ->
+    [store] keine Filiale
+   *[device] kein Gerät
+} { $key }.
+error-column-empty = Die Spalte { $column } ist leer.
+error-column-long = Die Spalte { $column } ist länger als { $max } Zeichen.
+error-column-control = Die Spalte { $column } enthält einen Zeilenumbruch oder ein Steuerzeichen.
+error-value-long = { $column } { $value } ist länger als { $max } Zeichen.
+error-value-characters = { $column } { $value } darf nur Buchstaben, Ziffern, '-', '_' und '.' enthalten.
+error-not-a-zone = „{ $value }“ ist keine Zeitzone; schreiben Sie sie als Europe/Berlin.
+error-no-calendar = Es gibt keinen Geschäftskalender „{ $value }“ (es gibt: { $calendars }).
+error-password-link-js = Einen Passwort-Link zu erstellen braucht JavaScript, damit der Link gezeigt werden kann, ohne die Seite zu verlassen.
+error-token-js = Ein Token zu erstellen braucht JavaScript, damit das Token gezeigt werden kann, ohne die Seite zu verlassen. Schalten Sie es ein oder führen Sie `server token create NAME` auf dem Server aus.
+error-no-article-here = Unter dieser Adresse gibt es keinen Artikel.
+error-article-exists = Unter dieser Adresse gibt es schon einen Artikel. Wählen Sie einen anderen Slug oder bearbeiten Sie jenen Artikel.
+error-preview-too-long = Der Text ist länger als { $max } Zeichen.
+error-evidence-kind = Unbekannte Art von Beleg. Laden Sie die Seite neu.

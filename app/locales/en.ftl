@@ -13,6 +13,7 @@ language-called = { $locale ->
 
 ## Every page: the document, the header and the main navigation
 page-title = { $title } · Deskfront
+page-loading = Loading…
 skip-to-content = Skip to content
 nav-label = Main
 nav-catalog = Catalog
@@ -553,7 +554,7 @@ priority-label = { $priority ->
 
 ## Signing out while requests wait on this device
 signout-unsent = { $count ->
-    [one] One request is not sent yet. It stays on this device and is sent when you sign in here again.
+    [one] 1 request is not sent yet. It stays on this device and is sent when you sign in here again.
    *[other] { $count } requests are not sent yet. They stay on this device and are sent when you sign in here again.
 }
 signout-anyway = Sign out anyway
@@ -928,3 +929,615 @@ password-rule = . At least 12 characters; a few words make a good one.
 password-new = New password
 password-again = The same again
 password-set = Set password
+
+## Administration: the tabs, list headings and bulk imports
+admin-tab-people = People
+admin-tab-groups = Groups
+admin-tab-catalog = Catalog
+admin-tab-stores = Stores and devices
+admin-tab-integrations = Integrations
+admin-tab-mail = Mail log
+admin-tab-audit = Audit log
+admin-tabs-label = Administration
+admin-find = Find
+import-stores = Stores
+import-devices = Devices
+import-people = People
+import-columns-optional = { $required } (optional: { $optional })
+import-choose-first = Choose a CSV file first.
+import-too-large = The file is larger than 5 MB. Split it into smaller files.
+import-unreadable = The file could not be read. Choose it again.
+import-columns = Columns:
+import-needs-js = Importing reads the file in your browser: turn JavaScript on.
+import-file = CSV file (UTF-8, up to 5 MB)
+import-check = Check the file
+import-import = Import
+import-summary = { $created } new, { $changed } changed, { $unchanged } unchanged
+import-refused = { $count ->
+    [one] 1 row refused: nothing was imported. Fix it and check again.
+   *[other] { $count } rows refused: nothing was imported. Fix them and check again.
+}
+import-line = Line { $line }
+import-done = Imported: { $summary }.
+import-checked = The file is fine: { $summary }. Import it to write these changes.
+import-new = New
+import-changed = Changed
+admin-find-item = Find an item
+admin-find-item-placeholder = name, address or keyword
+admin-new-item = New item
+admin-loading-items = Loading the items…
+admin-item-retired = Retired
+admin-item-unpublished = Not published
+admin-item-draft = Live, with unpublished changes
+admin-item-live = Live
+admin-no-items = No items match. Create one with “New item”, or clear the search.
+admin-item-total = { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}
+admin-form-version = form version { $version }
+admin-kind = { $kind ->
+    [incident] fault report
+   *[request] request
+}
+admin-categories = Categories
+admin-categories-help = A category may sit inside another (up to three levels); the catalog shows them nested, siblings by position.
+admin-new-category = New category
+admin-slug = Address (slug)
+admin-slug-help = Lowercase letters, digits and dashes; it cannot change later.
+admin-name = Name
+admin-icon = Icon
+admin-description = Description
+admin-inside = Inside
+admin-position = Position
+admin-name-in = Name in { $language }
+admin-description-in = Description in { $language }
+admin-create-category = Create category
+admin-save-category = Save category
+
+admin-find-person = Find a person
+admin-find-person-placeholder = name or e-mail
+admin-new-person = New person
+admin-loading-people = Loading people…
+admin-import-csv = Import from CSV
+admin-import-people-help = An export from HR: one person a line. Line managers may be in the same file or already in the portal; groups are separated by semicolons and replace the person's groups. People new to the portal cannot sign in until they are given a password or sign in through the company's identity provider.
+admin-no-people = Nobody matches. Import people from a CSV below, or clear the search.
+admin-people-total = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
+admin-reports-to = reports to { $manager }
+admin-person-store = store { $store }
+admin-deactivate = Deactivate
+admin-reactivate = Reactivate
+admin-deactivated = deactivated
+admin-edit = Edit
+admin-email = E-mail address
+admin-role = Role
+admin-role-pinned = Keep this role when the identity provider says otherwise
+admin-manager = Line manager's e-mail address
+admin-home-store = Home store (code)
+admin-groups = Assignment groups
+admin-groups-help = Separated by semicolons; they replace the person's groups.
+admin-create-person = Create person
+admin-save-person = Save person
+role-name = { $role ->
+    [requester] Requester
+    [store_staff] Store staff
+    [approver] Approver (line manager)
+    [agent] Service desk agent
+    [manager] IT service manager
+    [editor] Editor (knowledge and catalog)
+   *[admin] Administrator
+}
+admin-password-link = Password link
+admin-hand-link = Hand this link to { $email } (it works once, until { $until }):
+admin-find-store = Find a store
+admin-find-store-placeholder = code, name or region
+admin-loading-stores = Loading the stores…
+admin-new-store = New store
+admin-import-stores-help = Import the stores first, then their devices. Each file is checked before anything is written; a file with a refused row imports nothing.
+admin-no-stores = No stores match. Import them from a CSV below, or clear the search.
+admin-store-total = { $count ->
+    [one] 1 store
+   *[other] { $count } stores
+}
+admin-store-devices = { $count ->
+    [one] 1 device
+   *[other] { $count } devices
+}
+
+admin-store-title = Store
+admin-loading-store = Loading the store…
+admin-back-to-stores = ← Stores
+admin-region = Region
+admin-time-zone = Time zone
+admin-calendar = Business calendar
+admin-store-default = the store default
+admin-edit-store = Edit the store
+admin-add-device = Add a device
+admin-devices = Devices ({ $count })
+admin-no-devices = No devices yet. Import them from a CSV on the stores page.
+admin-print-stickers = Print QR stickers
+admin-code = Code
+admin-calendar-default = Business calendar (empty: the store default)
+admin-create-store = Create store
+admin-save-store = Save store
+admin-asset-tag = Asset tag
+admin-store-code = Store (code)
+admin-device-kind = Kind
+admin-model = Model
+admin-add-device-button = Add device
+admin-save-device = Save device
+stickers-title = QR stickers
+stickers-drawing = Drawing the stickers…
+stickers-help = Print on A4 label sheets (3 × 8). Staff scan a code to report a fault on that device.
+stickers-none = This store has no devices yet.
+stickers-code-for = QR code for { $tag }
+stickers-hint = Broken? Scan to report.
+groups-title = Assignment groups
+groups-loading = Loading the groups…
+groups-help = Agents work the tickets of their groups; an item names the group that fulfils it. Renaming a group renames it on its people, items and tickets at once.
+groups-new = New group
+groups-none = No groups yet. Create the first one above, or import people with their groups.
+groups-summary = { $members ->
+    [one] 1 member
+   *[other] { $members } members
+} · fulfils { $items ->
+    [one] 1 item
+   *[other] { $items } items
+} · { $tickets ->
+    [one] 1 open ticket
+   *[other] { $tickets } open tickets
+}
+groups-remove = Remove
+groups-add-member = Add a member (e-mail address)
+groups-add = Add
+groups-edit = Rename or describe
+groups-what-it-does = What it does
+groups-create = Create group
+groups-save = Save group
+
+mail-log-title = Mail log
+mail-log-intro = Every mail the portal queued in the last 30 days. A mail the server is down for is tried again for two days; one it refuses, or one a stopped server may or may not have sent (uncertain), is never sent again by itself.
+mail-log-show = Show
+mail-log-all = All
+mail-log-problems = Failed and uncertain
+mail-log-waiting = Waiting
+mail-log-loading = Loading the mail log…
+mail-log-none = No mail here. Mails appear when something needs someone: an approval, a reply, a resolution, an SLA warning.
+mail-log-queued = Queued
+mail-log-to = To
+mail-log-what = What
+mail-log-ticket = Ticket
+mail-log-state = State
+mail-log-note = Note
+mail-log-sent = sent { $when }
+mail-log-attempts = ({ $count } attempts)
+audit-title = Audit log
+audit-loading = Loading the audit log…
+audit-intro = Every change to the catalog, forms, people, groups, stores, devices and integration tokens, with who made it and what it was before and after. Entries cannot be changed or removed.
+audit-what = What
+audit-everything = Everything
+audit-who = Who or what
+audit-clear = Clear
+audit-total = { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+}
+audit-none = No changes match. Widen the dates or clear the filter.
+audit-before-after = Before and after
+audit-before = Before
+audit-after = After
+audit-nothing = (nothing)
+audit-kind = { $kind ->
+    [catalog] Catalog
+    [form] Forms
+    [person] People
+    [group] Groups
+    [store] Stores
+    [device] Devices
+    [integration_token] Integration tokens
+    [import] Imports
+    [synonym] Synonyms
+    [search_evidence] Search evidence
+   *[other] { $kind }
+}
+integrations-intro-before = Monitoring systems and tills raise incidents with
+integrations-intro-after = and a token of their own. Give each system its own token, so one can be revoked without stopping the others.
+integrations-new = New integration
+integrations-create = Create token
+integrations-token-for = Token for
+integrations-copy-now = . Copy it now: it is not shown again.
+integrations-none = No integrations yet.
+integrations-name = Integration
+integrations-created = Created
+integrations-last-used = Last used
+integrations-status = Status
+integrations-created-by = { $when } by { $person }
+integrations-never = Never
+integrations-revoked = Revoked { $when }
+integrations-revoke = Revoke
+
+## The catalog builder: an item's details, its form and its translations
+builder-translations = Translations
+builder-translations-help = The item in other languages. What you leave empty shows as written above (the grey text). Answers keep the options' own words, so tickets and reports read the same in every language.
+builder-language = Language
+builder-preview-language = Show the preview in this language
+admin-summary-in = Summary in { $language }
+builder-field = Field “{ $label }”
+builder-label = Label
+builder-help-text = Help text
+builder-option = Option “{ $option }”
+builder-opening = Opening the item…
+builder-not-available = Not available
+builder-published = Published: requesters now order with form version { $version }.
+builder-new-item = New catalog item
+builder-saved-draft = Saved as a draft ({ $saved }). Requesters see nothing of it until you publish.
+builder-saved-revision = revision { $revision }
+builder-saved-copy = copy
+builder-to-fix = { $count ->
+    [one] One thing to fix: see the message beside it.
+   *[other] Some things to fix: see the messages beside them.
+}
+builder-retired-now = Retired: it is no longer offered. Its tickets stay as they are.
+builder-restored = Restored: it is offered again.
+builder-status-retired = Retired: not offered.
+builder-status-unpublished = Not published yet: requesters do not see it.
+builder-status-draft = Live with form version { $version }; your changes are not published yet.
+builder-status-live = Live with form version { $version }.
+builder-preview-blocked = The preview returns once the form's problems (shown beside its fields) are fixed.
+builder-needs-js = The item editor and its form builder need JavaScript.
+builder-details = Details
+builder-name-help = What people order, as they would say it.
+builder-slug-help = Part of the item's link, e.g. standing-desk; it cannot change later.
+builder-summary = Summary
+builder-summary-help = One line on the catalog card.
+builder-icon-help = One emoji.
+builder-kind-help = A fault report whose form asks for a store is offered on “Report a fault”.
+builder-keywords = Keywords
+builder-keywords-help = Comma-separated words people search for.
+builder-delivery = Expected delivery
+builder-delivery-help = What requesters are promised, e.g. 2 weeks.
+builder-group = Fulfilment group
+builder-group-help = The assignment group that works its tickets.
+builder-service-level = Service level
+builder-default-level = The portal's default
+builder-service-level-help = The SLA targets its tickets get when the form does not ask how much is affected and how soon (impact and urgency decide then).
+builder-approval = The requester's line manager approves first
+builder-description = Description (Markdown)
+builder-form = Form
+builder-save-draft = Save draft
+builder-publish = Publish
+builder-preview = Preview
+builder-preview-title = Preview: what requesters see
+builder-more = More
+builder-copy-as = Copy as a new item, with the address
+builder-copy-example = e.g. standing-desk-large
+builder-copy = Copy
+builder-restore = Restore: offer it again
+builder-retire = Retire: stop offering it
+
+## A form's conditions in words (a field that only applies sometimes)
+condition = “{ $label }” { $op ->
+    [any_of] is one of { $values }
+    [not_equals] is not { $values }
+    [answered] is answered
+    [greater_than] is more than { $values }
+    [less_than] is less than { $values }
+   *[equals] is { $values }
+}
+condition-operator = { $op ->
+    [any_of] is one of
+    [not_equals] is not
+    [answered] is answered
+    [greater_than] is more than
+    [less_than] is less than
+   *[equals] is
+}
+condition-only-if = Only if { $rules }.
+condition-and = and
+condition-or = or
+
+builder-kind-name = { $kind ->
+    [text] Short text
+    [long_text] Long text
+    [number] Number
+    [date] Date
+    [choice] One choice from a list
+    [multi_choice] Several choices from a list
+    [yes_no] Yes or no
+    [email] E-mail address
+    [store] Store
+    [asset] Device (of the chosen store)
+    [attachment] Photo or file
+    [impact] Impact (for the priority)
+   *[urgency] Urgency (for the priority)
+}
+builder-new-question = New question
+builder-no-fields = No fields yet: requesters would send the item with no questions. Add the first one below.
+builder-add-field = Add a field
+builder-field-heading = Field { $number }: { $label }
+builder-lowest = Lowest value
+builder-highest = Highest value
+builder-fewest-choices = Fewest choices
+builder-most-choices = Most choices
+builder-fewest-chars = Fewest characters
+builder-most-chars = Most characters
+builder-question = Question
+builder-key = Key (stored with each answer)
+builder-required = Required
+builder-options = Options, one per line (reorder or rename by editing the lines)
+builder-pattern = Pattern (a regular expression the answer must match)
+builder-pattern-hint = What the pattern wants, in words
+builder-move-up = Move up
+builder-move-down = Move down
+builder-always = Always shown.
+builder-show-when = Show it when
+builder-all-hold = all of these hold
+builder-any-holds = any of these holds
+builder-show-only-if = Show only if…
+builder-only-if = Only if
+builder-test = Test
+builder-values = Values (comma-separated)
+builder-value = Value
+builder-remove-condition = Remove condition
+
+## The knowledge editors' pages: articles, synonyms and what nobody found
+editor-tab-articles = Articles
+editor-tab-synonyms = Synonyms
+editor-tab-unanswered = What nobody found
+editor-tabs-label = Knowledge
+editor-articles-title = Knowledge articles
+editor-new-article = New article
+editor-loading-articles = Loading articles…
+editor-no-articles-before = No articles yet. Write the first one, or import a folder with
+editor-state = State
+editor-updated = Updated
+editor-read = Read
+editor-helpful = Helpful
+editor-rev = { $when } · rev { $revision }
+editor-votes = { $yes } yes · { $no } no
+article-state = { $state ->
+    [draft] Draft
+    [published] Published
+    [retired] Retired
+   *[other] { $state }
+}
+editor-people-searched = People searched for: "{ $query }"
+editor-loading-article = Loading the article…
+editor-edit-title = Edit: { $title }
+editor-edit-article = Edit article
+editor-saved-as = Saved as revision { $revision }.
+editor-preview-failed = Preview not updated: { $reason }
+editor-look-again = Some fields need another look before saving.
+editor-needs-js = The article editor needs JavaScript for its live preview and checks.
+editor-title = Title
+editor-title-help = What the reader's problem is, in their words.
+editor-slug-help = Part of the article's link; it cannot change after the first save.
+editor-summary-help = One sentence shown in search results.
+editor-category-help = For example printers, pos, vpn.
+editor-tags = Tags
+editor-related = Related catalog items
+editor-related-help = Comma-separated item slugs, offered when the article does not solve it.
+editor-body = Text (Markdown)
+editor-translation-of = Translation of
+editor-translation-of-help = Empty for an original. For a translation, the original's slug (for example printer-offline): readers of this language are then shown this version.
+editor-state-draft = Draft: only editors see it
+editor-state-published = Published: in search and suggestions
+editor-state-retired = Retired: hidden, kept with its history
+editor-saving = Saving…
+editor-revisions = Revisions
+editor-revision = Revision { $revision }
+editor-removed = Removed. Search no longer learns from it.
+editor-evidence-title = What people typed before this helped them
+editor-evidence-help = Search learns words that at least two different people typed; remove anything that should not count.
+editor-loading-evidence = Loading what people typed…
+editor-no-evidence = Nobody has searched their way to this article yet.
+editor-evidence-search = Searched, then “Did this help?” yes
+editor-evidence-solved = This solved it
+editor-evidence-opened = Opened, form not sent
+editor-translate-into = Translate into { $language }
+editor-other-languages = In other languages:
+
+synonyms-title = Synonyms
+synonyms-intro-1 = Search treats the words and phrases of a group as meaning the same: someone who searches for “till” also finds what is written about the “register”.
+synonyms-intro-2 = The words people type still rank first. Keep each group to one meaning.
+synonyms-groups = Groups
+synonyms-try = Try a search
+synonyms-try-help = Type what someone might search for, then press “Preview” under a group: you see what search finds today and what it finds with the group as you typed it.
+synonyms-needs-js = The preview needs JavaScript. Saving, retiring and bringing back groups work without it.
+synonyms-find = Find a group
+synonyms-none = No synonym groups yet. Add the first one above.
+synonyms-no-match = No group contains “{ $filter }”.
+synonyms-phrases = Phrases
+synonyms-saved = Saved
+synonyms-add = Add group
+synonyms-bring-back = Bring back
+synonyms-retire = Retire
+synonyms-words = Words and phrases, separated by commas
+synonyms-words-help = At least two, for example: till, register, POS. Name the thing in a few words; do not describe it.
+synonyms-reload = Reload
+synonyms-added = Added: { $phrases }. It is in the list below.
+synonyms-saving = Saving
+synonyms-type-first = Type a search in “Try a search” at the top of the page first, then press “Preview” again.
+synonyms-searching = Searching
+synonyms-marked-new = Marked “New”: found only with this group.
+synonyms-search-for = Search for “{ $query }”
+synonyms-today = Today
+synonyms-with-group = With this group
+synonyms-nothing = Nothing found
+unanswered-title = What nobody found
+unanswered-intro-1 = Searches that found no article, and forms people sent anyway after the suggestions beside them.
+unanswered-intro-2 = Alike queries are grouped (typos and word forms forgiven), the largest groups first: each is an article nobody has written yet.
+unanswered-loading = Loading what nobody found…
+unanswered-period = Period
+unanswered-last = { $days ->
+    [one] Last day
+   *[other] Last { $days } days
+}
+unanswered-nothing = { $days ->
+    [one] Nothing went unanswered in the last day.
+   *[other] Nothing went unanswered in the last { $days } days.
+}
+unanswered-groups = { $count ->
+    [one] 1 group
+   *[other] { $count } groups
+}, the largest first
+unanswered-searches = { $count ->
+    [one] 1 search
+   *[other] { $count } searches
+}
+unanswered-tickets = { $count ->
+    [one] 1 ticket
+   *[other] { $count } tickets
+}
+unanswered-found-nothing = { $searches } found nothing
+unanswered-sent-anyway = { $tickets } sent anyway
+unanswered-none-counted = No searches counted
+unanswered-also = Also typed as:
+unanswered-also-label = Also typed as
+unanswered-more = { $count } more
+unanswered-more-label = More ways it was typed
+unanswered-write = Write an article
+unanswered-about = about “{ $name }”
+
+## What is wrong with a form as the catalog builder defines it
+error-schema-duplicate-key = The key “{ $key }” is used by an earlier field; each field needs its own.
+error-schema-bad-key = The key “{ $key }” may hold only lowercase letters, digits and underscores.
+error-schema-no-label = Give the field “{ $key }” a label people can read.
+error-schema-no-options = The choice field “{ $key }” needs at least one option.
+error-schema-duplicate-option = The field “{ $field }” lists the option “{ $option }” twice.
+error-schema-bad-condition = The field “{ $field }” depends on “{ $on }”, which is not an earlier field. Conditions may only look at fields above.
+error-schema-condition-values = A condition of “{ $field }” needs { $wants ->
+    [none] no value
+    [one] exactly one value
+   *[some] at least one value
+}.
+error-schema-not-comparable = A condition of “{ $field }” compares “{ $on }” as a number or date, but it is neither.
+error-schema-impossible-value = A condition of “{ $field }” looks for “{ $value }”, which “{ $on }” can never answer.
+error-schema-bad-pattern = The pattern of “{ $key }” is not a valid regular expression.
+error-schema-bad-range = The field “{ $key }” has a minimum above its maximum.
+
+## What is wrong with an article, beside the editor's inputs
+error-article-slug = Use lowercase letters, digits and hyphens, at most { $max } characters (for example printer-offline).
+error-article-title = Give a title.
+error-article-summary = Give a one-sentence summary.
+error-article-too-short = Use at least { $min } characters.
+error-article-too-long = Use at most { $max } characters (now { $now }).
+error-article-category = Choose a category.
+error-article-tags = Use at most { $max } tags.
+error-article-tag-long = The tag “{ $tag }” is longer than { $max } characters.
+error-article-no-item = There is no catalog item “{ $item }”. Use the item's slug, as in its address.
+error-article-body = Write the article's text.
+error-article-body-long = The text is longer than { $max } characters; split it into two articles.
+error-article-state = Choose draft, published or retired.
+error-article-language = Choose the language it is written in: { $languages }.
+error-article-translates-itself = An article cannot translate itself. Leave this empty for an original.
+error-article-original-slug = Give the original's slug, as in its address (for example printer-offline).
+error-article-already-in-language = “{ $slug }” is already this article in that language. Choose this article's own language.
+error-article-no-original = There is no article “{ $original }”. Give the original's slug, as in its address.
+error-article-nested = “{ $original }” is itself a translation. Give its original, “{ $first }”.
+error-article-has-translations = Other articles translate this one, so it cannot be a translation itself.
+error-article-same-language = The original is written in this language too. Choose the language of the translation.
+error-article-translated-already = “{ $slug }” already translates “{ $original }” into this language. Edit that one instead.
+
+## What the catalog builder and the category form refuse
+error-give-it = { $what ->
+    [name] Give it a name.
+    [summary] Give it a one-line summary.
+    [expected_delivery] Give it an expected delivery (e.g. “3 working days”).
+    [fulfilment_group] Give it the group that fulfils it.
+   *[other] Give it { $what }.
+}
+error-keep-to = Keep { $what ->
+    [name] the name
+    [summary] the summary
+    [description] the description
+    [expected_delivery] the expected delivery
+    [fulfilment_group] the group's name
+   *[other] it
+} to { $max } characters (this one has { $chars }).
+error-pick-icon = Pick an icon: one emoji or up to 8 characters.
+error-slug-rule = Use 2–60 lowercase letters, digits and dashes, e.g. standing-desk. It is part of links and cannot change later.
+error-category-exists = There is already a category { $slug }.
+error-no-category = There is no category { $slug }.
+error-position = Use a position between -9999 and 9999.
+error-category-inside-itself = A category cannot sit inside itself or one of its own sections.
+error-category-too-deep = Categories nest at most { $max } deep; put it higher up.
+error-saved-meanwhile = Someone else saved this { $what ->
+    [category] category
+   *[item] item
+} after you opened it. Your changes are still on the screen: copy what you need, reload to see theirs, and apply yours again.
+error-no-item = There is no catalog item { $slug }.
+error-pick-category = Pick the category it is listed in.
+error-keywords = Use at most { $max } keywords of up to 40 characters each.
+error-item-exists = There is already an item { $slug }; pick another.
+error-nothing-to-publish = There is nothing to publish: the item has no saved changes.
+error-too-many-fields = A form holds at most { $max } fields.
+
+## What administrators are refused: imports, people, stores, devices, groups, tokens, the audit log
+error-csv-too-large = The file is larger than { $mb } MB. Split it into smaller files.
+error-csv-not-utf8 = The file is not UTF-8 text. Save it from the spreadsheet as "CSV UTF-8" and try again.
+error-csv-header = The first line could not be read as CSV: { $reason }.
+error-csv-optionally = (and optionally { $columns })
+error-csv-empty = The file is empty. Its first line names the columns: { $expected }.
+error-csv-missing = The first line lacks the { $count ->
+    [one] column
+   *[other] columns
+} { $columns }. Expected: { $expected }.
+error-csv-unknown = The first line names a column "{ $column }" that this import does not know. Expected: { $expected }.
+error-csv-line = Line { $line } could not be read as CSV: { $reason }.
+error-csv-no-rows = The file has a header but no rows.
+error-csv-duplicate = { $noun ->
+    [store] Store
+    [device] Device
+   *[person] Person
+} { $key } is on line { $first } already.
+error-pick-kind = Pick a kind from the list.
+error-audit-date = Write the date as YYYY-MM-DD, e.g. 2026-12-01 (years 2000 to 2100).
+error-audit-backwards = The last day comes before the first.
+error-no-synonym-group = This synonym group does not exist.
+error-group-name = Give the group a name.
+error-group-name-long = Keep the name to { $max } characters.
+error-group-name-semicolon = A group name cannot hold a semicolon or a line break.
+error-group-description-long = Keep the description to { $max } characters.
+error-no-group = There is no group { $name }.
+error-group-exists = There is a group called { $name } already.
+error-tokens-admins-only = Only administrators manage integration tokens.
+error-name-integration = Name the integration, e.g. "Store monitoring": its incidents are filed under this name.
+error-integration-name-long = Use up to { $max } characters on one line.
+error-no-token = There is no such integration token.
+error-not-an-email = "{ $value }" is not an e-mail address.
+error-person-name = The name is empty or longer than { $max } characters.
+error-unknown-manager = The manager { $manager } is neither in the file nor in the portal.
+error-person-group-long = The group "{ $group }" is longer than { $max } characters.
+error-person-exists = { $email } is in the portal already: find them in the list and edit them there.
+error-nobody-with = There is nobody with the address { $email }.
+error-nobody-active-with = There is nobody active with the address { $email }.
+error-own-role = You cannot change your own role. Ask another administrator.
+error-deactivate-self = You cannot deactivate yourself. Ask another administrator.
+error-link-gone = This link has been used, has expired or does not exist. Ask your administrator for a new one.
+error-password-short = Use at least { $min } characters; a few words make a good one.
+error-passwords-differ = The two passwords differ.
+error-place-exists = There is a { $what ->
+    [store] store
+   *[device] device
+} { $key } already: edit it on its page.
+error-no-place = There is no { $what ->
+    [store] store
+   *[device] device
+} { $key }.
+error-column-empty = The { $column } is empty.
+error-column-long = The { $column } is longer than { $max } characters.
+error-column-control = The { $column } holds a line break or control character.
+error-value-long = The { $column } { $value } is longer than { $max } characters.
+error-value-characters = The { $column } { $value } may only hold letters, digits, '-', '_' and '.'.
+error-not-a-zone = "{ $value }" is not a time zone; write it as Europe/Berlin.
+error-no-calendar = There is no business calendar "{ $value }" (there are: { $calendars }).
+error-password-link-js = Making a password link needs JavaScript, so the link can be shown without leaving the page.
+error-token-js = Creating a token needs JavaScript, so the token can be shown without leaving the page. Turn it on, or run `server token create NAME` on the server.
+error-no-article-here = There is no article with this address.
+error-article-exists = An article with this address exists already. Choose another slug, or edit that article.
+error-preview-too-long = The text is longer than { $max } characters.
+error-evidence-kind = Unknown kind of evidence. Reload the page.

@@ -166,7 +166,7 @@ test.describe("administration without JavaScript", () => {
     await tom.getByLabel("Home store (code)").fill("S012");
     await tom.getByRole("button", { name: "Save person" }).click();
     await page.goto("/admin/people?q=tom.requester");
-    await expect(tom).toContainText("store staff");
+    await expect(tom).toContainText("Store staff");
     await expect(tom).toContainText("store S012");
 
     await page.goto("/admin/stores/S012");

@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { hydrated, reportPrinterFault, RITA, SAM, signIn, test } from "./helpers";
+import { EVE, hydrated, reportPrinterFault, RITA, SAM, signIn, test } from "./helpers";
 
 // The portal in the language the browser asks for (issue 21). Playwright's `locale` sets the
 // browser's languages and its Accept-Language header, as a phone set to German would.
@@ -93,6 +93,25 @@ test.describe("a browser that asks for German", () => {
     const item = page.getByTestId("search-result").filter({ has: page.locator('a[href^="/catalog/card-reader-fault"]') });
     await expect(item.locator(".result-kind")).toHaveText("Katalog · Kassen & Zahlungen");
     await expect(item.locator("a.result-title")).toHaveText("Kartenleser defekt");
+  });
+
+  test("an editor builds a catalog item in German: the builder's words and its checks, worded in the browser", async ({ page }) => {
+    await signIn(page, EVE);
+    await page.goto("/admin/catalog/new");
+    await hydrated(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Neuer Katalogeintrag");
+    await expect(page.getByRole("button", { name: "Entwurf speichern" })).toBeVisible();
+    await page.getByTestId("add-field").click();
+    await page.getByTestId("add-field").click();
+    const fields = page.getByTestId("builder-field");
+    await expect(fields.first().getByTestId("builder-kind").locator("option:checked")).toHaveText("Kurzer Text");
+    await fields.nth(0).getByTestId("builder-key").fill("modell");
+    await fields.nth(1).getByTestId("builder-key").fill("modell");
+    // Checked as the editor types, in the browser, and said in German.
+    await expect(fields.nth(1).getByTestId("builder-problem")).toHaveText(
+      "Der Schlüssel „modell“ wird schon von einem früheren Feld benutzt; jedes Feld braucht seinen eigenen.",
+    );
+    await expect(fields.nth(1).locator("legend")).toHaveText(/^Feld 2: /);
   });
 
   test("finds the German version of an article by a German word form, and can read the English one", async ({ page }) => {

@@ -44,7 +44,7 @@ pub async fn article_for_edit(slug: String) -> Result<ArticleEditView, AppError>
         .article(&slug)
         .await
         .map_err(internal)?
-        .ok_or_else(|| AppError::not_found("There is no article with this address."))?;
+        .ok_or_else(|| AppError::not_found(crate::i18n::t("error-no-article-here")))?;
     let revisions = store
         .article_revisions(&slug)
         .await
@@ -106,8 +106,11 @@ pub async fn save_article(draft: ArticleDraft, base_revision: i64) -> Result<i64
     if draft.locale.trim().is_empty() {
         draft.locale = crate::i18n::DEFAULT.to_string();
     }
-    validate_article(&draft, Some(&known), crate::i18n::LANGUAGES)
-        .map_err(|fields| AppError::Invalid { fields })?;
+    validate_article(&draft, Some(&known), crate::i18n::LANGUAGES).map_err(|problems| {
+        AppError::Invalid {
+            fields: crate::i18n::i18n().say_each(&problems),
+        }
+    })?;
     crate::backend::articles::check_translation(store.as_ref(), &draft).await?;
     let original = draft.translation_of.trim();
     let input = ArticleInput {
@@ -137,7 +140,7 @@ pub async fn save_article(draft: ArticleDraft, base_revision: i64) -> Result<i64
         Saved::Unchanged => Ok(base_revision),
         Saved::Conflict { .. } if base_revision == 0 => Err(AppError::invalid_field(
             "slug",
-            "An article with this address exists already. Choose another slug, or edit that article.",
+            crate::i18n::t("error-article-exists"),
         )),
         Saved::LanguageTaken => Err(AppError::conflict(crate::i18n::t(
             "error-article-language-taken",
@@ -157,7 +160,10 @@ pub async fn preview_article(body_md: String) -> Result<String, AppError> {
     if body_md.chars().count() > MAX_BODY {
         return Err(AppError::invalid_field(
             "body_md",
-            format!("The text is longer than {MAX_BODY} characters."),
+            crate::i18n::t_with(
+                "error-preview-too-long",
+                &[("max", crate::i18n::Arg::count(MAX_BODY))],
+            ),
         ));
     }
     Ok(crate::backend::markdown::render(&body_md))
@@ -183,7 +189,7 @@ pub async fn remove_evidence(slug: String, source: String, id: i64) -> Result<()
     let result = async {
         let user = session::require_user().await?;
         let source = EvidenceSource::parse(&source).ok_or_else(|| {
-            AppError::invalid_field("source", "Unknown kind of evidence. Reload the page.")
+            AppError::invalid_field("source", crate::i18n::t("error-evidence-kind"))
         })?;
         learning::remove_evidence(
             store()?.as_ref(),

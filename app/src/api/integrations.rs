@@ -17,9 +17,7 @@ pub async fn create_integration_token(name: String) -> Result<NewIntegrationToke
         let user = session::require_user().await?;
         integrations::require_admin(&user)?;
         if forms::is_plain_form_post() {
-            return Err(AppError::conflict(
-                "Creating a token needs JavaScript, so the token can be shown without leaving the page. Turn it on, or run `server token create NAME` on the server.",
-            ));
+            return Err(AppError::conflict(crate::i18n::t("error-token-js")));
         }
         let actor = crate::backend::audit::Actor::person(&user);
         let created = integrations::create_token(

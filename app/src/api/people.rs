@@ -83,9 +83,7 @@ pub async fn create_password_link(email: String) -> Result<PasswordLink, AppErro
     let user = session::require_user().await?;
     crate::backend::access::admin_only(&user)?;
     if forms::is_plain_form_post() {
-        return Err(AppError::conflict(
-            "Making a password link needs JavaScript, so the link can be shown without leaving the page.",
-        ));
+        return Err(AppError::conflict(crate::i18n::t("error-password-link-js")));
     }
     people::create_password_link(
         store()?.as_ref(),

@@ -136,7 +136,10 @@ pub async fn check_translation(store: &dyn Store, draft: &ArticleDraft) -> Resul
             } else {
                 "translation_of"
             };
-            Err(AppError::invalid_field(field, problem))
+            Err(AppError::invalid_field(
+                field,
+                crate::i18n::i18n().say(&problem),
+            ))
         }
     }
 }

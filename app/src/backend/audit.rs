@@ -5,6 +5,7 @@ use super::access::admin_only;
 use super::audit_store::{AuditEntry, AuditFilter};
 use super::internal;
 use super::store::Store;
+use crate::i18n::t;
 use crate::model::{AppError, AppResult, AuditEntryView, AuditKind, Page, UserView};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -104,29 +105,22 @@ pub fn parse_filter(
         None => None,
         Some(k) => Some(
             AuditKind::parse(k)
-                .ok_or_else(|| AppError::invalid_field("kind", "Pick a kind from the list."))?,
+                .ok_or_else(|| AppError::invalid_field("kind", t("error-pick-kind")))?,
         ),
     };
     let day = |field: &str, v: Option<&str>| -> AppResult<Option<NaiveDate>> {
         given(v)
             .map(|d| {
-                crate::domain::report::parse_day(d).ok_or_else(|| {
-                    AppError::invalid_field(
-                        field,
-                        "Write the date as YYYY-MM-DD, e.g. 2026-12-01 (years 2000 to 2100).",
-                    )
-                })
+                crate::domain::report::parse_day(d)
+                    .ok_or_else(|| AppError::invalid_field(field, t("error-audit-date")))
             })
             .transpose()
     };
     let from = day("from", from)?;
     let to = day("to", to)?;
-    if let (Some(f), Some(t)) = (from, to) {
-        if f > t {
-            return Err(AppError::invalid_field(
-                "to",
-                "The last day comes before the first.",
-            ));
+    if let (Some(first), Some(last)) = (from, to) {
+        if first > last {
+            return Err(AppError::invalid_field("to", t("error-audit-backwards")));
         }
     }
     let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());

@@ -10,6 +10,7 @@ use super::internal;
 use super::store::{Store, Written};
 use crate::domain::validation::FieldErrors;
 use crate::domain::FormSchema;
+use crate::i18n::{t, t_with, Arg};
 use crate::model::{
     form_field_key, AppError, AppResult, AuditKind, CategoryAdminView, CategoryRecord,
     ItemAdminRow, ItemDraft, ItemEditView, ItemRecord, ItemSaved, Page, UserView, ITEMS_PER_PAGE,
@@ -72,24 +73,22 @@ fn slug_ok(slug: &str) -> bool {
         && !slug.ends_with('-')
 }
 
-const SLUG_RULE: &str =
-    "Use 2–60 lowercase letters, digits and dashes, e.g. standing-desk. It is part of links and cannot change later.";
-
-fn check_text(
-    errors: &mut FieldErrors,
-    key: &str,
-    value: &str,
-    required: bool,
-    max: usize,
-    what: &str,
-) {
+/// Checks the text field `key` (its messages name the field by its key).
+fn check_text(errors: &mut FieldErrors, key: &str, value: &str, required: bool, max: usize) {
     let chars = value.trim().chars().count();
     if required && chars == 0 {
-        errors.insert(key.into(), format!("Give it {what}."));
+        errors.insert(key.into(), t_with("error-give-it", &[("what", key.into())]));
     } else if chars > max {
         errors.insert(
             key.into(),
-            format!("Keep {what} to {max} characters (this one has {chars})."),
+            t_with(
+                "error-keep-to",
+                &[
+                    ("what", key.into()),
+                    ("max", Arg::count(max)),
+                    ("chars", Arg::count(chars)),
+                ],
+            ),
         );
     }
 }
@@ -97,10 +96,7 @@ fn check_text(
 fn check_icon(errors: &mut FieldErrors, icon: &str) {
     let chars = icon.trim().chars().count();
     if chars == 0 || chars > 8 {
-        errors.insert(
-            "icon".into(),
-            "Pick an icon: one emoji or up to 8 characters.".into(),
-        );
+        errors.insert("icon".into(), t("error-pick-icon"));
     }
 }
 
@@ -141,41 +137,33 @@ pub async fn save_category(
     let mut errors = FieldErrors::new();
     if revision == 0 {
         if !slug_ok(&record.slug) {
-            errors.insert("slug".into(), SLUG_RULE.into());
+            errors.insert("slug".into(), t("error-slug-rule"));
         } else if before.is_some() {
             errors.insert(
                 "slug".into(),
-                format!("There is already a category {}.", record.slug),
+                t_with(
+                    "error-category-exists",
+                    &[("slug", record.slug.as_str().into())],
+                ),
             );
         }
     } else if before.is_none() {
-        return Err(AppError::not_found(format!(
-            "There is no category {}.",
-            record.slug
+        return Err(AppError::not_found(t_with(
+            "error-no-category",
+            &[("slug", record.slug.as_str().into())],
         )));
     }
-    check_text(
-        &mut errors,
-        "name",
-        &record.name,
-        true,
-        MAX_NAME_CHARS,
-        "a name",
-    );
+    check_text(&mut errors, "name", &record.name, true, MAX_NAME_CHARS);
     check_text(
         &mut errors,
         "description",
         &record.description,
         false,
         MAX_SUMMARY_CHARS,
-        "the description",
     );
     check_icon(&mut errors, &record.icon);
     if !(-9_999..=9_999).contains(&record.position) {
-        errors.insert(
-            "position".into(),
-            "Use a position between -9999 and 9999.".into(),
-        );
+        errors.insert("position".into(), t("error-position"));
     }
     if let Some(problem) = record
         .parent
@@ -216,13 +204,13 @@ pub async fn save_category(
 /// Why `parent` cannot hold the category `slug`: unknown, itself or below itself, too deep.
 fn parent_problem(existing: &[CategoryAdminView], slug: &str, parent: &str) -> Option<String> {
     let Some(p) = existing.iter().find(|c| c.category.slug == parent) else {
-        return Some(format!("There is no category {parent}."));
+        return Some(t_with("error-no-category", &[("slug", parent.into())]));
     };
     // Walk up from the parent: meeting `slug` means the move would make a loop.
     let mut cursor = Some(p);
     while let Some(c) = cursor {
         if c.category.slug == slug {
-            return Some("A category cannot sit inside itself or one of its own sections.".into());
+            return Some(t("error-category-inside-itself"));
         }
         cursor = c
             .category
@@ -245,8 +233,9 @@ fn parent_problem(existing: &[CategoryAdminView], slug: &str, parent: &str) -> O
             )
         });
     if p.depth + 1 + below >= MAX_CATEGORY_DEPTH {
-        return Some(format!(
-            "Categories nest at most {MAX_CATEGORY_DEPTH} deep; put it higher up."
+        return Some(t_with(
+            "error-category-too-deep",
+            &[("max", MAX_CATEGORY_DEPTH.into())],
         ));
     }
     None
@@ -267,10 +256,9 @@ fn is_below(existing: &[CategoryAdminView], slug: &str, ancestor: &str) -> bool 
     false
 }
 
+/// `what`: "category" or "item".
 fn stale(what: &str) -> AppError {
-    AppError::conflict(format!(
-        "Someone else saved this {what} after you opened it. Your changes are still on the screen: copy what you need, reload to see theirs, and apply yours again."
-    ))
+    AppError::conflict(t_with("error-saved-meanwhile", &[("what", what.into())]))
 }
 
 /// One page of items matching `text`.
@@ -301,7 +289,7 @@ async fn state_of(store: &dyn Store, slug: &str) -> AppResult<ItemState> {
         .item_state(slug)
         .await
         .map_err(internal)?
-        .ok_or_else(|| AppError::not_found(format!("There is no catalog item {slug}.")))
+        .ok_or_else(|| AppError::not_found(t_with("error-no-item", &[("slug", slug.into())])))
 }
 
 async fn edit_view(
@@ -403,23 +391,15 @@ pub fn item_problems(
 ) -> FieldErrors {
     let mut errors = FieldErrors::new();
     if !slug_ok(&item.slug) {
-        errors.insert("slug".into(), SLUG_RULE.into());
+        errors.insert("slug".into(), t("error-slug-rule"));
     }
-    check_text(
-        &mut errors,
-        "name",
-        &item.name,
-        true,
-        MAX_NAME_CHARS,
-        "a name",
-    );
+    check_text(&mut errors, "name", &item.name, true, MAX_NAME_CHARS);
     check_text(
         &mut errors,
         "summary",
         &item.summary,
         true,
         MAX_SUMMARY_CHARS,
-        "a one-line summary",
     );
     check_text(
         &mut errors,
@@ -427,19 +407,15 @@ pub fn item_problems(
         &item.description,
         false,
         MAX_DESCRIPTION_CHARS,
-        "the description",
     );
     check_icon(&mut errors, &item.icon);
     if !categories.iter().any(|c| c.category.slug == item.category) {
-        errors.insert(
-            "category".into(),
-            "Pick the category it is listed in.".into(),
-        );
+        errors.insert("category".into(), t("error-pick-category"));
     }
     if item.keywords.len() > MAX_KEYWORDS || item.keywords.iter().any(|k| k.chars().count() > 40) {
         errors.insert(
             "keywords".into(),
-            format!("Use at most {MAX_KEYWORDS} keywords of up to 40 characters each."),
+            t_with("error-keywords", &[("max", Arg::count(MAX_KEYWORDS))]),
         );
     }
     check_text(
@@ -448,7 +424,6 @@ pub fn item_problems(
         &item.expected_delivery,
         true,
         MAX_SHORT_CHARS,
-        "an expected delivery (e.g. “3 working days”)",
     );
     check_text(
         &mut errors,
@@ -456,16 +431,18 @@ pub fn item_problems(
         &item.fulfilment_group,
         true,
         MAX_SHORT_CHARS,
-        "the group that fulfils it",
     );
     if form.fields.len() > MAX_FIELDS {
         errors.insert(
             "form".into(),
-            format!("A form holds at most {MAX_FIELDS} fields."),
+            t_with("error-too-many-fields", &[("max", Arg::count(MAX_FIELDS))]),
         );
     }
     for (index, problem) in form.problems() {
-        errors.insert(form_field_key(index), problem.to_string());
+        errors.insert(
+            form_field_key(index),
+            crate::i18n::i18n().say(&problem.say()),
+        );
     }
     // Translations are checked in the editor's language: their inputs sit in its page.
     let problems = crate::domain::translation::problems(
@@ -499,13 +476,13 @@ pub async fn save_item(
     if draft.revision == 0 && state.is_some() && !errors.contains_key("slug") {
         errors.insert(
             "slug".into(),
-            format!("There is already an item {}; pick another.", item.slug),
+            t_with("error-item-exists", &[("slug", item.slug.as_str().into())]),
         );
     }
     if draft.revision != 0 && state.is_none() {
-        return Err(AppError::not_found(format!(
-            "There is no catalog item {}.",
-            item.slug
+        return Err(AppError::not_found(t_with(
+            "error-no-item",
+            &[("slug", item.slug.as_str().into())],
         )));
     }
     refuse_if_any(errors)?;
@@ -559,9 +536,7 @@ pub async fn publish_item(
         return Err(stale("item"));
     }
     let Some(draft) = state.draft.clone() else {
-        return Err(AppError::conflict(
-            "There is nothing to publish: the item has no saved changes.",
-        ));
+        return Err(AppError::conflict(t("error-nothing-to-publish")));
     };
     let categories = store.admin_categories().await.map_err(internal)?;
     refuse_if_any(item_problems(&draft.item, &draft.form, &categories))?;

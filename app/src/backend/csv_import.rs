@@ -4,6 +4,7 @@
 
 use super::audit::Actor;
 use super::audit_store::AuditEntry;
+use crate::i18n::{t, t_with, Arg};
 use crate::model::{
     AppError, AppResult, AuditKind, ImportFile, ImportReport, RefusedRow, MAX_IMPORT_BYTES,
 };
@@ -61,16 +62,14 @@ fn refuse(message: impl Into<String>) -> AppError {
 /// `optional` ones (in any order, any case). Empty lines are skipped.
 pub fn read(text: &str, required: &[&str], optional: &[&str]) -> AppResult<Vec<CsvRow>> {
     if text.len() > MAX_IMPORT_BYTES {
-        return Err(refuse(format!(
-            "The file is larger than {} MB. Split it into smaller files.",
-            MAX_IMPORT_BYTES / (1024 * 1024)
+        return Err(refuse(t_with(
+            "error-csv-too-large",
+            &[("mb", Arg::count(MAX_IMPORT_BYTES / (1024 * 1024)))],
         )));
     }
     // The browser reads the file as UTF-8 and puts U+FFFD where bytes were not.
     if text.contains('\u{FFFD}') {
-        return Err(refuse(
-            "The file is not UTF-8 text. Save it from the spreadsheet as \"CSV UTF-8\" and try again.",
-        ));
+        return Err(refuse(t("error-csv-not-utf8")));
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
@@ -79,21 +78,30 @@ pub fn read(text: &str, required: &[&str], optional: &[&str]) -> AppResult<Vec<C
         .from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| refuse(format!("The first line could not be read as CSV: {e}.")))?
+        .map_err(|e| {
+            refuse(t_with(
+                "error-csv-header",
+                &[("reason", e.to_string().into())],
+            ))
+        })?
         .iter()
         .map(|h| h.to_lowercase())
         .collect();
     let expected = || {
         let mut all = required.join(", ");
         if !optional.is_empty() {
-            all.push_str(&format!(" (and optionally {})", optional.join(", ")));
+            let more = t_with(
+                "error-csv-optionally",
+                &[("columns", optional.join(", ").into())],
+            );
+            all.push_str(&format!(" {more}"));
         }
         all
     };
     if header.iter().all(String::is_empty) {
-        return Err(refuse(format!(
-            "The file is empty. Its first line names the columns: {}.",
-            expected()
+        return Err(refuse(t_with(
+            "error-csv-empty",
+            &[("expected", expected().into())],
         )));
     }
     let missing: Vec<&str> = required
@@ -102,20 +110,25 @@ pub fn read(text: &str, required: &[&str], optional: &[&str]) -> AppResult<Vec<C
         .filter(|c| !header.iter().any(|h| h == c))
         .collect();
     if !missing.is_empty() {
-        return Err(refuse(format!(
-            "The first line lacks the column{} {}. Expected: {}.",
-            if missing.len() == 1 { "" } else { "s" },
-            missing.join(", "),
-            expected()
+        return Err(refuse(t_with(
+            "error-csv-missing",
+            &[
+                ("count", Arg::count(missing.len())),
+                ("columns", missing.join(", ").into()),
+                ("expected", expected().into()),
+            ],
         )));
     }
     if let Some(unknown) = header
         .iter()
         .find(|h| !required.contains(&h.as_str()) && !optional.contains(&h.as_str()))
     {
-        return Err(refuse(format!(
-            "The first line names a column \"{unknown}\" that this import does not know. Expected: {}.",
-            expected()
+        return Err(refuse(t_with(
+            "error-csv-unknown",
+            &[
+                ("column", unknown.as_str().into()),
+                ("expected", expected().into()),
+            ],
         )));
     }
     // Lines as an editor shows them. The reader's own line count leaves out the empty lines it
@@ -135,7 +148,10 @@ pub fn read(text: &str, required: &[&str], optional: &[&str]) -> AppResult<Vec<C
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| line_at(p.byte()));
-            refuse(format!("Line {line} could not be read as CSV: {e}."))
+            refuse(t_with(
+                "error-csv-line",
+                &[("line", Arg::count(line)), ("reason", e.to_string().into())],
+            ))
         })?;
         if record.iter().all(str::is_empty) {
             continue;
@@ -156,7 +172,7 @@ pub fn read_file(text: &str, file: ImportFile) -> AppResult<Vec<CsvRow>> {
     let (required, optional) = file.columns();
     let rows = read(text, required, optional)?;
     if rows.is_empty() {
-        return Err(refuse("The file has a header but no rows."));
+        return Err(refuse(t("error-csv-no-rows")));
     }
     Ok(rows)
 }
@@ -210,7 +226,8 @@ where
 /// Turns checked rows into the records to write and the import's report. `read` checks one row
 /// and builds its record (or says why it cannot); a key on an earlier line, too, is refused;
 /// a record equal (by `same`) to the stored one with its key is counted as unchanged and not
-/// written again. `noun` names a record in messages ("Store S1 is on line 4 already.").
+/// written again. `noun` names a record in messages ("Store S1 is on line 4 already."): "store",
+/// "device" or "person".
 pub fn plan_rows<T>(
     rows: &[CsvRow],
     noun: &str,
@@ -238,7 +255,14 @@ pub fn plan_rows<T>(
         if let Some(first) = seen.insert(k.clone(), row.line) {
             report.refused.push(RefusedRow {
                 line: row.line,
-                reason: format!("{noun} {k} is on line {first} already."),
+                reason: t_with(
+                    "error-csv-duplicate",
+                    &[
+                        ("noun", noun.into()),
+                        ("key", k.as_str().into()),
+                        ("first", Arg::count(first)),
+                    ],
+                ),
                 column: String::new(),
             });
             continue;

@@ -7,6 +7,7 @@ use super::audit::Actor;
 use super::internal;
 use super::store::{Store, Written};
 use crate::domain::validation::FieldErrors;
+use crate::i18n::{t, t_with, Arg};
 use crate::model::{AppError, AppResult, AuditKind, GroupView, UserView};
 use chrono::{DateTime, Utc};
 use serde_json::json;
@@ -23,11 +24,14 @@ pub async fn groups(store: &dyn Store, user: &UserView) -> AppResult<Vec<GroupVi
 /// Why `name` cannot name a group, if it cannot: the people file separates groups with `;`.
 pub fn name_problem(name: &str) -> Option<String> {
     if name.is_empty() {
-        Some("Give the group a name.".into())
+        Some(t("error-group-name"))
     } else if name.chars().count() > MAX_GROUP_CHARS {
-        Some(format!("Keep the name to {MAX_GROUP_CHARS} characters."))
+        Some(t_with(
+            "error-group-name-long",
+            &[("max", Arg::count(MAX_GROUP_CHARS))],
+        ))
     } else if name.contains(';') || name.chars().any(char::is_control) {
-        Some("A group name cannot hold a semicolon or a line break.".into())
+        Some(t("error-group-name-semicolon"))
     } else {
         None
     }
@@ -65,12 +69,18 @@ pub async fn save_group(
     if description.chars().count() > MAX_DESCRIPTION_CHARS {
         errors.insert(
             "description".into(),
-            format!("Keep the description to {MAX_DESCRIPTION_CHARS} characters."),
+            t_with(
+                "error-group-description-long",
+                &[("max", Arg::count(MAX_DESCRIPTION_CHARS))],
+            ),
         );
     }
     match before {
         None if revision != 0 => {
-            return Err(AppError::not_found(format!("There is no group {name}.")))
+            return Err(AppError::not_found(t_with(
+                "error-no-group",
+                &[("name", name.into())],
+            )))
         }
         Some(g) if g.revision != revision => return Err(super::stale("group")),
         _ => {}
@@ -78,7 +88,7 @@ pub async fn save_group(
     if new_name != name && find(&all, new_name).is_some() && !errors.contains_key("new_name") {
         errors.insert(
             "new_name".into(),
-            format!("There is a group called {new_name} already."),
+            t_with("error-group-exists", &[("name", new_name.into())]),
         );
     }
     if !errors.is_empty() {
@@ -118,7 +128,10 @@ pub async fn set_member(
     let email = email.trim().to_lowercase();
     let all = store.groups().await.map_err(internal)?;
     if find(&all, name).is_none() {
-        return Err(AppError::not_found(format!("There is no group {name}.")));
+        return Err(AppError::not_found(t_with(
+            "error-no-group",
+            &[("name", name.into())],
+        )));
     }
     let audit = Actor::person(user)
         .did(

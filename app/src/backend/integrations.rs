@@ -17,6 +17,7 @@ use super::submit::{self, Filing};
 use crate::domain::priority::ServiceLevels;
 use crate::domain::validation::FieldErrors;
 use crate::domain::{Answers, TicketKind};
+use crate::i18n::{t, t_with, Arg};
 use crate::model::{AppError, AppResult, AuditKind, SubmitReceipt, UserView};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -43,24 +44,22 @@ pub fn require_admin(user: &UserView) -> AppResult<()> {
     if user.role == crate::model::Role::Admin {
         Ok(())
     } else {
-        Err(AppError::forbidden(
-            "Only administrators manage integration tokens.",
-        ))
+        Err(AppError::forbidden(t("error-tokens-admins-only")))
     }
 }
 
 pub fn check_name(name: &str) -> AppResult<String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(AppError::invalid_field(
-            "name",
-            "Name the integration, e.g. \"Store monitoring\": its incidents are filed under this name.",
-        ));
+        return Err(AppError::invalid_field("name", t("error-name-integration")));
     }
     if name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
         return Err(AppError::invalid_field(
             "name",
-            format!("Use up to {MAX_NAME_CHARS} characters on one line."),
+            t_with(
+                "error-integration-name-long",
+                &[("max", Arg::count(MAX_NAME_CHARS))],
+            ),
         ));
     }
     Ok(name.to_string())
@@ -108,7 +107,7 @@ pub async fn revoke_token(
     let token = tokens
         .iter()
         .find(|t| t.id == id)
-        .ok_or_else(|| AppError::not_found("There is no such integration token."))?;
+        .ok_or_else(|| AppError::not_found(t("error-no-token")))?;
     if token.revoked_at.is_some() {
         return Ok(());
     }

@@ -10,6 +10,7 @@ use super::internal;
 use super::people_store::NewPasswordLink;
 use super::store::{Store, Written};
 use crate::domain::validation::is_plausible_email;
+use crate::i18n::{t, t_with, Arg};
 use crate::model::{
     AppError, AppResult, AuditKind, ImportFile, ImportReport, Page, PasswordLink, PersonView,
     RefusedRow, Role, UserView, PEOPLE_PER_PAGE,
@@ -91,14 +92,14 @@ pub fn plan_people(
         if !is_plausible_email(&email) {
             return Err((
                 "email",
-                format!("\"{}\" is not an e-mail address.", row.get("email")),
+                t_with("error-not-an-email", &[("value", row.get("email").into())]),
             ));
         }
         let name = row.get("name");
         if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
             return Err((
                 "name",
-                format!("The name is empty or longer than {MAX_NAME_CHARS} characters."),
+                t_with("error-person-name", &[("max", Arg::count(MAX_NAME_CHARS))]),
             ));
         }
         let role = Role::parse(&row.get("role").to_lowercase()).ok_or_else(|| {
@@ -111,7 +112,7 @@ pub fn plan_people(
         if let Some(m) = manager.as_deref().filter(|m| !known(m)) {
             return Err((
                 "manager",
-                format!("The manager {m} is neither in the file nor in the portal."),
+                t_with("error-unknown-manager", &[("manager", m.into())]),
             ));
         }
         let store = Some(row.get("store").to_string()).filter(|s| !s.is_empty());
@@ -131,7 +132,13 @@ pub fn plan_people(
         if let Some(g) = groups.iter().find(|g| g.chars().count() > MAX_GROUP_CHARS) {
             return Err((
                 "groups",
-                format!("The group \"{g}\" is longer than {MAX_GROUP_CHARS} characters."),
+                t_with(
+                    "error-person-group-long",
+                    &[
+                        ("group", g.as_str().into()),
+                        ("max", Arg::count(MAX_GROUP_CHARS)),
+                    ],
+                ),
             ));
         }
         let active = stored.get(email.as_str()).is_none_or(|p| p.active);
@@ -151,7 +158,7 @@ pub fn plan_people(
         })
     };
     let (planned, mut report) =
-        plan_rows(rows, "Person", &stored, |p| &p.email, read, |a, b| a == b);
+        plan_rows(rows, "person", &stored, |p| &p.email, read, |a, b| a == b);
     // Managers as they will be once the file is written: cycles can span the file and the
     // portal.
     let mut manager_of: HashMap<&str, Option<&str>> = existing
@@ -230,14 +237,13 @@ pub async fn save_person(
         (Some(_), 0) => {
             return Err(AppError::invalid_field(
                 "email",
-                format!(
-                    "{email} is in the portal already: find them in the list and edit them there."
-                ),
+                t_with("error-person-exists", &[("email", email.as_str().into())]),
             ))
         }
         (None, r) if r != 0 => {
-            return Err(AppError::not_found(format!(
-                "There is nobody with the address {email}."
+            return Err(AppError::not_found(t_with(
+                "error-nobody-with",
+                &[("email", email.as_str().into())],
             )))
         }
         (Some(p), r) if p.revision != r => return Err(super::stale("person")),
@@ -268,10 +274,7 @@ pub async fn save_person(
         return Ok(revision); // nothing changed
     }
     if email == user.email.to_lowercase() && person.role != user.role {
-        return Err(AppError::invalid_field(
-            "role",
-            "You cannot change your own role. Ask another administrator.",
-        ));
+        return Err(AppError::invalid_field("role", t("error-own-role")));
     }
     let audit = Actor::person(user).saved(AuditKind::Person, &email, before.as_ref(), &person, now);
     match store
@@ -296,9 +299,7 @@ pub async fn set_active(
     admin_only(user)?;
     let email = email.trim().to_lowercase();
     if !active && email == user.email.to_lowercase() {
-        return Err(AppError::conflict(
-            "You cannot deactivate yourself. Ask another administrator.",
-        ));
+        return Err(AppError::conflict(t("error-deactivate-self")));
     }
     let audit = Actor::person(user)
         .did(
@@ -325,8 +326,9 @@ pub async fn set_active(
     if exists {
         Ok(()) // already in that state: nothing to do, nothing audited
     } else {
-        Err(AppError::not_found(format!(
-            "There is nobody with the address {email}."
+        Err(AppError::not_found(t_with(
+            "error-nobody-with",
+            &[("email", email.as_str().into())],
         )))
     }
 }
@@ -365,8 +367,9 @@ pub async fn create_password_link(
         .await
         .map_err(internal)?;
     if !made {
-        return Err(AppError::not_found(format!(
-            "There is nobody active with the address {email}."
+        return Err(AppError::not_found(t_with(
+            "error-nobody-active-with",
+            &[("email", email.as_str().into())],
         )));
     }
     Ok(PasswordLink {
@@ -394,9 +397,7 @@ pub async fn password_link_owner(
 }
 
 fn link_gone() -> AppError {
-    AppError::not_found(
-        "This link has been used, has expired or does not exist. Ask your administrator for a new one.",
-    )
+    AppError::not_found(t("error-link-gone"))
 }
 
 /// Sets the password of the link's person (typed twice), uses the link up and ends their
@@ -412,13 +413,16 @@ pub async fn set_password_by_link(
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(AppError::invalid_field(
             "password",
-            format!("Use at least {MIN_PASSWORD_CHARS} characters; a few words make a good one."),
+            t_with(
+                "error-password-short",
+                &[("min", Arg::count(MIN_PASSWORD_CHARS))],
+            ),
         ));
     }
     if password != again {
         return Err(AppError::invalid_field(
             "again",
-            "The two passwords differ.",
+            t("error-passwords-differ"),
         ));
     }
     let audit = Actor {

@@ -8,7 +8,7 @@ use super::csv_import::{self, plan_rows, CsvRow, Refusal};
 use super::internal;
 use super::store::{Store, Written};
 use crate::domain::priority::ServiceLevels;
-use crate::i18n::t_with;
+use crate::i18n::{t_with, Arg};
 use crate::model::{
     AppError, AppResult, AuditKind, DeviceAdminView, ImportFile, ImportReport, Page, Sticker,
     StickerSheet, StoreAdminView, StoreDetail, UserView, STORES_PER_PAGE,
@@ -185,9 +185,15 @@ fn check_revision(what: &str, key: &str, current: Option<i64>, revision: i64) ->
     match (current, revision) {
         (Some(_), 0) => Err(AppError::invalid_field(
             if what == "store" { "code" } else { "tag" },
-            format!("There is a {what} {key} already: edit it on its page."),
+            t_with(
+                "error-place-exists",
+                &[("what", what.into()), ("key", key.into())],
+            ),
         )),
-        (None, r) if r != 0 => Err(AppError::not_found(format!("There is no {what} {key}."))),
+        (None, r) if r != 0 => Err(AppError::not_found(t_with(
+            "error-no-place",
+            &[("what", what.into()), ("key", key.into())],
+        ))),
         (Some(c), r) if c != r => Err(super::stale(what)),
         _ => Ok(()),
     }
@@ -307,7 +313,7 @@ pub fn plan_stores(
         (&a.name, &a.region, &a.timezone, &a.calendar)
             == (&b.name, &b.region, &b.timezone, &b.calendar)
     };
-    plan_rows(rows, "Store", &stored, |s| &s.code, read, same)
+    plan_rows(rows, "store", &stored, |s| &s.code, read, same)
 }
 
 /// Rows of a devices file checked against each other, the stored devices and the stores.
@@ -326,11 +332,20 @@ pub fn plan_devices(
         if row.get("name").chars().count() > MAX_TEXT_CHARS {
             return Err((
                 "name",
-                format!("The name is longer than {MAX_TEXT_CHARS} characters."),
+                t_with(
+                    "error-column-long",
+                    &[
+                        ("column", "name".into()),
+                        ("max", Arg::count(MAX_TEXT_CHARS)),
+                    ],
+                ),
             ));
         }
         if store.is_empty() {
-            return Err(("store", "The store is empty.".into()));
+            return Err((
+                "store",
+                t_with("error-column-empty", &[("column", "store".into())]),
+            ));
         }
         if !stores.contains(store) {
             return Err((
@@ -351,7 +366,7 @@ pub fn plan_devices(
             revision: stored.get(tag).map_or(0, |d| d.revision),
         })
     };
-    plan_rows(rows, "Device", &stored, |d| &d.tag, read, |a, b| a == b)
+    plan_rows(rows, "device", &stored, |d| &d.tag, read, |a, b| a == b)
 }
 
 /// A code or tag: printed on stickers and typed into links, so letters, digits, `-`, `_`, `.`.
@@ -361,19 +376,25 @@ fn check_key(column: &'static str, value: &str, max: usize) -> Result<(), Refusa
 
 fn check_key_words(column: &str, value: &str, max: usize) -> Result<(), String> {
     if value.is_empty() {
-        return Err(format!("The {column} is empty."));
+        return Err(t_with("error-column-empty", &[("column", column.into())]));
     }
     if value.chars().count() > max {
-        return Err(format!(
-            "The {column} {value} is longer than {max} characters."
+        return Err(t_with(
+            "error-value-long",
+            &[
+                ("column", column.into()),
+                ("value", value.into()),
+                ("max", Arg::count(max)),
+            ],
         ));
     }
     if !value
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
     {
-        return Err(format!(
-            "The {column} {value} may only hold letters, digits, '-', '_' and '.'."
+        return Err(t_with(
+            "error-value-characters",
+            &[("column", column.into()), ("value", value.into())],
         ));
     }
     Ok(())
@@ -385,15 +406,17 @@ fn check_text(column: &'static str, value: &str) -> Result<(), Refusal> {
 
 fn check_text_words(column: &str, value: &str) -> Result<(), String> {
     if value.is_empty() {
-        Err(format!("The {column} is empty."))
+        Err(t_with("error-column-empty", &[("column", column.into())]))
     } else if value.chars().count() > MAX_TEXT_CHARS {
-        Err(format!(
-            "The {column} is longer than {MAX_TEXT_CHARS} characters."
+        Err(t_with(
+            "error-column-long",
+            &[
+                ("column", column.into()),
+                ("max", Arg::count(MAX_TEXT_CHARS)),
+            ],
         ))
     } else if value.chars().any(char::is_control) {
-        Err(format!(
-            "The {column} holds a line break or control character."
-        ))
+        Err(t_with("error-column-control", &[("column", column.into())]))
     } else {
         Ok(())
     }
@@ -403,7 +426,7 @@ fn check_timezone(value: &str) -> Result<(), Refusal> {
     value.parse::<chrono_tz::Tz>().map(|_| ()).map_err(|_| {
         (
             "timezone",
-            format!("\"{value}\" is not a time zone; write it as Europe/Berlin."),
+            t_with("error-not-a-zone", &[("value", value.into())]),
         )
     })
 }
@@ -414,9 +437,12 @@ fn check_calendar(value: &str, calendars: &[&str]) -> Result<(), Refusal> {
     } else {
         Err((
             "calendar",
-            format!(
-                "There is no business calendar \"{value}\" (there are: {}).",
-                calendars.join(", ")
+            t_with(
+                "error-no-calendar",
+                &[
+                    ("value", value.into()),
+                    ("calendars", calendars.join(", ").into()),
+                ],
             ),
         ))
     }

@@ -8,6 +8,7 @@ use super::audit::Actor;
 use super::internal;
 use super::store::{Store, Written};
 use crate::domain::synonyms::check_group;
+use crate::i18n::{t, t_with, Arg};
 use crate::model::{AppError, AppResult, AuditKind, SynonymGroupView, SynonymPreview, UserView};
 use crate::search::{results, SearchIndex, Synonyms};
 use chrono::{DateTime, Utc};
@@ -65,7 +66,7 @@ pub async fn save(
         let before = all
             .iter()
             .find(|g| g.id == change.id)
-            .ok_or_else(|| AppError::not_found("This synonym group does not exist."))?;
+            .ok_or_else(|| AppError::not_found(t("error-no-synonym-group")))?;
         let action = match (before.retired, change.retired) {
             (false, true) => "retire",
             (true, false) => "restore",
@@ -129,9 +130,9 @@ pub fn preview(
     if query.chars().count() > results::MAX_QUERY_CHARS {
         return Err(AppError::invalid_field(
             "q",
-            format!(
-                "Shorten the search to {} characters or fewer.",
-                results::MAX_QUERY_CHARS
+            t_with(
+                "error-search-too-long",
+                &[("max", Arg::count(results::MAX_QUERY_CHARS))],
             ),
         ));
     }

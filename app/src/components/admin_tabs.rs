@@ -1,29 +1,32 @@
 use crate::app::CurrentUser;
+use crate::i18n::t;
 use crate::model::Role;
 use leptos::prelude::*;
 
 /// The administrators' pages, one tab each; the header links to the first. Editors, who build
 /// the catalog but do not administer people, see the catalog tab only.
 const CATALOG_PAGE: &str = "/admin/catalog";
-const ADMIN_PAGES: [(&str, &str); 7] = [
-    ("/admin/people", "People"),
-    ("/admin/groups", "Groups"),
-    (CATALOG_PAGE, "Catalog"),
-    ("/admin/stores", "Stores and devices"),
-    ("/admin/integrations", "Integrations"),
-    ("/admin/mail", "Mail log"),
-    ("/admin/audit", "Audit log"),
-];
+fn admin_pages() -> [(&'static str, String); 7] {
+    [
+        ("/admin/people", t("admin-tab-people")),
+        ("/admin/groups", t("admin-tab-groups")),
+        (CATALOG_PAGE, t("admin-tab-catalog")),
+        ("/admin/stores", t("admin-tab-stores")),
+        ("/admin/integrations", t("admin-tab-integrations")),
+        ("/admin/mail", t("admin-tab-mail")),
+        ("/admin/audit", t("admin-tab-audit")),
+    ]
+}
 
 /// Tabs between the administration pages; `current` is the page's own path.
 #[component]
 pub fn AdminTabs(current: &'static str, #[prop(optional)] catalog_only: bool) -> impl IntoView {
     view! {
-        <nav class="admin-tabs" aria-label="Administration">
-            {ADMIN_PAGES.iter().filter(|(href, _)| !catalog_only || *href == CATALOG_PAGE).map(|(href, label)| {
-                let here = *href == current;
+        <nav class="admin-tabs" aria-label=t("admin-tabs-label")>
+            {admin_pages().into_iter().filter(|(href, _)| !catalog_only || *href == CATALOG_PAGE).map(|(href, label)| {
+                let here = href == current;
                 view! {
-                    <a href=*href aria-current=here.then_some("page") class:current=here>{*label}</a>
+                    <a href=href aria-current=here.then_some("page") class:current=here>{label}</a>
                 }
             }).collect_view()}
         </nav>
@@ -50,9 +53,9 @@ pub async fn signed_in_catalog_editor(user: CurrentUser) -> Option<Role> {
 #[component]
 pub fn AdminListHeading(
     current: &'static str,
-    title: &'static str,
-    search_label: &'static str,
-    placeholder: &'static str,
+    #[prop(into)] title: String,
+    #[prop(into)] search_label: String,
+    #[prop(into)] placeholder: String,
     q: String,
     #[prop(optional)] children: Option<ChildrenFn>,
     /// Shown to editors too (the catalog), not to admins only.
@@ -65,6 +68,8 @@ pub fn AdminListHeading(
             {move || {
                 let q = q.clone();
                 let children = children.clone();
+                let (title, search_label, placeholder) =
+                    (title.clone(), search_label.clone(), placeholder.clone());
                 Suspend::new(async move {
                     let role = signed_in_catalog_editor(user).await;
                     let shown = match role {
@@ -81,7 +86,7 @@ pub fn AdminListHeading(
                                 <label for="admin-q">{search_label}</label>
                                 <input id="admin-q" name="q" type="search" value=q placeholder=placeholder/>
                             </div>
-                            <div class="form-actions"><button type="submit" class="btn">"Find"</button></div>
+                            <div class="form-actions"><button type="submit" class="btn">{t("admin-find")}</button></div>
                         </form>
                     })
                 })

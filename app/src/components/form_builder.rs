@@ -5,34 +5,37 @@
 
 use crate::domain::validation::FieldErrors;
 use crate::domain::{Condition, Field, FieldKind, FormSchema, Join, Operator, Visibility};
+use crate::i18n::form::operator_words;
+use crate::i18n::{t, t_with, Arg};
 use leptos::prelude::*;
 
-/// Every kind a field may be, as the builder names it.
-pub const KINDS: [(FieldKind, &str, &str); 13] = [
-    (FieldKind::Text, "text", "Short text"),
-    (FieldKind::LongText, "long_text", "Long text"),
-    (FieldKind::Number, "number", "Number"),
-    (FieldKind::Date, "date", "Date"),
-    (FieldKind::Choice, "choice", "One choice from a list"),
-    (
-        FieldKind::MultiChoice,
-        "multi_choice",
-        "Several choices from a list",
-    ),
-    (FieldKind::YesNo, "yes_no", "Yes or no"),
-    (FieldKind::Email, "email", "E-mail address"),
-    (FieldKind::Store, "store", "Store"),
-    (FieldKind::Asset, "asset", "Device (of the chosen store)"),
-    (FieldKind::Attachment, "attachment", "Photo or file"),
-    (FieldKind::Impact, "impact", "Impact (for the priority)"),
-    (FieldKind::Urgency, "urgency", "Urgency (for the priority)"),
+/// Every kind a field may be, by the name the form stores.
+pub const KINDS: [(FieldKind, &str); 13] = [
+    (FieldKind::Text, "text"),
+    (FieldKind::LongText, "long_text"),
+    (FieldKind::Number, "number"),
+    (FieldKind::Date, "date"),
+    (FieldKind::Choice, "choice"),
+    (FieldKind::MultiChoice, "multi_choice"),
+    (FieldKind::YesNo, "yes_no"),
+    (FieldKind::Email, "email"),
+    (FieldKind::Store, "store"),
+    (FieldKind::Asset, "asset"),
+    (FieldKind::Attachment, "attachment"),
+    (FieldKind::Impact, "impact"),
+    (FieldKind::Urgency, "urgency"),
 ];
+
+/// A kind as the builder names it ("One choice from a list").
+fn kind_name(name: &str) -> String {
+    t_with("builder-kind-name", &[("kind", name.into())])
+}
 
 fn kind_from(name: &str) -> FieldKind {
     KINDS
         .iter()
-        .find(|(_, n, _)| *n == name)
-        .map_or(FieldKind::Text, |(k, _, _)| *k)
+        .find(|(_, n)| *n == name)
+        .map_or(FieldKind::Text, |(k, _)| *k)
 }
 
 /// A field in the builder, with an id that stays with it while it moves.
@@ -72,7 +75,7 @@ impl FormRows {
             schema.with(|s| {
                 s.problems()
                     .into_iter()
-                    .map(|(i, p)| (i, p.to_string()))
+                    .map(|(i, p)| (i, crate::i18n::i18n().say(&p.say())))
                     .collect()
             })
         });
@@ -115,7 +118,7 @@ impl FormRows {
                 .unwrap_or_default();
             r.push(Row {
                 id,
-                field: Field::new(&key, "New question", FieldKind::Text),
+                field: Field::new(&key, &t("builder-new-question"), FieldKind::Text),
             });
         });
     }
@@ -156,7 +159,7 @@ pub fn FormBuilder(rows: FormRows, server_errors: RwSignal<FieldErrors>) -> impl
     view! {
         <div class="form-builder" data-testid="form-builder">
             <Show when=move || rows.rows.with(Vec::is_empty)>
-                <p class="empty-state">"No fields yet: requesters would send the item with no questions. Add the first one below."</p>
+                <p class="empty-state">{t("builder-no-fields")}</p>
             </Show>
             <ol class="builder-fields">
                 <For each=ids key=|id| *id let:id>
@@ -164,7 +167,7 @@ pub fn FormBuilder(rows: FormRows, server_errors: RwSignal<FieldErrors>) -> impl
                 </For>
             </ol>
             {move || server_errors.with(|e| e.get("form").cloned()).map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <button type="button" class="btn" data-testid="add-field" on:click=move |_| rows.add()>"Add a field"</button>
+            <button type="button" class="btn" data-testid="add-field" on:click=move |_| rows.add()>{t("builder-add-field")}</button>
         </div>
     }
 }
@@ -194,14 +197,21 @@ fn FieldEditor(id: u64, rows: FormRows, server_errors: RwSignal<FieldErrors>) ->
     };
     let uid = move |part: &str| format!("builder-{id}-{part}");
     let heading = move || {
-        format!(
-            "Field {}: {}",
-            position.get() + 1,
-            rows.with_field(id, |f| f.label.clone()).unwrap_or_default()
+        t_with(
+            "builder-field-heading",
+            &[
+                ("number", Arg::count(position.get() + 1)),
+                (
+                    "label",
+                    rows.with_field(id, |f| f.label.clone())
+                        .unwrap_or_default()
+                        .into(),
+                ),
+            ],
         )
     };
     let text_input = move |part: &'static str,
-                           label: &'static str,
+                           label: String,
                            read: fn(&Field) -> String,
                            write: fn(&mut Field, String)| {
         view! {
@@ -213,7 +223,7 @@ fn FieldEditor(id: u64, rows: FormRows, server_errors: RwSignal<FieldErrors>) ->
         }
     };
     let number_input = move |part: &'static str,
-                             label: &'static str,
+                             label: String,
                              read: fn(&Field) -> Option<f64>,
                              write: fn(&mut Field, Option<f64>)| {
         view! {
@@ -239,9 +249,9 @@ fn FieldEditor(id: u64, rows: FormRows, server_errors: RwSignal<FieldErrors>) ->
     };
     let has_pattern = move || kind.get() == FieldKind::Text;
     let limit_words = move || match kind.get() {
-        FieldKind::Number => ("Lowest value", "Highest value"),
-        FieldKind::MultiChoice => ("Fewest choices", "Most choices"),
-        _ => ("Fewest characters", "Most characters"),
+        FieldKind::Number => (t("builder-lowest"), t("builder-highest")),
+        FieldKind::MultiChoice => (t("builder-fewest-choices"), t("builder-most-choices")),
+        _ => (t("builder-fewest-chars"), t("builder-most-chars")),
     };
 
     view! {
@@ -249,15 +259,15 @@ fn FieldEditor(id: u64, rows: FormRows, server_errors: RwSignal<FieldErrors>) ->
             <fieldset>
                 <legend>{heading}</legend>
                 {move || problem().map(|p| view! { <p class="field-error" role="alert" data-testid="builder-problem">{p}</p> })}
-                {text_input("label", "Question", |f| f.label.clone(), |f, v| f.label = v)}
-                {text_input("key", "Key (stored with each answer)", |f| f.key.clone(), |f, v| f.key = v.trim().to_string())}
+                {text_input("label", t("builder-question"), |f| f.label.clone(), |f, v| f.label = v)}
+                {text_input("key", t("builder-key"), |f| f.key.clone(), |f, v| f.key = v.trim().to_string())}
                 <div class="field">
-                    <label for=uid("kind")>"Kind"</label>
+                    <label for=uid("kind")>{t("admin-device-kind")}</label>
                     <select id=uid("kind") data-testid="builder-kind"
                         on:change=move |ev| { let k = kind_from(&event_target_value(&ev)); rows.edit(id, |f| f.kind = k); clear(); }>
-                        {KINDS.iter().map(|(k, name, label)| {
+                        {KINDS.iter().map(|(k, name)| {
                             let k = *k;
-                            view! { <option value=*name selected=move || kind.get() == k>{*label}</option> }
+                            view! { <option value=*name selected=move || kind.get() == k>{kind_name(name)}</option> }
                         }).collect_view()}
                     </select>
                 </div>
@@ -265,12 +275,12 @@ fn FieldEditor(id: u64, rows: FormRows, server_errors: RwSignal<FieldErrors>) ->
                     <input id=uid("required") type="checkbox" data-testid="builder-required"
                         prop:checked=move || rows.with_field(id, |f| f.required).unwrap_or(false)
                         on:change=move |ev| { let on = event_target_checked(&ev); rows.edit(id, |f| f.required = on); }/>
-                    <label for=uid("required")>"Required"</label>
+                    <label for=uid("required")>{t("builder-required")}</label>
                 </div>
-                {text_input("help", "Help text", |f| f.help.clone().unwrap_or_default(), |f, v| f.help = (!v.trim().is_empty()).then_some(v))}
+                {text_input("help", t("builder-help-text"), |f| f.help.clone().unwrap_or_default(), |f, v| f.help = (!v.trim().is_empty()).then_some(v))}
                 <Show when=has_options>
                     <div class="field">
-                        <label for=uid("options")>"Options, one per line (reorder or rename by editing the lines)"</label>
+                        <label for=uid("options")>{t("builder-options")}</label>
                         <textarea id=uid("options") rows="4" data-testid="builder-options"
                             prop:value=move || rows.with_field(id, |f| f.options.join("\n")).unwrap_or_default()
                             on:input=move |ev| {
@@ -287,17 +297,17 @@ fn FieldEditor(id: u64, rows: FormRows, server_errors: RwSignal<FieldErrors>) ->
                     </div>
                 </Show>
                 <Show when=has_pattern>
-                    {text_input("pattern", "Pattern (a regular expression the answer must match)", |f| f.pattern.clone().unwrap_or_default(), |f, v| f.pattern = (!v.trim().is_empty()).then_some(v))}
-                    {text_input("pattern_hint", "What the pattern wants, in words", |f| f.pattern_hint.clone().unwrap_or_default(), |f, v| f.pattern_hint = (!v.trim().is_empty()).then_some(v))}
+                    {text_input("pattern", t("builder-pattern"), |f| f.pattern.clone().unwrap_or_default(), |f, v| f.pattern = (!v.trim().is_empty()).then_some(v))}
+                    {text_input("pattern_hint", t("builder-pattern-hint"), |f| f.pattern_hint.clone().unwrap_or_default(), |f, v| f.pattern_hint = (!v.trim().is_empty()).then_some(v))}
                 </Show>
                 <ConditionsEditor id rows/>
                 <div class="builder-actions">
                     <button type="button" class="btn btn-small" data-testid="builder-up"
-                        disabled=move || position.get() == 0 on:click=move |_| rows.shift(id, true)>"Move up"</button>
+                        disabled=move || position.get() == 0 on:click=move |_| rows.shift(id, true)>{t("builder-move-up")}</button>
                     <button type="button" class="btn btn-small" data-testid="builder-down"
-                        disabled=is_last on:click=move |_| rows.shift(id, false)>"Move down"</button>
+                        disabled=is_last on:click=move |_| rows.shift(id, false)>{t("builder-move-down")}</button>
                     <button type="button" class="btn btn-small btn-danger" data-testid="builder-remove"
-                        on:click=move |_| rows.remove(id)>"Remove"</button>
+                        on:click=move |_| rows.remove(id)>{t("groups-remove")}</button>
                 </div>
             </fieldset>
         </li>
@@ -344,24 +354,24 @@ fn ConditionsEditor(id: u64, rows: FormRows) -> impl IntoView {
     view! {
         <div class="builder-conditions">
             <Show when=move || rule_count.get() == 0>
-                <p class="muted">"Always shown."</p>
+                <p class="muted">{t("builder-always")}</p>
             </Show>
             <Show when=several>
                 <div class="field">
-                    <label for=uid("join".into())>"Show it when"</label>
+                    <label for=uid("join".into())>{t("builder-show-when")}</label>
                     <select id=uid("join".into()) data-testid="builder-join"
                         on:change=move |ev| {
                             let j = if event_target_value(&ev) == "any" { Join::Any } else { Join::All };
                             edit_rules(Box::new(move |w| w.join = j));
                         }>
-                        <option value="all" selected=move || join.get() == Join::All>"all of these hold"</option>
-                        <option value="any" selected=move || join.get() == Join::Any>"any of these holds"</option>
+                        <option value="all" selected=move || join.get() == Join::All>{t("builder-all-hold")}</option>
+                        <option value="any" selected=move || join.get() == Join::Any>{t("builder-any-holds")}</option>
                     </select>
                 </div>
             </Show>
             {move || (0..rule_count.get()).map(|index| view! { <RuleEditor id index rows/> }).collect_view()}
             <button type="button" class="btn btn-small" data-testid="builder-add-condition"
-                disabled=move || position_is_first(rows, id) on:click=add>"Show only if…"</button>
+                disabled=move || position_is_first(rows, id) on:click=add>{t("builder-show-only-if")}</button>
         </div>
     }
 }
@@ -393,7 +403,7 @@ fn RuleEditor(id: u64, index: usize, rows: FormRows) -> impl IntoView {
     view! {
         <div class="builder-rule field-row" data-testid="builder-rule">
             <div class="field">
-                <label for=uid("field")>"Only if"</label>
+                <label for=uid("field")>{t("builder-only-if")}</label>
                 <select id=uid("field") data-testid="builder-rule-field"
                     on:change=move |ev| { let k = event_target_value(&ev); edit(Box::new(move |r| r.field = k)); }>
                     {move || {
@@ -406,7 +416,7 @@ fn RuleEditor(id: u64, index: usize, rows: FormRows) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for=uid("op")>"Test"</label>
+                <label for=uid("op")>{t("builder-test")}</label>
                 <select id=uid("op") data-testid="builder-rule-op"
                     on:change=move |ev| {
                         let o = Operator::parse(&event_target_value(&ev)).unwrap_or_default();
@@ -416,13 +426,13 @@ fn RuleEditor(id: u64, index: usize, rows: FormRows) -> impl IntoView {
                         }));
                     }>
                     {Operator::ALL.into_iter().map(|o| view! {
-                        <option value=o.as_str() selected=move || op.get() == o>{o.words()}</option>
+                        <option value=o.as_str() selected=move || op.get() == o>{operator_words(o)}</option>
                     }).collect_view()}
                 </select>
             </div>
             <Show when=move || op.get() != Operator::Answered>
                 <div class="field">
-                    <label for=uid("values")>{move || if op.get() == Operator::AnyOf { "Values (comma-separated)" } else { "Value" }}</label>
+                    <label for=uid("values")>{move || if op.get() == Operator::AnyOf { t("builder-values") } else { t("builder-value") }}</label>
                     <input id=uid("values") type="text" data-testid="builder-rule-values"
                         prop:value=move || rule().map(|r| r.values.join(", ")).unwrap_or_default()
                         on:input=move |ev| {
@@ -445,7 +455,7 @@ fn RuleEditor(id: u64, index: usize, rows: FormRows) -> impl IntoView {
                         if index < w.rules.len() { w.rules.remove(index); }
                         if w.rules.is_empty() { f.visible_when = None; }
                     }
-                })>"Remove condition"</button>
+                })>{t("builder-remove-condition")}</button>
         </div>
     }
 }
@@ -456,7 +466,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_one_name_that_reads_back() {
-        for (kind, name, _) in KINDS {
+        for (kind, name) in KINDS {
             assert_eq!(kind_from(name), kind);
             // The names are the stored (serde) names, so a schema reads the same everywhere.
             assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{name}\""));

@@ -4,6 +4,7 @@
 
 use crate::api::imports::import_csv;
 use crate::components::error_notice::ErrorNotice;
+use crate::i18n::{t, t_with, Arg};
 use crate::model::{AppError, ImportFile, ImportReport};
 use leptos::prelude::*;
 
@@ -15,15 +16,17 @@ pub fn ImportPanel(
     on_done: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let (title, id) = match file {
-        ImportFile::Stores => ("Stores", "import-stores"),
-        ImportFile::Devices => ("Devices", "import-devices"),
-        ImportFile::People => ("People", "import-people"),
+        ImportFile::Stores => (t("import-stores"), "import-stores"),
+        ImportFile::Devices => (t("import-devices"), "import-devices"),
+        ImportFile::People => (t("import-people"), "import-people"),
     };
     let (required, optional) = file.columns();
-    let columns = format!(
-        "{} (optional: {})",
-        required.join(", "),
-        optional.join(", ")
+    let columns = t_with(
+        "import-columns-optional",
+        &[
+            ("required", required.join(", ").into()),
+            ("optional", optional.join(", ").into()),
+        ],
     );
     let text = RwSignal::new(None::<String>);
     let outcome = RwSignal::new(None::<Result<ImportReport, AppError>>);
@@ -32,7 +35,7 @@ pub fn ImportPanel(
         let Some(csv) = text.get_untracked() else {
             outcome.set(Some(Err(AppError::invalid_field(
                 "file",
-                "Choose a CSV file first.",
+                t("import-choose-first"),
             ))));
             return;
         };
@@ -63,7 +66,7 @@ pub fn ImportPanel(
             if file.size() > crate::model::MAX_IMPORT_BYTES as f64 {
                 outcome.set(Some(Err(AppError::invalid_field(
                     "file",
-                    "The file is larger than 5 MB. Split it into smaller files.",
+                    t("import-too-large"),
                 ))));
                 return;
             }
@@ -72,7 +75,7 @@ pub fn ImportPanel(
                     Ok(value) => text.set(value.as_string()),
                     Err(_) => outcome.set(Some(Err(AppError::invalid_field(
                         "file",
-                        "The file could not be read. Choose it again.",
+                        t("import-unreadable"),
                     )))),
                 }
             });
@@ -85,19 +88,19 @@ pub fn ImportPanel(
     view! {
         <section class="import-panel" data-testid=id>
             <h3>{title}</h3>
-            <p class="muted">"Columns: " <code>{columns}</code></p>
-            <noscript><p class="notice notice-error">"Importing reads the file in your browser: turn JavaScript on."</p></noscript>
+            <p class="muted">{t("import-columns")} " " <code>{columns}</code></p>
+            <noscript><p class="notice notice-error">{t("import-needs-js")}</p></noscript>
             <div class="field">
-                <label for=format!("{id}-file")>"CSV file (UTF-8, up to 5 MB)"</label>
+                <label for=format!("{id}-file")>{t("import-file")}</label>
                 <input id=format!("{id}-file") type="file" accept=".csv,text/csv" on:change=on_file/>
             </div>
             <div class="form-actions">
                 <button type="button" class="btn" data-testid="check"
                     disabled=move || busy.get() || text.with(Option::is_none)
-                    on:click=move |_| run(false)>"Check the file"</button>
+                    on:click=move |_| run(false)>{t("import-check")}</button>
                 <button type="button" class="btn btn-primary" data-testid="apply"
                     disabled=move || busy.get() || !checked_clean()
-                    on:click=move |_| run(true)>"Import"</button>
+                    on:click=move |_| run(true)>{t("import-import")}</button>
             </div>
             {move || outcome.get().map(|o| match o {
                 Ok(report) => view! { <ImportResult report/> }.into_any(),
@@ -119,33 +122,35 @@ pub fn ImportResult(report: ImportReport) -> impl IntoView {
         unchanged,
         refused,
     } = report;
-    let summary = format!(
-        "{} new, {} changed, {} unchanged",
-        created.len(),
-        changed.len(),
-        unchanged
+    let summary = t_with(
+        "import-summary",
+        &[
+            ("created", Arg::count(created.len())),
+            ("changed", Arg::count(changed.len())),
+            ("unchanged", Arg::count(unchanged)),
+        ],
     );
     view! {
         <div class="import-report" role="status" data-testid="import-report" data-applied=applied.to_string()>
             {if !refused.is_empty() {
                 view! {
-                    <p class="field-error">{format!("{} row{} refused: nothing was imported. Fix them and check again.", refused.len(), if refused.len() == 1 { "" } else { "s" })}</p>
+                    <p class="field-error">{t_with("import-refused", &[("count", Arg::count(refused.len()))])}</p>
                     <ul class="refused-rows">
                         {refused.into_iter().map(|r| view! {
-                            <li data-testid="refused-row"><strong>{format!("Line {}", r.line)}</strong> ": " {r.reason}</li>
+                            <li data-testid="refused-row"><strong>{t_with("import-line", &[("line", Arg::count(r.line))])}</strong> ": " {r.reason}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
             } else if applied {
-                view! { <p class="notice notice-success">"Imported: " {summary}"."</p> }.into_any()
+                view! { <p class="notice notice-success">{t_with("import-done", &[("summary", summary.into())])}</p> }.into_any()
             } else {
-                view! { <p>"The file is fine: " {summary} ". Import it to write these changes."</p> }.into_any()
+                view! { <p>{t_with("import-checked", &[("summary", summary.into())])}</p> }.into_any()
             }}
             {(!created.is_empty()).then(|| view! {
-                <details><summary>"New"</summary><p class="muted">{created.join(", ")}</p></details>
+                <details><summary>{t("import-new")}</summary><p class="muted">{created.join(", ")}</p></details>
             })}
             {(!changed.is_empty()).then(|| view! {
-                <details><summary>"Changed"</summary><p class="muted">{changed.join(", ")}</p></details>
+                <details><summary>{t("import-changed")}</summary><p class="muted">{changed.join(", ")}</p></details>
             })}
         </div>
     }

@@ -5,7 +5,7 @@
 
 use crate::domain::translation::{FieldTranslation, ItemTranslation};
 use crate::domain::{FieldKind, FormSchema};
-use crate::i18n::{i18n, DEFAULT, LANGUAGES};
+use crate::i18n::{i18n, t, t_with, DEFAULT, LANGUAGES};
 use crate::model::ItemRecord;
 use leptos::prelude::*;
 
@@ -139,14 +139,18 @@ pub fn ItemTranslations(
     };
     let own = move |read: fn(&ItemRecord) -> String| item.with_untracked(read);
     // "Name in German": the item's own inputs above are "Name", "Summary", ….
-    let in_language =
-        move |what: &str| format!("{what} in {}", i18n().language_name(&language.get()));
+    let in_language = move |id: &str| {
+        t_with(
+            id,
+            &[("language", i18n().language_name(&language.get()).into())],
+        )
+    };
     view! {
         <section class="stack" data-testid="item-translations" aria-labelledby="translations-title">
-            <h2 id="translations-title">"Translations"</h2>
-            <p class="help">"The item in other languages. What you leave empty shows as written above (the grey text). Answers keep the options' own words, so tickets and reports read the same in every language."</p>
+            <h2 id="translations-title">{t("builder-translations")}</h2>
+            <p class="help">{t("builder-translations-help")}</p>
             <div class="field">
-                <label for="translation-language">"Language"</label>
+                <label for="translation-language">{t("builder-language")}</label>
                 <select id="translation-language" on:change=move |ev| language.set(event_target_value(&ev))>
                     {languages.into_iter().map(|tag| {
                         let selected = language.get_untracked() == tag;
@@ -157,13 +161,13 @@ pub fn ItemTranslations(
             <div class="field checkbox-field">
                 <input id="translation-preview" type="checkbox" prop:checked=move || preview_translated.get()
                     on:change=move |ev| preview_translated.set(event_target_checked(&ev))/>
-                <label for="translation-preview">"Show the preview in this language"</label>
+                <label for="translation-preview">{t("builder-preview-language")}</label>
             </div>
             // Drawn again for another language, so the labels name it.
             {move || view! {
-                {input(Part::Name, in_language("Name"), own(|i| i.name.clone()), false)}
-                {input(Part::Summary, in_language("Summary"), own(|i| i.summary.clone()), false)}
-                {input(Part::Description, in_language("Description"), own(|i| i.description.clone()), true)}
+                {input(Part::Name, in_language("admin-name-in"), own(|i| i.name.clone()), false)}
+                {input(Part::Summary, in_language("admin-summary-in"), own(|i| i.summary.clone()), false)}
+                {input(Part::Description, in_language("admin-description-in"), own(|i| i.description.clone()), true)}
             }}
             {move || schema.get().fields.into_iter().map(|field| {
                 let key = field.key.clone();
@@ -172,11 +176,11 @@ pub fn ItemTranslations(
                     .unwrap_or_default();
                 view! {
                     <fieldset class="stack translation-field" data-field=key.clone()>
-                        <legend>{format!("Field “{}”", field.label)}</legend>
-                        {input(Part::Label(key.clone()), "Label".into(), field.label.clone(), false)}
-                        {input(Part::Help(key.clone()), "Help text".into(), field.help.clone().unwrap_or_default(), false)}
+                        <legend>{t_with("builder-field", &[("label", field.label.as_str().into())])}</legend>
+                        {input(Part::Label(key.clone()), t("builder-label"), field.label.clone(), false)}
+                        {input(Part::Help(key.clone()), t("builder-help-text"), field.help.clone().unwrap_or_default(), false)}
                         {options.into_iter().map(|option| {
-                            input(Part::Option(key.clone(), option.clone()), format!("Option “{option}”"), option.clone(), false)
+                            input(Part::Option(key.clone(), option.clone()), t_with("builder-option", &[("option", option.as_str().into())]), option.clone(), false)
                         }).collect_view()}
                     </fieldset>
                 }

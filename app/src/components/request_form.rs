@@ -335,7 +335,15 @@ pub fn RequestForm(
                     };
                     let condition = field.visible_when.as_ref().map(|when| {
                         schema.with_value(|s| {
-                            when.describe(|on| s.field(on).map(|f| f.label.clone()).unwrap_or_default())
+                            crate::i18n::form::describe(
+                                when,
+                                |on| s.field(on).map(|f| f.label.clone()).unwrap_or_default(),
+                                |on, value| {
+                                    s.field(on)
+                                        .map_or(value, |f| f.option_label(value))
+                                        .to_string()
+                                },
+                            )
                         })
                     });
                     view! {

@@ -56,7 +56,7 @@ pub fn RoleGate(page_for: PageFor, children: ChildrenFn) -> impl IntoView {
     }
     let children = StoredValue::new(children);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{crate::i18n::t("page-loading")}</p> }>
             {move || Suspend::new(async move {
                 let answer = user.await;
                 children.with_value(|c| decide(page_for, answer, c))

@@ -1,6 +1,6 @@
 //! What makes an article acceptable, checked as the editor types and again on the server.
 
-use super::validation::FieldErrors;
+use super::say::{say, say_with, Arg, Problems, Say};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_TITLE: usize = 120;
@@ -94,58 +94,65 @@ pub fn validate_article(
     draft: &ArticleDraft,
     known_items: Option<&[String]>,
     languages: &[&str],
-) -> Result<(), FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let mut check = |key: &str, problem: Option<String>| {
+) -> Result<(), Problems> {
+    let mut errors = Problems::new();
+    let mut check = |key: &str, problem: Option<Say>| {
         if let Some(p) = problem {
             errors.insert(key.to_string(), p);
         }
     };
     check(
         "slug",
-        (!is_slug(&draft.slug)).then(|| {
-            format!("Use lowercase letters, digits and hyphens, at most {MAX_SLUG} characters (for example printer-offline).")
-        }),
+        (!is_slug(&draft.slug))
+            .then(|| say_with("error-article-slug", [("max", Arg::count(MAX_SLUG))])),
     );
     check(
         "title",
-        length_problem(&draft.title, "a title", 3, MAX_TITLE),
+        length_problem(&draft.title, "error-article-title", 3, MAX_TITLE),
     );
     check(
         "summary",
-        length_problem(&draft.summary, "a one-sentence summary", 10, MAX_SUMMARY),
+        length_problem(&draft.summary, "error-article-summary", 10, MAX_SUMMARY),
     );
     check(
         "category",
-        (!is_slug(&draft.category)).then(|| "Choose a category.".to_string()),
+        (!is_slug(&draft.category)).then(|| say("error-article-category")),
     );
     let tags = split_list(&draft.tags);
     check(
         "tags",
         if tags.len() > MAX_TAGS {
-            Some(format!("Use at most {MAX_TAGS} tags."))
+            Some(say_with(
+                "error-article-tags",
+                [("max", Arg::count(MAX_TAGS))],
+            ))
         } else {
-            tags.iter()
-                .find(|t| t.chars().count() > MAX_TAG)
-                .map(|t| format!("The tag “{t}” is longer than {MAX_TAG} characters."))
+            tags.iter().find(|t| t.chars().count() > MAX_TAG).map(|t| {
+                say_with(
+                    "error-article-tag-long",
+                    [("tag", t.as_str().into()), ("max", Arg::count(MAX_TAG))],
+                )
+            })
         },
     );
     let related = split_list(&draft.related_items);
     check(
         "related_items",
         known_items.and_then(|known| {
-            related.iter().find(|r| !known.contains(r)).map(|r| {
-                format!("There is no catalog item “{r}”. Use the item's slug, as in its address.")
-            })
+            related
+                .iter()
+                .find(|r| !known.contains(r))
+                .map(|r| say_with("error-article-no-item", [("item", r.as_str().into())]))
         }),
     );
     check(
         "body_md",
         if draft.body_md.trim().is_empty() {
-            Some("Write the article's text.".into())
+            Some(say("error-article-body"))
         } else if draft.body_md.chars().count() > MAX_BODY {
-            Some(format!(
-                "The text is longer than {MAX_BODY} characters; split it into two articles."
+            Some(say_with(
+                "error-article-body-long",
+                [("max", Arg::count(MAX_BODY))],
             ))
         } else {
             None
@@ -154,14 +161,14 @@ pub fn validate_article(
     check(
         "state",
         (!matches!(draft.state.as_str(), "draft" | "published" | "retired"))
-            .then(|| "Choose draft, published or retired.".to_string()),
+            .then(|| say("error-article-state")),
     );
     check(
         "locale",
         (!languages.contains(&draft.locale.as_str())).then(|| {
-            format!(
-                "Choose the language it is written in: {}.",
-                languages.join(", ")
+            say_with(
+                "error-article-language",
+                [("languages", languages.join(", ").into())],
             )
         }),
     );
@@ -171,11 +178,9 @@ pub fn validate_article(
         if original.is_empty() {
             None
         } else if original == draft.slug {
-            Some("An article cannot translate itself. Leave this empty for an original.".into())
+            Some(say("error-article-translates-itself"))
         } else if !is_slug(original) {
-            Some(
-                "Give the original's slug, as in its address (for example printer-offline).".into(),
-            )
+            Some(say("error-article-original-slug"))
         } else {
             None
         },
@@ -200,7 +205,7 @@ pub struct Version {
 /// original the draft's own group). Groups stay one level deep (a translation translates an
 /// original, never another translation) and hold one article per language, so a reader's
 /// language picks one version.
-pub fn translation_problem(draft: &ArticleDraft, target: &[Version]) -> Option<String> {
+pub fn translation_problem(draft: &ArticleDraft, target: &[Version]) -> Option<Say> {
     let original = draft.translation_of.trim();
     // Another article of the group in the draft's language, if any (translations only, for
     // an original: its own old row is not another article).
@@ -212,46 +217,57 @@ pub fn translation_problem(draft: &ArticleDraft, target: &[Version]) -> Option<S
             .map(|v| v.slug.clone())
     };
     if original.is_empty() {
-        return in_same_language(true).map(|slug| {
-            format!("“{slug}” is already this article in that language. Choose this article's own language.")
-        });
+        return in_same_language(true)
+            .map(|slug| say_with("error-article-already-in-language", [("slug", slug.into())]));
     }
     let Some(head) = target.iter().find(|v| v.slug == original) else {
-        return Some(format!(
-            "There is no article “{original}”. Give the original's slug, as in its address."
+        return Some(say_with(
+            "error-article-no-original",
+            [("original", original.into())],
         ));
     };
     if let Some(first) = &head.translation_of {
-        return Some(format!(
-            "“{original}” is itself a translation. Give its original, “{first}”."
+        return Some(say_with(
+            "error-article-nested",
+            [
+                ("original", original.into()),
+                ("first", first.as_str().into()),
+            ],
         ));
     }
     if target
         .iter()
         .any(|v| v.translation_of.as_deref() == Some(draft.slug.as_str()))
     {
-        return Some(
-            "Other articles translate this one, so it cannot be a translation itself.".into(),
-        );
+        return Some(say("error-article-has-translations"));
     }
     in_same_language(false).map(|slug| {
         if slug == original {
-            "The original is written in this language too. Choose the language of the translation."
-                .to_string()
+            say("error-article-same-language")
         } else {
-            format!("“{slug}” already translates “{original}” into this language. Edit that one instead.")
+            say_with(
+                "error-article-translated-already",
+                [("slug", slug.into()), ("original", original.into())],
+            )
         }
     })
 }
 
-fn length_problem(value: &str, what: &str, min: usize, max: usize) -> Option<String> {
+/// `missing`: the id of the message that asks for the text.
+fn length_problem(value: &str, missing: &'static str, min: usize, max: usize) -> Option<Say> {
     let n = value.trim().chars().count();
     if n == 0 {
-        Some(format!("Give {what}."))
+        Some(say(missing))
     } else if n < min {
-        Some(format!("Use at least {min} characters."))
+        Some(say_with(
+            "error-article-too-short",
+            [("min", Arg::count(min))],
+        ))
     } else if n > max {
-        Some(format!("Use at most {max} characters (now {n})."))
+        Some(say_with(
+            "error-article-too-long",
+            [("max", Arg::count(max)), ("now", Arg::count(n))],
+        ))
     } else {
         None
     }
@@ -308,30 +324,36 @@ mod tests {
         // A second German version is refused, naming the first.
         let other = version("drucker-zeigt-offline", "de", Some("printer-offline"));
         let said = translation_problem(&german, &[original.clone(), other]).unwrap();
-        assert!(said.contains("drucker-zeigt-offline"), "{said}");
+        assert_eq!(said.id(), Some("error-article-translated-already"));
+        assert!(
+            format!("{said:?}").contains("drucker-zeigt-offline"),
+            "{said:?}"
+        );
         // So is a "translation" in the original's own language.
         let english = ArticleDraft {
             locale: "en".into(),
             ..german.clone()
         };
-        assert!(
-            translation_problem(&english, std::slice::from_ref(&original))
-                .unwrap()
-                .contains("original is written in this language")
+        assert_eq!(
+            translation_problem(&english, std::slice::from_ref(&original)).and_then(|s| s.id()),
+            Some("error-article-same-language")
         );
         // The original must exist and be an original.
-        assert!(translation_problem(&german, &[])
-            .unwrap()
-            .contains("no article"));
+        assert_eq!(
+            translation_problem(&german, &[]).and_then(|s| s.id()),
+            Some("error-article-no-original")
+        );
         let nested = version("printer-offline", "en", Some("printers"));
-        assert!(translation_problem(&german, &[nested])
-            .unwrap()
-            .contains("itself a translation"));
+        assert_eq!(
+            translation_problem(&german, &[nested]).and_then(|s| s.id()),
+            Some("error-article-nested")
+        );
         // An original with translations cannot become one.
         let translated = version("x-fr", "fr", Some("drucker-offline"));
-        assert!(translation_problem(&german, &[original, translated])
-            .unwrap()
-            .contains("translate this one"));
+        assert_eq!(
+            translation_problem(&german, &[original, translated]).and_then(|s| s.id()),
+            Some("error-article-has-translations")
+        );
     }
 
     #[test]
@@ -347,9 +369,9 @@ mod tests {
             locale: "de".into(),
             ..original
         };
-        assert!(translation_problem(&now_german, &[own_row, german])
-            .unwrap()
-            .contains("drucker-offline"));
+        let said = translation_problem(&now_german, &[own_row, german]).unwrap();
+        assert_eq!(said.id(), Some("error-article-already-in-language"));
+        assert!(format!("{said:?}").contains("drucker-offline"));
     }
 
     #[test]
@@ -360,14 +382,23 @@ mod tests {
             ..good()
         };
         let errors = validate_article(&unknown, None, &LANGUAGES).unwrap_err();
-        assert!(errors["locale"].contains("en, de"), "{errors:?}");
-        assert!(errors["translation_of"].contains("slug"), "{errors:?}");
+        assert!(
+            format!("{:?}", errors["locale"]).contains("en, de"),
+            "{errors:?}"
+        );
+        assert_eq!(
+            errors["translation_of"].id(),
+            Some("error-article-original-slug")
+        );
         let itself = ArticleDraft {
             translation_of: "printer-offline".into(),
             ..good()
         };
         let errors = validate_article(&itself, None, &LANGUAGES).unwrap_err();
-        assert!(errors["translation_of"].contains("itself"), "{errors:?}");
+        assert_eq!(
+            errors["translation_of"].id(),
+            Some("error-article-translates-itself")
+        );
     }
 
     #[test]
@@ -408,7 +439,7 @@ mod tests {
                 "title"
             ]
         );
-        assert!(errors["related_items"].contains("no-such-item"));
+        assert!(format!("{:?}", errors["related_items"]).contains("no-such-item"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Forms are versioned: editing a form creates a new version, and a submitted request keeps the
 //! version it answered, so old requests still show their questions as they were asked.
 
+use super::say::{say_with, Arg, Say};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -90,17 +91,6 @@ impl Operator {
     }
 
     /// How a person reads it: "is", "is not", "is one of"…
-    pub fn words(self) -> &'static str {
-        match self {
-            Operator::AnyOf => "is one of",
-            Operator::Equals => "is",
-            Operator::NotEquals => "is not",
-            Operator::Answered => "is answered",
-            Operator::GreaterThan => "is more than",
-            Operator::LessThan => "is less than",
-        }
-    }
-
     /// Compares numbers or dates, so it only applies to number and date fields.
     pub fn orders(self) -> bool {
         matches!(self, Operator::GreaterThan | Operator::LessThan)
@@ -135,17 +125,6 @@ impl Condition {
             values: values.iter().map(|v| v.to_string()).collect(),
         }
     }
-
-    /// "“Model” is one of Other, Custom", for people who cannot see the field appear.
-    pub fn describe(&self, label: &str) -> String {
-        let values = self.values.join(", ");
-        match self.op {
-            Operator::Answered => format!("“{label}” is answered"),
-            Operator::AnyOf if self.values.len() > 1 => format!("“{label}” is one of {values}"),
-            Operator::AnyOf => format!("“{label}” is {values}"),
-            op => format!("“{label}” {} {values}", op.words()),
-        }
-    }
 }
 
 /// Whether every condition must hold, or one is enough.
@@ -171,20 +150,6 @@ impl Visibility {
             join: Join::All,
             rules: vec![rule],
         }
-    }
-
-    /// "Only if “Model” is Other and “Budget” is answered."
-    pub fn describe(&self, label_of: impl Fn(&str) -> String) -> String {
-        let glue = match self.join {
-            Join::All => " and ",
-            Join::Any => " or ",
-        };
-        let parts: Vec<String> = self
-            .rules
-            .iter()
-            .map(|r| r.describe(&label_of(&r.field)))
-            .collect();
-        format!("Only if {}.", parts.join(glue))
     }
 }
 
@@ -259,7 +224,8 @@ pub enum SchemaError {
     DuplicateOption { field: String, option: String },
     #[error("The field “{field}” depends on “{on}”, which is not an earlier field. Conditions may only look at fields above.")]
     BadCondition { field: String, on: String },
-    #[error("A condition of “{field}” needs {wants}.")]
+    /// `wants`: "none", "one" or "some" (values).
+    #[error("A condition of “{field}” needs {}.", match *.wants { "none" => "no value", "one" => "exactly one value", _ => "at least one value" })]
     ConditionValues { field: String, wants: &'static str },
     #[error("A condition of “{field}” compares “{on}” as a number or date, but it is neither.")]
     NotComparable { field: String, on: String },
@@ -290,6 +256,46 @@ impl SchemaError {
             | SchemaError::ConditionValues { field, .. }
             | SchemaError::NotComparable { field, .. }
             | SchemaError::ImpossibleValue { field, .. } => field,
+        }
+    }
+
+    /// The problem in words of the reader's language (`Display` is English, for logs and the
+    /// seed check).
+    pub fn say(&self) -> Say {
+        let text = |s: &str| Arg::from(s);
+        match self {
+            SchemaError::DuplicateKey(k) => {
+                say_with("error-schema-duplicate-key", [("key", text(k))])
+            }
+            SchemaError::BadKey(k) => say_with("error-schema-bad-key", [("key", text(k))]),
+            SchemaError::NoLabel(k) => say_with("error-schema-no-label", [("key", text(k))]),
+            SchemaError::NoOptions(k) => say_with("error-schema-no-options", [("key", text(k))]),
+            SchemaError::DuplicateOption { field, option } => say_with(
+                "error-schema-duplicate-option",
+                [("field", text(field)), ("option", text(option))],
+            ),
+            SchemaError::BadCondition { field, on } => say_with(
+                "error-schema-bad-condition",
+                [("field", text(field)), ("on", text(on))],
+            ),
+            SchemaError::ConditionValues { field, wants } => say_with(
+                "error-schema-condition-values",
+                [("field", text(field)), ("wants", text(wants))],
+            ),
+            SchemaError::NotComparable { field, on } => say_with(
+                "error-schema-not-comparable",
+                [("field", text(field)), ("on", text(on))],
+            ),
+            SchemaError::ImpossibleValue { field, on, value } => say_with(
+                "error-schema-impossible-value",
+                [
+                    ("field", text(field)),
+                    ("on", text(on)),
+                    ("value", text(value)),
+                ],
+            ),
+            SchemaError::BadPattern(k) => say_with("error-schema-bad-pattern", [("key", text(k))]),
+            SchemaError::BadRange(k) => say_with("error-schema-bad-range", [("key", text(k))]),
         }
     }
 }
@@ -476,9 +482,9 @@ fn check_rule(field: &Field, on: &Field, rule: &Condition) -> Result<(), SchemaE
     let given = rule.values.iter().filter(|v| !v.trim().is_empty()).count();
     if given < least || given > most || given != rule.values.len() {
         let wants = match (least, most) {
-            (0, 0) => "no value",
-            (1, 1) => "exactly one value",
-            _ => "at least one value",
+            (0, 0) => "none",
+            (1, 1) => "one",
+            _ => "some",
         };
         return Err(SchemaError::ConditionValues {
             field: field.key.clone(),
@@ -657,17 +663,11 @@ mod tests {
         };
         assert!(matches!(
             problem(Condition::new("size", Operator::Equals, &[])),
-            SchemaError::ConditionValues {
-                wants: "exactly one value",
-                ..
-            }
+            SchemaError::ConditionValues { wants: "one", .. }
         ));
         assert!(matches!(
             problem(Condition::new("size", Operator::Answered, &["S"])),
-            SchemaError::ConditionValues {
-                wants: "no value",
-                ..
-            }
+            SchemaError::ConditionValues { wants: "none", .. }
         ));
         assert!(matches!(
             problem(Condition::new("size", Operator::AnyOf, &[])),
@@ -740,20 +740,5 @@ mod tests {
             assert_eq!(Operator::parse(op.as_str()), Some(op));
         }
         assert_eq!(Operator::parse("contains"), None);
-    }
-
-    #[test]
-    fn visibility_describes_itself_in_words() {
-        let when = Visibility {
-            join: Join::Any,
-            rules: vec![
-                Condition::new("model", Operator::AnyOf, &["Other", "Custom"]),
-                Condition::new("cost", Operator::GreaterThan, &["500"]),
-            ],
-        };
-        assert_eq!(
-            when.describe(|k| k.to_uppercase()),
-            "Only if “MODEL” is one of Other, Custom or “COST” is more than 500."
-        );
     }
 }

@@ -15,6 +15,7 @@
 mod answers;
 mod dates;
 mod fluent;
+pub mod form;
 mod plural;
 pub mod report;
 pub mod zone;

@@ -9,6 +9,7 @@ use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::pager::Pager;
 use crate::components::role_gate::{PageFor, RoleGate};
+use crate::i18n::{t, t_with};
 use crate::model::{AppError, AuditEntryView, AuditKind, Page};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -68,8 +69,8 @@ fn AuditContent() -> impl IntoView {
         |(f, page)| audit_log(some(&f.kind), some(&f.q), some(&f.from), some(&f.to), page),
     );
     view! {
-        <Title text="Audit log"/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading the audit log…"</p> }>
+        <Title text=t("audit-title")/>
+        <Suspense fallback=|| view! { <p class="loading">{t("audit-loading")}</p> }>
             {move || Suspend::new(async move {
                 let answer = data.await;
                 match answer {
@@ -109,39 +110,39 @@ fn AuditLog(filter: AuditQuery, answer: Result<Page<AuditEntryView>, AppError>) 
     };
     view! {
         <AdminTabs current="/admin/audit"/>
-        <h1 class="page-title">"Audit log"</h1>
-        <p class="page-intro">"Every change to the catalog, forms, people, groups, stores, devices and integration tokens, with who made it and what it was before and after. Entries cannot be changed or removed."</p>
+        <h1 class="page-title">{t("audit-title")}</h1>
+        <p class="page-intro">{t("audit-intro")}</p>
         <form class="filter-form" method="get" action="/admin/audit" data-testid="audit-filter">
             <div class="field">
-                <label for="audit-kind">"What"</label>
+                <label for="audit-kind">{t("audit-what")}</label>
                 <select id="audit-kind" name="kind" aria-invalid=kind_error.is_some().then_some("true")>
-                    <option value="" selected=filter.kind.is_empty()>"Everything"</option>
+                    <option value="" selected=filter.kind.is_empty()>{t("audit-everything")}</option>
                     {AuditKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.as_str() selected=filter.kind == k.as_str()>{k.label()}</option>
+                        <option value=k.as_str() selected=filter.kind == k.as_str()>{kind_label(k.as_str())}</option>
                     }).collect_view()}
                 </select>
                 {kind_error.map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </div>
             <div class="field">
-                <label for="audit-q">"Who or what"</label>
+                <label for="audit-q">{t("audit-who")}</label>
                 <input id="audit-q" name="q" type="search" maxlength="200" value=filter.q.clone()
                     placeholder="e-mail, name, item, token…"/>
             </div>
             <div class="field">
-                <label for="audit-from">"From"</label>
+                <label for="audit-from">{t("dashboard-from")}</label>
                 <input id="audit-from" name="from" type="date" value=filter.from.clone()
                     aria-invalid=from_error.is_some().then_some("true")/>
                 {from_error.map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </div>
             <div class="field">
-                <label for="audit-to">"To"</label>
+                <label for="audit-to">{t("dashboard-to")}</label>
                 <input id="audit-to" name="to" type="date" value=filter.to.clone()
                     aria-invalid=to_error.is_some().then_some("true")/>
                 {to_error.map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn btn-primary">"Show"</button>
-                <a href="/admin/audit">"Clear"</a>
+                <button type="submit" class="btn btn-primary">{t("dashboard-show")}</button>
+                <a href="/admin/audit">{t("audit-clear")}</a>
             </div>
         </form>
         {match answer {
@@ -167,11 +168,11 @@ fn AuditEntries(page: Page<AuditEntryView>, qs: String, csv: String) -> impl Int
     };
     view! {
         <p data-testid="audit-total">
-            {format!("{total} change{}", if total == 1 { "" } else { "s" })}
-            " · " <a href=csv download="" rel="external">"Download as CSV"</a>
+            {t_with("audit-total", &[("count", total.into())])}
+            " · " <a href=csv download="" rel="external">{t("set-csv")}</a>
         </p>
         {if page.items.is_empty() {
-            view! { <div class="empty-state"><p>"No changes match. Widen the dates or clear the filter."</p></div> }.into_any()
+            view! { <div class="empty-state"><p>{t("audit-none")}</p></div> }.into_any()
         } else {
             view! {
                 <ol class="audit-list">
@@ -185,10 +186,7 @@ fn AuditEntries(page: Page<AuditEntryView>, qs: String, csv: String) -> impl Int
 
 #[component]
 fn AuditRow(entry: AuditEntryView) -> impl IntoView {
-    let kind = AuditKind::parse(&entry.kind)
-        .map(AuditKind::label)
-        .unwrap_or(entry.kind.as_str())
-        .to_string();
+    let kind = kind_label(&entry.kind);
     let has_detail = entry.before.is_some() || entry.after.is_some();
     view! {
         <li class="audit-entry" data-testid="audit-entry" data-kind=entry.kind.clone() data-action=entry.action.clone()>
@@ -200,13 +198,19 @@ fn AuditRow(entry: AuditEntryView) -> impl IntoView {
             <p class="muted">{when(&entry.at)} " · " {entry.actor.clone()}</p>
             {has_detail.then(|| view! {
                 <details class="audit-detail">
-                    <summary>"Before and after"</summary>
+                    <summary>{t("audit-before-after")}</summary>
                     <div class="audit-states">
-                        <div><h3>"Before"</h3><pre>{entry.before.clone().unwrap_or_else(|| "(nothing)".into())}</pre></div>
-                        <div><h3>"After"</h3><pre>{entry.after.clone().unwrap_or_else(|| "(nothing)".into())}</pre></div>
+                        <div><h3>{t("audit-before")}</h3><pre>{entry.before.clone().unwrap_or_else(|| t("audit-nothing"))}</pre></div>
+                        <div><h3>{t("audit-after")}</h3><pre>{entry.after.clone().unwrap_or_else(|| t("audit-nothing"))}</pre></div>
                     </div>
                 </details>
             })}
         </li>
     }
+}
+
+/// What kind of thing changed, in the reader's words ("Stores"); a kind this version does not
+/// know reads as its key.
+fn kind_label(kind: &str) -> String {
+    t_with("audit-kind", &[("kind", kind.into())])
 }

@@ -9,6 +9,7 @@ use crate::components::admin_tabs::AdminListHeading;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::pager::Pager;
 use crate::components::role_gate::{PageFor, RoleGate};
+use crate::i18n::{t, t_with};
 use crate::model::{CategoryAdminView, CategoryRecord, ItemAdminRow, Page};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -32,13 +33,13 @@ fn CatalogAdminContent() -> impl IntoView {
     let save = ServerAction::<SaveCategory>::new();
     let categories = Resource::new(move || save.version().get(), |_| admin_categories());
     view! {
-        <Title text="Catalog"/>
-        <AdminListHeading current="/admin/catalog" title="Catalog" search_label="Find an item"
-            placeholder="name, address or keyword" q=q.get_untracked() editors=true>
-            <p><a class="btn btn-primary" href="/admin/catalog/new" data-testid="new-item">"New item"</a></p>
+        <Title text=t("admin-tab-catalog")/>
+        <AdminListHeading current="/admin/catalog" title=t("admin-tab-catalog") search_label=t("admin-find-item")
+            placeholder=t("admin-find-item-placeholder") q=q.get_untracked() editors=true>
+            <p><a class="btn btn-primary" href="/admin/catalog/new" data-testid="new-item">{t("admin-new-item")}</a></p>
         </AdminListHeading>
         {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert">{e}</div> })}
-        <Suspense fallback=|| view! { <p class="loading">"Loading the items…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("admin-loading-items")}</p> }>
             {move || Suspend::new(async move {
                 match items.await {
                     Err(e) => {
@@ -57,15 +58,15 @@ fn CatalogAdminContent() -> impl IntoView {
     }
 }
 
-fn status_of(row: &ItemAdminRow) -> (&'static str, &'static str) {
+fn status_of(row: &ItemAdminRow) -> (String, &'static str) {
     if row.retired {
-        ("Retired", "badge")
+        (t("admin-item-retired"), "badge")
     } else if row.published_version == 0 {
-        ("Not published", "badge badge-approval")
+        (t("admin-item-unpublished"), "badge badge-approval")
     } else if row.has_draft {
-        ("Live, with unpublished changes", "badge badge-approval")
+        (t("admin-item-draft"), "badge badge-approval")
     } else {
-        ("Live", "badge")
+        (t("admin-item-live"), "badge")
     }
 }
 
@@ -77,17 +78,19 @@ fn ItemList(list: Page<ItemAdminRow>, q: String) -> impl IntoView {
     if list.items.is_empty() {
         return view! {
             <div class="empty-state" data-testid="no-items">
-                <p>"No items match. Create one with “New item”, or clear the search."</p>
+                <p>{t("admin-no-items")}</p>
             </div>
         }
         .into_any();
     }
     view! {
-        <p data-testid="item-total">{format!("{} item{}", list.total, if list.total == 1 { "" } else { "s" })}</p>
+        <p data-testid="item-total">{t_with("admin-item-total", &[("count", list.total.into())])}</p>
         <ul class="admin-list" data-testid="item-list">
             {list.items.into_iter().map(|row| {
                 let (status, class) = status_of(&row);
-                let version = (row.published_version > 0).then(|| format!(" · form version {}", row.published_version));
+                let version = (row.published_version > 0).then(|| {
+                    format!(" · {}", t_with("admin-form-version", &[("version", row.published_version.into())]))
+                });
                 view! {
                     <li>
                         <a href=format!("/admin/catalog/{}", row.slug)>
@@ -119,8 +122,8 @@ fn CategoryTree(list: Vec<CategoryAdminView>, save: ServerAction<SaveCategory>) 
         })
     };
     view! {
-        <h2>"Categories"</h2>
-        <p class="muted">"A category may sit inside another (up to three levels); the catalog shows them nested, siblings by position."</p>
+        <h2>{t("admin-categories")}</h2>
+        <p class="muted">{t("admin-categories-help")}</p>
         {error}
         <ul class="admin-list category-tree" data-testid="category-tree">
             {list.into_iter().map(|c| {
@@ -140,7 +143,7 @@ fn CategoryTree(list: Vec<CategoryAdminView>, save: ServerAction<SaveCategory>) 
             }).collect_view()}
         </ul>
         <details class="new-category">
-            <summary data-testid="new-category">"New category"</summary>
+            <summary data-testid="new-category">{t("admin-new-category")}</summary>
             <CategoryForm
                 record=CategoryRecord { slug: String::new(), name: String::new(), description: String::new(), icon: "📁".into(), parent: None, position: 100, translations: Default::default() }
                 revision=0 parents save/>
@@ -179,35 +182,35 @@ fn CategoryForm(
             {if revision == 0 {
                 view! {
                     <div class="field">
-                        <label for=id("slug")>"Address (slug)"</label>
+                        <label for=id("slug")>{t("admin-slug")}</label>
                         <input id=id("slug") name="slug" required pattern="[a-z0-9-]{2,60}"/>
-                        <p class="help">"Lowercase letters, digits and dashes; it cannot change later."</p>
+                        <p class="help">{t("admin-slug-help")}</p>
                     </div>
                 }.into_any()
             } else {
                 view! { <input type="hidden" name="slug" value=record.slug.clone()/> }.into_any()
             }}
             <div class="field">
-                <label for=id("name")>"Name"</label>
+                <label for=id("name")>{t("admin-name")}</label>
                 <input id=id("name") name="name" required value=record.name.clone()/>
             </div>
             <div class="field">
-                <label for=id("icon")>"Icon"</label>
+                <label for=id("icon")>{t("admin-icon")}</label>
                 <input id=id("icon") name="icon" required value=record.icon.clone() size="4"/>
             </div>
             <div class="field">
-                <label for=id("description")>"Description"</label>
+                <label for=id("description")>{t("admin-description")}</label>
                 <input id=id("description") name="description" value=record.description.clone()/>
             </div>
             <div class="field">
-                <label for=id("parent")>"Inside"</label>
+                <label for=id("parent")>{t("admin-inside")}</label>
                 <select id=id("parent") name="parent">
                     <option value="" selected=record.parent.is_none()>"(top level)"</option>
                     {options}
                 </select>
             </div>
             <div class="field">
-                <label for=id("position")>"Position"</label>
+                <label for=id("position")>{t("admin-position")}</label>
                 <input id=id("position") name="position" type="number" required value=record.position.to_string()/>
             </div>
             // Its name and description in the portal's other languages; empty: as written.
@@ -216,28 +219,25 @@ fn CategoryForm(
                 let words = record.translations.get(tag).cloned().unwrap_or_default();
                 view! {
                     <div class="field">
-                        <label for=id(&format!("name-{tag}"))>{format!("Name in {language}")}</label>
+                        <label for=id(&format!("name-{tag}"))>{t_with("admin-name-in", &[("language", language.as_str().into())])}</label>
                         <input id=id(&format!("name-{tag}")) name=format!("translations[{tag}][name]")
                             value=words.name placeholder=record.name.clone()/>
                     </div>
                     <div class="field">
-                        <label for=id(&format!("description-{tag}"))>{format!("Description in {language}")}</label>
+                        <label for=id(&format!("description-{tag}"))>{t_with("admin-description-in", &[("language", language.as_str().into())])}</label>
                         <input id=id(&format!("description-{tag}")) name=format!("translations[{tag}][description]")
                             value=words.description placeholder=record.description.clone()/>
                     </div>
                 }
             }).collect_view()}
             <div class="form-actions">
-                <button type="submit" class="btn">{if revision == 0 { "Create category" } else { "Save category" }}</button>
+                <button type="submit" class="btn">{if revision == 0 { t("admin-create-category") } else { t("admin-save-category") }}</button>
             </div>
         </ActionForm>
     }
 }
 
 /// What kind of ticket an item makes, in the editors' words.
-pub fn kind_word(kind: crate::domain::TicketKind) -> &'static str {
-    match kind {
-        crate::domain::TicketKind::Request => "request",
-        crate::domain::TicketKind::Incident => "fault report",
-    }
+pub fn kind_word(kind: crate::domain::TicketKind) -> String {
+    t_with("admin-kind", &[("kind", kind.as_str().into())])
 }

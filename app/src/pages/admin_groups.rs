@@ -7,6 +7,7 @@ use crate::api::groups::admin_groups;
 use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::role_gate::{PageFor, RoleGate};
+use crate::i18n::{t, t_with, Arg};
 use crate::model::GroupView;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,8 +22,8 @@ fn GroupsContent() -> impl IntoView {
     let data = Resource::new(|| (), |_| admin_groups());
     let error = query_error();
     view! {
-        <Title text="Assignment groups"/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading the groups…"</p> }>
+        <Title text=t("groups-title")/>
+        <Suspense fallback=|| view! { <p class="loading">{t("groups-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => {
@@ -31,11 +32,11 @@ fn GroupsContent() -> impl IntoView {
                     }
                     Ok(groups) => view! {
                         <AdminTabs current="/admin/groups"/>
-                        <h1 class="page-title">"Assignment groups"</h1>
-                        <p class="muted">"Agents work the tickets of their groups; an item names the group that fulfils it. Renaming a group renames it on its people, items and tickets at once."</p>
+                        <h1 class="page-title">{t("groups-title")}</h1>
+                        <p class="muted">{t("groups-help")}</p>
                         {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="page-error">{e}</div> })}
                         <details class="new-record">
-                            <summary data-testid="new-group">"New group"</summary>
+                            <summary data-testid="new-group">{t("groups-new")}</summary>
                             <GroupForm group=None/>
                         </details>
                         <GroupList groups/>
@@ -51,7 +52,7 @@ fn GroupList(groups: Vec<GroupView>) -> impl IntoView {
     if groups.is_empty() {
         return view! {
             <div class="empty-state" data-testid="no-groups">
-                <p>"No groups yet. Create the first one above, or import people with their groups."</p>
+                <p>{t("groups-none")}</p>
             </div>
         }
         .into_any();
@@ -66,14 +67,13 @@ fn GroupList(groups: Vec<GroupView>) -> impl IntoView {
 
 #[component]
 fn GroupRow(group: GroupView) -> impl IntoView {
-    let summary = format!(
-        "{} member{} · fulfils {} item{} · {} open ticket{}",
-        group.members.len(),
-        if group.members.len() == 1 { "" } else { "s" },
-        group.items,
-        if group.items == 1 { "" } else { "s" },
-        group.open_tickets,
-        if group.open_tickets == 1 { "" } else { "s" },
+    let summary = t_with(
+        "groups-summary",
+        &[
+            ("members", Arg::count(group.members.len())),
+            ("items", group.items.into()),
+            ("tickets", group.open_tickets.into()),
+        ],
     );
     let name = group.name.clone();
     let add_id = format!("group-{}-add", group.name.replace(' ', "-"));
@@ -91,7 +91,7 @@ fn GroupRow(group: GroupView) -> impl IntoView {
                             <input type="hidden" name="name" value=name.clone()/>
                             <input type="hidden" name="email" value=email.clone()/>
                             <input type="hidden" name="member" value="false"/>
-                            <button type="submit" class="btn btn-small">"Remove"</button>
+                            <button type="submit" class="btn btn-small">{t("groups-remove")}</button>
                         </form>
                     </li>
                 }).collect_view()}
@@ -100,13 +100,13 @@ fn GroupRow(group: GroupView) -> impl IntoView {
                 <input type="hidden" name="name" value=group.name.clone()/>
                 <input type="hidden" name="member" value="true"/>
                 <div class="field">
-                    <label for=add_id.clone()>"Add a member (e-mail address)"</label>
+                    <label for=add_id.clone()>{t("groups-add-member")}</label>
                     <input id=add_id name="email" type="email" required/>
                 </div>
-                <div class="form-actions"><button type="submit" class="btn">"Add"</button></div>
+                <div class="form-actions"><button type="submit" class="btn">{t("groups-add")}</button></div>
             </form>
             <details>
-                <summary data-testid="edit-group">"Rename or describe"</summary>
+                <summary data-testid="edit-group">{t("groups-edit")}</summary>
                 <GroupForm group=Some(group.clone())/>
             </details>
         </li>
@@ -133,15 +133,15 @@ fn GroupForm(group: Option<GroupView>) -> impl IntoView {
             <input type="hidden" name="revision" value=revision.to_string()/>
             <input type="hidden" name="name" value=name.clone()/>
             <div class="field">
-                <label for=id("new_name")>"Name"</label>
+                <label for=id("new_name")>{t("admin-name")}</label>
                 <input id=id("new_name") name="new_name" required value=name.clone()/>
             </div>
             <div class="field">
-                <label for=id("description")>"What it does"</label>
+                <label for=id("description")>{t("groups-what-it-does")}</label>
                 <input id=id("description") name="description" value=description/>
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn">{if name.is_empty() { "Create group" } else { "Save group" }}</button>
+                <button type="submit" class="btn">{if name.is_empty() { t("groups-create") } else { t("groups-save") }}</button>
             </div>
         </form>
     }

@@ -7,6 +7,7 @@ use crate::api::integrations::{create_integration_token, list_integration_tokens
 use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::role_gate::{PageFor, RoleGate};
+use crate::i18n::{t, t_with};
 use crate::model::{AppError, IntegrationTokenView, NewIntegrationToken};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -35,32 +36,32 @@ fn IntegrationsContent() -> impl IntoView {
         });
     };
     view! {
-        <Title text="Integrations"/>
+        <Title text=t("admin-tab-integrations")/>
         <AdminTabs current="/admin/integrations"/>
-        <h1 class="page-title">"Integrations"</h1>
-        <p class="page-intro">"Monitoring systems and tills raise incidents with " <code>"POST /api/v1/incidents"</code> " and a token of their own. Give each system its own token, so one can be revoked without stopping the others."</p>
+        <h1 class="page-title">{t("admin-tab-integrations")}</h1>
+        <p class="page-intro">{t("integrations-intro-before")} " " <code>"POST /api/v1/incidents"</code> " " {t("integrations-intro-after")}</p>
         {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert">{e}</div> })}
         <form class="inline-form" method="post" action="/api/create_integration_token" on:submit=on_create>
-            <label for="integration-name">"New integration"</label>
+            <label for="integration-name">{t("integrations-new")}</label>
             <input id="integration-name" name="name" type="text" required maxlength="100" placeholder="e.g. Store network monitoring"
                 prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-            <button type="submit" class="btn btn-primary" data-testid="create-token">"Create token"</button>
+            <button type="submit" class="btn btn-primary" data-testid="create-token">{t("integrations-create")}</button>
         </form>
         {move || created.get().map(|result| match result {
             Ok(token) => view! {
                 <div class="notice notice-success" role="status" data-testid="new-token">
-                    <p>"Token for " <strong>{token.name.clone()}</strong> ". Copy it now: it is not shown again."</p>
+                    <p>{t("integrations-token-for")} " " <strong>{token.name.clone()}</strong> {t("integrations-copy-now")}</p>
                     <p><code class="token">{token.token.clone()}</code></p>
                 </div>
             }.into_any(),
             Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
         })}
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("problem-loading")}</p> }>
             {move || Suspend::new(async move {
                 match tokens.await {
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                     Ok(list) if list.is_empty() => view! {
-                        <div class="empty-state"><p>"No integrations yet."</p></div>
+                        <div class="empty-state"><p>{t("integrations-none")}</p></div>
                     }.into_any(),
                     Ok(list) => view! { <TokenTable list/> }.into_any(),
                 }
@@ -73,19 +74,19 @@ fn IntegrationsContent() -> impl IntoView {
 fn TokenTable(list: Vec<IntegrationTokenView>) -> impl IntoView {
     view! {
         <table class="data-table" data-testid="token-list">
-            <thead><tr><th>"Integration"</th><th>"Created"</th><th>"Last used"</th><th>"Status"</th></tr></thead>
+            <thead><tr><th>{t("integrations-name")}</th><th>{t("integrations-created")}</th><th>{t("integrations-last-used")}</th><th>{t("integrations-status")}</th></tr></thead>
             <tbody>
-                {list.into_iter().map(|t| view! {
+                {list.into_iter().map(|token| view! {
                     <tr>
-                        <td>{t.name.clone()}</td>
-                        <td>{when(&t.created_at)} " by " {t.created_by.clone()}</td>
-                        <td>{t.last_used_at.as_ref().map(when).unwrap_or_else(|| "Never".into())}</td>
-                        <td>{match t.revoked_at {
-                            Some(at) => view! { <span>"Revoked " {when(&at)}</span> }.into_any(),
+                        <td>{token.name.clone()}</td>
+                        <td>{t_with("integrations-created-by", &[("when", when(&token.created_at).into()), ("person", token.created_by.as_str().into())])}</td>
+                        <td>{token.last_used_at.as_ref().map(when).unwrap_or_else(|| t("integrations-never"))}</td>
+                        <td>{match token.revoked_at {
+                            Some(at) => view! { <span>{t_with("integrations-revoked", &[("when", when(&at).into())])}</span> }.into_any(),
                             None => view! {
                                 <form method="post" action="/api/revoke_integration_token">
-                                    <input type="hidden" name="id" value=t.id.to_string()/>
-                                    <button type="submit" class="btn btn-danger">"Revoke"</button>
+                                    <input type="hidden" name="id" value=token.id.to_string()/>
+                                    <button type="submit" class="btn btn-danger">{t("integrations-revoke")}</button>
                                 </form>
                             }.into_any(),
                         }}</td>

@@ -17,6 +17,7 @@ use crate::components::role_gate::{PageFor, RoleGate};
 use crate::domain::priority::Priority;
 use crate::domain::validation::FieldErrors;
 use crate::domain::TicketKind;
+use crate::i18n::{priority_label, t, t_with, Arg};
 use crate::model::{AppError, ItemCard, ItemDetail, ItemDraft, ItemEditView, ItemRecord, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,13 +35,13 @@ fn ItemEditorContent() -> impl IntoView {
     let data = Resource::new(move || slug.get(), item_for_edit);
     let user = expect_context::<crate::app::CurrentUser>();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Opening the item…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("builder-opening")}</p> }>
             {move || Suspend::new(async move {
                 let role = user.await.ok().flatten().map(|u| u.role);
                 match data.await {
                     Err(e) => {
                         refusal_status(&e);
-                        view! { <Title text="Not available"/><ErrorNotice error=e/> }.into_any()
+                        view! { <Title text=t("builder-not-available")/><ErrorNotice error=e/> }.into_any()
                     }
                     Ok(view) => view! {
                         <AdminTabs current="/admin/catalog" catalog_only=role != Some(Role::Admin)/>
@@ -113,8 +114,19 @@ fn preview_detail(item: &ItemRecord, form: crate::domain::FormSchema) -> ItemDet
     }
 }
 
+/// "Saved as a draft (revision 3)…", or "(copy)" for a copy; `saved` as the page's address
+/// carries it.
+fn saved_draft(saved: &str) -> String {
+    let what = if saved == "copy" {
+        t("builder-saved-copy")
+    } else {
+        t_with("builder-saved-revision", &[("revision", saved.into())])
+    };
+    t_with("builder-saved-draft", &[("saved", what.into())])
+}
+
 fn published_message(version: &str) -> String {
-    format!("Published: requesters now order with form version {version}.")
+    t_with("builder-published", &[("version", version.into())])
 }
 
 #[component]
@@ -131,7 +143,7 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
     } = view;
     let is_new = revision == 0;
     let title = if is_new {
-        "New catalog item".to_string()
+        t("builder-new-item")
     } else {
         item.name.clone()
     };
@@ -176,10 +188,7 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
     let message = RwSignal::new(None::<(bool, String)>);
     let query = use_query_map();
     if let Some(saved) = query.read_untracked().get("saved") {
-        message.set(Some((
-            true,
-            format!("Saved as a draft ({saved}). Requesters see nothing of it until you publish."),
-        )));
+        message.set(Some((true, saved_draft(&saved))));
     }
     if let Some(version) = query.read_untracked().get("published") {
         message.set(Some((true, published_message(&version))));
@@ -210,15 +219,7 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
             server_errors.set(fields.clone());
             message.set(Some((
                 false,
-                format!(
-                    "{} to fix: see the messages beside {}.",
-                    if fields.len() == 1 {
-                        "One thing"
-                    } else {
-                        "Some things"
-                    },
-                    if fields.len() == 1 { "it" } else { "them" }
-                ),
+                t_with("builder-to-fix", &[("count", Arg::count(fields.len()))]),
             )));
         }
         None => message.set(Some((false, e.to_string()))),
@@ -280,17 +281,11 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
                 Ok(saved) => {
                     if draft.revision == 0 {
                         navigate(
-                            &format!(
-                                "/admin/catalog/{}?saved=revision+{}",
-                                saved.slug, saved.revision
-                            ),
+                            &format!("/admin/catalog/{}?saved={}", saved.slug, saved.revision),
                             Default::default(),
                         );
                     } else {
-                        message.set(Some((true, format!(
-                            "Saved as a draft (revision {}). Requesters see nothing of it until you publish.",
-                            saved.revision
-                        ))));
+                        message.set(Some((true, saved_draft(&saved.revision.to_string()))));
                     }
                 }
                 Err(e) => show_failure(e),
@@ -313,9 +308,9 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
                     message.set(Some((
                         true,
                         if to {
-                            "Retired: it is no longer offered. Its tickets stay as they are.".into()
+                            t("builder-retired-now")
                         } else {
-                            "Restored: it is offered again.".to_string()
+                            t("builder-restored")
                         },
                     )));
                 }
@@ -344,7 +339,7 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
         });
     };
 
-    let text_field = move |key: &'static str, label: &'static str, help: &'static str| {
+    let text_field = move |key: &'static str, label: String, help: String| {
         let id = format!("item-{key}");
         let value = move || {
             if key == "keywords" {
@@ -376,16 +371,19 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
 
     let status = move || {
         if retired.get() {
-            "Retired: not offered.".to_string()
+            t("builder-status-retired")
         } else if published.get() == 0 {
-            "Not published yet: requesters do not see it.".to_string()
+            t("builder-status-unpublished")
         } else if has_draft.get() || dirty.get() {
-            format!(
-                "Live with form version {}; your changes are not published yet.",
-                published.get()
+            t_with(
+                "builder-status-draft",
+                &[("version", published.get().into())],
             )
         } else {
-            format!("Live with form version {}.", published.get())
+            t_with(
+                "builder-status-live",
+                &[("version", published.get().into())],
+            )
         }
     };
     let category_options = categories
@@ -399,7 +397,7 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
         let problems = rows.problems.get();
         if !problems.is_empty() {
             return view! {
-                <p class="notice" data-testid="preview-blocked">"The preview returns once the form's problems (shown beside its fields) are fixed."</p>
+                <p class="notice" data-testid="preview-blocked">{t("builder-preview-blocked")}</p>
             }
             .into_any();
         }
@@ -418,7 +416,7 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
         <h1 class="page-title">{title}</h1>
-        <noscript><p class="notice">"The item editor and its form builder need JavaScript."</p></noscript>
+        <noscript><p class="notice">{t("builder-needs-js")}</p></noscript>
         <p class="muted" data-testid="item-status">{status}</p>
         {move || message.get().map(|(ok, text)| {
             let class = if ok { "notice notice-success" } else { "notice notice-error" };
@@ -428,13 +426,13 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
             {groups.into_iter().map(|g| view! { <option value=g></option> }).collect_view()}
         </datalist>
         <form class="stack item-editor" novalidate on:submit=move |ev| { ev.prevent_default(); run.with_value(|r| r(false)); }>
-            <h2>"Details"</h2>
-            {text_field("name", "Name", "What people order, as they would say it.")}
-            {text_field("slug", "Address (slug)", "Part of the item's link, e.g. standing-desk; it cannot change later.")}
-            {text_field("summary", "Summary", "One line on the catalog card.")}
-            {text_field("icon", "Icon", "One emoji.")}
+            <h2>{t("builder-details")}</h2>
+            {text_field("name", t("admin-name"), t("builder-name-help"))}
+            {text_field("slug", t("admin-slug"), t("builder-slug-help"))}
+            {text_field("summary", t("builder-summary"), t("builder-summary-help"))}
+            {text_field("icon", t("admin-icon"), t("builder-icon-help"))}
             <div class="field">
-                <label for="item-category">"Category"</label>
+                <label for="item-category">{t("queue-category")}</label>
                 <select id="item-category" on:change=move |ev| { item.update(|i| i.category = event_target_value(&ev)); clear_error("category"); }>
                     {category_options.into_iter().map(|(slug, label)| {
                         let selected = item.with_untracked(|i| i.category == slug);
@@ -444,67 +442,67 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
                 {move || error_of("category").map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </div>
             <div class="field">
-                <label for="item-kind">"Kind"</label>
+                <label for="item-kind">{t("admin-device-kind")}</label>
                 <select id="item-kind" on:change=move |ev| item.update(|i| i.kind = TicketKind::parse(&event_target_value(&ev)).unwrap_or(TicketKind::Request))>
                     {[TicketKind::Request, TicketKind::Incident].into_iter().map(|k| {
                         let selected = item.with_untracked(|i| i.kind == k);
                         view! { <option value=k.as_str() selected=selected>{kind_word(k)}</option> }
                     }).collect_view()}
                 </select>
-                <p class="help">"A fault report whose form asks for a store is offered on “Report a fault”."</p>
+                <p class="help">{t("builder-kind-help")}</p>
             </div>
-            {text_field("keywords", "Keywords", "Comma-separated words people search for.")}
-            {text_field("expected_delivery", "Expected delivery", "What requesters are promised, e.g. 2 weeks.")}
-            {text_field("fulfilment_group", "Fulfilment group", "The assignment group that works its tickets.")}
+            {text_field("keywords", t("builder-keywords"), t("builder-keywords-help"))}
+            {text_field("expected_delivery", t("builder-delivery"), t("builder-delivery-help"))}
+            {text_field("fulfilment_group", t("builder-group"), t("builder-group-help"))}
             <div class="field">
-                <label for="item-sla">"Service level"</label>
+                <label for="item-sla">{t("builder-service-level")}</label>
                 <select id="item-sla" on:change=move |ev| item.update(|i| i.sla_priority = Priority::parse(&event_target_value(&ev)))>
-                    <option value="" selected=item.with_untracked(|i| i.sla_priority.is_none())>"The portal's default"</option>
+                    <option value="" selected=item.with_untracked(|i| i.sla_priority.is_none())>{t("builder-default-level")}</option>
                     {Priority::ALL.into_iter().map(|p| {
                         let selected = item.with_untracked(|i| i.sla_priority == Some(p));
-                        view! { <option value=p.as_str() selected=selected>{p.label()}</option> }
+                        view! { <option value=p.as_str() selected=selected>{priority_label(p)}</option> }
                     }).collect_view()}
                 </select>
-                <p class="help">"The SLA targets its tickets get when the form does not ask how much is affected and how soon (impact and urgency decide then)."</p>
+                <p class="help">{t("builder-service-level-help")}</p>
             </div>
             <div class="field checkbox-field">
                 <input id="item-approval" type="checkbox" prop:checked=move || item.with(|i| i.requires_approval)
                     on:change=move |ev| item.update(|i| i.requires_approval = event_target_checked(&ev))/>
-                <label for="item-approval">"The requester's line manager approves first"</label>
+                <label for="item-approval">{t("builder-approval")}</label>
             </div>
             <div class="field">
-                <label for="item-description">"Description (Markdown)"</label>
+                <label for="item-description">{t("builder-description")}</label>
                 <textarea id="item-description" rows="6"
                     prop:value=move || item.with(|i| i.description.clone())
                     on:input=move |ev| { item.update(|i| i.description = event_target_value(&ev)); clear_error("description"); }></textarea>
                 {move || error_of("description").map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </div>
-            <h2>"Form"</h2>
+            <h2>{t("builder-form")}</h2>
             <FormBuilder rows server_errors/>
             <ItemTranslations item schema=rows.schema server_errors language=translation_language preview_translated/>
             <div class="form-actions sticky-actions">
-                <button type="submit" class="btn" disabled=move || busy.get() data-testid="save-item">"Save draft"</button>
+                <button type="submit" class="btn" disabled=move || busy.get() data-testid="save-item">{t("builder-save-draft")}</button>
                 <button type="button" class="btn btn-primary" disabled=move || busy.get() data-testid="publish-item"
-                    on:click=move |_| run.with_value(|r| r(true))>"Publish"</button>
+                    on:click=move |_| run.with_value(|r| r(true))>{t("builder-publish")}</button>
             </div>
         </form>
-        <section class="preview form-preview" aria-label="Preview" data-testid="form-preview">
-            <h2>"Preview: what requesters see"</h2>
+        <section class="preview form-preview" aria-label=t("builder-preview") data-testid="form-preview">
+            <h2>{t("builder-preview-title")}</h2>
             {preview}
         </section>
         {(!is_new).then(|| view! {
-            <h2>"More"</h2>
+            <h2>{t("builder-more")}</h2>
             <form class="inline-form" on:submit=do_clone>
                 <div class="field">
-                    <label for="clone-slug">"Copy as a new item, with the address"</label>
-                    <input id="clone-slug" type="text" placeholder="e.g. standing-desk-large"
+                    <label for="clone-slug">{t("builder-copy-as")}</label>
+                    <input id="clone-slug" type="text" placeholder=t("builder-copy-example")
                         prop:value=move || clone_slug.get() on:input=move |ev| clone_slug.set(event_target_value(&ev))/>
                 </div>
-                <div class="form-actions"><button type="submit" class="btn" disabled=move || busy.get() data-testid="clone-item">"Copy"</button></div>
+                <div class="form-actions"><button type="submit" class="btn" disabled=move || busy.get() data-testid="clone-item">{t("builder-copy")}</button></div>
             </form>
             <p>
                 <button type="button" class="btn" disabled=move || busy.get() data-testid="retire-item" on:click=toggle_retired>
-                    {move || if retired.get() { "Restore: offer it again" } else { "Retire: stop offering it" }}
+                    {move || if retired.get() { t("builder-restore") } else { t("builder-retire") }}
                 </button>
             </p>
         })}

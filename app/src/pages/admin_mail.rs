@@ -7,7 +7,7 @@ use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::pager::Pager;
 use crate::components::role_gate::{PageFor, RoleGate};
-use crate::domain::mail::MailKind;
+use crate::i18n::{t, t_with};
 use crate::model::{MailLogFilter, MailLogRow, Page};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -29,22 +29,22 @@ fn MailLogContent() -> impl IntoView {
         |(f, page)| mail_log(Some(f.as_str().to_string()), page),
     );
     view! {
-        <Title text="Mail log"/>
+        <Title text=t("mail-log-title")/>
         <AdminTabs current="/admin/mail"/>
-        <h1 class="page-title">"Mail log"</h1>
-        <p class="page-intro">"Every mail the portal queued in the last 30 days. A mail the server is down for is tried again for two days; one it refuses, or one a stopped server may or may not have sent (uncertain), is never sent again by itself."</p>
-        <nav class="filter-chips" aria-label="Show">
+        <h1 class="page-title">{t("mail-log-title")}</h1>
+        <p class="page-intro">{t("mail-log-intro")}</p>
+        <nav class="filter-chips" aria-label=t("mail-log-show")>
             {[MailLogFilter::All, MailLogFilter::Problems, MailLogFilter::Pending].into_iter().map(|f| {
                 let label = match f {
-                    MailLogFilter::All => "All",
-                    MailLogFilter::Problems => "Failed and uncertain",
-                    MailLogFilter::Pending => "Waiting",
+                    MailLogFilter::All => t("mail-log-all"),
+                    MailLogFilter::Problems => t("mail-log-problems"),
+                    MailLogFilter::Pending => t("mail-log-waiting"),
                 };
                 let current = move || (filter.get() == f).then_some("page");
                 view! { <a href=format!("/admin/mail?show={}", f.as_str()) aria-current=current>{label}</a> }
             }).collect_view()}
         </nav>
-        <Suspense fallback=|| view! { <p class="loading">"Loading the mail log…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("mail-log-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => {
@@ -66,7 +66,7 @@ fn MailRows(page: Page<MailLogRow>, filter: MailLogFilter) -> impl IntoView {
     if page.items.is_empty() {
         return view! {
             <div class="empty-state" data-testid="no-mail">
-                <p>"No mail here. Mails appear when something needs someone: an approval, a reply, a resolution, an SLA warning."</p>
+                <p>{t("mail-log-none")}</p>
             </div>
         }
         .into_any();
@@ -75,13 +75,13 @@ fn MailRows(page: Page<MailLogRow>, filter: MailLogFilter) -> impl IntoView {
         <div class="table-scroll">
             <table class="data-table" data-testid="mail-log">
                 <thead>
-                    <tr><th scope="col">"Queued"</th><th scope="col">"To"</th><th scope="col">"What"</th><th scope="col">"Ticket"</th><th scope="col">"State"</th><th scope="col">"Note"</th></tr>
+                    <tr><th scope="col">{t("mail-log-queued")}</th><th scope="col">{t("mail-log-to")}</th><th scope="col">{t("mail-log-what")}</th><th scope="col">{t("mail-log-ticket")}</th><th scope="col">{t("mail-log-state")}</th><th scope="col">{t("mail-log-note")}</th></tr>
                 </thead>
                 <tbody>
                     {page.items.into_iter().map(|m| {
-                        let kind = MailKind::from_key(&m.kind).map(MailKind::label).unwrap_or("Mail");
+                        let kind = t_with("settings-mail-kind", &[("kind", m.kind.as_str().into())]);
                         let state = match m.sent_at {
-                            Some(at) if m.state == "sent" => format!("sent {}", when(&at)),
+                            Some(at) if m.state == "sent" => t_with("mail-log-sent", &[("when", when(&at).into())]),
                             _ => m.state.clone(),
                         };
                         view! {
@@ -90,7 +90,7 @@ fn MailRows(page: Page<MailLogRow>, filter: MailLogFilter) -> impl IntoView {
                                 <td>{m.recipient.clone()}</td>
                                 <td>{kind}</td>
                                 <td><a href=format!("/requests/{}", m.ticket_number)>{m.ticket_number.clone()}</a></td>
-                                <td>{state}{(m.attempts > 1).then(|| format!(" ({} attempts)", m.attempts))}</td>
+                                <td>{state}{(m.attempts > 1).then(|| format!(" {}", t_with("mail-log-attempts", &[("count", m.attempts.into())])))}</td>
                                 <td class="muted">{m.last_error.clone().unwrap_or_default()}</td>
                             </tr>
                         }

@@ -9,6 +9,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::import_panel::ImportPanel;
 use crate::components::pager::Pager;
 use crate::components::role_gate::{PageFor, RoleGate};
+use crate::i18n::{t, t_with};
 use crate::model::{AppError, ImportFile, Page, PasswordLink, PersonView, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -33,22 +34,22 @@ fn PeopleContent() -> impl IntoView {
     // after an import, so the import's report stays on screen.
     let user = expect_context::<CurrentUser>();
     view! {
-        <Title text="People"/>
-        <AdminListHeading current="/admin/people" title="People" search_label="Find a person"
-            placeholder="name or e-mail" q=q.get_untracked()>
+        <Title text=t("admin-tab-people")/>
+        <AdminListHeading current="/admin/people" title=t("admin-tab-people") search_label=t("admin-find-person")
+            placeholder=t("admin-find-person-placeholder") q=q.get_untracked()>
             {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert">{e}</div> })}
         </AdminListHeading>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 signed_in_admin(user).await.then(|| view! {
                     <details class="new-record">
-                        <summary data-testid="new-person">"New person"</summary>
+                        <summary data-testid="new-person">{t("admin-new-person")}</summary>
                         <PersonForm person=None/>
                     </details>
                 })
             })}
         </Suspense>
-        <Suspense fallback=|| view! { <p class="loading">"Loading people…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("admin-loading-people")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => {
@@ -62,8 +63,8 @@ fn PeopleContent() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 signed_in_admin(user).await.then(|| view! {
-                    <h2>"Import from CSV"</h2>
-                    <p class="muted">"An export from HR: one person a line. Line managers may be in the same file or already in the portal; groups are separated by semicolons and replace the person's groups. People new to the portal cannot sign in until they are given a password or sign in through the company's identity provider."</p>
+                    <h2>{t("admin-import-csv")}</h2>
+                    <p class="muted">{t("admin-import-people-help")}</p>
                     <ImportPanel file=ImportFile::People on_done=move || data.refetch()/>
                 })
             })}
@@ -79,13 +80,13 @@ fn PeopleList(list: Page<PersonView>, q: String) -> impl IntoView {
     if list.items.is_empty() {
         return view! {
             <div class="empty-state" data-testid="no-people">
-                <p>"Nobody matches. Import people from a CSV below, or clear the search."</p>
+                <p>{t("admin-no-people")}</p>
             </div>
         }
         .into_any();
     }
     view! {
-        <p data-testid="people-total">{format!("{} {}", list.total, if list.total == 1 { "person" } else { "people" })}</p>
+        <p data-testid="people-total">{t_with("admin-people-total", &[("count", list.total.into())])}</p>
         <ul class="admin-list" data-testid="people-list">
             {list.items.into_iter().map(|p| view! { <PersonRow person=p/> }).collect_view()}
         </ul>
@@ -97,23 +98,29 @@ fn PeopleList(list: Page<PersonView>, q: String) -> impl IntoView {
 #[component]
 fn PersonRow(person: PersonView) -> impl IntoView {
     let details: Vec<String> = [
-        Some(person.role.as_str().replace('_', " ")),
-        person.manager.as_ref().map(|m| format!("reports to {m}")),
-        person.store.as_ref().map(|s| format!("store {s}")),
+        Some(role_name(person.role)),
+        person
+            .manager
+            .as_ref()
+            .map(|m| t_with("admin-reports-to", &[("manager", m.as_str().into())])),
+        person
+            .store
+            .as_ref()
+            .map(|s| t_with("admin-person-store", &[("store", s.as_str().into())])),
         (!person.groups.is_empty()).then(|| person.groups.join(", ")),
     ]
     .into_iter()
     .flatten()
     .collect();
     let (label, next) = if person.active {
-        ("Deactivate", "false")
+        (t("admin-deactivate"), "false")
     } else {
-        ("Reactivate", "true")
+        (t("admin-reactivate"), "true")
     };
     view! {
         <li data-testid="person" data-email=person.email.clone() data-active=person.active.to_string()>
             <strong>{person.name.clone()}</strong> " " <span>{person.email.clone()}</span>
-            {(!person.active).then(|| view! { " " <span class="badge">"deactivated"</span> })}
+            {(!person.active).then(|| view! { " " <span class="badge">{t("admin-deactivated")}</span> })}
             <br/>
             <span class="muted">{details.join(" · ")}</span>
             <div class="inline-form">
@@ -125,7 +132,7 @@ fn PersonRow(person: PersonView) -> impl IntoView {
                 {person.active.then(|| view! { <PasswordLinkButton email=person.email.clone()/> })}
             </div>
             <details>
-                <summary data-testid="edit-person">"Edit"</summary>
+                <summary data-testid="edit-person">{t("admin-edit")}</summary>
                 <PersonForm person=Some(person.clone())/>
             </details>
         </li>
@@ -160,7 +167,7 @@ fn PersonForm(person: Option<PersonView>) -> impl IntoView {
             {if revision == 0 {
                 view! {
                     <div class="field">
-                        <label for=id("email")>"E-mail address"</label>
+                        <label for=id("email")>{t("admin-email")}</label>
                         <input id=id("email") name="email" type="email" required/>
                     </div>
                 }.into_any()
@@ -168,52 +175,56 @@ fn PersonForm(person: Option<PersonView>) -> impl IntoView {
                 view! { <input type="hidden" name="email" value=p.email.clone()/> }.into_any()
             }}
             <div class="field">
-                <label for=id("name")>"Name"</label>
+                <label for=id("name")>{t("admin-name")}</label>
                 <input id=id("name") name="name" required value=p.name.clone()/>
             </div>
             <div class="field">
-                <label for=id("role")>"Role"</label>
+                <label for=id("role")>{t("admin-role")}</label>
                 <select id=id("role") name="role">
-                    {ROLES.iter().map(|(r, label)| view! {
-                        <option value=r.as_str() selected=*r == role>{*label}</option>
+                    {ROLES.iter().map(|r| view! {
+                        <option value=r.as_str() selected=*r == role>{role_name(*r)}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field field-check">
                 <input id=id("role_pinned") name="role_pinned" type="checkbox" value="on" checked=role_pinned
                     data-testid="role-pinned"/>
-                <label for=id("role_pinned")>"Keep this role when the identity provider says otherwise"</label>
+                <label for=id("role_pinned")>{t("admin-role-pinned")}</label>
             </div>
             <div class="field">
-                <label for=id("manager")>"Line manager's e-mail address"</label>
+                <label for=id("manager")>{t("admin-manager")}</label>
                 <input id=id("manager") name="manager" type="email" value=p.manager.clone().unwrap_or_default()/>
             </div>
             <div class="field">
-                <label for=id("store")>"Home store (code)"</label>
+                <label for=id("store")>{t("admin-home-store")}</label>
                 <input id=id("store") name="store" value=p.store.clone().unwrap_or_default()/>
             </div>
             <div class="field">
-                <label for=id("groups")>"Assignment groups"</label>
+                <label for=id("groups")>{t("admin-groups")}</label>
                 <input id=id("groups") name="groups" value=p.groups.join("; ")/>
-                <p class="help">"Separated by semicolons; they replace the person's groups."</p>
+                <p class="help">{t("admin-groups-help")}</p>
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn">{if revision == 0 { "Create person" } else { "Save person" }}</button>
+                <button type="submit" class="btn">{if revision == 0 { t("admin-create-person") } else { t("admin-save-person") }}</button>
             </div>
         </form>
     }
 }
 
 /// Every role, as the people form offers it.
-const ROLES: [(Role, &str); 7] = [
-    (Role::Requester, "Requester"),
-    (Role::StoreStaff, "Store staff"),
-    (Role::Approver, "Approver (line manager)"),
-    (Role::Agent, "Service desk agent"),
-    (Role::Manager, "IT service manager"),
-    (Role::Editor, "Editor (knowledge and catalog)"),
-    (Role::Admin, "Administrator"),
+const ROLES: [Role; 7] = [
+    Role::Requester,
+    Role::StoreStaff,
+    Role::Approver,
+    Role::Agent,
+    Role::Manager,
+    Role::Editor,
+    Role::Admin,
 ];
+
+fn role_name(role: Role) -> String {
+    t_with("role-name", &[("role", role.as_str().into())])
+}
 
 /// Makes a one-time password link for one person and shows it once, to copy and hand over.
 #[component]
@@ -226,11 +237,14 @@ fn PasswordLinkButton(email: String) -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="btn" data-testid="password-link" on:click=make>"Password link"</button>
+        <button type="button" class="btn" data-testid="password-link" on:click=make>{t("admin-password-link")}</button>
         {move || made.get().map(|r| match r {
             Ok(link) => view! {
                 <p class="notice notice-success" role="status" data-testid="new-password-link">
-                    "Hand this link to " {link.email.clone()} " (it works once, until " {super::when(&link.expires_at)} "): "
+                    {t_with("admin-hand-link", &[
+                        ("email", link.email.as_str().into()),
+                        ("until", super::when(&link.expires_at).into()),
+                    ])} " "
                     <code class="token">{link.link.clone()}</code>
                 </p>
             }.into_any(),

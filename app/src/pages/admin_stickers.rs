@@ -6,6 +6,7 @@ use super::refusal_status;
 use crate::api::places::store_stickers;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::role_gate::{PageFor, RoleGate};
+use crate::i18n::{t, t_with};
 use crate::model::StickerSheet;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -22,8 +23,8 @@ fn StickersContent() -> impl IntoView {
     let code = move || params.read().get("code").unwrap_or_default();
     let data = Resource::new(code, store_stickers);
     view! {
-        <Title text="QR stickers"/>
-        <Suspense fallback=|| view! { <p class="loading">"Drawing the stickers…"</p> }>
+        <Title text=t("stickers-title")/>
+        <Suspense fallback=|| view! { <p class="loading">{t("stickers-drawing")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => {
@@ -43,20 +44,20 @@ fn Sheet(sheet: StickerSheet) -> impl IntoView {
     view! {
         <div class="no-print">
             <p><a href=format!("/admin/stores/{}", crate::url::encode(&store.code))>"← " {store.code.clone()}</a></p>
-            <h1 class="page-title">"QR stickers · " {store.code.clone()} " " {store.name.clone()}</h1>
-            <p class="muted">"Print on A4 label sheets (3 × 8). Staff scan a code to report a fault on that device."</p>
+            <h1 class="page-title">{t("stickers-title")} " · " {store.code.clone()} " " {store.name.clone()}</h1>
+            <p class="muted">{t("stickers-help")}</p>
         </div>
         {if stickers.is_empty() {
-            view! { <div class="empty-state"><p>"This store has no devices yet."</p></div> }.into_any()
+            view! { <div class="empty-state"><p>{t("stickers-none")}</p></div> }.into_any()
         } else {
             view! {
                 <ul class="sticker-sheet" data-testid="sticker-sheet">
                     {stickers.into_iter().map(|s| view! {
                         <li class="sticker" data-testid="sticker" data-link=s.link.clone()>
-                            <div class="sticker-code" role="img" aria-label=format!("QR code for {}", s.device.tag) inner_html=s.svg></div>
+                            <div class="sticker-code" role="img" aria-label=t_with("stickers-code-for", &[("tag", s.device.tag.as_str().into())]) inner_html=s.svg></div>
                             <p class="sticker-tag"><strong>{s.device.tag.clone()}</strong></p>
                             <p class="sticker-name">{s.device.name.clone()}</p>
-                            <p class="sticker-hint">"Broken? Scan to report."</p>
+                            <p class="sticker-hint">{t("stickers-hint")}</p>
                         </li>
                     }).collect_view()}
                 </ul>

@@ -6,6 +6,7 @@ use crate::api::places::admin_store;
 use crate::components::admin_tabs::AdminTabs;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::role_gate::{PageFor, RoleGate};
+use crate::i18n::{t, t_with, Arg};
 use crate::model::{DeviceAdminView, StoreAdminView, StoreDetail};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,9 +24,9 @@ fn StoreContent() -> impl IntoView {
     let data = Resource::new(code, admin_store);
     let error = query_error();
     view! {
-        <Title text="Store"/>
+        <Title text=t("admin-store-title")/>
         {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="page-error">{e}</div> })}
-        <Suspense fallback=|| view! { <p class="loading">"Loading the store…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("admin-loading-store")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => {
@@ -45,33 +46,33 @@ fn StoreView(detail: StoreDetail) -> impl IntoView {
     let stickers = format!("/admin/stores/{}/stickers", crate::url::encode(&store.code));
     view! {
         <AdminTabs current="/admin/stores"/>
-        <p><a href="/admin/stores">"← Stores"</a></p>
+        <p><a href="/admin/stores">{t("admin-back-to-stores")}</a></p>
         <h1 class="page-title">{store.code.clone()} " · " {store.name.clone()}</h1>
         <dl class="facts">
-            <dt>"Region"</dt><dd>{store.region.clone()}</dd>
-            <dt>"Time zone"</dt><dd>{store.timezone.clone()}</dd>
-            <dt>"Business calendar"</dt><dd>{store.calendar.clone().unwrap_or_else(|| "the store default".into())}</dd>
+            <dt>{t("admin-region")}</dt><dd>{store.region.clone()}</dd>
+            <dt>{t("admin-time-zone")}</dt><dd>{store.timezone.clone()}</dd>
+            <dt>{t("admin-calendar")}</dt><dd>{store.calendar.clone().unwrap_or_else(|| t("admin-store-default"))}</dd>
         </dl>
         <details>
-            <summary data-testid="edit-store">"Edit the store"</summary>
+            <summary data-testid="edit-store">{t("admin-edit-store")}</summary>
             <StoreForm store=Some(store.clone())/>
         </details>
         <details class="new-record">
-            <summary data-testid="new-device">"Add a device"</summary>
+            <summary data-testid="new-device">{t("admin-add-device")}</summary>
             <DeviceForm device=None store_code=store.code.clone()/>
         </details>
-        <h2>{format!("Devices ({})", devices.len())}</h2>
+        <h2>{t_with("admin-devices", &[("count", Arg::count(devices.len()))])}</h2>
         {if devices.is_empty() {
-            view! { <div class="empty-state"><p>"No devices yet. Import them from a CSV on the stores page."</p></div> }.into_any()
+            view! { <div class="empty-state"><p>{t("admin-no-devices")}</p></div> }.into_any()
         } else {
             view! {
-                <p><a class="btn" href=stickers data-testid="stickers-link">"Print QR stickers"</a></p>
+                <p><a class="btn" href=stickers data-testid="stickers-link">{t("admin-print-stickers")}</a></p>
                 <ul class="admin-list" data-testid="device-list">
                     {devices.into_iter().map(|d| view! {
                         <li data-testid="device" data-tag=d.tag.clone()>
                             <strong>{d.tag.clone()}</strong> " " {d.name.clone()} <span class="muted">{format!(" · {} · {}", d.kind, d.model)}</span>
                             <details>
-                                <summary>"Edit"</summary>
+                                <summary>{t("admin-edit")}</summary>
                                 <DeviceForm device=Some(d.clone()) store_code=d.store.clone()/>
                             </details>
                         </li>
@@ -101,7 +102,7 @@ pub fn StoreForm(store: Option<StoreAdminView>) -> impl IntoView {
             {if revision == 0 {
                 view! {
                     <div class="field">
-                        <label for="store-code">"Code"</label>
+                        <label for="store-code">{t("admin-code")}</label>
                         <input id="store-code" name="code" required/>
                     </div>
                 }.into_any()
@@ -109,23 +110,23 @@ pub fn StoreForm(store: Option<StoreAdminView>) -> impl IntoView {
                 view! { <input type="hidden" name="code" value=s.code.clone()/> }.into_any()
             }}
             <div class="field">
-                <label for="store-name">"Name"</label>
+                <label for="store-name">{t("admin-name")}</label>
                 <input id="store-name" name="name" required value=s.name.clone()/>
             </div>
             <div class="field">
-                <label for="store-region">"Region"</label>
+                <label for="store-region">{t("admin-region")}</label>
                 <input id="store-region" name="region" required value=s.region.clone()/>
             </div>
             <div class="field">
-                <label for="store-timezone">"Time zone"</label>
+                <label for="store-timezone">{t("admin-time-zone")}</label>
                 <input id="store-timezone" name="timezone" required placeholder="Europe/Berlin" value=s.timezone.clone()/>
             </div>
             <div class="field">
-                <label for="store-calendar">"Business calendar (empty: the store default)"</label>
+                <label for="store-calendar">{t("admin-calendar-default")}</label>
                 <input id="store-calendar" name="calendar" value=s.calendar.clone().unwrap_or_default()/>
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn">{if revision == 0 { "Create store" } else { "Save store" }}</button>
+                <button type="submit" class="btn">{if revision == 0 { t("admin-create-store") } else { t("admin-save-store") }}</button>
             </div>
         </form>
     }
@@ -151,7 +152,7 @@ fn DeviceForm(device: Option<DeviceAdminView>, store_code: String) -> impl IntoV
             {if revision == 0 {
                 view! {
                     <div class="field">
-                        <label for=id("tag")>"Asset tag"</label>
+                        <label for=id("tag")>{t("admin-asset-tag")}</label>
                         <input id=id("tag") name="tag" required/>
                     </div>
                 }.into_any()
@@ -159,23 +160,23 @@ fn DeviceForm(device: Option<DeviceAdminView>, store_code: String) -> impl IntoV
                 view! { <input type="hidden" name="tag" value=d.tag.clone()/> }.into_any()
             }}
             <div class="field">
-                <label for=id("store")>"Store (code)"</label>
+                <label for=id("store")>{t("admin-store-code")}</label>
                 <input id=id("store") name="store" required value=d.store.clone()/>
             </div>
             <div class="field">
-                <label for=id("kind")>"Kind"</label>
+                <label for=id("kind")>{t("admin-device-kind")}</label>
                 <input id=id("kind") name="kind" required placeholder="register" value=d.kind.clone()/>
             </div>
             <div class="field">
-                <label for=id("model")>"Model"</label>
+                <label for=id("model")>{t("admin-model")}</label>
                 <input id=id("model") name="model" required value=d.model.clone()/>
             </div>
             <div class="field">
-                <label for=id("name")>"Name"</label>
+                <label for=id("name")>{t("admin-name")}</label>
                 <input id=id("name") name="name" value=d.name.clone()/>
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn">{if revision == 0 { "Add device" } else { "Save device" }}</button>
+                <button type="submit" class="btn">{if revision == 0 { t("admin-add-device-button") } else { t("admin-save-device") }}</button>
             </div>
         </form>
     }

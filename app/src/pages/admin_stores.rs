@@ -11,6 +11,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::import_panel::ImportPanel;
 use crate::components::pager::Pager;
 use crate::components::role_gate::{PageFor, RoleGate};
+use crate::i18n::{t, t_with};
 use crate::model::{ImportFile, Page, StoreAdminView};
 use crate::pages::admin_store::StoreForm;
 use leptos::prelude::*;
@@ -36,12 +37,12 @@ fn StoresContent() -> impl IntoView {
     // reloads after an import, so a panel keeps its report on screen.
     let user = expect_context::<CurrentUser>();
     view! {
-        <Title text="Stores and devices"/>
-        <AdminListHeading current="/admin/stores" title="Stores and devices" search_label="Find a store"
-            placeholder="code, name or region" q=q.get_untracked()>
+        <Title text=t("admin-tab-stores")/>
+        <AdminListHeading current="/admin/stores" title=t("admin-tab-stores") search_label=t("admin-find-store")
+            placeholder=t("admin-find-store-placeholder") q=q.get_untracked()>
             {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="page-error">{e}</div> })}
         </AdminListHeading>
-        <Suspense fallback=|| view! { <p class="loading">"Loading the stores…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("admin-loading-stores")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => {
@@ -56,11 +57,11 @@ fn StoresContent() -> impl IntoView {
             {move || Suspend::new(async move {
                 signed_in_admin(user).await.then(|| view! {
                     <details class="new-record">
-                        <summary data-testid="new-store">"New store"</summary>
+                        <summary data-testid="new-store">{t("admin-new-store")}</summary>
                         <StoreForm store=None/>
                     </details>
-                    <h2>"Import from CSV"</h2>
-                    <p class="muted">"Import the stores first, then their devices. Each file is checked before anything is written; a file with a refused row imports nothing."</p>
+                    <h2>{t("admin-import-csv")}</h2>
+                    <p class="muted">{t("admin-import-stores-help")}</p>
                     <ImportPanel file=ImportFile::Stores on_done=move || data.refetch()/>
                     <ImportPanel file=ImportFile::Devices on_done=move || data.refetch()/>
                 })
@@ -77,20 +78,20 @@ fn StoreList(list: Page<StoreAdminView>, q: String) -> impl IntoView {
     if list.items.is_empty() {
         return view! {
             <div class="empty-state" data-testid="no-stores">
-                <p>"No stores match. Import them from a CSV below, or clear the search."</p>
+                <p>{t("admin-no-stores")}</p>
             </div>
         }
         .into_any();
     }
     view! {
-        <p data-testid="store-total">{format!("{} store{}", list.total, if list.total == 1 { "" } else { "s" })}</p>
+        <p data-testid="store-total">{t_with("admin-store-total", &[("count", list.total.into())])}</p>
         <ul class="admin-list" data-testid="store-list">
             {list.items.into_iter().map(|s| view! {
                 <li>
                     <a href=format!("/admin/stores/{}", crate::url::encode(&s.code))>
                         <strong>{s.code.clone()}</strong> " " {s.name.clone()}
                     </a>
-                    <span class="muted">{format!(" · {} · {} · {} device{}", s.region, s.timezone, s.devices, if s.devices == 1 { "" } else { "s" })}</span>
+                    <span class="muted">{format!(" · {} · {} · {}", s.region, s.timezone, t_with("admin-store-devices", &[("count", s.devices.into())]))}</span>
                 </li>
             }).collect_view()}
         </ul>

@@ -16,7 +16,7 @@ use crate::domain::article::{
     slug_from_title, validate_article, ArticleDraft, KNOWN_CATEGORIES, MAX_TITLE,
 };
 use crate::domain::validation::FieldErrors;
-use crate::i18n::{i18n, LANGUAGES};
+use crate::i18n::{i18n, t, t_with, LANGUAGES};
 use crate::model::{
     AppError, ArticleEditView, ArticleListView, ArticleVersion, EvidenceSource, EvidenceView,
     RevisionView,
@@ -29,21 +29,23 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 const PREVIEW_DELAY_MS: u32 = 400;
 
 /// The knowledge editors' lists, one tab each.
-const KNOWLEDGE_PAGES: [(&str, &str); 3] = [
-    ("/editor/articles", "Articles"),
-    ("/editor/synonyms", "Synonyms"),
-    ("/editor/unanswered", "What nobody found"),
-];
+fn knowledge_pages() -> [(&'static str, String); 3] {
+    [
+        ("/editor/articles", t("editor-tab-articles")),
+        ("/editor/synonyms", t("editor-tab-synonyms")),
+        ("/editor/unanswered", t("editor-tab-unanswered")),
+    ]
+}
 
 /// Tabs between the knowledge editors' lists; `current` is the page's own path.
 #[component]
 pub fn KnowledgeTabs(current: &'static str) -> impl IntoView {
     view! {
-        <nav class="admin-tabs" aria-label="Knowledge">
-            {KNOWLEDGE_PAGES.iter().map(|(href, label)| {
-                let here = *href == current;
+        <nav class="admin-tabs" aria-label=t("editor-tabs-label")>
+            {knowledge_pages().into_iter().map(|(href, label)| {
+                let here = href == current;
                 view! {
-                    <a href=*href aria-current=here.then_some("page") class:current=here>{*label}</a>
+                    <a href=href aria-current=here.then_some("page") class:current=here>{label}</a>
                 }
             }).collect_view()}
         </nav>
@@ -59,22 +61,22 @@ pub fn EditorListPage() -> impl IntoView {
 fn EditorListContent() -> impl IntoView {
     let list = Resource::new(|| (), |_| editor_articles());
     view! {
-        <Title text="Knowledge articles"/>
+        <Title text=t("editor-articles-title")/>
         <KnowledgeTabs current="/editor/articles"/>
         <div class="page-head">
-            <h1 class="page-title">"Knowledge articles"</h1>
-            <a class="btn btn-primary" href="/editor/articles/new" data-testid="new-article">"New article"</a>
+            <h1 class="page-title">{t("editor-articles-title")}</h1>
+            <a class="btn btn-primary" href="/editor/articles/new" data-testid="new-article">{t("editor-new-article")}</a>
         </div>
-        <Suspense fallback=|| view! { <p class="loading">"Loading articles…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("editor-loading-articles")}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                     Ok(rows) if rows.is_empty() => view! {
-                        <div class="empty-state"><p>"No articles yet. Write the first one, or import a folder with "<code>"server kb-import"</code>"."</p></div>
+                        <div class="empty-state"><p>{t("editor-no-articles-before")} " " <code>"server kb-import"</code>"."</p></div>
                     }.into_any(),
                     Ok(rows) => view! {
                         <table class="data-table" data-testid="article-list">
-                            <thead><tr><th>"Article"</th><th>"State"</th><th>"Updated"</th><th>"Read"</th><th>"Helpful"</th></tr></thead>
+                            <thead><tr><th>{t("dashboard-article")}</th><th>{t("editor-state")}</th><th>{t("editor-updated")}</th><th>{t("editor-read")}</th><th>{t("editor-helpful")}</th></tr></thead>
                             <tbody>{rows.into_iter().map(|r| view! { <ArticleRow r/> }).collect_view()}</tbody>
                         </table>
                     }.into_any(),
@@ -89,10 +91,10 @@ fn ArticleRow(r: ArticleListView) -> impl IntoView {
     view! {
         <tr data-slug=r.slug.clone()>
             <td><a href=format!("/editor/articles/{}", r.slug)>{r.title.clone()}</a><br/><span class="muted">{r.category.clone()}</span></td>
-            <td><span class=format!("state-badge state-{}", r.state)>{r.state.clone()}</span></td>
-            <td>{when(&r.updated_at)} " · rev " {r.revision}</td>
+            <td><span class=format!("state-badge state-{}", r.state)>{t_with("article-state", &[("state", r.state.as_str().into())])}</span></td>
+            <td>{t_with("editor-rev", &[("when", when(&r.updated_at).into()), ("revision", r.revision.into())])}</td>
             <td>{r.views}</td>
-            <td>{r.helpful} " yes · " {r.not_helpful} " no"</td>
+            <td>{t_with("editor-votes", &[("yes", r.helpful.into()), ("no", r.not_helpful.into())])}</td>
         </tr>
     }
 }
@@ -139,7 +141,13 @@ fn new_draft(start: Start, editor_locale: &str) -> ArticleDraft {
     let title: String = searched.chars().take(MAX_TITLE).collect();
     draft.title = title.trim_end().to_string();
     draft.slug = slug_from_title(&draft.title);
-    draft.body_md = format!("People searched for: \"{searched}\"\n\n");
+    draft.body_md = format!(
+        "{}\n\n",
+        t_with(
+            "editor-people-searched",
+            &[("query", searched.as_str().into())]
+        )
+    );
     draft
 }
 
@@ -155,8 +163,8 @@ fn NewArticleContent() -> impl IntoView {
         new_draft(start, i18n().locale())
     });
     view! {
-        <Title text="New article"/>
-        <h1 class="page-title">"New article"</h1>
+        <Title text=t("editor-new-article")/>
+        <h1 class="page-title">{t("editor-new-article")}</h1>
         <ArticleEditor draft base_revision=0 revisions=Vec::new() versions=Vec::new()/>
     }
 }
@@ -178,15 +186,15 @@ fn ArticleEditorContent() -> impl IntoView {
         |(slug, _)| article_evidence(slug),
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the article…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("editor-loading-article")}</p> }>
             {move || Suspend::new(async move {
                 match found.await {
-                    Err(e) => view! { <Title text="Not available"/><ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <Title text=t("builder-not-available")/><ErrorNotice error=e/> }.into_any(),
                     Ok(ArticleEditView { draft, revision, views, revisions, versions }) => {
                         let slug = draft.slug.clone();
                         view! {
-                            <Title text=format!("Edit: {}", draft.title)/>
-                            <h1 class="page-title">"Edit article"</h1>
+                            <Title text=t_with("editor-edit-title", &[("title", draft.title.as_str().into())])/>
+                            <h1 class="page-title">{t("editor-edit-article")}</h1>
                             <p class="muted">
                                 <a href=format!("/kb/{}", draft.slug)>"/kb/" {draft.slug.clone()}</a>
                                 " · read " {views} " times"
@@ -222,6 +230,7 @@ fn ArticleEditor(
         draft.with(|d| {
             validate_article(d, None, LANGUAGES)
                 .err()
+                .map(|problems| i18n().say_each(&problems))
                 .unwrap_or_default()
         })
     });
@@ -235,7 +244,10 @@ fn ArticleEditor(
     };
     let query = use_query_map();
     if let Some(rev) = query.read_untracked().get("saved") {
-        message.set(Some((true, format!("Saved as revision {rev}."))));
+        message.set(Some((
+            true,
+            t_with("editor-saved-as", &[("revision", rev.as_str().into())]),
+        )));
     }
 
     // Live preview: the server renders and sanitises exactly as the article page will.
@@ -260,7 +272,10 @@ fn ArticleEditor(
                         preview_note.try_set(None);
                     }
                     Err(e) => {
-                        preview_note.try_set(Some(format!("Preview not updated: {e}")));
+                        preview_note.try_set(Some(t_with(
+                            "editor-preview-failed",
+                            &[("reason", e.to_string().into())],
+                        )));
                     }
                 }
             });
@@ -304,10 +319,7 @@ fn ArticleEditor(
         show_errors.set(true);
         message.set(None);
         if !live_errors.with_untracked(|e| e.is_empty()) {
-            message.set(Some((
-                false,
-                "Some fields need another look before saving.".into(),
-            )));
+            message.set(Some((false, t("editor-look-again"))));
             crate::components::focus::first_invalid_in(".article-form");
             return;
         }
@@ -324,15 +336,15 @@ fn ArticleEditor(
                 ),
                 Ok(revision) => {
                     base.set(revision);
-                    message.set(Some((true, format!("Saved as revision {revision}."))));
+                    message.set(Some((
+                        true,
+                        t_with("editor-saved-as", &[("revision", revision.into())]),
+                    )));
                 }
                 Err(e) => {
                     if let Some(fields) = e.field_errors() {
                         server_errors.set(fields.clone());
-                        message.set(Some((
-                            false,
-                            "Some fields need another look before saving.".into(),
-                        )));
+                        message.set(Some((false, t("editor-look-again"))));
                         crate::components::focus::first_invalid_in(".article-form");
                     } else {
                         message.set(Some((false, e.to_string())));
@@ -342,7 +354,7 @@ fn ArticleEditor(
         });
     };
 
-    let text_field = move |key: &'static str, label: &'static str, hint: &'static str| {
+    let text_field = move |key: &'static str, label: String, hint: String| {
         let id = format!("article-{key}");
         let value = move || draft.with(|d| field_value(d, key));
         view! {
@@ -361,24 +373,24 @@ fn ArticleEditor(
     };
 
     view! {
-        <noscript><p class="notice">"The article editor needs JavaScript for its live preview and checks."</p></noscript>
+        <noscript><p class="notice">{t("editor-needs-js")}</p></noscript>
         {move || message.get().map(|(ok, text)| {
             let class = if ok { "notice notice-success" } else { "notice notice-error" };
             view! { <div class=class role="status" data-testid="editor-message">{text}</div> }
         })}
         <div class="editor-layout">
             <form class="stack article-form" on:submit=on_submit novalidate>
-                {text_field("title", "Title", "What the reader's problem is, in their words.")}
-                {text_field("slug", "Address (slug)", "Part of the article's link; it cannot change after the first save.")}
-                {text_field("summary", "Summary", "One sentence shown in search results.")}
-                {text_field("category", "Category", "For example printers, pos, vpn.")}
+                {text_field("title", t("editor-title"), t("editor-title-help"))}
+                {text_field("slug", t("admin-slug"), t("editor-slug-help"))}
+                {text_field("summary", t("builder-summary"), t("editor-summary-help"))}
+                {text_field("category", t("queue-category"), t("editor-category-help"))}
                 <datalist id="article-categories">
                     {KNOWN_CATEGORIES.iter().map(|c| view! { <option value=*c></option> }).collect_view()}
                 </datalist>
-                {text_field("tags", "Tags", "Comma-separated words people search for.")}
-                {text_field("related_items", "Related catalog items", "Comma-separated item slugs, offered when the article does not solve it.")}
+                {text_field("tags", t("editor-tags"), t("builder-keywords-help"))}
+                {text_field("related_items", t("editor-related"), t("editor-related-help"))}
                 <div class="field">
-                    <label for="article-body_md">"Text (Markdown)"</label>
+                    <label for="article-body_md">{t("editor-body")}</label>
                     <textarea id="article-body_md" name="body_md" rows="16" class="mono"
                         aria-invalid=move || error_of("body_md").is_some().then_some("true")
                         aria-describedby="article-body_md-error"
@@ -387,7 +399,7 @@ fn ArticleEditor(
                     {move || error_of("body_md").map(|e| view! { <p class="field-error" id="article-body_md-error" data-testid="error-body_md">{e}</p> })}
                 </div>
                 <div class="field">
-                    <label for="article-locale">"Language"</label>
+                    <label for="article-locale">{t("builder-language")}</label>
                     <select id="article-locale" name="locale"
                         aria-invalid=move || error_of("locale").is_some().then_some("true")
                         aria-describedby="article-locale-error"
@@ -397,35 +409,35 @@ fn ArticleEditor(
                     </select>
                     {move || error_of("locale").map(|e| view! { <p class="field-error" id="article-locale-error" data-testid="error-locale">{e}</p> })}
                 </div>
-                {text_field("translation_of", "Translation of", "Empty for an original. For a translation, the original's slug (for example printer-offline): readers of this language are then shown this version.")}
+                {text_field("translation_of", t("editor-translation-of"), t("editor-translation-of-help"))}
                 {translations}
                 <div class="field">
-                    <label for="article-state">"State"</label>
+                    <label for="article-state">{t("editor-state")}</label>
                     <select id="article-state" name="state"
                         prop:value=move || draft.with(|d| d.state.clone())
                         on:change=move |ev| set("state", event_target_value(&ev))>
-                        <option value="draft">"Draft: only editors see it"</option>
-                        <option value="published">"Published: in search and suggestions"</option>
-                        <option value="retired">"Retired: hidden, kept with its history"</option>
+                        <option value="draft">{t("editor-state-draft")}</option>
+                        <option value="published">{t("editor-state-published")}</option>
+                        <option value="retired">{t("editor-state-retired")}</option>
                     </select>
                 </div>
                 <div class="form-actions">
                     <button type="submit" class="btn btn-primary" disabled=move || saving.get() data-testid="save-article">
-                        {move || if saving.get() { "Saving…" } else { "Save" }}
+                        {move || if saving.get() { t("editor-saving") } else { t("problem-save") }}
                     </button>
                 </div>
             </form>
-            <section class="preview" aria-label="Preview">
-                <h2>"Preview"</h2>
+            <section class="preview" aria-label=t("builder-preview")>
+                <h2>{t("builder-preview")}</h2>
                 {move || preview_note.get().map(|n| view! { <p class="muted">{n}</p> })}
                 <div class="article-body" data-testid="article-preview" inner_html=move || preview.get()></div>
             </section>
         </div>
         {(!revisions.is_empty()).then(|| view! {
-            <h2>"Revisions"</h2>
+            <h2>{t("editor-revisions")}</h2>
             <ol class="revision-list" data-testid="revisions">
                 {revisions.into_iter().map(|r| view! {
-                    <li>"Revision " {r.revision} " · " {if r.state.is_empty() { "—".to_string() } else { r.state }}
+                    <li>{t_with("editor-revision", &[("revision", r.revision.into())])} " · " {if r.state.is_empty() { "—".to_string() } else { r.state }}
                         " · " {r.author} " · " {when(&r.created_at)} " · " {r.title}</li>
                 }).collect_view()}
             </ol>
@@ -448,7 +460,7 @@ fn EvidenceSection(
         Some(Ok(())) => Some(
             view! {
                 <p class="notice notice-success" role="status" data-testid="evidence-removed">
-                    "Removed. Search no longer learns from it."
+                    {t("editor-removed")}
                 </p>
             }
             .into_any(),
@@ -458,15 +470,15 @@ fn EvidenceSection(
     };
     view! {
         <section id="evidence" class="evidence" aria-labelledby="evidence-title" data-testid="evidence">
-            <h2 id="evidence-title">"What people typed before this helped them"</h2>
+            <h2 id="evidence-title">{t("editor-evidence-title")}</h2>
             <p class="help">
-                "Search learns words that at least two different people typed; remove anything that should not count."
+                {t("editor-evidence-help")}
             </p>
             {move || posted_error.get().map(|message| view! {
                 <div class="notice notice-error" role="alert" data-testid="evidence-error">{message}</div>
             })}
             <div aria-live="polite">{outcome}</div>
-            <Transition fallback=|| view! { <p class="loading">"Loading what people typed…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t("editor-loading-evidence")}</p> }>
                 {move || {
                     let slug = slug.clone();
                     Suspend::new(async move {
@@ -474,7 +486,7 @@ fn EvidenceSection(
                             Err(e) => view! { <EvidenceError error=e/> }.into_any(),
                             Ok(rows) if rows.is_empty() => view! {
                                 <div class="empty-state" data-testid="no-evidence">
-                                    <p>"Nobody has searched their way to this article yet."</p>
+                                    <p>{t("editor-no-evidence")}</p>
                                 </div>
                             }
                             .into_any(),
@@ -507,9 +519,9 @@ fn EvidenceRow(
     remove: ServerAction<RemoveEvidence>,
 ) -> impl IntoView {
     let outcome = match (row.source, row.solved) {
-        (EvidenceSource::Search, _) => "Searched, then “Did this help?” yes",
-        (_, true) => "This solved it",
-        (_, false) => "Opened, form not sent",
+        (EvidenceSource::Search, _) => t("editor-evidence-search"),
+        (_, true) => t("editor-evidence-solved"),
+        (_, false) => t("editor-evidence-opened"),
     };
     let pending = remove.pending();
     view! {
@@ -523,7 +535,7 @@ fn EvidenceRow(
                 <input type="hidden" name="source" value=row.source.as_str()/>
                 <input type="hidden" name="id" value=row.id.to_string()/>
                 <button type="submit" class="btn btn-small" disabled=move || pending.get()>
-                    "Remove" <span class="visually-hidden">{format!(": “{}”", row.query)}</span>
+                    {t("groups-remove")} <span class="visually-hidden">{format!(": “{}”", row.query)}</span>
                 </button>
             </ActionForm>
         </li>
@@ -576,14 +588,14 @@ fn translations_view(
                 view! {
                     <li><a data-testid=format!("translate-{l}")
                         href=format!("/editor/articles/new?translation_of={}&locale={l}", draft.slug)>
-                        "Translate into " {i18n().language_name(l)}</a></li>
+                        {t_with("editor-translate-into", &[("language", i18n().language_name(l).into())])}</a></li>
                 }
             })
             .collect_view()
     });
     view! {
         <div class="field" data-testid="translations">
-            {existing.then(|| view! { <p class="help">"In other languages:"</p><ul>{links}</ul> })}
+            {existing.then(|| view! { <p class="help">{t("editor-other-languages")}</p><ul>{links}</ul> })}
             {start.map(|s| view! { <ul>{s}</ul> })}
         </div>
     }

@@ -12,7 +12,7 @@ use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::search_box::kind_label;
 use crate::domain::article::split_list;
 use crate::domain::synonyms::check_group;
-use crate::i18n::i18n;
+use crate::i18n::{i18n, t, t_with};
 use crate::model::{AppError, SynonymGroupView, SynonymPreview};
 use crate::pages::editor::KnowledgeTabs;
 use crate::search::results::MAX_QUERY_CHARS;
@@ -75,21 +75,20 @@ fn SynonymsContent() -> impl IntoView {
     let groups = Resource::new(move || state.reload.get(), |_| synonym_groups());
     let error = query_error();
     view! {
-        <Title text="Synonyms"/>
+        <Title text=t("synonyms-title")/>
         <KnowledgeTabs current="/editor/synonyms"/>
-        <h1 class="page-title">"Synonyms"</h1>
+        <h1 class="page-title">{t("synonyms-title")}</h1>
         <p class="page-intro">
-            "Search treats the words and phrases of a group as meaning the same: someone who searches for “till” also finds what is written about the “register”. "
-            "The words people type still rank first. Keep each group to one meaning."
+            {t("synonyms-intro-1")} " " {t("synonyms-intro-2")}
         </p>
         {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="page-error">{e}</div> })}
         <TrialQuery state/>
         <section class="new-record synonym-new" aria-labelledby="synonym-new-title" data-testid="new-group">
-            <h2 id="synonym-new-title">"New group"</h2>
+            <h2 id="synonym-new-title">{t("groups-new")}</h2>
             <GroupForm group=None state/>
         </section>
-        <h2>"Groups"</h2>
-        <Transition fallback=|| view! { <p class="loading">"Loading the groups…"</p> }>
+        <h2>{t("synonyms-groups")}</h2>
+        <Transition fallback=|| view! { <p class="loading">{t("groups-loading")}</p> }>
             {move || Suspend::new(async move {
                 match groups.await {
                     Err(e) => {
@@ -109,7 +108,7 @@ fn TrialQuery(state: PageState) -> impl IntoView {
     view! {
         <section class="synonym-trial">
             <div class="field">
-                <label for="synonym-trial-q">"Try a search"</label>
+                <label for="synonym-trial-q">{t("synonyms-try")}</label>
                 <input id="synonym-trial-q" type="search" autocomplete="off"
                     maxlength=MAX_QUERY_CHARS.to_string()
                     placeholder="for example: pos drawer"
@@ -117,10 +116,10 @@ fn TrialQuery(state: PageState) -> impl IntoView {
                     prop:value=move || state.trial.get()
                     on:input=move |ev| state.trial.set(event_target_value(&ev))/>
                 <p class="help" id="synonym-trial-help">
-                    "Type what someone might search for, then press “Preview” under a group: you see what search finds today and what it finds with the group as you typed it."
+                    {t("synonyms-try-help")}
                 </p>
             </div>
-            <noscript><p class="notice">"The preview needs JavaScript. Saving, retiring and bringing back groups work without it."</p></noscript>
+            <noscript><p class="notice">{t("synonyms-needs-js")}</p></noscript>
         </section>
     }
 }
@@ -167,10 +166,10 @@ fn GroupList(list: Vec<SynonymGroupView>, state: PageState) -> impl IntoView {
     let filtering = move || !state.filter.with(|f| f.trim().is_empty());
     // Shown once the page runs: without JavaScript the box could not filter anything.
     let filter_box = view! {
-        <div class="filter-form synonym-filter" role="search" aria-label="Groups"
+        <div class="filter-form synonym-filter" role="search" aria-label=t("synonyms-groups")
             hidden=move || !state.hydrated.get()>
             <div class="field">
-                <label for="synonym-filter">"Find a group"</label>
+                <label for="synonym-filter">{t("synonyms-find")}</label>
                 <input id="synonym-filter" type="search" autocomplete="off"
                     placeholder="a word or phrase in the group"
                     aria-controls="synonym-groups"
@@ -182,7 +181,7 @@ fn GroupList(list: Vec<SynonymGroupView>, state: PageState) -> impl IntoView {
     if list.is_empty() {
         return view! {
             <div class="empty-state" data-testid="no-groups">
-                <p>"No synonym groups yet. Add the first one above."</p>
+                <p>{t("synonyms-none")}</p>
             </div>
         }
         .into_any();
@@ -194,7 +193,7 @@ fn GroupList(list: Vec<SynonymGroupView>, state: PageState) -> impl IntoView {
             {move || filtering().then(|| format!(" · {} shown", shown.get()))}
         </p>
         <p class="empty-state" data-testid="no-match" hidden=move || { !filtering() || shown.get() > 0 }>
-            "No group contains “" {move || state.filter.get().trim().to_string()} "”."
+            {move || t_with("synonyms-no-match", &[("filter", state.filter.get().trim().into())])}
         </p>
         <ul class="admin-list synonym-list" id="synonym-groups" data-testid="group-list">
             {list.into_iter().map(|group| view! { <GroupRow group state/> }).collect_view()}
@@ -214,12 +213,12 @@ fn GroupRow(group: SynonymGroupView, state: PageState) -> impl IntoView {
         <li class="synonym-group" class:retired=retired data-testid="synonym-group"
             data-id=id.to_string() data-retired=retired.to_string() hidden=hidden>
             <div class="synonym-head">
-                <ul class="phrase-list" aria-label="Phrases">
+                <ul class="phrase-list" aria-label=t("synonyms-phrases")>
                     {group.phrases.iter().map(|p| view! { <li class="phrase">{p.clone()}</li> }).collect_view()}
                 </ul>
-                {retired.then(|| view! { <span class="state-badge state-retired" data-testid="retired">"Retired"</span> })}
+                {retired.then(|| view! { <span class="state-badge state-retired" data-testid="retired">{t("admin-item-retired")}</span> })}
                 {move || (state.saved.get() == Some(id)).then(|| view! {
-                    <span class="saved-note" role="status" data-testid="saved">"Saved"</span>
+                    <span class="saved-note" role="status" data-testid="saved">{t("synonyms-saved")}</span>
                 })}
             </div>
             <details class="synonym-edit" prop:open=move || state.open.get() == Some(id)>
@@ -228,7 +227,7 @@ fn GroupRow(group: SynonymGroupView, state: PageState) -> impl IntoView {
                     ev.prevent_default();
                     state.open.update(|open| *open = if *open == Some(id) { None } else { Some(id) });
                 }>
-                    "Edit" <span class="visually-hidden">{format!(": {joined}")}</span>
+                    {t("admin-edit")} <span class="visually-hidden">{format!(": {joined}")}</span>
                 </summary>
                 <GroupForm group=Some(group) state/>
             </details>
@@ -360,20 +359,20 @@ fn GroupForm(group: Option<SynonymGroupView>, state: PageState) -> impl IntoView
     let described_by = format!("{help_id} {error_id}");
     let buttons = if is_new {
         view! {
-            <button type="submit" class="btn btn-primary" disabled=move || pending.get()>"Add group"</button>
+            <button type="submit" class="btn btn-primary" disabled=move || pending.get()>{t("synonyms-add")}</button>
         }
         .into_any()
     } else if retired {
         // Save first: it is what Enter in the field does, and it keeps the group retired.
         view! {
-            <button type="submit" class="btn btn-primary" name="retired" value="true" disabled=move || pending.get()>"Save"</button>
-            <button type="submit" class="btn" disabled=move || pending.get()>"Bring back"</button>
+            <button type="submit" class="btn btn-primary" name="retired" value="true" disabled=move || pending.get()>{t("problem-save")}</button>
+            <button type="submit" class="btn" disabled=move || pending.get()>{t("synonyms-bring-back")}</button>
         }
         .into_any()
     } else {
         view! {
-            <button type="submit" class="btn btn-primary" disabled=move || pending.get()>"Save"</button>
-            <button type="submit" class="btn" name="retired" value="true" disabled=move || pending.get()>"Retire"</button>
+            <button type="submit" class="btn btn-primary" disabled=move || pending.get()>{t("problem-save")}</button>
+            <button type="submit" class="btn" name="retired" value="true" disabled=move || pending.get()>{t("synonyms-retire")}</button>
         }
         .into_any()
     };
@@ -383,7 +382,7 @@ fn GroupForm(group: Option<SynonymGroupView>, state: PageState) -> impl IntoView
             <input type="hidden" name="id" value=id.to_string()/>
             <input type="hidden" name="revision" value=revision.to_string()/>
             <div class="field" class:has-error=move || field_error().is_some()>
-                <label for=input_id.clone()>"Words and phrases, separated by commas"</label>
+                <label for=input_id.clone()>{t("synonyms-words")}</label>
                 <input id=input_id name="phrases" type="text" autocomplete="off" required
                     value=initial
                     prop:value=move || text.get()
@@ -391,7 +390,7 @@ fn GroupForm(group: Option<SynonymGroupView>, state: PageState) -> impl IntoView
                     aria-invalid=move || field_error().is_some().then_some("true")
                     on:input=on_input/>
                 <p class="help" id=help_id>
-                    "At least two, for example: till, register, POS. Name the thing in a few words; do not describe it."
+                    {t("synonyms-words-help")}
                 </p>
                 <div aria-live="polite">
                     {move || field_error().map(|message| view! {
@@ -402,10 +401,11 @@ fn GroupForm(group: Option<SynonymGroupView>, state: PageState) -> impl IntoView
             {move || match refusal.get() {
                 Some(Refusal::Conflict(message)) => Some(view! {
                     <div class="notice notice-error" role="alert" data-testid="group-conflict">
-                        <p>{advice(message)}</p>
+                        // The refusal says the way forward (`backend::stale`); the button is it.
+                        <p>{message}</p>
                         <p>
                             <button type="button" class="btn btn-small"
-                                on:click=move |_| state.reload.update(|n| *n += 1)>"Reload"</button>
+                                on:click=move |_| state.reload.update(|n| *n += 1)>{t("synonyms-reload")}</button>
                         </p>
                     </div>
                 }.into_any()),
@@ -416,15 +416,15 @@ fn GroupForm(group: Option<SynonymGroupView>, state: PageState) -> impl IntoView
             }}
             {move || added.get().map(|phrases| view! {
                 <p class="notice notice-success" role="status" data-testid="group-added">
-                    "Added: " {phrases} ". It is in the list below."
+                    {t_with("synonyms-added", &[("phrases", phrases.into())])}
                 </p>
             })}
             <div class="form-actions">
                 {buttons}
                 <button type="button" class="btn btn-secondary" data-testid="preview-group"
                     disabled=move || !state.hydrated.get()
-                    on:click=run_preview>"Preview"</button>
-                {move || pending.get().then(|| view! { <span class="loading" role="status">"Saving"</span> })}
+                    on:click=run_preview>{t("builder-preview")}</button>
+                {move || pending.get().then(|| view! { <span class="loading" role="status">{t("synonyms-saving")}</span> })}
             </div>
         </ActionForm>
         <PreviewPanel form=id state/>
@@ -441,19 +441,19 @@ fn PreviewPanel(form: i64, state: PageState) -> impl IntoView {
         let body = match shown.answer {
             PreviewAnswer::NeedQuery => view! {
                 <p class="notice notice-info" role="status">
-                    "Type a search in “Try a search” at the top of the page first, then press “Preview” again."
+                    {t("synonyms-type-first")}
                 </p>
             }
             .into_any(),
             PreviewAnswer::Waiting => {
-                view! { <p class="loading" role="status">"Searching"</p> }.into_any()
+                view! { <p class="loading" role="status">{t("synonyms-searching")}</p> }.into_any()
             }
             PreviewAnswer::Done(Err(e)) => view! {
                 <div class="notice notice-error" role="alert">{preview_error(&e)}</div>
             }
             .into_any(),
             PreviewAnswer::Done(Ok(found)) => view! {
-                <p class="help">"Marked “New”: found only with this group."</p>
+                <p class="help">{t("synonyms-marked-new")}</p>
                 <PreviewColumns found/>
             }
             .into_any(),
@@ -461,20 +461,11 @@ fn PreviewPanel(form: i64, state: PageState) -> impl IntoView {
         Some(view! {
             <div class="synonym-preview-panel" data-testid="synonym-preview" aria-live="polite">
                 {(!shown.query.is_empty()).then(|| view! {
-                    <h3 class="synonym-preview-title">"Search for “" {shown.query.clone()} "”"</h3>
+                    <h3 class="synonym-preview-title">{t_with("synonyms-search-for", &[("query", shown.query.as_str().into())])}</h3>
                 })}
                 {body}
             </div>
         })
-    }
-}
-
-/// The conflict's message, with the way forward when it does not say it already.
-fn advice(message: String) -> String {
-    if message.contains("Reload") {
-        message
-    } else {
-        format!("{message} Reload to see the group as it is now, then make your change again.")
     }
 }
 
@@ -490,8 +481,8 @@ fn PreviewColumns(found: SynonymPreview) -> impl IntoView {
     let before: Vec<String> = found.now.iter().map(|r| r.url.clone()).collect();
     view! {
         <div class="synonym-preview">
-            <PreviewColumn title="Today" testid="preview-now" results=found.now before=None/>
-            <PreviewColumn title="With this group" testid="preview-with-group" results=found.with_group before=Some(before)/>
+            <PreviewColumn title=t("synonyms-today") testid="preview-now" results=found.now before=None/>
+            <PreviewColumn title=t("synonyms-with-group") testid="preview-with-group" results=found.with_group before=Some(before)/>
         </div>
     }
 }
@@ -499,13 +490,13 @@ fn PreviewColumns(found: SynonymPreview) -> impl IntoView {
 /// One column of a preview. `before`: the results of today, to mark what only this one finds.
 #[component]
 fn PreviewColumn(
-    title: &'static str,
+    title: String,
     testid: &'static str,
     results: Vec<ResultView>,
     before: Option<Vec<String>>,
 ) -> impl IntoView {
     let body = if results.is_empty() {
-        view! { <p class="muted">"Nothing found"</p> }.into_any()
+        view! { <p class="muted">{t("synonyms-nothing")}</p> }.into_any()
     } else {
         view! {
             <ol class="preview-results">
@@ -515,7 +506,7 @@ fn PreviewColumn(
                         <li class:only-new=new data-testid="preview-result" data-new=new.to_string()>
                             <a href=r.url.clone()>{r.title.clone()}</a>
                             " " <span class="result-kind">{kind_label(r.kind)}</span>
-                            {new.then(|| view! { " " <span class="badge badge-new">"New"</span> })}
+                            {new.then(|| view! { " " <span class="badge badge-new">{t("import-new")}</span> })}
                         </li>
                     }
                 }).collect_view()}
@@ -524,8 +515,8 @@ fn PreviewColumn(
         .into_any()
     };
     view! {
-        <section class="preview-column" aria-label=title data-testid=testid>
-            <h4>{title}</h4>
+        <section class="preview-column" aria-label=title.clone() data-testid=testid>
+            <h4>{title.clone()}</h4>
             {body}
         </section>
     }

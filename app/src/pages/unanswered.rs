@@ -8,6 +8,7 @@ use super::refusal_status;
 use crate::api::editor::unanswered_searches;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::role_gate::{PageFor, RoleGate};
+use crate::i18n::{t, t_with, Arg};
 use crate::model::{AppError, UnansweredGroupView, UnansweredQueryView};
 use crate::pages::editor::KnowledgeTabs;
 use leptos::prelude::*;
@@ -40,32 +41,33 @@ fn requested_days(raw: Option<&str>) -> u32 {
 }
 
 /// "day" or "30 days", after "the last".
-fn period_words(days: u32) -> String {
-    if days == 1 {
-        "day".to_string()
-    } else {
-        format!("{days} days")
-    }
+fn searches(n: u64) -> String {
+    t_with("unanswered-searches", &[("count", n.into())])
 }
 
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+fn tickets(n: u64) -> String {
+    t_with("unanswered-tickets", &[("count", n.into())])
 }
 
 /// A group's totals: "12 searches found nothing · 3 tickets sent anyway", leaving out a zero.
-fn totals_text(found_nothing: u64, tickets: u64) -> String {
+fn totals_text(found_nothing: u64, sent: u64) -> String {
     let parts = [
         (found_nothing > 0).then(|| {
-            format!(
-                "{} found nothing",
-                plural(found_nothing, "search", "searches")
+            t_with(
+                "unanswered-found-nothing",
+                &[("searches", searches(found_nothing).into())],
             )
         }),
-        (tickets > 0).then(|| format!("{} sent anyway", plural(tickets, "ticket", "tickets"))),
+        (sent > 0).then(|| {
+            t_with(
+                "unanswered-sent-anyway",
+                &[("tickets", tickets(sent).into())],
+            )
+        }),
     ];
     let text: Vec<String> = parts.into_iter().flatten().collect();
     if text.is_empty() {
-        "No searches counted".to_string()
+        t("unanswered-none-counted")
     } else {
         text.join(" · ")
     }
@@ -74,8 +76,8 @@ fn totals_text(found_nothing: u64, tickets: u64) -> String {
 /// One query's counts beside it: "2 searches, 1 ticket".
 fn query_counts(q: &UnansweredQueryView) -> String {
     let parts = [
-        (q.found_nothing > 0).then(|| plural(q.found_nothing, "search", "searches")),
-        (q.tickets > 0).then(|| plural(q.tickets, "ticket", "tickets")),
+        (q.found_nothing > 0).then(|| searches(q.found_nothing)),
+        (q.tickets > 0).then(|| tickets(q.tickets)),
     ];
     parts.into_iter().flatten().collect::<Vec<_>>().join(", ")
 }
@@ -91,14 +93,13 @@ fn UnansweredContent() -> impl IntoView {
     let days = Memo::new(move |_| requested_days(query.read().get("days").as_deref()));
     let groups = Resource::new(move || days.get(), |d| unanswered_searches(Some(d)));
     view! {
-        <Title text="What nobody found"/>
+        <Title text=t("unanswered-title")/>
         <KnowledgeTabs current="/editor/unanswered"/>
-        <h1 class="page-title">"What nobody found"</h1>
+        <h1 class="page-title">{t("unanswered-title")}</h1>
         <p class="page-intro">
-            "Searches that found no article, and forms people sent anyway after the suggestions beside them. "
-            "Alike queries are grouped (typos and word forms forgiven), the largest groups first: each is an article nobody has written yet."
+            {t("unanswered-intro-1")} " " {t("unanswered-intro-2")}
         </p>
-        <Suspense fallback=|| view! { <p class="loading">"Loading what nobody found…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("unanswered-loading")}</p> }>
             {move || Suspend::new(async move {
                 let answer = groups.await;
                 let days = days.get_untracked();
@@ -149,18 +150,18 @@ fn PeriodForm(days: u32, error: Option<String>) -> impl IntoView {
     view! {
         <form class="filter-form" method="get" action="/editor/unanswered" data-testid="period-form">
             <div class="field">
-                <label for="unanswered-days">"Period"</label>
+                <label for="unanswered-days">{t("unanswered-period")}</label>
                 <select id="unanswered-days" name="days"
                     aria-invalid=invalid.then_some("true")
                     aria-describedby=invalid.then_some("unanswered-days-error")>
                     {choices.into_iter().map(|d| view! {
-                        <option value=d.to_string() selected=d == days>{format!("Last {}", period_words(d))}</option>
+                        <option value=d.to_string() selected=d == days>{t_with("unanswered-last", &[("days", d.into())])}</option>
                     }).collect_view()}
                 </select>
                 {error.map(|e| view! { <p class="field-error" id="unanswered-days-error" role="alert" data-testid="days-error">{e}</p> })}
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn btn-primary">"Show"</button>
+                <button type="submit" class="btn btn-primary">{t("dashboard-show")}</button>
             </div>
         </form>
     }
@@ -171,15 +172,15 @@ fn GroupList(days: u32, list: Vec<UnansweredGroupView>) -> impl IntoView {
     if list.is_empty() {
         return view! {
             <div class="empty-state" data-testid="nothing-unanswered">
-                <p>{format!("Nothing went unanswered in the last {}.", period_words(days))}</p>
+                <p>{t_with("unanswered-nothing", &[("days", days.into())])}</p>
             </div>
         }
         .into_any();
     }
-    let count = plural(list.len() as u64, "group", "groups");
+    let count = t_with("unanswered-groups", &[("count", Arg::count(list.len()))]);
     view! {
-        <h2>{format!("Last {}", period_words(days))}</h2>
-        <p class="muted" data-testid="unanswered-count">{count} ", the largest first"</p>
+        <h2>{t_with("unanswered-last", &[("days", days.into())])}</h2>
+        <p class="muted" data-testid="unanswered-count">{count}</p>
         <ol class="admin-list unanswered-list" data-testid="unanswered-list">
             {list.into_iter().map(|group| view! { <GroupRow group/> }).collect_view()}
         </ol>
@@ -206,15 +207,15 @@ fn GroupRow(group: UnansweredGroupView) -> impl IntoView {
     };
     let others_view = (!shown.is_empty()).then(|| {
         view! {
-            <p class="muted">"Also typed as:"</p>
-            <ul class="phrase-list" aria-label="Also typed as">{chips(shown)}</ul>
+            <p class="muted">{t("unanswered-also")}</p>
+            <ul class="phrase-list" aria-label=t("unanswered-also-label")>{chips(shown)}</ul>
         }
     });
     let folded_view = (!folded.is_empty()).then(|| {
         view! {
             <details class="unanswered-more">
-                <summary>{format!("{} more", folded.len())}</summary>
-                <ul class="phrase-list" aria-label="More ways it was typed">{chips(folded)}</ul>
+                <summary>{t_with("unanswered-more", &[("count", Arg::count(folded.len()))])}</summary>
+                <ul class="phrase-list" aria-label=t("unanswered-more-label")>{chips(folded)}</ul>
             </details>
         }
     });
@@ -227,7 +228,7 @@ fn GroupRow(group: UnansweredGroupView) -> impl IntoView {
             // A plain link: `.admin-list` gives its links the size of a tap.
             <p>
                 <a href=write_url(&name) data-testid="write-article">
-                    "Write an article" <span class="visually-hidden">{format!(" about “{name}”")}</span>
+                    {t("unanswered-write")} <span class="visually-hidden">" " {t_with("unanswered-about", &[("name", name.as_str().into())])}</span>
                 </a>
             </p>
         </li>
@@ -290,7 +291,8 @@ mod tests {
 
     #[test]
     fn one_day_reads_as_a_day() {
-        assert_eq!(period_words(1), "day");
-        assert_eq!(period_words(7), "7 days");
+        let last = |days: u32| t_with("unanswered-last", &[("days", days.into())]);
+        assert_eq!(last(1), "Last day");
+        assert_eq!(last(7), "Last 7 days");
     }
 }

@@ -525,3 +525,87 @@ async fn the_dashboard_reads_in_german_for_a_german_manager() {
         "Das Dashboard ist für den Service-Desk und seine Leitung."
     );
 }
+
+/// Administration in German too: the pages, the import's findings, and the refusals beside
+/// the administrator's inputs.
+#[tokio::test]
+async fn administration_reads_in_german_for_a_german_administrator() {
+    const GERMAN: &str = "de-DE,de;q=0.9";
+    let app = spawn().await;
+    let ada = app.signed_in("ada.admin@deskfront.test").await;
+    for (path, words) in [
+        (
+            "/admin/people",
+            ["Aus CSV importieren", "Eine Person suchen"],
+        ),
+        ("/admin/catalog", ["Neuer Eintrag", "Neue Kategorie"]),
+        ("/admin/stores/S012", ["Geräte (", "QR-Aufkleber drucken"]),
+        ("/admin/audit", ["Audit-Protokoll", "Wer oder was"]),
+        ("/admin/groups", ["Zuweisungsgruppen", "Neue Gruppe"]),
+    ] {
+        let (html, _) = page_in(&app, &ada, path, GERMAN).await;
+        for w in words {
+            assert!(html.contains(w), "{path}: {w}");
+        }
+    }
+    // An import's findings, line by line, in German.
+    let report: serde_json::Value = ada
+        .post(format!("{}/api/import_csv", app.base))
+        .header("accept-language", GERMAN)
+        .json(&serde_json::json!({
+            "file": "stores",
+            "csv": "code,name,region,timezone\nS951,Erfurt,Ost,Europe/Berlin\nS951,Erfurt,Ost,Europe/Berlin\nS953,Jena,Ost,Mars/Olympus\n",
+            "apply": false
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let reasons: Vec<&str> = report["refused"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{report}"))
+        .iter()
+        .map(|r| r["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "Filiale S951 steht schon in Zeile 2.",
+            "„Mars/Olympus“ ist keine Zeitzone; schreiben Sie sie als Europe/Berlin."
+        ]
+    );
+    // A file without a column it needs.
+    let refused: serde_json::Value = ada
+        .post(format!("{}/api/import_csv", app.base))
+        .header("accept-language", GERMAN)
+        .json(&serde_json::json!({ "file": "stores", "csv": "code,name\nS952,Gera\n", "apply": false }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        refused["fields"]["file"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("Der ersten Zeile fehlen die Spalten region, timezone."),
+        "{refused}"
+    );
+    // Nobody deactivates themselves, in German.
+    let refused = app
+        .call_json_in(
+            &ada,
+            "set_person_active",
+            &[("email", "ada.admin@deskfront.test"), ("active", "false")],
+            GERMAN,
+        )
+        .await;
+    assert_eq!(
+        refused["message"],
+        "Sie können sich nicht selbst deaktivieren. Bitten Sie eine andere Person aus der Administration.",
+        "{refused}"
+    );
+}
