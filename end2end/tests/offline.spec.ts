@@ -397,6 +397,17 @@ test.describe("another person on the same browser", () => {
     await expect(warning).toHaveAttribute("role", "alertdialog");
     await expect(warning).toContainText(/\b1\b/);
     await expect(warning.getByRole("button", { name: "Stay signed in" })).toBeVisible();
+    // It holds the keyboard: focus moves into it, Tab stays inside, Escape closes it and gives
+    // focus back to the button that opened it.
+    await expect(warning).toBeFocused();
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press("Tab");
+      expect(await warning.evaluate((w) => w.contains(document.activeElement))).toBe(true);
+    }
+    await page.keyboard.press("Escape");
+    await expect(warning).toBeHidden();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeFocused();
+    await page.getByRole("button", { name: "Sign out" }).click();
     await warning.getByTestId("signout-anyway").click();
     await expect(page).toHaveURL(/\/login/);
 

@@ -6,7 +6,7 @@
 
 use super::{internal, state};
 use crate::i18n::{t, t_with};
-use crate::model::{AppError, AppResult, DemoAccount, SignInOptions, UserView};
+use crate::model::{AppError, AppResult, DemoAccount, Role, SignInOptions, UserView};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use base64::Engine;
@@ -210,7 +210,7 @@ pub async fn sign_in(email: &str, password: &str) -> AppResult<UserView> {
         .await
         .map_err(internal)?;
     // Checked after the password, so the refusal tells nothing to someone without it.
-    if state.password_admins_only && user.role != crate::model::Role::Admin {
+    if state.password_admins_only && user.role != Role::Admin {
         tracing::info!(target: "deskfront::sign_in", "password sign-in refused: admins only");
         return Err(AppError::forbidden(t("error-password-admins-only")));
     }
@@ -311,11 +311,11 @@ static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| hash_password("no account has this password"));
 
 /// The demo accounts the sign-in page lists in demo mode (the README lists them all).
-const DEMO_ACCOUNTS: [(&str, &str); 4] = [
-    ("rita.requester@deskfront.test", "Requester"),
-    ("lena.lead@deskfront.test", "Line manager (approver)"),
-    ("sam.store@deskfront.test", "Store staff"),
-    ("ahmed.agent@deskfront.test", "Service desk agent"),
+const DEMO_ACCOUNTS: [(&str, Role); 4] = [
+    ("rita.requester@deskfront.test", Role::Requester),
+    ("lena.lead@deskfront.test", Role::Approver),
+    ("sam.store@deskfront.test", Role::StoreStaff),
+    ("ahmed.agent@deskfront.test", Role::Agent),
 ];
 
 /// What the sign-in page offers. Outside demo mode the demo accounts do not exist (the server
@@ -326,7 +326,7 @@ pub fn sign_in_options(state: &super::AppState) -> SignInOptions {
             .iter()
             .map(|(email, role)| DemoAccount {
                 email: (*email).into(),
-                role: (*role).into(),
+                role: crate::i18n::t_with("role-name", &[("role", role.as_str().into())]),
             })
             .collect()
     } else {

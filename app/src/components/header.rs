@@ -190,18 +190,32 @@ fn SignOut() -> impl IntoView {
             <button type="submit" class="link-button">{crate::i18n::t("header-sign-out")}</button>
         </form>
         <Show when=move || warning.get()>
-            <div class="signout-warning" role="alertdialog" aria-labelledby="signout-warning-text"
-                data-testid="signout-warning">
-                <p id="signout-warning-text">
-                    {move || t_with("signout-unsent", &[("count", Arg::count(device.unsent.get()))])}
-                </p>
-                <button type="button" class="btn" data-testid="signout-anyway"
-                    on:click=move |_| { warning.set(false); leave(); }>{t("signout-anyway")}</button>
-                <button type="button" class="btn btn-primary" on:click=move |_| warning.set(false)>
-                    {t("signout-stay")}
-                </button>
-            </div>
+            <SignOutWarning
+                count=Signal::derive(move || device.unsent.get())
+                close=Callback::new(move |_| warning.set(false))
+                leave=Callback::new(move |_| { warning.set(false); leave(); })/>
         </Show>
+    }
+}
+
+/// "Requests not sent yet": a dialog that holds the keyboard while it is open (Escape or "Stay
+/// signed in" closes it) and gives focus back to the sign-out button when it closes.
+#[component]
+fn SignOutWarning(count: Signal<usize>, close: Callback<()>, leave: Callback<()>) -> impl IntoView {
+    let sheet = NodeRef::<leptos::html::Div>::new();
+    crate::components::focus::hold_in_dialog(sheet, close);
+    view! {
+        <div class="signout-warning" role="alertdialog" aria-modal="true" aria-labelledby="signout-warning-text"
+            data-testid="signout-warning" node_ref=sheet tabindex="-1">
+            <p id="signout-warning-text">
+                {move || t_with("signout-unsent", &[("count", Arg::count(count.get()))])}
+            </p>
+            <button type="button" class="btn" data-testid="signout-anyway"
+                on:click=move |_| leave.run(())>{t("signout-anyway")}</button>
+            <button type="button" class="btn btn-primary" on:click=move |_| close.run(())>
+                {t("signout-stay")}
+            </button>
+        </div>
     }
 }
 

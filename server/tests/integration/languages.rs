@@ -7,6 +7,7 @@ use crate::common::*;
 use reqwest::{Client, StatusCode};
 
 const RITA: &str = "rita.requester@deskfront.test";
+const GERMAN: &str = "de-DE,de;q=0.9";
 
 async fn page_in(app: &TestApp, client: &Client, path: &str, languages: &str) -> (String, String) {
     let res = client
@@ -407,7 +408,6 @@ async fn times_read_in_the_store_workers_own_zone() {
 /// did in their own language, whatever language the agent works in.
 #[tokio::test]
 async fn the_desk_and_what_it_tells_requesters_read_in_each_readers_language() {
-    const GERMAN: &str = "de-DE,de;q=0.9";
     let app = spawn().await;
     let sam = app.signed_in("sam.store@deskfront.test").await;
     let ahmed = app.signed_in("ahmed.agent@deskfront.test").await;
@@ -479,7 +479,6 @@ async fn the_desk_and_what_it_tells_requesters_read_in_each_readers_language() {
 /// refusals; the tickets behind a figure and the daily report too.
 #[tokio::test]
 async fn the_dashboard_reads_in_german_for_a_german_manager() {
-    const GERMAN: &str = "de-DE,de;q=0.9";
     let app = spawn().await;
     let mo = app.signed_in("mo.manager@deskfront.test").await;
     let (html, _) = page_in(
@@ -530,7 +529,6 @@ async fn the_dashboard_reads_in_german_for_a_german_manager() {
 /// the administrator's inputs.
 #[tokio::test]
 async fn administration_reads_in_german_for_a_german_administrator() {
-    const GERMAN: &str = "de-DE,de;q=0.9";
     let app = spawn().await;
     let ada = app.signed_in("ada.admin@deskfront.test").await;
     for (path, words) in [
