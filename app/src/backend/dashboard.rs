@@ -192,9 +192,13 @@ fn charts(view: &DashboardView) -> Charts {
     let labels: Vec<String> = view
         .trend
         .iter()
-        .map(|b| match weekly {
-            true => i18n.t_with("chart-week-of", &[("date", i18n.day_month(&b.from).into())]),
-            false => i18n.day_month(&b.from),
+        .map(|b| {
+            let day = i18n.day_month(&b.from);
+            if weekly {
+                i18n.t_with("chart-week-of", &[("date", day.into())])
+            } else {
+                day
+            }
         })
         .collect();
     let series = [
