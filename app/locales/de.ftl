@@ -1520,7 +1520,7 @@ error-passwords-differ = Die beiden Passwörter unterscheiden sich.
 error-place-exists = Es gibt schon { $what ->
     [store] eine Filiale
    *[device] ein Gerät
-} { $key }: Bearbeiten Sie es auf seiner Seite.
+} { $key }; bearbeiten Sie den Eintrag auf seiner Seite.
 error-no-place = Es gibt { $what ->
     [store] keine Filiale
    *[device] kein Gerät
