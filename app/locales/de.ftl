@@ -80,6 +80,7 @@ fmt-weekday-short = { $weekday ->
 }
 
 ## Offline
+offline-shell-no-scripts = Sie sind offline, und diese Seite braucht JavaScript, um zu zeigen, was auf diesem Gerät aufbewahrt ist.
 offline-banner = Offline – Katalog vom { $when }. Was Sie senden, wartet auf diesem Gerät, bis Sie wieder online sind.
 sync-online = Online
 sync-offline = Offline

@@ -82,6 +82,7 @@ fmt-weekday-short = { $weekday ->
 }
 
 ## Offline: the banner above a page from the device, and the sync status in the header
+offline-shell-no-scripts = You are offline, and this page needs JavaScript to show what is kept on this device.
 offline-banner = Offline — catalog as of { $when }. What you send waits on this device until you are back online.
 sync-online = Online
 sync-offline = Offline

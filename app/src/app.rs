@@ -79,7 +79,12 @@ pub fn offline_shell_html(release: Release) -> String {
                     <title>"Deskfront"</title>
                 </head>
                 <body data-shell="offline">
-                    <noscript>"You are offline, and this page needs JavaScript to show what is kept on this device."</noscript>
+                    // Rendered for no one, so in every language, each marked as what it is.
+                    <noscript>
+                        {crate::i18n::LANGUAGES.iter().map(|tag| view! {
+                            <p lang=*tag>{crate::i18n::I18n(crate::i18n::catalog(tag)).t("offline-shell-no-scripts")}</p>
+                        }).collect_view()}
+                    </noscript>
                 </body>
             </html>
         }

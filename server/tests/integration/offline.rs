@@ -218,6 +218,9 @@ async fn the_service_worker_and_offline_shell_belong_to_this_release() {
     assert_eq!(shell.status(), 200);
     let html = shell.text().await.unwrap();
     assert!(html.contains("data-shell=\"offline\""));
+    // Rendered for no one: what it says without scripts, in every language.
+    assert!(html.contains("<p lang=\"en\">You are offline, and this page needs JavaScript"));
+    assert!(html.contains("<p lang=\"de\">Sie sind offline, und diese Seite braucht JavaScript"));
     assert!(html.contains(&format!("/pkg/r/{release}/deskfront.js")));
     assert!(html.contains(&format!("content=\"{release}\"")));
 
