@@ -34,15 +34,6 @@ impl Priority {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.as_str() == s)
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Priority::P1 => "P1 – critical",
-            Priority::P2 => "P2 – high",
-            Priority::P3 => "P3 – moderate",
-            Priority::P4 => "P4 – low",
-        }
-    }
 }
 
 /// One answer to "how bad is it?" or "how soon?", in words a store worker uses.

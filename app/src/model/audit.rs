@@ -55,22 +55,6 @@ impl AuditKind {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
-
-    /// In words, for the filter and the list.
-    pub fn label(self) -> &'static str {
-        match self {
-            AuditKind::Catalog => "Catalog",
-            AuditKind::Form => "Forms",
-            AuditKind::Person => "People",
-            AuditKind::Group => "Groups",
-            AuditKind::Store => "Stores",
-            AuditKind::Device => "Devices",
-            AuditKind::IntegrationToken => "Integration tokens",
-            AuditKind::Import => "Imports",
-            AuditKind::Synonym => "Synonyms",
-            AuditKind::SearchEvidence => "Search evidence",
-        }
-    }
 }
 
 /// One entry of the audit log. `before` and `after` are the record as JSON; `None` for a
