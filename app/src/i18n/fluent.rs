@@ -12,6 +12,8 @@
 //! (functions such as `NUMBER()`, attributes, parameterised terms), which a file must not use.
 
 use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A message's value, ready to format.
 pub type Pattern = Vec<Piece>;
@@ -36,8 +38,50 @@ pub enum Key {
     Number(String),
 }
 
-/// What a file defines: messages and terms (terms by their `-id`).
-pub type Messages = HashMap<String, Pattern>;
+/// What a file defines: messages and terms (terms by their `-id`), each read the first time it
+/// is asked for. A page uses a few dozen of a file's thousand messages, and reading them all
+/// before the first one was the largest part of a phone's start-up (issue 19). The first
+/// definition of an id is the one that counts, as in `fluent-bundle`.
+pub struct Messages {
+    text: String,
+    ids: HashMap<String, usize>,
+    entries: Vec<Entry>,
+}
+
+struct Entry {
+    /// Where the entry's lines are in the file.
+    lines: Range<usize>,
+    /// Read on first use; `None` when it cannot be read.
+    pattern: OnceLock<Option<Pattern>>,
+}
+
+impl Messages {
+    /// Finds where each message is in `text` (a Fluent file), reading none of them yet.
+    pub fn new(text: String) -> Messages {
+        let spans = super::entry_spans(&text);
+        let mut ids = HashMap::with_capacity(spans.len());
+        let mut entries = Vec::with_capacity(spans.len());
+        for (id, lines) in spans {
+            if !ids.contains_key(id) {
+                ids.insert(id.to_string(), entries.len());
+                entries.push(Entry {
+                    lines,
+                    pattern: OnceLock::new(),
+                });
+            }
+        }
+        Messages { text, ids, entries }
+    }
+
+    /// The message or term `id`, read now if it was not yet.
+    pub fn get(&self, id: &str) -> Option<&Pattern> {
+        let entry = &self.entries[*self.ids.get(id)?];
+        entry
+            .pattern
+            .get_or_init(|| read_entry(id, &self.text[entry.lines.clone()]).ok())
+            .as_ref()
+    }
+}
 
 /// A message that could not be read, and why. The file's other messages are unaffected.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,28 +90,28 @@ pub struct Problem {
     pub problem: String,
 }
 
-/// The messages of `text` (a Fluent file), and the problems of those that could not be read.
-/// A later definition of an id does not replace an earlier one, as in `fluent-bundle`.
+/// The messages of `text` (a Fluent file), and the problems of those that could not be read:
+/// every message is read here, so this is for checking a file, not for showing one.
 pub fn parse(text: &str) -> (Messages, Vec<Problem>) {
-    let mut messages = Messages::new();
-    let mut problems = Vec::new();
-    for (id, lines) in super::entries(text) {
-        let value = lines.split_once('=').map(|(_, value)| value);
-        let parsed = match value {
-            Some(value) if valid_id(id) => Reader::new(value).message(),
-            _ => Err(format!("`{id}` is not `id = value`")),
-        };
-        match parsed {
-            Ok(pattern) => {
-                messages.entry(id.to_string()).or_insert(pattern);
-            }
-            Err(problem) => problems.push(Problem {
+    let problems = super::entry_spans(text)
+        .into_iter()
+        .filter_map(|(id, lines)| {
+            read_entry(id, &text[lines]).err().map(|problem| Problem {
                 id: id.to_string(),
                 problem,
-            }),
-        }
+            })
+        })
+        .collect();
+    (Messages::new(text.to_string()), problems)
+}
+
+/// Reads one entry: its id, `=`, and its value with the lines that continue it.
+fn read_entry(id: &str, lines: &str) -> Result<Pattern, String> {
+    let lines = super::lines_of(lines);
+    match lines.split_once('=') {
+        Some((_, value)) if valid_id(id) => Reader::new(value).message(),
+        _ => Err(format!("`{id}` is not `id = value`")),
     }
-    (messages, problems)
 }
 
 fn valid_id(id: &str) -> bool {
@@ -502,7 +546,12 @@ mod tests {
                 Value::Number(n) => Value::Number(*n),
             })
         };
-        format(&messages, &messages[id], &value_of, &english_plural)
+        format(
+            &messages,
+            messages.get(id).unwrap(),
+            &value_of,
+            &english_plural,
+        )
     }
 
     #[test]
@@ -545,7 +594,7 @@ mod tests {
             "a = { \"open\n",
         ] {
             let (messages, problems) = parse(bad);
-            assert!(messages.is_empty(), "{bad:?} was read");
+            assert!(messages.get("a").is_none(), "{bad:?} was read");
             assert_eq!(problems.len(), 1, "{bad:?}");
         }
     }

@@ -42,8 +42,10 @@ impl Catalog {
     /// English ones it lacks. A message that cannot be read is left out, and shows as its id
     /// (`problems` names them; a test holds the shipped files to none).
     pub fn parse(locale: &'static str, text: String) -> Catalog {
-        let (messages, _) = fluent::parse(&text);
-        Catalog { locale, messages }
+        Catalog {
+            locale,
+            messages: fluent::Messages::new(text),
+        }
     }
 
     pub fn locale(&self) -> &'static str {
@@ -78,29 +80,50 @@ pub fn problems(text: &str) -> Vec<Problem> {
     fluent::parse(text).1
 }
 
-/// The ids of the messages a Fluent file defines, in order, with each message's lines. A
-/// message starts at a line that starts with its id (a letter, or `-` for a term); the indented
-/// lines after it belong to it (blank lines between them too: they are part of its text), and
-/// so do a select's `}` and variants written at the margin; a comment (`#`) ends it.
+/// The ids of the messages a Fluent file defines, in order, with each message's lines.
 pub fn entries(text: &str) -> Vec<(&str, String)> {
-    let mut found: Vec<(&str, String)> = Vec::new();
+    entry_spans(text)
+        .into_iter()
+        .map(|(id, span)| (id, lines_of(&text[span])))
+        .collect()
+}
+
+/// The ids of the messages a Fluent file defines, in order, with where each message's lines
+/// are. A message starts at a line that starts with its id (a letter, or `-` for a term); the
+/// indented lines after it belong to it (blank lines between them too: they are part of its
+/// text), and so do a select's `}` and variants written at the margin; a comment (`#`) ends it.
+pub fn entry_spans(text: &str) -> Vec<(&str, std::ops::Range<usize>)> {
+    let mut found: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
     let mut open = false;
-    for line in text.lines() {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let span = at..at + line.len();
+        at = span.end;
+        let line = line.trim_end_matches('\n').trim_end_matches('\r');
         let first = line.chars().next();
         if first.is_some_and(|c| c.is_ascii_alphabetic() || c == '-') {
             let id = line.split(['=', ' ']).next().unwrap_or_default();
-            found.push((id, format!("{line}\n")));
+            found.push((id, span));
             open = true;
         } else if first != Some('#') && open {
             if let Some((_, lines)) = found.last_mut() {
-                lines.push_str(line);
-                lines.push('\n');
+                lines.end = span.end;
             }
         } else {
             open = false;
         }
     }
     found
+}
+
+/// A message's lines as `entries` gives them: each ended by one line feed.
+pub fn lines_of(text: &str) -> String {
+    let mut lines = String::with_capacity(text.len() + 1);
+    for line in text.lines() {
+        lines.push_str(line);
+        lines.push('\n');
+    }
+    lines
 }
 
 /// What the browser gets for a language: its own file, then the English messages it lacks, so
@@ -404,6 +427,26 @@ mod tests {
         );
         assert_eq!(catalog.text("good", &[]), "Fine");
         assert_eq!(catalog.text("also-good", &[]), "Fine too");
+        // Read when first asked for, and shown as its id every time.
+        assert_eq!(catalog.text("bad", &[]), "bad");
+        assert_eq!(catalog.text("bad", &[]), "bad");
+    }
+
+    #[test]
+    fn a_message_is_its_lines_up_to_the_next_id_or_comment() {
+        let text = "a = { $n ->\n[one] x\n*[other] y\n}\n\n# note\nb = B\r\n  more\nc = last";
+        let found = entries(text);
+        assert_eq!(
+            found,
+            [
+                ("a", "a = { $n ->\n[one] x\n*[other] y\n}\n\n".to_string()),
+                ("b", "b = B\n  more\n".to_string()),
+                ("c", "c = last\n".to_string()),
+            ]
+        );
+        let catalog = Catalog::parse("en", text.to_string());
+        assert_eq!(catalog.text("c", &[]), "last");
+        assert_eq!(catalog.text("b", &[]), "B\nmore");
     }
 
     #[test]

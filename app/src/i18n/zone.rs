@@ -113,9 +113,14 @@ pub mod browser {
     /// Makes the page's zone (`deskfront-zone`) the one times are read in; without one (the
     /// offline shell, which no server rendered for this person), the device's own.
     pub fn install(named: Option<String>) {
+        // The page's zone is one the server read with its own database: it is checked when a
+        // time is first read in it (a time the browser cannot read shows as UTC's), as building
+        // the browser's reader is slow and at start-up on a phone it lengthened the task every
+        // page waits for (issue 19).
         let zone = named
-            .as_deref()
-            .and_then(Zone::named)
+            .map(|name| name.trim().to_string())
+            .filter(|name| !name.is_empty())
+            .map(Zone)
             .or_else(|| device_zone().as_deref().and_then(Zone::named))
             .unwrap_or_else(Zone::utc);
         let _ = INSTALLED.set(zone);
