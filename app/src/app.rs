@@ -32,8 +32,14 @@ pub fn shell(options: LeptosOptions, release: Release) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let (i18n, zone) = (crate::i18n::i18n(), crate::i18n::zone());
     provide_context(i18n);
-    // The zone times are read in, for the page and, through the meta tag, for the browser.
+    // The zone times are read in, for the page and, through the meta tag, for the browser
+    // (with its offsets around today, so the browser needs no `Intl` for them).
     let zone_name = zone.name().to_string();
+    #[cfg(feature = "ssr")]
+    let zone_offsets = crate::i18n::zone::offsets_near(&zone, chrono::Utc::now())
+        .map(|offsets| offsets.to_string());
+    #[cfg(not(feature = "ssr"))]
+    let zone_offsets: Option<String> = None;
     provide_context(zone);
     #[cfg(feature = "ssr")]
     let catalog = i18n.catalog_path();
@@ -45,7 +51,7 @@ pub fn shell(options: LeptosOptions, release: Release) -> impl IntoView {
             <head>
                 <DocumentHead release/>
                 <meta name="deskfront-catalog" content=catalog/>
-                <meta name="deskfront-zone" content=zone_name/>
+                <meta name="deskfront-zone" content=zone_name data-offsets=zone_offsets/>
                 <AutoReload options=options.clone()/>
                 <MetaTags/>
             </head>

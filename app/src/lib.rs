@@ -41,13 +41,16 @@ pub fn hydrate(catalog: Option<String>) {
     // when the whole page is done (`app::mark_hydrated`).
     // Times are read in the zone the page names; the offline shell names none, so the
     // device's own.
-    let zone = leptos::prelude::document()
+    let zone_tag = leptos::prelude::document()
         .query_selector("meta[name=\"deskfront-zone\"]")
         .ok()
         .flatten()
-        .and_then(|m| m.get_attribute("content"))
         .filter(|_| !offline_shell);
-    i18n::zone::browser::install(zone);
+    let zone = zone_tag.as_ref().and_then(|m| m.get_attribute("content"));
+    let offsets = zone_tag
+        .as_ref()
+        .and_then(|m| m.get_attribute("data-offsets"));
+    i18n::zone::browser::install(zone, offsets);
     if offline_shell {
         wasm_bindgen_futures::spawn_local(async {
             i18n_offline::install_for_this_device().await;
@@ -62,6 +65,10 @@ pub fn hydrate(catalog: Option<String>) {
             .unwrap_or_default();
         i18n::browser::install(&locale, catalog.unwrap_or_default());
         wasm_bindgen_futures::spawn_local(async {
+            // A task of its own for hydration: the module's start (instantiation, the language
+            // file's index) and the walk over the page were one task, which a phone's browser
+            // counted as one long block of the main thread (issue 19).
+            gloo_timers::future::TimeoutFuture::new(0).await;
             let Some(body) = leptos::prelude::document().body() else {
                 return;
             };

@@ -224,6 +224,12 @@ test.describe("times", () => {
     expect(fromServer).not.toContain("UTC");
     const clock = fromServer.match(/(\d{2}:\d{2})$/)?.[1] ?? "";
     expect([...possible], `raised at ${fromServer}`).toContain(clock);
+    // The page carries the zone's offsets around today (Kolkata: +5:30 all year), which the
+    // browser reads times with instead of building an Intl formatter at start-up.
+    await expect(page.locator('meta[name="deskfront-zone"]')).toHaveAttribute(
+      "data-offsets",
+      /^\d+ \d+ 19800$/,
+    );
 
     // Rendered by the browser after a navigation inside the portal: the same words.
     await hydrated(page);

@@ -1,8 +1,9 @@
 //! The time zone a person reads times in (issue 21): their store's, else the portal's
 //! (`time_zone` in the configuration, UTC unless set). The server reads a time in it with the
-//! IANA database it has built in (chrono-tz); the browser asks its own (`Intl.DateTimeFormat`),
-//! so pages that only show times never fetch the database, which is a large share of the module
-//! that carries it. The page names its zone in a `deskfront-zone` meta tag, so both sides read
+//! IANA database it has built in (chrono-tz); the browser reads the zone's offsets the page
+//! carries (`Offsets`, from the server's database) and else asks its own
+//! (`Intl.DateTimeFormat`), so pages that only show times never fetch the database, which is a
+//! large share of the module that carries it. The page names its zone in a `deskfront-zone` meta tag, so both sides read
 //! the same wall-clock time, and the text the browser renders after a navigation matches what
 //! the server rendered.
 
@@ -73,6 +74,142 @@ fn local_reading(_: &str, _: &DateTime<Utc>) -> Option<NaiveDateTime> {
     None
 }
 
+/// A zone's offsets from UTC over a span of time, as the server's database has them: what the
+/// page hands the browser beside the zone's name (`deskfront-zone`'s `data-offsets`), so the
+/// times a page shows are read without the browser's `Intl`, whose first formatter took a
+/// phone's browser 15–30 ms of the task that hydrates a page (issue 19). Times outside the
+/// span, and pages no server rendered, are read with `Intl` after all.
+///
+/// Written as whole seconds: "FROM UNTIL OFFSET" and then "AT OFFSET" for each change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Offsets {
+    from: i64,
+    until: i64,
+    first: i32,
+    changes: Vec<(i64, i32)>,
+}
+
+impl Offsets {
+    /// Reads the attribute; `None` for anything else than what `to_text` writes.
+    pub fn parse(text: &str) -> Option<Offsets> {
+        let mut numbers = text.split_ascii_whitespace().map(str::parse::<i64>);
+        let mut next = || numbers.next()?.ok();
+        let (from, until) = (next()?, next()?);
+        let first = i32::try_from(next()?).ok()?;
+        let mut changes = Vec::new();
+        while let Some(at) = next() {
+            changes.push((at, i32::try_from(next()?).ok()?));
+        }
+        (from < until).then_some(Offsets {
+            from,
+            until,
+            first,
+            changes,
+        })
+    }
+
+    pub fn to_text(&self) -> String {
+        let mut text = format!("{} {} {}", self.from, self.until, self.first);
+        for (at, offset) in &self.changes {
+            text.push_str(&format!(" {at} {offset}"));
+        }
+        text
+    }
+
+    /// The wall-clock reading at `at`, when the span covers it.
+    pub fn reading(&self, at: &DateTime<Utc>) -> Option<NaiveDateTime> {
+        let seconds = at.timestamp();
+        if seconds < self.from || seconds >= self.until {
+            return None;
+        }
+        let offset = self
+            .changes
+            .iter()
+            .take_while(|(change, _)| *change <= seconds)
+            .last()
+            .map_or(self.first, |(_, offset)| *offset);
+        at.naive_utc()
+            .checked_add_signed(chrono::Duration::seconds(i64::from(offset)))
+    }
+}
+
+/// How far either side of the day a page is rendered the offsets reach: the times pages show
+/// (requests, replies, articles) are mostly of the last year.
+#[cfg(feature = "ssr")]
+const OFFSETS_SPAN_DAYS: i64 = 400;
+
+/// `zone`'s offsets around the day of `now`, for the page (none for UTC, which needs none).
+/// Worked out once per zone and day: every page names its zone.
+#[cfg(feature = "ssr")]
+pub fn offsets_near(zone: &Zone, now: DateTime<Utc>) -> Option<std::sync::Arc<str>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    /// Each zone's offsets, and the day they were worked out on.
+    type ByZone = HashMap<String, (i64, Arc<str>)>;
+    static KNOWN: OnceLock<Mutex<ByZone>> = OnceLock::new();
+    if zone.is_utc() {
+        return None;
+    }
+    let day = now.timestamp().div_euclid(86_400);
+    let known = KNOWN.get_or_init(Default::default);
+    if let Some((when, text)) = known.lock().ok()?.get(zone.name()) {
+        if *when == day {
+            return Some(text.clone());
+        }
+    }
+    let text: Arc<str> = offsets_between(zone, day * 86_400, OFFSETS_SPAN_DAYS)?
+        .to_text()
+        .into();
+    known
+        .lock()
+        .ok()?
+        .insert(zone.name().to_string(), (day, text.clone()));
+    Some(text)
+}
+
+/// The offsets of `zone` for `span_days` either side of `middle` (seconds since 1970): read day
+/// by day, each change then found to the second (no zone changes its offset twice in a day).
+#[cfg(feature = "ssr")]
+fn offsets_between(zone: &Zone, middle: i64, span_days: i64) -> Option<Offsets> {
+    use chrono::{Offset, TimeZone};
+    const DAY: i64 = 86_400;
+    let tz = zone.name().parse::<chrono_tz::Tz>().ok()?;
+    let offset_at = |seconds: i64| {
+        DateTime::from_timestamp(seconds, 0).map(|t| {
+            tz.offset_from_utc_datetime(&t.naive_utc())
+                .fix()
+                .local_minus_utc()
+        })
+    };
+    let (from, until) = (middle - span_days * DAY, middle + span_days * DAY);
+    let first = offset_at(from)?;
+    let (mut at, mut current, mut changes) = (from, first, Vec::new());
+    while at < until {
+        let next = (at + DAY).min(until);
+        let offset = offset_at(next)?;
+        if offset != current {
+            let (mut before, mut after) = (at, next);
+            while after - before > 1 {
+                let mid = before + (after - before) / 2;
+                if offset_at(mid)? == current {
+                    before = mid;
+                } else {
+                    after = mid;
+                }
+            }
+            changes.push((after, offset));
+            current = offset;
+        }
+        at = next;
+    }
+    Some(Offsets {
+        from,
+        until,
+        first,
+        changes,
+    })
+}
+
 /// The zone of the page being rendered: on the server what the shell chose for the request
 /// (`provide`), in the browser the one the page names (`browser::install`).
 pub fn zone() -> Zone {
@@ -105,6 +242,8 @@ pub mod browser {
     use wasm_bindgen::{JsCast, JsValue};
 
     static INSTALLED: OnceLock<Zone> = OnceLock::new();
+    /// The page's zone's offsets, from the server (`super::Offsets`).
+    static OFFSETS: OnceLock<super::Offsets> = OnceLock::new();
 
     pub fn installed() -> Option<&'static Zone> {
         INSTALLED.get()
@@ -112,7 +251,10 @@ pub mod browser {
 
     /// Makes the page's zone (`deskfront-zone`) the one times are read in; without one (the
     /// offline shell, which no server rendered for this person), the device's own.
-    pub fn install(named: Option<String>) {
+    pub fn install(named: Option<String>, offsets: Option<String>) {
+        if let Some(offsets) = offsets.as_deref().and_then(super::Offsets::parse) {
+            let _ = OFFSETS.set(offsets);
+        }
         // The page's zone is one the server read with its own database: it is checked when a
         // time is first read in it (a time the browser cannot read shows as UTC's), as building
         // the browser's reader is slow and at start-up on a phone it lengthened the task every
@@ -176,6 +318,14 @@ pub mod browser {
     }
 
     pub(super) fn reading(name: &str, at: &DateTime<Utc>) -> Option<NaiveDateTime> {
+        let page_zone = INSTALLED.get().is_some_and(|zone| zone.name() == name);
+        if let Some(reading) = OFFSETS
+            .get()
+            .filter(|_| page_zone)
+            .and_then(|o| o.reading(at))
+        {
+            return Some(reading);
+        }
         let format = formatter(name)?;
         let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
         let mut numbers = [0u32; 6];
@@ -256,6 +406,47 @@ mod tests {
         assert_eq!(
             read("Europe/Berlin", "2026-10-25T02:30:00Z"),
             "2026-10-25 03:30"
+        );
+    }
+
+    #[test]
+    fn the_offsets_a_page_carries_read_every_time_as_the_database_does() {
+        let berlin = Zone::named("Europe/Berlin").unwrap();
+        let now = utc("2026-07-01T12:00:00Z");
+        let text = offsets_near(&berlin, now).unwrap();
+        let offsets = Offsets::parse(&text).unwrap();
+        assert_eq!(offsets.to_text(), *text, "written as read");
+        // The changes of 2026 to the second, summer time +2 h, winter +1 h.
+        let at = |t: &str| utc(t).timestamp();
+        assert!(offsets
+            .changes
+            .contains(&(at("2026-03-29T01:00:00Z"), 7200)));
+        assert!(offsets
+            .changes
+            .contains(&(at("2026-10-25T01:00:00Z"), 3600)));
+        let mut t = utc("2025-06-01T00:00:00Z");
+        while t < utc("2027-08-01T00:00:00Z") {
+            assert_eq!(offsets.reading(&t), Some(berlin.reading(&t)), "at {t}");
+            t += chrono::Duration::minutes(13);
+        }
+        // Outside its span the table says nothing: the browser asks Intl.
+        assert_eq!(offsets.reading(&utc("2020-01-01T00:00:00Z")), None);
+        assert_eq!(offsets.reading(&utc("2030-01-01T00:00:00Z")), None);
+    }
+
+    #[test]
+    fn utc_needs_no_offsets_and_a_bad_attribute_is_ignored() {
+        assert_eq!(
+            offsets_near(&Zone::utc(), utc("2026-07-01T12:00:00Z")),
+            None
+        );
+        for bad in ["", "1 2", "x 2 3", "5 1 0", "1 2 3 4"] {
+            assert_eq!(Offsets::parse(bad), None, "{bad:?}");
+        }
+        let fixed = Offsets::parse("0 100 3600").unwrap();
+        assert_eq!(
+            fixed.reading(&utc("1970-01-01T00:00:10Z")),
+            Some(utc("1970-01-01T01:00:10Z").naive_utc())
         );
     }
 
