@@ -3,9 +3,9 @@
 //! IANA database it has built in (chrono-tz); the browser reads the zone's offsets the page
 //! carries (`Offsets`, from the server's database) and else asks its own
 //! (`Intl.DateTimeFormat`), so pages that only show times never fetch the database, which is a
-//! large share of the module that carries it. The page names its zone in a `deskfront-zone` meta tag, so both sides read
-//! the same wall-clock time, and the text the browser renders after a navigation matches what
-//! the server rendered.
+//! large share of the module that carries it. The page names its zone in a `deskfront-zone`
+//! meta tag, so both sides read the same wall-clock time, and the text the browser renders after
+//! a navigation matches what the server rendered.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
