@@ -4,6 +4,7 @@
 //! `server/migrations/<database>/`.
 
 pub mod batch_queue;
+mod columns;
 pub mod postgres;
 mod sql;
 mod sql_audit;

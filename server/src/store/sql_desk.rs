@@ -11,6 +11,7 @@ macro_rules! sql_desk {
         use app::domain::priority::{Priority, StoreHours};
         use app::domain::sla::Pause;
         use app::domain::ticket_sla::Clock;
+        use crate::store::columns::Column;
 
         fn priority(s: &str) -> Priority {
             Priority::parse(s).unwrap_or(Priority::P4)
@@ -32,20 +33,29 @@ macro_rules! sql_desk {
             }
         }
 
-        fn queue_row(r: &DbRow) -> QueueRow {
+        /// A queue row, from the pool or from SQLite's inline reads (`sqlite_inline`).
+        fn queue_row<R>(r: &R) -> QueueRow
+        where
+            R: Column<String>
+                + Column<Option<String>>
+                + Column<DateTime<Utc>>
+                + Column<Option<DateTime<Utc>>>,
+        {
+            let state_name: String = r.col("state");
+            let priority_name: String = r.col("priority");
             QueueRow {
-                number: r.get("number"),
-                title: r.get("title"),
-                state: state(r.get::<&str, _>("state")),
-                priority: priority(r.get::<&str, _>("priority")),
-                store_code: r.get("store_code"),
-                asset_tag: r.get("asset_tag"),
-                category: r.get("category"),
-                assignment_group: r.get("assignment_group"),
-                assignee_name: r.get("assignee_name"),
-                requester_name: r.get("requester_name"),
-                created_at: r.get("created_at"),
-                next_due_at: r.get("next_due_at"),
+                number: r.col("number"),
+                title: r.col("title"),
+                state: state(&state_name),
+                priority: priority(&priority_name),
+                store_code: r.col("store_code"),
+                asset_tag: r.col("asset_tag"),
+                category: r.col("category"),
+                assignment_group: r.col("assignment_group"),
+                assignee_name: r.col("assignee_name"),
+                requester_name: r.col("requester_name"),
+                created_at: r.col("created_at"),
+                next_due_at: r.col("next_due_at"),
             }
         }
 
@@ -104,6 +114,13 @@ macro_rules! sql_desk {
 
         impl $store {
             async fn count(&self, sql: &str, binds: &[String]) -> StoreResult<i64> {
+                // The queue's reads run on this thread on SQLite (`sqlite_inline`): a page asks
+                // four or five of them, and the hand-overs to sqlx's connection threads cost
+                // more than the reads (issue 19).
+                let params = rusqlite::params_from_iter(binds);
+                if let Some(n) = self.inline().and_then(|reads| reads.value(sql, params)) {
+                    return Ok(n);
+                }
                 let mut query = sqlx::query_scalar::<_, i64>(sql);
                 for b in binds {
                     query = query.bind(b);
@@ -135,6 +152,10 @@ macro_rules! sql_desk {
                      {filters} AND t.next_due_at {due} ORDER BY {order} \
                      LIMIT {limit} OFFSET {offset}"
                 );
+                let params = rusqlite::params_from_iter(binds);
+                if let Some(rows) = self.inline().and_then(|reads| reads.rows(&sql, params, |r| queue_row(r))) {
+                    return Ok(rows);
+                }
                 let mut rows = sqlx::query(&sql);
                 for b in binds {
                     rows = rows.bind(b);
@@ -335,9 +356,16 @@ macro_rules! sql_desk {
             }
 
             async fn groups_of(&self, user_id: i64) -> StoreResult<Vec<String>> {
-                sqlx::query_scalar(
-                    "SELECT group_name FROM user_groups WHERE user_id = $1 ORDER BY group_name",
-                )
+                const SQL: &str =
+                    "SELECT group_name FROM user_groups WHERE user_id = $1 ORDER BY group_name";
+                // Asked on every desk page and ticket view (who may work it).
+                let found = self
+                    .inline()
+                    .and_then(|reads| reads.rows(SQL, [user_id], |r| -> String { r.col("group_name") }));
+                if let Some(groups) = found {
+                    return Ok(groups);
+                }
+                sqlx::query_scalar(SQL)
                 .bind(user_id)
                 .fetch_all(&self.pool)
                 .await
@@ -422,9 +450,13 @@ macro_rules! sql_desk {
             }
 
             async fn unread_notifications(&self, user_id: i64) -> StoreResult<i64> {
-                sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
-                )
+                const SQL: &str =
+                    "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL";
+                // The header's badge: asked on every page that is not kept whole.
+                if let Some(n) = self.inline().and_then(|reads| reads.value(SQL, [user_id])) {
+                    return Ok(n);
+                }
+                sqlx::query_scalar(SQL)
                 .bind(user_id)
                 .fetch_one(&self.pool)
                 .await

@@ -87,14 +87,46 @@ impl InlineReads {
         params: P,
         map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
     ) -> Option<Option<T>> {
+        self.on_connection(|conn| {
+            conn.prepare_cached(sql)
+                .and_then(|mut statement| statement.query_row(params, map).optional())
+        })
+    }
+
+    /// Every row of `sql`, each read by `map`; `None` when it could not run (the caller asks
+    /// the pool). `map` reads columns as the pool's mapping does (`super::columns`): a column
+    /// missing or of the wrong type is a mistake in the statement, and panics as sqlx's would.
+    pub fn rows<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        mut map: impl FnMut(&Row<'_>) -> T,
+    ) -> Option<Vec<T>> {
+        self.on_connection(|conn| {
+            let mut statement = conn.prepare_cached(sql)?;
+            let rows = statement.query_map(params, |r| Ok(map(r)))?;
+            rows.collect()
+        })
+    }
+
+    /// The single value `sql` selects (a count), as `rows` reads it.
+    pub fn value<T: rusqlite::types::FromSql, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+    ) -> Option<T> {
+        self.on_connection(|conn| conn.prepare_cached(sql)?.query_row(params, |r| r.get(0)))
+    }
+
+    /// Runs `read` on an idle connection of this reader's (opening one when none is idle) and
+    /// keeps the connection for the next read; `None` when it failed.
+    fn on_connection<T>(&self, read: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Option<T> {
         let taken = self.idle.lock().expect("inline reads lock").pop();
         let conn = match taken.map(Ok).unwrap_or_else(|| self.open()) {
             Ok(conn) => conn,
             Err(e) => return failed(e),
         };
-        let found = conn
-            .prepare_cached(sql)
-            .and_then(|mut statement| statement.query_row(params, map).optional());
+        let found = read(&conn);
         let mut idle = self.idle.lock().expect("inline reads lock");
         if idle.len() < MAX_IDLE {
             idle.push(conn);
@@ -149,4 +181,47 @@ fn failed<T>(e: rusqlite::Error) -> Option<T> {
     debug_assert!(busy, "inline read failed: {e}");
     tracing::warn!(error = %e, "inline read failed; asking the pool");
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::columns::Column;
+
+    /// The pool's statements number their parameters `$1`, `$2`, …; read inline, they are bound
+    /// by position, and a time written as sqlx writes it reads back the same.
+    #[test]
+    fn rows_and_values_bind_numbered_parameters_and_read_sqlx_times() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("inline.db");
+        let at = Utc::now();
+        let setup = Connection::open(&path).unwrap();
+        setup
+            .execute_batch("CREATE TABLE t (name TEXT NOT NULL, grp TEXT NOT NULL, at TEXT)")
+            .unwrap();
+        for (name, grp, when) in [
+            ("a", "x", Some(sqlite_time(at))),
+            ("b", "y", None),
+            ("c", "x", None),
+        ] {
+            setup
+                .execute("INSERT INTO t VALUES (?1, ?2, ?3)", (name, grp, when))
+                .unwrap();
+        }
+        let reads = InlineReads::new(&path).unwrap();
+        let sql = "SELECT name, at FROM t WHERE grp = $1 AND name <> $2 ORDER BY name";
+        let rows = reads
+            .rows(sql, rusqlite::params_from_iter(["x", "zz"]), |r| {
+                let name: String = r.col("name");
+                let at: Option<DateTime<Utc>> = r.col("at");
+                (name, at)
+            })
+            .unwrap();
+        assert_eq!(
+            rows,
+            vec![("a".to_string(), Some(at)), ("c".to_string(), None)]
+        );
+        let count: Option<i64> = reads.value("SELECT COUNT(*) FROM t WHERE grp = $1", ["x"]);
+        assert_eq!(count, Some(2));
+    }
 }
