@@ -1,5 +1,6 @@
-//! The reads on nearly every request — the session's user (with a kept page's stamp) and the
-//! catalog's version — done by SQLite on the calling thread.
+//! The reads on nearly every request — the session's user (with a kept page's stamp), the
+//! catalog's version, the header's unread count — and the desk queue's, done by SQLite on the
+//! calling thread.
 //!
 //! sqlx runs each SQLite connection on a thread of its own: a query is handed over to it and
 //! its rows handed back, two thread switches per query. Profiled under load on a kept page
