@@ -156,6 +156,7 @@ fn FilterForm() -> impl IntoView {
 #[component]
 fn QueueList(page: Page<QueueItem>) -> impl IntoView {
     let query = use_query_map();
+    crate::i18n::keep_close();
     if page.items.is_empty() {
         let filtered = FILTERS
             .iter()
