@@ -1539,3 +1539,141 @@ error-no-article-here = Unter dieser Adresse gibt es keinen Artikel.
 error-article-exists = Unter dieser Adresse gibt es schon einen Artikel. Wählen Sie einen anderen Slug oder bearbeiten Sie jenen Artikel.
 error-preview-too-long = Der Text ist länger als { $max } Zeichen.
 error-evidence-kind = Unbekannte Art von Beleg. Laden Sie die Seite neu.
+
+## Changes: their lifecycle, risk questionnaire, approval chains and the change calendar
+change-state-label = { $state ->
+    [draft] Entwurf
+    [assess] Bewertung
+    [authorise] Genehmigung
+    [scheduled] Geplant
+    [implement] Umsetzung
+    [review] Nachbetrachtung
+    [closed] Abgeschlossen
+    [cancelled] Abgebrochen
+   *[other] { $state }
+}
+change-move-label = { $move ->
+    [submit] Zur Bewertung einreichen
+    [request_authorisation] Genehmigung anfordern
+    [authorised] Genehmigt
+    [rejected] Abgelehnt
+    [revise] Zur Überarbeitung zurücknehmen
+    [start] Arbeit beginnen
+    [finish] Ergebnis festhalten
+    [close] Nach der Nachbetrachtung abschließen
+    [cancel] Change abbrechen
+   *[other] { $move }
+}
+change-conflict-overlap = { $number } arbeitet zur selben Zeit an { $what }.
+change-conflict-freeze = Das Zeitfenster fällt in die Sperrzeit „{ $freeze }“{ $stores ->
+    [0] .
+   *[other] {" "}für { $list }.
+}
+error-change-move = Ein Change im Status „{ change-state-label }“ kann den Schritt „{ change-move-label }“ nicht machen. Laden Sie die Seite neu, um zu sehen, was jetzt möglich ist.
+error-change-plans = Schreiben Sie Umsetzungs-, Rückfall- und Testplan, bevor Sie den Change einreichen.
+error-change-risk = Beantworten Sie jede Frage der Risikobewertung.
+error-change-standard-risk = Ein Standard-Change muss ein geringes Risiko haben. Legen Sie einen normalen Change an; er geht zur Genehmigung.
+error-change-window = Planen Sie das Zeitfenster: wann die Arbeit beginnt und wann sie endet.
+error-change-window-past = Das Zeitfenster hat schon begonnen. Planen Sie eines in der Zukunft oder legen Sie einen Notfall-Change an.
+error-change-window-order = Das Zeitfenster muss nach seinem Beginn enden.
+error-change-window-long = Halten Sie das Zeitfenster bei höchstens { $hours } Stunden; teilen Sie längere Arbeit auf mehrere Changes auf.
+error-change-not-yet = Die Arbeit kann beginnen, wenn ihr Zeitfenster anfängt.
+error-change-outcome = Sagen Sie, wie die Arbeit ausging: erfolgreich, fehlgeschlagen oder zurückgesetzt.
+error-change-review = Schreiben Sie die Nachbetrachtung, bevor Sie den Change abschließen.
+error-change-title = Geben Sie dem Change einen Titel, z. B. „Kartenleser-Firmware 4.3 in S012“.
+error-change-title-long = Kürzen Sie den Titel auf { $max } Zeichen.
+error-risk-unanswered = Beantworten Sie „{ $question }“.
+error-risk-answer = „{ $question }“ hat keine solche Antwort. Laden Sie die Seite neu und wählen Sie erneut.
+error-risk-no-questions = Die Risikobewertung braucht mindestens eine Frage.
+error-risk-too-many-questions = Halten Sie die Risikobewertung bei höchstens { $max } Fragen.
+error-risk-question-blank = Jede Frage braucht einen Schlüssel und ihren Wortlaut.
+error-risk-question-twice = Zwei Fragen teilen sich den Schlüssel von „{ $question }“. Geben Sie jeder einen eigenen.
+error-risk-answer-count = „{ $question }“ braucht zwei bis acht Antworten.
+error-risk-answer-blank = Jede Antwort auf „{ $question }“ braucht einen eigenen Schlüssel und ihren Wortlaut.
+error-risk-weight = Halten Sie jedes Gewicht zwischen 0 und { $max }.
+error-risk-thresholds = Mittleres Risiko muss über 0 beginnen und hohes über mittlerem.
+error-risk-high-unreachable = Hohes Risiko beginnt über der höchsten Punktzahl, die die Antworten ergeben können ({ $highest }): Senken Sie es.
+error-chain-empty = Eine Genehmigungskette braucht mindestens einen Schritt.
+error-chain-too-long = Halten Sie die Genehmigungskette bei höchstens { $max } Schritten.
+error-chain-step-name = Benennen Sie jeden Schritt, mit höchstens { $max } Zeichen.
+error-chain-person = Schritt „{ $step }“: Geben Sie die E-Mail-Adresse der genehmigenden Person an.
+error-chain-group = Schritt „{ $step }“: Wählen Sie die Gruppe, die genehmigt.
+error-chain-quorum-zero = Schritt „{ $step }“: Mindestens eine Genehmigung ist nötig.
+error-chain-quorum-unreachable = Schritt „{ $step }“ braucht { $needed } Genehmigungen, aber seine Gruppe hat { $members } { $members ->
+    [one] Mitglied
+   *[other] Mitglieder
+}. Bitten Sie die Administration, Mitglieder hinzuzufügen oder die Zahl zu senken.
+error-delegate-who = Geben Sie die E-Mail-Adresse der Person an, die für Sie entscheidet.
+error-delegate-self = Wählen Sie jemand anderen als sich selbst.
+error-delegate-dates = Die Vertretung muss nach ihrem Beginn enden.
+error-approval-over = Die Genehmigungen sind vollständig; nichts wartet auf eine Entscheidung.
+error-approval-twice = Sie haben schon entschieden; Ihre Entscheidung zählt einmal.
+error-approval-not-your-turn = Ihr Schritt ist noch nicht an der Reihe: Jetzt entscheidet „{ $step }“.
+error-approval-not-yours = Sie genehmigen dies nicht, und niemand hat Sie gebeten, an seiner Stelle zu entscheiden.
+error-freeze-name = Benennen Sie die Sperrzeit, mit höchstens { $max } Zeichen.
+error-freeze-dates = Der letzte Tag der Sperrzeit darf nicht vor ihrem ersten liegen.
+error-freeze-overlaps-itself = Eine jährlich wiederkehrende Sperrzeit muss kürzer als ein Jahr sein, sonst läuft sie in ihre eigene Wiederholung.
+error-changes-desk-only = Changes sind für den Service-Desk und seine Leitung.
+error-no-change-here = Es gibt keinen Change mit dieser Nummer.
+error-change-kind = Wählen Sie Standard, normal oder Notfall.
+error-change-locked = Pläne, Risiko, Zeitfenster und Ziele stehen fest, sobald die Genehmigung angefordert ist. Nehmen Sie den Change zur Überarbeitung zurück, um sie zu ändern.
+error-change-changed = { $number } wurde geändert, während Sie ihn bearbeitet haben. Kopieren Sie Ihren Text, laden Sie neu, um die Änderung zu sehen, und übernehmen Sie Ihre dann erneut.
+error-change-window-time = Geben Sie Beginn und Ende des Zeitfensters als Datum und Uhrzeit an.
+error-change-targets-many = Nennen Sie höchstens { $max } Filialen und Geräte; teilen Sie einen größeren Rollout in Wellen auf.
+error-change-no-store = Es gibt keine Filiale { $code }.
+error-change-no-device = Es gibt kein Gerät { $tag }.
+error-change-step = Unbekannter Schritt. Laden Sie die Seite neu und wählen Sie erneut.
+change-raised-from = Aus Problem { $problem } angelegt.
+change-saved = Pläne, Risiko, Zeitfenster oder Ziele gespeichert.
+change-moved = In den Status „{ change-state-label }“ gewechselt.
+change-loading = Wird geladen…
+change-title = Change
+change-opened = { $kind ->
+    [standard] Standard-Change
+    [emergency] Notfall-Change
+   *[normal] Normaler Change
+} · verantwortlich: { $person } · { $created } · geändert { $updated }
+change-risk-is = { $level ->
+    [low] Geringes Risiko
+    [medium] Mittleres Risiko
+   *[high] Hohes Risiko
+} (Punktzahl { $score })
+change-conflicts = Vor der Genehmigung zu klären
+change-next = Nächste Schritte
+change-outcome = Ergebnis
+change-outcome-label = { $outcome ->
+    [successful] Erfolgreich
+    [failed] Fehlgeschlagen
+   *[backed_out] Zurückgesetzt
+}
+change-review = Nachbetrachtung
+change-timeline = Verlauf
+change-by-portal = Deskfront
+change-field-title = Titel
+change-implementation = Umsetzungsplan
+change-implementation-help = Was Schritt für Schritt getan wird, und von wem.
+change-back-out = Rückfallplan
+change-back-out-help = Wie die Systeme wieder in ihren alten Zustand kommen, wenn etwas schiefgeht.
+change-test = Testplan
+change-test-help = Woran Sie erkennen, dass es funktioniert hat.
+change-risk = Risiko
+change-risk-choose = Auswählen…
+change-window = Zeitfenster
+change-window-start = Beginn
+change-window-end = Ende
+change-window-help = In Ihrer Zeitzone ({ $zone }). Höchstens drei Tage.
+change-stores = Filialen
+change-devices = Geräte
+change-targets = Filialen und Geräte
+change-targets-help = Filialcodes und Gerätekennungen, durch Kommas getrennt, z. B. S012, S012-CRD-01.
+change-save = Speichern
+change-kind-label = { $kind ->
+    [standard] Standard (vorab genehmigtes Modell)
+    [emergency] Notfall
+   *[normal] Normal
+}
+problem-changes = Changes
+problem-no-changes = Aus diesem Problem wurde noch kein Change angelegt.
+problem-change-title = Was geändert wird
+problem-change-kind = Art des Changes
+problem-raise-change = Change anlegen

@@ -1542,3 +1542,141 @@ error-no-article-here = There is no article with this address.
 error-article-exists = An article with this address exists already. Choose another slug, or edit that article.
 error-preview-too-long = The text is longer than { $max } characters.
 error-evidence-kind = Unknown kind of evidence. Reload the page.
+
+## Changes: their lifecycle, risk questionnaire, approval chains and the change calendar
+change-state-label = { $state ->
+    [draft] Draft
+    [assess] Assess
+    [authorise] Authorise
+    [scheduled] Scheduled
+    [implement] Implement
+    [review] Review
+    [closed] Closed
+    [cancelled] Cancelled
+   *[other] { $state }
+}
+change-move-label = { $move ->
+    [submit] Submit for assessment
+    [request_authorisation] Request authorisation
+    [authorised] Authorised
+    [rejected] Rejected
+    [revise] Take back to rework
+    [start] Start the work
+    [finish] Record the outcome
+    [close] Close after review
+    [cancel] Cancel the change
+   *[other] { $move }
+}
+change-conflict-overlap = { $number } works on { $what } at the same time.
+change-conflict-freeze = The window falls in the freeze "{ $freeze }"{ $stores ->
+    [0] .
+   *[other] {" "}for { $list }.
+}
+error-change-move = A change in state "{ change-state-label }" cannot take the step "{ change-move-label }". Reload the page to see what it can do now.
+error-change-plans = Write the implementation, back-out and test plans before you submit the change.
+error-change-risk = Answer every question of the risk assessment.
+error-change-standard-risk = A standard change must be low risk. Raise a normal change, which goes to authorisation.
+error-change-window = Plan the window: when the work starts and when it ends.
+error-change-window-past = The window has started already. Plan a window in the future, or raise an emergency change.
+error-change-window-order = The window must end after it starts.
+error-change-window-long = Keep the window to { $hours } hours; split longer work into several changes.
+error-change-not-yet = The work can start when its window opens.
+error-change-outcome = Say how the work went: successful, failed or backed out.
+error-change-review = Write the post-implementation review before you close the change.
+error-change-title = Give the change a title, e.g. "Card reader firmware 4.3 at S012".
+error-change-title-long = Keep the title to { $max } characters.
+error-risk-unanswered = Answer "{ $question }".
+error-risk-answer = "{ $question }" has no such answer. Reload the page and choose again.
+error-risk-no-questions = The risk assessment needs at least one question.
+error-risk-too-many-questions = Keep the risk assessment to { $max } questions.
+error-risk-question-blank = Every question needs a key and its words.
+error-risk-question-twice = Two questions share the key of "{ $question }". Give each its own.
+error-risk-answer-count = "{ $question }" needs two to eight answers.
+error-risk-answer-blank = Every answer to "{ $question }" needs a key of its own and its words.
+error-risk-weight = Keep every weight between 0 and { $max }.
+error-risk-thresholds = Medium risk must start above 0, and high risk above medium.
+error-risk-high-unreachable = High risk starts above the highest score the answers can give ({ $highest }): lower it.
+error-chain-empty = An approval chain needs at least one step.
+error-chain-too-long = Keep the approval chain to { $max } steps.
+error-chain-step-name = Name every step, in at most { $max } characters.
+error-chain-person = Step "{ $step }": give the approver's e-mail address.
+error-chain-group = Step "{ $step }": choose the group that approves.
+error-chain-quorum-zero = Step "{ $step }": at least one approval is needed.
+error-chain-quorum-unreachable = Step "{ $step }" needs { $needed } approvals, but its group has { $members } { $members ->
+    [one] member
+   *[other] members
+}. Ask an administrator to add members or lower the number.
+error-delegate-who = Give the e-mail address of the person who decides for you.
+error-delegate-self = Choose someone other than yourself.
+error-delegate-dates = The delegation must end after it starts.
+error-approval-over = The approvals are complete; nothing is waiting for a decision.
+error-approval-twice = You have decided already; your decision counts once.
+error-approval-not-your-turn = It is not your step's turn: "{ $step }" decides now.
+error-approval-not-yours = You are not an approver of this, and nobody has asked you to decide in their place.
+error-freeze-name = Name the freeze, in at most { $max } characters.
+error-freeze-dates = The freeze's last day must not be before its first.
+error-freeze-overlaps-itself = A freeze that repeats every year must be shorter than a year, or it runs into its own next year.
+error-changes-desk-only = Changes are for the service desk and its managers.
+error-no-change-here = There is no change with this number.
+error-change-kind = Choose standard, normal or emergency.
+error-change-locked = Its plans, risk, window and targets are settled once authorisation is asked for. Take it back to rework to change them.
+error-change-changed = { $number } changed while you were editing it. Copy your text, reload to see the change, then apply yours again.
+error-change-window-time = Give the window's start and end as a date and a time.
+error-change-targets-many = Name at most { $max } stores and devices; split a larger rollout into waves.
+error-change-no-store = There is no store { $code }.
+error-change-no-device = There is no device { $tag }.
+error-change-step = Unknown step. Reload the page and choose again.
+change-raised-from = Raised from problem { $problem }.
+change-saved = Plans, risk, window or targets saved.
+change-moved = Moved to { change-state-label }.
+change-loading = Loading…
+change-title = Change
+change-opened = { $kind ->
+    [standard] Standard change
+    [emergency] Emergency change
+   *[normal] Normal change
+} · owned by { $person } · { $created } · updated { $updated }
+change-risk-is = { $level ->
+    [low] Low risk
+    [medium] Medium risk
+   *[high] High risk
+} (score { $score })
+change-conflicts = To settle before approval
+change-next = Next steps
+change-outcome = Outcome
+change-outcome-label = { $outcome ->
+    [successful] Successful
+    [failed] Failed
+   *[backed_out] Backed out
+}
+change-review = Post-implementation review
+change-timeline = Timeline
+change-by-portal = Deskfront
+change-field-title = Title
+change-implementation = Implementation plan
+change-implementation-help = What is done, step by step, and by whom.
+change-back-out = Back-out plan
+change-back-out-help = How the systems are put back as they were if it goes wrong.
+change-test = Test plan
+change-test-help = How you will know it worked.
+change-risk = Risk
+change-risk-choose = Choose…
+change-window = Window
+change-window-start = Starts
+change-window-end = Ends
+change-window-help = In your time zone ({ $zone }). At most three days.
+change-stores = Stores
+change-devices = Devices
+change-targets = Stores and devices
+change-targets-help = Store codes and device tags, separated by commas, e.g. S012, S012-CRD-01.
+change-save = Save
+change-kind-label = { $kind ->
+    [standard] Standard (pre-approved model)
+    [emergency] Emergency
+   *[normal] Normal
+}
+problem-changes = Changes
+problem-no-changes = No change has been raised from this problem yet.
+problem-change-title = What will be changed
+problem-change-kind = Kind of change
+problem-raise-change = Raise a change

@@ -235,7 +235,7 @@ impl<I: Iterator<Item = Interval>> Iterator for Merged<I> {
 
 /// A local wall-clock time as a UTC instant: gaps move forward to their end, overlaps take the
 /// earlier instant. Both keep the mapping non-decreasing, so windows keep their order.
-fn local_to_utc(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+pub(crate) fn local_to_utc(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(earlier, _) => Some(earlier.with_timezone(&Utc)),

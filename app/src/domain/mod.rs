@@ -3,8 +3,12 @@
 //! Nothing in here knows about Leptos, HTTP or a database: the browser runs these functions for
 //! instant feedback, and the server runs them again on everything it is sent.
 
+pub mod approval_chain;
 pub mod article;
 pub mod calendar;
+pub mod change;
+pub mod change_calendar;
+pub mod change_risk;
 pub mod claims;
 pub mod form;
 pub mod locale;

@@ -3,7 +3,7 @@
 //! A hidden field is neither required nor stored: if "Laptop model" is not "Other", the
 //! justification someone typed earlier and then hid is dropped on submit.
 
-use super::form::{Answers, Condition, Field, FieldKind, FormSchema, Join, Operator};
+use super::form::{Answers, Condition, Field, FieldKind, FormSchema, Join, Operator, Visibility};
 use std::collections::HashSet;
 
 /// Whether the field `key` is visible. A field whose controlling field is hidden counts that
@@ -20,24 +20,38 @@ pub fn visible_fields<'a>(schema: &'a FormSchema, answers: &Answers) -> HashSet<
     for field in &schema.fields {
         let shown = match &field.visible_when {
             None => true,
-            Some(when) => {
-                let holds = |rule: &Condition| {
-                    visible.contains(rule.field.as_str())
-                        && schema
-                            .field(&rule.field)
-                            .is_some_and(|on| holds(rule, on, answers.get(&on.key)))
-                };
-                match when.join {
-                    Join::All => when.rules.iter().all(holds),
-                    Join::Any => when.rules.is_empty() || when.rules.iter().any(holds),
-                }
-            }
+            Some(when) => joined_hold(schema, &visible, answers, when),
         };
         if shown {
             visible.insert(field.key.as_str());
         }
     }
     visible
+}
+
+/// Whether `when` holds for a submitted form: an approval step's condition ("only when the
+/// cost is over 500") read as a field's would be, against the fields that were shown.
+pub fn conditions_hold(schema: &FormSchema, answers: &Answers, when: &Visibility) -> bool {
+    joined_hold(schema, &visible_fields(schema, answers), answers, when)
+}
+
+/// `when`'s conditions joined, each on a field that is visible and answered as it asks.
+fn joined_hold(
+    schema: &FormSchema,
+    visible: &HashSet<&str>,
+    answers: &Answers,
+    when: &Visibility,
+) -> bool {
+    let holds = |rule: &Condition| {
+        visible.contains(rule.field.as_str())
+            && schema
+                .field(&rule.field)
+                .is_some_and(|on| holds(rule, on, answers.get(&on.key)))
+    };
+    match when.join {
+        Join::All => when.rules.iter().all(holds),
+        Join::Any => when.rules.is_empty() || when.rules.iter().any(holds),
+    }
 }
 
 /// Whether one condition holds for the answer given to the field `on`.
@@ -120,6 +134,32 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), vec![v.to_string()]))
             .collect()
+    }
+
+    #[test]
+    fn an_approval_condition_reads_the_answers_as_a_field_condition_would() {
+        let form = FormSchema {
+            fields: vec![
+                Field::new("software", "Software", FieldKind::Text),
+                Field {
+                    visible_when: Some(Visibility::when(Condition::new(
+                        "software",
+                        Operator::NotEquals,
+                        &["free"],
+                    ))),
+                    ..Field::new("cost", "Cost", FieldKind::Number)
+                },
+            ],
+        };
+        let over_500 = Visibility::when(Condition::new("cost", Operator::GreaterThan, &["500"]));
+        let holds = |pairs: &[(&str, &str)]| conditions_hold(&form, &answers(pairs), &over_500);
+        assert!(holds(&[("software", "CAD"), ("cost", "1200")]));
+        assert!(!holds(&[("software", "CAD"), ("cost", "499")]));
+        assert!(!holds(&[("software", "CAD")]), "no cost given");
+        assert!(
+            !holds(&[("software", "free"), ("cost", "1200")]),
+            "a hidden field's answer does not count"
+        );
     }
 
     #[test]
