@@ -327,6 +327,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dashboard/tickets") view={Lazy::<DashboardTicketsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard/daily") view={Lazy::<DailyReportRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/problems/:number") view={Lazy::<ProblemRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/changes/:number") view={Lazy::<ChangeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/integrations") view={Lazy::<IntegrationsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view={Lazy::<AuditRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/stores") view={Lazy::<StoresRoute>::new()} ssr=SsrMode::Async/>

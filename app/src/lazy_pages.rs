@@ -27,6 +27,7 @@ use crate::pages::{
     admin_stores::StoresPage,
     approvals::ApprovalsPage,
     article::ArticlePage,
+    change::ChangePage,
     daily_report::DailyReportPage,
     dashboard::DashboardPage,
     dashboard_tickets::DashboardTicketsPage,
@@ -113,6 +114,7 @@ page_group!(knowledge_pages, __preload_knowledge_pages, KnowledgePage {
 page_group!(desk_pages, __preload_desk_pages, DeskPage {
     QueueRoute => QueuePage,
     ProblemRoute => ProblemPage,
+    ChangeRoute => ChangePage,
     DashboardRoute => DashboardPage,
     DashboardTicketsRoute => DashboardTicketsPage,
     DailyReportRoute => DailyReportPage,

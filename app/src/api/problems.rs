@@ -97,10 +97,23 @@ pub async fn update_problem(
 pub async fn problem_detail(number: String) -> Result<ProblemView, AppError> {
     use crate::backend::{problems, session, store};
     let user = session::require_user().await?;
-    let (p, scope) = problems::load(store()?.as_ref(), &user, &number).await?;
+    let store = store()?;
+    let (p, scope) = problems::load(store.as_ref(), &user, &number).await?;
     let can_change_state = problems::moves_state(&scope, &p);
+    let changes = store
+        .changes_of_problem(p.id)
+        .await
+        .map_err(crate::backend::internal)?
+        .into_iter()
+        .map(|(number, title, state)| crate::model::ProblemChangeLink {
+            number,
+            title,
+            state,
+        })
+        .collect();
     Ok(ProblemView {
         can_change_state,
+        changes,
         number: p.number,
         title: p.title,
         cause: p.cause,

@@ -12,6 +12,8 @@ pub mod catalog_admin;
 pub mod catalog_admin_store;
 pub mod catalog_cache;
 pub mod catalog_read;
+pub mod change_store;
+pub mod changes;
 pub mod charts;
 pub mod csv_import;
 pub mod dashboard;

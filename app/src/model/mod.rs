@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod catalog;
 pub mod catalog_admin;
+pub mod changes;
 pub mod dashboard;
 pub mod desk;
 pub mod error;
@@ -28,6 +29,7 @@ pub mod users;
 pub use audit::*;
 pub use catalog::*;
 pub use catalog_admin::*;
+pub use changes::*;
 pub use dashboard::*;
 pub use desk::*;
 pub use error::*;

@@ -51,4 +51,14 @@ pub struct ProblemView {
     /// Managers and admins, or agents whose groups hold every incident (see
     /// `backend::problems::moves_state`).
     pub can_change_state: bool,
+    /// The changes raised from it, oldest first.
+    pub changes: Vec<ProblemChangeLink>,
+}
+
+/// A change raised from a problem, as the problem's page lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProblemChangeLink {
+    pub number: String,
+    pub title: String,
+    pub state: crate::domain::change::ChangeState,
 }

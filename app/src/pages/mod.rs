@@ -11,6 +11,7 @@ pub mod admin_stores;
 pub mod approvals;
 pub mod article;
 pub mod catalog;
+pub mod change;
 pub mod daily_report;
 pub mod dashboard;
 pub mod dashboard_tickets;

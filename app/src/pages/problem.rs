@@ -7,6 +7,7 @@ use crate::api::problems::problem_detail;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::state_badge::StateBadge;
+use crate::domain::change::ChangeKind;
 use crate::domain::problem::{ProblemState, MAX_TEXT_CHARS};
 use crate::i18n::{problem_state_label, t, t_with};
 use crate::model::ProblemView;
@@ -105,6 +106,45 @@ fn ProblemRecord(problem: ProblemView) -> impl IntoView {
                 }.into_any()
             }}
             <div class="form-actions"><button type="submit" class="btn btn-primary" data-testid="save-problem">{t("problem-save")}</button></div>
+        </form>
+        <h2>{t("problem-changes")}</h2>
+        {if problem.changes.is_empty() {
+            view! { <p class="muted">{t("problem-no-changes")}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="request-list" data-testid="problem-changes">
+                    {problem.changes.iter().map(|c| view! {
+                        <li class="request-row">
+                            <a href=format!("/changes/{}", c.number)>
+                                <span class="request-number">{c.number.clone()}</span> " "
+                                <span class="request-title">{c.title.clone()}</span>
+                            </a>
+                            <span class=format!("state change-{}", c.state.as_str())>
+                                {t_with("change-state-label", &[("state", c.state.as_str().into())])}
+                            </span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <form method="post" action="/api/raise_change" class="stack raise-change" data-testid="raise-change">
+            <input type="hidden" name="problem" value=problem.number.clone()/>
+            <div class="field">
+                <label for="raise-change-title">{t("problem-change-title")}</label>
+                <input id="raise-change-title" name="title" type="text" required
+                    maxlength=crate::domain::change::MAX_TITLE_CHARS.to_string()/>
+            </div>
+            <div class="field">
+                <label for="raise-change-kind">{t("problem-change-kind")}</label>
+                <select id="raise-change-kind" name="kind">
+                    {ChangeKind::ALL.map(|k| view! {
+                        <option value=k.as_str() selected=k == ChangeKind::Normal>
+                            {t_with("change-kind-label", &[("kind", k.as_str().into())])}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="form-actions"><button type="submit" class="btn btn-secondary" data-testid="raise-change-button">{t("problem-raise-change")}</button></div>
         </form>
     }
 }

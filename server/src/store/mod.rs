@@ -9,6 +9,7 @@ pub mod postgres;
 mod sql;
 mod sql_audit;
 mod sql_catalog_admin;
+mod sql_changes;
 mod sql_dashboard;
 mod sql_desk;
 mod sql_groups;

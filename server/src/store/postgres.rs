@@ -196,6 +196,7 @@ super::sql_integrations::sql_integrations!(PgStore);
 super::sql_throttle::sql_throttle!(PgStore);
 super::sql_mail::sql_mail!(PgStore);
 super::sql_problems::sql_problems!(PgStore);
+super::sql_changes::sql_changes!(PgStore);
 super::sql_dashboard::sql_dashboard!(PgStore, |column: &str| format!(
     "to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
 ));

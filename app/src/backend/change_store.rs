@@ -1,0 +1,100 @@
+//! The storage interface of change records (`backend::changes`): a change's record with what it
+//! touches and its timeline, the changes booked on the calendar, and the freeze periods.
+//! `Store` requires it, so a `dyn Store` offers it.
+
+use super::store::StoreResult;
+use crate::domain::change::{ChangeKind, ChangeOutcome, ChangePlans, ChangeState, Window};
+use crate::domain::change_calendar::{Booking, FreezeWindow};
+use crate::domain::change_risk::RiskAssessment;
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+
+/// A change as it is raised: a draft with a title, linked to the problem it comes from.
+#[derive(Clone, Debug)]
+pub struct NewChange {
+    pub kind: ChangeKind,
+    pub title: String,
+    pub problem_id: Option<i64>,
+    pub owner_id: i64,
+    pub now: DateTime<Utc>,
+}
+
+/// What a change touches: a store as a whole (`asset: None`) or one of its devices.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Target {
+    pub store: String,
+    pub asset: Option<String>,
+}
+
+/// Everything about a change that people edit and the lifecycle moves. Written whole, so one
+/// compare-and-set on the revision covers a form's save and a step alike.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangeContent {
+    pub kind: ChangeKind,
+    pub state: ChangeState,
+    pub plans: ChangePlans,
+    /// Question key → answer key, as far as answered.
+    pub risk_answers: BTreeMap<String, String>,
+    /// What every answer together gave; `None` while some are missing.
+    pub risk: Option<RiskAssessment>,
+    pub window: Option<Window>,
+    pub targets: Vec<Target>,
+    pub outcome: Option<ChangeOutcome>,
+    pub review: String,
+}
+
+/// One entry of a change's timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangeEvent {
+    /// What happened: `raised`, `saved`, or the lifecycle step's name (`domain::change::Move`).
+    pub kind: String,
+    pub body: String,
+    /// `None`: the portal itself (an approval chain ended).
+    pub author: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ChangeRecord {
+    pub id: i64,
+    pub number: String,
+    pub content: ChangeContent,
+    /// The problem it was raised from, by number.
+    pub problem: Option<String>,
+    pub owner_id: i64,
+    pub owner: String,
+    pub revision: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Oldest first.
+    pub events: Vec<ChangeEvent>,
+}
+
+#[async_trait::async_trait]
+pub trait ChangeStore: Send + Sync {
+    /// Takes the next change number and writes the draft with its `raised` event. Answers with
+    /// the number.
+    async fn create_change(&self, change: &NewChange, event_body: &str) -> StoreResult<String>;
+    async fn change(&self, number: &str) -> StoreResult<Option<ChangeRecord>>;
+    /// Writes `content` and its timeline entry if the change is still at `expect_revision`, in
+    /// one transaction. Returns whether it did.
+    async fn save_change(
+        &self,
+        change_id: i64,
+        expect_revision: i64,
+        content: &ChangeContent,
+        event: &ChangeEvent,
+        author_id: Option<i64>,
+    ) -> StoreResult<bool>;
+    /// The changes that hold their window on the calendar (`ChangeState::holds_its_window`)
+    /// and whose window meets `[from, to)`.
+    async fn bookings(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> StoreResult<Vec<Booking>>;
+    /// The changes raised from a problem, oldest first: number, title, state.
+    async fn changes_of_problem(
+        &self,
+        problem_id: i64,
+    ) -> StoreResult<Vec<(String, String, ChangeState)>>;
+    async fn freeze_windows(&self) -> StoreResult<Vec<FreezeWindow>>;
+    async fn add_freeze_window(&self, freeze: &FreezeWindow, now: DateTime<Utc>)
+        -> StoreResult<()>;
+}

@@ -1,0 +1,525 @@
+//! Change records (issue 22): raised from a problem by the desk, planned (plans, risk, window,
+//! the stores and devices touched), moved through the lifecycle of `domain::change`, with every
+//! save and step written to the change's timeline as one compare-and-set on its revision, so
+//! two people editing at once never overwrite each other.
+//!
+//! Who works changes: desk agents, managers and admins. Authorisation by an approval chain is
+//! the portal's move (`Move::by_the_portal`), never a button here.
+
+use super::change_store::{ChangeContent, ChangeEvent, ChangeRecord, NewChange, Target};
+use super::internal;
+use super::store::Store;
+use crate::domain::change::{
+    check_move, next_moves, validate_plans, ChangeFacts, ChangeKind, ChangeOutcome, ChangePlans,
+    ChangeState, Move, Window,
+};
+use crate::domain::change_calendar::{conflicts, Booking};
+use crate::domain::change_risk::{RiskAnswer, RiskModel, RiskQuestion};
+use crate::domain::say::Problems;
+use crate::i18n::{i18n, t, t_with};
+use crate::model::{AppError, AppResult, ChangeEventView, ChangeView, Role, UserView};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+
+/// How many stores and devices one change may name: a rollout to every store is a store list
+/// per wave, not one change.
+pub const MAX_TARGETS: usize = 200;
+
+/// The desk, its managers and admins; anyone else is refused.
+fn require_desk(user: &UserView) -> AppResult<()> {
+    match user.role {
+        Role::Agent | Role::Manager | Role::Admin => Ok(()),
+        _ => Err(AppError::forbidden(t("error-changes-desk-only"))),
+    }
+}
+
+/// The questionnaire a change's risk is assessed with until the IT service manager keeps their
+/// own: the questions most change policies start from.
+pub fn starter_risk_model() -> RiskModel {
+    let question = |key: &str, text: &str, answers: &[(&str, &str, u32)]| RiskQuestion {
+        key: key.into(),
+        question: text.into(),
+        answers: answers
+            .iter()
+            .map(|(key, label, weight)| RiskAnswer {
+                key: (*key).into(),
+                label: (*label).into(),
+                weight: *weight,
+            })
+            .collect(),
+    };
+    RiskModel {
+        questions: vec![
+            question(
+                "reach",
+                "How many stores does it touch?",
+                &[
+                    ("one", "One store", 0),
+                    ("some", "Several stores", 2),
+                    ("all", "Every store", 5),
+                ],
+            ),
+            question(
+                "payments",
+                "Does it touch the tills or card payments?",
+                &[("no", "No", 0), ("yes", "Yes", 3)],
+            ),
+            question(
+                "tested",
+                "Has it been tested on the same kind of device?",
+                &[("yes", "Yes", 0), ("partly", "Partly", 2), ("no", "No", 4)],
+            ),
+            question(
+                "back_out",
+                "Can it be backed out within an hour?",
+                &[("yes", "Yes", 0), ("no", "No", 3)],
+            ),
+        ],
+        medium_from: 4,
+        high_from: 8,
+    }
+}
+
+/// Raises a normal change as a draft from problem `problem_number`. Answers with its number.
+pub async fn raise_from_problem(
+    store: &dyn Store,
+    user: &UserView,
+    problem_number: &str,
+    title: &str,
+    kind: &str,
+    now: DateTime<Utc>,
+) -> AppResult<String> {
+    require_desk(user)?;
+    let problem_number = problem_number.trim();
+    let problem = store
+        .problem(problem_number)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| {
+            AppError::not_found(t_with(
+                "error-no-problem",
+                &[("number", problem_number.into())],
+            ))
+        })?;
+    let kind = ChangeKind::parse(kind.trim())
+        .ok_or_else(|| AppError::invalid_field("kind", t("error-change-kind")))?;
+    let plans = ChangePlans {
+        title: title.to_string(),
+        ..ChangePlans::default()
+    };
+    let title = validate_plans(&plans).map_err(invalid)?.title;
+    let number = store
+        .create_change(
+            &NewChange {
+                kind,
+                title,
+                problem_id: Some(problem.id),
+                owner_id: user.id,
+                now,
+            },
+            &t_with(
+                "change-raised-from",
+                &[("problem", problem.number.as_str().into())],
+            ),
+        )
+        .await
+        .map_err(internal)?;
+    tracing::info!(change = %number, problem = %problem.number, "change raised");
+    Ok(number)
+}
+
+/// Problems found by the domain's checks, worded for the reader, as field errors.
+fn invalid(problems: Problems) -> AppError {
+    AppError::Invalid {
+        fields: i18n().say_each(&problems),
+    }
+}
+
+async fn load(store: &dyn Store, number: &str) -> AppResult<ChangeRecord> {
+    store
+        .change(number.trim())
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| AppError::not_found(t("error-no-change-here")))
+}
+
+/// The other changes on the calendar around `window` and the freezes, checked against this
+/// change's window and targets; worded for the reader.
+async fn conflicts_of(
+    store: &dyn Store,
+    record: &ChangeRecord,
+    portal_zone: &str,
+) -> AppResult<Vec<String>> {
+    let Some(window) = record.content.window else {
+        return Ok(Vec::new());
+    };
+    let others = store
+        .bookings(window.start, window.end)
+        .await
+        .map_err(internal)?;
+    let freezes = store.freeze_windows().await.map_err(internal)?;
+    let zones: BTreeMap<String, chrono_tz::Tz> = store
+        .all_stores()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter_map(|s| Some((s.code.to_uppercase(), s.timezone.parse().ok()?)))
+        .collect();
+    let portal_zone = portal_zone.parse().unwrap_or(chrono_tz::Tz::UTC);
+    let this = booking_of(record, window);
+    let found = conflicts(
+        &this,
+        &others,
+        &freezes,
+        &|code| zones.get(&code.to_uppercase()).copied(),
+        portal_zone,
+    );
+    let i18n = i18n();
+    Ok(found.iter().map(|c| i18n.say(&c.say())).collect())
+}
+
+fn booking_of(record: &ChangeRecord, window: Window) -> Booking {
+    let mut stores: Vec<String> = record
+        .content
+        .targets
+        .iter()
+        .map(|t| t.store.clone())
+        .collect();
+    stores.dedup();
+    Booking {
+        number: record.number.clone(),
+        window,
+        stores,
+        devices: record
+            .content
+            .targets
+            .iter()
+            .filter_map(|t| t.asset.clone())
+            .collect(),
+    }
+}
+
+/// A change's page: the record, its conflicts and what the reader may do next.
+pub async fn view(
+    store: &dyn Store,
+    user: &UserView,
+    number: &str,
+    portal_zone: &str,
+) -> AppResult<ChangeView> {
+    require_desk(user)?;
+    let record = load(store, number).await?;
+    let conflicts = conflicts_of(store, &record, portal_zone).await?;
+    let c = &record.content;
+    let (stores, devices) = split_targets(&c.targets);
+    Ok(ChangeView {
+        number: record.number.clone(),
+        kind: c.kind,
+        state: c.state,
+        title: c.plans.title.clone(),
+        implementation_plan: c.plans.implementation.clone(),
+        back_out_plan: c.plans.back_out.clone(),
+        test_plan: c.plans.test.clone(),
+        risk_questions: starter_risk_model().questions,
+        risk_answers: c.risk_answers.clone(),
+        risk: c.risk,
+        window: c.window,
+        stores,
+        devices,
+        outcome: c.outcome,
+        review: c.review.clone(),
+        problem: record.problem.clone(),
+        owner: record.owner.clone(),
+        revision: record.revision,
+        created_at: record.created_at,
+        updated_at: record.updated_at,
+        conflicts,
+        next_moves: next_moves(c.kind, c.state),
+        editable: editable(c.state),
+        events: record
+            .events
+            .iter()
+            .map(|e| ChangeEventView {
+                kind: e.kind.clone(),
+                body: e.body.clone(),
+                author: e.author.clone(),
+                at: e.at,
+            })
+            .collect(),
+    })
+}
+
+/// Plans, risk, window and targets are settled before authorisation is asked for.
+fn editable(state: ChangeState) -> bool {
+    matches!(state, ChangeState::Draft | ChangeState::Assess)
+}
+
+fn split_targets(targets: &[Target]) -> (Vec<String>, Vec<String>) {
+    let mut stores: Vec<String> = targets.iter().map(|t| t.store.clone()).collect();
+    stores.dedup();
+    let devices = targets.iter().filter_map(|t| t.asset.clone()).collect();
+    (stores, devices)
+}
+
+/// A change's form as it is sent: texts, the risk answers by question key, the window's two
+/// instants (RFC 3339; both empty: not planned yet), and stores and devices as lists of codes
+/// and tags.
+#[derive(Clone, Debug, Default)]
+pub struct ChangeForm {
+    pub plans: ChangePlans,
+    pub risk_answers: BTreeMap<String, String>,
+    pub window_start: String,
+    pub window_end: String,
+    pub stores: Vec<String>,
+    pub devices: Vec<String>,
+}
+
+/// Saves a draft's or an assessed change's form if it is still at `revision`. Answers with the
+/// new revision. Everything is checked before anything is written: the plans' lengths, the
+/// risk answers against the questionnaire (unanswered questions may wait until authorisation
+/// is asked for), the window, and that every store and device exists.
+pub async fn save(
+    store: &dyn Store,
+    user: &UserView,
+    number: &str,
+    revision: i64,
+    form: &ChangeForm,
+    now: DateTime<Utc>,
+) -> AppResult<i64> {
+    require_desk(user)?;
+    let record = load(store, number).await?;
+    if !editable(record.content.state) {
+        return Err(AppError::conflict(t("error-change-locked")));
+    }
+    let mut problems = Problems::new();
+    let plans = validate_plans(&form.plans).unwrap_or_else(|p| {
+        problems.extend(p);
+        form.plans.clone()
+    });
+    let model = starter_risk_model();
+    let answers: BTreeMap<String, String> = form
+        .risk_answers
+        .iter()
+        .map(|(q, a)| (q.trim().to_string(), a.trim().to_string()))
+        .filter(|(_, a)| !a.is_empty())
+        .collect();
+    let risk = match model.assess(&answers) {
+        Ok(risk) => Some(risk),
+        Err(unanswered) => {
+            // Only answers the questionnaire does not offer are wrong now; gaps are allowed.
+            problems.extend(
+                unanswered
+                    .into_iter()
+                    .filter(|(_, said)| said.id() == Some("error-risk-answer")),
+            );
+            None
+        }
+    };
+    let window = match parse_window(&form.window_start, &form.window_end) {
+        Ok(window) => window,
+        Err(said) => {
+            problems.insert("window".into(), said);
+            None
+        }
+    };
+    let targets = match check_targets(store, &form.stores, &form.devices).await? {
+        Ok(targets) => targets,
+        Err(said) => {
+            problems.insert("targets".into(), said);
+            Vec::new()
+        }
+    };
+    if !problems.is_empty() {
+        return Err(invalid(problems));
+    }
+    let content = ChangeContent {
+        plans,
+        risk_answers: answers,
+        risk,
+        window,
+        targets,
+        ..record.content.clone()
+    };
+    let event = ChangeEvent {
+        kind: "saved".into(),
+        body: t("change-saved"),
+        author: Some(user.name.clone()),
+        at: now,
+    };
+    write(store, &record, revision, &content, &event, Some(user.id)).await
+}
+
+/// Writes `content` over the record at `revision`; a stale revision is a conflict the page
+/// explains.
+async fn write(
+    store: &dyn Store,
+    record: &ChangeRecord,
+    revision: i64,
+    content: &ChangeContent,
+    event: &ChangeEvent,
+    author_id: Option<i64>,
+) -> AppResult<i64> {
+    let written = store
+        .save_change(record.id, revision, content, event, author_id)
+        .await
+        .map_err(internal)?;
+    if !written {
+        return Err(AppError::conflict(t_with(
+            "error-change-changed",
+            &[("number", record.number.as_str().into())],
+        )));
+    }
+    Ok(revision + 1)
+}
+
+/// Both empty: no window yet. Otherwise two instants making a valid `Window`: RFC 3339, or
+/// what a `datetime-local` input sends ("2026-12-20T22:00"), read in the reader's zone.
+fn parse_window(start: &str, end: &str) -> Result<Option<Window>, crate::domain::say::Say> {
+    use crate::domain::say::say;
+    let (start, end) = (start.trim(), end.trim());
+    if start.is_empty() && end.is_empty() {
+        return Ok(None);
+    }
+    let zone: chrono_tz::Tz = crate::i18n::zone()
+        .name()
+        .parse()
+        .unwrap_or(chrono_tz::Tz::UTC);
+    let instant = |s: &str| {
+        DateTime::parse_from_rfc3339(s)
+            .map(|t| t.with_timezone(&Utc))
+            .ok()
+            .or_else(|| {
+                let local = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").ok()?;
+                crate::domain::calendar::local_to_utc(zone, local)
+            })
+            .ok_or_else(|| say("error-change-window-time"))
+    };
+    Window::new(instant(start)?, instant(end)?).map(Some)
+}
+
+/// The stores and devices named, as targets: every store must exist, and every device, which
+/// brings its store along. Codes and tags are matched without regard to case and stored as
+/// the portal spells them.
+async fn check_targets(
+    store: &dyn Store,
+    stores: &[String],
+    devices: &[String],
+) -> AppResult<Result<Vec<Target>, crate::domain::say::Say>> {
+    use crate::domain::say::{say_with, Arg};
+    let named = |list: &[String]| -> Vec<String> {
+        list.iter()
+            .flat_map(|s| s.split([',', ' ', '\n']))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (stores, devices) = (named(stores), named(devices));
+    if stores.len() + devices.len() > MAX_TARGETS {
+        return Ok(Err(say_with(
+            "error-change-targets-many",
+            [("max", Arg::count(MAX_TARGETS))],
+        )));
+    }
+    if stores.is_empty() && devices.is_empty() {
+        return Ok(Ok(Vec::new()));
+    }
+    let known_stores = store.all_stores().await.map_err(internal)?;
+    let mut targets = Vec::new();
+    for code in &stores {
+        let Some(known) = known_stores
+            .iter()
+            .find(|s| s.code.eq_ignore_ascii_case(code))
+        else {
+            return Ok(Err(say_with(
+                "error-change-no-store",
+                [("code", code.as_str().into())],
+            )));
+        };
+        targets.push(Target {
+            store: known.code.clone(),
+            asset: None,
+        });
+    }
+    if !devices.is_empty() {
+        let known_devices = store.devices(None).await.map_err(internal)?;
+        for tag in &devices {
+            let Some(known) = known_devices
+                .iter()
+                .find(|d| d.tag.eq_ignore_ascii_case(tag))
+            else {
+                return Ok(Err(say_with(
+                    "error-change-no-device",
+                    [("tag", tag.as_str().into())],
+                )));
+            };
+            targets.push(Target {
+                store: known.store.clone(),
+                asset: Some(known.tag.clone()),
+            });
+        }
+    }
+    targets.sort();
+    targets.dedup();
+    Ok(Ok(targets))
+}
+
+/// A lifecycle step as its form sends it: the step's name (`domain::change::Move`), with the
+/// outcome when the work ends (`finish`) and the review when the change closes (`close`).
+#[derive(Clone, Debug, Default)]
+pub struct StepForm {
+    pub step: String,
+    pub outcome: String,
+    pub review: String,
+}
+
+/// Takes a lifecycle step on the change at `revision`. Answers with the new revision.
+pub async fn step(
+    store: &dyn Store,
+    user: &UserView,
+    number: &str,
+    revision: i64,
+    form: &StepForm,
+    now: DateTime<Utc>,
+) -> AppResult<i64> {
+    require_desk(user)?;
+    let record = load(store, number).await?;
+    let Some(step) = Move::parse(form.step.trim()).filter(|m| !m.by_the_portal()) else {
+        return Err(AppError::invalid_field("move", t("error-change-step")));
+    };
+    let mut content = record.content.clone();
+    if step == Move::Finish {
+        content.outcome = ChangeOutcome::parse(form.outcome.trim());
+    }
+    if step == Move::Close {
+        let review = form.review.trim();
+        if review.chars().count() > crate::domain::change::MAX_PLAN_CHARS {
+            return Err(AppError::invalid_field(
+                "review",
+                t_with(
+                    "error-text-too-long",
+                    &[(
+                        "max",
+                        crate::i18n::Arg::count(crate::domain::change::MAX_PLAN_CHARS),
+                    )],
+                ),
+            ));
+        }
+        content.review = review.to_string();
+    }
+    let facts = ChangeFacts {
+        plans_written: content.plans.written(),
+        risk: content.risk.map(|r| r.level),
+        window: content.window,
+        outcome: content.outcome,
+        review_written: !content.review.trim().is_empty(),
+        now,
+    };
+    content.state = check_move(content.kind, content.state, step, &facts).map_err(invalid)?;
+    let event = ChangeEvent {
+        kind: step.as_str().into(),
+        body: t_with("change-moved", &[("state", content.state.as_str().into())]),
+        author: Some(user.name.clone()),
+        at: now,
+    };
+    write(store, &record, revision, &content, &event, Some(user.id)).await
+}

@@ -1,0 +1,370 @@
+//! The SQL behind `ChangeStore`, written once for SQLite and PostgreSQL (see `sql.rs` for why a
+//! macro). Stamped out inside each adapter's module, next to `sql_store!`, whose helpers
+//! (`DbRow`, `Tx`) it uses.
+
+macro_rules! sql_changes {
+    ($store:ident) => {
+        use app::backend::change_store::{
+            ChangeContent, ChangeEvent, ChangeRecord, ChangeStore, NewChange, Target,
+        };
+        use app::domain::change::{
+            change_number, ChangeKind, ChangeOutcome, ChangePlans, ChangeState, Window,
+        };
+        use app::domain::change_calendar::{Booking, FreezeWindow};
+        use app::domain::change_risk::{RiskAssessment, RiskLevel};
+
+        /// The states whose window the calendar counts (`ChangeState::holds_its_window`).
+        const BOOKED_STATES: &str = "('authorise', 'scheduled', 'implement')";
+
+        fn change_content(r: &DbRow, targets: Vec<Target>) -> StoreResult<ChangeContent> {
+            let risk = match (
+                r.get::<Option<i64>, _>("risk_score"),
+                r.get::<Option<&str>, _>("risk_level").and_then(RiskLevel::parse),
+            ) {
+                (Some(score), Some(level)) => Some(RiskAssessment {
+                    score: u32::try_from(score).unwrap_or(0),
+                    level,
+                }),
+                _ => None,
+            };
+            let window = match (
+                r.get::<Option<DateTime<Utc>>, _>("window_start"),
+                r.get::<Option<DateTime<Utc>>, _>("window_end"),
+            ) {
+                (Some(start), Some(end)) => Some(Window { start, end }),
+                _ => None,
+            };
+            Ok(ChangeContent {
+                kind: ChangeKind::parse(r.get("kind")).unwrap_or(ChangeKind::Normal),
+                state: ChangeState::parse(r.get("state")).unwrap_or(ChangeState::Draft),
+                plans: ChangePlans {
+                    title: r.get("title"),
+                    implementation: r.get("implementation_plan"),
+                    back_out: r.get("back_out_plan"),
+                    test: r.get("test_plan"),
+                },
+                risk_answers: serde_json::from_str(r.get::<&str, _>("risk_answers"))
+                    .map_err(db_err)?,
+                risk,
+                window,
+                targets,
+                outcome: r.get::<Option<&str>, _>("outcome").and_then(ChangeOutcome::parse),
+                review: r.get("review"),
+            })
+        }
+
+        async fn insert_change_event(
+            tx: &mut Tx<'_>,
+            change_id: i64,
+            author_id: Option<i64>,
+            kind: &str,
+            body: &str,
+            at: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            sqlx::query(
+                "INSERT INTO change_events (change_id, author_id, kind, body, created_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(change_id)
+            .bind(author_id)
+            .bind(kind)
+            .bind(body)
+            .bind(at)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_err)?;
+            Ok(())
+        }
+
+        /// Each change's targets, by change id.
+        fn targets_by_change(rows: &[DbRow]) -> std::collections::BTreeMap<i64, Vec<Target>> {
+            let mut by_change: std::collections::BTreeMap<i64, Vec<Target>> = Default::default();
+            for r in rows {
+                let asset: String = r.get("asset_tag");
+                by_change.entry(r.get("change_id")).or_default().push(Target {
+                    store: r.get("store_code"),
+                    asset: (!asset.is_empty()).then_some(asset),
+                });
+            }
+            by_change
+        }
+
+        #[async_trait::async_trait]
+        impl ChangeStore for $store {
+            #[tracing::instrument(skip_all)]
+            async fn create_change(&self, c: &NewChange, event_body: &str) -> StoreResult<String> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                // The tickets' counter table, with the same gapless, write-first number taking
+                // as tickets and problems (see create_ticket).
+                let seq: i64 = sqlx::query_scalar(
+                    "UPDATE ticket_counters SET next_value = next_value + 1 WHERE kind = 'change' \
+                     RETURNING next_value - 1",
+                )
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                let number = change_number(seq);
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO changes (number, kind, state, title, implementation_plan, \
+                     back_out_plan, test_plan, risk_answers, review, problem_id, owner_id, \
+                     created_at, updated_at, revision) \
+                     VALUES ($1, $2, $3, $4, '', '', '', '{}', '', $5, $6, $7, $7, 1) RETURNING id",
+                )
+                .bind(&number)
+                .bind(c.kind.as_str())
+                .bind(ChangeState::Draft.as_str())
+                .bind(&c.title)
+                .bind(c.problem_id)
+                .bind(c.owner_id)
+                .bind(c.now)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                insert_change_event(&mut tx, id, Some(c.owner_id), "raised", event_body, c.now)
+                    .await?;
+                tx.commit().await.map_err(db_err)?;
+                Ok(number)
+            }
+
+            async fn change(&self, number: &str) -> StoreResult<Option<ChangeRecord>> {
+                let Some(r) = sqlx::query(
+                    "SELECT c.*, u.name AS owner, p.number AS problem FROM changes c \
+                     JOIN users u ON u.id = c.owner_id \
+                     LEFT JOIN problems p ON p.id = c.problem_id WHERE c.number = $1",
+                )
+                .bind(number)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?
+                else {
+                    return Ok(None);
+                };
+                let id: i64 = r.get("id");
+                let targets = sqlx::query(
+                    "SELECT change_id, store_code, asset_tag FROM change_targets \
+                     WHERE change_id = $1 ORDER BY store_code, asset_tag",
+                )
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let targets = targets_by_change(&targets).remove(&id).unwrap_or_default();
+                let events = sqlx::query(
+                    "SELECT e.kind, e.body, e.created_at, u.name AS author FROM change_events e \
+                     LEFT JOIN users u ON u.id = e.author_id WHERE e.change_id = $1 ORDER BY e.id",
+                )
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?
+                .iter()
+                .map(|e| ChangeEvent {
+                    kind: e.get("kind"),
+                    body: e.get("body"),
+                    author: e.get("author"),
+                    at: e.get("created_at"),
+                })
+                .collect();
+                Ok(Some(ChangeRecord {
+                    id,
+                    number: r.get("number"),
+                    content: change_content(&r, targets)?,
+                    problem: r.get("problem"),
+                    owner_id: r.get("owner_id"),
+                    owner: r.get("owner"),
+                    revision: r.get("revision"),
+                    created_at: r.get("created_at"),
+                    updated_at: r.get("updated_at"),
+                    events,
+                }))
+            }
+
+            #[tracing::instrument(skip(self, c, event))]
+            async fn save_change(
+                &self,
+                change_id: i64,
+                expect_revision: i64,
+                c: &ChangeContent,
+                event: &ChangeEvent,
+                author_id: Option<i64>,
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let answers = serde_json::to_string(&c.risk_answers).map_err(db_err)?;
+                let written = sqlx::query(
+                    "UPDATE changes SET kind = $1, state = $2, title = $3, implementation_plan = $4, \
+                     back_out_plan = $5, test_plan = $6, risk_answers = $7, risk_score = $8, \
+                     risk_level = $9, window_start = $10, window_end = $11, outcome = $12, \
+                     review = $13, updated_at = $14, revision = revision + 1 \
+                     WHERE id = $15 AND revision = $16",
+                )
+                .bind(c.kind.as_str())
+                .bind(c.state.as_str())
+                .bind(&c.plans.title)
+                .bind(&c.plans.implementation)
+                .bind(&c.plans.back_out)
+                .bind(&c.plans.test)
+                .bind(answers)
+                .bind(c.risk.map(|r| i64::from(r.score)))
+                .bind(c.risk.map(|r| r.level.as_str()))
+                .bind(c.window.map(|w| w.start))
+                .bind(c.window.map(|w| w.end))
+                .bind(c.outcome.map(ChangeOutcome::as_str))
+                .bind(&c.review)
+                .bind(event.at)
+                .bind(change_id)
+                .bind(expect_revision)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?
+                .rows_affected()
+                    == 1;
+                if !written {
+                    tx.rollback().await.map_err(db_err)?;
+                    return Ok(false);
+                }
+                sqlx::query("DELETE FROM change_targets WHERE change_id = $1")
+                    .bind(change_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                for target in &c.targets {
+                    sqlx::query(
+                        "INSERT INTO change_targets (change_id, store_code, asset_tag) \
+                         VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    )
+                    .bind(change_id)
+                    .bind(&target.store)
+                    .bind(target.asset.as_deref().unwrap_or(""))
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                }
+                insert_change_event(&mut tx, change_id, author_id, &event.kind, &event.body, event.at)
+                    .await?;
+                tx.commit().await.map_err(db_err)?;
+                Ok(true)
+            }
+
+            async fn bookings(
+                &self,
+                from: DateTime<Utc>,
+                to: DateTime<Utc>,
+            ) -> StoreResult<Vec<Booking>> {
+                // A window is at most `MAX_WINDOW_HOURS` long, so those meeting [from, to) start
+                // within that much before `from`: an index range on window_start.
+                let earliest =
+                    from - chrono::Duration::hours(app::domain::change::MAX_WINDOW_HOURS);
+                let rows = sqlx::query(&format!(
+                    "SELECT id, number, window_start, window_end FROM changes \
+                     WHERE window_start >= $1 AND window_start < $2 AND window_end > $3 \
+                     AND state IN {BOOKED_STATES} ORDER BY window_start, id"
+                ))
+                .bind(earliest)
+                .bind(to)
+                .bind(from)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let targets = sqlx::query(&format!(
+                    "SELECT t.change_id, t.store_code, t.asset_tag FROM change_targets t \
+                     JOIN changes c ON c.id = t.change_id \
+                     WHERE c.window_start >= $1 AND c.window_start < $2 AND c.window_end > $3 \
+                     AND c.state IN {BOOKED_STATES} ORDER BY t.store_code, t.asset_tag"
+                ))
+                .bind(earliest)
+                .bind(to)
+                .bind(from)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let mut targets = targets_by_change(&targets);
+                Ok(rows
+                    .iter()
+                    .map(|r| {
+                        let touched = targets.remove(&r.get::<i64, _>("id")).unwrap_or_default();
+                        let mut stores: Vec<String> =
+                            touched.iter().map(|t| t.store.clone()).collect();
+                        stores.dedup();
+                        Booking {
+                            number: r.get("number"),
+                            window: Window {
+                                start: r.get("window_start"),
+                                end: r.get("window_end"),
+                            },
+                            stores,
+                            devices: touched.into_iter().filter_map(|t| t.asset).collect(),
+                        }
+                    })
+                    .collect())
+            }
+
+            async fn changes_of_problem(
+                &self,
+                problem_id: i64,
+            ) -> StoreResult<Vec<(String, String, ChangeState)>> {
+                let rows = sqlx::query(
+                    "SELECT number, title, state FROM changes WHERE problem_id = $1 ORDER BY id",
+                )
+                .bind(problem_id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(rows
+                    .iter()
+                    .map(|r| {
+                        (
+                            r.get("number"),
+                            r.get("title"),
+                            ChangeState::parse(r.get("state")).unwrap_or(ChangeState::Draft),
+                        )
+                    })
+                    .collect())
+            }
+
+            async fn freeze_windows(&self) -> StoreResult<Vec<FreezeWindow>> {
+                let rows = sqlx::query(
+                    "SELECT name, first_day, last_day, every_year, stores FROM freeze_windows \
+                     ORDER BY first_day, id",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(FreezeWindow {
+                            name: r.get("name"),
+                            first_day: r.get("first_day"),
+                            last_day: r.get("last_day"),
+                            every_year: r.get("every_year"),
+                            stores: serde_json::from_str(r.get::<&str, _>("stores"))
+                                .map_err(db_err)?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn add_freeze_window(
+                &self,
+                f: &FreezeWindow,
+                now: DateTime<Utc>,
+            ) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO freeze_windows (name, first_day, last_day, every_year, stores, \
+                     revision, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6)",
+                )
+                .bind(&f.name)
+                .bind(f.first_day)
+                .bind(f.last_day)
+                .bind(f.every_year)
+                .bind(serde_json::to_string(&f.stores).map_err(db_err)?)
+                .bind(now)
+                .execute(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(())
+            }
+        }
+    };
+}
+
+pub(crate) use sql_changes;
