@@ -26,6 +26,28 @@ pub struct Target {
     pub asset: Option<String>,
 }
 
+impl Target {
+    /// What a change touches as its stores, each once, and its devices; `targets` sorted by
+    /// store, as the store reads them and `backend::changes` saves them.
+    pub fn split(targets: &[Target]) -> (Vec<String>, Vec<String>) {
+        let mut stores: Vec<String> = targets.iter().map(|t| t.store.clone()).collect();
+        stores.dedup();
+        let devices = targets.iter().filter_map(|t| t.asset.clone()).collect();
+        (stores, devices)
+    }
+
+    /// The calendar's view of a change (`change_calendar::Booking`).
+    pub fn booking(number: &str, window: Window, targets: &[Target]) -> Booking {
+        let (stores, devices) = Target::split(targets);
+        Booking {
+            number: number.to_string(),
+            window,
+            stores,
+            devices,
+        }
+    }
+}
+
 /// Everything about a change that people edit and the lifecycle moves. Written whole, so one
 /// compare-and-set on the revision covers a form's save and a step alike.
 #[derive(Clone, Debug, PartialEq)]

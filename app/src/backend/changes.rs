@@ -13,7 +13,7 @@ use crate::domain::change::{
     check_move, next_moves, validate_plans, ChangeFacts, ChangeKind, ChangeOutcome, ChangePlans,
     ChangeState, Move, Window,
 };
-use crate::domain::change_calendar::{conflicts, Booking};
+use crate::domain::change_calendar::conflicts;
 use crate::domain::change_risk::{RiskAnswer, RiskModel, RiskQuestion};
 use crate::domain::say::Problems;
 use crate::i18n::{i18n, t, t_with};
@@ -166,7 +166,7 @@ async fn conflicts_of(
         .filter_map(|s| Some((s.code.to_uppercase(), s.timezone.parse().ok()?)))
         .collect();
     let portal_zone = portal_zone.parse().unwrap_or(chrono_tz::Tz::UTC);
-    let this = booking_of(record, window);
+    let this = Target::booking(&record.number, window, &record.content.targets);
     let found = conflicts(
         &this,
         &others,
@@ -176,27 +176,6 @@ async fn conflicts_of(
     );
     let i18n = i18n();
     Ok(found.iter().map(|c| i18n.say(&c.say())).collect())
-}
-
-fn booking_of(record: &ChangeRecord, window: Window) -> Booking {
-    let mut stores: Vec<String> = record
-        .content
-        .targets
-        .iter()
-        .map(|t| t.store.clone())
-        .collect();
-    stores.dedup();
-    Booking {
-        number: record.number.clone(),
-        window,
-        stores,
-        devices: record
-            .content
-            .targets
-            .iter()
-            .filter_map(|t| t.asset.clone())
-            .collect(),
-    }
 }
 
 /// A change's page: the record, its conflicts and what the reader may do next.
@@ -210,7 +189,7 @@ pub async fn view(
     let record = load(store, number).await?;
     let conflicts = conflicts_of(store, &record, portal_zone).await?;
     let c = &record.content;
-    let (stores, devices) = split_targets(&c.targets);
+    let (stores, devices) = Target::split(&c.targets);
     Ok(ChangeView {
         number: record.number.clone(),
         kind: c.kind,
@@ -251,13 +230,6 @@ pub async fn view(
 /// Plans, risk, window and targets are settled before authorisation is asked for.
 fn editable(state: ChangeState) -> bool {
     matches!(state, ChangeState::Draft | ChangeState::Assess)
-}
-
-fn split_targets(targets: &[Target]) -> (Vec<String>, Vec<String>) {
-    let mut stores: Vec<String> = targets.iter().map(|t| t.store.clone()).collect();
-    stores.dedup();
-    let devices = targets.iter().filter_map(|t| t.asset.clone()).collect();
-    (stores, devices)
 }
 
 /// A change's form as it is sent: texts, the risk answers by question key, the window's two

@@ -243,6 +243,11 @@ pub fn problem_state_label(state: crate::domain::problem::ProblemState) -> Strin
     t_with("problem-state-label", &[("state", state.as_str().into())])
 }
 
+/// A change's state in the page's language ("Genehmigung"): on its page and its problem's.
+pub fn change_state_label(state: crate::domain::change::ChangeState) -> String {
+    t_with("change-state-label", &[("state", state.as_str().into())])
+}
+
 /// English on the server; in the browser, before a catalog is installed, no messages (ids).
 fn fallback() -> &'static Catalog {
     #[cfg(feature = "ssr")]

@@ -9,7 +9,7 @@ use crate::api::changes::{change_detail, ChangeStep, SaveChange};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::role_gate::{PageFor, RoleGate};
 use crate::domain::change::{ChangeOutcome, Move, MAX_PLAN_CHARS, MAX_TITLE_CHARS};
-use crate::i18n::{t, t_with, zone};
+use crate::i18n::{change_state_label, t, t_with, zone};
 use crate::model::{AppError, ChangeView};
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use leptos::prelude::*;
@@ -130,10 +130,6 @@ fn local_input(at: &DateTime<Utc>) -> String {
     )
 }
 
-fn state_label(state: crate::domain::change::ChangeState) -> String {
-    t_with("change-state-label", &[("state", state.as_str().into())])
-}
-
 #[component]
 fn ChangeRecord(change: ChangeView, actions: Actions) -> impl IntoView {
     let error = query_error();
@@ -160,7 +156,7 @@ fn ChangeRecord(change: ChangeView, actions: Actions) -> impl IntoView {
                 <span class="request-number" data-testid="change-number">{change.number.clone()}</span>
                 " " {change.title.clone()}
             </h1>
-            <span class=format!("state change-{}", change.state.as_str()) data-testid="change-state">{state_label(change.state)}</span>
+            <span class=format!("state change-{}", change.state.as_str()) data-testid="change-state">{change_state_label(change.state)}</span>
         </div>
         <p class="muted">{t_with("change-opened", &[
             ("kind", change.kind.as_str().into()),

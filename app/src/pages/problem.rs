@@ -9,7 +9,7 @@ use crate::components::role_gate::{PageFor, RoleGate};
 use crate::components::state_badge::StateBadge;
 use crate::domain::change::ChangeKind;
 use crate::domain::problem::{ProblemState, MAX_TEXT_CHARS};
-use crate::i18n::{problem_state_label, t, t_with};
+use crate::i18n::{change_state_label, problem_state_label, t, t_with};
 use crate::model::ProblemView;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -120,7 +120,7 @@ fn ProblemRecord(problem: ProblemView) -> impl IntoView {
                                 <span class="request-title">{c.title.clone()}</span>
                             </a>
                             <span class=format!("state change-{}", c.state.as_str())>
-                                {t_with("change-state-label", &[("state", c.state.as_str().into())])}
+                                {change_state_label(c.state)}
                             </span>
                         </li>
                     }).collect_view()}

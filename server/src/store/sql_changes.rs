@@ -282,18 +282,11 @@ macro_rules! sql_changes {
                     .iter()
                     .map(|r| {
                         let touched = targets.remove(&r.get::<i64, _>("id")).unwrap_or_default();
-                        let mut stores: Vec<String> =
-                            touched.iter().map(|t| t.store.clone()).collect();
-                        stores.dedup();
-                        Booking {
-                            number: r.get("number"),
-                            window: Window {
-                                start: r.get("window_start"),
-                                end: r.get("window_end"),
-                            },
-                            stores,
-                            devices: touched.into_iter().filter_map(|t| t.asset).collect(),
-                        }
+                        let window = Window {
+                            start: r.get("window_start"),
+                            end: r.get("window_end"),
+                        };
+                        Target::booking(r.get("number"), window, &touched)
                     })
                     .collect())
             }
