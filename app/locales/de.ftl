@@ -494,10 +494,39 @@ login-demo-password = Alle Demo-Konten verwenden das Demo-Passwort aus der READM
 approvals-decided = Entscheidung gespeichert. Die meldende Person sieht sie jetzt.
 approvals-loading = Genehmigungen werden geladen …
 approvals-none = Nichts wartet auf Sie
-approvals-none-intro = Anfragen aus Ihrem Team, die Ihre Genehmigung brauchen, erscheinen hier.
+approvals-none-intro = Anfragen aus Ihrem Team und Changes, die Ihre Entscheidung brauchen, erscheinen hier.
 approvals-comment = Kommentar (zum Ablehnen nötig)
 approvals-approve = Genehmigen
 approvals-reject = Ablehnen
+approvals-requests = Anfragen, die auf Ihre Genehmigung warten
+approvals-changes = Changes, die auf Ihre Entscheidung warten
+approvals-change-step = Ihr Schritt: { $step }
+approvals-standing-in = Sie entscheiden an Stelle von { $name }, die oder der abwesend ist.
+approval-chain-title = Genehmigung: { $chain }
+approval-run-status = { $status ->
+    [waiting] Wartet auf Entscheidungen
+    [approved] Genehmigt
+    [rejected] Abgelehnt
+   *[withdrawn] Zurückgezogen: der Change hat die Genehmigung verlassen
+}
+approval-step-state = { $state ->
+    [approved] Genehmigt
+    [rejected] Abgelehnt
+    [waiting] Entscheidet jetzt
+    [later] Noch nicht erreicht
+   *[skipped] Übersprungen: die Bedingung traf nicht zu
+}
+approval-step-quorum = { $needed } von { $members } müssen genehmigen
+approval-step-any = Eine Person von ihnen entscheidet
+approval-verdict = { $verdict ->
+    [approve] Genehmigt
+   *[reject] Abgelehnt
+}
+approval-undecided = Noch nicht entschieden
+approval-delegate = durch { $name } in Vertretung
+change-approval-approved = Genehmigt im Schritt „{ $step }“.
+change-approval-rejected = Abgelehnt im Schritt „{ $step }“.
+error-change-no-chain = Noch keine Genehmigungskette genehmigt { $kind }-Changes mit Risiko { $level }. Ein Admin legt sie in der Change-Richtlinie fest.
 
 ## Antworten, wie sie wieder gelesen werden (Seite einer Anfrage, Genehmigung)
 answer-yes = Ja

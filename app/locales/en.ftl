@@ -497,10 +497,39 @@ login-demo-password = Every demo account uses the demo password from the README.
 approvals-decided = Decision recorded. The requester can see it now.
 approvals-loading = Loading approvals…
 approvals-none = Nothing waiting for you
-approvals-none-intro = Requests from your team that need your approval will appear here.
+approvals-none-intro = Requests from your team and changes that need your decision will appear here.
 approvals-comment = Comment (needed to reject)
 approvals-approve = Approve
 approvals-reject = Reject
+approvals-requests = Requests waiting for your approval
+approvals-changes = Changes waiting for your decision
+approvals-change-step = Your step: { $step }
+approvals-standing-in = You decide in place of { $name }, who is away.
+approval-chain-title = Approval: { $chain }
+approval-run-status = { $status ->
+    [waiting] Waiting for decisions
+    [approved] Approved
+    [rejected] Rejected
+   *[withdrawn] Withdrawn: the change left authorisation
+}
+approval-step-state = { $state ->
+    [approved] Approved
+    [rejected] Rejected
+    [waiting] Deciding now
+    [later] Not reached
+   *[skipped] Skipped: its condition did not hold
+}
+approval-step-quorum = { $needed } of { $members } must approve
+approval-step-any = Any one of them decides
+approval-verdict = { $verdict ->
+    [approve] Approved
+   *[reject] Rejected
+}
+approval-undecided = Not decided yet
+approval-delegate = by { $name } in their place
+change-approval-approved = Approved at step "{ $step }".
+change-approval-rejected = Rejected at step "{ $step }".
+error-change-no-chain = No approval chain authorises { $kind } changes of { $level } risk yet. An admin names one in the change policy.
 
 ## Answers read back (a request's page, an approval)
 answer-yes = Yes

@@ -96,6 +96,32 @@ pub struct SeedUser {
     pub groups: Vec<String>,
 }
 
+/// The demo's change policy (`changes.toml`): approval chains, the chain for each kind and
+/// risk of change, and freeze periods.
+#[derive(Deserialize, Default)]
+pub struct SeedChanges {
+    #[serde(default)]
+    pub chain: Vec<SeedChain>,
+    #[serde(default)]
+    pub policy: Vec<SeedPolicy>,
+    #[serde(default)]
+    pub freeze: Vec<app::domain::change_calendar::FreezeWindow>,
+}
+
+#[derive(Deserialize)]
+pub struct SeedChain {
+    pub key: String,
+    pub name: String,
+    pub steps: Vec<app::domain::approval_chain::ChainStep>,
+}
+
+#[derive(Deserialize)]
+pub struct SeedPolicy {
+    pub kind: String,
+    pub risk: String,
+    pub chain: String,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
     #[error("reading {0}: {1}")]
@@ -147,6 +173,7 @@ pub struct SeedData {
     pub items: Vec<SeedItem>,
     pub stores: Vec<SeedStore>,
     pub users: Vec<SeedUser>,
+    pub changes: SeedChanges,
 }
 
 impl SeedData {
@@ -161,6 +188,7 @@ impl SeedData {
             items: read_items(dir)?,
             stores: stores.store,
             users: users.user,
+            changes: read(&dir.join("changes.toml"))?,
         };
         data.check()?;
         Ok(data)
@@ -220,6 +248,73 @@ impl SeedData {
                 return invalid(format!("user {} names unknown manager {m}", u.email));
             }
         }
+        self.check_changes()
+    }
+
+    /// Every chain valid, every policy naming a kind, a risk level and a chain that exist, every
+    /// freeze valid.
+    fn check_changes(&self) -> Result<(), SeedError> {
+        let invalid = |m: String| Err(SeedError::Invalid(m));
+        let said = |s: &app::domain::say::Say| {
+            app::i18n::I18n(app::i18n::catalog(app::i18n::DEFAULT)).say(s)
+        };
+        let changes = &self.changes;
+        for c in &changes.chain {
+            let chain = app::domain::approval_chain::ApprovalChain {
+                steps: c.steps.clone(),
+            };
+            if let Err(problem) = chain.check() {
+                return invalid(format!("chain {}: {}", c.key, said(&problem)));
+            }
+        }
+        for p in &changes.policy {
+            if app::domain::change::ChangeKind::parse(&p.kind).is_none()
+                || app::domain::change_risk::RiskLevel::parse(&p.risk).is_none()
+                || !changes.chain.iter().any(|c| c.key == p.chain)
+            {
+                return invalid(format!(
+                    "policy {} {} -> {}: unknown kind, risk or chain",
+                    p.kind, p.risk, p.chain
+                ));
+            }
+        }
+        for f in &changes.freeze {
+            if let Err(problem) = f.check() {
+                return invalid(format!("freeze {}: {}", f.name, said(&problem)));
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the change policy: chains, then the policy naming them, then the freezes.
+    async fn load_changes(
+        &self,
+        store: &dyn Housekeeping,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), SeedError> {
+        use app::backend::approval_store::NamedChain;
+        for c in &self.changes.chain {
+            let chain = NamedChain {
+                key: c.key.clone(),
+                name: c.name.clone(),
+                chain: app::domain::approval_chain::ApprovalChain {
+                    steps: c.steps.clone(),
+                },
+            };
+            store.save_approval_chain(&chain, now).await?;
+        }
+        for p in &self.changes.policy {
+            // Checked by `check_changes` when the files were read.
+            if let (Some(kind), Some(level)) = (
+                app::domain::change::ChangeKind::parse(&p.kind),
+                app::domain::change_risk::RiskLevel::parse(&p.risk),
+            ) {
+                store.set_change_policy(kind, level, &p.chain).await?;
+            }
+        }
+        for f in &self.changes.freeze {
+            store.add_freeze_window(f, now).await?;
+        }
         Ok(())
     }
 }
@@ -238,6 +333,7 @@ pub async fn load(
     // One hash for every demo account: Argon2 is slow on purpose, and these share a password.
     let hash = hash_password(demo_password);
     if store.load_seed(&data, &hash, chrono::Utc::now()).await? {
+        data.load_changes(store, chrono::Utc::now()).await?;
         // The demo knowledge base goes through the same import an editor would use.
         let system = store.system_user().await?;
         let kb = crate::kb_import::import(store, &dir.join("kb"), system)

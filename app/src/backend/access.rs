@@ -79,7 +79,7 @@ mod tests {
             email: format!("u{id}@x.test"),
             name: format!("U{id}"),
             role,
-            is_line_manager: false,
+            approves: false,
             language: None,
             timezone: None,
         }

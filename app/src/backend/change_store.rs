@@ -2,6 +2,7 @@
 //! touches and its timeline, the changes booked on the calendar, and the freeze periods.
 //! `Store` requires it, so a `dyn Store` offers it.
 
+use super::approval_store::{DecisionRecord, NewRun, Progress};
 use super::store::StoreResult;
 use crate::domain::change::{ChangeKind, ChangeOutcome, ChangePlans, ChangeState, Window};
 use crate::domain::change_calendar::{Booking, FreezeWindow};
@@ -76,6 +77,14 @@ pub struct ChangeEvent {
     pub at: DateTime<Utc>,
 }
 
+/// A change moved by the end of its approval chain (`ChangeStore::decide_on_change`).
+#[derive(Clone, Copy, Debug)]
+pub struct ChangeEnd<'a> {
+    pub expect_revision: i64,
+    pub content: &'a ChangeContent,
+    pub event: &'a ChangeEvent,
+}
+
 #[derive(Clone, Debug)]
 pub struct ChangeRecord {
     pub id: i64,
@@ -85,6 +94,7 @@ pub struct ChangeRecord {
     pub problem: Option<String>,
     pub owner_id: i64,
     pub owner: String,
+    pub owner_email: String,
     pub revision: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -99,7 +109,8 @@ pub trait ChangeStore: Send + Sync {
     async fn create_change(&self, change: &NewChange, event_body: &str) -> StoreResult<String>;
     async fn change(&self, number: &str) -> StoreResult<Option<ChangeRecord>>;
     /// Writes `content` and its timeline entry if the change is still at `expect_revision`, in
-    /// one transaction. Returns whether it did.
+    /// one transaction. Returns whether it did. A change that leaves authorisation withdraws
+    /// its waiting approval chain; `start` starts a new one (when it asks for authorisation).
     async fn save_change(
         &self,
         change_id: i64,
@@ -107,6 +118,24 @@ pub trait ChangeStore: Send + Sync {
         content: &ChangeContent,
         event: &ChangeEvent,
         author_id: Option<i64>,
+        start: Option<&NewRun>,
+    ) -> StoreResult<bool>;
+    /// Records a decision on the change's chain `run_id` if the chain is still at
+    /// `expect_run_revision` and nobody decided for the same approver on that step yet, with
+    /// the chain's `progress` after it and the decision's timeline entry (`event`). When the
+    /// decision ends the chain, `end` moves the change in the same transaction: its content
+    /// written over `expect_revision`. Returns whether everything was written; false writes
+    /// nothing, and the caller reads again.
+    #[allow(clippy::too_many_arguments)]
+    async fn decide_on_change(
+        &self,
+        change_id: i64,
+        run_id: i64,
+        expect_run_revision: i64,
+        decided: &DecisionRecord,
+        progress: &Progress,
+        event: &ChangeEvent,
+        end: Option<ChangeEnd<'_>>,
     ) -> StoreResult<bool>;
     /// The changes that hold their window on the calendar (`ChangeState::holds_its_window`)
     /// and whose window meets `[from, to)`.

@@ -3,21 +3,28 @@
 //! save and step written to the change's timeline as one compare-and-set on its revision, so
 //! two people editing at once never overwrite each other.
 //!
-//! Who works changes: desk agents, managers and admins. Authorisation by an approval chain is
-//! the portal's move (`Move::by_the_portal`), never a button here.
+//! Who works changes: desk agents, managers and admins. Authorisation is the approval chain's:
+//! asking for it starts the chain the change policy names for the change's kind and risk, the
+//! approvers decide on the Approvals page, and the decision that ends the chain moves the change
+//! (`Move::Authorised` / `Move::Rejected`, never a button) in the same transaction.
 
-use super::change_store::{ChangeContent, ChangeEvent, ChangeRecord, NewChange, Target};
+use super::approval_runs;
+use super::approval_store::{NewRun, Progress};
+use super::change_store::{ChangeContent, ChangeEnd, ChangeEvent, ChangeRecord, NewChange, Target};
 use super::internal;
 use super::store::Store;
+use crate::domain::approval_chain::{ChainStatus, RunStatus, Verdict};
 use crate::domain::change::{
-    check_move, next_moves, validate_plans, ChangeFacts, ChangeKind, ChangeOutcome, ChangePlans,
-    ChangeState, Move, Window,
+    check_move, next_moves, target, validate_plans, ChangeFacts, ChangeKind, ChangeOutcome,
+    ChangePlans, ChangeState, Move, Window,
 };
 use crate::domain::change_calendar::conflicts;
 use crate::domain::change_risk::{RiskAnswer, RiskModel, RiskQuestion};
 use crate::domain::say::Problems;
 use crate::i18n::{i18n, t, t_with};
-use crate::model::{AppError, AppResult, ChangeEventView, ChangeView, Role, UserView};
+use crate::model::{
+    AppError, AppResult, ChangeApprovalView, ChangeEventView, ChangeView, Role, UserView,
+};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
@@ -187,7 +194,22 @@ pub async fn view(
 ) -> AppResult<ChangeView> {
     require_desk(user)?;
     let record = load(store, number).await?;
-    let conflicts = conflicts_of(store, &record, portal_zone).await?;
+    describe(store, &record, portal_zone, true).await
+}
+
+/// The change as its page shows it; `works_changes`: with the steps the reader may take (an
+/// approver reading it to decide takes none).
+async fn describe(
+    store: &dyn Store,
+    record: &ChangeRecord,
+    portal_zone: &str,
+    works_changes: bool,
+) -> AppResult<ChangeView> {
+    let conflicts = conflicts_of(store, record, portal_zone).await?;
+    let approval = match store.change_run(record.id).await.map_err(internal)? {
+        Some(run) => Some(approval_runs::view(store, &run).await?),
+        None => None,
+    };
     let c = &record.content;
     let (stores, devices) = Target::split(&c.targets);
     Ok(ChangeView {
@@ -212,8 +234,13 @@ pub async fn view(
         created_at: record.created_at,
         updated_at: record.updated_at,
         conflicts,
-        next_moves: next_moves(c.kind, c.state),
-        editable: editable(c.state),
+        next_moves: if works_changes {
+            next_moves(c.kind, c.state)
+        } else {
+            Vec::new()
+        },
+        editable: works_changes && editable(c.state),
+        approval,
         events: record
             .events
             .iter()
@@ -317,7 +344,16 @@ pub async fn save(
         author: Some(user.name.clone()),
         at: now,
     };
-    write(store, &record, revision, &content, &event, Some(user.id)).await
+    write(
+        store,
+        &record,
+        revision,
+        &content,
+        &event,
+        Some(user.id),
+        None,
+    )
+    .await
 }
 
 /// Writes `content` over the record at `revision`; a stale revision is a conflict the page
@@ -329,9 +365,10 @@ async fn write(
     content: &ChangeContent,
     event: &ChangeEvent,
     author_id: Option<i64>,
+    start: Option<&NewRun>,
 ) -> AppResult<i64> {
     let written = store
-        .save_change(record.id, revision, content, event, author_id)
+        .save_change(record.id, revision, content, event, author_id, start)
         .await
         .map_err(internal)?;
     if !written {
@@ -487,11 +524,240 @@ pub async fn step(
         now,
     };
     content.state = check_move(content.kind, content.state, step, &facts).map_err(invalid)?;
+    let start = if content.state == ChangeState::Authorise {
+        let run = start_authorisation(store, &record, &content, now).await?;
+        if run.progress.status == RunStatus::Approved {
+            // Every step's condition left it out: nothing to wait for.
+            content.state = ChangeState::Scheduled;
+        }
+        Some(run)
+    } else {
+        None
+    };
     let event = ChangeEvent {
         kind: step.as_str().into(),
         body: t_with("change-moved", &[("state", content.state.as_str().into())]),
         author: Some(user.name.clone()),
         at: now,
     };
-    write(store, &record, revision, &content, &event, Some(user.id)).await
+    write(
+        store,
+        &record,
+        revision,
+        &content,
+        &event,
+        Some(user.id),
+        start.as_ref(),
+    )
+    .await
+}
+
+/// The approval chain the change policy names for the change's kind and risk, started with its
+/// approvers as they are now. Refused under the step's buttons when no chain is named or one of
+/// its steps has nobody to decide it.
+async fn start_authorisation(
+    store: &dyn Store,
+    record: &ChangeRecord,
+    content: &ChangeContent,
+    now: DateTime<Utc>,
+) -> AppResult<NewRun> {
+    // `check_move` let it through only with every risk question answered.
+    let level = content
+        .risk
+        .map(|r| r.level)
+        .ok_or_else(|| AppError::invalid_field("risk", t("error-change-risk")))?;
+    let named = store
+        .change_policy_chain(content.kind, level)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| {
+            AppError::invalid_field(
+                "move",
+                t_with(
+                    "error-change-no-chain",
+                    &[
+                        ("kind", content.kind.as_str().into()),
+                        ("level", level.as_str().into()),
+                    ],
+                ),
+            )
+        })?;
+    let form = starter_risk_model().as_form(&content.risk_answers);
+    approval_runs::start(store, &named, &record.owner_email, &form, now)
+        .await?
+        .map_err(|said| AppError::invalid_field("move", i18n().say(&said)))
+}
+
+/// How often a decision reads again when another decision or move came first.
+const DECIDE_ATTEMPTS: usize = 5;
+
+/// Records `user`'s decision ("approve" or "reject"; a rejection says why) on the change's
+/// running chain. The decision that ends the chain authorises the change (→ scheduled) or sends
+/// it back to draft. Two approvers deciding at the same instant are both counted: the second
+/// write finds the chain moved on, reads it again and decides on the fresh picture.
+pub async fn decide(
+    store: &dyn Store,
+    user: &UserView,
+    number: &str,
+    verdict: &str,
+    comment: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let verdict = Verdict::parse(verdict.trim())
+        .ok_or_else(|| AppError::invalid_field("decision", t("error-decision-choose")))?;
+    let comment = comment.trim();
+    if verdict == Verdict::Reject && comment.is_empty() {
+        return Err(AppError::invalid_field("comment", t("error-reject-why")));
+    }
+    if comment.chars().count() > approval_runs::MAX_COMMENT_CHARS {
+        return Err(AppError::invalid_field(
+            "comment",
+            t_with(
+                "error-decision-comment-long",
+                &[(
+                    "max",
+                    crate::i18n::Arg::count(approval_runs::MAX_COMMENT_CHARS),
+                )],
+            ),
+        ));
+    }
+    let (_, delegations) = approval_runs::deciding_for(store, &user.email, now).await?;
+    for _ in 0..DECIDE_ATTEMPTS {
+        let record = load(store, number).await?;
+        let run = store
+            .change_run(record.id)
+            .await
+            .map_err(internal)?
+            .filter(|_| record.content.state == ChangeState::Authorise)
+            .ok_or_else(|| AppError::conflict(t("error-approval-over")))?;
+        let (decided, after) =
+            approval_runs::decision(&run, &delegations, &user.email, verdict, comment, now)
+                .map_err(refused)?;
+        let step_name = run.steps[decided.decision.step].name.clone();
+        let said = t_with(
+            match verdict {
+                Verdict::Approve => "change-approval-approved",
+                Verdict::Reject => "change-approval-rejected",
+            },
+            &[("step", step_name.as_str().into())],
+        );
+        let event = ChangeEvent {
+            kind: "approval".into(),
+            body: if comment.is_empty() {
+                said
+            } else {
+                format!("{said} “{comment}”")
+            },
+            author: Some(user.name.clone()),
+            at: now,
+        };
+        let ended = match after {
+            ChainStatus::Approved => Some(Move::Authorised),
+            ChainStatus::Rejected { .. } => Some(Move::Rejected),
+            ChainStatus::Waiting { .. } => None,
+        };
+        let moved = ended.and_then(|step| {
+            let to = target(record.content.kind, record.content.state, step)?;
+            Some((
+                step,
+                ChangeContent {
+                    state: to,
+                    ..record.content.clone()
+                },
+            ))
+        });
+        let end_event = moved.as_ref().map(|(step, content)| ChangeEvent {
+            kind: step.as_str().into(),
+            body: t_with("change-moved", &[("state", content.state.as_str().into())]),
+            author: None,
+            at: now,
+        });
+        let end = moved
+            .as_ref()
+            .zip(end_event.as_ref())
+            .map(|((_, content), event)| ChangeEnd {
+                expect_revision: record.revision,
+                content,
+                event,
+            });
+        let written = store
+            .decide_on_change(
+                record.id,
+                run.id,
+                run.revision,
+                &decided,
+                &Progress::of(&after),
+                &event,
+                end,
+            )
+            .await
+            .map_err(internal)?;
+        if written {
+            tracing::info!(change = %record.number, step = %step_name, ?verdict, "approval decided");
+            return Ok(());
+        }
+    }
+    Err(AppError::conflict(t_with(
+        "error-change-changed",
+        &[("number", number.trim().into())],
+    )))
+}
+
+/// A refused decision: not the reader's to make is forbidden; deciding twice, out of turn or
+/// after the end conflicts with the chain's state.
+fn refused(said: crate::domain::say::Say) -> AppError {
+    let message = i18n().say(&said);
+    match said.id() {
+        Some("error-approval-not-yours") => AppError::forbidden(message),
+        _ => AppError::conflict(message),
+    }
+}
+
+/// The changes waiting for `user`'s decision (or for someone they stand in for today), with what
+/// they need to decide each.
+pub async fn waiting_for(
+    store: &dyn Store,
+    user: &UserView,
+    portal_zone: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<ChangeApprovalView>> {
+    let (people, delegations) = approval_runs::deciding_for(store, &user.email, now).await?;
+    let numbers = store.changes_waiting_for(&people).await.map_err(internal)?;
+    if numbers.is_empty() {
+        return Ok(Vec::new());
+    }
+    let names = approval_runs::names(store).await?;
+    let me = user.email.to_lowercase();
+    let mut waiting = Vec::new();
+    for number in numbers {
+        let record = load(store, &number).await?;
+        let Some(run) = store.change_run(record.id).await.map_err(internal)? else {
+            continue;
+        };
+        let ChainStatus::Waiting {
+            step, waiting_on, ..
+        } = crate::domain::approval_chain::status(&run.steps, &run.decisions())
+        else {
+            continue;
+        };
+        let standing_in_for = if waiting_on.contains(&me) {
+            None
+        } else {
+            delegations
+                .iter()
+                .find(|d| waiting_on.contains(&d.from))
+                .map(|d| {
+                    names
+                        .get(&d.from)
+                        .cloned()
+                        .unwrap_or_else(|| d.from.clone())
+                })
+        };
+        waiting.push(ChangeApprovalView {
+            change: describe(store, &record, portal_zone, false).await?,
+            step: run.steps[step].name.clone(),
+            standing_in_for,
+        });
+    }
+    Ok(waiting)
 }

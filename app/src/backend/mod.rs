@@ -4,6 +4,8 @@
 //! server functions that call them) or the UI (`app/tests/layers.rs` checks).
 
 pub mod access;
+pub mod approval_runs;
+pub mod approval_store;
 pub mod articles;
 pub mod attachments;
 pub mod audit;

@@ -114,7 +114,8 @@ pub struct Created {
 
 #[async_trait::async_trait]
 pub trait Store:
-    super::audit_store::AuditStore
+    super::approval_store::ApprovalStore
+    + super::audit_store::AuditStore
     + super::change_store::ChangeStore
     + super::catalog_admin_store::CatalogAdminStore
     + super::desk_store::DeskStore

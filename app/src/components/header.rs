@@ -110,7 +110,7 @@ pub fn nav_links(user: &UserView) -> Vec<NavLink> {
             NavLink::new("/dashboard", "nav-dashboard", "/dashboard"),
         ),
         (
-            user.is_line_manager,
+            user.approves,
             NavLink::new("/approvals", "nav-approvals", "/approvals"),
         ),
         (
@@ -223,13 +223,13 @@ fn SignOutWarning(count: Signal<usize>, close: Callback<()>, leave: Callback<()>
 mod tests {
     use super::*;
 
-    fn user(role: Role, is_line_manager: bool) -> UserView {
+    fn user(role: Role, approves: bool) -> UserView {
         UserView {
             id: 1,
             email: "someone@example.test".into(),
             name: "Someone".into(),
             role,
-            is_line_manager,
+            approves,
             language: None,
             timezone: None,
         }

@@ -175,6 +175,21 @@ pub enum Verdict {
     Reject,
 }
 
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Approve => "approve",
+            Verdict::Reject => "reject",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Verdict::Approve, Verdict::Reject]
+            .into_iter()
+            .find(|verdict| verdict.as_str() == s)
+    }
+}
+
 /// One approver's decision on one step. `by` clicked; `for_whom` is the approver whose vote it
 /// is (the same person, or the one `by` stands in for).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -223,6 +238,39 @@ impl Delegation {
 
     pub fn active(&self, at: DateTime<Utc>) -> bool {
         self.starts <= at && at < self.ends
+    }
+}
+
+/// Where a chain started on a record stands, as it is stored and shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    Waiting,
+    Approved,
+    Rejected,
+    /// Its record left authorisation another way (revised, cancelled): nobody decides any more.
+    Withdrawn,
+}
+
+impl RunStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunStatus::Waiting => "waiting",
+            RunStatus::Approved => "approved",
+            RunStatus::Rejected => "rejected",
+            RunStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            RunStatus::Waiting,
+            RunStatus::Approved,
+            RunStatus::Rejected,
+            RunStatus::Withdrawn,
+        ]
+        .into_iter()
+        .find(|status| status.as_str() == s)
     }
 }
 

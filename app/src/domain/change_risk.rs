@@ -3,6 +3,7 @@
 //! thresholds cut the score into low, medium and high. High risk is what sends a normal change
 //! to the CAB; a standard change must stay low.
 
+use super::form::{Answers, Field, FieldKind, FormSchema};
 use super::say::{say, say_with, Arg, Problems, Say};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -171,6 +172,25 @@ impl RiskModel {
             .map(|q| q.answers.iter().map(|a| a.weight).max().unwrap_or(0))
             .sum()
     }
+
+    /// The questionnaire as a form of choices (answer keys as options), with the answers as a
+    /// form's: so an approval step's condition ("only when it touches the tills") reads a
+    /// change's risk answers exactly as it reads a request's answers.
+    pub fn as_form(&self, answers: &BTreeMap<String, String>) -> (FormSchema, Answers) {
+        let fields = self
+            .questions
+            .iter()
+            .map(|q| Field {
+                options: q.answers.iter().map(|a| a.key.clone()).collect(),
+                ..Field::new(&q.key, &q.question, FieldKind::Choice)
+            })
+            .collect();
+        let answers = answers
+            .iter()
+            .map(|(question, answer)| (question.clone(), vec![answer.clone()]))
+            .collect();
+        (FormSchema { fields }, answers)
+    }
 }
 
 #[cfg(test)]
@@ -286,5 +306,24 @@ mod tests {
             "error-risk-high-unreachable"
         );
         assert_eq!(model().highest_score(), 12);
+    }
+
+    #[test]
+    fn an_approval_steps_condition_reads_the_answers_as_a_forms() {
+        use crate::domain::form::{Condition, Operator, Visibility};
+        use crate::domain::visibility::conditions_hold;
+        let m = model();
+        let tills = Visibility::when(Condition::new("payments", Operator::Equals, &["yes"]));
+        let (schema, given) = m.as_form(&answers(&[("stores", "one"), ("payments", "yes")]));
+        assert_eq!(schema.fields.len(), 3);
+        assert_eq!(schema.fields[2].options, ["no", "yes"]);
+        assert!(conditions_hold(&schema, &given, &tills));
+        let (schema, given) = m.as_form(&answers(&[("payments", "no")]));
+        assert!(!conditions_hold(&schema, &given, &tills));
+        let (schema, given) = m.as_form(&answers(&[]));
+        assert!(
+            !conditions_hold(&schema, &given, &tills),
+            "unanswered is not yes"
+        );
     }
 }

@@ -48,5 +48,7 @@ pub struct ChangeView {
     pub next_moves: Vec<Move>,
     /// Plans, risk, window and targets can still be edited (draft and assess).
     pub editable: bool,
+    /// The approval chain of its latest request for authorisation, if it asked.
+    pub approval: Option<super::ApprovalRunView>,
     pub events: Vec<ChangeEventView>,
 }

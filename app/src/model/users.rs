@@ -63,8 +63,9 @@ pub struct UserView {
     pub email: String,
     pub name: String,
     pub role: Role,
-    /// Someone reports to them, so approvals may wait for them.
-    pub is_line_manager: bool,
+    /// Someone reports to them, or an approval chain waits for their decision: the Approvals
+    /// page is theirs.
+    pub approves: bool,
     /// The language they chose to read the portal in (a tag of `i18n::LANGUAGES`); none: as
     /// their browser asks.
     #[serde(default)]

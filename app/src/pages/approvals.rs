@@ -1,17 +1,27 @@
+use super::approval_chain::ApprovalChain;
+use super::change::{risk_label, ChangeSummary};
 use super::{query_error, when};
-use crate::api::approvals::pending_approvals;
+use crate::api::approvals::{change_approvals, pending_approvals};
 use crate::components::error_notice::ErrorNotice;
-use crate::i18n::t;
-use crate::model::ApprovalView;
+use crate::i18n::{t, t_with};
+use crate::model::{ApprovalView, ChangeApprovalView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// What waits for the signed-in line manager. Each decision is a plain form to the `decide`
-/// server function, so one tap decides even before the WebAssembly has loaded.
+/// What waits for the signed-in approver: their team's requests, and changes whose approval
+/// chain is at their step. Each decision is a plain form to a server function (`decide`,
+/// `decide_change`), so one tap decides even before the WebAssembly has loaded.
 #[component]
 pub fn ApprovalsPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| pending_approvals());
+    let data = Resource::new(
+        || (),
+        |_| async {
+            let requests = pending_approvals().await?;
+            let changes = change_approvals().await?;
+            Ok::<_, crate::model::AppError>((requests, changes))
+        },
+    );
     let query = use_query_map();
     let error = query_error();
     let done = move || query.read().get("done").is_some();
@@ -26,16 +36,25 @@ pub fn ApprovalsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                    Ok(list) if list.is_empty() => view! {
+                    Ok((requests, changes)) if requests.is_empty() && changes.is_empty() => view! {
                         <div class="empty-state" data-testid="no-approvals">
                             <h2>{t("approvals-none")}</h2>
                             <p>{t("approvals-none-intro")}</p>
                         </div>
                     }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="approval-list">
-                            {list.into_iter().map(|a| view! { <ApprovalCard approval=a/> }).collect_view()}
-                        </ul>
+                    Ok((requests, changes)) => view! {
+                        {(!changes.is_empty()).then(|| view! {
+                            <h2>{t("approvals-changes")}</h2>
+                            <ul class="approval-list" data-testid="change-approvals">
+                                {changes.into_iter().map(|a| view! { <ChangeApprovalCard approval=a/> }).collect_view()}
+                            </ul>
+                        })}
+                        {(!requests.is_empty()).then(|| view! {
+                            <h2>{t("approvals-requests")}</h2>
+                            <ul class="approval-list">
+                                {requests.into_iter().map(|a| view! { <ApprovalCard approval=a/> }).collect_view()}
+                            </ul>
+                        })}
                     }.into_any(),
                 }
             })}
@@ -59,6 +78,53 @@ fn ApprovalCard(approval: ApprovalView) -> impl IntoView {
             </div>
             <form class="decision-form stack" method="post" action="/api/decide">
                 <input type="hidden" name="number" value=ticket.number.clone()/>
+                <div class="field">
+                    <label for=comment_id.clone()>{t("approvals-comment")}</label>
+                    <textarea id=comment_id name="comment" rows="2" maxlength="2000"></textarea>
+                </div>
+                <div class="row">
+                    <button type="submit" name="decision" value="approve" class="btn btn-primary">{t("approvals-approve")}</button>
+                    <button type="submit" name="decision" value="reject" class="btn btn-danger">{t("approvals-reject")}</button>
+                </div>
+            </form>
+        </li>
+    }
+}
+
+/// A change at the reader's step: what it does, when, to what, how risky, what it collides with,
+/// the chain so far, and the decision.
+#[component]
+fn ChangeApprovalCard(approval: ChangeApprovalView) -> impl IntoView {
+    let change = approval.change;
+    let number = change.number.clone();
+    let comment_id = format!("comment-{number}");
+    let risk = change.risk.map(risk_label);
+    view! {
+        <li class="approval-card" id=number.clone() data-testid="change-approval-card" data-number=number.clone()>
+            <div class="approval-summary">
+                <span class="request-number">{number.clone()}</span>
+                " " <strong>{change.title.clone()}</strong>
+                <p class="muted">{t_with("change-opened", &[
+                    ("kind", change.kind.as_str().into()),
+                    ("person", change.owner.as_str().into()),
+                    ("created", when(&change.created_at).into()),
+                    ("updated", when(&change.updated_at).into()),
+                ])}</p>
+                <p><strong>{t_with("approvals-change-step", &[("step", approval.step.as_str().into())])}</strong></p>
+                {approval.standing_in_for.map(|name| view! {
+                    <p class="notice" data-testid="standing-in">{t_with("approvals-standing-in", &[("name", name.as_str().into())])}</p>
+                })}
+                {(!change.conflicts.is_empty()).then(|| view! {
+                    <div class="notice notice-offline" data-testid="change-conflicts">
+                        <h3>{t("change-conflicts")}</h3>
+                        <ul>{change.conflicts.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                    </div>
+                })}
+                <ChangeSummary change=change.clone() risk/>
+                {change.approval.clone().map(|run| view! { <ApprovalChain run/> })}
+            </div>
+            <form class="decision-form stack" method="post" action="/api/decide_change">
+                <input type="hidden" name="number" value=number.clone()/>
                 <div class="field">
                     <label for=comment_id.clone()>{t("approvals-comment")}</label>
                     <textarea id=comment_id name="comment" rows="2" maxlength="2000"></textarea>

@@ -4,6 +4,7 @@
 //! timeline. Every form is a plain post carrying the revision it was loaded at, so it works
 //! without JavaScript and two agents never overwrite each other.
 
+use super::approval_chain::ApprovalChain;
 use super::{query_error, when};
 use crate::api::changes::{change_detail, ChangeStep, SaveChange};
 use crate::components::error_notice::ErrorNotice;
@@ -133,15 +134,7 @@ fn local_input(at: &DateTime<Utc>) -> String {
 #[component]
 fn ChangeRecord(change: ChangeView, actions: Actions) -> impl IntoView {
     let error = query_error();
-    let risk = change.risk.map(|r| {
-        t_with(
-            "change-risk-is",
-            &[
-                ("level", r.level.as_str().into()),
-                ("score", i64::from(r.score).into()),
-            ],
-        )
-    });
+    let risk = change.risk.map(risk_label);
     view! {
         <Title text=format!("{} {}", change.number, change.title)/>
         <nav class="breadcrumbs" aria-label=t("item-breadcrumb")>
@@ -175,6 +168,7 @@ fn ChangeRecord(change: ChangeView, actions: Actions) -> impl IntoView {
         } else {
             view! { <ChangeSummary change=change.clone() risk=risk.clone()/> }.into_any()
         }}
+        {change.approval.clone().map(|run| view! { <ApprovalChain run/> })}
         {(!change.next_moves.is_empty()).then(|| view! {
             <h2>{t("change-next")}</h2>
             <div class="stack change-steps">
@@ -193,6 +187,17 @@ fn ChangeRecord(change: ChangeView, actions: Actions) -> impl IntoView {
             }).collect_view()}
         </ol>
     }
+}
+
+/// "High risk (score 9)".
+pub(crate) fn risk_label(risk: crate::domain::change_risk::RiskAssessment) -> String {
+    t_with(
+        "change-risk-is",
+        &[
+            ("level", risk.level.as_str().into()),
+            ("score", i64::from(risk.score).into()),
+        ],
+    )
 }
 
 /// What every form of the page sends along: which change, at which revision.
@@ -308,9 +313,9 @@ fn PlanForm(change: ChangeView, actions: Actions) -> impl IntoView {
     }
 }
 
-/// A change past assessment: what was settled, read-only.
+/// A change past assessment: what was settled, read-only (also what an approver reads).
 #[component]
-fn ChangeSummary(change: ChangeView, risk: Option<String>) -> impl IntoView {
+pub(crate) fn ChangeSummary(change: ChangeView, risk: Option<String>) -> impl IntoView {
     let block = |label: String, text: String| {
         view! { <dt>{label}</dt><dd class="preserve-lines">{text}</dd> }
     };

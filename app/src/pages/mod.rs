@@ -8,6 +8,7 @@ pub mod admin_people;
 pub mod admin_stickers;
 pub mod admin_store;
 pub mod admin_stores;
+pub mod approval_chain;
 pub mod approvals;
 pub mod article;
 pub mod catalog;

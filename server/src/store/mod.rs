@@ -7,6 +7,7 @@ pub mod batch_queue;
 mod columns;
 pub mod postgres;
 mod sql;
+mod sql_approvals;
 mod sql_audit;
 mod sql_catalog_admin;
 mod sql_changes;

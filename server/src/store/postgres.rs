@@ -197,6 +197,7 @@ super::sql_throttle::sql_throttle!(PgStore);
 super::sql_mail::sql_mail!(PgStore);
 super::sql_problems::sql_problems!(PgStore);
 super::sql_changes::sql_changes!(PgStore);
+super::sql_approvals::sql_approvals!(PgStore);
 super::sql_dashboard::sql_dashboard!(PgStore, |column: &str| format!(
     "to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
 ));

@@ -47,7 +47,8 @@ macro_rules! sql_store {
 
         const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.language, \
              (SELECT st.timezone FROM stores st WHERE st.code = u.store_code) AS timezone, \
-             EXISTS (SELECT 1 FROM users r WHERE r.manager_id = u.id) AS is_line_manager";
+             (EXISTS (SELECT 1 FROM users r WHERE r.manager_id = u.id) \
+              OR EXISTS (SELECT 1 FROM approval_waiting w WHERE w.approver = u.email)) AS approves";
 
         /// A page stamp (`app::backend::store::PageStamp`), beside the user's columns.
         const PAGE_STAMP_COLUMNS: &str =
@@ -89,7 +90,7 @@ macro_rules! sql_store {
                 email: row.get("email"),
                 name: row.get("name"),
                 role: role(row.get::<&str, _>("role")),
-                is_line_manager: row.get("is_line_manager"),
+                approves: row.get("approves"),
                 language: row.get("language"),
                 timezone: row.get("timezone"),
             }

@@ -5,7 +5,7 @@
 macro_rules! sql_changes {
     ($store:ident) => {
         use app::backend::change_store::{
-            ChangeContent, ChangeEvent, ChangeRecord, ChangeStore, NewChange, Target,
+            ChangeContent, ChangeEnd, ChangeEvent, ChangeRecord, ChangeStore, NewChange, Target,
         };
         use app::domain::change::{
             change_number, ChangeKind, ChangeOutcome, ChangePlans, ChangeState, Window,
@@ -89,6 +89,73 @@ macro_rules! sql_changes {
             by_change
         }
 
+        /// Writes a change's content over `expect_revision` with its timeline entry, and
+        /// withdraws a waiting approval chain when the change is no longer in authorisation.
+        /// False: the revision moved on, and nothing was written.
+        async fn write_change(
+            tx: &mut Tx<'_>,
+            change_id: i64,
+            expect_revision: i64,
+            c: &ChangeContent,
+            event: &ChangeEvent,
+            author_id: Option<i64>,
+        ) -> StoreResult<bool> {
+            let answers = serde_json::to_string(&c.risk_answers).map_err(db_err)?;
+            let written = sqlx::query(
+                "UPDATE changes SET kind = $1, state = $2, title = $3, implementation_plan = $4, \
+                 back_out_plan = $5, test_plan = $6, risk_answers = $7, risk_score = $8, \
+                 risk_level = $9, window_start = $10, window_end = $11, outcome = $12, \
+                 review = $13, updated_at = $14, revision = revision + 1 \
+                 WHERE id = $15 AND revision = $16",
+            )
+            .bind(c.kind.as_str())
+            .bind(c.state.as_str())
+            .bind(&c.plans.title)
+            .bind(&c.plans.implementation)
+            .bind(&c.plans.back_out)
+            .bind(&c.plans.test)
+            .bind(answers)
+            .bind(c.risk.map(|r| i64::from(r.score)))
+            .bind(c.risk.map(|r| r.level.as_str()))
+            .bind(c.window.map(|w| w.start))
+            .bind(c.window.map(|w| w.end))
+            .bind(c.outcome.map(ChangeOutcome::as_str))
+            .bind(&c.review)
+            .bind(event.at)
+            .bind(change_id)
+            .bind(expect_revision)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_err)?
+            .rows_affected()
+                == 1;
+            if !written {
+                return Ok(false);
+            }
+            sqlx::query("DELETE FROM change_targets WHERE change_id = $1")
+                .bind(change_id)
+                .execute(&mut **tx)
+                .await
+                .map_err(db_err)?;
+            for target in &c.targets {
+                sqlx::query(
+                    "INSERT INTO change_targets (change_id, store_code, asset_tag) \
+                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                )
+                .bind(change_id)
+                .bind(&target.store)
+                .bind(target.asset.as_deref().unwrap_or(""))
+                .execute(&mut **tx)
+                .await
+                .map_err(db_err)?;
+            }
+            if c.state != ChangeState::Authorise {
+                withdraw_runs(tx, "change", change_id, event.at).await?;
+            }
+            insert_change_event(tx, change_id, author_id, &event.kind, &event.body, event.at).await?;
+            Ok(true)
+        }
+
         #[async_trait::async_trait]
         impl ChangeStore for $store {
             #[tracing::instrument(skip_all)]
@@ -128,7 +195,8 @@ macro_rules! sql_changes {
 
             async fn change(&self, number: &str) -> StoreResult<Option<ChangeRecord>> {
                 let Some(r) = sqlx::query(
-                    "SELECT c.*, u.name AS owner, p.number AS problem FROM changes c \
+                    "SELECT c.*, u.name AS owner, u.email AS owner_email, p.number AS problem \
+                     FROM changes c \
                      JOIN users u ON u.id = c.owner_id \
                      LEFT JOIN problems p ON p.id = c.problem_id WHERE c.number = $1",
                 )
@@ -172,6 +240,7 @@ macro_rules! sql_changes {
                     problem: r.get("problem"),
                     owner_id: r.get("owner_id"),
                     owner: r.get("owner"),
+                    owner_email: r.get("owner_email"),
                     revision: r.get("revision"),
                     created_at: r.get("created_at"),
                     updated_at: r.get("updated_at"),
@@ -179,7 +248,7 @@ macro_rules! sql_changes {
                 }))
             }
 
-            #[tracing::instrument(skip(self, c, event))]
+            #[tracing::instrument(skip(self, c, event, start))]
             async fn save_change(
                 &self,
                 change_id: i64,
@@ -187,60 +256,60 @@ macro_rules! sql_changes {
                 c: &ChangeContent,
                 event: &ChangeEvent,
                 author_id: Option<i64>,
+                start: Option<&NewRun>,
             ) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
-                let answers = serde_json::to_string(&c.risk_answers).map_err(db_err)?;
-                let written = sqlx::query(
-                    "UPDATE changes SET kind = $1, state = $2, title = $3, implementation_plan = $4, \
-                     back_out_plan = $5, test_plan = $6, risk_answers = $7, risk_score = $8, \
-                     risk_level = $9, window_start = $10, window_end = $11, outcome = $12, \
-                     review = $13, updated_at = $14, revision = revision + 1 \
-                     WHERE id = $15 AND revision = $16",
-                )
-                .bind(c.kind.as_str())
-                .bind(c.state.as_str())
-                .bind(&c.plans.title)
-                .bind(&c.plans.implementation)
-                .bind(&c.plans.back_out)
-                .bind(&c.plans.test)
-                .bind(answers)
-                .bind(c.risk.map(|r| i64::from(r.score)))
-                .bind(c.risk.map(|r| r.level.as_str()))
-                .bind(c.window.map(|w| w.start))
-                .bind(c.window.map(|w| w.end))
-                .bind(c.outcome.map(ChangeOutcome::as_str))
-                .bind(&c.review)
-                .bind(event.at)
-                .bind(change_id)
-                .bind(expect_revision)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_err)?
-                .rows_affected()
-                    == 1;
-                if !written {
+                if !write_change(&mut tx, change_id, expect_revision, c, event, author_id).await? {
                     tx.rollback().await.map_err(db_err)?;
                     return Ok(false);
                 }
-                sqlx::query("DELETE FROM change_targets WHERE change_id = $1")
-                    .bind(change_id)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_err)?;
-                for target in &c.targets {
-                    sqlx::query(
-                        "INSERT INTO change_targets (change_id, store_code, asset_tag) \
-                         VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                    )
-                    .bind(change_id)
-                    .bind(&target.store)
-                    .bind(target.asset.as_deref().unwrap_or(""))
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_err)?;
+                if let Some(run) = start {
+                    insert_run(&mut tx, "change", change_id, run).await?;
                 }
+                tx.commit().await.map_err(db_err)?;
+                Ok(true)
+            }
+
+            #[tracing::instrument(skip(self, decided, progress, event, end))]
+            async fn decide_on_change(
+                &self,
+                change_id: i64,
+                run_id: i64,
+                expect_run_revision: i64,
+                decided: &DecisionRecord,
+                progress: &Progress,
+                event: &ChangeEvent,
+                end: Option<ChangeEnd<'_>>,
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let author_id: Option<i64> =
+                    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+                        .bind(&decided.decision.by)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                if !record_decision(&mut tx, run_id, expect_run_revision, decided, progress).await? {
+                    tx.rollback().await.map_err(db_err)?;
+                    return Ok(false);
+                }
+                // The decision comes before the move it caused on the timeline.
                 insert_change_event(&mut tx, change_id, author_id, &event.kind, &event.body, event.at)
                     .await?;
+                if let Some(end) = end {
+                    let moved = write_change(
+                        &mut tx,
+                        change_id,
+                        end.expect_revision,
+                        end.content,
+                        end.event,
+                        None,
+                    )
+                    .await?;
+                    if !moved {
+                        tx.rollback().await.map_err(db_err)?;
+                        return Ok(false);
+                    }
+                }
                 tx.commit().await.map_err(db_err)?;
                 Ok(true)
             }

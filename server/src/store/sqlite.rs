@@ -110,6 +110,7 @@ super::sql_throttle::sql_throttle!(SqliteStore);
 super::sql_mail::sql_mail!(SqliteStore);
 super::sql_problems::sql_problems!(SqliteStore);
 super::sql_changes::sql_changes!(SqliteStore);
+super::sql_approvals::sql_approvals!(SqliteStore);
 // SQLite keeps timestamps as RFC 3339 text: the day is its first ten characters.
 super::sql_dashboard::sql_dashboard!(SqliteStore, |column: &str| format!(
     "substr({column}, 1, 10)"

@@ -163,7 +163,7 @@ fn user_from(r: &Row<'_>) -> rusqlite::Result<UserView> {
         email: r.get("email")?,
         name: r.get("name")?,
         role: Role::parse(&role).unwrap_or(Role::Requester),
-        is_line_manager: r.get("is_line_manager")?,
+        approves: r.get("approves")?,
         language: r.get("language")?,
         timezone: r.get("timezone")?,
     })

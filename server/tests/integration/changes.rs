@@ -3,16 +3,15 @@
 //! the revision, and checked against freezes and other changes on the same stores and devices.
 
 use crate::common::*;
-use app::domain::change_calendar::FreezeWindow;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use reqwest::Client;
 use serde_json::Value;
 
-const SAM: &str = "sam.store@deskfront.test";
-const AHMED: &str = "ahmed.agent@deskfront.test";
+pub(crate) const SAM: &str = "sam.store@deskfront.test";
+pub(crate) const AHMED: &str = "ahmed.agent@deskfront.test";
 
 /// A problem of S012's card reader, opened by Ahmed from an incident Sam reported.
-async fn problem(app: &TestApp, key: &str) -> String {
+pub(crate) async fn problem(app: &TestApp, key: &str) -> String {
     let sam = app.signed_in(SAM).await;
     let incident = app.report_card_reader(&sam, key, "one_device").await;
     let ahmed = app.signed_in(AHMED).await;
@@ -29,7 +28,7 @@ async fn problem(app: &TestApp, key: &str) -> String {
         .to_string()
 }
 
-async fn raise(app: &TestApp, who: &Client, problem: &str, kind: &str) -> Value {
+pub(crate) async fn raise(app: &TestApp, who: &Client, problem: &str, kind: &str) -> Value {
     app.call_json(
         who,
         "raise_change",
@@ -42,7 +41,7 @@ async fn raise(app: &TestApp, who: &Client, problem: &str, kind: &str) -> Value 
     .await
 }
 
-async fn detail(app: &TestApp, who: &Client, number: &str) -> Value {
+pub(crate) async fn detail(app: &TestApp, who: &Client, number: &str) -> Value {
     app.call_json(who, "change", &[("number", number)]).await
 }
 
@@ -51,7 +50,7 @@ fn rfc3339(t: DateTime<Utc>) -> String {
 }
 
 /// Saves a complete form: plans, the risk answers given, a window and S012's card reader.
-async fn plan(
+pub(crate) async fn plan(
     app: &TestApp,
     who: &Client,
     number: &str,
@@ -90,7 +89,13 @@ async fn plan(
     app.call(who, "save_change", &form).await
 }
 
-async fn step(app: &TestApp, who: &Client, number: &str, revision: i64, step: &str) -> Value {
+pub(crate) async fn step(
+    app: &TestApp,
+    who: &Client,
+    number: &str,
+    revision: i64,
+    step: &str,
+) -> Value {
     app.call_json(
         who,
         "change_step",
@@ -105,7 +110,7 @@ async fn step(app: &TestApp, who: &Client, number: &str, revision: i64, step: &s
     .await
 }
 
-const HIGH_RISK: [(&str, &str); 4] = [
+pub(crate) const HIGH_RISK: [(&str, &str); 4] = [
     ("reach", "one"),
     ("payments", "yes"),
     ("tested", "no"),
@@ -246,8 +251,14 @@ async fn a_change_raised_from_a_problem_is_planned_and_moves_through_its_lifecyc
     let forbidden = step(&app, &ahmed, number, 4, "start").await;
     assert!(forbidden["fields"]["move"].is_string(), "{forbidden}");
 
-    // Back to rework, then called off.
+    assert_eq!(change["approval"]["status"], "waiting", "{change}");
+
+    // Back to rework, which withdraws the chain, then called off.
     assert_eq!(step(&app, &ahmed, number, 4, "revise").await, 5);
+    assert_eq!(
+        detail(&app, &ahmed, number).await["approval"]["status"],
+        "withdrawn"
+    );
     assert_eq!(step(&app, &ahmed, number, 5, "cancel").await, 6);
     let change = detail(&app, &ahmed, number).await;
     assert_eq!(change["state"], "cancelled");
@@ -316,25 +327,12 @@ async fn a_standard_change_is_scheduled_without_authorisation_and_runs_to_its_re
 #[tokio::test]
 async fn a_window_in_a_freeze_and_a_change_on_the_same_reader_show_as_conflicts() {
     let app = spawn().await;
-    let store = app.store().await;
     let prb = problem(&app, "key-chg-cfl-00001").await;
     let ahmed = app.signed_in(AHMED).await;
-    // Next year's Christmas trade, so the windows below are always in the future.
+    // Next year's Christmas trade, so the windows below are always in the future: inside the
+    // demo's yearly freeze, "Christmas trading" (17 to 31 December).
     let year = Utc::now().year() + 1;
     let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).unwrap();
-    store
-        .add_freeze_window(
-            &FreezeWindow {
-                name: "Christmas trade".into(),
-                first_day: day(12, 18),
-                last_day: day(12, 31),
-                every_year: true,
-                stores: vec![],
-            },
-            Utc::now(),
-        )
-        .await
-        .unwrap();
     let at = |d, h| day(12, d).and_hms_opt(h, 0, 0).unwrap().and_utc();
 
     // The first change is booked: it asked for authorisation.
@@ -373,7 +371,7 @@ async fn a_window_in_a_freeze_and_a_change_on_the_same_reader_show_as_conflicts(
         conflicts[0].contains(first) && conflicts[0].contains("S012-CRD-01"),
         "{conflicts:?}"
     );
-    assert!(conflicts[1].contains("Christmas trade"), "{conflicts:?}");
+    assert!(conflicts[1].contains("Christmas trading"), "{conflicts:?}");
 
     // A draft holds no window: the first change does not see the second.
     let of_first = detail(&app, &ahmed, first).await["conflicts"].clone();

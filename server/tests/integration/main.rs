@@ -10,6 +10,7 @@ mod api;
 mod audit;
 mod catalog_admin;
 mod catalog_languages;
+mod change_approvals;
 mod changes;
 mod dashboard;
 mod demo_history;

@@ -1,0 +1,326 @@
+//! The SQL behind `ApprovalStore`, written once for SQLite and PostgreSQL (see `sql.rs` for why a
+//! macro), and the transaction helpers a record's store uses to start a chain and record a
+//! decision together with the record's own move (`sql_changes`). Stamped out inside each
+//! adapter's module, next to `sql_store!`, whose helpers (`DbRow`, `Tx`) it uses; names that
+//! `sql_changes!` imports too are written with their paths here.
+
+macro_rules! sql_approvals {
+    ($store:ident) => {
+        use app::backend::approval_store::{
+            ApprovalStore, DecisionRecord, NamedChain, NewRun, Progress, RunRecord,
+        };
+        use app::domain::approval_chain::{Decision, Delegation, RunStatus, Verdict};
+
+        /// Who the run waits for now, replaced whole.
+        async fn set_waiting(tx: &mut Tx<'_>, run_id: i64, waiting_on: &[String]) -> StoreResult<()> {
+            sqlx::query("DELETE FROM approval_waiting WHERE run_id = $1")
+                .bind(run_id)
+                .execute(&mut **tx)
+                .await
+                .map_err(db_err)?;
+            for approver in waiting_on {
+                sqlx::query(
+                    "INSERT INTO approval_waiting (run_id, approver) VALUES ($1, $2) \
+                     ON CONFLICT DO NOTHING",
+                )
+                .bind(run_id)
+                .bind(approver)
+                .execute(&mut **tx)
+                .await
+                .map_err(db_err)?;
+            }
+            Ok(())
+        }
+
+        /// Starts `run` on the record, waiting for its first step's approvers.
+        async fn insert_run(
+            tx: &mut Tx<'_>,
+            subject: &str,
+            subject_id: i64,
+            run: &NewRun,
+        ) -> StoreResult<()> {
+            let ended = (run.progress.status != RunStatus::Waiting).then_some(run.at);
+            let run_id: i64 = sqlx::query_scalar(
+                "INSERT INTO approval_runs (subject, subject_id, chain_name, steps, status, \
+                 revision, started_at, ended_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $7) \
+                 RETURNING id",
+            )
+            .bind(subject)
+            .bind(subject_id)
+            .bind(&run.chain_name)
+            .bind(serde_json::to_string(&run.steps).map_err(db_err)?)
+            .bind(run.progress.status.as_str())
+            .bind(run.at)
+            .bind(ended)
+            .fetch_one(&mut **tx)
+            .await
+            .map_err(db_err)?;
+            set_waiting(tx, run_id, &run.progress.waiting_on).await
+        }
+
+        /// Ends whatever chain still waits on the record: it left authorisation another way.
+        async fn withdraw_runs(
+            tx: &mut Tx<'_>,
+            subject: &str,
+            subject_id: i64,
+            at: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            let waiting: Vec<i64> = sqlx::query_scalar(
+                "UPDATE approval_runs SET status = 'withdrawn', ended_at = $1, \
+                 revision = revision + 1 \
+                 WHERE subject = $2 AND subject_id = $3 AND status = 'waiting' RETURNING id",
+            )
+            .bind(at)
+            .bind(subject)
+            .bind(subject_id)
+            .fetch_all(&mut **tx)
+            .await
+            .map_err(db_err)?;
+            for run_id in waiting {
+                set_waiting(tx, run_id, &[]).await?;
+            }
+            Ok(())
+        }
+
+        /// Writes one decision if the run is still at `expect_revision` and this approver has
+        /// not decided this step yet; false writes nothing of it (the caller rolls back).
+        async fn record_decision(
+            tx: &mut Tx<'_>,
+            run_id: i64,
+            expect_revision: i64,
+            decided: &DecisionRecord,
+            progress: &Progress,
+        ) -> StoreResult<bool> {
+            let d = &decided.decision;
+            let ended = (progress.status != RunStatus::Waiting).then_some(d.at);
+            let moved = sqlx::query(
+                "UPDATE approval_runs SET status = $1, ended_at = $2, revision = revision + 1 \
+                 WHERE id = $3 AND revision = $4 AND status = 'waiting'",
+            )
+            .bind(progress.status.as_str())
+            .bind(ended)
+            .bind(run_id)
+            .bind(expect_revision)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_err)?
+            .rows_affected();
+            if moved != 1 {
+                return Ok(false);
+            }
+            let inserted = sqlx::query(
+                "INSERT INTO approval_decisions (run_id, step, approver, decided_by, verdict, \
+                 comment, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+            )
+            .bind(run_id)
+            .bind(d.step as i64)
+            .bind(&d.for_whom)
+            .bind(&d.by)
+            .bind(d.verdict.as_str())
+            .bind(&decided.comment)
+            .bind(d.at)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_err)?
+            .rows_affected();
+            if inserted != 1 {
+                return Ok(false);
+            }
+            set_waiting(tx, run_id, &progress.waiting_on).await?;
+            Ok(true)
+        }
+
+        /// The latest run on a record, with its decisions.
+        async fn latest_run(
+            store: &$store,
+            subject: &str,
+            subject_id: i64,
+        ) -> StoreResult<Option<RunRecord>> {
+            let Some(r) = sqlx::query(
+                "SELECT * FROM approval_runs WHERE subject = $1 AND subject_id = $2 \
+                 ORDER BY id DESC LIMIT 1",
+            )
+            .bind(subject)
+            .bind(subject_id)
+            .fetch_optional(&store.pool)
+            .await
+            .map_err(db_err)?
+            else {
+                return Ok(None);
+            };
+            let id: i64 = r.get("id");
+            let decisions = sqlx::query(
+                "SELECT * FROM approval_decisions WHERE run_id = $1 ORDER BY decided_at, step",
+            )
+            .bind(id)
+            .fetch_all(&store.pool)
+            .await
+            .map_err(db_err)?
+            .iter()
+            .map(|d| DecisionRecord {
+                decision: Decision {
+                    step: usize::try_from(d.get::<i64, _>("step")).unwrap_or(0),
+                    by: d.get("decided_by"),
+                    for_whom: d.get("approver"),
+                    verdict: Verdict::parse(d.get("verdict")).unwrap_or(Verdict::Reject),
+                    at: d.get("decided_at"),
+                },
+                comment: d.get("comment"),
+            })
+            .collect();
+            Ok(Some(RunRecord {
+                id,
+                chain_name: r.get("chain_name"),
+                steps: serde_json::from_str(r.get::<&str, _>("steps")).map_err(db_err)?,
+                status: RunStatus::parse(r.get("status")).unwrap_or(RunStatus::Withdrawn),
+                revision: r.get("revision"),
+                started_at: r.get("started_at"),
+                ended_at: r.get("ended_at"),
+                decisions,
+            }))
+        }
+
+        fn named_chain(r: &DbRow) -> StoreResult<NamedChain> {
+            Ok(NamedChain {
+                key: r.get("key"),
+                name: r.get("name"),
+                chain: serde_json::from_str(r.get::<&str, _>("steps")).map_err(db_err)?,
+            })
+        }
+
+        #[async_trait::async_trait]
+        impl ApprovalStore for $store {
+            async fn save_approval_chain(
+                &self,
+                c: &NamedChain,
+                now: DateTime<Utc>,
+            ) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO approval_chains (key, name, steps, revision, updated_at) \
+                     VALUES ($1, $2, $3, 1, $4) ON CONFLICT (key) DO UPDATE SET \
+                     name = excluded.name, steps = excluded.steps, \
+                     revision = approval_chains.revision + 1, updated_at = excluded.updated_at",
+                )
+                .bind(&c.key)
+                .bind(&c.name)
+                .bind(serde_json::to_string(&c.chain).map_err(db_err)?)
+                .bind(now)
+                .execute(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(())
+            }
+
+            async fn set_change_policy(
+                &self,
+                kind: app::domain::change::ChangeKind,
+                level: app::domain::change_risk::RiskLevel,
+                chain_key: &str,
+            ) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO change_approval_policy (kind, risk_level, chain_key) \
+                     VALUES ($1, $2, $3) ON CONFLICT (kind, risk_level) DO UPDATE SET \
+                     chain_key = excluded.chain_key",
+                )
+                .bind(kind.as_str())
+                .bind(level.as_str())
+                .bind(chain_key)
+                .execute(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(())
+            }
+
+            async fn change_policy_chain(
+                &self,
+                kind: app::domain::change::ChangeKind,
+                level: app::domain::change_risk::RiskLevel,
+            ) -> StoreResult<Option<NamedChain>> {
+                sqlx::query(
+                    "SELECT c.key, c.name, c.steps FROM change_approval_policy p \
+                     JOIN approval_chains c ON c.key = p.chain_key \
+                     WHERE p.kind = $1 AND p.risk_level = $2",
+                )
+                .bind(kind.as_str())
+                .bind(level.as_str())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?
+                .map(|r| named_chain(&r))
+                .transpose()
+            }
+
+            async fn change_run(&self, change_id: i64) -> StoreResult<Option<RunRecord>> {
+                latest_run(self, "change", change_id).await
+            }
+
+            async fn changes_waiting_for(&self, approvers: &[String]) -> StoreResult<Vec<String>> {
+                let mut numbers: Vec<(i64, String)> = Vec::new();
+                // One look-up per approver (a person and those they stand in for: a handful).
+                for approver in approvers {
+                    let rows = sqlx::query(
+                        "SELECT r.id, c.number FROM approval_waiting w \
+                         JOIN approval_runs r ON r.id = w.run_id \
+                         JOIN changes c ON c.id = r.subject_id \
+                         WHERE w.approver = $1 AND r.subject = 'change' AND r.status = 'waiting'",
+                    )
+                    .bind(approver)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                    numbers.extend(rows.iter().map(|r| (r.get("id"), r.get("number"))));
+                }
+                numbers.sort();
+                numbers.dedup();
+                Ok(numbers.into_iter().map(|(_, number)| number).collect())
+            }
+
+            async fn delegations_to(
+                &self,
+                email: &str,
+                at: DateTime<Utc>,
+            ) -> StoreResult<Vec<Delegation>> {
+                let rows = sqlx::query(
+                    "SELECT from_email, to_email, starts_at, ends_at FROM approval_delegations \
+                     WHERE to_email = $1 AND ends_at > $2 AND starts_at <= $2 ORDER BY id",
+                )
+                .bind(email)
+                .bind(at)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(rows
+                    .iter()
+                    .map(|r| Delegation {
+                        from: r.get("from_email"),
+                        to: r.get("to_email"),
+                        starts: r.get("starts_at"),
+                        ends: r.get("ends_at"),
+                    })
+                    .collect())
+            }
+
+            async fn add_delegation(
+                &self,
+                d: &Delegation,
+                now: DateTime<Utc>,
+            ) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO approval_delegations (from_email, to_email, starts_at, ends_at, \
+                     created_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(&d.from)
+                .bind(&d.to)
+                .bind(d.starts)
+                .bind(d.ends)
+                .bind(now)
+                .execute(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(())
+            }
+        }
+    };
+}
+
+pub(crate) use sql_approvals;
