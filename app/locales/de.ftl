@@ -407,6 +407,7 @@ request-event = { $kind ->
     [approval_requested] Wartet auf Genehmigung
     [approval_approved] Genehmigt
     [approval_rejected] Abgelehnt
+    [approval_step] Genehmigungsschritt entschieden
     [comment] Kommentar
     [cancelled] Zurückgezogen
     [closed] Geschlossen
@@ -423,6 +424,10 @@ request-event = { $kind ->
     [problem_linked] Mit einem Problem verknüpft
     [problem_updated] Problem aktualisiert
    *[other] { $kind }
+}
+request-approval-step = { $step }: { $verdict ->
+    [approve] genehmigt
+   *[reject] abgelehnt
 }
 request-change = { $field ->
     [state] Status
@@ -500,14 +505,14 @@ approvals-approve = Genehmigen
 approvals-reject = Ablehnen
 approvals-requests = Anfragen, die auf Ihre Genehmigung warten
 approvals-changes = Changes, die auf Ihre Entscheidung warten
-approvals-change-step = Ihr Schritt: { $step }
+approvals-your-step = Ihr Schritt: { $step }
 approvals-standing-in = Sie entscheiden an Stelle von { $name }, die oder der abwesend ist.
 approval-chain-title = Genehmigung: { $chain }
 approval-run-status = { $status ->
     [waiting] Wartet auf Entscheidungen
     [approved] Genehmigt
     [rejected] Abgelehnt
-   *[withdrawn] Zurückgezogen: der Change hat die Genehmigung verlassen
+   *[withdrawn] Zurückgezogen: es wartet nicht mehr auf Genehmigung
 }
 approval-step-state = { $state ->
     [approved] Genehmigt
@@ -526,6 +531,7 @@ approval-undecided = Noch nicht entschieden
 approval-delegate = durch { $name } in Vertretung
 change-approval-approved = Genehmigt im Schritt „{ $step }“.
 change-approval-rejected = Abgelehnt im Schritt „{ $step }“.
+error-item-chain-gone = Die Genehmigungskette dieses Eintrags gibt es nicht mehr, daher könnte niemand die Anfrage genehmigen. Melden Sie es dem Service-Desk; Ihre Antworten bleiben erhalten.
 error-change-no-chain = Noch keine Genehmigungskette genehmigt { $kind }-Changes mit Risiko { $level }. Ein Admin legt sie in der Change-Richtlinie fest.
 
 ## Antworten, wie sie wieder gelesen werden (Seite einer Anfrage, Genehmigung)

@@ -410,6 +410,7 @@ request-event = { $kind ->
     [approval_requested] Waiting for approval
     [approval_approved] Approved
     [approval_rejected] Rejected
+    [approval_step] Approval step decided
     [comment] Comment
     [cancelled] Cancelled
     [closed] Closed
@@ -426,6 +427,10 @@ request-event = { $kind ->
     [problem_linked] Linked to a problem
     [problem_updated] Problem updated
    *[other] { $kind }
+}
+request-approval-step = { $step }: { $verdict ->
+    [approve] approved
+   *[reject] rejected
 }
 request-change = { $field ->
     [state] State
@@ -503,14 +508,14 @@ approvals-approve = Approve
 approvals-reject = Reject
 approvals-requests = Requests waiting for your approval
 approvals-changes = Changes waiting for your decision
-approvals-change-step = Your step: { $step }
+approvals-your-step = Your step: { $step }
 approvals-standing-in = You decide in place of { $name }, who is away.
 approval-chain-title = Approval: { $chain }
 approval-run-status = { $status ->
     [waiting] Waiting for decisions
     [approved] Approved
     [rejected] Rejected
-   *[withdrawn] Withdrawn: the change left authorisation
+   *[withdrawn] Withdrawn: it no longer waits for approval
 }
 approval-step-state = { $state ->
     [approved] Approved
@@ -529,6 +534,7 @@ approval-undecided = Not decided yet
 approval-delegate = by { $name } in their place
 change-approval-approved = Approved at step "{ $step }".
 change-approval-rejected = Rejected at step "{ $step }".
+error-item-chain-gone = This item's approval chain no longer exists, so nobody could approve the request. Tell the service desk; your answers are kept.
 error-change-no-chain = No approval chain authorises { $kind } changes of { $level } risk yet. An admin names one in the change policy.
 
 ## Answers read back (a request's page, an approval)

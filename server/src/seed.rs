@@ -42,6 +42,9 @@ pub struct SeedItem {
     pub expected_delivery: String,
     #[serde(default)]
     pub requires_approval: bool,
+    /// The approval chain (a key of `policy.toml`) its requests go through.
+    #[serde(default)]
+    pub approval_chain: Option<String>,
     pub fulfilment_group: String,
     #[serde(default)]
     pub retired: bool,
@@ -96,14 +99,14 @@ pub struct SeedUser {
     pub groups: Vec<String>,
 }
 
-/// The demo's change policy (`changes.toml`): approval chains, the chain for each kind and
-/// risk of change, and freeze periods.
+/// The demo's approval and change policy (`policy.toml`): approval chains, the chain for each
+/// kind and risk of change, and freeze periods.
 #[derive(Deserialize, Default)]
-pub struct SeedChanges {
+pub struct SeedPolicy {
     #[serde(default)]
     pub chain: Vec<SeedChain>,
     #[serde(default)]
-    pub policy: Vec<SeedPolicy>,
+    pub policy: Vec<SeedChangePolicy>,
     #[serde(default)]
     pub freeze: Vec<app::domain::change_calendar::FreezeWindow>,
 }
@@ -116,7 +119,7 @@ pub struct SeedChain {
 }
 
 #[derive(Deserialize)]
-pub struct SeedPolicy {
+pub struct SeedChangePolicy {
     pub kind: String,
     pub risk: String,
     pub chain: String,
@@ -173,7 +176,7 @@ pub struct SeedData {
     pub items: Vec<SeedItem>,
     pub stores: Vec<SeedStore>,
     pub users: Vec<SeedUser>,
-    pub changes: SeedChanges,
+    pub policy: SeedPolicy,
 }
 
 impl SeedData {
@@ -188,7 +191,7 @@ impl SeedData {
             items: read_items(dir)?,
             stores: stores.store,
             users: users.user,
-            changes: read(&dir.join("changes.toml"))?,
+            policy: read(&dir.join("policy.toml"))?,
         };
         data.check()?;
         Ok(data)
@@ -248,18 +251,24 @@ impl SeedData {
                 return invalid(format!("user {} names unknown manager {m}", u.email));
             }
         }
-        self.check_changes()
+        self.check_policy()
     }
 
-    /// Every chain valid, every policy naming a kind, a risk level and a chain that exist, every
-    /// freeze valid.
-    fn check_changes(&self) -> Result<(), SeedError> {
+    /// Every chain valid, every item and change policy naming a chain that exists (the change
+    /// policy with a kind and a risk level), every freeze valid.
+    fn check_policy(&self) -> Result<(), SeedError> {
         let invalid = |m: String| Err(SeedError::Invalid(m));
         let said = |s: &app::domain::say::Say| {
             app::i18n::I18n(app::i18n::catalog(app::i18n::DEFAULT)).say(s)
         };
-        let changes = &self.changes;
-        for c in &changes.chain {
+        let policy = &self.policy;
+        let known = |key: &str| policy.chain.iter().any(|c| c.key == key);
+        for item in &self.items {
+            if let Some(key) = item.approval_chain.as_deref().filter(|k| !known(k)) {
+                return invalid(format!("item {} names unknown chain {key}", item.slug));
+            }
+        }
+        for c in &policy.chain {
             let chain = app::domain::approval_chain::ApprovalChain {
                 steps: c.steps.clone(),
             };
@@ -267,10 +276,10 @@ impl SeedData {
                 return invalid(format!("chain {}: {}", c.key, said(&problem)));
             }
         }
-        for p in &changes.policy {
+        for p in &policy.policy {
             if app::domain::change::ChangeKind::parse(&p.kind).is_none()
                 || app::domain::change_risk::RiskLevel::parse(&p.risk).is_none()
-                || !changes.chain.iter().any(|c| c.key == p.chain)
+                || !known(&p.chain)
             {
                 return invalid(format!(
                     "policy {} {} -> {}: unknown kind, risk or chain",
@@ -278,7 +287,7 @@ impl SeedData {
                 ));
             }
         }
-        for f in &changes.freeze {
+        for f in &policy.freeze {
             if let Err(problem) = f.check() {
                 return invalid(format!("freeze {}: {}", f.name, said(&problem)));
             }
@@ -286,14 +295,15 @@ impl SeedData {
         Ok(())
     }
 
-    /// Writes the change policy: chains, then the policy naming them, then the freezes.
-    async fn load_changes(
+    /// Writes the approval and change policy: chains, then the change policy naming them, then
+    /// the freezes. (Items name their chains in the catalog, written before.)
+    async fn load_policy(
         &self,
         store: &dyn Housekeeping,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), SeedError> {
         use app::backend::approval_store::NamedChain;
-        for c in &self.changes.chain {
+        for c in &self.policy.chain {
             let chain = NamedChain {
                 key: c.key.clone(),
                 name: c.name.clone(),
@@ -303,8 +313,8 @@ impl SeedData {
             };
             store.save_approval_chain(&chain, now).await?;
         }
-        for p in &self.changes.policy {
-            // Checked by `check_changes` when the files were read.
+        for p in &self.policy.policy {
+            // Checked by `check_policy` when the files were read.
             if let (Some(kind), Some(level)) = (
                 app::domain::change::ChangeKind::parse(&p.kind),
                 app::domain::change_risk::RiskLevel::parse(&p.risk),
@@ -312,7 +322,7 @@ impl SeedData {
                 store.set_change_policy(kind, level, &p.chain).await?;
             }
         }
-        for f in &self.changes.freeze {
+        for f in &self.policy.freeze {
             store.add_freeze_window(f, now).await?;
         }
         Ok(())
@@ -333,7 +343,7 @@ pub async fn load(
     // One hash for every demo account: Argon2 is slow on purpose, and these share a password.
     let hash = hash_password(demo_password);
     if store.load_seed(&data, &hash, chrono::Utc::now()).await? {
-        data.load_changes(store, chrono::Utc::now()).await?;
+        data.load_policy(store, chrono::Utc::now()).await?;
         // The demo knowledge base goes through the same import an editor would use.
         let system = store.system_user().await?;
         let kb = crate::kb_import::import(store, &dir.join("kb"), system)

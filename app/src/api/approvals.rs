@@ -1,5 +1,3 @@
-#[cfg(feature = "ssr")]
-use crate::i18n::{t, t_with};
 use crate::model::{AppError, ApprovalView, ChangeApprovalView};
 use leptos::prelude::*;
 
@@ -7,9 +5,9 @@ pub const MAX_DECISION_COMMENT: usize = 2_000;
 
 #[server(endpoint = "approvals")]
 pub async fn pending_approvals() -> Result<Vec<ApprovalView>, AppError> {
-    use crate::backend::{internal, session, store};
+    use crate::backend::{request_approvals, session, store};
     let user = session::require_user().await?;
-    store()?.pending_approvals(user.id).await.map_err(internal)
+    request_approvals::waiting_for(store()?.as_ref(), &user, chrono::Utc::now()).await
 }
 
 /// `decision` is "approve" or "reject". A rejection needs a reason the requester can act on.
@@ -19,67 +17,18 @@ pub async fn decide_approval(
     decision: String,
     comment: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::backend::store::{EventKind, NewEvent};
-    use crate::backend::{access, forms, session, store};
+    use crate::backend::{forms, request_approvals, session, store};
     let result = async {
         let user = session::require_user().await?;
-        let approve = match decision.as_str() {
-            "approve" => true,
-            "reject" => false,
-            _ => {
-                return Err(AppError::invalid_field(
-                    "decision",
-                    t("error-decision-choose"),
-                ))
-            }
-        };
-        let comment = comment.unwrap_or_default().trim().to_string();
-        if !approve && comment.is_empty() {
-            return Err(AppError::invalid_field("comment", t("error-reject-why")));
-        }
-        if comment.chars().count() > MAX_DECISION_COMMENT {
-            return Err(AppError::invalid_field(
-                "comment",
-                t_with(
-                    "error-decision-comment-long",
-                    &[("max", (MAX_DECISION_COMMENT as i64).into())],
-                ),
-            ));
-        }
-        let store = store()?;
-        let ticket = access::visible_ticket(store.as_ref(), &user, &number).await?;
-        if !access::can_decide(&user, &ticket) {
-            return Err(AppError::forbidden(t("error-not-the-approver")));
-        }
-        let to = ticket.state.after_approval(approve).ok_or_else(|| {
-            AppError::conflict(t_with(
-                "error-not-waiting",
-                &[("number", number.as_str().into())],
-            ))
-        })?;
-        let kind = if approve {
-            EventKind::ApprovalApproved
-        } else {
-            EventKind::ApprovalRejected
-        };
-        let event = NewEvent {
-            kind,
-            author_id: user.id,
-            body: comment,
-            internal: false,
-            change: None,
-            now: chrono::Utc::now(),
-        };
-        if crate::backend::desk::transition(store.as_ref(), &number, ticket.state, to, event)
-            .await?
-        {
-            Ok(())
-        } else {
-            Err(AppError::conflict(t_with(
-                "error-just-decided",
-                &[("number", number.as_str().into())],
-            )))
-        }
+        request_approvals::decide(
+            store()?.as_ref(),
+            &user,
+            &number,
+            &decision,
+            comment.as_deref().unwrap_or_default(),
+            chrono::Utc::now(),
+        )
+        .await
     }
     .await;
     forms::finish(result, "/approvals?done=1", "/approvals")

@@ -61,17 +61,18 @@ impl Directory {
     }
 }
 
-/// Starts `named` for a record owned by `owner_email`, whose answers are `form` (a step's
-/// condition reads them). Refused, worded for the owner, when a step has nobody to decide it.
+/// Starts `named` for a record owned by `owner_email`, whose answers to `schema` are `answers`
+/// (a step's condition reads them). Refused, worded for the owner, when a step has nobody to
+/// decide it.
 pub async fn start(
     store: &dyn Store,
     named: &NamedChain,
     owner_email: &str,
-    form: &(FormSchema, Answers),
+    schema: &FormSchema,
+    answers: &Answers,
     now: DateTime<Utc>,
 ) -> AppResult<Result<NewRun, Say>> {
     let directory = Directory::load(store).await?;
-    let (schema, answers) = form;
     let steps = match resolve(
         &named.chain,
         directory.manager_of(owner_email),
@@ -114,6 +115,17 @@ pub fn decision(
         },
         after,
     ))
+}
+
+/// A refused decision: not the reader's to make is forbidden; deciding twice, out of turn or
+/// after the end conflicts with the chain's state.
+pub fn refused(said: Say) -> crate::model::AppError {
+    use crate::model::AppError;
+    let message = crate::i18n::i18n().say(&said);
+    match said.id() {
+        Some("error-approval-not-yours") => AppError::forbidden(message),
+        _ => AppError::conflict(message),
+    }
 }
 
 /// A run as a page shows it, with people's names.

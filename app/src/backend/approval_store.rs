@@ -89,6 +89,8 @@ pub struct NamedChain {
 pub trait ApprovalStore: Send + Sync {
     /// Creates or replaces the chain `key`.
     async fn save_approval_chain(&self, chain: &NamedChain, now: DateTime<Utc>) -> StoreResult<()>;
+    /// The chain `key`, if it exists.
+    async fn approval_chain(&self, key: &str) -> StoreResult<Option<NamedChain>>;
     /// Names the chain that authorises changes of `kind` at `level`.
     async fn set_change_policy(
         &self,
@@ -104,6 +106,10 @@ pub trait ApprovalStore: Send + Sync {
     ) -> StoreResult<Option<NamedChain>>;
     /// The latest chain started on the change, with its decisions.
     async fn change_run(&self, change_id: i64) -> StoreResult<Option<RunRecord>>;
+    /// The latest chain started on the ticket, with its decisions.
+    async fn ticket_run(&self, ticket_id: i64) -> StoreResult<Option<RunRecord>>;
+    /// Whether `email` decides the ticket's chain now or decided on it before (so may read it).
+    async fn approves_ticket(&self, ticket_id: i64, email: &str) -> StoreResult<bool>;
     /// The changes whose chain waits for one of `approvers` now, by number, oldest chain first.
     async fn changes_waiting_for(&self, approvers: &[String]) -> StoreResult<Vec<String>>;
     /// Delegations to `email` in force at `at`.

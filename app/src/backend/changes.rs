@@ -582,8 +582,8 @@ async fn start_authorisation(
                 ),
             )
         })?;
-    let form = starter_risk_model().as_form(&content.risk_answers);
-    approval_runs::start(store, &named, &record.owner_email, &form, now)
+    let (schema, answers) = starter_risk_model().as_form(&content.risk_answers);
+    approval_runs::start(store, &named, &record.owner_email, &schema, &answers, now)
         .await?
         .map_err(|said| AppError::invalid_field("move", i18n().say(&said)))
 }
@@ -632,7 +632,7 @@ pub async fn decide(
             .ok_or_else(|| AppError::conflict(t("error-approval-over")))?;
         let (decided, after) =
             approval_runs::decision(&run, &delegations, &user.email, verdict, comment, now)
-                .map_err(refused)?;
+                .map_err(approval_runs::refused)?;
         let step_name = run.steps[decided.decision.step].name.clone();
         let said = t_with(
             match verdict {
@@ -701,16 +701,6 @@ pub async fn decide(
         "error-change-changed",
         &[("number", number.trim().into())],
     )))
-}
-
-/// A refused decision: not the reader's to make is forbidden; deciding twice, out of turn or
-/// after the end conflicts with the chain's state.
-fn refused(said: crate::domain::say::Say) -> AppError {
-    let message = i18n().say(&said);
-    match said.id() {
-        Some("error-approval-not-yours") => AppError::forbidden(message),
-        _ => AppError::conflict(message),
-    }
 }
 
 /// The changes waiting for `user`'s decision (or for someone they stand in for today), with what

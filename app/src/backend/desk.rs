@@ -73,14 +73,32 @@ pub async fn relation_to(
     user: &UserView,
     ticket: &super::store::TicketAccess,
 ) -> AppResult<Relation> {
-    relation(
+    let found = relation(
         store,
         user,
         &ticket.assignment_group,
         ticket.requester_id,
         ticket.approver_id,
     )
-    .await
+    .await?;
+    with_chain(store, user, ticket.id, found).await
+}
+
+/// An approver on the ticket's approval chain (deciding now, or who decided) relates to it as
+/// its approver, when nothing closer does.
+async fn with_chain(
+    store: &dyn Store,
+    user: &UserView,
+    ticket_id: i64,
+    mut found: Relation,
+) -> AppResult<Relation> {
+    if !found.sees() {
+        found.approver = store
+            .approves_ticket(ticket_id, &user.email)
+            .await
+            .map_err(internal)?;
+    }
+    Ok(found)
 }
 
 impl Relation {
@@ -102,7 +120,7 @@ pub async fn load(
         .await
         .map_err(internal)?
         .ok_or_else(missing)?;
-    let relation = relation(
+    let found = relation(
         store,
         user,
         &ticket.assignment_group,
@@ -110,6 +128,7 @@ pub async fn load(
         ticket.approver_id,
     )
     .await?;
+    let relation = with_chain(store, user, ticket.id, found).await?;
     if relation.sees() {
         Ok((ticket, relation))
     } else {
@@ -221,6 +240,9 @@ pub fn moving(
         reopened: false,
         events,
         notify: None,
+        approval: None,
+        leaves_approval: ticket.state == TicketState::AwaitingApproval
+            && to != TicketState::AwaitingApproval,
         now,
     }
 }
@@ -261,6 +283,28 @@ pub async fn transition(
     }
     let mut change = moving(&ticket, to, event.author_id, event.now);
     change.events.push(event);
+    write(store, &ticket, change).await
+}
+
+/// A decision on the ticket's approval chain with the move it causes (`to`: the ticket's state
+/// after it, the same while the chain still waits), as one write. False if the ticket or the
+/// chain changed meanwhile (nothing was written).
+pub async fn decide_in_chain(
+    store: &dyn Store,
+    number: &str,
+    to: TicketState,
+    event: NewEvent,
+    approval: super::desk_store::ApprovalWrite,
+) -> AppResult<bool> {
+    let Some(ticket) = store.desk_ticket(number).await.map_err(internal)? else {
+        return Ok(false);
+    };
+    if ticket.state != TicketState::AwaitingApproval {
+        return Ok(false);
+    }
+    let mut change = moving(&ticket, to, event.author_id, event.now);
+    change.events.push(event);
+    change.approval = Some(approval);
     write(store, &ticket, change).await
 }
 

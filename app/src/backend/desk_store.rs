@@ -87,7 +87,22 @@ pub struct TicketChange {
     pub events: Vec<NewEvent>,
     /// Someone to tell in the portal (the requester, when the desk replies or resolves).
     pub notify: Option<NewNotification>,
+    /// A decision on the ticket's approval chain, written with the change or not at all.
+    pub approval: Option<ApprovalWrite>,
+    /// It leaves approval: a chain still waiting on it (a cancelled request's) is withdrawn.
+    pub leaves_approval: bool,
     pub now: DateTime<Utc>,
+}
+
+/// A decision on a running approval chain (`ApprovalStore`), with the chain's progress after
+/// it: written only if the chain is still at `expect_revision` and the approver has not decided
+/// that step yet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApprovalWrite {
+    pub run_id: i64,
+    pub expect_revision: i64,
+    pub decided: super::approval_store::DecisionRecord,
+    pub progress: super::approval_store::Progress,
 }
 
 #[derive(Clone, Debug, PartialEq)]

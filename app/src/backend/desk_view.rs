@@ -20,6 +20,9 @@ pub async fn fill(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let store = state.store.as_ref();
+    if let Some(run) = store.ticket_run(ticket.id).await.map_err(internal)? {
+        detail.approval = Some(super::approval_runs::view(store, &run).await?);
+    }
     let calendar = due_times_calendar(ticket)?;
     let clocks = TicketClocks {
         calendar: &calendar,

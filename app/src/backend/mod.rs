@@ -45,6 +45,7 @@ pub mod places;
 pub mod places_store;
 pub mod problem_store;
 pub mod problems;
+pub mod request_approvals;
 pub mod search;
 pub mod session;
 pub mod store;

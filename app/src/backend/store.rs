@@ -44,6 +44,9 @@ pub struct ItemForSubmit {
     pub kind: TicketKind,
     pub retired: bool,
     pub requires_approval: bool,
+    /// The approval chain its requests go through, by key, when it requires approval; none:
+    /// the requester's line manager approves.
+    pub approval_chain: Option<String>,
     /// The category's slug: queues filter by it.
     pub category: String,
     /// The assignment group that works tickets for this item.
@@ -64,7 +67,10 @@ pub struct NewTicket {
     pub title: String,
     pub requester_id: i64,
     pub on_behalf_of: Option<String>,
+    /// The line manager who approves, when the item requires approval and names no chain.
     pub approver_id: Option<i64>,
+    /// The approval chain it starts waiting on, when its item names one.
+    pub approval: Option<super::approval_store::NewRun>,
     pub state: TicketState,
     pub answers: ValidAnswers,
     pub attachment_ids: Vec<i64>,
@@ -202,7 +208,15 @@ pub trait Store:
         page: u32,
         per_page: u32,
     ) -> StoreResult<Page<TicketSummary>>;
-    async fn pending_approvals(&self, approver_id: i64) -> StoreResult<Vec<ApprovalView>>;
+    /// The requests waiting for a decision of `approver_id` as line manager, or of one of
+    /// `chain_approvers` (e-mail addresses: the reader and those they stand in for) on their
+    /// item's approval chain. Oldest first; `step` and `standing_in_for` are the caller's to
+    /// fill in.
+    async fn pending_approvals(
+        &self,
+        approver_id: i64,
+        chain_approvers: &[String],
+    ) -> StoreResult<Vec<ApprovalView>>;
     /// Moves a ticket from `from` to `to` and records `event`, only if it is still in `from`
     /// (a compare-and-set, so two racing decisions cannot both win). Returns whether it moved.
     async fn transition(
@@ -485,6 +499,9 @@ pub enum EventKind {
     ApprovalRequested,
     ApprovalApproved,
     ApprovalRejected,
+    /// A decision on one step of an approval chain that did not end it: the chain goes on
+    /// (no mail to the requester; they hear when it ends).
+    ApprovalStep,
     Comment,
     Cancelled,
     /// Closed by Deskfront after a resolved ticket saw no change for the grace period.
@@ -534,6 +551,7 @@ impl EventKind {
             EventKind::ApprovalRequested => "approval_requested",
             EventKind::ApprovalApproved => "approval_approved",
             EventKind::ApprovalRejected => "approval_rejected",
+            EventKind::ApprovalStep => "approval_step",
             EventKind::Comment => "comment",
             EventKind::Cancelled => "cancelled",
             EventKind::Closed => "closed",

@@ -1,10 +1,13 @@
 //! Turning a filled form into a ticket: the one path the server function (JavaScript), the
 //! plain form post (no JavaScript) and integrations (`backend::integrations`) go through.
 
+use super::approval_runs;
+use super::approval_store::NewRun;
 use super::catalog_read;
 use super::desk;
 use super::internal;
 use super::store::{ItemForSubmit, NewTicket, Store};
+use crate::domain::approval_chain::RunStatus;
 use crate::domain::priority::ServiceLevels;
 use crate::domain::validation::{validate_answers, ValidAnswer, FORM_ERROR_KEY};
 use crate::domain::{Answers, FieldKind, FormSchema, TicketState};
@@ -202,15 +205,8 @@ pub async fn file(
 
     let attachment_ids = check_attachments(store, user, &answers).await?;
 
-    let approver_id =
-        if item.requires_approval {
-            let manager = store.line_manager(user.id).await.map_err(internal)?;
-            Some(manager.ok_or_else(|| {
-                AppError::invalid_field(FORM_ERROR_KEY, t("error-no-line-manager"))
-            })?)
-        } else {
-            None
-        };
+    let now = Utc::now();
+    let approval = approval_for(store, item, user, schema, raw, now).await?;
 
     let on_behalf_of = answers.iter().find_map(|a| match &a.answer {
         ValidAnswer::Email(e) if a.key.contains("colleague") || a.key.contains("behalf") => {
@@ -219,8 +215,7 @@ pub async fn file(
         _ => None,
     });
 
-    let now = Utc::now();
-    let state = TicketState::initial(item.requires_approval);
+    let state = TicketState::initial(approval.needed());
     let store_code = schema.chosen_store(raw).map(str::to_string);
     let store_hours = store_code.as_ref().and_then(|code| {
         places
@@ -252,7 +247,8 @@ pub async fn file(
             title: item.name.clone(),
             requester_id: user.id,
             on_behalf_of,
-            approver_id,
+            approver_id: approval.line_manager,
+            approval: approval.chain,
             state,
             answers,
             attachment_ids,
@@ -274,6 +270,58 @@ pub async fn file(
         number: created.number,
         state: created.state,
         created: created.created,
+    })
+}
+
+/// Who approves a new request before it reaches the desk.
+#[derive(Default)]
+struct Approval {
+    /// The requester's line manager, for an item that requires approval and names no chain.
+    line_manager: Option<i64>,
+    /// The item's chain, started with its approvers as they are now and the answers given.
+    chain: Option<NewRun>,
+}
+
+impl Approval {
+    fn needed(&self) -> bool {
+        self.line_manager.is_some() || self.chain.is_some()
+    }
+}
+
+/// The approval a request of `item` needs: none; its chain, unless every step's condition
+/// leaves it out for these answers; or the requester's line manager. Refused, above the form,
+/// when nobody could approve it (no line manager, a group without enough members, a chain that
+/// no longer exists).
+async fn approval_for(
+    store: &dyn Store,
+    item: &ItemForSubmit,
+    user: &UserView,
+    schema: &FormSchema,
+    answers: &Answers,
+    now: DateTime<Utc>,
+) -> AppResult<Approval> {
+    let refuse = |message: String| AppError::invalid_field(FORM_ERROR_KEY, message);
+    if !item.requires_approval {
+        return Ok(Approval::default());
+    }
+    let Some(key) = &item.approval_chain else {
+        let manager = store.line_manager(user.id).await.map_err(internal)?;
+        return Ok(Approval {
+            line_manager: Some(manager.ok_or_else(|| refuse(t("error-no-line-manager")))?),
+            chain: None,
+        });
+    };
+    let named = store
+        .approval_chain(key)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| refuse(t("error-item-chain-gone")))?;
+    let run = approval_runs::start(store, &named, &user.email, schema, answers, now)
+        .await?
+        .map_err(|said| refuse(crate::i18n::i18n().say(&said)))?;
+    Ok(Approval {
+        line_manager: None,
+        chain: (run.progress.status == RunStatus::Waiting).then_some(run),
     })
 }
 

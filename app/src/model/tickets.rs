@@ -80,12 +80,22 @@ pub struct TicketDetail {
     /// The requester may reopen (resolved, within the grace period).
     pub can_reopen: bool,
     pub rating: Option<(i64, String)>,
+    /// The approval chain its item named, with who decided what so far.
+    #[serde(default)]
+    pub approval: Option<super::ApprovalRunView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ApprovalView {
     pub ticket: TicketSummary,
     pub answers: ValidAnswers,
+    /// The step of the item's approval chain that waits for the reader; none: they approve as
+    /// the requester's line manager.
+    #[serde(default)]
+    pub step: Option<String>,
+    /// Set when the reader decides in someone else's place: that person's name.
+    #[serde(default)]
+    pub standing_in_for: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -72,6 +72,12 @@ fn ApprovalCard(approval: ApprovalView) -> impl IntoView {
                 <a href=format!("/requests/{}", ticket.number)><span class="request-number">{ticket.number.clone()}</span></a>
                 " " <strong>{ticket.title.clone()}</strong>
                 <p class="muted">{ticket.requester_name.clone()} " · " {when(&ticket.created_at)}</p>
+                {approval.step.clone().map(|step| view! {
+                    <p><strong>{t_with("approvals-your-step", &[("step", step.as_str().into())])}</strong></p>
+                })}
+                {approval.standing_in_for.clone().map(|name| view! {
+                    <p class="notice" data-testid="standing-in">{t_with("approvals-standing-in", &[("name", name.as_str().into())])}</p>
+                })}
                 <dl class="answers">
                     {approval.answers.into_iter().map(|a| view! { <dt>{a.label}</dt><dd>{crate::i18n::i18n().answer(&a.answer)}</dd> }).collect_view()}
                 </dl>
@@ -110,7 +116,7 @@ fn ChangeApprovalCard(approval: ChangeApprovalView) -> impl IntoView {
                     ("created", when(&change.created_at).into()),
                     ("updated", when(&change.updated_at).into()),
                 ])}</p>
-                <p><strong>{t_with("approvals-change-step", &[("step", approval.step.as_str().into())])}</strong></p>
+                <p><strong>{t_with("approvals-your-step", &[("step", approval.step.as_str().into())])}</strong></p>
                 {approval.standing_in_for.map(|name| view! {
                     <p class="notice" data-testid="standing-in">{t_with("approvals-standing-in", &[("name", name.as_str().into())])}</p>
                 })}

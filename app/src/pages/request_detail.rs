@@ -1,3 +1,4 @@
+use super::approval_chain::ApprovalChain;
 use super::{query_error, when};
 use crate::api::requests::request_detail;
 use crate::components::desk_panel::{DeskControls, RatingForm, ReopenForm, ServiceFacts};
@@ -104,6 +105,7 @@ fn RequestView(detail: TicketDetail) -> impl IntoView {
                 view! { <dt>{a.label.clone()}</dt><dd>{value}</dd> }
             }).collect_view()}
         </dl>
+        {detail.approval.clone().map(|run| view! { <ApprovalChain run/> })}
         <h2>{t("request-timeline")}</h2>
         <ol class="timeline" data-testid="timeline">
             {detail.timeline.into_iter().map(|e| view! { <TimelineEvent event=e/> }).collect_view()}

@@ -406,6 +406,9 @@ macro_rules! sql_store {
                     .await
                     .map_err(db_err)?;
             }
+            if let Some(run) = &t.approval {
+                insert_run(tx, "ticket", id, run).await?;
+            }
             if t.state == TicketState::AwaitingApproval {
                 if let Some(approver) = t.approver_id {
                     let asked = NewEvent::bare(EventKind::ApprovalRequested, approver, t.now);
@@ -737,7 +740,8 @@ macro_rules! sql_store {
             async fn item_for_submit(&self, slug: &str) -> StoreResult<Option<ItemForSubmit>> {
                 let row = sqlx::query(
                     "SELECT i.id, i.name, i.kind, i.retired, i.requires_approval, \
-                     i.fulfilment_group, i.current_form_version, c.slug AS category, \
+                     i.approval_chain, i.fulfilment_group, i.current_form_version, \
+                     c.slug AS category, \
                      f.created_at AS form_published_at, i.sla_priority FROM items i \
                      JOIN categories c ON c.id = i.category_id \
                      JOIN form_versions f ON f.item_id = i.id AND f.version = i.current_form_version \
@@ -753,6 +757,7 @@ macro_rules! sql_store {
                     kind: kind(r.get::<&str, _>("kind")),
                     retired: r.get("retired"),
                     requires_approval: r.get("requires_approval"),
+                    approval_chain: r.get("approval_chain"),
                     category: r.get("category"),
                     fulfilment_group: r.get("fulfilment_group"),
                     form_version: r.get("current_form_version"),
@@ -924,6 +929,7 @@ macro_rules! sql_store {
                     can_rate: false,
                     can_reopen: false,
                     rating: None,
+                    approval: None,
                 }))
             }
 
@@ -961,15 +967,32 @@ macro_rules! sql_store {
                 })
             }
 
-            async fn pending_approvals(&self, approver_id: i64) -> StoreResult<Vec<ApprovalView>> {
-                let sql = format!(
+            async fn pending_approvals(
+                &self,
+                approver_id: i64,
+                chain_approvers: &[String],
+            ) -> StoreResult<Vec<ApprovalView>> {
+                let mut sql = sqlx::QueryBuilder::<$db>::new(format!(
                     "SELECT {SUMMARY_COLUMNS}, t.answers_json FROM tickets t \
-                     JOIN users u ON u.id = t.requester_id \
-                     WHERE t.approver_id = $1 AND t.state = $2 ORDER BY t.created_at, t.id"
-                );
-                sqlx::query(&sql)
-                    .bind(approver_id)
-                    .bind(TicketState::AwaitingApproval.as_str())
+                     JOIN users u ON u.id = t.requester_id WHERE t.state = "
+                ));
+                sql.push_bind(TicketState::AwaitingApproval.as_str())
+                    .push(" AND (t.approver_id = ")
+                    .push_bind(approver_id);
+                if !chain_approvers.is_empty() {
+                    sql.push(
+                        " OR t.id IN (SELECT r.subject_id FROM approval_runs r \
+                         JOIN approval_waiting w ON w.run_id = r.id \
+                         WHERE r.subject = 'ticket' AND r.status = 'waiting' AND w.approver IN (",
+                    );
+                    let mut list = sql.separated(", ");
+                    for approver in chain_approvers {
+                        list.push_bind(approver);
+                    }
+                    sql.push("))");
+                }
+                sql.push(") ORDER BY t.created_at, t.id");
+                sql.build()
                     .fetch_all(&self.pool)
                     .await
                     .map_err(db_err)?
@@ -978,6 +1001,8 @@ macro_rules! sql_store {
                         Ok(ApprovalView {
                             ticket: summary_from(r),
                             answers: answers_from(r.get::<&str, _>("answers_json"))?,
+                            step: None,
+                            standing_in_for: None,
                         })
                     })
                     .collect()
@@ -1572,8 +1597,9 @@ macro_rules! sql_store {
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO items (slug, category_id, name, summary, description, icon, kind, \
                          keywords, expected_delivery, requires_approval, fulfilment_group, retired, \
-                         current_form_version, translations) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13) RETURNING id",
+                         current_form_version, translations, approval_chain) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $14) \
+                         RETURNING id",
                     )
                     .bind(&item.slug)
                     .bind(category_ids.get(&item.category).copied())
@@ -1588,6 +1614,7 @@ macro_rules! sql_store {
                     .bind(&item.fulfilment_group)
                     .bind(item.retired)
                     .bind(translations)
+                    .bind(&item.approval_chain)
                     .fetch_one(&mut *tx)
                     .await
                     .map_err(db_err)?;

@@ -211,6 +211,16 @@ macro_rules! sql_approvals {
                 Ok(())
             }
 
+            async fn approval_chain(&self, key: &str) -> StoreResult<Option<NamedChain>> {
+                sqlx::query("SELECT key, name, steps FROM approval_chains WHERE key = $1")
+                    .bind(key)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_err)?
+                    .map(|r| named_chain(&r))
+                    .transpose()
+            }
+
             async fn set_change_policy(
                 &self,
                 kind: app::domain::change::ChangeKind,
@@ -252,6 +262,26 @@ macro_rules! sql_approvals {
 
             async fn change_run(&self, change_id: i64) -> StoreResult<Option<RunRecord>> {
                 latest_run(self, "change", change_id).await
+            }
+
+            async fn ticket_run(&self, ticket_id: i64) -> StoreResult<Option<RunRecord>> {
+                latest_run(self, "ticket", ticket_id).await
+            }
+
+            async fn approves_ticket(&self, ticket_id: i64, email: &str) -> StoreResult<bool> {
+                sqlx::query_scalar(
+                    "SELECT EXISTS (SELECT 1 FROM approval_runs r WHERE r.subject = 'ticket' \
+                     AND r.subject_id = $1 AND ( \
+                       EXISTS (SELECT 1 FROM approval_waiting w \
+                               WHERE w.run_id = r.id AND w.approver = $2) \
+                       OR EXISTS (SELECT 1 FROM approval_decisions d WHERE d.run_id = r.id \
+                                  AND (d.approver = $2 OR d.decided_by = $2))))",
+                )
+                .bind(ticket_id)
+                .bind(email.to_lowercase())
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db_err)
             }
 
             async fn changes_waiting_for(&self, approvers: &[String]) -> StoreResult<Vec<String>> {

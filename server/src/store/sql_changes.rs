@@ -281,13 +281,15 @@ macro_rules! sql_changes {
                 event: &ChangeEvent,
                 end: Option<ChangeEnd<'_>>,
             ) -> StoreResult<bool> {
-                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                // Read before the transaction: on SQLite a transaction that reads first and
+                // writes second fails outright when another writer committed in between.
                 let author_id: Option<i64> =
                     sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
                         .bind(&decided.decision.by)
-                        .fetch_optional(&mut *tx)
+                        .fetch_optional(&self.pool)
                         .await
                         .map_err(db_err)?;
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
                 if !record_decision(&mut tx, run_id, expect_run_revision, decided, progress).await? {
                     tx.rollback().await.map_err(db_err)?;
                     return Ok(false);

@@ -266,6 +266,17 @@ macro_rules! sql_desk {
                     tx.rollback().await.map_err(db_err)?;
                     return Ok(false);
                 }
+                if let Some(a) = &c.approval {
+                    if !record_decision(&mut tx, a.run_id, a.expect_revision, &a.decided, &a.progress)
+                        .await?
+                    {
+                        tx.rollback().await.map_err(db_err)?;
+                        return Ok(false);
+                    }
+                }
+                if c.leaves_approval {
+                    withdraw_runs(&mut tx, "ticket", ticket_id, c.now).await?;
+                }
                 match c.pause {
                     PauseChange::Keep => {}
                     PauseChange::Start(at) => {

@@ -36,6 +36,7 @@ mod places;
 mod problems;
 mod production_start;
 mod records;
+mod request_approvals;
 mod search_quality;
 mod security;
 mod submissions;

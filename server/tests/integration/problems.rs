@@ -87,6 +87,7 @@ async fn backdated_card_reader(app: &TestApp, days_ago: i64, key: &str) -> Strin
             requester_id: sam.id,
             on_behalf_of: None,
             approver_id: None,
+            approval: None,
             state: TicketState::New,
             answers: Vec::new(),
             attachment_ids: Vec::new(),

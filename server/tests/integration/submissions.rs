@@ -87,6 +87,7 @@ async fn a_ticket_that_cannot_be_written_takes_none_of_its_batch_with_it() {
         requester_id: rita.id,
         on_behalf_of: None,
         approver_id: None,
+        approval: None,
         state: TicketState::New,
         answers: Vec::new(),
         attachment_ids: Vec::new(),

@@ -1,0 +1,208 @@
+//! A request's two-step approval over real HTTP on a real database (issue 22): the demo's
+//! software licence names the chain "Software purchase" — the requester's line manager, then one
+//! of the software owners for the expensive products — and reaches the desk only after both.
+
+use crate::common::*;
+use reqwest::Client;
+use serde_json::{json, Value};
+
+const RITA: &str = "rita.requester@deskfront.test";
+const LENA: &str = "lena.lead@deskfront.test";
+const PRIYA: &str = "priya.approver@deskfront.test";
+const EVE: &str = "eve.editor@deskfront.test";
+const AHMED: &str = "ahmed.agent@deskfront.test";
+
+/// Rita orders `product`; answers with the request's number and state.
+async fn order(app: &TestApp, rita: &Client, key: &str, product: &str) -> (String, String) {
+    let res = app
+        .submit(
+            rita,
+            json!({
+                "item_slug": "software-licence",
+                "form_version": 1,
+                "idempotency_key": key,
+                "answers": {
+                    "product": [product],
+                    "licences": ["1"],
+                    "cost_centre": ["CC4120"],
+                    "justification": ["The store planning drawings are made in this tool."],
+                }
+            }),
+        )
+        .await;
+    let status = res.status();
+    let body: Value = res.json().await.unwrap();
+    assert!(status.is_success(), "{body}");
+    (
+        body["number"].as_str().unwrap().to_string(),
+        body["state"].as_str().unwrap().to_string(),
+    )
+}
+
+async fn decide(app: &TestApp, who: &Client, number: &str, decision: &str, comment: &str) -> u16 {
+    app.call(
+        who,
+        "decide",
+        &[
+            ("number", number),
+            ("decision", decision),
+            ("comment", comment),
+        ],
+    )
+    .await
+    .status()
+    .as_u16()
+}
+
+async fn waiting(app: &TestApp, who: &Client) -> Vec<Value> {
+    app.call_json(who, "approvals", &[])
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+async fn request(app: &TestApp, who: &Client, number: &str) -> Value {
+    app.call_json(who, "request", &[("number", number)]).await
+}
+
+#[tokio::test]
+async fn an_expensive_licence_needs_the_line_manager_then_a_software_owner_before_the_desk_sees_it()
+{
+    let app = spawn().await;
+    let rita = app.signed_in(RITA).await;
+    let (number, state) = order(&app, &rita, "key-sw-two-step-1", "Adobe Creative Cloud").await;
+    assert_eq!(state, "awaiting_approval");
+    let mine = request(&app, &rita, &number).await;
+    assert_eq!(mine["approval"]["chain"], "Software purchase", "{mine}");
+    assert_eq!(mine["approval"]["steps"][0]["state"], "waiting");
+    assert_eq!(mine["approval"]["steps"][1]["state"], "later");
+
+    // The software owners' turn has not come: they neither see it nor decide it.
+    let priya = app.signed_in(PRIYA).await;
+    assert!(waiting(&app, &priya).await.is_empty());
+    assert_eq!(
+        decide(&app, &priya, &number, "approve", "").await,
+        409,
+        "not her step yet"
+    );
+    let ahmed = app.signed_in(AHMED).await;
+    assert_eq!(
+        decide(&app, &ahmed, &number, "approve", "").await,
+        404,
+        "not his to decide, and not his to know of"
+    );
+
+    // Rita's line manager first.
+    let lena = app.signed_in(LENA).await;
+    let hers = waiting(&app, &lena).await;
+    assert_eq!(hers.len(), 1, "{hers:?}");
+    assert_eq!(hers[0]["ticket"]["number"], number.as_str());
+    assert_eq!(hers[0]["step"], "Line manager");
+    assert_eq!(
+        decide(&app, &lena, &number, "approve", "Budget is there.").await,
+        200
+    );
+    assert_eq!(
+        decide(&app, &lena, &number, "approve", "").await,
+        409,
+        "once"
+    );
+    assert_eq!(
+        request(&app, &rita, &number).await["summary"]["state"],
+        "awaiting_approval",
+        "one step of two"
+    );
+    // Lena decided, so she may still read it.
+    assert_eq!(
+        app.call(&lena, "request", &[("number", &number)])
+            .await
+            .status(),
+        200
+    );
+
+    // Then any one of the software owners: Priya or Eve.
+    let eve = app.signed_in(EVE).await;
+    let for_eve = waiting(&app, &eve).await;
+    assert_eq!(for_eve.len(), 1);
+    assert_eq!(for_eve[0]["step"], "Software owner");
+    assert_eq!(decide(&app, &priya, &number, "approve", "").await, 200);
+    assert!(waiting(&app, &eve).await.is_empty(), "any one decides");
+    let done = request(&app, &rita, &number).await;
+    assert_eq!(done["summary"]["state"], "in_progress", "{done}");
+    assert_eq!(done["approval"]["status"], "approved");
+    let kinds: Vec<&str> = done["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .filter(|k| k.starts_with("approval"))
+        .collect();
+    assert_eq!(
+        kinds,
+        ["approval_step", "approval_approved"],
+        "the requester hears of the end, not of each step"
+    );
+
+    // Only now the desk has it.
+    assert_eq!(
+        app.call(&ahmed, "request", &[("number", &number)])
+            .await
+            .status(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn a_cheap_licence_skips_the_owners_and_a_rejection_at_any_step_ends_the_chain() {
+    let app = spawn().await;
+    let rita = app.signed_in(RITA).await;
+    let lena = app.signed_in(LENA).await;
+    let priya = app.signed_in(PRIYA).await;
+
+    // Visio is not one of the expensive products: the line manager alone.
+    let (cheap, _) = order(&app, &rita, "key-sw-cheap-0001", "Microsoft Visio").await;
+    let steps = request(&app, &rita, &cheap).await["approval"]["steps"].clone();
+    assert_eq!(steps[1]["state"], "skipped", "{steps}");
+    assert_eq!(decide(&app, &lena, &cheap, "approve", "").await, 200);
+    assert_eq!(
+        request(&app, &rita, &cheap).await["summary"]["state"],
+        "in_progress"
+    );
+
+    // Rejected by the software owner after the manager approved: the request is rejected.
+    let (dear, _) = order(&app, &rita, "key-sw-reject-001", "Tableau Creator").await;
+    assert_eq!(decide(&app, &lena, &dear, "approve", "").await, 200);
+    let why = app
+        .call_json(
+            &priya,
+            "decide",
+            &[("number", &dear), ("decision", "reject"), ("comment", "")],
+        )
+        .await;
+    assert!(why["fields"]["comment"].is_string(), "{why}");
+    assert_eq!(
+        decide(
+            &app,
+            &priya,
+            &dear,
+            "reject",
+            "We have a spare licence; ask the desk."
+        )
+        .await,
+        200
+    );
+    let rejected = request(&app, &rita, &dear).await;
+    assert_eq!(rejected["summary"]["state"], "rejected", "{rejected}");
+    assert_eq!(rejected["approval"]["steps"][1]["state"], "rejected");
+
+    // A request cancelled while it waits withdraws its chain: nobody is asked any more.
+    let (third, _) = order(&app, &rita, "key-sw-cancel-001", "Adobe Creative Cloud").await;
+    let cancelled = app.call(&rita, "cancel", &[("number", &third)]).await;
+    assert!(cancelled.status().is_success(), "{}", cancelled.status());
+    assert!(waiting(&app, &lena).await.is_empty());
+    assert_eq!(
+        request(&app, &rita, &third).await["approval"]["status"],
+        "withdrawn"
+    );
+}
