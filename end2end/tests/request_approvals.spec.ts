@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { approve, hydrated, LENA, RITA, signIn, signOut, test } from "./helpers";
+import { approve, EVE, hydrated, LENA, RITA, sameOrigin, signIn, signOut, test } from "./helpers";
 
 const PRIYA = { email: "priya.approver@deskfront.test", name: "Priya Shah" };
 
@@ -53,4 +53,41 @@ test("an expensive licence is approved by the line manager, then a software owne
   await expect(page.locator(".request-header [data-state]")).toHaveText("In progress");
   await expect(page.getByTestId("approval-status")).toHaveText("Approved");
   await expect(page.getByTestId("timeline")).toContainText("Line manager: approved — Budget is there.");
+});
+
+test("the catalog builder names an item's approval chain, and the next request goes through it", async ({ page, browser }) => {
+  await signIn(page, EVE);
+  await page.goto("/admin/catalog/docking-station");
+  await hydrated(page);
+  // A chain means nothing on an item that needs no approval: refused beside the choice.
+  await page.getByLabel("Approved by").selectOption("software-purchase");
+  await page.getByTestId("save-item").click();
+  await expect(page.getByTestId("error-approval_chain")).toContainText("only when approval is required");
+  await page.getByLabel("The requester's line manager approves first").check();
+  await page.getByTestId("save-item").click();
+  await expect(page.getByTestId("error-approval_chain")).toHaveCount(0);
+  await page.getByTestId("publish-item").click();
+  await expect(page).toHaveURL(/\/admin\/catalog\/docking-station\?published=1$/);
+
+  const rita = await browser.newPage();
+  await signIn(rita, RITA);
+  const res = await rita.request.post("/api/submit_request", {
+    headers: sameOrigin(rita),
+    data: {
+      item_slug: "docking-station",
+      form_version: 1,
+      idempotency_key: `e2e-dock-${Date.now().toString(36)}`,
+      answers: {
+        laptop_tag: ["LT004521"],
+        delivery: ["My desk at head office"],
+        delivery_details: ["3F-114"],
+      },
+    },
+  });
+  const body = await res.json();
+  expect(res.ok(), JSON.stringify(body)).toBeTruthy();
+  await rita.goto(`/requests/${body.number}`);
+  await expect(rita.locator(".request-header [data-state]")).toHaveText("Awaiting approval");
+  await expect(rita.getByTestId("approval-chain")).toContainText("Software purchase");
+  await rita.close();
 });

@@ -89,6 +89,8 @@ pub struct NamedChain {
 pub trait ApprovalStore: Send + Sync {
     /// Creates or replaces the chain `key`.
     async fn save_approval_chain(&self, chain: &NamedChain, now: DateTime<Utc>) -> StoreResult<()>;
+    /// Every chain, by name.
+    async fn approval_chains(&self) -> StoreResult<Vec<NamedChain>>;
     /// The chain `key`, if it exists.
     async fn approval_chain(&self, key: &str) -> StoreResult<Option<NamedChain>>;
     /// Names the chain that authorises changes of `kind` at `level`.

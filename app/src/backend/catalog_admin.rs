@@ -307,7 +307,19 @@ async fn edit_view(
         has_draft: state.is_some_and(|s| s.draft.is_some()),
         categories: arrange(store.admin_categories().await.map_err(internal)?),
         groups: store.known_groups().await.map_err(internal)?,
+        chains: chain_keys(store).await?,
     })
+}
+
+/// The approval chains an item may name, by key, with their names.
+async fn chain_keys(store: &dyn Store) -> AppResult<Vec<(String, String)>> {
+    Ok(store
+        .approval_chains()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|c| (c.key, c.name))
+        .collect())
 }
 
 /// An item as the editor opens it: its draft if it has one, else what is live.
@@ -347,6 +359,7 @@ pub async fn blank_item(store: &dyn Store, user: &UserView) -> AppResult<ItemEdi
             keywords: vec![],
             expected_delivery: String::new(),
             requires_approval: false,
+            approval_chain: None,
             fulfilment_group: String::new(),
             sla_priority: None,
             translations: Default::default(),
@@ -371,6 +384,10 @@ fn tidy_item(mut item: ItemRecord) -> ItemRecord {
     item.icon = item.icon.trim().to_string();
     item.expected_delivery = item.expected_delivery.trim().to_string();
     item.fulfilment_group = item.fulfilment_group.trim().to_string();
+    item.approval_chain = item
+        .approval_chain
+        .map(|key| key.trim().to_string())
+        .filter(|key| !key.is_empty());
     let mut keywords: Vec<String> = Vec::new();
     for k in item.keywords {
         let k = k.trim().to_string();
@@ -388,6 +405,7 @@ pub fn item_problems(
     item: &ItemRecord,
     form: &FormSchema,
     categories: &[CategoryAdminView],
+    chains: &[(String, String)],
 ) -> FieldErrors {
     let mut errors = FieldErrors::new();
     if !slug_ok(&item.slug) {
@@ -432,6 +450,13 @@ pub fn item_problems(
         true,
         MAX_SHORT_CHARS,
     );
+    if let Some(key) = &item.approval_chain {
+        if !chains.iter().any(|(known, _)| known == key) {
+            errors.insert("approval_chain".into(), t("error-item-chain-unknown"));
+        } else if !item.requires_approval {
+            errors.insert("approval_chain".into(), t("error-item-chain-unused"));
+        }
+    }
     if form.fields.len() > MAX_FIELDS {
         errors.insert(
             "form".into(),
@@ -471,7 +496,8 @@ pub async fn save_item(
     let item = tidy_item(draft.item);
     let form = draft.form;
     let categories = store.admin_categories().await.map_err(internal)?;
-    let mut errors = item_problems(&item, &form, &categories);
+    let chains = chain_keys(store).await?;
+    let mut errors = item_problems(&item, &form, &categories, &chains);
     let state = store.item_state(&item.slug).await.map_err(internal)?;
     if draft.revision == 0 && state.is_some() && !errors.contains_key("slug") {
         errors.insert(
@@ -539,7 +565,13 @@ pub async fn publish_item(
         return Err(AppError::conflict(t("error-nothing-to-publish")));
     };
     let categories = store.admin_categories().await.map_err(internal)?;
-    refuse_if_any(item_problems(&draft.item, &draft.form, &categories))?;
+    let chains = chain_keys(store).await?;
+    refuse_if_any(item_problems(
+        &draft.item,
+        &draft.form,
+        &categories,
+        &chains,
+    ))?;
     let form_changed = state.live_form.as_ref() != Some(&draft.form);
     let version = if form_changed {
         state.published_version + 1
@@ -737,6 +769,7 @@ mod tests {
             keywords: vec![],
             expected_delivery: "2 weeks".into(),
             requires_approval: true,
+            approval_chain: Some("facilities-sign-off".into()),
             fulfilment_group: "Facilities".into(),
             sla_priority: None,
             translations: Default::default(),
@@ -751,9 +784,26 @@ mod tests {
                 height,
             ],
         };
-        let errors = item_problems(&item, &form, &categories);
+        let chains = vec![("software-purchase".to_string(), "Software purchase".to_string())];
+        let errors = item_problems(&item, &form, &categories, &chains);
         let keys: Vec<&str> = errors.keys().map(String::as_str).collect();
-        assert_eq!(keys, vec!["category", "form.1", "icon", "name", "slug"]);
+        assert_eq!(
+            keys,
+            vec!["approval_chain", "category", "form.1", "icon", "name", "slug"]
+        );
         assert!(errors["form.1"].contains("minimum above its maximum"));
+
+        // A chain that exists, on an item that requires approval: fine; on one that does
+        // not, it would mean nothing.
+        let known = ItemRecord {
+            approval_chain: Some("software-purchase".into()),
+            ..item.clone()
+        };
+        assert!(!item_problems(&known, &form, &categories, &chains).contains_key("approval_chain"));
+        let unused = ItemRecord {
+            requires_approval: false,
+            ..known
+        };
+        assert!(item_problems(&unused, &form, &categories, &chains).contains_key("approval_chain"));
     }
 }

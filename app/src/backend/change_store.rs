@@ -3,6 +3,7 @@
 //! `Store` requires it, so a `dyn Store` offers it.
 
 use super::approval_store::{DecisionRecord, NewRun, Progress};
+use super::problem_store::ProblemChange;
 use super::store::StoreResult;
 use crate::domain::change::{ChangeKind, ChangeOutcome, ChangePlans, ChangeState, Window};
 use crate::domain::change_calendar::{Booking, FreezeWindow};
@@ -77,12 +78,20 @@ pub struct ChangeEvent {
     pub at: DateTime<Utc>,
 }
 
-/// A change moved by the end of its approval chain (`ChangeStore::decide_on_change`).
+/// One write of a change: its content over `expect_revision` with its timeline entry, and what
+/// goes with it in the same transaction.
 #[derive(Clone, Copy, Debug)]
-pub struct ChangeEnd<'a> {
+pub struct ChangeWrite<'a> {
     pub expect_revision: i64,
     pub content: &'a ChangeContent,
     pub event: &'a ChangeEvent,
+    /// `None`: the portal itself (an approval chain ended).
+    pub author_id: Option<i64>,
+    /// The approval chain it starts, when it asks for authorisation.
+    pub start: Option<&'a NewRun>,
+    /// The problem a successful change resolves as it closes: the problem's id and its change,
+    /// written only if the problem is still at the change's revision.
+    pub resolves: Option<(i64, &'a ProblemChange)>,
 }
 
 #[derive(Clone, Debug)]
@@ -108,24 +117,15 @@ pub trait ChangeStore: Send + Sync {
     /// the number.
     async fn create_change(&self, change: &NewChange, event_body: &str) -> StoreResult<String>;
     async fn change(&self, number: &str) -> StoreResult<Option<ChangeRecord>>;
-    /// Writes `content` and its timeline entry if the change is still at `expect_revision`, in
-    /// one transaction. Returns whether it did. A change that leaves authorisation withdraws
-    /// its waiting approval chain; `start` starts a new one (when it asks for authorisation).
-    async fn save_change(
-        &self,
-        change_id: i64,
-        expect_revision: i64,
-        content: &ChangeContent,
-        event: &ChangeEvent,
-        author_id: Option<i64>,
-        start: Option<&NewRun>,
-    ) -> StoreResult<bool>;
+    /// Writes `write` in one transaction if the change is still at its `expect_revision` (and
+    /// a problem it resolves at the revision it names). Returns whether it did. A change that
+    /// leaves authorisation withdraws its waiting approval chain.
+    async fn save_change(&self, change_id: i64, write: &ChangeWrite<'_>) -> StoreResult<bool>;
     /// Records a decision on the change's chain `run_id` if the chain is still at
     /// `expect_run_revision` and nobody decided for the same approver on that step yet, with
     /// the chain's `progress` after it and the decision's timeline entry (`event`). When the
-    /// decision ends the chain, `end` moves the change in the same transaction: its content
-    /// written over `expect_revision`. Returns whether everything was written; false writes
-    /// nothing, and the caller reads again.
+    /// decision ends the chain, `end` moves the change in the same transaction. Returns
+    /// whether everything was written; false writes nothing, and the caller reads again.
     #[allow(clippy::too_many_arguments)]
     async fn decide_on_change(
         &self,
@@ -135,7 +135,7 @@ pub trait ChangeStore: Send + Sync {
         decided: &DecisionRecord,
         progress: &Progress,
         event: &ChangeEvent,
-        end: Option<ChangeEnd<'_>>,
+        end: Option<ChangeWrite<'_>>,
     ) -> StoreResult<bool>;
     /// The changes that hold their window on the calendar (`ChangeState::holds_its_window`)
     /// and whose window meets `[from, to)`.

@@ -10,9 +10,12 @@
 
 use super::approval_runs;
 use super::approval_store::{NewRun, Progress};
-use super::change_store::{ChangeContent, ChangeEnd, ChangeEvent, ChangeRecord, NewChange, Target};
+use super::change_store::{
+    ChangeContent, ChangeEvent, ChangeRecord, ChangeWrite, NewChange, Target,
+};
 use super::internal;
-use super::store::Store;
+use super::problem_store::ProblemChange;
+use super::store::{EventKind, NewEvent, Store};
 use crate::domain::approval_chain::{ChainStatus, RunStatus, Verdict};
 use crate::domain::change::{
     check_move, next_moves, target, validate_plans, ChangeFacts, ChangeKind, ChangeOutcome,
@@ -20,6 +23,7 @@ use crate::domain::change::{
 };
 use crate::domain::change_calendar::conflicts;
 use crate::domain::change_risk::{RiskAnswer, RiskModel, RiskQuestion};
+use crate::domain::problem::ProblemState;
 use crate::domain::say::Problems;
 use crate::i18n::{i18n, t, t_with};
 use crate::model::{
@@ -347,28 +351,27 @@ pub async fn save(
     write(
         store,
         &record,
-        revision,
-        &content,
-        &event,
-        Some(user.id),
-        None,
+        &ChangeWrite {
+            expect_revision: revision,
+            content: &content,
+            event: &event,
+            author_id: Some(user.id),
+            start: None,
+            resolves: None,
+        },
     )
     .await
 }
 
-/// Writes `content` over the record at `revision`; a stale revision is a conflict the page
-/// explains.
+/// Writes over the record; a stale revision (of the change, or of a problem it resolves) is a
+/// conflict the page explains. Answers with the change's new revision.
 async fn write(
     store: &dyn Store,
     record: &ChangeRecord,
-    revision: i64,
-    content: &ChangeContent,
-    event: &ChangeEvent,
-    author_id: Option<i64>,
-    start: Option<&NewRun>,
+    change: &ChangeWrite<'_>,
 ) -> AppResult<i64> {
     let written = store
-        .save_change(record.id, revision, content, event, author_id, start)
+        .save_change(record.id, change)
         .await
         .map_err(internal)?;
     if !written {
@@ -377,7 +380,7 @@ async fn write(
             &[("number", record.number.as_str().into())],
         )));
     }
-    Ok(revision + 1)
+    Ok(change.expect_revision + 1)
 }
 
 /// Both empty: no window yet. Otherwise two instants making a valid `Window`: RFC 3339, or
@@ -540,16 +543,85 @@ pub async fn step(
         author: Some(user.name.clone()),
         at: now,
     };
+    let resolves = match (step, content.outcome) {
+        (Move::Close, Some(ChangeOutcome::Successful)) => {
+            resolving(store, &record, user, now).await?
+        }
+        _ => None,
+    };
     write(
         store,
         &record,
-        revision,
-        &content,
-        &event,
-        Some(user.id),
-        start.as_ref(),
+        &ChangeWrite {
+            expect_revision: revision,
+            content: &content,
+            event: &event,
+            author_id: Some(user.id),
+            start: start.as_ref(),
+            resolves: resolves.as_ref().map(|(id, change)| (*id, change)),
+        },
     )
     .await
+}
+
+/// The problem a successful change was raised from, resolved as the change closes: its fix
+/// names the change (kept when one was written), and its incidents' timelines say so. `None`
+/// when there is no problem or it is resolved already.
+async fn resolving(
+    store: &dyn Store,
+    record: &ChangeRecord,
+    user: &UserView,
+    now: DateTime<Utc>,
+) -> AppResult<Option<(i64, ProblemChange)>> {
+    let Some(number) = &record.problem else {
+        return Ok(None);
+    };
+    let Some(problem) = store.problem(number).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    if problem.state == ProblemState::Resolved {
+        return Ok(None);
+    }
+    let fixed_by = t_with(
+        "problem-fixed-by-change",
+        &[
+            ("number", record.number.as_str().into()),
+            ("title", record.content.plans.title.as_str().into()),
+        ],
+    );
+    let fix = if problem.fix.trim().is_empty() {
+        fixed_by.clone()
+    } else {
+        problem.fix.clone()
+    };
+    let event = NewEvent::text(
+        EventKind::ProblemUpdated,
+        user.id,
+        format!(
+            "Problem {}: {} → {}. {fixed_by}",
+            problem.number,
+            problem.state.label(),
+            ProblemState::Resolved.label()
+        ),
+        now,
+    )
+    .internal()
+    .changing(
+        "problem_state",
+        Some(problem.state.as_str().into()),
+        Some(ProblemState::Resolved.as_str().into()),
+    );
+    Ok(Some((
+        problem.id,
+        ProblemChange {
+            expect_revision: problem.revision,
+            cause: problem.cause.clone(),
+            workaround: problem.workaround.clone(),
+            fix,
+            state: ProblemState::Resolved,
+            event,
+        },
+    )))
 }
 
 /// The approval chain the change policy names for the change's kind and risk, started with its
@@ -675,10 +747,13 @@ pub async fn decide(
         let end = moved
             .as_ref()
             .zip(end_event.as_ref())
-            .map(|((_, content), event)| ChangeEnd {
+            .map(|((_, content), event)| ChangeWrite {
                 expect_revision: record.revision,
                 content,
                 event,
+                author_id: None,
+                start: None,
+                resolves: None,
             });
         let written = store
             .decide_on_change(

@@ -56,8 +56,12 @@ pub struct ItemRecord {
     pub kind: TicketKind,
     pub keywords: Vec<String>,
     pub expected_delivery: String,
-    /// The approval policy: the requester's line manager approves before the desk sees it.
+    /// The approval policy: its requests are approved before the desk sees them, by the
+    /// requester's line manager or by `approval_chain`.
     pub requires_approval: bool,
+    /// The approval chain (by key) that approves its requests; `None`: the line manager alone.
+    #[serde(default)]
+    pub approval_chain: Option<String>,
     /// The assignment group that works its tickets.
     pub fulfilment_group: String,
     /// The SLA policy its tickets get when the form asks no impact and urgency, named by its
@@ -98,6 +102,9 @@ pub struct ItemEditView {
     /// tickets (from agents' memberships and other items).
     pub categories: Vec<CategoryAdminView>,
     pub groups: Vec<String>,
+    /// The approval chains an item may name: key and name.
+    #[serde(default)]
+    pub chains: Vec<(String, String)>,
 }
 
 /// What the editor saves: the item's details and form as a draft. `revision` is the one the

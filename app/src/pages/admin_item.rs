@@ -140,6 +140,7 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
         has_draft,
         categories,
         groups,
+        chains,
     } = view;
     let is_new = revision == 0;
     let title = if is_new {
@@ -469,6 +470,22 @@ fn ItemEditor(view: ItemEditView) -> impl IntoView {
                 <input id="item-approval" type="checkbox" prop:checked=move || item.with(|i| i.requires_approval)
                     on:change=move |ev| item.update(|i| i.requires_approval = event_target_checked(&ev))/>
                 <label for="item-approval">{t("builder-approval")}</label>
+            </div>
+            <div class="field">
+                <label for="item-chain">{t("builder-chain")}</label>
+                <select id="item-chain" on:change=move |ev| {
+                    let key = event_target_value(&ev);
+                    item.update(|i| i.approval_chain = (!key.is_empty()).then_some(key));
+                    clear_error("approval_chain");
+                }>
+                    <option value="" selected=item.with_untracked(|i| i.approval_chain.is_none())>{t("builder-chain-manager")}</option>
+                    {chains.into_iter().map(|(key, name)| {
+                        let selected = item.with_untracked(|i| i.approval_chain.as_deref() == Some(key.as_str()));
+                        view! { <option value=key selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+                <p class="help">{t("builder-chain-help")}</p>
+                {move || error_of("approval_chain").map(|e| view! { <p class="field-error" role="alert" data-testid="error-approval_chain">{e}</p> })}
             </div>
             <div class="field">
                 <label for="item-description">{t("builder-description")}</label>

@@ -211,6 +211,16 @@ macro_rules! sql_approvals {
                 Ok(())
             }
 
+            async fn approval_chains(&self) -> StoreResult<Vec<NamedChain>> {
+                sqlx::query("SELECT key, name, steps FROM approval_chains ORDER BY name, key")
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?
+                    .iter()
+                    .map(named_chain)
+                    .collect()
+            }
+
             async fn approval_chain(&self, key: &str) -> StoreResult<Option<NamedChain>> {
                 sqlx::query("SELECT key, name, steps FROM approval_chains WHERE key = $1")
                     .bind(key)

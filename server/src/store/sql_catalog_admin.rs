@@ -22,6 +22,7 @@ macro_rules! sql_catalog_admin {
                 keywords: json_list(r.get::<&str, _>("keywords"))?,
                 expected_delivery: r.get("expected_delivery"),
                 requires_approval: r.get("requires_approval"),
+                approval_chain: r.get("approval_chain"),
                 fulfilment_group: r.get("fulfilment_group"),
                 sla_priority: r
                     .get::<Option<&str>, _>("sla_priority")
@@ -162,7 +163,8 @@ macro_rules! sql_catalog_admin {
                 let Some(r) = sqlx::query(
                     "SELECT i.slug, i.name, i.summary, i.description, i.icon, c.slug AS category, \
                      i.kind, i.keywords, i.expected_delivery, i.requires_approval, \
-                     i.fulfilment_group, i.sla_priority, i.translations, i.retired, i.revision, \
+                     i.approval_chain, i.fulfilment_group, i.sla_priority, i.translations, \
+                     i.retired, i.revision, \
                      i.current_form_version, i.draft_json, f.schema_json FROM items i \
                      JOIN categories c ON c.id = i.category_id \
                      LEFT JOIN form_versions f ON f.item_id = i.id AND f.version = i.current_form_version \
@@ -210,9 +212,9 @@ macro_rules! sql_catalog_admin {
                     sqlx::query(
                         "INSERT INTO items (slug, category_id, name, summary, description, icon, kind, \
                          keywords, expected_delivery, requires_approval, fulfilment_group, retired, \
-                         current_form_version, revision, draft_json, sla_priority) \
+                         current_form_version, revision, draft_json, sla_priority, approval_chain) \
                          VALUES ($1, (SELECT id FROM categories WHERE slug = $2), $3, $4, $5, $6, $7, \
-                         $8, $9, $10, $11, FALSE, 0, 1, $12, $13) ON CONFLICT (slug) DO NOTHING",
+                         $8, $9, $10, $11, FALSE, 0, 1, $12, $13, $14) ON CONFLICT (slug) DO NOTHING",
                     )
                     .bind(&item.slug)
                     .bind(&item.category)
@@ -227,6 +229,7 @@ macro_rules! sql_catalog_admin {
                     .bind(&item.fulfilment_group)
                     .bind(&json)
                     .bind(item.sla_priority.map(|p| p.as_str()))
+                    .bind(&item.approval_chain)
                     .execute(&mut *tx)
                     .await
                     .map_err(db_err)?
@@ -263,7 +266,8 @@ macro_rules! sql_catalog_admin {
                      name = $2, summary = $3, description = $4, icon = $5, kind = $6, keywords = $7, \
                      expected_delivery = $8, requires_approval = $9, fulfilment_group = $10, \
                      current_form_version = COALESCE($11, current_form_version), draft_json = NULL, \
-                     revision = revision + 1, sla_priority = $14, translations = $15 \
+                     revision = revision + 1, sla_priority = $14, translations = $15, \
+                     approval_chain = $16 \
                      WHERE slug = $12 AND revision = $13 RETURNING id",
                 )
                 .bind(&record.category)
@@ -281,6 +285,7 @@ macro_rules! sql_catalog_admin {
                 .bind(expect)
                 .bind(record.sla_priority.map(|p| p.as_str()))
                 .bind(translations)
+                .bind(&record.approval_chain)
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_err)?;

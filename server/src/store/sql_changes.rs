@@ -5,7 +5,7 @@
 macro_rules! sql_changes {
     ($store:ident) => {
         use app::backend::change_store::{
-            ChangeContent, ChangeEnd, ChangeEvent, ChangeRecord, ChangeStore, NewChange, Target,
+            ChangeContent, ChangeEvent, ChangeRecord, ChangeStore, ChangeWrite, NewChange, Target,
         };
         use app::domain::change::{
             change_number, ChangeKind, ChangeOutcome, ChangePlans, ChangeState, Window,
@@ -89,17 +89,16 @@ macro_rules! sql_changes {
             by_change
         }
 
-        /// Writes a change's content over `expect_revision` with its timeline entry, and
-        /// withdraws a waiting approval chain when the change is no longer in authorisation.
-        /// False: the revision moved on, and nothing was written.
+        /// Writes a change's content over `expect_revision` with its timeline entry, what goes
+        /// with it (a chain it starts, a problem it resolves), and withdraws a waiting approval
+        /// chain when the change is no longer in authorisation. False: the change or the
+        /// problem moved on; the caller rolls back.
         async fn write_change(
             tx: &mut Tx<'_>,
             change_id: i64,
-            expect_revision: i64,
-            c: &ChangeContent,
-            event: &ChangeEvent,
-            author_id: Option<i64>,
+            w: &ChangeWrite<'_>,
         ) -> StoreResult<bool> {
+            let (c, event) = (w.content, w.event);
             let answers = serde_json::to_string(&c.risk_answers).map_err(db_err)?;
             let written = sqlx::query(
                 "UPDATE changes SET kind = $1, state = $2, title = $3, implementation_plan = $4, \
@@ -123,7 +122,7 @@ macro_rules! sql_changes {
             .bind(&c.review)
             .bind(event.at)
             .bind(change_id)
-            .bind(expect_revision)
+            .bind(w.expect_revision)
             .execute(&mut **tx)
             .await
             .map_err(db_err)?
@@ -152,7 +151,16 @@ macro_rules! sql_changes {
             if c.state != ChangeState::Authorise {
                 withdraw_runs(tx, "change", change_id, event.at).await?;
             }
-            insert_change_event(tx, change_id, author_id, &event.kind, &event.body, event.at).await?;
+            if let Some(run) = w.start {
+                insert_run(tx, "change", change_id, run).await?;
+            }
+            if let Some((problem_id, problem)) = w.resolves {
+                if !write_problem(tx, problem_id, problem).await? {
+                    return Ok(false);
+                }
+            }
+            insert_change_event(tx, change_id, w.author_id, &event.kind, &event.body, event.at)
+                .await?;
             Ok(true)
         }
 
@@ -248,23 +256,16 @@ macro_rules! sql_changes {
                 }))
             }
 
-            #[tracing::instrument(skip(self, c, event, start))]
+            #[tracing::instrument(skip(self, write))]
             async fn save_change(
                 &self,
                 change_id: i64,
-                expect_revision: i64,
-                c: &ChangeContent,
-                event: &ChangeEvent,
-                author_id: Option<i64>,
-                start: Option<&NewRun>,
+                write: &ChangeWrite<'_>,
             ) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
-                if !write_change(&mut tx, change_id, expect_revision, c, event, author_id).await? {
+                if !write_change(&mut tx, change_id, write).await? {
                     tx.rollback().await.map_err(db_err)?;
                     return Ok(false);
-                }
-                if let Some(run) = start {
-                    insert_run(&mut tx, "change", change_id, run).await?;
                 }
                 tx.commit().await.map_err(db_err)?;
                 Ok(true)
@@ -279,7 +280,7 @@ macro_rules! sql_changes {
                 decided: &DecisionRecord,
                 progress: &Progress,
                 event: &ChangeEvent,
-                end: Option<ChangeEnd<'_>>,
+                end: Option<ChangeWrite<'_>>,
             ) -> StoreResult<bool> {
                 // Read before the transaction: on SQLite a transaction that reads first and
                 // writes second fails outright when another writer committed in between.
@@ -298,16 +299,7 @@ macro_rules! sql_changes {
                 insert_change_event(&mut tx, change_id, author_id, &event.kind, &event.body, event.at)
                     .await?;
                 if let Some(end) = end {
-                    let moved = write_change(
-                        &mut tx,
-                        change_id,
-                        end.expect_revision,
-                        end.content,
-                        end.event,
-                        None,
-                    )
-                    .await?;
-                    if !moved {
+                    if !write_change(&mut tx, change_id, &end).await? {
                         tx.rollback().await.map_err(db_err)?;
                         return Ok(false);
                     }

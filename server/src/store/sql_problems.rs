@@ -30,6 +30,46 @@ macro_rules! sql_problems {
             }
         }
 
+        /// Writes a problem's change if it is still at `expect_revision`, with its event on
+        /// every linked incident's timeline. False: it moved on (the caller rolls back). Also
+        /// what a successful change writes as it closes (`sql_changes`).
+        async fn write_problem(
+            tx: &mut Tx<'_>,
+            problem_id: i64,
+            c: &ProblemChange,
+        ) -> StoreResult<bool> {
+            let written = sqlx::query(
+                "UPDATE problems SET cause = $1, workaround = $2, fix = $3, state = $4, \
+                 updated_at = $5, revision = revision + 1 WHERE id = $6 AND revision = $7",
+            )
+            .bind(&c.cause)
+            .bind(&c.workaround)
+            .bind(&c.fix)
+            .bind(c.state.as_str())
+            .bind(c.event.now)
+            .bind(problem_id)
+            .bind(c.expect_revision)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_err)?
+            .rows_affected()
+                == 1;
+            if !written {
+                return Ok(false);
+            }
+            let tickets: Vec<i64> = sqlx::query_scalar(
+                "SELECT ticket_id FROM problem_incidents WHERE problem_id = $1 ORDER BY ticket_id",
+            )
+            .bind(problem_id)
+            .fetch_all(&mut **tx)
+            .await
+            .map_err(db_err)?;
+            for ticket_id in tickets {
+                insert_event(tx, ticket_id, &c.event).await?;
+            }
+            Ok(true)
+        }
+
         #[async_trait::async_trait]
         impl ProblemStore for $store {
             #[tracing::instrument(skip(self))]
@@ -160,35 +200,9 @@ macro_rules! sql_problems {
             #[tracing::instrument(skip(self, c))]
             async fn update_problem(&self, problem_id: i64, c: &ProblemChange) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
-                let written = sqlx::query(
-                    "UPDATE problems SET cause = $1, workaround = $2, fix = $3, state = $4, \
-                     updated_at = $5, revision = revision + 1 WHERE id = $6 AND revision = $7",
-                )
-                .bind(&c.cause)
-                .bind(&c.workaround)
-                .bind(&c.fix)
-                .bind(c.state.as_str())
-                .bind(c.event.now)
-                .bind(problem_id)
-                .bind(c.expect_revision)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_err)?
-                .rows_affected()
-                    == 1;
-                if !written {
+                if !write_problem(&mut tx, problem_id, c).await? {
                     tx.rollback().await.map_err(db_err)?;
                     return Ok(false);
-                }
-                let tickets: Vec<i64> = sqlx::query_scalar(
-                    "SELECT ticket_id FROM problem_incidents WHERE problem_id = $1 ORDER BY ticket_id",
-                )
-                .bind(problem_id)
-                .fetch_all(&mut *tx)
-                .await
-                .map_err(db_err)?;
-                for ticket_id in tickets {
-                    insert_event(&mut tx, ticket_id, &c.event).await?;
                 }
                 tx.commit().await.map_err(db_err)?;
                 Ok(true)

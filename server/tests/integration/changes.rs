@@ -406,3 +406,60 @@ async fn a_window_in_a_freeze_and_a_change_on_the_same_reader_show_as_conflicts(
         serde_json::json!([])
     );
 }
+
+#[tokio::test]
+async fn a_successful_change_resolves_the_problem_it_was_raised_from_as_it_closes() {
+    let app = spawn().await;
+    let prb = problem(&app, "key-chg-fix-00001").await;
+    let ahmed = app.signed_in(AHMED).await;
+    // An emergency: planned as it happens, so it may start at once.
+    let number = raise(&app, &ahmed, &prb, "emergency").await;
+    let number = number.as_str().unwrap();
+    let now = Utc::now();
+    let window = (now - Duration::minutes(30), now + Duration::hours(2));
+    assert!(plan(&app, &ahmed, number, 1, &HIGH_RISK, window)
+        .await
+        .status()
+        .is_success());
+    assert_eq!(step(&app, &ahmed, number, 2, "submit").await, 3);
+    assert_eq!(
+        step(&app, &ahmed, number, 3, "request_authorisation").await,
+        4
+    );
+    // The demo's emergency CAB: any one member.
+    let mo = app.signed_in("mo.manager@deskfront.test").await;
+    let decided = app
+        .call(
+            &mo,
+            "decide_change",
+            &[("number", number), ("decision", "approve")],
+        )
+        .await;
+    assert_eq!(decided.status(), 200);
+    let revision = detail(&app, &ahmed, number).await["revision"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        step(&app, &ahmed, number, revision, "start").await,
+        revision + 1
+    );
+    // `step` records the outcome "successful" and a review.
+    assert_eq!(
+        step(&app, &ahmed, number, revision + 1, "finish").await,
+        revision + 2
+    );
+    let open: Value = app.call_json(&ahmed, "problem", &[("number", &prb)]).await;
+    assert_ne!(open["state"], "resolved", "{open}");
+    assert_eq!(
+        step(&app, &ahmed, number, revision + 2, "close").await,
+        revision + 3
+    );
+
+    let fixed: Value = app.call_json(&ahmed, "problem", &[("number", &prb)]).await;
+    assert_eq!(fixed["state"], "resolved", "{fixed}");
+    assert!(
+        fixed["fix"].as_str().unwrap().contains(number),
+        "the fix names the change: {fixed}"
+    );
+    assert_eq!(detail(&app, &ahmed, number).await["state"], "closed");
+}

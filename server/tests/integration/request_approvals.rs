@@ -206,3 +206,92 @@ async fn a_cheap_licence_skips_the_owners_and_a_rejection_at_any_step_ends_the_c
         "withdrawn"
     );
 }
+
+#[tokio::test]
+async fn the_catalog_builder_chooses_an_items_chain_and_an_unknown_one_is_refused_beside_it() {
+    let app = spawn().await;
+    let ada = app.signed_in("ada.admin@deskfront.test").await;
+    let edit = app
+        .call_json(&ada, "item_for_edit", &[("slug", "monitor")])
+        .await;
+    assert_eq!(edit["item"]["requires_approval"], true, "{edit}");
+    let offered: Vec<&str> = edit["chains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c[0].as_str().unwrap())
+        .collect();
+    assert!(offered.contains(&"software-purchase"), "{offered:?}");
+
+    let save = |chain: &str, revision: i64| {
+        let mut item = edit["item"].clone();
+        item["approval_chain"] = json!(chain);
+        json!({ "draft": { "item": item, "form": edit["form"].clone(), "revision": revision } })
+    };
+    let revision = edit["revision"].as_i64().unwrap();
+    let unknown: Value = ada
+        .post(format!("{}/api/save_item", app.base))
+        .json(&save("nobody-approves", revision))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(unknown["fields"]["approval_chain"].is_string(), "{unknown}");
+
+    let saved: Value = ada
+        .post(format!("{}/api/save_item", app.base))
+        .json(&save("software-purchase", revision))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let revision = saved["revision"].as_i64().unwrap_or_else(|| panic!("{saved}"));
+    let published = app
+        .call_json(
+            &ada,
+            "publish_item",
+            &[("slug", "monitor"), ("revision", &revision.to_string())],
+        )
+        .await;
+    assert!(published["revision"].is_i64(), "{published}");
+
+    // Rita's next monitor goes through the chain: her line manager decides first.
+    let rita = app.signed_in(RITA).await;
+    let form = app
+        .call_json(&ada, "item_for_edit", &[("slug", "monitor")])
+        .await["form"]
+        .clone();
+    assert_eq!(form, edit["form"], "the form itself is unchanged");
+    let lena = app.signed_in(LENA).await;
+    let before = waiting(&app, &lena).await.len();
+    let res = app
+        .submit(
+            &rita,
+            json!({
+                "item_slug": "monitor",
+                "form_version": 1,
+                "idempotency_key": "key-monitor-chain-1",
+                "answers": monitor_answers(),
+            }),
+        )
+        .await;
+    let body: Value = res.json().await.unwrap();
+    let number = body["number"].as_str().unwrap_or_else(|| panic!("{body}"));
+    let mine = request(&app, &rita, number).await;
+    assert_eq!(mine["approval"]["chain"], "Software purchase", "{mine}");
+    let hers = waiting(&app, &lena).await;
+    assert_eq!(hers.len(), before + 1);
+    assert!(hers.iter().any(|a| a["step"] == "Line manager"));
+}
+
+fn monitor_answers() -> Value {
+    json!({
+        "quantity": ["1"],
+        "size": ["24-inch"],
+        "location": ["Head office desk"],
+    })
+}
