@@ -784,12 +784,22 @@ mod tests {
                 height,
             ],
         };
-        let chains = vec![("software-purchase".to_string(), "Software purchase".to_string())];
+        let chains = vec![(
+            "software-purchase".to_string(),
+            "Software purchase".to_string(),
+        )];
         let errors = item_problems(&item, &form, &categories, &chains);
         let keys: Vec<&str> = errors.keys().map(String::as_str).collect();
         assert_eq!(
             keys,
-            vec!["approval_chain", "category", "form.1", "icon", "name", "slug"]
+            vec![
+                "approval_chain",
+                "category",
+                "form.1",
+                "icon",
+                "name",
+                "slug"
+            ]
         );
         assert!(errors["form.1"].contains("minimum above its maximum"));
 

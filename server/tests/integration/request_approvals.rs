@@ -249,7 +249,9 @@ async fn the_catalog_builder_chooses_an_items_chain_and_an_unknown_one_is_refuse
         .json()
         .await
         .unwrap();
-    let revision = saved["revision"].as_i64().unwrap_or_else(|| panic!("{saved}"));
+    let revision = saved["revision"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("{saved}"));
     let published = app
         .call_json(
             &ada,
