@@ -67,7 +67,7 @@ test("the catalog builder names an item's approval chain, and the next request g
   await page.getByTestId("save-item").click();
   await expect(page.getByTestId("error-approval_chain")).toHaveCount(0);
   await page.getByTestId("publish-item").click();
-  await expect(page).toHaveURL(/\/admin\/catalog\/docking-station\?published=1$/);
+  await expect(page.getByTestId("item-message")).toContainText("Published");
 
   const rita = await browser.newPage();
   await signIn(rita, RITA);
@@ -90,4 +90,25 @@ test("the catalog builder names an item's approval chain, and the next request g
   await expect(rita.locator(".request-header [data-state]")).toHaveText("Awaiting approval");
   await expect(rita.getByTestId("approval-chain")).toContainText("Software purchase");
   await rita.close();
+});
+
+test("an approver away names who decides in their place, and ends it when back", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signIn(page, PRIYA);
+  await page.goto("/approvals");
+  await hydrated(page);
+  const away = page.getByTestId("delegations");
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await away.getByLabel("E-mail address of the person who decides for you").fill("nobody@deskfront.test");
+  await away.getByLabel("First day away").fill(day(0));
+  await away.getByLabel("Last day away").fill(day(4));
+  await away.getByTestId("delegate").click();
+  await expect(away.getByTestId("error-to")).toContainText("nobody with this e-mail address");
+  // What was typed stays; only the address needs mending.
+  await expect(away.getByLabel("Last day away")).toHaveValue(day(4));
+  await away.getByLabel("E-mail address of the person who decides for you").fill(EVE.email);
+  await away.getByTestId("delegate").click();
+  await expect(away.getByTestId("delegation")).toContainText(`${EVE.name} decides for you`);
+  await away.getByTestId("end-delegation").click();
+  await expect(away.getByTestId("delegation")).toHaveCount(0);
 });

@@ -1,7 +1,5 @@
-use crate::model::{AppError, ApprovalView, ChangeApprovalView};
+use crate::model::{AppError, ApprovalView, ChangeApprovalView, DelegationView};
 use leptos::prelude::*;
-
-pub const MAX_DECISION_COMMENT: usize = 2_000;
 
 #[server(endpoint = "approvals")]
 pub async fn pending_approvals() -> Result<Vec<ApprovalView>, AppError> {
@@ -72,4 +70,49 @@ pub async fn decide_change(
     }
     .await;
     forms::finish(result, "/approvals?done=1", "/approvals")
+}
+
+/// The reader's delegations that have not ended.
+#[server(endpoint = "my_delegations")]
+pub async fn my_delegations() -> Result<Vec<DelegationView>, AppError> {
+    use crate::backend::{delegations, session, store};
+    let user = session::require_user().await?;
+    delegations::mine(store()?.as_ref(), &user, chrono::Utc::now()).await
+}
+
+/// Lets `to` (an e-mail address) decide the reader's approvals from `first_day` to `last_day`
+/// (YYYY-MM-DD, in the reader's time zone).
+#[server(endpoint = "delegate")]
+pub async fn delegate_approvals(
+    to: String,
+    first_day: String,
+    last_day: String,
+) -> Result<(), AppError> {
+    use crate::backend::{delegations, forms, session, store};
+    let result = async {
+        let user = session::require_user().await?;
+        delegations::delegate(
+            store()?.as_ref(),
+            &user,
+            &to,
+            &first_day,
+            &last_day,
+            chrono::Utc::now(),
+        )
+        .await
+    }
+    .await;
+    forms::finish(result, "/approvals?delegated=1", "/approvals")
+}
+
+/// Ends the reader's delegations to `to` now.
+#[server(endpoint = "end_delegation")]
+pub async fn end_delegation(to: String) -> Result<(), AppError> {
+    use crate::backend::{delegations, forms, session, store};
+    let result = async {
+        let user = session::require_user().await?;
+        delegations::end(store()?.as_ref(), &user, &to, chrono::Utc::now()).await
+    }
+    .await;
+    forms::finish(result, "/approvals?delegated=1", "/approvals")
 }

@@ -8,7 +8,7 @@ use super::approval_store::{DecisionRecord, NamedChain, NewRun, Progress, RunRec
 use super::internal;
 use super::store::Store;
 use crate::domain::approval_chain::{
-    decide, resolve, status, ChainStatus, Delegation, RunStatus, Verdict,
+    decide, resolve, status, ChainStatus, Delegation, RunStatus, Verdict, MAX_COMMENT_CHARS,
 };
 use crate::domain::form::{Answers, FormSchema};
 use crate::domain::say::Say;
@@ -17,8 +17,31 @@ use crate::model::{AppResult, ApprovalRunView, ApprovalStepView, ApproverView, S
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
-/// The longest comment an approver may write.
-pub const MAX_COMMENT_CHARS: usize = 2_000;
+/// How often a decision reads again when another decision (or move) came first.
+pub const DECIDE_ATTEMPTS: usize = 5;
+
+/// A decision as a form sends it: "approve" or "reject", and a comment, trimmed, which a
+/// rejection needs (a reason the requester or owner can act on).
+pub fn checked<'a>(decision: &str, comment: &'a str) -> AppResult<(Verdict, &'a str)> {
+    use crate::i18n::{t, t_with};
+    use crate::model::AppError;
+    let verdict = Verdict::parse(decision.trim())
+        .ok_or_else(|| AppError::invalid_field("decision", t("error-decision-choose")))?;
+    let comment = comment.trim();
+    if verdict == Verdict::Reject && comment.is_empty() {
+        return Err(AppError::invalid_field("comment", t("error-reject-why")));
+    }
+    if comment.chars().count() > MAX_COMMENT_CHARS {
+        return Err(AppError::invalid_field(
+            "comment",
+            t_with(
+                "error-decision-comment-long",
+                &[("max", crate::i18n::Arg::count(MAX_COMMENT_CHARS))],
+            ),
+        ));
+    }
+    Ok((verdict, comment))
+}
 
 /// Everyone the portal knows, active, by e-mail: their name, line manager and groups.
 struct Directory {

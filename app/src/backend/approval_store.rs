@@ -117,4 +117,12 @@ pub trait ApprovalStore: Send + Sync {
     /// Delegations to `email` in force at `at`.
     async fn delegations_to(&self, email: &str, at: DateTime<Utc>) -> StoreResult<Vec<Delegation>>;
     async fn add_delegation(&self, delegation: &Delegation, now: DateTime<Utc>) -> StoreResult<()>;
+    /// `email`'s delegations that have not ended by `at`, soonest first.
+    async fn delegations_from(
+        &self,
+        email: &str,
+        at: DateTime<Utc>,
+    ) -> StoreResult<Vec<Delegation>>;
+    /// Ends `from`'s delegations to `to` at `at` (those not ended yet). False: there were none.
+    async fn end_delegations(&self, from: &str, to: &str, at: DateTime<Utc>) -> StoreResult<bool>;
 }

@@ -660,9 +660,6 @@ async fn start_authorisation(
         .map_err(|said| AppError::invalid_field("move", i18n().say(&said)))
 }
 
-/// How often a decision reads again when another decision or move came first.
-const DECIDE_ATTEMPTS: usize = 5;
-
 /// Records `user`'s decision ("approve" or "reject"; a rejection says why) on the change's
 /// running chain. The decision that ends the chain authorises the change (→ scheduled) or sends
 /// it back to draft. Two approvers deciding at the same instant are both counted: the second
@@ -675,26 +672,9 @@ pub async fn decide(
     comment: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let verdict = Verdict::parse(verdict.trim())
-        .ok_or_else(|| AppError::invalid_field("decision", t("error-decision-choose")))?;
-    let comment = comment.trim();
-    if verdict == Verdict::Reject && comment.is_empty() {
-        return Err(AppError::invalid_field("comment", t("error-reject-why")));
-    }
-    if comment.chars().count() > approval_runs::MAX_COMMENT_CHARS {
-        return Err(AppError::invalid_field(
-            "comment",
-            t_with(
-                "error-decision-comment-long",
-                &[(
-                    "max",
-                    crate::i18n::Arg::count(approval_runs::MAX_COMMENT_CHARS),
-                )],
-            ),
-        ));
-    }
+    let (verdict, comment) = approval_runs::checked(verdict, comment)?;
     let (_, delegations) = approval_runs::deciding_for(store, &user.email, now).await?;
-    for _ in 0..DECIDE_ATTEMPTS {
+    for _ in 0..approval_runs::DECIDE_ATTEMPTS {
         let record = load(store, number).await?;
         let run = store
             .change_run(record.id)

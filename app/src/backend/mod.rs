@@ -21,6 +21,7 @@ pub mod csv_import;
 pub mod dashboard;
 pub mod dashboard_csv;
 pub mod dashboard_store;
+pub mod delegations;
 pub mod desk;
 pub mod desk_store;
 pub mod desk_view;

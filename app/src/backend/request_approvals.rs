@@ -15,9 +15,6 @@ use crate::i18n::{t, t_with};
 use crate::model::{AppError, AppResult, ApprovalView, UserView};
 use chrono::{DateTime, Utc};
 
-/// How often a decision reads again when another decision came first.
-const DECIDE_ATTEMPTS: usize = 5;
-
 /// The requests waiting for `user`: as line manager, or at their step of an item's chain (also
 /// in the place of someone who delegated to them).
 pub async fn waiting_for(
@@ -41,6 +38,11 @@ pub async fn waiting_for(
             continue;
         };
         let Some(run) = store.ticket_run(access.id).await.map_err(internal)? else {
+            // The line manager's own request to decide, or one of someone they stand in for.
+            if access.approver_id != Some(user.id) {
+                approval.standing_in_for =
+                    delegated_by(store, user, access.approver_id, now).await?;
+            }
             continue;
         };
         let ChainStatus::Waiting {
@@ -78,24 +80,7 @@ pub async fn decide(
     comment: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let verdict = Verdict::parse(decision.trim())
-        .ok_or_else(|| AppError::invalid_field("decision", t("error-decision-choose")))?;
-    let comment = comment.trim();
-    if verdict == Verdict::Reject && comment.is_empty() {
-        return Err(AppError::invalid_field("comment", t("error-reject-why")));
-    }
-    if comment.chars().count() > approval_runs::MAX_COMMENT_CHARS {
-        return Err(AppError::invalid_field(
-            "comment",
-            t_with(
-                "error-decision-comment-long",
-                &[(
-                    "max",
-                    crate::i18n::Arg::count(approval_runs::MAX_COMMENT_CHARS),
-                )],
-            ),
-        ));
-    }
+    let (verdict, comment) = approval_runs::checked(decision, comment)?;
     let not_found =
         || AppError::not_found(t_with("error-no-request", &[("number", number.into())]));
     let ticket = store
@@ -112,7 +97,7 @@ pub async fn decide(
         return by_line_manager(store, user, number, verdict, comment, now).await;
     }
     let (_, delegations) = approval_runs::deciding_for(store, &user.email, now).await?;
-    for _ in 0..DECIDE_ATTEMPTS {
+    for _ in 0..approval_runs::DECIDE_ATTEMPTS {
         let ticket = store
             .ticket_access(number)
             .await
@@ -194,10 +179,25 @@ async fn by_line_manager(
     comment: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let ticket = super::access::visible_ticket(store, user, number).await?;
-    if !super::access::can_decide(user, &ticket) {
-        return Err(AppError::forbidden(t("error-not-the-approver")));
-    }
+    let not_found =
+        || AppError::not_found(t_with("error-no-request", &[("number", number.into())]));
+    let ticket = store
+        .ticket_access(number)
+        .await
+        .map_err(internal)?
+        .ok_or_else(not_found)?;
+    let standing_in_for = if super::access::can_decide(user, &ticket) {
+        None
+    } else {
+        match delegated_by(store, user, ticket.approver_id, now).await? {
+            Some(absent) => Some(absent),
+            // Seen but not theirs (the requester): forbidden; not seen at all: missing.
+            None => {
+                super::access::visible_ticket(store, user, number).await?;
+                return Err(AppError::forbidden(t("error-not-the-approver")));
+            }
+        }
+    };
     let approve = verdict == Verdict::Approve;
     let to = ticket.state.after_approval(approve).ok_or_else(|| {
         AppError::conflict(t_with("error-not-waiting", &[("number", number.into())]))
@@ -209,7 +209,17 @@ async fn by_line_manager(
             EventKind::ApprovalRejected
         },
         author_id: user.id,
-        body: comment.to_string(),
+        body: match standing_in_for {
+            Some(name) => {
+                let said = t_with("approval-in-place-of", &[("name", name.as_str().into())]);
+                if comment.is_empty() {
+                    said
+                } else {
+                    format!("{said} — {comment}")
+                }
+            }
+            None => comment.to_string(),
+        },
         internal: false,
         change: None,
         now,
@@ -222,4 +232,29 @@ async fn by_line_manager(
             &[("number", number.into())],
         )))
     }
+}
+
+/// The name of the line manager `approver_id` when they delegated their approvals to `user`
+/// and the delegation runs now.
+async fn delegated_by(
+    store: &dyn Store,
+    user: &UserView,
+    approver_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> AppResult<Option<String>> {
+    let Some(approver_id) = approver_id else {
+        return Ok(None);
+    };
+    let (_, delegations) = approval_runs::deciding_for(store, &user.email, now).await?;
+    for delegation in delegations {
+        let absent = store
+            .credentials(&delegation.from)
+            .await
+            .map_err(internal)?
+            .map(|c| c.user);
+        if let Some(absent) = absent.filter(|a| a.id == approver_id) {
+            return Ok(Some(absent.name));
+        }
+    }
+    Ok(None)
 }

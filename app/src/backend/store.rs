@@ -209,8 +209,8 @@ pub trait Store:
         per_page: u32,
     ) -> StoreResult<Page<TicketSummary>>;
     /// The requests waiting for a decision of `approver_id` as line manager, or of one of
-    /// `chain_approvers` (e-mail addresses: the reader and those they stand in for) on their
-    /// item's approval chain. Oldest first; `step` and `standing_in_for` are the caller's to
+    /// `chain_approvers` (e-mail addresses: the reader and those they stand in for) as line
+    /// manager or on their item's approval chain. Oldest first; `step` and `standing_in_for` are the caller's to
     /// fill in.
     async fn pending_approvals(
         &self,

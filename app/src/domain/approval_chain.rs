@@ -20,6 +20,8 @@ use std::collections::BTreeSet;
 
 pub const MAX_STEPS: usize = 6;
 pub const MAX_STEP_NAME_CHARS: usize = 80;
+/// The longest comment an approver may write with a decision.
+pub const MAX_COMMENT_CHARS: usize = 2_000;
 
 /// How many of a group must approve.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -59,3 +59,12 @@ pub struct ChangeApprovalView {
     /// Set when the reader decides in someone else's place: that person's name.
     pub standing_in_for: Option<String>,
 }
+
+/// Someone deciding in the reader's place while they are away.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DelegationView {
+    pub to: String,
+    pub name: String,
+    pub starts: DateTime<Utc>,
+    pub ends: DateTime<Utc>,
+}

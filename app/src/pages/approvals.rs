@@ -1,5 +1,6 @@
 use super::approval_chain::ApprovalChain;
 use super::change::{risk_label, ChangeSummary};
+use super::delegations::Delegations;
 use super::{query_error, when};
 use crate::api::approvals::{change_approvals, pending_approvals};
 use crate::components::error_notice::ErrorNotice;
@@ -25,12 +26,16 @@ pub fn ApprovalsPage() -> impl IntoView {
     let query = use_query_map();
     let error = query_error();
     let done = move || query.read().get("done").is_some();
+    let delegated = move || query.read().get("delegated").is_some();
     view! {
         <Title text=t("nav-approvals")/>
         <h1 class="page-title">{t("nav-approvals")}</h1>
         {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="action-error">{e}</div> })}
         <Show when=done>
             <div class="notice notice-success" role="status" data-testid="decided">{t("approvals-decided")}</div>
+        </Show>
+        <Show when=delegated>
+            <div class="notice notice-success" role="status" data-testid="delegated">{t("delegation-saved")}</div>
         </Show>
         <Suspense fallback=|| view! { <p class="loading">{t("approvals-loading")}</p> }>
             {move || Suspend::new(async move {
@@ -59,13 +64,13 @@ pub fn ApprovalsPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <Delegations/>
     }
 }
 
 #[component]
 fn ApprovalCard(approval: ApprovalView) -> impl IntoView {
     let ticket = approval.ticket;
-    let comment_id = format!("comment-{}", ticket.number);
     view! {
         <li class="approval-card" id=ticket.number.clone() data-testid="approval-card" data-number=ticket.number.clone()>
             <div class="approval-summary">
@@ -82,17 +87,7 @@ fn ApprovalCard(approval: ApprovalView) -> impl IntoView {
                     {approval.answers.into_iter().map(|a| view! { <dt>{a.label}</dt><dd>{crate::i18n::i18n().answer(&a.answer)}</dd> }).collect_view()}
                 </dl>
             </div>
-            <form class="decision-form stack" method="post" action="/api/decide">
-                <input type="hidden" name="number" value=ticket.number.clone()/>
-                <div class="field">
-                    <label for=comment_id.clone()>{t("approvals-comment")}</label>
-                    <textarea id=comment_id name="comment" rows="2" maxlength="2000"></textarea>
-                </div>
-                <div class="row">
-                    <button type="submit" name="decision" value="approve" class="btn btn-primary">{t("approvals-approve")}</button>
-                    <button type="submit" name="decision" value="reject" class="btn btn-danger">{t("approvals-reject")}</button>
-                </div>
-            </form>
+            <DecisionForm action="/api/decide" number=ticket.number.clone()/>
         </li>
     }
 }
@@ -103,7 +98,6 @@ fn ApprovalCard(approval: ApprovalView) -> impl IntoView {
 fn ChangeApprovalCard(approval: ChangeApprovalView) -> impl IntoView {
     let change = approval.change;
     let number = change.number.clone();
-    let comment_id = format!("comment-{number}");
     let risk = change.risk.map(risk_label);
     view! {
         <li class="approval-card" id=number.clone() data-testid="change-approval-card" data-number=number.clone()>
@@ -129,17 +123,27 @@ fn ChangeApprovalCard(approval: ChangeApprovalView) -> impl IntoView {
                 <ChangeSummary change=change.clone() risk/>
                 {change.approval.clone().map(|run| view! { <ApprovalChain run/> })}
             </div>
-            <form class="decision-form stack" method="post" action="/api/decide_change">
-                <input type="hidden" name="number" value=number.clone()/>
-                <div class="field">
-                    <label for=comment_id.clone()>{t("approvals-comment")}</label>
-                    <textarea id=comment_id name="comment" rows="2" maxlength="2000"></textarea>
-                </div>
-                <div class="row">
-                    <button type="submit" name="decision" value="approve" class="btn btn-primary">{t("approvals-approve")}</button>
-                    <button type="submit" name="decision" value="reject" class="btn btn-danger">{t("approvals-reject")}</button>
-                </div>
-            </form>
+            <DecisionForm action="/api/decide_change" number=number.clone()/>
         </li>
+    }
+}
+
+/// Approve or reject, with a comment (a rejection needs one): a plain form to `action`.
+#[component]
+fn DecisionForm(action: &'static str, number: String) -> impl IntoView {
+    let comment_id = format!("comment-{number}");
+    view! {
+        <form class="decision-form stack" method="post" action=action>
+            <input type="hidden" name="number" value=number/>
+            <div class="field">
+                <label for=comment_id.clone()>{t("approvals-comment")}</label>
+                <textarea id=comment_id name="comment" rows="2"
+                    maxlength=crate::domain::approval_chain::MAX_COMMENT_CHARS.to_string()></textarea>
+            </div>
+            <div class="row">
+                <button type="submit" name="decision" value="approve" class="btn btn-primary">{t("approvals-approve")}</button>
+                <button type="submit" name="decision" value="reject" class="btn btn-danger">{t("approvals-reject")}</button>
+            </div>
+        </form>
     }
 }

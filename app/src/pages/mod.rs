@@ -16,6 +16,7 @@ pub mod change;
 pub mod daily_report;
 pub mod dashboard;
 pub mod dashboard_tickets;
+pub mod delegations;
 pub mod editor;
 pub mod item;
 pub mod login;

@@ -980,6 +980,13 @@ macro_rules! sql_store {
                     .push(" AND (t.approver_id = ")
                     .push_bind(approver_id);
                 if !chain_approvers.is_empty() {
+                    // As line manager in someone's place: their tickets too.
+                    sql.push(" OR t.approver_id IN (SELECT id FROM users WHERE email IN (");
+                    let mut list = sql.separated(", ");
+                    for approver in chain_approvers {
+                        list.push_bind(approver);
+                    }
+                    sql.push("))");
                     sql.push(
                         " OR t.id IN (SELECT r.subject_id FROM approval_runs r \
                          JOIN approval_waiting w ON w.run_id = r.id \

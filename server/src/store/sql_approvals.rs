@@ -180,6 +180,15 @@ macro_rules! sql_approvals {
             }))
         }
 
+        fn delegation_from(r: &DbRow) -> Delegation {
+            Delegation {
+                from: r.get("from_email"),
+                to: r.get("to_email"),
+                starts: r.get("starts_at"),
+                ends: r.get("ends_at"),
+            }
+        }
+
         fn named_chain(r: &DbRow) -> StoreResult<NamedChain> {
             Ok(NamedChain {
                 key: r.get("key"),
@@ -329,15 +338,46 @@ macro_rules! sql_approvals {
                 .fetch_all(&self.pool)
                 .await
                 .map_err(db_err)?;
-                Ok(rows
-                    .iter()
-                    .map(|r| Delegation {
-                        from: r.get("from_email"),
-                        to: r.get("to_email"),
-                        starts: r.get("starts_at"),
-                        ends: r.get("ends_at"),
-                    })
-                    .collect())
+                Ok(rows.iter().map(delegation_from).collect())
+            }
+
+            async fn delegations_from(
+                &self,
+                email: &str,
+                at: DateTime<Utc>,
+            ) -> StoreResult<Vec<Delegation>> {
+                let rows = sqlx::query(
+                    "SELECT from_email, to_email, starts_at, ends_at FROM approval_delegations \
+                     WHERE from_email = $1 AND ends_at > $2 ORDER BY starts_at, id",
+                )
+                .bind(email)
+                .bind(at)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(rows.iter().map(delegation_from).collect())
+            }
+
+            async fn end_delegations(
+                &self,
+                from: &str,
+                to: &str,
+                at: DateTime<Utc>,
+            ) -> StoreResult<bool> {
+                // One not started yet ends before it starts: it never applies.
+                let ended = sqlx::query(
+                    "UPDATE approval_delegations SET ends_at = $1, \
+                     starts_at = CASE WHEN starts_at > $1 THEN $1 ELSE starts_at END \
+                     WHERE from_email = $2 AND to_email = $3 AND ends_at > $1",
+                )
+                .bind(at)
+                .bind(from)
+                .bind(to)
+                .execute(&self.pool)
+                .await
+                .map_err(db_err)?
+                .rows_affected();
+                Ok(ended > 0)
             }
 
             async fn add_delegation(

@@ -297,3 +297,78 @@ fn monitor_answers() -> Value {
         "location": ["Head office desk"],
     })
 }
+
+#[tokio::test]
+async fn a_line_manager_away_lets_a_colleague_decide_from_the_approvals_page() {
+    let app = spawn().await;
+    let lena = app.signed_in(LENA).await;
+    let today = chrono::Utc::now().date_naive();
+    let day = |offset: i64| (today + chrono::Duration::days(offset)).to_string();
+    let delegate = |to: &str, first: String, last: String| {
+        let (to, first, last) = (to.to_string(), first, last);
+        let app = &app;
+        let lena = &lena;
+        async move {
+            app.call_json(
+                lena,
+                "delegate",
+                &[("to", &to), ("first_day", &first), ("last_day", &last)],
+            )
+            .await
+        }
+    };
+    // Refused beside the field, nothing written.
+    let unknown = delegate("nobody@deskfront.test", day(0), day(3)).await;
+    assert!(unknown["fields"]["to"].is_string(), "{unknown}");
+    let herself = delegate(LENA, day(0), day(3)).await;
+    assert!(herself["fields"]["to"].is_string(), "{herself}");
+    let backwards = delegate(PRIYA, day(3), day(1)).await;
+    assert!(backwards["fields"]["days"].is_string(), "{backwards}");
+    let past = delegate(PRIYA, day(-5), day(-2)).await;
+    assert!(past["fields"]["days"].is_string(), "{past}");
+    let long = delegate(PRIYA, day(0), day(200)).await;
+    assert!(long["fields"]["days"].is_string(), "{long}");
+    assert_eq!(app.call_json(&lena, "my_delegations", &[]).await, json!([]));
+
+    assert_eq!(delegate(PRIYA, day(0), day(3)).await, Value::Null);
+    let mine = app.call_json(&lena, "my_delegations", &[]).await;
+    assert_eq!(mine[0]["name"], "Priya Shah", "{mine}");
+
+    // Rita's laptop waits for Lena, her line manager: Priya decides it in her place.
+    let rita = app.signed_in(RITA).await;
+    let laptop = app.order_laptop(&rita, "key-dlg-laptop-01").await;
+    let number = laptop["number"].as_str().unwrap();
+    let priya = app.signed_in(PRIYA).await;
+    let hers = waiting(&app, &priya).await;
+    assert_eq!(hers.len(), 1, "{hers:?}");
+    assert_eq!(hers[0]["standing_in_for"], "Lena Lindqvist");
+    assert_eq!(
+        decide(&app, &priya, number, "approve", "Lena is away.").await,
+        200
+    );
+    let done = request(&app, &rita, number).await;
+    assert_eq!(done["summary"]["state"], "in_progress", "{done}");
+    let said = done["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "approval_approved")
+        .unwrap()["body"]
+        .clone();
+    assert_eq!(said, "In place of Lena Lindqvist — Lena is away.");
+
+    // Back early: Priya no longer decides for her.
+    let ended = app.call(&lena, "end_delegation", &[("to", PRIYA)]).await;
+    assert_eq!(ended.status(), 200);
+    let second = app.order_laptop(&rita, "key-dlg-laptop-02").await;
+    let second = second["number"].as_str().unwrap();
+    assert!(waiting(&app, &priya).await.is_empty());
+    assert_eq!(decide(&app, &priya, second, "approve", "").await, 404);
+    assert_eq!(
+        app.call(&lena, "end_delegation", &[("to", PRIYA)])
+            .await
+            .status(),
+        404,
+        "nothing left to end"
+    );
+}
