@@ -236,6 +236,28 @@ pub async fn deciding_for(
     Ok((people, delegations))
 }
 
+/// Whose place `me` decides in at a step waiting on `waiting_on`: none when it waits on them,
+/// else the name of the first absent approver there who delegated to them.
+pub fn standing_in_for(
+    waiting_on: &[String],
+    me: &str,
+    delegations: &[Delegation],
+    names: &BTreeMap<String, String>,
+) -> Option<String> {
+    if waiting_on.iter().any(|w| w == me) {
+        return None;
+    }
+    delegations
+        .iter()
+        .find(|d| waiting_on.contains(&d.from))
+        .map(|d| {
+            names
+                .get(&d.from)
+                .cloned()
+                .unwrap_or_else(|| d.from.clone())
+        })
+}
+
 /// The names of everyone, by e-mail (for a list of runs).
 pub async fn names(store: &dyn Store) -> AppResult<BTreeMap<String, String>> {
     Ok(Directory::load(store).await?.names())

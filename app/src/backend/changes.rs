@@ -198,7 +198,11 @@ pub async fn view(
 ) -> AppResult<ChangeView> {
     require_desk(user)?;
     let record = load(store, number).await?;
-    describe(store, &record, portal_zone, true).await
+    let approval = match store.change_run(record.id).await.map_err(internal)? {
+        Some(run) => Some(approval_runs::view(store, &run).await?),
+        None => None,
+    };
+    describe(store, &record, portal_zone, true, approval).await
 }
 
 /// The change as its page shows it; `works_changes`: with the steps the reader may take (an
@@ -208,12 +212,9 @@ async fn describe(
     record: &ChangeRecord,
     portal_zone: &str,
     works_changes: bool,
+    approval: Option<crate::model::ApprovalRunView>,
 ) -> AppResult<ChangeView> {
     let conflicts = conflicts_of(store, record, portal_zone).await?;
-    let approval = match store.change_run(record.id).await.map_err(internal)? {
-        Some(run) => Some(approval_runs::view(store, &run).await?),
-        None => None,
-    };
     let c = &record.content;
     let (stores, devices) = Target::split(&c.targets);
     Ok(ChangeView {
@@ -785,21 +786,18 @@ pub async fn waiting_for(
         else {
             continue;
         };
-        let standing_in_for = if waiting_on.contains(&me) {
-            None
-        } else {
-            delegations
-                .iter()
-                .find(|d| waiting_on.contains(&d.from))
-                .map(|d| {
-                    names
-                        .get(&d.from)
-                        .cloned()
-                        .unwrap_or_else(|| d.from.clone())
-                })
-        };
+        let standing_in_for =
+            approval_runs::standing_in_for(&waiting_on, &me, &delegations, &names);
         waiting.push(ChangeApprovalView {
-            change: describe(store, &record, portal_zone, false).await?,
+            // The run and the names are at hand: the list reads neither again per change.
+            change: describe(
+                store,
+                &record,
+                portal_zone,
+                false,
+                Some(approval_runs::view_with(&run, &names)),
+            )
+            .await?,
             step: run.steps[step].name.clone(),
             standing_in_for,
         });

@@ -57,15 +57,8 @@ pub async fn waiting_for(
                 names = Some(approval_runs::names(store).await?);
             }
             let names = names.as_ref().expect("just read");
-            approval.standing_in_for = delegations
-                .iter()
-                .find(|d| waiting_on.contains(&d.from))
-                .map(|d| {
-                    names
-                        .get(&d.from)
-                        .cloned()
-                        .unwrap_or_else(|| d.from.clone())
-                });
+            approval.standing_in_for =
+                approval_runs::standing_in_for(&waiting_on, &me, &delegations, names);
         }
     }
     Ok(waiting)
