@@ -363,6 +363,7 @@ FIRST_VISIT_PAGES=(
   "a request=$REQUEST_PATH"
   "article=$ARTICLE_PATH"
   "search=$SEARCH_PATH"
+  "change calendar=/calendar"
   # The same two pages for a phone set to German: its own language file instead of English.
   "sign-in, German=/login@signed-out~de-DE"
   "catalog, German=/~de-DE"

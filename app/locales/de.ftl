@@ -1733,3 +1733,67 @@ problem-change-title = Was geändert wird
 problem-change-kind = Art des Changes
 problem-raise-change = Change anlegen
 problem-fixed-by-change = Behoben durch Change { $number }: { $title }
+
+## The change calendar and its feed
+nav-calendar = Kalender
+calendar-title = Change-Kalender
+calendar-month = { $month ->
+    [1] Januar
+    [2] Februar
+    [3] März
+    [4] April
+    [5] Mai
+    [6] Juni
+    [7] Juli
+    [8] August
+    [9] September
+    [10] Oktober
+    [11] November
+   *[12] Dezember
+} { $year }
+calendar-week-of = Woche ab { $day } { $year }
+calendar-span-month = Monat
+calendar-span-week = Woche
+calendar-previous = Zurück
+calendar-next = Weiter
+calendar-today = Heute
+calendar-store = Filiale
+calendar-own-store = Meine Filiale
+calendar-all-stores = Alle Filialen
+calendar-region = Region
+calendar-all-regions = Alle Regionen
+calendar-service = Service
+calendar-all-services = Alle Services
+calendar-apply = Anzeigen
+calendar-zone = Tage und Uhrzeiten in { $zone }.
+calendar-count = { $count ->
+    [0] In diesem Zeitraum sind keine Changes geplant.
+    [one] Ein Change in diesem Zeitraum.
+   *[other] { $count } Changes in diesem Zeitraum.
+}
+calendar-empty-hint = Geplante Changes und Sperrzeiten erscheinen hier, sobald sie eingeplant sind.
+calendar-freeze = Sperrzeit: { $name }
+calendar-continued = Fortsetzung
+calendar-central = alle Filialen
+calendar-when-same-day = { $start }–{ $end }
+calendar-when-until = { $start } – { $end }
+calendar-loading = Der Kalender wird geladen…
+calendar-feed = Im eigenen Kalender
+calendar-feed-help = Abonnieren Sie diesen Kalender in Outlook, Google Kalender oder auf dem Telefon über einen privaten Link. Wer den Link hat, kann die Changes lesen – behalten Sie ihn für sich.
+calendar-feed-since = Sie haben seit { $when } einen Link. Erstellen Sie einen neuen, wenn er verloren ist (der alte funktioniert dann nicht mehr), oder beenden Sie ihn.
+calendar-feed-make = Privaten Link erstellen
+calendar-feed-remake = Neuen Link erstellen
+calendar-feed-end = Link beenden
+calendar-feed-ended = Der Link ist beendet; abonnierte Kalender werden nicht mehr aktualisiert.
+calendar-feed-link = Ihr Link (nur einmal angezeigt: jetzt kopieren)
+calendar-feed-name = Deskfront-Changes
+calendar-feed-stores = Filialen: { $stores }
+calendar-feed-devices = Geräte: { $devices }
+calendar-feed-freeze = Change-Sperre: { $name }
+error-calendar-span = Wählen Sie Monat oder Woche.
+error-calendar-day = Geben Sie den Tag als Datum an, z. B. 2026-12-15.
+error-calendar-store = Diese Filiale gibt es nicht. Wählen Sie eine aus der Liste.
+error-calendar-region = Diese Region gibt es nicht. Wählen Sie eine aus der Liste.
+error-calendar-service = Diesen Service gibt es nicht. Wählen Sie einen aus der Liste.
+error-calendar-feed-unknown = Dieser Kalender-Link funktioniert nicht (mehr). Erstellen Sie auf der Seite des Change-Kalenders einen neuen.
+error-calendar-feed-js = Einen Kalender-Link zu erstellen braucht JavaScript, damit der Link gezeigt werden kann, ohne die Seite zu verlassen.

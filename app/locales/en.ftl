@@ -1736,3 +1736,67 @@ problem-change-title = What will be changed
 problem-change-kind = Kind of change
 problem-raise-change = Raise a change
 problem-fixed-by-change = Fixed by change { $number }: { $title }
+
+## The change calendar and its feed
+nav-calendar = Calendar
+calendar-title = Change calendar
+calendar-month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+calendar-week-of = Week of { $day } { $year }
+calendar-span-month = Month
+calendar-span-week = Week
+calendar-previous = Previous
+calendar-next = Next
+calendar-today = Today
+calendar-store = Store
+calendar-own-store = My store
+calendar-all-stores = All stores
+calendar-region = Region
+calendar-all-regions = All regions
+calendar-service = Service
+calendar-all-services = All services
+calendar-apply = Show
+calendar-zone = Days and times in { $zone }.
+calendar-count = { $count ->
+    [0] No changes planned in this period.
+    [one] One change in this period.
+   *[other] { $count } changes in this period.
+}
+calendar-empty-hint = Scheduled changes and freeze periods appear here once they are planned.
+calendar-freeze = Freeze: { $name }
+calendar-continued = continued
+calendar-central = all stores
+calendar-when-same-day = { $start }–{ $end }
+calendar-when-until = { $start } – { $end }
+calendar-loading = Loading the calendar…
+calendar-feed = In your own calendar
+calendar-feed-help = Subscribe to this calendar in Outlook, Google Calendar or your phone with a private link. Anyone with the link can read the changes, so keep it to yourself.
+calendar-feed-since = You have had a link since { $when }. Make a new one if you lost it (the old one stops working), or end it.
+calendar-feed-make = Make a private link
+calendar-feed-remake = Make a new link
+calendar-feed-end = End the link
+calendar-feed-ended = The link is ended; calendars subscribed to it no longer update.
+calendar-feed-link = Your link (shown once: copy it now)
+calendar-feed-name = Deskfront changes
+calendar-feed-stores = Stores: { $stores }
+calendar-feed-devices = Devices: { $devices }
+calendar-feed-freeze = Change freeze: { $name }
+error-calendar-span = Choose a month or a week.
+error-calendar-day = Give the day as a date, e.g. 2026-12-15.
+error-calendar-store = There is no such store. Choose one from the list.
+error-calendar-region = There is no such region. Choose one from the list.
+error-calendar-service = There is no such service. Choose one from the list.
+error-calendar-feed-unknown = This calendar link does not work (any more). Make a new one on the change calendar page.
+error-calendar-feed-js = Making a calendar link needs JavaScript, so the link can be shown without leaving the page.

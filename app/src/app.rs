@@ -340,6 +340,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/catalog/:slug") view={Lazy::<ItemEditorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/approvals") view={Lazy::<ApprovalsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/calendar") view={Lazy::<ChangeCalendarRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/mail") view={Lazy::<MailLogRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/kb/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>

@@ -28,6 +28,7 @@ use crate::pages::{
     approvals::ApprovalsPage,
     article::ArticlePage,
     change::ChangePage,
+    change_calendar::ChangeCalendarPage,
     daily_report::DailyReportPage,
     dashboard::DashboardPage,
     dashboard_tickets::DashboardTicketsPage,
@@ -106,6 +107,7 @@ page_group!(request_pages, __preload_request_pages, RequestPage {
     NotificationsRoute => NotificationsPage,
     ApprovalsRoute => ApprovalsPage,
     SettingsRoute => SettingsPage,
+    ChangeCalendarRoute => ChangeCalendarPage,
 });
 page_group!(knowledge_pages, __preload_knowledge_pages, KnowledgePage {
     ArticleRoute => ArticlePage,

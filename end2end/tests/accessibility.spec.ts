@@ -36,7 +36,7 @@ const PAGES: { who: Person; label: string; paths: string[] }[] = [
       "/settings",
     ],
   },
-  { who: SAM, label: "store worker", paths: ["/report?store=S012&asset=S012-REG-03", "/catalog/card-reader-fault"] },
+  { who: SAM, label: "store worker", paths: ["/report?store=S012&asset=S012-REG-03", "/catalog/card-reader-fault", "/calendar"] },
   { who: LENA, label: "approver", paths: ["/approvals"] },
   { who: AHMED, label: "agent", paths: ["/desk", "/desk?priority=P1", "{desk-ticket}"] },
   { who: MO, label: "manager", paths: ["/dashboard", "{drill-down}", "/dashboard/daily"] },

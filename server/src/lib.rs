@@ -242,6 +242,7 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/attachments/{id}", get(routes::attachments::download))
         .route("/dashboard/export/{file}", get(routes::exports::export))
         .route("/admin/audit.csv", get(routes::audit_export::export))
+        .route("/calendar.ics", get(routes::calendar_feed::feed))
         .route("/api/v1/kb/search", get(routes::kb_search::search))
         .route(
             "/api/v1/incidents",

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod catalog;
 pub mod catalog_admin;
+pub mod change_calendar;
 pub mod changes;
 pub mod dashboard;
 pub mod deflection;

@@ -111,6 +111,26 @@ pub struct ChangeRecord {
     pub events: Vec<ChangeEvent>,
 }
 
+/// A change as the change calendar shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalendarChange {
+    pub booking: Booking,
+    pub title: String,
+    pub kind: ChangeKind,
+    pub state: ChangeState,
+    /// The kinds of the devices it touches ("till", "card reader"), each once, sorted: the
+    /// services it affects.
+    pub device_kinds: Vec<String>,
+}
+
+/// Whose calendar feed a token opens: the person, and their store (staff of a store read its
+/// changes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeedOwner {
+    pub user: crate::model::UserView,
+    pub store: Option<String>,
+}
+
 #[async_trait::async_trait]
 pub trait ChangeStore: Send + Sync {
     /// Takes the next change number and writes the draft with its `raised` event. Answers with
@@ -137,9 +157,24 @@ pub trait ChangeStore: Send + Sync {
         event: &ChangeEvent,
         end: Option<ChangeWrite<'_>>,
     ) -> StoreResult<bool>;
-    /// The changes that hold their window on the calendar (`ChangeState::holds_its_window`)
-    /// and whose window meets `[from, to)`.
-    async fn bookings(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> StoreResult<Vec<Booking>>;
+    /// The changes the calendar shows (`ChangeState::on_calendar`) whose window meets
+    /// `[from, to)`, by start.
+    async fn calendar_changes(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> StoreResult<Vec<CalendarChange>>;
+    /// The changes that hold their window (`ChangeState::holds_its_window`) and whose window
+    /// meets `[from, to)`: what a new window may conflict with.
+    async fn bookings(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> StoreResult<Vec<Booking>> {
+        Ok(self
+            .calendar_changes(from, to)
+            .await?
+            .into_iter()
+            .filter(|c| c.state.holds_its_window())
+            .map(|c| c.booking)
+            .collect())
+    }
     /// The changes raised from a problem, oldest first: number, title, state.
     async fn changes_of_problem(
         &self,
@@ -148,4 +183,18 @@ pub trait ChangeStore: Send + Sync {
     async fn freeze_windows(&self) -> StoreResult<Vec<FreezeWindow>>;
     async fn add_freeze_window(&self, freeze: &FreezeWindow, now: DateTime<Utc>)
         -> StoreResult<()>;
+    /// The store person `user_id` works in, if any.
+    async fn home_store(&self, user_id: i64) -> StoreResult<Option<String>>;
+    /// Gives person `user_id` a calendar feed whose token hashes to `token_hash`, replacing the
+    /// one they had; `None` ends their feed.
+    async fn set_calendar_feed(
+        &self,
+        user_id: i64,
+        token_hash: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Since when person `user_id` has a calendar feed, if they have one.
+    async fn calendar_feed_since(&self, user_id: i64) -> StoreResult<Option<DateTime<Utc>>>;
+    /// The active person whose feed token hashes to `token_hash`.
+    async fn calendar_feed_owner(&self, token_hash: &str) -> StoreResult<Option<FeedOwner>>;
 }

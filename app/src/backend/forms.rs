@@ -44,21 +44,25 @@ pub use crate::url::encode;
 /// leave the browser, such as the QR stickers. Behind a proxy, its `X-Forwarded-Proto` and
 /// `X-Forwarded-Host` say how people reach it.
 pub fn request_origin() -> String {
-    let header = |parts: &http::request::Parts, name: &str| {
-        parts
-            .headers
+    match leptos::prelude::use_context::<http::request::Parts>() {
+        Some(parts) => origin_from(&parts.headers),
+        None => "http://localhost".into(),
+    }
+}
+
+/// The origin a request with `headers` was addressed to (see `request_origin`).
+pub fn origin_from(headers: &http::HeaderMap) -> String {
+    let header = |name: &str| {
+        headers
             .get(name)
             .and_then(|v| v.to_str().ok())
             .map(|v| v.split(',').next().unwrap_or(v).trim().to_string())
             .filter(|v| !v.is_empty())
     };
-    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
-        return "http://localhost".into();
-    };
-    let host = header(&parts, "x-forwarded-host")
-        .or_else(|| header(&parts, "host"))
+    let host = header("x-forwarded-host")
+        .or_else(|| header("host"))
         .unwrap_or_else(|| "localhost".into());
-    let scheme = header(&parts, "x-forwarded-proto")
+    let scheme = header("x-forwarded-proto")
         .filter(|p| p == "https" || p == "http")
         .unwrap_or_else(|| "http".into());
     format!("{scheme}://{host}")

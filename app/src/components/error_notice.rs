@@ -16,17 +16,22 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         }
         _ => view! { <a href="">{t("error-try-again")}</a> }.into_any(),
     };
-    // A refused input names its problem; the generic "needs another look" would not help here.
-    let message = error
-        .field_errors()
-        .and_then(|f| f.values().next().cloned())
-        .unwrap_or_else(|| error_text(&error));
+    let message = page_error_text(&error);
     view! {
         <div class="notice notice-error" role="alert">
             <p>{message}</p>
             <p>{action}</p>
         </div>
     }
+}
+
+/// A page's error in words: a refused input names its problem (the generic "needs another
+/// look" would not help on a page whose only input is its address).
+pub fn page_error_text(error: &AppError) -> String {
+    error
+        .field_errors()
+        .and_then(|f| f.values().next().cloned())
+        .unwrap_or_else(|| error_text(error))
 }
 
 /// The error in the reader's language. The errors whose words are fixed are translated here;

@@ -113,6 +113,11 @@ pub fn nav_links(user: &UserView) -> Vec<NavLink> {
             user.approves,
             NavLink::new("/approvals", "nav-approvals", "/approvals"),
         ),
+        // Those who plan, approve or live with changes; requesters reach it by address.
+        (
+            role.works_queue() || role == Role::StoreStaff || user.approves,
+            NavLink::new("/calendar", "nav-calendar", "/calendar"),
+        ),
         (
             role.edits_catalog(),
             NavLink::new(
@@ -251,11 +256,18 @@ mod tests {
         );
         assert_eq!(
             labels(&user(Role::StoreStaff, false)),
-            ["Catalog", "My requests", "Report a fault"]
+            ["Catalog", "My requests", "Report a fault", "Calendar"]
         );
         assert_eq!(
             labels(&user(Role::Agent, true)),
-            ["Catalog", "My requests", "Queue", "Dashboard", "Approvals"]
+            [
+                "Catalog",
+                "My requests",
+                "Queue",
+                "Dashboard",
+                "Approvals",
+                "Calendar"
+            ]
         );
         assert_eq!(
             labels(&user(Role::Admin, false)),
@@ -264,6 +276,7 @@ mod tests {
                 "My requests",
                 "Queue",
                 "Dashboard",
+                "Calendar",
                 "Admin",
                 "Articles"
             ]

@@ -100,6 +100,12 @@ impl ChangeState {
         matches!(self, ChangeState::Closed | ChangeState::Cancelled)
     }
 
+    /// Shown on the change calendar: booked, or done and being reviewed or closed (what
+    /// happened stays in the calendar's past).
+    pub fn on_calendar(self) -> bool {
+        self.holds_its_window() || matches!(self, ChangeState::Review | ChangeState::Closed)
+    }
+
     /// On the change calendar: its window is booked (the conflict checks count it).
     pub fn holds_its_window(self) -> bool {
         matches!(

@@ -84,6 +84,23 @@ impl FreezeWindow {
             .collect()
     }
 
+    /// Whether the freeze holds on `day` (a day of the store's own, or of whoever reads the
+    /// calendar).
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        if !self.every_year {
+            return self.first_day <= day && day <= self.last_day;
+        }
+        let length = Days::new((self.last_day - self.first_day).num_days().unsigned_abs());
+        // This year's occurrence, or last year's running over New Year.
+        [day.year(), day.year() - 1].into_iter().any(|y| {
+            let first = same_day_in(self.first_day, y);
+            first <= day
+                && first
+                    .checked_add_days(length)
+                    .is_some_and(|last| day <= last)
+        })
+    }
+
     /// Whether `window` falls (partly) in this freeze, in `zone`'s days.
     pub fn meets(&self, zone: Tz, window: &Window) -> bool {
         self.occurrences(zone, window)
@@ -305,6 +322,25 @@ mod tests {
         assert_eq!(freeze_stores(&found), [vec!["S012".to_string()]]);
         let before = booking("CHG0000001", "2026-12-17T18:00:00Z", &["S012", "L001"], &[]);
         assert!(conflicts(&before, &[], &[christmas()], &zones, Tz::UTC).is_empty());
+    }
+
+    #[test]
+    fn a_freeze_covers_its_days_every_year_and_across_new_year() {
+        let once = FreezeWindow {
+            every_year: false,
+            ..christmas()
+        };
+        assert!(once.covers(day("2026-12-18")) && once.covers(day("2026-12-31")));
+        assert!(!once.covers(day("2026-12-17")) && !once.covers(day("2027-12-20")));
+        assert!(christmas().covers(day("2030-12-24")));
+        assert!(!christmas().covers(day("2030-01-01")));
+        let winter = FreezeWindow {
+            first_day: day("2026-12-18"),
+            last_day: day("2027-01-06"),
+            ..christmas()
+        };
+        assert!(winter.covers(day("2028-01-06")) && winter.covers(day("2027-12-18")));
+        assert!(!winter.covers(day("2028-01-07")) && !winter.covers(day("2027-12-17")));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod approval_chain;
 pub mod article;
 pub mod calendar;
+pub mod calendar_grid;
 pub mod change;
 pub mod change_calendar;
 pub mod change_risk;

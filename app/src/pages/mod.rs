@@ -13,6 +13,7 @@ pub mod approvals;
 pub mod article;
 pub mod catalog;
 pub mod change;
+pub mod change_calendar;
 pub mod daily_report;
 pub mod dashboard;
 pub mod dashboard_tickets;

@@ -3,6 +3,7 @@
 pub mod attachments;
 pub mod audit_export;
 pub mod auth_gate;
+pub mod calendar_feed;
 pub mod exports;
 pub mod form_post;
 pub mod incidents;

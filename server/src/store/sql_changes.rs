@@ -5,16 +5,18 @@
 macro_rules! sql_changes {
     ($store:ident) => {
         use app::backend::change_store::{
-            ChangeContent, ChangeEvent, ChangeRecord, ChangeStore, ChangeWrite, NewChange, Target,
+            CalendarChange, ChangeContent, ChangeEvent, ChangeRecord, ChangeStore, ChangeWrite,
+            FeedOwner, NewChange, Target,
         };
         use app::domain::change::{
             change_number, ChangeKind, ChangeOutcome, ChangePlans, ChangeState, Window,
         };
-        use app::domain::change_calendar::{Booking, FreezeWindow};
+        use app::domain::change_calendar::FreezeWindow;
         use app::domain::change_risk::{RiskAssessment, RiskLevel};
 
-        /// The states whose window the calendar counts (`ChangeState::holds_its_window`).
-        const BOOKED_STATES: &str = "('authorise', 'scheduled', 'implement')";
+        /// The states the calendar shows (`ChangeState::on_calendar`).
+        const CALENDAR_STATES: &str =
+            "('authorise', 'scheduled', 'implement', 'review', 'closed')";
 
         fn change_content(r: &DbRow, targets: Vec<Target>) -> StoreResult<ChangeContent> {
             let risk = match (
@@ -308,19 +310,19 @@ macro_rules! sql_changes {
                 Ok(true)
             }
 
-            async fn bookings(
+            async fn calendar_changes(
                 &self,
                 from: DateTime<Utc>,
                 to: DateTime<Utc>,
-            ) -> StoreResult<Vec<Booking>> {
+            ) -> StoreResult<Vec<CalendarChange>> {
                 // A window is at most `MAX_WINDOW_HOURS` long, so those meeting [from, to) start
                 // within that much before `from`: an index range on window_start.
                 let earliest =
                     from - chrono::Duration::hours(app::domain::change::MAX_WINDOW_HOURS);
                 let rows = sqlx::query(&format!(
-                    "SELECT id, number, window_start, window_end FROM changes \
+                    "SELECT id, number, title, kind, state, window_start, window_end FROM changes \
                      WHERE window_start >= $1 AND window_start < $2 AND window_end > $3 \
-                     AND state IN {BOOKED_STATES} ORDER BY window_start, id"
+                     AND state IN {CALENDAR_STATES} ORDER BY window_start, id"
                 ))
                 .bind(earliest)
                 .bind(to)
@@ -329,10 +331,11 @@ macro_rules! sql_changes {
                 .await
                 .map_err(db_err)?;
                 let targets = sqlx::query(&format!(
-                    "SELECT t.change_id, t.store_code, t.asset_tag FROM change_targets t \
-                     JOIN changes c ON c.id = t.change_id \
+                    "SELECT t.change_id, t.store_code, t.asset_tag, a.kind AS device_kind \
+                     FROM change_targets t JOIN changes c ON c.id = t.change_id \
+                     LEFT JOIN assets a ON a.tag = t.asset_tag \
                      WHERE c.window_start >= $1 AND c.window_start < $2 AND c.window_end > $3 \
-                     AND c.state IN {BOOKED_STATES} ORDER BY t.store_code, t.asset_tag"
+                     AND c.state IN {CALENDAR_STATES} ORDER BY t.store_code, t.asset_tag"
                 ))
                 .bind(earliest)
                 .bind(to)
@@ -340,16 +343,31 @@ macro_rules! sql_changes {
                 .fetch_all(&self.pool)
                 .await
                 .map_err(db_err)?;
+                let mut kinds: std::collections::BTreeMap<i64, std::collections::BTreeSet<String>> =
+                    Default::default();
+                for t in &targets {
+                    if let Some(kind) = t.get::<Option<String>, _>("device_kind") {
+                        kinds.entry(t.get("change_id")).or_default().insert(kind);
+                    }
+                }
                 let mut targets = targets_by_change(&targets);
                 Ok(rows
                     .iter()
                     .map(|r| {
-                        let touched = targets.remove(&r.get::<i64, _>("id")).unwrap_or_default();
+                        let id: i64 = r.get("id");
+                        let touched = targets.remove(&id).unwrap_or_default();
                         let window = Window {
                             start: r.get("window_start"),
                             end: r.get("window_end"),
                         };
-                        Target::booking(r.get("number"), window, &touched)
+                        CalendarChange {
+                            booking: Target::booking(r.get("number"), window, &touched),
+                            title: r.get("title"),
+                            kind: ChangeKind::parse(r.get("kind")).unwrap_or(ChangeKind::Normal),
+                            state: ChangeState::parse(r.get("state"))
+                                .unwrap_or(ChangeState::Draft),
+                            device_kinds: kinds.remove(&id).unwrap_or_default().into_iter().collect(),
+                        }
                     })
                     .collect())
             }
@@ -418,6 +436,64 @@ macro_rules! sql_changes {
                 .await
                 .map_err(db_err)?;
                 Ok(())
+            }
+
+            async fn home_store(&self, user_id: i64) -> StoreResult<Option<String>> {
+                sqlx::query_scalar("SELECT store_code FROM users WHERE id = $1")
+                    .bind(user_id)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map(Option::flatten)
+                    .map_err(db_err)
+            }
+
+            async fn set_calendar_feed(
+                &self,
+                user_id: i64,
+                token_hash: Option<&str>,
+                now: DateTime<Utc>,
+            ) -> StoreResult<()> {
+                match token_hash {
+                    Some(hash) => sqlx::query(
+                        "INSERT INTO calendar_feeds (user_id, token_hash, created_at) \
+                         VALUES ($1, $2, $3) ON CONFLICT (user_id) DO UPDATE \
+                         SET token_hash = excluded.token_hash, created_at = excluded.created_at",
+                    )
+                    .bind(user_id)
+                    .bind(hash)
+                    .bind(now),
+                    None => sqlx::query("DELETE FROM calendar_feeds WHERE user_id = $1").bind(user_id),
+                }
+                .execute(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(())
+            }
+
+            async fn calendar_feed_since(
+                &self,
+                user_id: i64,
+            ) -> StoreResult<Option<DateTime<Utc>>> {
+                sqlx::query_scalar("SELECT created_at FROM calendar_feeds WHERE user_id = $1")
+                    .bind(user_id)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_err)
+            }
+
+            async fn calendar_feed_owner(&self, token_hash: &str) -> StoreResult<Option<FeedOwner>> {
+                let row = sqlx::query(&format!(
+                    "SELECT {USER_COLUMNS}, u.store_code FROM calendar_feeds f \
+                     JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1 AND u.active"
+                ))
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(row.map(|r| FeedOwner {
+                    user: user_from(&r),
+                    store: r.get("store_code"),
+                }))
             }
         }
     };

@@ -11,6 +11,7 @@ mod audit;
 mod catalog_admin;
 mod catalog_languages;
 mod change_approvals;
+mod change_calendar;
 mod changes;
 mod dashboard;
 mod demo_history;

@@ -1,0 +1,164 @@
+import { expect, Page } from "@playwright/test";
+import { AHMED, hydrated, RITA, SAM, sameOrigin, signIn, test } from "./helpers";
+
+const LOW_RISK = { reach: "one", payments: "no", tested: "yes", back_out: "yes" };
+
+async function post(page: Page, endpoint: string, form: Record<string, string>) {
+  const res = await page.request.post(`/api/${endpoint}`, { headers: sameOrigin(page), form });
+  const body = await res.text();
+  expect(res.ok(), `${endpoint}: ${body}`).toBeTruthy();
+  return JSON.parse(body);
+}
+
+/**
+ * A standard change scheduled by the desk (low risk: no approval needed), through the server
+ * functions the change page uses: raised from a problem opened on a fresh laptop fault of
+ * Rita's, planned on `store` (and `device`) for two hours from `start`. Answers with its number.
+ */
+async function scheduledChange(desk: Page, title: string, store: string, device: string, start: Date): Promise<string> {
+  const res = await desk.request.post("/api/submit_request", {
+    headers: sameOrigin(desk),
+    data: {
+      item_slug: "laptop-fault",
+      form_version: 1,
+      idempotency_key: `e2e-cal-${store}-${Date.now().toString(36)}`,
+      answers: {
+        laptop_tag: ["LT020977"],
+        symptom: ["Screen damaged"],
+        description: ["Flickers after the driver update."],
+        can_work: ["yes"],
+      },
+    },
+  });
+  const reported = await res.json();
+  expect(res.ok(), JSON.stringify(reported)).toBeTruthy();
+  const problem: string = await post(desk, "open_problem", { incident: reported.number, title });
+  const number: string = await post(desk, "raise_change", { problem, title, kind: "standard" });
+  const answers = Object.fromEntries(Object.entries(LOW_RISK).map(([q, a]) => [`risk[${q}]`, a]));
+  await post(desk, "save_change", {
+    number,
+    revision: "1",
+    title,
+    implementation_plan: "Update after closing.",
+    back_out_plan: "Put the old version back.",
+    test_plan: "A test sale on each till.",
+    window_start: start.toISOString(),
+    window_end: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+    stores: store,
+    devices: device,
+    ...answers,
+  });
+  await post(desk, "change_step", { number, revision: "2", step: "submit" });
+  await post(desk, "change_step", { number, revision: "3", step: "request_authorisation" });
+  return number;
+}
+
+// A March two years ahead: no other spec books changes there.
+const YEAR = new Date().getFullYear() + 2;
+const DAY = `${YEAR}-03-10`;
+/** The day of March on which the week holding the 10th begins (weeks begin on Monday). */
+const MONDAY = 10 - ((new Date(Date.UTC(YEAR, 2, 10)).getUTCDay() + 6) % 7);
+
+test.describe.serial("the change calendar", () => {
+  let leeds = "";
+  let bristol = "";
+
+  test("store staff see their store's changes on a phone, then every store's", async ({ page, browser }) => {
+    const desk = await browser.newPage();
+    await signIn(desk, AHMED);
+    leeds = await scheduledChange(desk, "Card reader firmware at Leeds", "S012", "S012-CRD-01", new Date(Date.UTC(YEAR, 2, 10, 20)));
+    bristol = await scheduledChange(desk, "Till update at Bristol", "S027", "S027-REG-01", new Date(Date.UTC(YEAR, 2, 10, 21)));
+    await desk.close();
+
+    await page.setViewportSize({ width: 360, height: 780 });
+    await signIn(page, SAM);
+    await hydrated(page);
+    await page.getByRole("link", { name: "Calendar" }).click();
+    await expect(page.getByRole("heading", { name: "Change calendar" })).toBeVisible();
+    await expect(page.getByLabel("Store")).toHaveValue("S012");
+    await page.goto(`/calendar?span=month&day=${DAY}`);
+    await hydrated(page);
+    await expect(page.getByTestId("calendar-heading")).toHaveText(`March ${YEAR}`);
+    const day = page.locator(`[data-testid=calendar-day][data-day="${DAY}"]`);
+    await expect(day.locator(`[data-number=${leeds}]`)).toContainText("Card reader firmware at Leeds");
+    await expect(day.locator(`[data-number=${bristol}]`)).toHaveCount(0);
+    // On a phone a month is a list of the days with something on them.
+    const empty = page.locator(`[data-testid=calendar-day][data-day="${YEAR}-03-11"]`);
+    await expect(empty).toBeHidden();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await page.getByLabel("Store").selectOption("all");
+    await page.getByTestId("calendar-apply").click();
+    await expect(page).toHaveURL(/store=all/);
+    await expect(day.locator(`[data-number=${bristol}]`)).toBeVisible();
+    await expect(day.locator(`[data-number=${leeds}]`)).toBeVisible();
+    // Store staff read it; the change's own page is the desk's.
+    await expect(day.locator(`[data-number=${leeds}] a`)).toHaveCount(0);
+
+    await page.getByRole("link", { name: "Week" }).click();
+    await expect(page.getByTestId("calendar-heading")).toContainText(`Week of Mon ${MONDAY} Mar`);
+    await expect(page.getByTestId("calendar-day")).toHaveCount(7);
+    await page.getByTestId("calendar-next").click();
+    await expect(page.getByTestId("calendar-heading")).toContainText(`Week of Mon ${MONDAY + 7} Mar`);
+    await expect(page.getByTestId("calendar-change")).toHaveCount(0);
+    await expect(page.getByTestId("calendar-count")).toContainText("No changes planned");
+  });
+
+  test("the desk opens a change from the month, and makes, uses and ends its private link", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, AHMED);
+    await page.goto(`/calendar?span=month&day=${DAY}`);
+    await hydrated(page);
+    const grid = page.getByTestId("calendar-grid");
+    const columns = await grid.evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(" ").length);
+    expect(columns).toBe(7);
+
+    // The feed holds a year ahead: a change next month to find in it.
+    const soon = new Date(Date.now() + 45 * 86400_000);
+    soon.setUTCHours(21, 0, 0, 0);
+    const nextMonth = await scheduledChange(page, "Scanner driver update at Glasgow", "S045", "", soon);
+
+    await page.getByTestId("make-feed").click();
+    const link = page.getByTestId("feed-link");
+    await expect(link).toHaveValue(/\/calendar\.ics\?token=/);
+    const url = await link.inputValue();
+    const feed = await page.request.get(url);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()["content-type"]).toContain("text/calendar");
+    const body = await feed.text();
+    expect(body).toContain(`UID:${nextMonth}@deskfront`);
+    expect(body).toContain("SUMMARY:Change freeze: Christmas trading");
+    expect(body).not.toContain(`UID:${leeds}@deskfront`);
+    await page.getByTestId("end-feed").click();
+    await expect(page.getByTestId("feed-ended")).toBeVisible();
+    expect((await page.request.get(url)).status()).toBe(404);
+
+    await page.locator(`[data-testid=calendar-change][data-number=${leeds}] a`).first().click();
+    await expect(page).toHaveURL(new RegExp(`/changes/${leeds}$`));
+    await expect(page.getByRole("heading", { name: /Card reader firmware at Leeds/ })).toBeVisible();
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the filters are a plain form, the freeze shows in December, and a bad address says what is wrong", async ({ page }) => {
+      await signIn(page, RITA);
+      await page.goto(`/calendar?span=week&day=${DAY}`);
+      await expect(page.getByTestId("calendar-change")).toHaveCount(2);
+      await page.getByLabel("Region").selectOption("North");
+      await page.getByTestId("calendar-apply").click();
+      await expect(page).toHaveURL(/region=North/);
+      await expect(page.getByTestId("calendar-change")).toHaveCount(1);
+      await expect(page.locator(`[data-number=${leeds}]`)).toBeVisible();
+
+      await page.goto(`/calendar?span=month&day=${YEAR}-12-01`);
+      const christmas = page.locator(`[data-testid=calendar-day][data-day="${YEAR}-12-24"]`);
+      await expect(christmas.getByTestId("calendar-freeze")).toHaveText("Freeze: Christmas trading");
+      await expect(page.locator(`[data-testid=calendar-day][data-day="${YEAR}-12-10"] [data-testid=calendar-freeze]`)).toHaveCount(0);
+
+      const bad = await page.goto("/calendar?span=week&day=10.03.2028");
+      expect(bad?.status()).toBe(400);
+      await expect(page.getByTestId("calendar-error")).toContainText("2026-12-15");
+    });
+  });
+});
