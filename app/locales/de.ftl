@@ -1735,6 +1735,7 @@ problem-raise-change = Change anlegen
 problem-fixed-by-change = Behoben durch Change { $number }: { $title }
 
 ## The change calendar and its feed
+desk-possible-causes = Möglicherweise verursacht durch einen Change, der beim Melden an diesem Gerät oder in dieser Filiale lief:
 nav-calendar = Kalender
 calendar-title = Change-Kalender
 calendar-month = { $month ->

@@ -1738,6 +1738,7 @@ problem-raise-change = Raise a change
 problem-fixed-by-change = Fixed by change { $number }: { $title }
 
 ## The change calendar and its feed
+desk-possible-causes = Possibly caused by a change at work on this device or store when it was reported:
 nav-calendar = Calendar
 calendar-title = Change calendar
 calendar-month = { $month ->

@@ -7,8 +7,9 @@ use super::desk::{due_times_calendar, Relation};
 use super::desk_store::DeskTicket;
 use super::store::EventKind;
 use super::{internal, AppState};
+use crate::domain::change_calendar::possibly_caused_by;
 use crate::domain::ticket_sla::{Clock, TicketClocks};
-use crate::domain::{Actor, TicketState};
+use crate::domain::{Actor, TicketKind, TicketState};
 use crate::model::{AppResult, DeskPanel, ServiceView, TicketDetail};
 use chrono::{DateTime, Duration, Utc};
 
@@ -60,6 +61,7 @@ pub async fn fill(
             can_ask: s.allows(TicketState::AwaitingUser, Actor::Desk),
             can_resolve: s.allows(TicketState::Resolved, Actor::Desk),
             recurring: state.recurring,
+            possible_causes: possible_causes(store, ticket).await?,
         });
     }
     if relation.approver && !relation.requester && !relation.desk {
@@ -76,6 +78,37 @@ pub async fn fill(
                 .is_some_and(|at| now <= at + Duration::days(state.reopen_days));
     }
     Ok(())
+}
+
+/// The changes an incident may have been caused by (`change_calendar::possibly_caused_by`):
+/// those whose window held the moment it was raised, on its device or store. Requests are
+/// ordered, not caused.
+async fn possible_causes(
+    store: &dyn super::store::Store,
+    ticket: &DeskTicket,
+) -> AppResult<Vec<(String, String)>> {
+    if ticket.kind != TicketKind::Incident
+        || (ticket.store_code.is_none() && ticket.asset_tag.is_none())
+    {
+        return Ok(Vec::new());
+    }
+    let at = ticket.created_at;
+    let around = store
+        .calendar_changes(at, at + Duration::seconds(1))
+        .await
+        .map_err(internal)?;
+    let bookings: Vec<_> = around.iter().map(|c| c.booking.clone()).collect();
+    let numbers = possibly_caused_by(
+        at,
+        ticket.store_code.as_deref(),
+        ticket.asset_tag.as_deref(),
+        &bookings,
+    );
+    Ok(around
+        .iter()
+        .filter(|c| numbers.contains(&c.booking.number.as_str()))
+        .map(|c| (c.booking.number.clone(), c.title.clone()))
+        .collect())
 }
 
 /// An approver who is neither the requester nor the desk sees the request as it waited for

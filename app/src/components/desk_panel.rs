@@ -64,6 +64,16 @@ pub fn DeskControls(number: String, panel: DeskPanel) -> impl IntoView {
     view! {
         <section class="desk-panel" aria-labelledby="desk-panel-title" data-testid="desk-panel">
             <h2 id="desk-panel-title">{t("desk-work-title")}</h2>
+            {(!panel.possible_causes.is_empty()).then(|| view! {
+                <div class="notice notice-offline" data-testid="possible-causes">
+                    <p><strong>{t("desk-possible-causes")}</strong></p>
+                    <ul>
+                        {panel.possible_causes.iter().map(|(number, title)| view! {
+                            <li><a href=format!("/changes/{}", crate::url::encode(number))>{number.clone()}</a>" " {title.clone()}</li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
             {panel.can_assign.then(|| view! {
                 <div class="desk-assign">
                     <form method="post" action="/api/ticket_action">

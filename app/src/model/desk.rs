@@ -29,6 +29,10 @@ pub struct DeskPanel {
     /// When related incidents make a recurring fault: as many as `threshold` within
     /// `window_days` (see `api::problems::related_incidents`).
     pub recurring: crate::domain::problem::RecurringRule,
+    /// Changes at work on the incident's device (or its store, for a change that names no
+    /// devices) when it was raised: number and title, for the agent to check first.
+    #[serde(default)]
+    pub possible_causes: Vec<(String, String)>,
 }
 
 /// One row of the agent queue.

@@ -396,3 +396,71 @@ async fn the_private_feed_parses_follows_its_person_and_stops_when_replaced_or_e
         401
     );
 }
+
+#[tokio::test]
+async fn an_incident_on_a_device_during_its_change_is_flagged_to_the_desk_only() {
+    let app = spawn().await;
+    let prb = problem(&app, "key-cause-prob-01").await;
+    let ahmed = app.signed_in(AHMED).await;
+    let number = raise(&app, &ahmed, &prb, "emergency").await;
+    let number = number.as_str().unwrap().to_string();
+    // An emergency may start at once: its window began ten minutes ago.
+    let start = Utc::now() - Duration::minutes(10);
+    let saved = crate::changes::plan(
+        &app,
+        &ahmed,
+        &number,
+        1,
+        &LOW_RISK,
+        (start, start + Duration::hours(2)),
+    )
+    .await;
+    assert!(
+        saved.status().is_success(),
+        "{}",
+        saved.text().await.unwrap()
+    );
+    assert_eq!(step(&app, &ahmed, &number, 2, "submit").await, 3);
+    assert_eq!(
+        step(&app, &ahmed, &number, 3, "request_authorisation").await,
+        4
+    );
+    let mo = app.signed_in("mo.manager@deskfront.test").await;
+    let decided = app
+        .call(
+            &mo,
+            "decide_change",
+            &[
+                ("number", &number),
+                ("decision", "approve"),
+                ("comment", ""),
+            ],
+        )
+        .await;
+    assert_eq!(decided.status(), 200, "{}", decided.text().await.unwrap());
+    let now_scheduled = crate::changes::detail(&app, &ahmed, &number).await;
+    assert_eq!(now_scheduled["state"], "scheduled", "{now_scheduled}");
+    let revision = now_scheduled["revision"].as_i64().unwrap();
+    assert_eq!(
+        step(&app, &ahmed, &number, revision, "start").await,
+        revision + 1
+    );
+
+    // Sam reports the card reader the change is working on; another store's fault is not it.
+    let sam = app.signed_in(SAM).await;
+    let during = app
+        .report_card_reader(&sam, "key-cause-inc-001", "one_device")
+        .await;
+    let desk = app
+        .call_json(&ahmed, "request", &[("number", &during)])
+        .await;
+    let causes = &desk["desk"]["possible_causes"];
+    assert_eq!(causes[0][0], number.as_str(), "{desk}");
+    assert!(causes[0][1]
+        .as_str()
+        .unwrap()
+        .contains("Card reader firmware"));
+    // The store worker reads his incident without the desk's panel, so without the flag.
+    let his = app.call_json(&sam, "request", &[("number", &during)]).await;
+    assert!(his["desk"].is_null());
+}
