@@ -1735,6 +1735,9 @@ problem-raise-change = Change anlegen
 problem-fixed-by-change = Behoben durch Change { $number }: { $title }
 
 ## The change calendar and its feed
+planned-title = Geplant in Ihrer Filiale
+planned-when = { $start } – { $end }
+planned-calendar = Zum Change-Kalender
 desk-possible-causes = Möglicherweise verursacht durch einen Change, der beim Melden an diesem Gerät oder in dieser Filiale lief:
 nav-calendar = Kalender
 calendar-title = Change-Kalender

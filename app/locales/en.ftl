@@ -1738,6 +1738,9 @@ problem-raise-change = Raise a change
 problem-fixed-by-change = Fixed by change { $number }: { $title }
 
 ## The change calendar and its feed
+planned-title = Planned in your store
+planned-when = { $start } – { $end }
+planned-calendar = See the change calendar
 desk-possible-causes = Possibly caused by a change at work on this device or store when it was reported:
 nav-calendar = Calendar
 calendar-title = Change calendar

@@ -1,57 +1,5 @@
 import { expect, Page } from "@playwright/test";
-import { AHMED, hydrated, RITA, SAM, sameOrigin, signIn, test } from "./helpers";
-
-const LOW_RISK = { reach: "one", payments: "no", tested: "yes", back_out: "yes" };
-
-async function post(page: Page, endpoint: string, form: Record<string, string>) {
-  const res = await page.request.post(`/api/${endpoint}`, { headers: sameOrigin(page), form });
-  const body = await res.text();
-  expect(res.ok(), `${endpoint}: ${body}`).toBeTruthy();
-  return JSON.parse(body);
-}
-
-/**
- * A standard change scheduled by the desk (low risk: no approval needed), through the server
- * functions the change page uses: raised from a problem opened on a fresh laptop fault of
- * Rita's, planned on `store` (and `device`) for two hours from `start`. Answers with its number.
- */
-async function scheduledChange(desk: Page, title: string, store: string, device: string, start: Date): Promise<string> {
-  const res = await desk.request.post("/api/submit_request", {
-    headers: sameOrigin(desk),
-    data: {
-      item_slug: "laptop-fault",
-      form_version: 1,
-      idempotency_key: `e2e-cal-${store}-${Date.now().toString(36)}`,
-      answers: {
-        laptop_tag: ["LT020977"],
-        symptom: ["Screen damaged"],
-        description: ["Flickers after the driver update."],
-        can_work: ["yes"],
-      },
-    },
-  });
-  const reported = await res.json();
-  expect(res.ok(), JSON.stringify(reported)).toBeTruthy();
-  const problem: string = await post(desk, "open_problem", { incident: reported.number, title });
-  const number: string = await post(desk, "raise_change", { problem, title, kind: "standard" });
-  const answers = Object.fromEntries(Object.entries(LOW_RISK).map(([q, a]) => [`risk[${q}]`, a]));
-  await post(desk, "save_change", {
-    number,
-    revision: "1",
-    title,
-    implementation_plan: "Update after closing.",
-    back_out_plan: "Put the old version back.",
-    test_plan: "A test sale on each till.",
-    window_start: start.toISOString(),
-    window_end: new Date(start.getTime() + 2 * 3600_000).toISOString(),
-    stores: store,
-    devices: device,
-    ...answers,
-  });
-  await post(desk, "change_step", { number, revision: "2", step: "submit" });
-  await post(desk, "change_step", { number, revision: "3", step: "request_authorisation" });
-  return number;
-}
+import { AHMED, hydrated, RITA, SAM, scheduledChange, signIn, test } from "./helpers";
 
 // A March two years ahead: no other spec books changes there.
 const YEAR = new Date().getFullYear() + 2;
@@ -68,11 +16,19 @@ test.describe.serial("the change calendar", () => {
     await signIn(desk, AHMED);
     leeds = await scheduledChange(desk, "Card reader firmware at Leeds", "S012", "S012-CRD-01", new Date(Date.UTC(YEAR, 2, 10, 20)));
     bristol = await scheduledChange(desk, "Till update at Bristol", "S027", "S027-REG-01", new Date(Date.UTC(YEAR, 2, 10, 21)));
+    // One within the next two weeks: the home page names it.
+    const tonight = new Date(Date.now() + 5 * 86400_000);
+    tonight.setUTCHours(3, 17, 0, 0);
+    const printer = await scheduledChange(desk, "Receipt printer firmware at Leeds", "S012", "S012-PRN-01", tonight);
     await desk.close();
 
     await page.setViewportSize({ width: 360, height: 780 });
     await signIn(page, SAM);
     await hydrated(page);
+    const planned = page.getByTestId("planned-changes");
+    await expect(planned.getByRole("heading", { name: "Planned in your store" })).toBeVisible();
+    await expect(planned.locator(`[data-number=${printer}]`)).toContainText("Receipt printer firmware at Leeds");
+    await expect(planned.locator(`[data-number=${leeds}]`)).toHaveCount(0);
     await page.getByRole("link", { name: "Calendar" }).click();
     await expect(page.getByRole("heading", { name: "Change calendar" })).toBeVisible();
     await expect(page.getByLabel("Store")).toHaveValue("S012");

@@ -103,3 +103,55 @@ export async function reportPrinterFault(page: Page, store: string, key: string)
   expect(res.ok(), JSON.stringify(body)).toBeTruthy();
   return body.number;
 }
+
+const LOW_RISK = { reach: "one", payments: "no", tested: "yes", back_out: "yes" };
+
+async function postForm(page: Page, endpoint: string, form: Record<string, string>) {
+  const res = await page.request.post(`/api/${endpoint}`, { headers: sameOrigin(page), form });
+  const body = await res.text();
+  expect(res.ok(), `${endpoint}: ${body}`).toBeTruthy();
+  return JSON.parse(body);
+}
+
+/**
+ * A standard change scheduled by the desk (low risk: no approval needed), through the server
+ * functions the change page uses: raised from a problem opened on a laptop fault the desk
+ * reports itself, planned on `store` (and `device`) for two hours from `start`. Answers with its number.
+ */
+export async function scheduledChange(desk: Page, title: string, store: string, device: string, start: Date): Promise<string> {
+  const res = await desk.request.post("/api/submit_request", {
+    headers: sameOrigin(desk),
+    data: {
+      item_slug: "laptop-fault",
+      form_version: 1,
+      idempotency_key: `e2e-cal-${store}-${Date.now().toString(36)}`,
+      answers: {
+        laptop_tag: ["LT020977"],
+        symptom: ["Screen damaged"],
+        description: ["Flickers after the driver update."],
+        can_work: ["yes"],
+      },
+    },
+  });
+  const reported = await res.json();
+  expect(res.ok(), JSON.stringify(reported)).toBeTruthy();
+  const problem: string = await postForm(desk, "open_problem", { incident: reported.number, title });
+  const number: string = await postForm(desk, "raise_change", { problem, title, kind: "standard" });
+  const answers = Object.fromEntries(Object.entries(LOW_RISK).map(([q, a]) => [`risk[${q}]`, a]));
+  await postForm(desk, "save_change", {
+    number,
+    revision: "1",
+    title,
+    implementation_plan: "Update after closing.",
+    back_out_plan: "Put the old version back.",
+    test_plan: "A test sale on each till.",
+    window_start: start.toISOString(),
+    window_end: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+    stores: store,
+    devices: device,
+    ...answers,
+  });
+  await postForm(desk, "change_step", { number, revision: "2", step: "submit" });
+  await postForm(desk, "change_step", { number, revision: "3", step: "request_authorisation" });
+  return number;
+}

@@ -1,7 +1,7 @@
 import { expect, Page } from "@playwright/test";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { hydrated, RITA, SAM, signIn, signOut, test as guarded } from "./helpers";
+import { AHMED, hydrated, RITA, SAM, scheduledChange, signIn, signOut, test as guarded } from "./helpers";
 import {
   cacheKeys,
   comeBack,
@@ -100,6 +100,11 @@ test.describe("visit once, then without a network", () => {
 
   test("the shell, the catalog, search, an article and an unvisited form render offline", async ({ page, context }) => {
     const server = await OfflineServer.start({ port });
+    // A change planned in Sam's store this week: his device keeps it for the home page.
+    await signIn(page, AHMED);
+    const soon = new Date(Date.now() + 2 * 86400_000);
+    soon.setUTCHours(4, 0, 0, 0);
+    const planned = await scheduledChange(page, "Till software 7.2 at Leeds", "S012", "S012-REG-01", soon);
     await visitOnce(page);
     // Installable, and the state is announced to screen readers.
     await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
@@ -116,6 +121,7 @@ test.describe("visit once, then without a network", () => {
     await expect(page.getByTestId("item-card").first()).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("offline-banner")).toContainText("Offline — catalog as of");
     await expect(page.getByTestId("connection")).toHaveText("Offline");
+    await expect(page.getByTestId("planned-changes").locator(`[data-number=${planned}]`)).toContainText("Till software 7.2");
 
     // Knowledge search over the copy on this device, opened cold (the page loads offline).
     // Soft: the article and the form below are checked even if search fails.

@@ -1,7 +1,7 @@
 //! The change calendar (`backend::change_calendar`): a month or a week for anyone signed in,
 //! and the private link that puts it in a person's own calendar app.
 
-use crate::model::{AppError, CalendarView};
+use crate::model::{AppError, CalendarView, PlannedChange};
 use leptos::prelude::*;
 
 /// A calendar page: `span` month or week, a `day` in it (ISO date; empty: today), and the
@@ -63,4 +63,13 @@ pub async fn end_calendar_feed() -> Result<(), AppError> {
     }
     .await;
     forms::finish(result, "/calendar?feed_ended=1", "/calendar")
+}
+
+/// The changes planned soon in the caller's store (none for someone without a store): the home
+/// page tells store staff their tills will be updated tonight.
+#[server(endpoint = "planned_changes")]
+pub async fn planned_changes() -> Result<Vec<PlannedChange>, AppError> {
+    use crate::backend::{change_calendar, session, store};
+    let user = session::require_user().await?;
+    change_calendar::planned_for(store()?.as_ref(), &user, chrono::Utc::now()).await
 }

@@ -82,6 +82,7 @@ mod tests {
             approves: false,
             language: None,
             timezone: None,
+            store: None,
         }
     }
 

@@ -7,7 +7,7 @@
 //! touches no store is central (the payment gateway) and shows under every store. Days are read
 //! in the chosen store's zone, else in the reader's.
 
-use super::change_store::{CalendarChange, FeedOwner};
+use super::change_store::CalendarChange;
 use super::store::Store;
 use super::{ics, internal, session};
 use crate::domain::calendar_grid::{days_touched, period, Span};
@@ -15,8 +15,8 @@ use crate::domain::change::Window;
 use crate::domain::change_calendar::FreezeWindow;
 use crate::i18n::{i18n, t, t_with, Arg};
 use crate::model::{
-    AppError, AppResult, CalendarDay, CalendarEntry, CalendarQuery, CalendarView, Role,
-    StoreAdminView, UserView, ALL_STORES,
+    AppError, AppResult, CalendarDay, CalendarEntry, CalendarQuery, CalendarView, PlannedChange,
+    Role, StoreAdminView, UserView, ALL_STORES, PLANNED_DAYS,
 };
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -208,12 +208,10 @@ pub async fn calendar(
     };
     let stores = store.all_stores().await.map_err(internal)?;
     let services = device_kinds(store).await?;
-    let home = if user.role == Role::StoreStaff {
-        store.home_store(user.id).await.map_err(internal)?
-    } else {
-        None
-    };
-    let (filter, chosen) = filter_of(query, &stores, home.as_deref(), &services)?;
+    let home = (user.role == Role::StoreStaff)
+        .then_some(user.store.as_deref())
+        .flatten();
+    let (filter, chosen) = filter_of(query, &stores, home, &services)?;
     let zone = chosen
         .as_ref()
         .and_then(|s| zone_named(&s.timezone))
@@ -317,6 +315,40 @@ fn entry(c: &CalendarChange, zone: Tz, continued: bool, works_changes: bool) -> 
     }
 }
 
+/// The changes booked in the next `PLANNED_DAYS` (or under way now), every store's, soonest
+/// first.
+pub async fn planned(store: &dyn Store, now: DateTime<Utc>) -> AppResult<Vec<PlannedChange>> {
+    Ok(store
+        .calendar_changes(now, now + Duration::days(PLANNED_DAYS))
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter(|c| c.state.holds_its_window())
+        .map(|c| PlannedChange {
+            number: c.booking.number,
+            title: c.title,
+            start: c.booking.window.start,
+            end: c.booking.window.end,
+            stores: c.booking.stores,
+            state: c.state,
+        })
+        .collect())
+}
+
+/// What is planned in `user`'s store (nothing for someone without one).
+pub async fn planned_for(
+    store: &dyn Store,
+    user: &UserView,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<PlannedChange>> {
+    let Some(home) = user.store.as_deref() else {
+        return Ok(Vec::new());
+    };
+    let mut planned = planned(store, now).await?;
+    planned.retain(|p| p.concerns(home));
+    Ok(planned)
+}
+
 /// Gives `user` a new calendar feed, ending the one they had; answers with its address under
 /// `origin`. The token is shown this once: only its hash is kept.
 pub async fn new_feed(
@@ -354,12 +386,12 @@ pub async fn feed(
     origin: &str,
     now: DateTime<Utc>,
 ) -> AppResult<String> {
-    let owner: FeedOwner = store
+    let owner = store
         .calendar_feed_owner(&session::token_hash(token.trim()))
         .await
         .map_err(internal)?
         .ok_or_else(|| AppError::not_found(t("error-calendar-feed-unknown")))?;
-    let filter = match (owner.user.role, owner.store) {
+    let filter = match (owner.role, owner.store) {
         (Role::StoreStaff, Some(code)) => Filter {
             stores: Some(BTreeSet::from([code.to_uppercase()])),
             service: None,
@@ -383,7 +415,7 @@ pub async fn feed(
         .into_iter()
         .filter(|f| filter.shows_freeze(f))
         .collect();
-    let works_changes = matches!(owner.user.role, Role::Agent | Role::Manager | Role::Admin);
+    let works_changes = matches!(owner.role, Role::Agent | Role::Manager | Role::Admin);
     Ok(ics::calendar(&ics::Feed {
         name: t("calendar-feed-name"),
         changes: &changes,

@@ -123,14 +123,6 @@ pub struct CalendarChange {
     pub device_kinds: Vec<String>,
 }
 
-/// Whose calendar feed a token opens: the person, and their store (staff of a store read its
-/// changes).
-#[derive(Clone, Debug, PartialEq)]
-pub struct FeedOwner {
-    pub user: crate::model::UserView,
-    pub store: Option<String>,
-}
-
 #[async_trait::async_trait]
 pub trait ChangeStore: Send + Sync {
     /// Takes the next change number and writes the draft with its `raised` event. Answers with
@@ -183,8 +175,6 @@ pub trait ChangeStore: Send + Sync {
     async fn freeze_windows(&self) -> StoreResult<Vec<FreezeWindow>>;
     async fn add_freeze_window(&self, freeze: &FreezeWindow, now: DateTime<Utc>)
         -> StoreResult<()>;
-    /// The store person `user_id` works in, if any.
-    async fn home_store(&self, user_id: i64) -> StoreResult<Option<String>>;
     /// Gives person `user_id` a calendar feed whose token hashes to `token_hash`, replacing the
     /// one they had; `None` ends their feed.
     async fn set_calendar_feed(
@@ -196,5 +186,8 @@ pub trait ChangeStore: Send + Sync {
     /// Since when person `user_id` has a calendar feed, if they have one.
     async fn calendar_feed_since(&self, user_id: i64) -> StoreResult<Option<DateTime<Utc>>>;
     /// The active person whose feed token hashes to `token_hash`.
-    async fn calendar_feed_owner(&self, token_hash: &str) -> StoreResult<Option<FeedOwner>>;
+    async fn calendar_feed_owner(
+        &self,
+        token_hash: &str,
+    ) -> StoreResult<Option<crate::model::UserView>>;
 }

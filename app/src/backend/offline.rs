@@ -92,6 +92,7 @@ async fn build(state: &AppState, locale: &str) -> Result<DeviceSnapshot, AppErro
         service,
         faults,
         articles,
+        planned_changes: super::change_calendar::planned(store, chrono::Utc::now()).await?,
     };
     snapshot.version = version_of(&snapshot)?;
     Ok(snapshot)

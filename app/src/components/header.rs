@@ -237,6 +237,7 @@ mod tests {
             approves,
             language: None,
             timezone: None,
+            store: None,
         }
     }
 

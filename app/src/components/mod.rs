@@ -10,6 +10,7 @@ pub mod import_panel;
 pub mod item_translations;
 pub mod outbox_list;
 pub mod pager;
+pub mod planned_changes;
 pub mod priority_preview;
 pub mod related_incidents;
 pub mod request_form;

@@ -118,3 +118,25 @@ pub struct CalendarView {
     /// Since when the reader has a calendar feed (`/calendar.ics?token=…`), if they have one.
     pub feed_since: Option<DateTime<Utc>>,
 }
+
+/// How far ahead the home page and the device look for changes planned in a store.
+pub const PLANNED_DAYS: i64 = 14;
+
+/// A change planned soon, as the home page and the device show it to the store it touches.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlannedChange {
+    pub number: String,
+    pub title: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// Store codes; none: a central change, which every store may notice.
+    pub stores: Vec<String>,
+    pub state: ChangeState,
+}
+
+impl PlannedChange {
+    /// Whether people of `store` should hear of it.
+    pub fn concerns(&self, store: &str) -> bool {
+        self.stores.is_empty() || self.stores.iter().any(|s| s.eq_ignore_ascii_case(store))
+    }
+}

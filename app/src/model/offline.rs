@@ -30,6 +30,10 @@ pub struct DeviceSnapshot {
     /// The store faults offered on "Report a fault", in catalog order.
     pub faults: Vec<String>,
     pub articles: Vec<ArticleView>,
+    /// Changes booked in the next `PLANNED_DAYS`, every store's: the device shows its
+    /// person's store's ones (`components::planned_changes`).
+    #[serde(default)]
+    pub planned_changes: Vec<super::PlannedChange>,
 }
 
 impl DeviceSnapshot {

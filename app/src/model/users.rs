@@ -74,6 +74,10 @@ pub struct UserView {
     /// portal's (`i18n::zone`).
     #[serde(default)]
     pub timezone: Option<String>,
+    /// The store they work in, by code (store staff; none for people at head office): the
+    /// changes planned there are theirs to know about, online and offline.
+    #[serde(default)]
+    pub store: Option<String>,
 }
 
 /// The settings' language menu: what the person chose (none: as their browser asks) and the

@@ -83,6 +83,7 @@ pub fn CatalogPage() -> impl IntoView {
         <Title text=t("catalog-title")/>
         <h1 class="page-title">{t("catalog-heading")}</h1>
         <p class="page-intro">{t("catalog-intro")}</p>
+        <crate::components::planned_changes::PlannedChanges/>
         <Suspense fallback=|| view! { <p class="loading">{t("catalog-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {

@@ -45,7 +45,7 @@ macro_rules! sql_store {
             TicketKind::parse(s).unwrap_or(TicketKind::Request)
         }
 
-        const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.language, \
+        const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.language, u.store_code, \
              (SELECT st.timezone FROM stores st WHERE st.code = u.store_code) AS timezone, \
              (EXISTS (SELECT 1 FROM users r WHERE r.manager_id = u.id) \
               OR EXISTS (SELECT 1 FROM approval_waiting w WHERE w.approver = u.email)) AS approves";
@@ -93,6 +93,7 @@ macro_rules! sql_store {
                 approves: row.get("approves"),
                 language: row.get("language"),
                 timezone: row.get("timezone"),
+                store: row.get("store_code"),
             }
         }
 

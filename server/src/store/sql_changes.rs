@@ -6,7 +6,7 @@ macro_rules! sql_changes {
     ($store:ident) => {
         use app::backend::change_store::{
             CalendarChange, ChangeContent, ChangeEvent, ChangeRecord, ChangeStore, ChangeWrite,
-            FeedOwner, NewChange, Target,
+            NewChange, Target,
         };
         use app::domain::change::{
             change_number, ChangeKind, ChangeOutcome, ChangePlans, ChangeState, Window,
@@ -438,15 +438,6 @@ macro_rules! sql_changes {
                 Ok(())
             }
 
-            async fn home_store(&self, user_id: i64) -> StoreResult<Option<String>> {
-                sqlx::query_scalar("SELECT store_code FROM users WHERE id = $1")
-                    .bind(user_id)
-                    .fetch_optional(&self.pool)
-                    .await
-                    .map(Option::flatten)
-                    .map_err(db_err)
-            }
-
             async fn set_calendar_feed(
                 &self,
                 user_id: i64,
@@ -481,19 +472,19 @@ macro_rules! sql_changes {
                     .map_err(db_err)
             }
 
-            async fn calendar_feed_owner(&self, token_hash: &str) -> StoreResult<Option<FeedOwner>> {
+            async fn calendar_feed_owner(
+                &self,
+                token_hash: &str,
+            ) -> StoreResult<Option<UserView>> {
                 let row = sqlx::query(&format!(
-                    "SELECT {USER_COLUMNS}, u.store_code FROM calendar_feeds f \
+                    "SELECT {USER_COLUMNS} FROM calendar_feeds f \
                      JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1 AND u.active"
                 ))
                 .bind(token_hash)
                 .fetch_optional(&self.pool)
                 .await
                 .map_err(db_err)?;
-                Ok(row.map(|r| FeedOwner {
-                    user: user_from(&r),
-                    store: r.get("store_code"),
-                }))
+                Ok(row.as_ref().map(user_from))
             }
         }
     };

@@ -166,6 +166,7 @@ fn user_from(r: &Row<'_>) -> rusqlite::Result<UserView> {
         approves: r.get("approves")?,
         language: r.get("language")?,
         timezone: r.get("timezone")?,
+        store: r.get("store_code")?,
     })
 }
 

@@ -166,9 +166,32 @@ async fn everyone_reads_the_calendar_store_staff_their_store_and_filters_narrow_
     let every = calendar(&app, &sam, &[week[0], week[1], ("store", "all")]).await;
     assert_eq!(on_day(&every, day).len(), 2);
 
+    // His home page names what is planned in his store soon; so does his device's snapshot.
+    let planned = app.call_json(&sam, "planned_changes", &[]).await;
+    let planned: Vec<&str> = planned
+        .as_array()
+        .unwrap_or_else(|| panic!("{planned}"))
+        .iter()
+        .map(|p| p["number"].as_str().unwrap())
+        .collect();
+    assert_eq!(planned, [leeds.as_str()]);
+    let snapshot = app.call_json(&sam, "offline_snapshot", &[]).await;
+    let kept: Vec<&str> = snapshot["planned_changes"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no planned changes in the snapshot"))
+        .iter()
+        .map(|p| p["number"].as_str().unwrap())
+        .collect();
+    assert!(kept.contains(&leeds.as_str()) && kept.contains(&bristol.as_str()));
+
     // Rita orders things; she may read it all the same.
     let rita = app.signed_in(RITA).await;
     assert_eq!(on_day(&calendar(&app, &rita, &week).await, day).len(), 2);
+    assert_eq!(
+        app.call_json(&rita, "planned_changes", &[]).await,
+        serde_json::json!([]),
+        "she works at no store"
+    );
 
     // Region and service narrow.
     let north = calendar(&app, &rita, &[week[0], week[1], ("region", "North")]).await;
