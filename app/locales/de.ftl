@@ -1191,6 +1191,7 @@ audit-kind = { $kind ->
     [import] Importe
     [synonym] Synonyme
     [search_evidence] Suchbelege
+    [freeze] Change-Sperren
    *[other] { $kind }
 }
 integrations-intro-before = Überwachungssysteme und Kassen melden Störungen mit
@@ -1801,3 +1802,27 @@ error-calendar-region = Diese Region gibt es nicht. Wählen Sie eine aus der Lis
 error-calendar-service = Diesen Service gibt es nicht. Wählen Sie einen aus der Liste.
 error-calendar-feed-unknown = Dieser Kalender-Link funktioniert nicht (mehr). Erstellen Sie auf der Seite des Change-Kalenders einen neuen.
 error-calendar-feed-js = Einen Kalender-Link zu erstellen braucht JavaScript, damit der Link gezeigt werden kann, ohne die Seite zu verlassen.
+
+## Change freeze periods, for administrators
+admin-tab-freezes = Change-Sperren
+freezes-title = Change-Sperren
+freezes-help = Zeiträume ohne Changes in den Filialen, etwa das Weihnachtsgeschäft. Der Change-Kalender zeigt sie, und ein Change darin wird gemeldet, bevor jemand ihn genehmigt.
+freezes-loading = Die Sperrzeiten werden geladen…
+freezes-new = Neue Sperrzeit
+freezes-none = Noch keine Sperrzeiten. Changes können an jedem Tag geplant werden.
+freezes-edit = Bearbeiten
+freezes-delete = Entfernen
+freezes-every-store = alle Filialen
+freezes-period = { $first } bis { $last }
+freezes-period-yearly = { $first } bis { $last }, jedes Jahr
+freezes-first-day = Erster Tag
+freezes-last-day = Letzter Tag
+freezes-every-year = Jedes Jahr an denselben Tagen
+freezes-stores = Filialen
+freezes-stores-help = Filialcodes durch Kommas getrennt, z. B. S012, S027. Leer lassen für alle Filialen (und zentrale Changes).
+freezes-create = Anlegen
+freezes-save = Speichern
+error-freeze-day = Geben Sie den Tag als Datum an, z. B. 2026-12-17.
+error-freeze-stores-many = Nennen Sie höchstens { $max } Filialen; für alle Filialen lassen Sie die Liste leer.
+error-freeze-stores-unknown = Es gibt keine Filiale { $codes }.
+error-no-freeze = Diese Sperrzeit gibt es nicht mehr. Laden Sie die Seite neu.

@@ -1194,6 +1194,7 @@ audit-kind = { $kind ->
     [import] Imports
     [synonym] Synonyms
     [search_evidence] Search evidence
+    [freeze] Change freezes
    *[other] { $kind }
 }
 integrations-intro-before = Monitoring systems and tills raise incidents with
@@ -1804,3 +1805,27 @@ error-calendar-region = There is no such region. Choose one from the list.
 error-calendar-service = There is no such service. Choose one from the list.
 error-calendar-feed-unknown = This calendar link does not work (any more). Make a new one on the change calendar page.
 error-calendar-feed-js = Making a calendar link needs JavaScript, so the link can be shown without leaving the page.
+
+## Change freeze periods, for administrators
+admin-tab-freezes = Change freezes
+freezes-title = Change freezes
+freezes-help = Periods without changes to the stores, such as Christmas trading. The change calendar shows them, and a change planned inside one is flagged before anyone approves it.
+freezes-loading = Loading the freeze periods…
+freezes-new = New freeze period
+freezes-none = No freeze periods yet. Changes can be planned on any day.
+freezes-edit = Edit
+freezes-delete = Remove
+freezes-every-store = every store
+freezes-period = { $first } to { $last }
+freezes-period-yearly = { $first } to { $last }, every year
+freezes-first-day = First day
+freezes-last-day = Last day
+freezes-every-year = Every year on the same days
+freezes-stores = Stores
+freezes-stores-help = Store codes separated by commas, e.g. S012, S027. Leave empty for every store (and central changes).
+freezes-create = Create
+freezes-save = Save
+error-freeze-day = Give the day as a date, e.g. 2026-12-17.
+error-freeze-stores-many = Name at most { $max } stores; leave the list empty for every store.
+error-freeze-stores-unknown = There is no store { $codes }.
+error-no-freeze = This freeze period no longer exists. Reload the page.

@@ -17,6 +17,7 @@
 use crate::pages::{
     admin_audit::AuditPage,
     admin_catalog::CatalogAdminPage,
+    admin_freezes::FreezesPage,
     admin_groups::GroupsPage,
     admin_integrations::IntegrationsPage,
     admin_item::ItemEditorPage,
@@ -138,6 +139,7 @@ page_group!(editor_pages, __preload_editor_pages, EditorPage {
     NewItemRoute => ItemEditorPage,
     ItemEditorRoute => ItemEditorPage,
     MailLogRoute => MailLogPage,
+    FreezesRoute => FreezesPage,
 });
 
 /// Names a split point's modules in the page's head as preloads. The build lists them under the

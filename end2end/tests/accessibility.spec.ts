@@ -66,6 +66,7 @@ const PAGES: { who: Person; label: string; paths: string[] }[] = [
       "/admin/integrations",
       "/admin/audit",
       "/admin/mail",
+      "/admin/freezes",
     ],
   },
 ];

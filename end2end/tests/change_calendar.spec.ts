@@ -1,6 +1,8 @@
 import { expect, Page } from "@playwright/test";
 import { AHMED, hydrated, RITA, SAM, scheduledChange, signIn, test } from "./helpers";
 
+const ADA = { email: "ada.admin@deskfront.test", name: "Ada Whitfield" };
+
 // A March two years ahead: no other spec books changes there.
 const YEAR = new Date().getFullYear() + 2;
 const DAY = `${YEAR}-03-10`;
@@ -29,7 +31,7 @@ test.describe.serial("the change calendar", () => {
     await expect(planned.getByRole("heading", { name: "Planned in your store" })).toBeVisible();
     await expect(planned.locator(`[data-number=${printer}]`)).toContainText("Receipt printer firmware at Leeds");
     await expect(planned.locator(`[data-number=${leeds}]`)).toHaveCount(0);
-    await page.getByRole("link", { name: "Calendar" }).click();
+    await page.getByRole("link", { name: "Calendar", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Change calendar" })).toBeVisible();
     await expect(page.getByLabel("Store")).toHaveValue("S012");
     await page.goto(`/calendar?span=month&day=${DAY}`);
@@ -92,6 +94,38 @@ test.describe.serial("the change calendar", () => {
     await page.locator(`[data-testid=calendar-change][data-number=${leeds}] a`).first().click();
     await expect(page).toHaveURL(new RegExp(`/changes/${leeds}$`));
     await expect(page.getByRole("heading", { name: /Card reader firmware at Leeds/ })).toBeVisible();
+  });
+
+  test("an administrator adds a freeze for one store; a bad range is refused beside its field", async ({ page }) => {
+    await signIn(page, ADA);
+    await page.goto("/admin/freezes");
+    await hydrated(page);
+    await expect(page.getByRole("heading", { name: "Change freezes" })).toBeVisible();
+    await expect(page.locator("[data-testid=freeze][data-name='Christmas trading']")).toBeVisible();
+    await page.getByTestId("new-freeze").click();
+    const form = page.locator("details.new-record form");
+    await form.getByLabel("Name").fill("Glasgow stocktake");
+    await form.getByLabel("First day").fill(`${YEAR}-03-12`);
+    await form.getByLabel("Last day").fill(`${YEAR}-03-11`);
+    await form.getByLabel("Stores").fill("S045");
+    await form.getByTestId("save-freeze").click();
+    await expect(form.getByTestId("error-last_day")).toContainText("must not be before");
+    await expect(form.getByLabel("Name")).toHaveValue("Glasgow stocktake");
+    await form.getByLabel("Last day").fill(`${YEAR}-03-13`);
+    await form.getByTestId("save-freeze").click();
+    const row = page.locator("[data-testid=freeze][data-name='Glasgow stocktake']");
+    await expect(row).toContainText(`${YEAR}-03-12 to ${YEAR}-03-13 · S045`);
+
+    await page.goto(`/calendar?span=week&day=${YEAR}-03-12&store=S045`);
+    await expect(page.locator(`[data-testid=calendar-day][data-day="${YEAR}-03-12"] [data-testid=calendar-freeze]`)).toHaveText(
+      "Freeze: Glasgow stocktake",
+    );
+
+    // Removed again, so the other tests' calendars stay as they were.
+    await page.goto("/admin/freezes");
+    await hydrated(page);
+    await row.getByTestId("delete-freeze").click();
+    await expect(row).toHaveCount(0);
   });
 
   test.describe("without JavaScript", () => {

@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod deflection;
 pub mod desk;
 pub mod editor;
+pub mod freezes;
 pub mod groups;
 pub mod imports;
 pub mod integrations;

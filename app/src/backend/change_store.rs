@@ -175,6 +175,24 @@ pub trait ChangeStore: Send + Sync {
     async fn freeze_windows(&self) -> StoreResult<Vec<FreezeWindow>>;
     async fn add_freeze_window(&self, freeze: &FreezeWindow, now: DateTime<Utc>)
         -> StoreResult<()>;
+    /// Every freeze with its id and revision, by first day.
+    async fn freeze_records(&self) -> StoreResult<Vec<crate::model::FreezeView>>;
+    /// Creates (`id` 0, `expect` 0) or replaces freeze `id` if it is at revision `expect`, with
+    /// `audit`, in one transaction.
+    async fn save_freeze(
+        &self,
+        id: i64,
+        freeze: &FreezeWindow,
+        expect: i64,
+        audit: &super::audit_store::AuditEntry,
+    ) -> StoreResult<super::store::Written>;
+    /// Removes freeze `id` if it is at revision `expect`, with `audit`.
+    async fn delete_freeze(
+        &self,
+        id: i64,
+        expect: i64,
+        audit: &super::audit_store::AuditEntry,
+    ) -> StoreResult<super::store::Written>;
     /// Gives person `user_id` a calendar feed whose token hashes to `token_hash`, replacing the
     /// one they had; `None` ends their feed.
     async fn set_calendar_feed(

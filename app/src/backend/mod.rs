@@ -27,6 +27,7 @@ pub mod desk;
 pub mod desk_store;
 pub mod desk_view;
 pub mod forms;
+pub mod freezes;
 pub mod groups;
 pub mod groups_store;
 pub mod ics;

@@ -21,10 +21,12 @@ pub enum AuditKind {
     Import,
     Synonym,
     SearchEvidence,
+    /// A change freeze period.
+    Freeze,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 10] = [
+    pub const ALL: [AuditKind; 11] = [
         AuditKind::Catalog,
         AuditKind::Form,
         AuditKind::Person,
@@ -35,6 +37,7 @@ impl AuditKind {
         AuditKind::Import,
         AuditKind::Synonym,
         AuditKind::SearchEvidence,
+        AuditKind::Freeze,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -49,6 +52,7 @@ impl AuditKind {
             AuditKind::Import => "import",
             AuditKind::Synonym => "synonym",
             AuditKind::SearchEvidence => "search_evidence",
+            AuditKind::Freeze => "freeze",
         }
     }
 

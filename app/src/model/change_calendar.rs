@@ -3,6 +3,7 @@
 
 use crate::domain::calendar_grid::Span;
 use crate::domain::change::{ChangeKind, ChangeState};
+use crate::domain::change_calendar::FreezeWindow;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -139,4 +140,13 @@ impl PlannedChange {
     pub fn concerns(&self, store: &str) -> bool {
         self.stores.is_empty() || self.stores.iter().any(|s| s.eq_ignore_ascii_case(store))
     }
+}
+
+/// A freeze period as administrators keep it: the period, its record's id and revision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FreezeView {
+    pub id: i64,
+    pub freeze: FreezeWindow,
+    /// Bumped by every save; a save names the one it started from.
+    pub revision: i64,
 }

@@ -1,5 +1,6 @@
 pub mod admin_audit;
 pub mod admin_catalog;
+pub mod admin_freezes;
 pub mod admin_groups;
 pub mod admin_integrations;
 pub mod admin_item;

@@ -55,6 +55,24 @@ macro_rules! sql_changes {
             })
         }
 
+        /// Ends a checked write of a freeze: nothing changed means it moved on (or is gone),
+        /// and nothing is written; else its audit entry goes with it. (`finish_checked` reads
+        /// the current revision by a text key, which PostgreSQL will not compare with an id.)
+        async fn finish_freeze(
+            mut tx: Tx<'_>,
+            changed: u64,
+            revision: i64,
+            audit: &AuditEntry,
+        ) -> StoreResult<Written> {
+            if changed == 0 {
+                tx.rollback().await.map_err(db_err)?;
+                return Ok(Written::Stale { current: 0 });
+            }
+            write_audit(&mut tx, audit).await?;
+            tx.commit().await.map_err(db_err)?;
+            Ok(Written::Done { revision })
+        }
+
         async fn insert_change_event(
             tx: &mut Tx<'_>,
             change_id: i64,
@@ -436,6 +454,99 @@ macro_rules! sql_changes {
                 .await
                 .map_err(db_err)?;
                 Ok(())
+            }
+
+            async fn freeze_records(&self) -> StoreResult<Vec<app::model::FreezeView>> {
+                let rows = sqlx::query(
+                    "SELECT id, name, first_day, last_day, every_year, stores, revision \
+                     FROM freeze_windows ORDER BY first_day, id",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(app::model::FreezeView {
+                            id: r.get("id"),
+                            freeze: FreezeWindow {
+                                name: r.get("name"),
+                                first_day: r.get("first_day"),
+                                last_day: r.get("last_day"),
+                                every_year: r.get("every_year"),
+                                stores: serde_json::from_str(r.get::<&str, _>("stores"))
+                                    .map_err(db_err)?,
+                            },
+                            revision: r.get("revision"),
+                        })
+                    })
+                    .collect()
+            }
+
+            #[tracing::instrument(skip(self, f, audit))]
+            async fn save_freeze(
+                &self,
+                id: i64,
+                f: &FreezeWindow,
+                expect: i64,
+                audit: &AuditEntry,
+            ) -> StoreResult<Written> {
+                let stores = serde_json::to_string(&f.stores).map_err(db_err)?;
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                // The write comes first (see `decide_on_change`): on SQLite a transaction that
+                // reads before it writes fails when another writer commits in between.
+                let changed = if id == 0 {
+                    let new_id: i64 = sqlx::query_scalar(
+                        "INSERT INTO freeze_windows (name, first_day, last_day, every_year, \
+                         stores, revision, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6) \
+                         RETURNING id",
+                    )
+                    .bind(&f.name)
+                    .bind(f.first_day)
+                    .bind(f.last_day)
+                    .bind(f.every_year)
+                    .bind(&stores)
+                    .bind(audit.at)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                    u64::from(new_id > 0)
+                } else {
+                    let done = sqlx::query(
+                        "UPDATE freeze_windows SET name = $1, first_day = $2, last_day = $3, \
+                         every_year = $4, stores = $5, revision = revision + 1, updated_at = $6 \
+                         WHERE id = $7 AND revision = $8",
+                    )
+                    .bind(&f.name)
+                    .bind(f.first_day)
+                    .bind(f.last_day)
+                    .bind(f.every_year)
+                    .bind(&stores)
+                    .bind(audit.at)
+                    .bind(id)
+                    .bind(expect)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                    done.rows_affected()
+                };
+                finish_freeze(tx, changed, expect + 1, audit).await
+            }
+
+            #[tracing::instrument(skip(self, audit))]
+            async fn delete_freeze(
+                &self,
+                id: i64,
+                expect: i64,
+                audit: &AuditEntry,
+            ) -> StoreResult<Written> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let done = sqlx::query("DELETE FROM freeze_windows WHERE id = $1 AND revision = $2")
+                    .bind(id)
+                    .bind(expect)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                finish_freeze(tx, done.rows_affected(), expect, audit).await
             }
 
             async fn set_calendar_feed(

@@ -487,3 +487,204 @@ async fn an_incident_on_a_device_during_its_change_is_flagged_to_the_desk_only()
     let his = app.call_json(&sam, "request", &[("number", &during)]).await;
     assert!(his["desk"].is_null());
 }
+
+/// Saves the Glasgow stocktake as opened at `revision`: one day longer, every year.
+async fn edit_glasgow(app: &TestApp, ada: &Client, id: &str, revision: &str) -> reqwest::Response {
+    app.call(
+        ada,
+        "save_freeze",
+        &[
+            ("id", id),
+            ("revision", revision),
+            ("name", "Glasgow stocktake"),
+            ("first_day", "2027-03-01"),
+            ("last_day", "2027-03-04"),
+            ("every_year", "true"),
+            ("stores", "S045"),
+        ],
+    )
+    .await
+}
+
+async fn remove_freeze(app: &TestApp, ada: &Client, id: &str, revision: &str) -> u16 {
+    app.call(ada, "delete_freeze", &[("id", id), ("revision", revision)])
+        .await
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn administrators_keep_the_freeze_periods_with_revisions_and_an_audit_trail() {
+    let app = spawn().await;
+    let ada = app.signed_in("ada.admin@deskfront.test").await;
+    let rita = app.signed_in(RITA).await;
+    // To anyone else the page does not exist.
+    assert_eq!(app.call(&rita, "admin_freezes", &[]).await.status(), 404);
+    assert_eq!(
+        app.call(
+            &rita,
+            "save_freeze",
+            &[
+                ("name", "Mine"),
+                ("first_day", "2027-03-01"),
+                ("last_day", "2027-03-02")
+            ]
+        )
+        .await
+        .status(),
+        404
+    );
+
+    // Bad input is refused beside its field, and nothing is written.
+    let bad = app
+        .call(
+            &ada,
+            "save_freeze",
+            &[
+                ("name", " "),
+                ("first_day", "2027-03-10"),
+                ("last_day", "2027-03-12"),
+                ("stores", "S012, S999"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status(), 422);
+    let bad: Value = bad.json().await.unwrap();
+    assert!(bad["fields"]["name"].is_string(), "{bad}");
+    assert!(bad["fields"]["stores"].as_str().unwrap().contains("S999"));
+    let backwards = app
+        .call_json(
+            &ada,
+            "save_freeze",
+            &[
+                ("name", "Stocktake"),
+                ("first_day", "2027-03-10"),
+                ("last_day", "2027-03-01"),
+            ],
+        )
+        .await;
+    assert!(backwards["fields"]["last_day"].is_string(), "{backwards}");
+    let unreadable = app
+        .call_json(
+            &ada,
+            "save_freeze",
+            &[
+                ("name", "Stocktake"),
+                ("first_day", "10.03.2027"),
+                ("last_day", "2027-03-12"),
+            ],
+        )
+        .await;
+    assert!(
+        unreadable["fields"]["first_day"].is_string(),
+        "{unreadable}"
+    );
+    let yearly_too_long = app
+        .call_json(
+            &ada,
+            "save_freeze",
+            &[
+                ("name", "Winter"),
+                ("first_day", "2027-01-01"),
+                ("last_day", "2028-01-05"),
+                ("every_year", "true"),
+            ],
+        )
+        .await;
+    assert!(
+        yearly_too_long["fields"]["last_day"].is_string(),
+        "{yearly_too_long}"
+    );
+    let before = app.call_json(&ada, "admin_freezes", &[]).await;
+    assert_eq!(
+        before.as_array().unwrap().len(),
+        1,
+        "only the demo's: {before}"
+    );
+
+    // Created for one store: the calendar shows it there and not elsewhere.
+    let created = app
+        .call_json(
+            &ada,
+            "save_freeze",
+            &[
+                ("name", "Glasgow stocktake"),
+                ("first_day", "2027-03-01"),
+                ("last_day", "2027-03-03"),
+                ("stores", "s045"),
+            ],
+        )
+        .await;
+    assert_eq!(created, 1);
+    let list = app.call_json(&ada, "admin_freezes", &[]).await;
+    let ours = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["freeze"]["name"] == "Glasgow stocktake")
+        .unwrap_or_else(|| panic!("{list}"))
+        .clone();
+    assert_eq!(ours["freeze"]["stores"], serde_json::json!(["S045"]));
+    let id = ours["id"].to_string();
+    let frozen_on = |calendar: &Value, day: &str| -> Vec<String> {
+        calendar["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["day"] == day)
+            .map(|d| {
+                d["freezes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| f.as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let glasgow = calendar(&app, &rita, &[("day", "2027-03-01"), ("store", "S045")]).await;
+    assert_eq!(frozen_on(&glasgow, "2027-03-02"), ["Glasgow stocktake"]);
+    assert!(frozen_on(&glasgow, "2027-03-04").is_empty());
+    let leeds = calendar(&app, &rita, &[("day", "2027-03-01"), ("store", "S012")]).await;
+    assert!(frozen_on(&leeds, "2027-03-02").is_empty());
+
+    // Edited from the revision it was opened at; an older one is refused.
+    assert_eq!(
+        edit_glasgow(&app, &ada, &id, "1")
+            .await
+            .json::<Value>()
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        edit_glasgow(&app, &ada, &id, "1").await.status(),
+        409,
+        "a stale revision"
+    );
+    let glasgow = calendar(&app, &rita, &[("day", "2028-03-01"), ("store", "S045")]).await;
+    assert_eq!(
+        frozen_on(&glasgow, "2028-03-04"),
+        ["Glasgow stocktake"],
+        "every year now, one day longer"
+    );
+
+    // Removed, once; then it is gone from the calendar.
+    assert_eq!(remove_freeze(&app, &ada, &id, "1").await, 409);
+    assert_eq!(remove_freeze(&app, &ada, &id, "2").await, 200);
+    assert_eq!(remove_freeze(&app, &ada, &id, "2").await, 404);
+    let glasgow = calendar(&app, &rita, &[("day", "2027-03-01"), ("store", "S045")]).await;
+    assert!(frozen_on(&glasgow, "2027-03-02").is_empty());
+
+    // Each write is in the audit log: who, what before and after.
+    let log = app
+        .call_json(&ada, "audit_log", &[("kind", "freeze")])
+        .await;
+    let actions: Vec<&str> = log["items"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{log}"))
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["delete", "update", "create"], "{log}");
+}
