@@ -11,13 +11,20 @@ macro_rules! sql_approvals {
         };
         use app::domain::approval_chain::{Decision, Delegation, RunStatus, Verdict};
 
-        /// Who the run waits for now, replaced whole.
-        async fn set_waiting(tx: &mut Tx<'_>, run_id: i64, waiting_on: &[String]) -> StoreResult<()> {
-            sqlx::query("DELETE FROM approval_waiting WHERE run_id = $1")
-                .bind(run_id)
-                .execute(&mut **tx)
-                .await
-                .map_err(db_err)?;
+        /// Who the run waits for now, replaced whole. Those it did not wait for before are
+        /// told their turn has come (`mail_newly_waiting`), in the same transaction.
+        async fn set_waiting(
+            tx: &mut Tx<'_>,
+            run_id: i64,
+            waiting_on: &[String],
+            at: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            let before: Vec<String> =
+                sqlx::query_scalar("DELETE FROM approval_waiting WHERE run_id = $1 RETURNING approver")
+                    .bind(run_id)
+                    .fetch_all(&mut **tx)
+                    .await
+                    .map_err(db_err)?;
             for approver in waiting_on {
                 sqlx::query(
                     "INSERT INTO approval_waiting (run_id, approver) VALUES ($1, $2) \
@@ -28,7 +35,42 @@ macro_rules! sql_approvals {
                 .execute(&mut **tx)
                 .await
                 .map_err(db_err)?;
+                if !before.contains(approver) {
+                    mail_newly_waiting(tx, run_id, approver, at).await?;
+                }
             }
+            Ok(())
+        }
+
+        /// Queues "approve or reject" for `approver`, whose step of run `run_id` has come, when
+        /// the run is on a request (a change has no request to link a mail to; its approvers
+        /// see it on their Approvals page). The same kind and digest as the line manager's
+        /// mail, so a busy approver gets one digest, whatever asked.
+        async fn mail_newly_waiting(
+            tx: &mut Tx<'_>,
+            run_id: i64,
+            approver: &str,
+            at: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            let kind = app::domain::mail::MailKind::ApprovalNeeded;
+            sqlx::query(
+                "INSERT INTO mail_outbox (kind, recipient_id, recipient, ticket_id, \
+                 ticket_number, ticket_title, requester_name, detail, digest_key, created_at, \
+                 next_attempt_at) \
+                 SELECT $1, u.id, u.email, t.id, t.number, t.title, r.name, '', \
+                 $2 || CAST(u.id AS TEXT), $3, $3 \
+                 FROM approval_runs ar JOIN tickets t ON t.id = ar.subject_id \
+                 JOIN users r ON r.id = t.requester_id JOIN users u ON u.email = $4 \
+                 WHERE ar.id = $5 AND ar.subject = 'ticket' AND u.active AND u.email <> ''",
+            )
+            .bind(kind.key())
+            .bind(format!("{}:", kind.key()))
+            .bind(at)
+            .bind(approver)
+            .bind(run_id)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_err)?;
             Ok(())
         }
 
@@ -55,7 +97,7 @@ macro_rules! sql_approvals {
             .fetch_one(&mut **tx)
             .await
             .map_err(db_err)?;
-            set_waiting(tx, run_id, &run.progress.waiting_on).await
+            set_waiting(tx, run_id, &run.progress.waiting_on, run.at).await
         }
 
         /// Ends whatever chain still waits on the record: it left authorisation another way.
@@ -77,7 +119,7 @@ macro_rules! sql_approvals {
             .await
             .map_err(db_err)?;
             for run_id in waiting {
-                set_waiting(tx, run_id, &[]).await?;
+                set_waiting(tx, run_id, &[], at).await?;
             }
             Ok(())
         }
@@ -126,7 +168,7 @@ macro_rules! sql_approvals {
             if inserted != 1 {
                 return Ok(false);
             }
-            set_waiting(tx, run_id, &progress.waiting_on).await?;
+            set_waiting(tx, run_id, &progress.waiting_on, d.at).await?;
             Ok(true)
         }
 

@@ -573,3 +573,81 @@ async fn a_mail_whose_sender_stopped_mid_send_is_never_sent_again_and_shows_as_u
     assert_eq!(log.items[0].state, "uncertain");
     assert_eq!(log.items[0].recipient, LENA);
 }
+
+#[tokio::test]
+async fn a_two_step_approval_mails_each_steps_approvers_when_their_turn_comes() {
+    const PRIYA: &str = "priya.approver@deskfront.test";
+    const EVE: &str = "eve.editor@deskfront.test";
+    let sink = MailSink::start();
+    let (_db, app) = mailing(&sink).await;
+    let rita = app.signed_in(RITA).await;
+    // The software licence's chain: Rita's line manager, then one of the software owners.
+    let (number, state) =
+        crate::request_approvals::order(&app, &rita, "mail-chain-000001", "Adobe Creative Cloud")
+            .await;
+    assert_eq!(state, "awaiting_approval");
+
+    let first = sink.wait_for(1).await;
+    assert_eq!(first.len(), 1, "{first:#?}");
+    assert_eq!(first[0].to, vec![LENA]);
+    assert!(
+        first[0].subject.starts_with(&format!("[{number}]")),
+        "{}",
+        first[0].subject
+    );
+    // The owners' turn has not come: nothing is even queued for them.
+    assert!(sink.to(PRIYA).is_empty() && sink.to(EVE).is_empty());
+
+    let lena = app.signed_in(LENA).await;
+    let res = app
+        .call(
+            &lena,
+            "decide",
+            &[
+                ("number", &number),
+                ("decision", "approve"),
+                ("comment", ""),
+            ],
+        )
+        .await;
+    assert!(res.status().is_success(), "{}", res.text().await.unwrap());
+    let mails = sink.wait_for(3).await;
+    assert_eq!(mails.len(), 3, "{mails:#?}");
+    for owner in [PRIYA, EVE] {
+        let theirs = sink.to(owner);
+        assert_eq!(theirs.len(), 1, "{owner}: {mails:#?}");
+        assert!(
+            theirs[0]
+                .text
+                .contains(&format!("{SHARED_ORIGIN}/approvals#{number}")),
+            "{}",
+            theirs[0].text
+        );
+    }
+
+    // One owner decides; the chain ends and the requester hears of it. Nobody got anything twice.
+    let priya = app.signed_in(PRIYA).await;
+    let res = app
+        .call(
+            &priya,
+            "decide",
+            &[
+                ("number", &number),
+                ("decision", "approve"),
+                ("comment", ""),
+            ],
+        )
+        .await;
+    assert!(res.status().is_success(), "{}", res.text().await.unwrap());
+    let mails = sink.wait_for(4).await;
+    assert_eq!(mails.len(), 4, "{mails:#?}");
+    let told = sink.to(RITA);
+    assert_eq!(told.len(), 1);
+    assert!(
+        told[0].subject.contains("was approved"),
+        "{}",
+        told[0].subject
+    );
+    assert_eq!(sink.to(LENA).len(), 1);
+    assert_eq!(sink.to(EVE).len(), 1);
+}

@@ -13,7 +13,12 @@ const EVE: &str = "eve.editor@deskfront.test";
 const AHMED: &str = "ahmed.agent@deskfront.test";
 
 /// Rita orders `product`; answers with the request's number and state.
-async fn order(app: &TestApp, rita: &Client, key: &str, product: &str) -> (String, String) {
+pub(crate) async fn order(
+    app: &TestApp,
+    rita: &Client,
+    key: &str,
+    product: &str,
+) -> (String, String) {
     let res = app
         .submit(
             rita,
