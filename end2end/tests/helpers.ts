@@ -113,18 +113,30 @@ async function postForm(page: Page, endpoint: string, form: Record<string, strin
   return JSON.parse(body);
 }
 
+/** What a change is planned as (`changeAskingAuthorisation`). */
+export interface ChangePlan {
+  title: string;
+  kind: string;
+  risk: Record<string, string>;
+  store: string;
+  device: string;
+  window: [Date, Date];
+}
+
 /**
- * A standard change scheduled by the desk (low risk: no approval needed), through the server
- * functions the change page uses: raised from a problem opened on a laptop fault the desk
- * reports itself, planned on `store` (and `device`) for two hours from `start`. Answers with its number.
+ * A change as the desk leaves it once it has asked for authorisation, through the server
+ * functions the change page uses: raised from a problem opened on a laptop fault `reporter`
+ * files (the desk itself, or a requester's page), planned as `plan`, submitted and sent for
+ * authorisation. A low-risk standard change is then scheduled; others wait for their approval
+ * chain. Answers with its number.
  */
-export async function scheduledChange(desk: Page, title: string, store: string, device: string, start: Date): Promise<string> {
-  const res = await desk.request.post("/api/submit_request", {
-    headers: sameOrigin(desk),
+export async function changeAskingAuthorisation(desk: Page, reporter: Page, plan: ChangePlan): Promise<string> {
+  const res = await reporter.request.post("/api/submit_request", {
+    headers: sameOrigin(reporter),
     data: {
       item_slug: "laptop-fault",
       form_version: 1,
-      idempotency_key: `e2e-cal-${store}-${Date.now().toString(36)}`,
+      idempotency_key: `e2e-chg-${plan.kind}-${plan.store}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
       answers: {
         laptop_tag: ["LT020977"],
         symptom: ["Screen damaged"],
@@ -135,23 +147,29 @@ export async function scheduledChange(desk: Page, title: string, store: string, 
   });
   const reported = await res.json();
   expect(res.ok(), JSON.stringify(reported)).toBeTruthy();
-  const problem: string = await postForm(desk, "open_problem", { incident: reported.number, title });
-  const number: string = await postForm(desk, "raise_change", { problem, title, kind: "standard" });
-  const answers = Object.fromEntries(Object.entries(LOW_RISK).map(([q, a]) => [`risk[${q}]`, a]));
+  const problem: string = await postForm(desk, "open_problem", { incident: reported.number, title: plan.title });
+  const number: string = await postForm(desk, "raise_change", { problem, title: plan.title, kind: plan.kind });
+  const answers = Object.fromEntries(Object.entries(plan.risk).map(([q, a]) => [`risk[${q}]`, a]));
   await postForm(desk, "save_change", {
     number,
     revision: "1",
-    title,
-    implementation_plan: "Update after closing.",
+    title: plan.title,
+    implementation_plan: "Install the update after closing.",
     back_out_plan: "Put the old version back.",
     test_plan: "A test sale on each till.",
-    window_start: start.toISOString(),
-    window_end: new Date(start.getTime() + 2 * 3600_000).toISOString(),
-    stores: store,
-    devices: device,
+    window_start: plan.window[0].toISOString(),
+    window_end: plan.window[1].toISOString(),
+    stores: plan.store,
+    devices: plan.device,
     ...answers,
   });
   await postForm(desk, "change_step", { number, revision: "2", step: "submit" });
   await postForm(desk, "change_step", { number, revision: "3", step: "request_authorisation" });
   return number;
+}
+
+/** A low-risk standard change the desk schedules on `store` (and `device`) for two hours from `start`. */
+export async function scheduledChange(desk: Page, title: string, store: string, device: string, start: Date): Promise<string> {
+  const end = new Date(start.getTime() + 2 * 3600_000);
+  return changeAskingAuthorisation(desk, desk, { title, kind: "standard", risk: LOW_RISK, store, device, window: [start, end] });
 }

@@ -60,6 +60,28 @@ impl Filter {
             Some(allowed) => allowed.iter().any(|code| freeze.applies_to(code)),
         }
     }
+
+    /// The changes whose window meets `range` and every freeze, as far as this filter shows
+    /// them.
+    async fn read(
+        &self,
+        store: &dyn Store,
+        range: Window,
+    ) -> AppResult<(Vec<CalendarChange>, Vec<FreezeWindow>)> {
+        let mut changes = store
+            .calendar_changes(range.start, range.end)
+            .await
+            .map_err(internal)?;
+        changes.retain(|c| self.shows(c));
+        let mut freezes = store.freeze_windows().await.map_err(internal)?;
+        freezes.retain(|f| self.shows_freeze(f));
+        Ok((changes, freezes))
+    }
+}
+
+/// Those who work changes open a change's page from the calendar; others read it.
+fn works_changes(role: Role) -> bool {
+    matches!(role, Role::Agent | Role::Manager | Role::Admin)
 }
 
 fn zone_named(name: &str) -> Option<Tz> {
@@ -225,21 +247,8 @@ pub async fn calendar(
     };
     let page = period(span, day);
     let range = page.instants(zone);
-    let changes: Vec<CalendarChange> = store
-        .calendar_changes(range.start, range.end)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .filter(|c| filter.shows(c))
-        .collect();
-    let freezes: Vec<FreezeWindow> = store
-        .freeze_windows()
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .filter(|f| filter.shows_freeze(f))
-        .collect();
-    let works_changes = matches!(user.role, Role::Agent | Role::Manager | Role::Admin);
+    let (changes, freezes) = filter.read(store, range).await?;
+    let linked = works_changes(user.role);
     let i18n = i18n();
     let mut in_focus = BTreeSet::new();
     let days = page
@@ -255,7 +264,7 @@ pub async fn calendar(
                     if page.in_focus(d) {
                         in_focus.insert(c.booking.number.clone());
                     }
-                    entry(c, zone, continued, works_changes)
+                    entry(c, zone, continued, linked)
                 })
                 .collect();
             CalendarDay {
@@ -300,7 +309,7 @@ pub async fn calendar(
     })
 }
 
-fn entry(c: &CalendarChange, zone: Tz, continued: bool, works_changes: bool) -> CalendarEntry {
+fn entry(c: &CalendarChange, zone: Tz, continued: bool, linked: bool) -> CalendarEntry {
     CalendarEntry {
         number: c.booking.number.clone(),
         title: c.title.clone(),
@@ -311,7 +320,7 @@ fn entry(c: &CalendarChange, zone: Tz, continued: bool, works_changes: bool) -> 
         continued,
         stores: c.booking.stores.clone(),
         services: c.device_kinds.clone(),
-        link: works_changes.then(|| format!("/changes/{}", crate::url::encode(&c.booking.number))),
+        link: linked.then(|| format!("/changes/{}", crate::url::encode(&c.booking.number))),
     }
 }
 
@@ -398,29 +407,16 @@ pub async fn feed(
         },
         _ => Filter::default(),
     };
-    let changes: Vec<CalendarChange> = store
-        .calendar_changes(
-            now - Duration::days(FEED_DAYS_BACK),
-            now + Duration::days(FEED_DAYS_AHEAD),
-        )
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .filter(|c| filter.shows(c))
-        .collect();
-    let freezes: Vec<FreezeWindow> = store
-        .freeze_windows()
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .filter(|f| filter.shows_freeze(f))
-        .collect();
-    let works_changes = matches!(owner.role, Role::Agent | Role::Manager | Role::Admin);
+    let range = Window {
+        start: now - Duration::days(FEED_DAYS_BACK),
+        end: now + Duration::days(FEED_DAYS_AHEAD),
+    };
+    let (changes, freezes) = filter.read(store, range).await?;
     Ok(ics::calendar(&ics::Feed {
         name: t("calendar-feed-name"),
         changes: &changes,
         freezes: &freezes,
-        link_base: works_changes.then_some(origin),
+        link_base: works_changes(owner.role).then_some(origin),
         now,
     }))
 }

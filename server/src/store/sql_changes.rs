@@ -55,6 +55,16 @@ macro_rules! sql_changes {
             })
         }
 
+        fn freeze_from(r: &DbRow) -> StoreResult<FreezeWindow> {
+            Ok(FreezeWindow {
+                name: r.get("name"),
+                first_day: r.get("first_day"),
+                last_day: r.get("last_day"),
+                every_year: r.get("every_year"),
+                stores: serde_json::from_str(r.get::<&str, _>("stores")).map_err(db_err)?,
+            })
+        }
+
         /// Ends a checked write of a freeze: nothing changed means it moved on (or is gone),
         /// and nothing is written; else its audit entry goes with it. (`finish_checked` reads
         /// the current revision by a text key, which PostgreSQL will not compare with an id.)
@@ -421,18 +431,7 @@ macro_rules! sql_changes {
                 .fetch_all(&self.pool)
                 .await
                 .map_err(db_err)?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(FreezeWindow {
-                            name: r.get("name"),
-                            first_day: r.get("first_day"),
-                            last_day: r.get("last_day"),
-                            every_year: r.get("every_year"),
-                            stores: serde_json::from_str(r.get::<&str, _>("stores"))
-                                .map_err(db_err)?,
-                        })
-                    })
-                    .collect()
+                rows.iter().map(freeze_from).collect()
             }
 
             async fn add_freeze_window(
@@ -468,14 +467,7 @@ macro_rules! sql_changes {
                     .map(|r| {
                         Ok(app::model::FreezeView {
                             id: r.get("id"),
-                            freeze: FreezeWindow {
-                                name: r.get("name"),
-                                first_day: r.get("first_day"),
-                                last_day: r.get("last_day"),
-                                every_year: r.get("every_year"),
-                                stores: serde_json::from_str(r.get::<&str, _>("stores"))
-                                    .map_err(db_err)?,
-                            },
+                            freeze: freeze_from(r)?,
                             revision: r.get("revision"),
                         })
                     })
