@@ -22,6 +22,10 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
 
+/// The years a calendar page may show.
+const FIRST_YEAR: i32 = 1970;
+const LAST_YEAR: i32 = 9999;
+
 /// What a feed holds: a month back and a year ahead.
 const FEED_DAYS_BACK: i64 = 31;
 const FEED_DAYS_AHEAD: i64 = 366;
@@ -243,7 +247,10 @@ pub async fn calendar(
         "" => today,
         text => text
             .parse::<NaiveDate>()
-            .map_err(|_| invalid("day", t("error-calendar-day")))?,
+            .ok()
+            // Years people plan in; far ones would run the month arithmetic off chrono's range.
+            .filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()))
+            .ok_or_else(|| invalid("day", t("error-calendar-day")))?,
     };
     let page = period(span, day);
     let range = page.instants(zone);

@@ -216,6 +216,8 @@ async fn everyone_reads_the_calendar_store_staff_their_store_and_filters_narrow_
     for (params, field) in [
         (vec![("span", "year")], "span"),
         (vec![("day", "15/12/2026")], "day"),
+        (vec![("day", "+262142-12-01")], "day"),
+        (vec![("day", "0001-01-01")], "day"),
         (vec![("store", "S999")], "store"),
         (vec![("region", "Atlantis")], "region"),
         (vec![("service", "fax")], "service"),
