@@ -8,6 +8,8 @@
 //! in the chosen store's zone, else in the reader's.
 
 use super::change_store::CalendarChange;
+// Those who work changes open a change's page from the calendar; others read it.
+use super::changes::works_changes;
 use super::store::Store;
 use super::{ics, internal, session};
 use crate::domain::calendar_grid::{days_touched, period, Span};
@@ -81,11 +83,6 @@ impl Filter {
         freezes.retain(|f| self.shows_freeze(f));
         Ok((changes, freezes))
     }
-}
-
-/// Those who work changes open a change's page from the calendar; others read it.
-fn works_changes(role: Role) -> bool {
-    matches!(role, Role::Agent | Role::Manager | Role::Admin)
 }
 
 fn zone_named(name: &str) -> Option<Tz> {

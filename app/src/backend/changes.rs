@@ -36,11 +36,17 @@ use std::collections::BTreeMap;
 /// per wave, not one change.
 pub const MAX_TARGETS: usize = 200;
 
-/// The desk, its managers and admins; anyone else is refused.
+/// Who works changes: the desk, its managers and admins.
+pub fn works_changes(role: Role) -> bool {
+    matches!(role, Role::Agent | Role::Manager | Role::Admin)
+}
+
+/// Those who work changes; anyone else is refused.
 fn require_desk(user: &UserView) -> AppResult<()> {
-    match user.role {
-        Role::Agent | Role::Manager | Role::Admin => Ok(()),
-        _ => Err(AppError::forbidden(t("error-changes-desk-only"))),
+    if works_changes(user.role) {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(t("error-changes-desk-only")))
     }
 }
 

@@ -487,10 +487,9 @@ macro_rules! sql_changes {
                 // The write comes first (see `decide_on_change`): on SQLite a transaction that
                 // reads before it writes fails when another writer commits in between.
                 let changed = if id == 0 {
-                    let new_id: i64 = sqlx::query_scalar(
+                    sqlx::query(
                         "INSERT INTO freeze_windows (name, first_day, last_day, every_year, \
-                         stores, revision, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6) \
-                         RETURNING id",
+                         stores, revision, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6)",
                     )
                     .bind(&f.name)
                     .bind(f.first_day)
@@ -498,10 +497,10 @@ macro_rules! sql_changes {
                     .bind(f.every_year)
                     .bind(&stores)
                     .bind(audit.at)
-                    .fetch_one(&mut *tx)
+                    .execute(&mut *tx)
                     .await
-                    .map_err(db_err)?;
-                    u64::from(new_id > 0)
+                    .map_err(db_err)?
+                    .rows_affected()
                 } else {
                     let done = sqlx::query(
                         "UPDATE freeze_windows SET name = $1, first_day = $2, last_day = $3, \
