@@ -1192,6 +1192,9 @@ audit-kind = { $kind ->
     [synonym] Synonyme
     [search_evidence] Suchbelege
     [freeze] Change-Sperren
+    [approval_chain] Genehmigungsketten
+    [change_policy] Change-Richtlinie
+    [risk_model] Risikofragebogen
    *[other] { $kind }
 }
 integrations-intro-before = Überwachungssysteme und Kassen melden Störungen mit
@@ -1826,3 +1829,80 @@ error-freeze-day = Geben Sie den Tag als Datum an, z. B. 2026-12-17.
 error-freeze-stores-many = Nennen Sie höchstens { $max } Filialen; für alle Filialen lassen Sie die Liste leer.
 error-freeze-stores-unknown = Es gibt keine Filiale { $codes }.
 error-no-freeze = Diese Sperrzeit gibt es nicht mehr. Laden Sie die Seite neu.
+
+## Genehmigungsketten und Change-Richtlinie, für Administratoren
+admin-tab-approvals = Genehmigungsketten
+admin-tab-risk = Risikofragebogen
+chains-title = Genehmigungsketten und Change-Richtlinie
+chains-help = Eine Kette ist die Folge von Genehmigungen, die eine Anfrage oder ein Change Schritt für Schritt durchläuft. Katalogeinträge wählen eine im Katalog-Editor; die Change-Richtlinie nennt eine für jede Art und jedes Risiko eines Changes.
+chains-loading = Die Genehmigungsketten werden geladen…
+chains-list = Ketten
+chains-policy = Change-Richtlinie
+chains-policy-help = Welche Kette einen Change jeder Art und jedes Risikos genehmigt. Ein Standard-Change ist vorab genehmigt und fragt niemanden. Ohne Kette kann ein solcher Change keine Genehmigung anfordern.
+chains-policy-none = Keine Kette: nicht genehmigungsfähig
+chains-risk-level = { $level ->
+    [low] geringes Risiko
+    [medium] mittleres Risiko
+   *[high] hohes Risiko
+}
+chains-policy-save = Richtlinie speichern
+chains-policy-saved = Die Change-Richtlinie ist gespeichert. Sie gilt für Changes, die ab jetzt eine Genehmigung anfordern.
+chains-change-policy = die Change-Richtlinie
+chains-new = Neue Genehmigungskette
+chains-none = Noch keine Genehmigungsketten. Anfragen gehen an die Führungskraft, wenn ihr Eintrag eine Genehmigung braucht, und normale Changes können erst genehmigt werden, wenn die Change-Richtlinie eine Kette nennt.
+chains-edit = Bearbeiten
+chains-delete = Entfernen
+chains-used-by = Verwendet von { $users }
+chains-unused = Noch nicht verwendet
+chains-step = Schritt { $n }
+chains-step-name = Name des Schritts
+chains-step-name-help = Was die Genehmigenden lesen, z. B. „Software-Verantwortliche“. Leeren Sie den Namen, um den Schritt zu entfernen.
+chains-approver = Wer entscheidet
+chains-approver-kind = { $kind ->
+    [line_manager] Die Führungskraft der anfragenden Person
+    [person] Eine benannte Person
+   *[group] Eine Gruppe
+}
+chains-email = E-Mail-Adresse der Person (für eine benannte Person)
+chains-group = Gruppe (für eine Gruppe)
+chains-needed = Wie viele aus der Gruppe
+chains-needed-kind = { $needed ->
+    [any_one] Eine beliebige Person
+   *[quorum] Ein Quorum
+}
+chains-quorum = Nötige Zustimmungen (für ein Quorum)
+chains-when-field = Nur wenn die Antwort auf
+chains-when-field-help = Der Schlüssel eines Formularfelds oder, für Changes, einer Risikofrage. Leer: Der Schritt gilt immer.
+chains-when-op = Vergleich
+chains-when-values = Werte, durch Kommas getrennt
+chains-create = Anlegen
+chains-save = Speichern
+chains-summary-line-manager = die Führungskraft
+chains-summary-any = eine Person aus { $group }
+chains-summary-quorum = { $needed } aus { $group }
+chains-summary-when = nur wenn { $field } { $op } { $values }
+error-chain-name = Benennen Sie die Kette, mit höchstens { $max } Zeichen.
+error-chain-name-taken = Eine Kette mit diesem Namen gibt es schon: Wählen Sie einen anderen Namen.
+error-chain-person-unknown = Schritt „{ $step }“: Keine aktive Person hat diese E-Mail-Adresse.
+error-chain-approver = Schritt „{ $step }“: Wählen Sie, wer entscheidet.
+error-chain-when-values = Geben Sie für diesen Vergleich einen Wert an, für „ist eines von“ mehrere durch Kommas getrennt und für „ist beantwortet“ keinen.
+error-chain-in-use = „{ $chain }“ wird noch verwendet von { $users }. Wählen Sie dort zuerst eine andere Kette.
+error-no-chain = Diese Genehmigungskette gibt es nicht. Laden Sie die Seite neu.
+
+## Der Risikofragebogen für Changes, für Administratoren
+risk-title = Risikofragebogen für Changes
+risk-help = Wer einen Change plant, beantwortet diese Fragen. Die Gewichte der Antworten ergeben zusammen eine Punktzahl, und die beiden Schwellen teilen sie in geringes, mittleres und hohes Risiko; die Change-Richtlinie schickt jede Stufe an ihre Kette.
+risk-loading = Der Fragebogen wird geladen…
+risk-starter = Dies sind die Startfragen des Portals. Ändern Sie sie oder speichern Sie sie unverändert, um sie zu Ihren zu machen.
+risk-question = Frage { $n }
+risk-new-question = Eine neue Frage (leer lassen für keine)
+risk-question-text = Frage
+risk-question-help = Leeren Sie eine Frage oder Antwort, um sie zu entfernen. Changes behalten die Antworten, die sie bekommen haben.
+risk-answer = Antwort
+risk-weight = Gewicht
+risk-medium-from = Mittleres Risiko ab einer Punktzahl von
+risk-high-from = Hohes Risiko ab einer Punktzahl von
+risk-highest = Die riskantesten Antworten ergeben zusammen { $highest }.
+risk-save = Fragebogen speichern
+risk-saved = Der Fragebogen ist gespeichert. Changes werden bei ihrem nächsten Speichern danach bewertet.
+error-risk-threshold-number = Geben Sie eine ganze Zahl an.

@@ -1195,6 +1195,9 @@ audit-kind = { $kind ->
     [synonym] Synonyms
     [search_evidence] Search evidence
     [freeze] Change freezes
+    [approval_chain] Approval chains
+    [change_policy] Change policy
+    [risk_model] Risk questionnaire
    *[other] { $kind }
 }
 integrations-intro-before = Monitoring systems and tills raise incidents with
@@ -1829,3 +1832,80 @@ error-freeze-day = Give the day as a date, e.g. 2026-12-17.
 error-freeze-stores-many = Name at most { $max } stores; leave the list empty for every store.
 error-freeze-stores-unknown = There is no store { $codes }.
 error-no-freeze = This freeze period no longer exists. Reload the page.
+
+## Approval chains and the change policy, for administrators
+admin-tab-approvals = Approval chains
+admin-tab-risk = Risk questionnaire
+chains-title = Approval chains and change policy
+chains-help = A chain is the approvals a request or a change goes through, step by step. Catalog items name one in the catalog builder; the change policy names one for each kind and risk of change.
+chains-loading = Loading the approval chains…
+chains-list = Chains
+chains-policy = Change policy
+chains-policy-help = Which chain authorises a change of each kind and risk. A standard change is pre-approved and asks nobody. With no chain, such a change cannot ask for authorisation.
+chains-policy-none = No chain: cannot be authorised
+chains-risk-level = { $level ->
+    [low] low risk
+    [medium] medium risk
+   *[high] high risk
+}
+chains-policy-save = Save the policy
+chains-policy-saved = The change policy is saved. It applies to changes that ask for authorisation from now on.
+chains-change-policy = the change policy
+chains-new = New approval chain
+chains-none = No approval chains yet. Requests go to the requester's line manager when their item needs approval, and normal changes cannot be authorised until the change policy names a chain.
+chains-edit = Edit
+chains-delete = Remove
+chains-used-by = Used by { $users }
+chains-unused = Not used yet
+chains-step = Step { $n }
+chains-step-name = Step name
+chains-step-name-help = What approvers read, e.g. "Software owner". Clear the name to remove the step.
+chains-approver = Who decides
+chains-approver-kind = { $kind ->
+    [line_manager] The requester's line manager
+    [person] A named person
+   *[group] A group
+}
+chains-email = Person's e-mail address (for a named person)
+chains-group = Group (for a group)
+chains-needed = How many of the group
+chains-needed-kind = { $needed ->
+    [any_one] Any one of them
+   *[quorum] A quorum
+}
+chains-quorum = Approvals needed (for a quorum)
+chains-when-field = Only when the answer to
+chains-when-field-help = The key of a form field, or of a risk question for changes. Empty: the step always applies.
+chains-when-op = Comparison
+chains-when-values = Values, separated by commas
+chains-create = Create
+chains-save = Save
+chains-summary-line-manager = the line manager
+chains-summary-any = any one of { $group }
+chains-summary-quorum = { $needed } of { $group }
+chains-summary-when = only when { $field } { $op } { $values }
+error-chain-name = Name the chain, in at most { $max } characters.
+error-chain-name-taken = A chain with this name exists already: choose another name.
+error-chain-person-unknown = Step "{ $step }": no active person has that e-mail address.
+error-chain-approver = Step "{ $step }": choose who decides.
+error-chain-when-values = Give one value for this comparison, several separated by commas for "is one of", and none for "is answered".
+error-chain-in-use = "{ $chain }" is still used by { $users }. Choose another chain there first.
+error-no-chain = There is no such approval chain. Reload the page.
+
+## The change risk questionnaire, for administrators
+risk-title = Change risk questionnaire
+risk-help = Whoever plans a change answers these questions. The weights of the answers add up to a score, and the two thresholds cut it into low, medium and high risk; the change policy sends each level to its chain.
+risk-loading = Loading the questionnaire…
+risk-starter = These are the portal's starter questions. Change them, or save them as they are, to make them yours.
+risk-question = Question { $n }
+risk-new-question = A new question (leave it empty for none)
+risk-question-text = Question
+risk-question-help = Clear a question or an answer to remove it. Changes keep the answers they were given.
+risk-answer = Answer
+risk-weight = Weight
+risk-medium-from = Medium risk from a score of
+risk-high-from = High risk from a score of
+risk-highest = The riskiest answers score { $highest } together.
+risk-save = Save the questionnaire
+risk-saved = The questionnaire is saved. Changes are assessed with it from their next save.
+error-risk-threshold-number = Give a whole number.

@@ -344,6 +344,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/mail") view={Lazy::<MailLogRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/freezes") view={Lazy::<FreezesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/approvals") view={Lazy::<ApprovalsAdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/risk") view={Lazy::<RiskAdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/kb/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/editor/articles") view={Lazy::<EditorListRoute>::new()} ssr=SsrMode::Async/>

@@ -15,6 +15,7 @@
 //! so offline each page still opens, visited before or not.
 
 use crate::pages::{
+    admin_approvals::ApprovalsAdminPage,
     admin_audit::AuditPage,
     admin_catalog::CatalogAdminPage,
     admin_freezes::FreezesPage,
@@ -23,6 +24,7 @@ use crate::pages::{
     admin_item::ItemEditorPage,
     admin_mail::MailLogPage,
     admin_people::PeoplePage,
+    admin_risk::RiskAdminPage,
     admin_stickers::StickersPage,
     admin_store::StorePage,
     admin_stores::StoresPage,
@@ -140,6 +142,8 @@ page_group!(editor_pages, __preload_editor_pages, EditorPage {
     ItemEditorRoute => ItemEditorPage,
     MailLogRoute => MailLogPage,
     FreezesRoute => FreezesPage,
+    ApprovalsAdminRoute => ApprovalsAdminPage,
+    RiskAdminRoute => RiskAdminPage,
 });
 
 /// Names a split point's modules in the page's head as preloads. The build lists them under the

@@ -67,6 +67,8 @@ const PAGES: { who: Person; label: string; paths: string[] }[] = [
       "/admin/audit",
       "/admin/mail",
       "/admin/freezes",
+      "/admin/approvals",
+      "/admin/risk",
     ],
   },
 ];

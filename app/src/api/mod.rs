@@ -2,6 +2,7 @@
 //! it is sent, and hands the work to `backend`. What they send and the error they answer with
 //! live below both, in `model`; nothing under `backend` imports this module.
 
+pub mod approval_admin;
 pub mod approvals;
 pub mod attachments;
 pub mod audit;

@@ -4,12 +4,14 @@
 //! transaction, so that part lives with the record's store (`ChangeStore::decide_on_change`).
 //! `Store` requires this trait, so a `dyn Store` offers it.
 
-use super::store::StoreResult;
+use super::audit_store::AuditEntry;
+use super::store::{StoreResult, Written};
 use crate::domain::approval_chain::{
     ApprovalChain, ChainStatus, Decision, Delegation, RunStatus, StepOnRecord,
 };
 use crate::domain::change::ChangeKind;
-use crate::domain::change_risk::RiskLevel;
+use crate::domain::change_risk::{RiskLevel, RiskModel};
+use crate::model::{ChainAdminView, PolicyRule};
 use chrono::{DateTime, Utc};
 
 /// What a chain's state means for the store: its status, and who it waits for now.
@@ -106,6 +108,48 @@ pub trait ApprovalStore: Send + Sync {
         kind: ChangeKind,
         level: RiskLevel,
     ) -> StoreResult<Option<NamedChain>>;
+    /// Every chain as admins keep it, by name: with its revision and what uses it.
+    async fn chain_records(&self) -> StoreResult<Vec<ChainAdminView>>;
+    /// Creates chain `key` (`expect` 0: it must be new) or replaces it if it is at revision
+    /// `expect`, with `audit`, in one transaction.
+    async fn save_chain(
+        &self,
+        chain: &NamedChain,
+        expect: i64,
+        audit: &AuditEntry,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Written>;
+    /// Removes chain `key` if it is at revision `expect` and neither an item nor the change
+    /// policy names it (else `Stale`: the caller reads why), with `audit`.
+    async fn delete_chain(
+        &self,
+        key: &str,
+        expect: i64,
+        audit: &AuditEntry,
+    ) -> StoreResult<Written>;
+    /// The change policy's rules that name a chain, and the policy's revision (0: never saved
+    /// in the portal).
+    async fn change_policy(&self) -> StoreResult<(Vec<PolicyRule>, i64)>;
+    /// Replaces the change policy with `rules` (those naming no chain are left out) if it is at
+    /// revision `expect`, with `audit`.
+    async fn save_change_policy(
+        &self,
+        rules: &[PolicyRule],
+        expect: i64,
+        audit: &AuditEntry,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Written>;
+    /// The risk questionnaire an admin saved, with its revision; `None`: the starter's.
+    async fn risk_model(&self) -> StoreResult<Option<(RiskModel, i64)>>;
+    /// Saves the risk questionnaire if it is at revision `expect` (0: never saved), with
+    /// `audit`.
+    async fn save_risk_model(
+        &self,
+        model: &RiskModel,
+        expect: i64,
+        audit: &AuditEntry,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Written>;
     /// The latest chain started on the change, with its decisions.
     async fn change_run(&self, change_id: i64) -> StoreResult<Option<RunRecord>>;
     /// The latest chain started on the ticket, with its decisions.

@@ -15,6 +15,7 @@ use super::change_store::{
 };
 use super::internal;
 use super::problem_store::ProblemChange;
+use super::risk_model;
 use super::store::{EventKind, NewEvent, Store};
 use crate::domain::approval_chain::{ChainStatus, RunStatus, Verdict};
 use crate::domain::change::{
@@ -22,7 +23,6 @@ use crate::domain::change::{
     ChangePlans, ChangeState, Move, Window,
 };
 use crate::domain::change_calendar::conflicts;
-use crate::domain::change_risk::{RiskAnswer, RiskModel, RiskQuestion};
 use crate::domain::problem::ProblemState;
 use crate::domain::say::Problems;
 use crate::i18n::{i18n, t, t_with};
@@ -47,53 +47,6 @@ fn require_desk(user: &UserView) -> AppResult<()> {
         Ok(())
     } else {
         Err(AppError::forbidden(t("error-changes-desk-only")))
-    }
-}
-
-/// The questionnaire a change's risk is assessed with until the IT service manager keeps their
-/// own: the questions most change policies start from.
-pub fn starter_risk_model() -> RiskModel {
-    let question = |key: &str, text: &str, answers: &[(&str, &str, u32)]| RiskQuestion {
-        key: key.into(),
-        question: text.into(),
-        answers: answers
-            .iter()
-            .map(|(key, label, weight)| RiskAnswer {
-                key: (*key).into(),
-                label: (*label).into(),
-                weight: *weight,
-            })
-            .collect(),
-    };
-    RiskModel {
-        questions: vec![
-            question(
-                "reach",
-                "How many stores does it touch?",
-                &[
-                    ("one", "One store", 0),
-                    ("some", "Several stores", 2),
-                    ("all", "Every store", 5),
-                ],
-            ),
-            question(
-                "payments",
-                "Does it touch the tills or card payments?",
-                &[("no", "No", 0), ("yes", "Yes", 3)],
-            ),
-            question(
-                "tested",
-                "Has it been tested on the same kind of device?",
-                &[("yes", "Yes", 0), ("partly", "Partly", 2), ("no", "No", 4)],
-            ),
-            question(
-                "back_out",
-                "Can it be backed out within an hour?",
-                &[("yes", "Yes", 0), ("no", "No", 3)],
-            ),
-        ],
-        medium_from: 4,
-        high_from: 8,
     }
 }
 
@@ -231,7 +184,7 @@ async fn describe(
         implementation_plan: c.plans.implementation.clone(),
         back_out_plan: c.plans.back_out.clone(),
         test_plan: c.plans.test.clone(),
-        risk_questions: starter_risk_model().questions,
+        risk_questions: risk_model::current(store).await?.questions,
         risk_answers: c.risk_answers.clone(),
         risk: c.risk,
         window: c.window,
@@ -305,7 +258,7 @@ pub async fn save(
         problems.extend(p);
         form.plans.clone()
     });
-    let model = starter_risk_model();
+    let model = risk_model::current(store).await?;
     let answers: BTreeMap<String, String> = form
         .risk_answers
         .iter()
@@ -661,7 +614,9 @@ async fn start_authorisation(
                 ),
             )
         })?;
-    let (schema, answers) = starter_risk_model().as_form(&content.risk_answers);
+    let (schema, answers) = risk_model::current(store)
+        .await?
+        .as_form(&content.risk_answers);
     approval_runs::start(store, &named, &record.owner_email, &schema, &answers, now)
         .await?
         .map_err(|said| AppError::invalid_field("move", i18n().say(&said)))

@@ -4,6 +4,7 @@
 //! server functions that call them) or the UI (`app/tests/layers.rs` checks).
 
 pub mod access;
+pub mod approval_admin;
 pub mod approval_runs;
 pub mod approval_store;
 pub mod articles;
@@ -50,6 +51,7 @@ pub mod places_store;
 pub mod problem_store;
 pub mod problems;
 pub mod request_approvals;
+pub mod risk_model;
 pub mod search;
 pub mod session;
 pub mod store;

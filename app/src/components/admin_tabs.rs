@@ -6,12 +6,14 @@ use leptos::prelude::*;
 /// The administrators' pages, one tab each; the header links to the first. Editors, who build
 /// the catalog but do not administer people, see the catalog tab only.
 const CATALOG_PAGE: &str = "/admin/catalog";
-fn admin_pages() -> [(&'static str, String); 8] {
+fn admin_pages() -> [(&'static str, String); 10] {
     [
         ("/admin/people", t("admin-tab-people")),
         ("/admin/groups", t("admin-tab-groups")),
         (CATALOG_PAGE, t("admin-tab-catalog")),
         ("/admin/stores", t("admin-tab-stores")),
+        ("/admin/approvals", t("admin-tab-approvals")),
+        ("/admin/risk", t("admin-tab-risk")),
         ("/admin/freezes", t("admin-tab-freezes")),
         ("/admin/integrations", t("admin-tab-integrations")),
         ("/admin/mail", t("admin-tab-mail")),

@@ -23,10 +23,16 @@ pub enum AuditKind {
     SearchEvidence,
     /// A change freeze period.
     Freeze,
+    /// An approval chain.
+    ApprovalChain,
+    /// Which chain authorises which changes.
+    ChangePolicy,
+    /// The change risk questionnaire.
+    RiskModel,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 11] = [
+    pub const ALL: [AuditKind; 14] = [
         AuditKind::Catalog,
         AuditKind::Form,
         AuditKind::Person,
@@ -38,6 +44,9 @@ impl AuditKind {
         AuditKind::Synonym,
         AuditKind::SearchEvidence,
         AuditKind::Freeze,
+        AuditKind::ApprovalChain,
+        AuditKind::ChangePolicy,
+        AuditKind::RiskModel,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -53,6 +62,9 @@ impl AuditKind {
             AuditKind::Synonym => "synonym",
             AuditKind::SearchEvidence => "search_evidence",
             AuditKind::Freeze => "freeze",
+            AuditKind::ApprovalChain => "approval_chain",
+            AuditKind::ChangePolicy => "change_policy",
+            AuditKind::RiskModel => "risk_model",
         }
     }
 

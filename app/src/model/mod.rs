@@ -4,6 +4,7 @@
 //! components show these types, `api` sends them, and `backend` and the `Store` traits build them.
 //! One file per concept; everything is re-exported here, so `crate::model::UserView` is the name.
 
+pub mod approval_admin;
 pub mod approval_runs;
 pub mod audit;
 pub mod catalog;
@@ -28,6 +29,7 @@ pub mod synonyms;
 pub mod tickets;
 pub mod users;
 
+pub use approval_admin::*;
 pub use approval_runs::*;
 pub use audit::*;
 pub use catalog::*;

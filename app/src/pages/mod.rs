@@ -1,3 +1,4 @@
+pub mod admin_approvals;
 pub mod admin_audit;
 pub mod admin_catalog;
 pub mod admin_freezes;
@@ -6,6 +7,7 @@ pub mod admin_integrations;
 pub mod admin_item;
 pub mod admin_mail;
 pub mod admin_people;
+pub mod admin_risk;
 pub mod admin_stickers;
 pub mod admin_store;
 pub mod admin_stores;

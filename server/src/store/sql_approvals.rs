@@ -239,6 +239,45 @@ macro_rules! sql_approvals {
             })
         }
 
+        /// Moves the named setting of `change_settings` on from revision `expect` (0: it must
+        /// not exist yet) with `body`; the rows changed (0: stale). Written first, so on SQLite
+        /// the transaction takes the write lock before it reads.
+        async fn bump_setting(
+            tx: &mut Tx<'_>,
+            name: &str,
+            body: &str,
+            expect: i64,
+            now: DateTime<Utc>,
+        ) -> StoreResult<u64> {
+            let done = if expect == 0 {
+                sqlx::query(
+                    "INSERT INTO change_settings (name, body, revision, updated_at) \
+                     VALUES ($1, $2, 1, $3) ON CONFLICT (name) DO NOTHING",
+                )
+                .bind(name)
+                .bind(body)
+                .bind(now)
+            } else {
+                sqlx::query(
+                    "UPDATE change_settings SET body = $2, revision = revision + 1, \
+                     updated_at = $3 WHERE name = $1 AND revision = $4",
+                )
+                .bind(name)
+                .bind(body)
+                .bind(now)
+                .bind(expect)
+            }
+            .execute(&mut **tx)
+            .await
+            .map_err(db_err)?;
+            Ok(done.rows_affected())
+        }
+
+        /// The setting row that carries the change policy's revision.
+        const POLICY_SETTING: &str = "change_policy";
+        /// The setting row that holds the risk questionnaire.
+        const RISK_SETTING: &str = "risk_model";
+
         #[async_trait::async_trait]
         impl ApprovalStore for $store {
             async fn save_approval_chain(
@@ -319,6 +358,227 @@ macro_rules! sql_approvals {
                 .map_err(db_err)?
                 .map(|r| named_chain(&r))
                 .transpose()
+            }
+
+            async fn chain_records(&self) -> StoreResult<Vec<app::model::ChainAdminView>> {
+                let rows = sqlx::query(
+                    "SELECT key, name, steps, revision FROM approval_chains ORDER BY name, key",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let items: Vec<(String, String)> = sqlx::query_as(
+                    "SELECT approval_chain, name FROM items WHERE approval_chain IS NOT NULL \
+                     ORDER BY name",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let in_policy: Vec<String> =
+                    sqlx::query_scalar("SELECT DISTINCT chain_key FROM change_approval_policy")
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(db_err)?;
+                rows.iter()
+                    .map(|r| {
+                        let named = named_chain(r)?;
+                        Ok(app::model::ChainAdminView {
+                            items: items
+                                .iter()
+                                .filter(|(key, _)| *key == named.key)
+                                .map(|(_, item)| item.clone())
+                                .collect(),
+                            in_change_policy: in_policy.contains(&named.key),
+                            revision: r.get("revision"),
+                            key: named.key,
+                            name: named.name,
+                            chain: named.chain,
+                        })
+                    })
+                    .collect()
+            }
+
+            #[tracing::instrument(skip(self, c, audit))]
+            async fn save_chain(
+                &self,
+                c: &NamedChain,
+                expect: i64,
+                audit: &AuditEntry,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Written> {
+                let steps = serde_json::to_string(&c.chain).map_err(db_err)?;
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let done = if expect == 0 {
+                    sqlx::query(
+                        "INSERT INTO approval_chains (key, name, steps, revision, updated_at) \
+                         VALUES ($1, $2, $3, 1, $4) ON CONFLICT (key) DO NOTHING",
+                    )
+                    .bind(&c.key)
+                    .bind(&c.name)
+                    .bind(&steps)
+                    .bind(now)
+                } else {
+                    sqlx::query(
+                        "UPDATE approval_chains SET name = $2, steps = $3, \
+                         revision = revision + 1, updated_at = $4 \
+                         WHERE key = $1 AND revision = $5",
+                    )
+                    .bind(&c.key)
+                    .bind(&c.name)
+                    .bind(&steps)
+                    .bind(now)
+                    .bind(expect)
+                }
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                finish_checked(
+                    tx,
+                    done.rows_affected(),
+                    "approval_chains",
+                    "key",
+                    &c.key,
+                    expect + 1,
+                    audit,
+                )
+                .await
+            }
+
+            #[tracing::instrument(skip(self, audit))]
+            async fn delete_chain(
+                &self,
+                key: &str,
+                expect: i64,
+                audit: &AuditEntry,
+            ) -> StoreResult<Written> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let done = sqlx::query(
+                    "DELETE FROM approval_chains WHERE key = $1 AND revision = $2 \
+                     AND NOT EXISTS (SELECT 1 FROM items WHERE approval_chain = $1) \
+                     AND NOT EXISTS (SELECT 1 FROM change_approval_policy WHERE chain_key = $1)",
+                )
+                .bind(key)
+                .bind(expect)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                finish_checked(
+                    tx,
+                    done.rows_affected(),
+                    "approval_chains",
+                    "key",
+                    key,
+                    expect,
+                    audit,
+                )
+                .await
+            }
+
+            async fn change_policy(&self) -> StoreResult<(Vec<app::model::PolicyRule>, i64)> {
+                let rows = sqlx::query(
+                    "SELECT kind, risk_level, chain_key FROM change_approval_policy",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let rules = rows
+                    .iter()
+                    .filter_map(|r| {
+                        Some(app::model::PolicyRule {
+                            kind: app::domain::change::ChangeKind::parse(r.get("kind"))?,
+                            level: app::domain::change_risk::RiskLevel::parse(
+                                r.get("risk_level"),
+                            )?,
+                            chain: Some(r.get("chain_key")),
+                        })
+                    })
+                    .collect();
+                let revision: Option<i64> =
+                    sqlx::query_scalar("SELECT revision FROM change_settings WHERE name = $1")
+                        .bind(POLICY_SETTING)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(db_err)?;
+                Ok((rules, revision.unwrap_or(0)))
+            }
+
+            #[tracing::instrument(skip(self, rules, audit))]
+            async fn save_change_policy(
+                &self,
+                rules: &[app::model::PolicyRule],
+                expect: i64,
+                audit: &AuditEntry,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Written> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let changed = bump_setting(&mut tx, POLICY_SETTING, "", expect, now).await?;
+                if changed > 0 {
+                    sqlx::query("DELETE FROM change_approval_policy")
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                    for rule in rules {
+                        let Some(chain) = &rule.chain else { continue };
+                        sqlx::query(
+                            "INSERT INTO change_approval_policy (kind, risk_level, chain_key) \
+                             VALUES ($1, $2, $3)",
+                        )
+                        .bind(rule.kind.as_str())
+                        .bind(rule.level.as_str())
+                        .bind(chain)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                    }
+                }
+                finish_checked(
+                    tx,
+                    changed,
+                    "change_settings",
+                    "name",
+                    POLICY_SETTING,
+                    expect + 1,
+                    audit,
+                )
+                .await
+            }
+
+            async fn risk_model(
+                &self,
+            ) -> StoreResult<Option<(app::domain::change_risk::RiskModel, i64)>> {
+                let row = sqlx::query("SELECT body, revision FROM change_settings WHERE name = $1")
+                    .bind(RISK_SETTING)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                row.map(|r| {
+                    let model = serde_json::from_str(r.get::<&str, _>("body")).map_err(db_err)?;
+                    Ok((model, r.get("revision")))
+                })
+                .transpose()
+            }
+
+            #[tracing::instrument(skip(self, model, audit))]
+            async fn save_risk_model(
+                &self,
+                model: &app::domain::change_risk::RiskModel,
+                expect: i64,
+                audit: &AuditEntry,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Written> {
+                let body = serde_json::to_string(model).map_err(db_err)?;
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let changed = bump_setting(&mut tx, RISK_SETTING, &body, expect, now).await?;
+                finish_checked(
+                    tx,
+                    changed,
+                    "change_settings",
+                    "name",
+                    RISK_SETTING,
+                    expect + 1,
+                    audit,
+                )
+                .await
             }
 
             async fn change_run(&self, change_id: i64) -> StoreResult<Option<RunRecord>> {

@@ -7,6 +7,7 @@
 mod common;
 
 mod api;
+mod approval_admin;
 mod audit;
 mod catalog_admin;
 mod catalog_languages;
