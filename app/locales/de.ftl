@@ -343,6 +343,8 @@ article-thanks = Danke: Das Redaktionsteam liest jede Antwort.
 mail-approval-needed-subject = { $who } bittet um { $title } – genehmigen oder ablehnen
 mail-approval-needed-lead = { $who } bittet um { $title } und braucht Ihre Genehmigung.
 mail-approval-needed-action = Genehmigen oder ablehnen
+mail-approval-reminder-subject = Wartet noch auf Ihre Entscheidung: { $title }
+mail-approval-reminder-lead = { $who } hat { $title } angefragt; das wartet noch auf Ihre Entscheidung.
 mail-approved-subject = Ihre Anfrage „{ $title }“ wurde genehmigt
 mail-approved-lead = Ihre Anfrage „{ $title }“ wurde genehmigt und ist auf dem Weg zum Service-Desk.
 mail-rejected-subject = Ihre Anfrage „{ $title }“ wurde abgelehnt
@@ -466,6 +468,7 @@ settings-mail-off = Dieses Portal versendet noch keine E-Mails: Die Administrati
 settings-mail-when = Schicken Sie mir eine E-Mail, wenn …
 settings-mail-kind = { $kind ->
     [approval_needed] eine Anfrage auf meine Genehmigung wartet
+    [approval_reminder] eine Anfrage noch immer auf meine Genehmigung wartet
     [approved] meine Anfrage genehmigt wurde
     [rejected] meine Anfrage abgelehnt wurde
     [reply] der Service-Desk mir geantwortet hat

@@ -346,6 +346,8 @@ article-thanks = Thank you: the editors read every answer.
 mail-approval-needed-subject = { $who } asks for { $title } — approve or reject
 mail-approval-needed-lead = { $who } asks for { $title } and needs your approval.
 mail-approval-needed-action = Approve or reject
+mail-approval-reminder-subject = Still waiting for your decision: { $title }
+mail-approval-reminder-lead = { $who } asked for { $title }, which still waits for your decision.
 mail-approved-subject = Your request for { $title } was approved
 mail-approved-lead = Your request for { $title } was approved and is on its way to the service desk.
 mail-rejected-subject = Your request for { $title } was rejected
@@ -469,6 +471,7 @@ settings-mail-off = This portal sends no mail yet: an administrator has not set 
 settings-mail-when = Send me a mail when…
 settings-mail-kind = { $kind ->
     [approval_needed] A request waits for my approval
+    [approval_reminder] A request still waits for my approval
     [approved] My request was approved
     [rejected] My request was rejected
     [reply] The service desk replied to me

@@ -266,6 +266,9 @@ pub struct JobSettings {
     pub tick_secs: u64,
     /// Resolved tickets close by themselves after this many days without a change.
     pub auto_close_days: i64,
+    /// Approvers are reminded of what has waited for their decision this many hours, and
+    /// again after as many more; 0 turns reminders off.
+    pub approval_reminder_hours: i64,
     /// Where the purge finds attachment files; the top level's `attachments_dir`.
     #[serde(skip)]
     pub attachments_dir: PathBuf,
@@ -277,6 +280,7 @@ impl Default for JobSettings {
             enabled: true,
             tick_secs: 30,
             auto_close_days: 5,
+            approval_reminder_hours: 24,
             attachments_dir: PathBuf::new(),
         }
     }
@@ -540,6 +544,9 @@ impl Config {
         }
         if let Some(v) = get("DESKFRONT_AUTO_CLOSE_DAYS") {
             self.jobs.auto_close_days = parse("DESKFRONT_AUTO_CLOSE_DAYS", v)?;
+        }
+        if let Some(v) = get("DESKFRONT_APPROVAL_REMINDER_HOURS") {
+            self.jobs.approval_reminder_hours = parse("DESKFRONT_APPROVAL_REMINDER_HOURS", v)?;
         }
         if let Some(v) = get("DESKFRONT_ATTACHMENTS_DIR") {
             self.attachments_dir = v.into();

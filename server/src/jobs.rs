@@ -32,15 +32,18 @@ pub enum Job {
     /// Learns from outcomes: what people typed before an article helped them becomes words
     /// of that article (`app::search::learned`).
     Learn,
+    /// Reminds approvers of what has waited for their decision longer than the interval.
+    ApprovalReminders,
 }
 
 impl Job {
-    pub const ALL: [Job; 5] = [
+    pub const ALL: [Job; 6] = [
         Job::Purge,
         Job::AutoClose,
         Job::SlaAlerts,
         Job::Statistics,
         Job::Learn,
+        Job::ApprovalReminders,
     ];
 
     pub fn name(self) -> &'static str {
@@ -50,6 +53,7 @@ impl Job {
             Job::SlaAlerts => "sla-alerts",
             Job::Statistics => "refresh-statistics",
             Job::Learn => "learn-from-outcomes",
+            Job::ApprovalReminders => "approval-reminders",
         }
     }
 
@@ -61,6 +65,7 @@ impl Job {
             Job::SlaAlerts => Duration::minutes(1),
             Job::Statistics => Duration::hours(6),
             Job::Learn => Duration::minutes(10),
+            Job::ApprovalReminders => Duration::minutes(10),
         }
     }
 
@@ -118,7 +123,23 @@ async fn run(
         Job::Learn => app::backend::learning::refresh(store, now)
             .await
             .map(u64::from),
+        Job::ApprovalReminders => remind_approvers(store, settings, now).await,
     }
+}
+
+/// Reminds each approver a waiting chain was last asked or reminded more than the interval ago
+/// (`approval_reminder_hours`; 0: never). Each approver is reminded at most once per interval,
+/// however many instances run the job; the mails join the approver's approval digest.
+pub async fn remind_approvers(
+    store: &dyn Housekeeping,
+    settings: &JobSettings,
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
+    if settings.approval_reminder_hours <= 0 {
+        return Ok(0);
+    }
+    let cutoff = now - Duration::hours(settings.approval_reminder_hours);
+    store.remind_approvers(cutoff, now).await
 }
 
 /// Removes files uploaded before `before` that never became part of a ticket (a form left

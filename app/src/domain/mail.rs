@@ -12,6 +12,8 @@ use chrono::{DateTime, Duration, Utc};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MailKind {
     ApprovalNeeded,
+    /// A step has waited for the approver longer than the reminder interval.
+    ApprovalReminder,
     Approved,
     Rejected,
     Reply,
@@ -24,8 +26,9 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 10] = [
+    pub const ALL: [MailKind; 11] = [
         MailKind::ApprovalNeeded,
+        MailKind::ApprovalReminder,
         MailKind::Approved,
         MailKind::Rejected,
         MailKind::Reply,
@@ -40,6 +43,7 @@ impl MailKind {
     pub fn key(self) -> &'static str {
         match self {
             MailKind::ApprovalNeeded => "approval_needed",
+            MailKind::ApprovalReminder => "approval_reminder",
             MailKind::Approved => "approved",
             MailKind::Rejected => "rejected",
             MailKind::Reply => "reply",
@@ -60,6 +64,7 @@ impl MailKind {
     pub fn label(self) -> &'static str {
         match self {
             MailKind::ApprovalNeeded => "A request waits for my approval",
+            MailKind::ApprovalReminder => "A request still waits for my approval",
             MailKind::Approved => "My request was approved",
             MailKind::Rejected => "My request was rejected",
             MailKind::Reply => "The service desk replied to me",
@@ -75,12 +80,20 @@ impl MailKind {
     /// Whether a person may turn it off. Approval requests stay on: a request nobody hears
     /// about waits for ever.
     pub fn optional(self) -> bool {
-        self != MailKind::ApprovalNeeded
+        !self.digested()
     }
 
     /// Mails of this kind to one person are sent together (see `digest_send_at`).
     pub fn digested(self) -> bool {
-        self == MailKind::ApprovalNeeded
+        self.digest_prefix().is_some()
+    }
+
+    /// What a digested mail's digest key starts with (the recipient's id follows). Requests
+    /// for a decision and reminders of one share it, so an approver gets one list of what
+    /// waits for them.
+    pub fn digest_prefix(self) -> Option<&'static str> {
+        matches!(self, MailKind::ApprovalNeeded | MailKind::ApprovalReminder)
+            .then_some("approval_needed:")
     }
 }
 
@@ -183,7 +196,7 @@ pub struct Rendered {
 pub fn link_path(f: &MailFacts) -> String {
     let n = &f.ticket_number;
     match f.kind {
-        MailKind::ApprovalNeeded => format!("/approvals#{n}"),
+        MailKind::ApprovalNeeded | MailKind::ApprovalReminder => format!("/approvals#{n}"),
         MailKind::Resolved => format!("/requests/{n}#rate"),
         _ => format!("/requests/{n}"),
     }
@@ -200,6 +213,11 @@ fn messages(kind: MailKind) -> [&'static str; 3] {
         MailKind::ApprovalNeeded => [
             "mail-approval-needed-subject",
             "mail-approval-needed-lead",
+            "mail-approval-needed-action",
+        ],
+        MailKind::ApprovalReminder => [
+            "mail-approval-reminder-subject",
+            "mail-approval-reminder-lead",
             "mail-approval-needed-action",
         ],
         MailKind::Approved => [
@@ -616,11 +634,14 @@ mod tests {
             rule.send_at(t0, Some(t0 - Duration::hours(1))),
             t0 + Duration::seconds(30)
         );
-        assert!(MailKind::ApprovalNeeded.digested());
-        assert!(!MailKind::ApprovalNeeded.optional());
+        let asks = [MailKind::ApprovalNeeded, MailKind::ApprovalReminder];
+        for kind in asks {
+            assert!(kind.digested() && !kind.optional(), "{kind:?}");
+            assert_eq!(kind.digest_prefix(), Some("approval_needed:"), "one digest");
+        }
         assert!(MailKind::ALL
             .iter()
-            .filter(|k| **k != MailKind::ApprovalNeeded)
+            .filter(|k| !asks.contains(k))
             .all(|k| k.optional() && !k.digested()));
     }
 

@@ -40,10 +40,13 @@ pub fn ApprovalsAdminPage() -> impl IntoView {
 #[component]
 fn ApprovalsAdminContent() -> impl IntoView {
     let saved = RwSignal::new(0u32);
+    // Outside what a save reloads, so the word that it was saved stays.
+    let policy_saved = RwSignal::new(false);
     let data = Resource::new(move || saved.get(), |_| admin_approvals());
     let error = query_error();
     view! {
         <Title text=t("chains-title")/>
+        {move || policy_saved.get().then(|| view! { <p class="notice notice-success" role="status" data-testid="policy-saved">{t("chains-policy-saved")}</p> })}
         <Suspense fallback=|| view! { <p class="loading">{t("chains-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -56,7 +59,7 @@ fn ApprovalsAdminContent() -> impl IntoView {
                         <h1 class="page-title">{t("chains-title")}</h1>
                         <p class="muted">{t("chains-help")}</p>
                         {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="page-error">{e}</div> })}
-                        <ChangePolicy admin=admin.clone() saved/>
+                        <ChangePolicy admin=admin.clone() saved policy_saved/>
                         <h2>{t("chains-list")}</h2>
                         <details class="new-record" open=admin.chains.is_empty()>
                             <summary data-testid="new-chain">{t("chains-new")}</summary>
@@ -81,12 +84,19 @@ fn ApprovalsAdminContent() -> impl IntoView {
 
 /// Which chain authorises each kind and risk of change: one choice per pair, saved together.
 #[component]
-fn ChangePolicy(admin: ApprovalAdminView, saved: RwSignal<u32>) -> impl IntoView {
+fn ChangePolicy(
+    admin: ApprovalAdminView,
+    saved: RwSignal<u32>,
+    policy_saved: RwSignal<bool>,
+) -> impl IntoView {
     let save = ServerAction::<SaveChangePolicy>::new();
-    Effect::new(move |_| {
-        if matches!(save.value().get(), Some(Ok(_))) {
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(_)) => {
+            policy_saved.set(true);
             saved.update(|n| *n += 1);
         }
+        Some(Err(_)) => policy_saved.set(false),
+        None => {}
     });
     let chains: Vec<(String, String)> = admin
         .chains
@@ -131,7 +141,6 @@ fn ChangePolicy(admin: ApprovalAdminView, saved: RwSignal<u32>) -> impl IntoView
                     {admin.policy.iter().map(rule_field).collect_view()}
                 </div>
                 {move || form_message(save.value().get()).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-                {move || matches!(save.value().get(), Some(Ok(_))).then(|| view! { <p class="notice" role="status" data-testid="policy-saved">{t("chains-policy-saved")}</p> })}
                 <div class="form-actions">
                     <button type="submit" class="btn" data-testid="save-policy">{t("chains-policy-save")}</button>
                 </div>

@@ -22,10 +22,13 @@ pub fn RiskAdminPage() -> impl IntoView {
 #[component]
 fn RiskAdminContent() -> impl IntoView {
     let saved = RwSignal::new(0u32);
+    let risk_saved = RwSignal::new(false);
     let data = Resource::new(move || saved.get(), |_| admin_risk_model());
     let error = query_error();
     view! {
         <Title text=t("risk-title")/>
+        // Outside what a save reloads, so the word that it was saved stays.
+        {move || risk_saved.get().then(|| view! { <p class="notice notice-success" role="status" data-testid="risk-saved">{t("risk-saved")}</p> })}
         <Suspense fallback=|| view! { <p class="loading">{t("risk-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -39,7 +42,7 @@ fn RiskAdminContent() -> impl IntoView {
                         <p class="muted">{t("risk-help")}</p>
                         {move || error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="page-error">{e}</div> })}
                         {risk.starter.then(|| view! { <p class="notice" data-testid="risk-starter">{t("risk-starter")}</p> })}
-                        <RiskForm risk saved/>
+                        <RiskForm risk saved risk_saved/>
                     }.into_any(),
                 }
             })}
@@ -48,12 +51,19 @@ fn RiskAdminContent() -> impl IntoView {
 }
 
 #[component]
-fn RiskForm(risk: RiskModelView, saved: RwSignal<u32>) -> impl IntoView {
+fn RiskForm(
+    risk: RiskModelView,
+    saved: RwSignal<u32>,
+    risk_saved: RwSignal<bool>,
+) -> impl IntoView {
     let save = ServerAction::<SaveRiskModel>::new();
-    Effect::new(move |_| {
-        if matches!(save.value().get(), Some(Ok(_))) {
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(_)) => {
+            risk_saved.set(true);
             saved.update(|n| *n += 1);
         }
+        Some(Err(_)) => risk_saved.set(false),
+        None => {}
     });
     let error = move |field: String| {
         move || {
@@ -92,7 +102,6 @@ fn RiskForm(risk: RiskModelView, saved: RwSignal<u32>) -> impl IntoView {
                 let e = save.value().get().and_then(Result::err)?;
                 e.field_errors().is_none().then(|| view! { <p class="field-error" role="alert">{page_error_text(&e)}</p> })
             }}
-            {move || matches!(save.value().get(), Some(Ok(_))).then(|| view! { <p class="notice" role="status" data-testid="risk-saved">{t("risk-saved")}</p> })}
             <div class="form-actions">
                 <button type="submit" class="btn" data-testid="save-risk">{t("risk-save")}</button>
             </div>

@@ -1548,6 +1548,14 @@ macro_rules! sql_store {
 
         #[async_trait::async_trait]
         impl Housekeeping for $store {
+            async fn remind_approvers(
+                &self,
+                cutoff: DateTime<Utc>,
+                now: DateTime<Utc>,
+            ) -> StoreResult<u64> {
+                queue_approval_reminders(self, cutoff, now).await
+            }
+
             async fn is_empty(&self) -> StoreResult<bool> {
                 let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM categories")
                     .fetch_one(&self.pool)

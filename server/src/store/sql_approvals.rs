@@ -12,40 +12,47 @@ macro_rules! sql_approvals {
         use app::domain::approval_chain::{Decision, Delegation, RunStatus, Verdict};
 
         /// Who the run waits for now, replaced whole. Those it did not wait for before are
-        /// told their turn has come (`mail_newly_waiting`), in the same transaction.
+        /// told their turn has come (`mail_newly_waiting`), in the same transaction; those it
+        /// still waits for keep since when, and when they were last reminded.
         async fn set_waiting(
             tx: &mut Tx<'_>,
             run_id: i64,
             waiting_on: &[String],
             at: DateTime<Utc>,
         ) -> StoreResult<()> {
-            let before: Vec<String> =
-                sqlx::query_scalar("DELETE FROM approval_waiting WHERE run_id = $1 RETURNING approver")
-                    .bind(run_id)
-                    .fetch_all(&mut **tx)
-                    .await
-                    .map_err(db_err)?;
+            let before: Vec<(String, Option<DateTime<Utc>>, Option<DateTime<Utc>>)> =
+                sqlx::query_as(
+                    "DELETE FROM approval_waiting WHERE run_id = $1 \
+                     RETURNING approver, waiting_since, reminded_at",
+                )
+                .bind(run_id)
+                .fetch_all(&mut **tx)
+                .await
+                .map_err(db_err)?;
             for approver in waiting_on {
+                let kept = before.iter().find(|(a, _, _)| a == approver);
                 sqlx::query(
-                    "INSERT INTO approval_waiting (run_id, approver) VALUES ($1, $2) \
-                     ON CONFLICT DO NOTHING",
+                    "INSERT INTO approval_waiting (run_id, approver, waiting_since, reminded_at) \
+                     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
                 )
                 .bind(run_id)
                 .bind(approver)
+                .bind(kept.map_or(Some(at), |(_, since, _)| *since))
+                .bind(kept.and_then(|(_, _, reminded)| *reminded))
                 .execute(&mut **tx)
                 .await
                 .map_err(db_err)?;
-                if !before.contains(approver) {
+                if kept.is_none() {
                     mail_newly_waiting(tx, run_id, approver, at).await?;
                 }
             }
             Ok(())
         }
 
-        /// Queues "approve or reject" for `approver`, whose step of run `run_id` has come, when
-        /// the run is on a request (a change has no request to link a mail to; its approvers
-        /// see it on their Approvals page). The same kind and digest as the line manager's
-        /// mail, so a busy approver gets one digest, whatever asked.
+        /// Queues "approve or reject" for `approver`, whose step of run `run_id` has come: for
+        /// a request with its requester's name, for a change with its owner's. The same kind
+        /// and digest as the line manager's mail, so a busy approver gets one digest, whatever
+        /// asked.
         async fn mail_newly_waiting(
             tx: &mut Tx<'_>,
             run_id: i64,
@@ -53,18 +60,16 @@ macro_rules! sql_approvals {
             at: DateTime<Utc>,
         ) -> StoreResult<()> {
             let kind = app::domain::mail::MailKind::ApprovalNeeded;
-            sqlx::query(
-                "INSERT INTO mail_outbox (kind, recipient_id, recipient, ticket_id, \
+            sqlx::query(&format!(
+                "INSERT INTO mail_outbox (kind, recipient_id, recipient, ticket_id, change_id, \
                  ticket_number, ticket_title, requester_name, detail, digest_key, created_at, \
                  next_attempt_at) \
-                 SELECT $1, u.id, u.email, t.id, t.number, t.title, r.name, '', \
-                 $2 || CAST(u.id AS TEXT), $3, $3 \
-                 FROM approval_runs ar JOIN tickets t ON t.id = ar.subject_id \
-                 JOIN users r ON r.id = t.requester_id JOIN users u ON u.email = $4 \
-                 WHERE ar.id = $5 AND ar.subject = 'ticket' AND u.active AND u.email <> ''",
-            )
+                 SELECT $1, u.id, u.email, {RECORD_OF_RUN}, '', $2 || CAST(u.id AS TEXT), $3, $3 \
+                 FROM approval_runs ar {RECORD_JOINS} JOIN users u ON u.email = $4 \
+                 WHERE ar.id = $5 AND u.active AND u.email <> ''"
+            ))
             .bind(kind.key())
-            .bind(format!("{}:", kind.key()))
+            .bind(kind.digest_prefix().unwrap_or_default())
             .bind(at)
             .bind(approver)
             .bind(run_id)
@@ -72,6 +77,61 @@ macro_rules! sql_approvals {
             .await
             .map_err(db_err)?;
             Ok(())
+        }
+
+        /// The record a run `ar` is on, as an outbox row names it: ticket id, change id,
+        /// number, title, and the name of whoever asked (requester, change owner). Needs
+        /// `RECORD_JOINS`.
+        const RECORD_OF_RUN: &str = "t.id, c.id, COALESCE(t.number, c.number), \
+             COALESCE(t.title, c.title), COALESCE(rq.name, ow.name)";
+        const RECORD_JOINS: &str = "\
+             LEFT JOIN tickets t ON ar.subject = 'ticket' AND t.id = ar.subject_id \
+             LEFT JOIN users rq ON rq.id = t.requester_id \
+             LEFT JOIN changes c ON ar.subject = 'change' AND c.id = ar.subject_id \
+             LEFT JOIN users ow ON ow.id = c.owner_id";
+
+        /// Queues "still waiting for your decision" for every approver of a waiting chain who
+        /// was last nudged (asked, or reminded) before `cutoff`, and notes them reminded at
+        /// `now`, in one transaction. Answers how many mails were queued.
+        async fn queue_approval_reminders(
+            store: &$store,
+            cutoff: DateTime<Utc>,
+            now: DateTime<Utc>,
+        ) -> StoreResult<u64> {
+            const DUE: &str = "COALESCE(w.reminded_at, w.waiting_since, ar.started_at) < $4";
+            let kind = app::domain::mail::MailKind::ApprovalReminder;
+            let mut tx = store.pool.begin().await.map_err(db_err)?;
+            let queued = sqlx::query(&format!(
+                "INSERT INTO mail_outbox (kind, recipient_id, recipient, ticket_id, change_id, \
+                 ticket_number, ticket_title, requester_name, detail, digest_key, created_at, \
+                 next_attempt_at) \
+                 SELECT $1, u.id, u.email, {RECORD_OF_RUN}, '', $2 || CAST(u.id AS TEXT), $3, $3 \
+                 FROM approval_waiting w JOIN approval_runs ar ON ar.id = w.run_id \
+                 {RECORD_JOINS} JOIN users u ON u.email = w.approver \
+                 WHERE ar.status = 'waiting' AND {DUE} AND u.active AND u.email <> ''"
+            ))
+            .bind(kind.key())
+            .bind(kind.digest_prefix().unwrap_or_default())
+            .bind(now)
+            .bind(cutoff)
+            .execute(&mut *tx)
+            .await
+            .map_err(db_err)?
+            .rows_affected();
+            sqlx::query(&format!(
+                "UPDATE approval_waiting SET reminded_at = $1 WHERE EXISTS \
+                 (SELECT 1 FROM approval_waiting w JOIN approval_runs ar ON ar.id = w.run_id \
+                 WHERE w.run_id = approval_waiting.run_id AND w.approver = approval_waiting.approver \
+                 AND ar.status = 'waiting' AND {})",
+                DUE.replace("$4", "$2")
+            ))
+            .bind(now)
+            .bind(cutoff)
+            .execute(&mut *tx)
+            .await
+            .map_err(db_err)?;
+            tx.commit().await.map_err(db_err)?;
+            Ok(queued)
         }
 
         /// Starts `run` on the record, waiting for its first step's approvers.

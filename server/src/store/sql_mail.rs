@@ -54,11 +54,7 @@ macro_rules! sql_mail {
                      AND ($9 OR NOT EXISTS (SELECT 1 FROM mail_opt_outs o \
                      WHERE o.user_id = u.id AND o.kind = $1))"
                 );
-                let digest_prefix = if kind.digested() {
-                    format!("{}:", kind.key())
-                } else {
-                    String::new()
-                };
+                let digest_prefix = kind.digest_prefix().unwrap_or_default();
                 let query = sqlx::query(&sql)
                     .bind(kind.key())
                     .bind(ticket_id)

@@ -30,7 +30,11 @@ const MEDIUM_RISK: [(&str, &str); 4] = [
 
 /// A change raised from a fresh problem, planned with `risk` two days ahead, submitted and
 /// sent for authorisation. Answers with its number.
-async fn awaiting_authorisation(app: &TestApp, key: &str, risk: &[(&str, &str)]) -> String {
+pub(crate) async fn awaiting_authorisation(
+    app: &TestApp,
+    key: &str,
+    risk: &[(&str, &str)],
+) -> String {
     let prb = problem(app, key).await;
     let ahmed = app.signed_in(AHMED).await;
     let number = raise(app, &ahmed, &prb, "normal").await;

@@ -651,3 +651,84 @@ async fn a_two_step_approval_mails_each_steps_approvers_when_their_turn_comes() 
     assert_eq!(sink.to(LENA).len(), 1);
     assert_eq!(sink.to(EVE).len(), 1);
 }
+
+#[tokio::test]
+async fn a_change_asking_the_cab_mails_its_members_and_reminds_the_undecided_once_a_day() {
+    const PRIYA: &str = "priya.approver@deskfront.test";
+    let sink = MailSink::start();
+    let (_db, app, store, mailer) = sending_by_hand(&sink).await;
+    let number = crate::change_approvals::awaiting_authorisation(
+        &app,
+        "mail-change-0001",
+        &crate::changes::HIGH_RISK,
+    )
+    .await;
+    let send = |at| {
+        let (store, mailer) = (&store, &mailer);
+        async move {
+            server::mail::send_due(&**store, mailer, "one", at)
+                .await
+                .unwrap()
+                .sent
+        }
+    };
+
+    // The three CAB members are asked, each with a link to the change on their Approvals page.
+    let asked_at = Utc::now() + Duration::minutes(1);
+    assert_eq!(send(asked_at).await, 3);
+    for member in [LENA, MO, PRIYA] {
+        let theirs = sink.to(member);
+        assert_eq!(theirs.len(), 1, "{member}");
+        assert!(theirs[0].subject.starts_with(&format!("[{number}]")), "{}", theirs[0].subject);
+        assert!(
+            theirs[0]
+                .text
+                .contains(&format!("{SHARED_ORIGIN}/approvals#{number}")),
+            "{}",
+            theirs[0].text
+        );
+    }
+
+    // Lena approves; two of three are needed, so Mo and Priya are still waited for.
+    let lena = app.signed_in(LENA).await;
+    let decided = app
+        .call(
+            &lena,
+            "decide_change",
+            &[("number", &number), ("decision", "approve"), ("comment", "")],
+        )
+        .await;
+    assert!(decided.status().is_success(), "{}", decided.text().await.unwrap());
+
+    // Within the day nobody is reminded; after it the undecided are, once, whatever runs.
+    let settings = server::config::JobSettings::default();
+    let remind = |at| {
+        let (store, settings) = (&store, &settings);
+        async move {
+            server::jobs::remind_approvers(&**store, settings, at)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(remind(Utc::now() + Duration::hours(23)).await, 0);
+    let next_day = Utc::now() + Duration::hours(25);
+    assert_eq!(remind(next_day).await, 2);
+    assert_eq!(remind(next_day + Duration::hours(1)).await, 0, "once a day");
+    assert_eq!(send(next_day + Duration::minutes(1)).await, 2);
+    for member in [MO, PRIYA] {
+        let theirs = sink.to(member);
+        assert_eq!(theirs.len(), 2, "{member}");
+        assert!(theirs[1].subject.contains("Still waiting for your decision"), "{}", theirs[1].subject);
+        assert!(theirs[1].text.contains(&format!("/approvals#{number}")));
+    }
+    assert_eq!(sink.to(LENA).len(), 1, "Lena decided: no reminder");
+    assert_eq!(remind(next_day + Duration::hours(25)).await, 2, "and the day after");
+
+    // Reminders can be turned off.
+    let off = server::config::JobSettings {
+        approval_reminder_hours: 0,
+        ..Default::default()
+    };
+    let later = next_day + Duration::days(3);
+    assert_eq!(server::jobs::remind_approvers(&*store, &off, later).await.unwrap(), 0);
+}
