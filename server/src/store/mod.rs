@@ -99,11 +99,8 @@ pub trait Housekeeping: Store + crate::demo_history::HistoryStore {
     ) -> StoreResult<u64>;
     /// Queues a reminder for each approver a waiting approval chain last asked or reminded
     /// before `cutoff`, noting them reminded at `now`. Answers how many were queued.
-    async fn remind_approvers(
-        &self,
-        cutoff: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> StoreResult<u64>;
+    async fn remind_approvers(&self, cutoff: DateTime<Utc>, now: DateTime<Utc>)
+        -> StoreResult<u64>;
     /// Tickets resolved with no change since before `cutoff`.
     async fn resolved_before(&self, cutoff: DateTime<Utc>) -> StoreResult<Vec<i64>>;
     /// The user that authors what Deskfront does by itself.

@@ -679,7 +679,11 @@ async fn a_change_asking_the_cab_mails_its_members_and_reminds_the_undecided_onc
     for member in [LENA, MO, PRIYA] {
         let theirs = sink.to(member);
         assert_eq!(theirs.len(), 1, "{member}");
-        assert!(theirs[0].subject.starts_with(&format!("[{number}]")), "{}", theirs[0].subject);
+        assert!(
+            theirs[0].subject.starts_with(&format!("[{number}]")),
+            "{}",
+            theirs[0].subject
+        );
         assert!(
             theirs[0]
                 .text
@@ -695,10 +699,18 @@ async fn a_change_asking_the_cab_mails_its_members_and_reminds_the_undecided_onc
         .call(
             &lena,
             "decide_change",
-            &[("number", &number), ("decision", "approve"), ("comment", "")],
+            &[
+                ("number", &number),
+                ("decision", "approve"),
+                ("comment", ""),
+            ],
         )
         .await;
-    assert!(decided.status().is_success(), "{}", decided.text().await.unwrap());
+    assert!(
+        decided.status().is_success(),
+        "{}",
+        decided.text().await.unwrap()
+    );
 
     // Within the day nobody is reminded; after it the undecided are, once, whatever runs.
     let settings = server::config::JobSettings::default();
@@ -718,11 +730,21 @@ async fn a_change_asking_the_cab_mails_its_members_and_reminds_the_undecided_onc
     for member in [MO, PRIYA] {
         let theirs = sink.to(member);
         assert_eq!(theirs.len(), 2, "{member}");
-        assert!(theirs[1].subject.contains("Still waiting for your decision"), "{}", theirs[1].subject);
+        assert!(
+            theirs[1]
+                .subject
+                .contains("Still waiting for your decision"),
+            "{}",
+            theirs[1].subject
+        );
         assert!(theirs[1].text.contains(&format!("/approvals#{number}")));
     }
     assert_eq!(sink.to(LENA).len(), 1, "Lena decided: no reminder");
-    assert_eq!(remind(next_day + Duration::hours(25)).await, 2, "and the day after");
+    assert_eq!(
+        remind(next_day + Duration::hours(25)).await,
+        2,
+        "and the day after"
+    );
 
     // Reminders can be turned off.
     let off = server::config::JobSettings {
@@ -730,5 +752,10 @@ async fn a_change_asking_the_cab_mails_its_members_and_reminds_the_undecided_onc
         ..Default::default()
     };
     let later = next_day + Duration::days(3);
-    assert_eq!(server::jobs::remind_approvers(&*store, &off, later).await.unwrap(), 0);
+    assert_eq!(
+        server::jobs::remind_approvers(&*store, &off, later)
+            .await
+            .unwrap(),
+        0
+    );
 }
