@@ -55,7 +55,7 @@ test.describe.serial("approval chains, the change policy and the risk questionna
     await expect(policy.getByLabel("Normal · high risk")).toHaveValue("cab");
     await expect(policy.getByLabel("Emergency · low risk")).toHaveValue("emergency-cab");
     await policy.getByTestId("save-policy").click();
-    await expect(policy.getByTestId("policy-saved")).toBeVisible();
+    await expect(page.getByTestId("policy-saved")).toBeVisible();
     await expect(page.getByTestId("change-policy").getByLabel("Normal · high risk")).toHaveValue("cab");
   });
 
