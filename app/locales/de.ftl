@@ -1909,3 +1909,44 @@ risk-highest = Die riskantesten Antworten ergeben zusammen { $highest }.
 risk-save = Fragebogen speichern
 risk-saved = Der Fragebogen ist gespeichert. Changes werden bei ihrem nächsten Speichern danach bewertet.
 error-risk-threshold-number = Geben Sie eine ganze Zahl an.
+
+## Die Change-Kennzahlen der Leitung im Dashboard und die Changes dahinter
+dashboard-changes = Changes
+dashboard-changes-scope = Changes, deren Arbeit im Zeitraum endete, und Genehmigungen, die darin erteilt wurden. Die Filter für Filiale und Region gelten; Kategorie, Gruppe und Priorität gibt es nur bei Tickets.
+figure-change-success = Erfolgsquote der Changes
+figure-change-unsuccessful-of = { $unsuccessful } von { $total } gescheitert oder zurückgenommen
+figure-change-emergency = Notfall-Changes
+figure-change-emergency-of = { $emergency } von { $total } abgeschlossenen Changes
+figure-change-incidents = Changes, die Störungen verursacht haben könnten
+figure-change-finished = von { $total } abgeschlossenen Changes
+figure-change-lead-time = Genehmigungsdauer, Median
+figure-change-lead-detail = 90 % innerhalb von { $time } · { $count ->
+    [one] 1 Genehmigung
+   *[other] { $count } Genehmigungen
+}
+definition-change-success = Erfolgsquote: von den Changes, deren Arbeit im Zeitraum endete (ihr Ergebnis wurde erfasst), der Anteil der erfolgreichen. Gescheiterte und zurückgenommene Changes zählen nicht als erfolgreich.
+definition-emergency-share = Notfall-Changes: von den Changes, deren Arbeit im Zeitraum endete, der Anteil der Notfall-Changes.
+definition-changes-causing-incidents = Changes, die Störungen verursacht haben könnten: Changes, deren Arbeit im Zeitraum endete und in deren offenem Zeitfenster eine Störung gemeldet wurde, an einem Gerät, das sie nennen (oder in einer betroffenen Filiale, wenn sie kein Gerät nennen). Der Service-Desk sieht dieselbe Verbindung an der Störung.
+definition-approval-lead-time = Genehmigungsdauer: Zeit von der Anforderung der Genehmigung bis zur Zustimmung, die die Kette beendete, über die im Zeitraum genehmigten Changes; Median und 90. Perzentil (nächster Rang).
+change-set-title = Changes hinter einer Kennzahl
+change-set-label = { $set ->
+    [unsuccessful] Gescheiterte oder zurückgenommene Changes
+    [emergency] Notfall-Changes
+    [caused_incidents] Changes, die Störungen verursacht haben könnten
+    [authorised] Genehmigte Changes
+   *[finished] Abgeschlossene Changes
+}
+change-set-total = { $count ->
+    [one] 1 Change
+   *[other] { $count } Changes
+}
+change-set-none = Keine Changes hinter dieser Kennzahl.
+change-set-finished = Abgeschlossen { $when }: { $outcome ->
+    [successful] erfolgreich
+    [failed] gescheitert
+    [backed_out] zurückgenommen
+   *[other] ohne Ergebnis
+}
+change-set-authorised = Genehmigt { $when }, { $time } nach der Anforderung
+change-set-incidents = Störungen:
+error-no-figure = Diese Kennzahl gibt es nicht.

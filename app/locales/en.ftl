@@ -1912,3 +1912,44 @@ risk-highest = The riskiest answers score { $highest } together.
 risk-save = Save the questionnaire
 risk-saved = The questionnaire is saved. Changes are assessed with it from their next save.
 error-risk-threshold-number = Give a whole number.
+
+## The manager's change figures on the dashboard, and the changes behind each
+dashboard-changes = Changes
+dashboard-changes-scope = Changes whose work ended in the period, and authorisations given in it. The store and region filters apply; category, group and priority belong to tickets only.
+figure-change-success = Change success rate
+figure-change-unsuccessful-of = { $unsuccessful } of { $total } failed or backed out
+figure-change-emergency = Emergency changes
+figure-change-emergency-of = { $emergency } of { $total } finished changes
+figure-change-incidents = Changes that may have caused incidents
+figure-change-finished = of { $total } finished changes
+figure-change-lead-time = Approval lead time, median
+figure-change-lead-detail = 90% within { $time } · { $count ->
+    [one] 1 authorisation
+   *[other] { $count } authorisations
+}
+definition-change-success = Change success rate: of the changes whose work ended in the period (their outcome was recorded), the share that succeeded. Failed and backed-out changes are not successful.
+definition-emergency-share = Emergency changes: of the changes whose work ended in the period, the share that were emergency changes.
+definition-changes-causing-incidents = Changes that may have caused incidents: changes whose work ended in the period with an incident raised while their window was open, on a device they named (or in a store they touched, when they named no device). The desk sees the same link on the incident.
+definition-approval-lead-time = Approval lead time: wall-clock time from asking for authorisation to the approval that ended the chain, over the changes approved in the period; median and 90th percentile (nearest rank).
+change-set-title = Changes behind a figure
+change-set-label = { $set ->
+    [unsuccessful] Changes that failed or were backed out
+    [emergency] Emergency changes
+    [caused_incidents] Changes that may have caused incidents
+    [authorised] Changes authorised
+   *[finished] Changes finished
+}
+change-set-total = { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+}
+change-set-none = No changes behind this figure.
+change-set-finished = Finished { $when }: { $outcome ->
+    [successful] successful
+    [failed] failed
+    [backed_out] backed out
+   *[other] no outcome
+}
+change-set-authorised = Authorised { $when }, { $time } after asking
+change-set-incidents = Incidents:
+error-no-figure = There is no such figure.

@@ -325,6 +325,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/desk") view={Lazy::<QueueRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard/tickets") view={Lazy::<DashboardTicketsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard/changes") view={Lazy::<DashboardChangesRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard/daily") view={Lazy::<DailyReportRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/problems/:number") view={Lazy::<ProblemRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/changes/:number") view={Lazy::<ChangeRoute>::new()} ssr=SsrMode::Async/>

@@ -34,6 +34,7 @@ use crate::pages::{
     change_calendar::ChangeCalendarPage,
     daily_report::DailyReportPage,
     dashboard::DashboardPage,
+    dashboard_changes::DashboardChangesPage,
     dashboard_tickets::DashboardTicketsPage,
     editor::{ArticleEditorPage, EditorListPage, NewArticlePage},
     item::ItemPage,
@@ -122,6 +123,7 @@ page_group!(desk_pages, __preload_desk_pages, DeskPage {
     ChangeRoute => ChangePage,
     DashboardRoute => DashboardPage,
     DashboardTicketsRoute => DashboardTicketsPage,
+    DashboardChangesRoute => DashboardChangesPage,
     DailyReportRoute => DailyReportPage,
 });
 page_group!(editor_pages, __preload_editor_pages, EditorPage {

@@ -88,6 +88,26 @@ test("the manager filters by store, follows a figure to its tickets, and the CSV
   expect(crashes).toEqual([]);
 });
 
+test("the change figures link to the changes behind them and their CSV", async ({ page }) => {
+  await signIn(page, MO);
+  await page.goto("/dashboard");
+  const changes = page.getByTestId("change-figures");
+  await expect(changes.getByRole("heading", { name: "Changes" })).toBeVisible();
+  for (const key of ["change_success_rate", "emergency_change_share", "changes_causing_incidents", "approval_lead_time"]) {
+    await expect(changes.getByTestId(`figure-${key}`)).toBeVisible();
+  }
+  await figure(page, "approval_lead_time").click();
+  await expect(page).toHaveURL(/\/dashboard\/changes\?set=authorised/);
+  await expect(page.getByTestId("set-title")).toHaveText("Changes authorised");
+  const rows = await page.getByTestId("set-row").count();
+  await expect(page.getByTestId("set-total")).toContainText(rows === 1 ? "1 change" : `${rows} changes`);
+  const csv = await page.request.get((await page.getByTestId("csv-changes").getAttribute("href"))!);
+  expect(csv.status()).toBe(200);
+  const lines = (await csv.text()).trim().split("\r\n");
+  expect(lines[0]).toBe("number,title,kind,outcome,when,stores,incidents,approval_minutes");
+  expect(lines.length - 1).toBe(rows);
+});
+
 test("a requester is told the dashboard is not for them", async ({ page }) => {
   await signIn(page, RITA);
   await page.goto("/dashboard");
@@ -112,5 +132,9 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("period-label")).toContainText("Mon 5 Jan 2026");
     await expect(figure(page, "opened")).toHaveText("0");
     await expect(page.getByTestId("breached-none")).toBeVisible();
+
+    await page.goto("/dashboard/changes?set=unsuccessful&region=North");
+    await expect(page.getByTestId("set-title")).toHaveText("Changes that failed or were backed out");
+    await expect(page.getByText("region North")).toBeVisible();
   });
 });

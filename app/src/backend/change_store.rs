@@ -123,6 +123,18 @@ pub struct CalendarChange {
     pub device_kinds: Vec<String>,
 }
 
+/// A change whose approval chain approved it: when authorisation was asked for and given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AuthorisedChange {
+    pub number: String,
+    pub title: String,
+    pub kind: ChangeKind,
+    /// Store codes it touches (a device's store included).
+    pub stores: Vec<String>,
+    pub asked_at: DateTime<Utc>,
+    pub approved_at: DateTime<Utc>,
+}
+
 #[async_trait::async_trait]
 pub trait ChangeStore: Send + Sync {
     /// Takes the next change number and writes the draft with its `raised` event. Answers with
@@ -167,6 +179,25 @@ pub trait ChangeStore: Send + Sync {
             .map(|c| c.booking)
             .collect())
     }
+    /// The changes whose work ended (their outcome was recorded) in `[from, to)`, oldest
+    /// first, with what they touched.
+    async fn finished_changes(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> StoreResult<Vec<crate::domain::change_figures::FinishedChange>>;
+    /// The changes whose approval chain approved them in `[from, to)`, oldest first.
+    async fn authorised_changes(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> StoreResult<Vec<AuthorisedChange>>;
+    /// The incidents raised while `booking`'s window was open on the devices it names, or on
+    /// its stores when it names none: those it may have caused.
+    async fn incidents_during(
+        &self,
+        booking: &Booking,
+    ) -> StoreResult<Vec<crate::domain::change_figures::RaisedIncident>>;
     /// The changes raised from a problem, oldest first: number, title, state.
     async fn changes_of_problem(
         &self,

@@ -119,6 +119,7 @@ pub async fn load(
         ratings,
         deflection,
         faults,
+        changes,
     ) = tokio::join!(
         store.clock_figures(s, Clock::Resolution),
         store.clock_figures(s, Clock::Response),
@@ -129,6 +130,7 @@ pub async fn load(
         store.ratings(s),
         store.deflection(s.period, TOP_ROWS),
         store.fault_counts(s),
+        super::change_figures::figures(store, s),
     );
     let e = internal;
     let (opened_days, resolved_days) = (opened_days.map_err(e)?, resolved_days.map_err(e)?);
@@ -160,6 +162,7 @@ pub async fn load(
         ),
         trend: report::trend(scope.period, &opened_days, &resolved_days),
         charts: Charts::default(),
+        changes: changes?,
     };
     view.charts = charts(&view);
     Ok(view)

@@ -1,8 +1,7 @@
 //! The dashboard's tables as CSV, written from the same `DashboardView` the page shows, so a
 //! download always carries the page's numbers.
 
-use crate::domain::report::TicketSet;
-use crate::model::{DashboardView, TicketList};
+use crate::model::{ChangeRow, DashboardView, TicketList};
 
 /// The tables a dashboard offers for download, by the name in the URL.
 pub const TABLES: [&str; 8] = [
@@ -56,15 +55,18 @@ pub fn table(view: &DashboardView, name: &str) -> Option<String> {
     Some(match name {
         "summary" => csv(
             &["figure", "value", "detail", "from", "to"],
-            view.figures().into_iter().map(|f| {
-                vec![
-                    f.label.to_string(),
-                    f.value,
-                    f.detail,
-                    view.period.from.to_string(),
-                    view.period.to.to_string(),
-                ]
-            }),
+            view.figures()
+                .into_iter()
+                .chain(view.change_figures())
+                .map(|f| {
+                    vec![
+                        f.label.to_string(),
+                        f.value,
+                        f.detail,
+                        view.period.from.to_string(),
+                        view.period.to.to_string(),
+                    ]
+                }),
         ),
         "trend" => csv(
             &["from", "to", "opened", "resolved"],
@@ -151,9 +153,39 @@ pub fn tickets(list: &TicketList) -> String {
     )
 }
 
+/// The changes behind a change figure.
+pub fn changes(rows: &[ChangeRow]) -> String {
+    csv(
+        &[
+            "number",
+            "title",
+            "kind",
+            "outcome",
+            "when",
+            "stores",
+            "incidents",
+            "approval_minutes",
+        ],
+        rows.iter().map(|c| {
+            vec![
+                c.number.clone(),
+                c.title.clone(),
+                c.kind.as_str().to_string(),
+                c.outcome
+                    .map(|o| o.as_str().to_string())
+                    .unwrap_or_default(),
+                c.at.to_rfc3339(),
+                c.stores.join(" "),
+                c.incidents.join(" "),
+                c.lead_minutes.map(|m| m.to_string()).unwrap_or_default(),
+            ]
+        }),
+    )
+}
+
 /// A file name for a download: `deskfront-<table>-<from>-<to>.csv`.
-pub fn file_name(table: &str, view_from: &str, view_to: &str, set: Option<TicketSet>) -> String {
-    let set = set.map(|s| format!("-{}", s.as_str())).unwrap_or_default();
+pub fn file_name(table: &str, view_from: &str, view_to: &str, set: Option<&str>) -> String {
+    let set = set.map(|s| format!("-{s}")).unwrap_or_default();
     format!("deskfront-{table}{set}-{view_from}-{view_to}.csv")
 }
 

@@ -16,6 +16,7 @@ pub mod catalog_admin_store;
 pub mod catalog_cache;
 pub mod catalog_read;
 pub mod change_calendar;
+pub mod change_figures;
 pub mod change_store;
 pub mod changes;
 pub mod charts;

@@ -6,16 +6,21 @@ use crate::i18n::t;
 use crate::model::{Figure, FilterQuery};
 use leptos::prelude::*;
 
-/// The headline figures: value (a link to its tickets when it counts tickets), a line of
+/// The headline figures: value (a link to its tickets or changes when it counts them), a line of
 /// detail, and the definition behind a "?" that opens without JavaScript (`<details>`).
 #[component]
 pub fn FigureGrid(figures: Vec<Figure>, filters: FilterQuery) -> impl IntoView {
     view! {
         <div class="figure-grid">
             {figures.into_iter().map(|fig| {
-                let value = match fig.set {
-                    Some(set) => view! {
-                        <a class="figure-value" href=filters.tickets_link(set) data-testid="figure-value">{fig.value.clone()}</a>
+                let behind = match (fig.set, fig.changes) {
+                    (Some(set), _) => Some(filters.tickets_link(set)),
+                    (None, Some(set)) => Some(filters.changes_link(set)),
+                    (None, None) => None,
+                };
+                let value = match behind {
+                    Some(href) => view! {
+                        <a class="figure-value" href=href data-testid="figure-value">{fig.value.clone()}</a>
                     }.into_any(),
                     None => view! { <span class="figure-value" data-testid="figure-value">{fig.value.clone()}</span> }.into_any(),
                 };
@@ -114,6 +119,13 @@ pub fn Definitions() -> impl IntoView {
         (t("figure-satisfaction"), report::CSAT),
         (t("figure-deflection"), report::DEFLECTION),
         (t("dashboard-recurring"), report::RECURRING_FAULTS),
+        (t("figure-change-success"), report::CHANGE_SUCCESS),
+        (t("figure-change-emergency"), report::EMERGENCY_SHARE),
+        (
+            t("figure-change-incidents"),
+            report::CHANGES_CAUSING_INCIDENTS,
+        ),
+        (t("figure-change-lead-time"), report::APPROVAL_LEAD_TIME),
     ];
     view! {
         <details class="definitions" data-testid="definitions">

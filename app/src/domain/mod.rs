@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod calendar_grid;
 pub mod change;
 pub mod change_calendar;
+pub mod change_figures;
 pub mod change_risk;
 pub mod claims;
 pub mod form;

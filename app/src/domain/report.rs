@@ -290,6 +290,10 @@ pub const BACKLOG: &str = "definition-backlog";
 pub const DEFLECTION: &str = "definition-deflection";
 pub const RECURRING_FAULTS: &str = "definition-recurring-faults";
 pub const PERIOD: &str = "definition-period";
+pub const CHANGE_SUCCESS: &str = "definition-change-success";
+pub const EMERGENCY_SHARE: &str = "definition-emergency-share";
+pub const CHANGES_CAUSING_INCIDENTS: &str = "definition-changes-causing-incidents";
+pub const APPROVAL_LEAD_TIME: &str = "definition-approval-lead-time";
 
 /// The offset (0-based, ascending order) of the nearest-rank percentile among `count` values:
 /// the smallest value with at least `percent` % of the values at or below it.

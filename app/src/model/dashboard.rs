@@ -3,6 +3,8 @@
 
 use super::desk::QueueItem;
 use super::tickets::Page;
+use crate::domain::change::{ChangeKind, ChangeOutcome};
+use crate::domain::change_figures::{ChangeFigures, ChangeSet};
 use crate::domain::report::{self, AgeBand, Period, TicketSet, TrendBucket};
 use crate::domain::sla::show_minutes;
 use crate::i18n::{i18n, t, t_with};
@@ -97,6 +99,15 @@ impl FilterQuery {
             to: Some(period.to.to_string()),
             ..self.clone()
         }
+    }
+
+    /// The link to the changes behind `set` under these filters.
+    pub fn changes_link(&self, set: ChangeSet) -> String {
+        format!(
+            "/dashboard/changes?set={}&{}",
+            set.as_str(),
+            self.query_string()
+        )
     }
 
     /// The link to the tickets behind `set` under these filters.
@@ -197,6 +208,8 @@ pub struct DashboardView {
     pub fault_stores: Vec<CountRow>,
     pub trend: Vec<TrendBucket>,
     pub charts: Charts,
+    /// Change enablement over the period (the store and region filters apply).
+    pub changes: ChangeFigures,
 }
 
 /// One headline figure, as the page shows it and the summary CSV writes it.
@@ -208,6 +221,8 @@ pub struct Figure {
     pub detail: String,
     /// The tickets behind it, if it counts tickets.
     pub set: Option<TicketSet>,
+    /// The changes behind it, if it counts changes.
+    pub changes: Option<ChangeSet>,
     pub definition: String,
 }
 
@@ -270,6 +285,7 @@ impl DashboardView {
                 value: self.opened.to_string(),
                 detail: t("figure-opened-detail"),
                 set: Some(TicketSet::Opened),
+                changes: None,
                 definition: t(TicketSet::Opened.definition()),
             },
             Figure {
@@ -278,6 +294,7 @@ impl DashboardView {
                 value: self.resolved.to_string(),
                 detail: t("figure-resolved-detail"),
                 set: Some(TicketSet::Resolved),
+                changes: None,
                 definition: t(TicketSet::Resolved.definition()),
             },
             Figure {
@@ -286,6 +303,7 @@ impl DashboardView {
                 value: self.backlog.to_string(),
                 detail: t("figure-backlog-detail"),
                 set: Some(TicketSet::Backlog),
+                changes: None,
                 definition: t(report::BACKLOG),
             },
             Figure {
@@ -294,6 +312,7 @@ impl DashboardView {
                 value: self.overdue.to_string(),
                 detail: t("figure-overdue-detail"),
                 set: Some(TicketSet::OverdueNow),
+                changes: None,
                 definition: t(TicketSet::OverdueNow.definition()),
             },
             Figure {
@@ -302,6 +321,7 @@ impl DashboardView {
                 value: shown_percent(rs.met, rs.stopped()),
                 detail: breached_of(rs.breached, rs.stopped()),
                 set: Some(TicketSet::ResponseBreached),
+                changes: None,
                 definition: t(report::FIRST_RESPONSE_SLA),
             },
             Figure {
@@ -310,6 +330,7 @@ impl DashboardView {
                 value: shown_percent(rv.met, rv.stopped()),
                 detail: breached_of(rv.breached, rv.stopped()),
                 set: Some(TicketSet::ResolutionBreached),
+                changes: None,
                 definition: t(report::RESOLUTION_SLA),
             },
             Figure {
@@ -318,6 +339,7 @@ impl DashboardView {
                 value: minutes(rs.median),
                 detail: within(rs.p90),
                 set: Some(TicketSet::Responded),
+                changes: None,
                 definition: t(report::TIME_TO_RESPOND),
             },
             Figure {
@@ -326,6 +348,7 @@ impl DashboardView {
                 value: minutes(rv.median),
                 detail: within(rv.p90),
                 set: Some(TicketSet::Resolved),
+                changes: None,
                 definition: t(report::TIME_TO_RESOLVE),
             },
             Figure {
@@ -340,6 +363,7 @@ impl DashboardView {
                     ],
                 ),
                 set: Some(TicketSet::Reopened),
+                changes: None,
                 definition: t(report::REOPEN_RATE),
             },
             Figure {
@@ -354,6 +378,7 @@ impl DashboardView {
                 },
                 detail: t_with("figure-ratings", &[("count", self.ratings_count().into())]),
                 set: Some(TicketSet::Rated(None)),
+                changes: None,
                 definition: t(report::CSAT),
             },
             Figure {
@@ -368,6 +393,7 @@ impl DashboardView {
                     ],
                 ),
                 set: None,
+                changes: None,
                 definition: t(report::DEFLECTION),
             },
             Figure {
@@ -376,6 +402,7 @@ impl DashboardView {
                 value: d.submitted_anyway.to_string(),
                 detail: t("figure-sent-anyway-detail"),
                 set: Some(TicketSet::SubmittedAnyway),
+                changes: None,
                 definition: t(report::DEFLECTION),
             },
             Figure {
@@ -387,8 +414,75 @@ impl DashboardView {
                     &[("count", d.searches_empty.into())],
                 ),
                 set: None,
+                changes: None,
                 definition: t(report::DEFLECTION),
             },
+        ]
+    }
+
+    /// The change figures, in the order the page shows them.
+    pub fn change_figures(&self) -> Vec<Figure> {
+        let c = &self.changes;
+        let figure = |key, label: &str, value, detail, set, definition: &str| Figure {
+            key,
+            label: t(label),
+            value,
+            detail,
+            set: None,
+            changes: Some(set),
+            definition: t(definition),
+        };
+        vec![
+            figure(
+                "change_success_rate",
+                "figure-change-success",
+                shown_percent(c.successful, c.finished),
+                t_with(
+                    "figure-change-unsuccessful-of",
+                    &[
+                        ("unsuccessful", (c.finished - c.successful).into()),
+                        ("total", c.finished.into()),
+                    ],
+                ),
+                ChangeSet::Unsuccessful,
+                report::CHANGE_SUCCESS,
+            ),
+            figure(
+                "emergency_change_share",
+                "figure-change-emergency",
+                shown_percent(c.emergency, c.finished),
+                t_with(
+                    "figure-change-emergency-of",
+                    &[
+                        ("emergency", c.emergency.into()),
+                        ("total", c.finished.into()),
+                    ],
+                ),
+                ChangeSet::Emergency,
+                report::EMERGENCY_SHARE,
+            ),
+            figure(
+                "changes_causing_incidents",
+                "figure-change-incidents",
+                c.caused_incidents.to_string(),
+                t_with("figure-change-finished", &[("total", c.finished.into())]),
+                ChangeSet::CausedIncidents,
+                report::CHANGES_CAUSING_INCIDENTS,
+            ),
+            figure(
+                "approval_lead_time",
+                "figure-change-lead-time",
+                minutes(c.lead_median),
+                t_with(
+                    "figure-change-lead-detail",
+                    &[
+                        ("time", minutes(c.lead_p90).into()),
+                        ("count", c.authorised.into()),
+                    ],
+                ),
+                ChangeSet::Authorised,
+                report::APPROVAL_LEAD_TIME,
+            ),
         ]
     }
 
@@ -405,6 +499,31 @@ pub struct TicketList {
     pub filters: FilterQuery,
     pub period: Period,
     pub tickets: Page<QueueItem>,
+}
+
+/// One change behind a change figure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangeRow {
+    pub number: String,
+    pub title: String,
+    pub kind: ChangeKind,
+    pub outcome: Option<ChangeOutcome>,
+    /// When its work ended; for the authorised, when it was approved.
+    pub at: DateTime<Utc>,
+    pub stores: Vec<String>,
+    /// The incidents it may have caused.
+    pub incidents: Vec<String>,
+    /// Minutes from asking for authorisation to the approval (the authorised only).
+    pub lead_minutes: Option<i64>,
+}
+
+/// The changes behind one change figure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangeList {
+    pub set: ChangeSet,
+    pub filters: FilterQuery,
+    pub period: Period,
+    pub changes: Page<ChangeRow>,
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -250,6 +250,12 @@ fn Figures(view: DashboardView) -> impl IntoView {
         <FigureGrid figures=view.figures() filters=f.clone()/>
         <p><CsvLink table="summary" query=qs.clone() label=t("dashboard-csv-figures")/></p>
 
+        <section class="dashboard-section" data-testid="change-figures">
+            <h2>{t("dashboard-changes")}</h2>
+            <p class="muted">{t("dashboard-changes-scope")}</p>
+            <FigureGrid figures=view.change_figures() filters=f.clone()/>
+        </section>
+
         <section class="dashboard-section">
             <h2>{t("dashboard-trend")}</h2>
             <Chart svg=view.charts.trend.clone()/>

@@ -19,6 +19,7 @@ pub mod change;
 pub mod change_calendar;
 pub mod daily_report;
 pub mod dashboard;
+pub mod dashboard_changes;
 pub mod dashboard_tickets;
 pub mod delegations;
 pub mod editor;

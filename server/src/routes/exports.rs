@@ -1,9 +1,11 @@
 //! CSV downloads of the dashboard's tables and of the tickets behind a figure:
-//! `GET /dashboard/export/{table}.csv?<the dashboard's filters>` and
-//! `GET /dashboard/export/tickets.csv?set=…&<filters>`. Same access rules and same figures as
+//! `GET /dashboard/export/{table}.csv?<the dashboard's filters>`,
+//! `GET /dashboard/export/tickets.csv?set=…&<filters>`, and the changes behind a change figure,
+//! `GET /dashboard/export/changes.csv?set=…&<filters>`. Same access rules and same figures as
 //! the page (both come from `backend::dashboard`).
 
-use app::backend::{dashboard, dashboard_csv, session, AppState};
+use app::backend::{change_figures, dashboard, dashboard_csv, session, AppState};
+use app::domain::change_figures::ChangeSet;
 use app::domain::report::TicketSet;
 use app::model::{FilterQuery, UserView};
 use axum::extract::{Path, Query};
@@ -90,9 +92,38 @@ pub async fn export(
             "tickets",
             &list.period.from.to_string(),
             &list.period.to.to_string(),
-            Some(set),
+            Some(&set.as_str()),
         );
         return csv_response(name, dashboard_csv::tickets(&list));
+    }
+    if table == "changes" {
+        let Some(set) = params.get("set").and_then(|s| ChangeSet::parse(s)) else {
+            return (
+                StatusCode::BAD_REQUEST,
+                "Say which figure's changes: set=….",
+            )
+                .into_response();
+        };
+        let (scope, rows) = match change_figures::changes_up_to(
+            store,
+            &user,
+            &filters,
+            set,
+            MAX_TICKET_ROWS as usize,
+            now,
+        )
+        .await
+        {
+            Ok(found) => found,
+            Err(e) => return refused(e),
+        };
+        let name = dashboard_csv::file_name(
+            "changes",
+            &scope.period.from.to_string(),
+            &scope.period.to.to_string(),
+            Some(set.as_str()),
+        );
+        return csv_response(name, dashboard_csv::changes(&rows));
     }
     if !dashboard_csv::TABLES.contains(&table) {
         return (StatusCode::NOT_FOUND, "No such table.").into_response();

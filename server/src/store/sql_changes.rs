@@ -5,7 +5,7 @@
 macro_rules! sql_changes {
     ($store:ident) => {
         use app::backend::change_store::{
-            CalendarChange, ChangeContent, ChangeEvent, ChangeRecord, ChangeStore, ChangeWrite,
+            AuthorisedChange, CalendarChange, ChangeContent, ChangeEvent, ChangeRecord, ChangeStore, ChangeWrite,
             NewChange, Target,
         };
         use app::domain::change::{
@@ -398,6 +398,132 @@ macro_rules! sql_changes {
                         }
                     })
                     .collect())
+            }
+
+            async fn finished_changes(
+                &self,
+                from: DateTime<Utc>,
+                to: DateTime<Utc>,
+            ) -> StoreResult<Vec<app::domain::change_figures::FinishedChange>> {
+                const FINISHED: &str = "FROM change_events e JOIN changes c ON c.id = e.change_id \
+                     WHERE e.kind = 'finish' AND e.created_at >= $1 AND e.created_at < $2 \
+                     AND c.window_start IS NOT NULL";
+                let rows = sqlx::query(&format!(
+                    "SELECT c.id, c.number, c.title, c.kind, c.outcome, c.window_start, \
+                     c.window_end, e.created_at AS finished_at {FINISHED} \
+                     ORDER BY e.created_at, c.id"
+                ))
+                .bind(from)
+                .bind(to)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let targets = sqlx::query(&format!(
+                    "SELECT change_id, store_code, asset_tag FROM change_targets \
+                     WHERE change_id IN (SELECT c.id {FINISHED}) ORDER BY store_code, asset_tag"
+                ))
+                .bind(from)
+                .bind(to)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let mut targets = targets_by_change(&targets);
+                Ok(rows
+                    .iter()
+                    .map(|r| {
+                        let touched = targets.remove(&r.get::<i64, _>("id")).unwrap_or_default();
+                        let window = Window {
+                            start: r.get("window_start"),
+                            end: r.get("window_end"),
+                        };
+                        app::domain::change_figures::FinishedChange {
+                            booking: Target::booking(r.get("number"), window, &touched),
+                            title: r.get("title"),
+                            kind: ChangeKind::parse(r.get("kind")).unwrap_or(ChangeKind::Normal),
+                            outcome: r
+                                .get::<Option<&str>, _>("outcome")
+                                .and_then(ChangeOutcome::parse),
+                            finished_at: r.get("finished_at"),
+                        }
+                    })
+                    .collect())
+            }
+
+            async fn authorised_changes(
+                &self,
+                from: DateTime<Utc>,
+                to: DateTime<Utc>,
+            ) -> StoreResult<Vec<AuthorisedChange>> {
+                const APPROVED: &str = "FROM approval_runs ar JOIN changes c ON c.id = ar.subject_id \
+                     WHERE ar.subject = 'change' AND ar.status = 'approved' \
+                     AND ar.ended_at >= $1 AND ar.ended_at < $2";
+                let rows = sqlx::query(&format!(
+                    "SELECT c.id, c.number, c.title, c.kind, ar.started_at, ar.ended_at \
+                     {APPROVED} ORDER BY ar.ended_at, c.id"
+                ))
+                .bind(from)
+                .bind(to)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let targets = sqlx::query(&format!(
+                    "SELECT change_id, store_code, asset_tag FROM change_targets \
+                     WHERE change_id IN (SELECT c.id {APPROVED}) ORDER BY store_code, asset_tag"
+                ))
+                .bind(from)
+                .bind(to)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let mut targets = targets_by_change(&targets);
+                Ok(rows
+                    .iter()
+                    .map(|r| {
+                        let touched = targets.remove(&r.get::<i64, _>("id")).unwrap_or_default();
+                        AuthorisedChange {
+                            number: r.get("number"),
+                            title: r.get("title"),
+                            kind: ChangeKind::parse(r.get("kind")).unwrap_or(ChangeKind::Normal),
+                            stores: Target::split(&touched).0,
+                            asked_at: r.get("started_at"),
+                            approved_at: r.get("ended_at"),
+                        }
+                    })
+                    .collect())
+            }
+
+            async fn incidents_during(
+                &self,
+                booking: &app::domain::change_calendar::Booking,
+            ) -> StoreResult<Vec<app::domain::change_figures::RaisedIncident>> {
+                // By device where it names devices, else by store: each an index range
+                // (`tickets_asset_created`, `tickets_store_category_created`).
+                let (column, places) = if booking.devices.is_empty() {
+                    ("store_code", &booking.stores)
+                } else {
+                    ("asset_tag", &booking.devices)
+                };
+                let mut found = Vec::new();
+                for place in places {
+                    let rows = sqlx::query(&format!(
+                        "SELECT number, created_at, store_code, asset_tag FROM tickets \
+                         WHERE {column} = $1 AND created_at >= $2 AND created_at < $3 \
+                         AND kind = 'incident' ORDER BY created_at, id"
+                    ))
+                    .bind(place)
+                    .bind(booking.window.start)
+                    .bind(booking.window.end)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                    found.extend(rows.iter().map(|r| app::domain::change_figures::RaisedIncident {
+                        number: r.get("number"),
+                        raised_at: r.get("created_at"),
+                        store: r.get("store_code"),
+                        device: r.get("asset_tag"),
+                    }));
+                }
+                Ok(found)
             }
 
             async fn changes_of_problem(

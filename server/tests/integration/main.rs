@@ -13,6 +13,7 @@ mod catalog_admin;
 mod catalog_languages;
 mod change_approvals;
 mod change_calendar;
+mod change_figures;
 mod changes;
 mod dashboard;
 mod demo_history;
