@@ -85,18 +85,28 @@ pub async fn relation_to(
 }
 
 /// An approver on the ticket's approval chain (deciding now, or who decided) relates to it as
-/// its approver, when nothing closer does.
+/// its approver, when nothing closer does; so does whoever stands in for one of them now (the
+/// Approvals page and the mail send them to the request).
 async fn with_chain(
     store: &dyn Store,
     user: &UserView,
     ticket_id: i64,
     mut found: Relation,
 ) -> AppResult<Relation> {
-    if !found.sees() {
-        found.approver = store
-            .approves_ticket(ticket_id, &user.email)
+    if found.sees() {
+        return Ok(found);
+    }
+    let (people, _) =
+        super::approval_runs::deciding_for(store, &user.email, chrono::Utc::now()).await?;
+    for person in people {
+        if store
+            .approves_ticket(ticket_id, &person)
             .await
-            .map_err(internal)?;
+            .map_err(internal)?
+        {
+            found.approver = true;
+            break;
+        }
     }
     Ok(found)
 }

@@ -182,7 +182,7 @@ fn connect_options(url: &str, db: &DatabaseSettings) -> Result<PgConnectOptions,
     Ok(options)
 }
 
-super::sql::sql_store!(PgStore, sqlx::Postgres);
+super::sql::sql_store!(PgStore, sqlx::Postgres, "now()");
 super::sql_audit::sql_audit!(PgStore);
 super::sql_people::sql_people!(PgStore);
 super::sql_identity::sql_identity!(PgStore);

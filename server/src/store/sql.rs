@@ -11,7 +11,9 @@
 //! and the compiler still checks each copy against its own driver.
 
 macro_rules! sql_store {
-    ($store:ident, $db:ty) => {
+    // `$now`: the database's clock in the form its timestamps are stored in, for the session
+    // query, which several statements share and which binds no time of its own.
+    ($store:ident, $db:ty, $now:literal) => {
         use crate::seed::SeedData;
         use crate::store::{db_err, language_taken, Housekeeping};
         use app::model::{
@@ -45,10 +47,20 @@ macro_rules! sql_store {
             TicketKind::parse(s).unwrap_or(TicketKind::Request)
         }
 
-        const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.language, u.store_code, \
+        /// `approves`: a line manager, someone a chain waits for, or someone standing in for
+        /// an approver now (`approval_delegations_to` answers that from the index).
+        const USER_COLUMNS: &str = concat!(
+            "u.id, u.email, u.name, u.role, u.language, u.store_code, \
              (SELECT st.timezone FROM stores st WHERE st.code = u.store_code) AS timezone, \
              (EXISTS (SELECT 1 FROM users r WHERE r.manager_id = u.id) \
-              OR EXISTS (SELECT 1 FROM approval_waiting w WHERE w.approver = u.email)) AS approves";
+              OR EXISTS (SELECT 1 FROM approval_waiting w WHERE w.approver = u.email) \
+              OR EXISTS (SELECT 1 FROM approval_delegations d WHERE d.to_email = u.email \
+                         AND d.ends_at > ",
+            $now,
+            " AND d.starts_at <= ",
+            $now,
+            ")) AS approves"
+        );
 
         /// A page stamp (`app::backend::store::PageStamp`), beside the user's columns.
         const PAGE_STAMP_COLUMNS: &str =

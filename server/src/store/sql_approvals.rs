@@ -49,8 +49,9 @@ macro_rules! sql_approvals {
             Ok(())
         }
 
-        /// Queues "approve or reject" for `approver`, whose step of run `run_id` has come: for
-        /// a request with its requester's name, for a change with its owner's. The same kind
+        /// Queues "approve or reject" for `approver`, whose step of run `run_id` has come (and
+        /// for whoever decides in their place now): for a request with its requester's name,
+        /// for a change with its owner's. The same kind
         /// and digest as the line manager's mail, so a busy approver gets one digest, whatever
         /// asked.
         async fn mail_newly_waiting(
@@ -65,7 +66,7 @@ macro_rules! sql_approvals {
                  ticket_number, ticket_title, requester_name, detail, digest_key, created_at, \
                  next_attempt_at) \
                  SELECT $1, u.id, u.email, {RECORD_OF_RUN}, '', $2 || CAST(u.id AS TEXT), $3, $3 \
-                 FROM approval_runs ar {RECORD_JOINS} JOIN users u ON u.email = $4 \
+                 FROM approval_runs ar {RECORD_JOINS} JOIN users u ON {APPROVER_OR_DELEGATE} \
                  WHERE ar.id = $5 AND u.active AND u.email <> ''"
             ))
             .bind(kind.key())
@@ -78,6 +79,13 @@ macro_rules! sql_approvals {
             .map_err(db_err)?;
             Ok(())
         }
+
+        /// Whom a mail to approver `$4` at `$3` goes to: the approver, and whoever decides in
+        /// their place then (`approval_delegations`), so an approver away is not waited for in
+        /// silence.
+        const APPROVER_OR_DELEGATE: &str = "(u.email = $4 OR u.email IN \
+             (SELECT d.to_email FROM approval_delegations d WHERE d.from_email = $4 \
+             AND d.starts_at <= $3 AND d.ends_at > $3))";
 
         /// The record a run `ar` is on, as an outbox row names it: ticket id, change id,
         /// number, title, and the name of whoever asked (requester, change owner). Needs
@@ -107,8 +115,9 @@ macro_rules! sql_approvals {
                  next_attempt_at) \
                  SELECT $1, u.id, u.email, {RECORD_OF_RUN}, '', $2 || CAST(u.id AS TEXT), $3, $3 \
                  FROM approval_waiting w JOIN approval_runs ar ON ar.id = w.run_id \
-                 {RECORD_JOINS} JOIN users u ON u.email = w.approver \
-                 WHERE ar.status = 'waiting' AND {DUE} AND u.active AND u.email <> ''"
+                 {RECORD_JOINS} JOIN users u ON {} \
+                 WHERE ar.status = 'waiting' AND {DUE} AND u.active AND u.email <> ''",
+                APPROVER_OR_DELEGATE.replace("$4", "w.approver")
             ))
             .bind(kind.key())
             .bind(kind.digest_prefix().unwrap_or_default())

@@ -119,6 +119,40 @@ macro_rules! sql_changes {
             by_change
         }
 
+        /// The changes `from_where` selects over `[from, to)` (a `FROM … WHERE …` naming the
+        /// changes `c`, with `$1` and `$2` for the period), in `order`, with each one's targets.
+        async fn changes_with_targets(
+            store: &$store,
+            columns: &str,
+            from_where: &str,
+            order: &str,
+            (from, to): (DateTime<Utc>, DateTime<Utc>),
+        ) -> StoreResult<Vec<(DbRow, Vec<Target>)>> {
+            let rows = sqlx::query(&format!("SELECT c.id, {columns} {from_where} ORDER BY {order}"))
+                .bind(from)
+                .bind(to)
+                .fetch_all(&store.pool)
+                .await
+                .map_err(db_err)?;
+            let targets = sqlx::query(&format!(
+                "SELECT change_id, store_code, asset_tag FROM change_targets \
+                 WHERE change_id IN (SELECT c.id {from_where}) ORDER BY store_code, asset_tag"
+            ))
+            .bind(from)
+            .bind(to)
+            .fetch_all(&store.pool)
+            .await
+            .map_err(db_err)?;
+            let mut targets = targets_by_change(&targets);
+            Ok(rows
+                .into_iter()
+                .map(|r| {
+                    let touched = targets.remove(&r.get::<i64, _>("id")).unwrap_or_default();
+                    (r, touched)
+                })
+                .collect())
+        }
+
         /// Writes a change's content over `expect_revision` with its timeline entry, what goes
         /// with it (a chain it starts, a problem it resolves), and withdraws a waiting approval
         /// chain when the change is no longer in authorisation. False: the change or the
@@ -405,39 +439,26 @@ macro_rules! sql_changes {
                 from: DateTime<Utc>,
                 to: DateTime<Utc>,
             ) -> StoreResult<Vec<app::domain::change_figures::FinishedChange>> {
-                const FINISHED: &str = "FROM change_events e JOIN changes c ON c.id = e.change_id \
+                let found = changes_with_targets(
+                    self,
+                    "c.number, c.title, c.kind, c.outcome, c.window_start, c.window_end, \
+                     e.created_at AS finished_at",
+                    "FROM change_events e JOIN changes c ON c.id = e.change_id \
                      WHERE e.kind = 'finish' AND e.created_at >= $1 AND e.created_at < $2 \
-                     AND c.window_start IS NOT NULL";
-                let rows = sqlx::query(&format!(
-                    "SELECT c.id, c.number, c.title, c.kind, c.outcome, c.window_start, \
-                     c.window_end, e.created_at AS finished_at {FINISHED} \
-                     ORDER BY e.created_at, c.id"
-                ))
-                .bind(from)
-                .bind(to)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db_err)?;
-                let targets = sqlx::query(&format!(
-                    "SELECT change_id, store_code, asset_tag FROM change_targets \
-                     WHERE change_id IN (SELECT c.id {FINISHED}) ORDER BY store_code, asset_tag"
-                ))
-                .bind(from)
-                .bind(to)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db_err)?;
-                let mut targets = targets_by_change(&targets);
-                Ok(rows
+                     AND c.window_start IS NOT NULL",
+                    "e.created_at, c.id",
+                    (from, to),
+                )
+                .await?;
+                Ok(found
                     .iter()
-                    .map(|r| {
-                        let touched = targets.remove(&r.get::<i64, _>("id")).unwrap_or_default();
+                    .map(|(r, touched)| {
                         let window = Window {
                             start: r.get("window_start"),
                             end: r.get("window_end"),
                         };
                         app::domain::change_figures::FinishedChange {
-                            booking: Target::booking(r.get("number"), window, &touched),
+                            booking: Target::booking(r.get("number"), window, touched),
                             title: r.get("title"),
                             kind: ChangeKind::parse(r.get("kind")).unwrap_or(ChangeKind::Normal),
                             outcome: r
@@ -454,40 +475,25 @@ macro_rules! sql_changes {
                 from: DateTime<Utc>,
                 to: DateTime<Utc>,
             ) -> StoreResult<Vec<AuthorisedChange>> {
-                const APPROVED: &str = "FROM approval_runs ar JOIN changes c ON c.id = ar.subject_id \
+                let found = changes_with_targets(
+                    self,
+                    "c.number, c.title, c.kind, ar.started_at, ar.ended_at",
+                    "FROM approval_runs ar JOIN changes c ON c.id = ar.subject_id \
                      WHERE ar.subject = 'change' AND ar.status = 'approved' \
-                     AND ar.ended_at >= $1 AND ar.ended_at < $2";
-                let rows = sqlx::query(&format!(
-                    "SELECT c.id, c.number, c.title, c.kind, ar.started_at, ar.ended_at \
-                     {APPROVED} ORDER BY ar.ended_at, c.id"
-                ))
-                .bind(from)
-                .bind(to)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db_err)?;
-                let targets = sqlx::query(&format!(
-                    "SELECT change_id, store_code, asset_tag FROM change_targets \
-                     WHERE change_id IN (SELECT c.id {APPROVED}) ORDER BY store_code, asset_tag"
-                ))
-                .bind(from)
-                .bind(to)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db_err)?;
-                let mut targets = targets_by_change(&targets);
-                Ok(rows
+                     AND ar.ended_at >= $1 AND ar.ended_at < $2",
+                    "ar.ended_at, c.id",
+                    (from, to),
+                )
+                .await?;
+                Ok(found
                     .iter()
-                    .map(|r| {
-                        let touched = targets.remove(&r.get::<i64, _>("id")).unwrap_or_default();
-                        AuthorisedChange {
-                            number: r.get("number"),
-                            title: r.get("title"),
-                            kind: ChangeKind::parse(r.get("kind")).unwrap_or(ChangeKind::Normal),
-                            stores: Target::split(&touched).0,
-                            asked_at: r.get("started_at"),
-                            approved_at: r.get("ended_at"),
-                        }
+                    .map(|(r, touched)| AuthorisedChange {
+                        number: r.get("number"),
+                        title: r.get("title"),
+                        kind: ChangeKind::parse(r.get("kind")).unwrap_or(ChangeKind::Normal),
+                        stores: Target::split(touched).0,
+                        asked_at: r.get("started_at"),
+                        approved_at: r.get("ended_at"),
                     })
                     .collect())
             }

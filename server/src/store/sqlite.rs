@@ -95,7 +95,11 @@ fn is_busy(e: &dyn sqlx::error::DatabaseError) -> bool {
         .is_some_and(|code| code & 0xff == 5)
 }
 
-super::sql::sql_store!(SqliteStore, sqlx::Sqlite);
+super::sql::sql_store!(
+    SqliteStore,
+    sqlx::Sqlite,
+    "strftime('%Y-%m-%dT%H:%M:%f', 'now')"
+);
 super::sql_audit::sql_audit!(SqliteStore);
 super::sql_people::sql_people!(SqliteStore);
 super::sql_identity::sql_identity!(SqliteStore);

@@ -655,8 +655,24 @@ async fn a_two_step_approval_mails_each_steps_approvers_when_their_turn_comes() 
 #[tokio::test]
 async fn a_change_asking_the_cab_mails_its_members_and_reminds_the_undecided_once_a_day() {
     const PRIYA: &str = "priya.approver@deskfront.test";
+    const EVE: &str = "eve.editor@deskfront.test";
     let sink = MailSink::start();
     let (_db, app, store, mailer) = sending_by_hand(&sink).await;
+    // Lena is away this week: Eve decides in her place, so Eve hears of it too.
+    let lena = app.signed_in(LENA).await;
+    let today = Utc::now().date_naive();
+    let away = app
+        .call(
+            &lena,
+            "delegate",
+            &[
+                ("to", EVE),
+                ("first_day", &today.to_string()),
+                ("last_day", &(today + Duration::days(3)).to_string()),
+            ],
+        )
+        .await;
+    assert!(away.status().is_success(), "{}", away.text().await.unwrap());
     let number = crate::change_approvals::awaiting_authorisation(
         &app,
         "mail-change-0001",
@@ -673,10 +689,11 @@ async fn a_change_asking_the_cab_mails_its_members_and_reminds_the_undecided_onc
         }
     };
 
-    // The three CAB members are asked, each with a link to the change on their Approvals page.
+    // The three CAB members are asked, each with a link to the change on their Approvals page,
+    // and Lena's stand-in.
     let asked_at = Utc::now() + Duration::minutes(1);
-    assert_eq!(send(asked_at).await, 3);
-    for member in [LENA, MO, PRIYA] {
+    assert_eq!(send(asked_at).await, 4);
+    for member in [LENA, MO, PRIYA, EVE] {
         let theirs = sink.to(member);
         assert_eq!(theirs.len(), 1, "{member}");
         assert!(
@@ -694,7 +711,6 @@ async fn a_change_asking_the_cab_mails_its_members_and_reminds_the_undecided_onc
     }
 
     // Lena approves; two of three are needed, so Mo and Priya are still waited for.
-    let lena = app.signed_in(LENA).await;
     let decided = app
         .call(
             &lena,
@@ -740,6 +756,7 @@ async fn a_change_asking_the_cab_mails_its_members_and_reminds_the_undecided_onc
         assert!(theirs[1].text.contains(&format!("/approvals#{number}")));
     }
     assert_eq!(sink.to(LENA).len(), 1, "Lena decided: no reminder");
+    assert_eq!(sink.to(EVE).len(), 1, "nor her stand-in");
     assert_eq!(
         remind(next_day + Duration::hours(25)).await,
         2,

@@ -377,3 +377,51 @@ async fn a_line_manager_away_lets_a_colleague_decide_from_the_approvals_page() {
         "nothing left to end"
     );
 }
+
+#[tokio::test]
+async fn a_stand_in_gets_the_approvals_link_and_opens_the_request_they_decide() {
+    let app = spawn().await;
+    let lena = app.signed_in(LENA).await;
+    let tom = app.signed_in(TOM).await;
+    let me = |who: &Client| {
+        let (app, who) = (&app, who.clone());
+        async move { app.call_json(&who, "me", &[]).await }
+    };
+    assert_eq!(me(&tom).await["approves"], false, "Tom approves nothing");
+    let rita = app.signed_in(RITA).await;
+    let (number, state) = order(&app, &rita, "key-standin-00001", "Adobe Creative Cloud").await;
+    assert_eq!(state, "awaiting_approval");
+    let opened = |who: &Client| {
+        let (app, who, number) = (&app, who.clone(), number.clone());
+        async move {
+            app.call(&who, "request", &[("number", &number)])
+                .await
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(opened(&tom).await, 404, "not his to read");
+
+    // Lena is away: Tom decides in her place, sees the Approvals link and opens the request.
+    let today = chrono::Utc::now().date_naive();
+    let away = app
+        .call(
+            &lena,
+            "delegate",
+            &[
+                ("to", TOM),
+                ("first_day", &today.to_string()),
+                ("last_day", &(today + chrono::Duration::days(2)).to_string()),
+            ],
+        )
+        .await;
+    assert!(away.status().is_success(), "{}", away.text().await.unwrap());
+    assert_eq!(me(&tom).await["approves"], true);
+    assert_eq!(opened(&tom).await, 200);
+
+    // Lena back early: the link and the request are hers alone again.
+    let back = app.call(&lena, "end_delegation", &[("to", TOM)]).await;
+    assert!(back.status().is_success(), "{}", back.text().await.unwrap());
+    assert_eq!(me(&tom).await["approves"], false);
+    assert_eq!(opened(&tom).await, 404);
+}
