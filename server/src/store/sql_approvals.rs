@@ -51,9 +51,8 @@ macro_rules! sql_approvals {
 
         /// Queues "approve or reject" for `approver`, whose step of run `run_id` has come (and
         /// for whoever decides in their place now): for a request with its requester's name,
-        /// for a change with its owner's. The same kind
-        /// and digest as the line manager's mail, so a busy approver gets one digest, whatever
-        /// asked.
+        /// for a change with its owner's. The same kind and digest as the line manager's mail,
+        /// so a busy approver gets one digest, whatever asked.
         async fn mail_newly_waiting(
             tx: &mut Tx<'_>,
             run_id: i64,
